@@ -1,0 +1,101 @@
+import type { Span } from './span.js'
+
+/** Entity types of the export. MISC is kept internally (CoNLL) but never exported as an entity. */
+export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'GROUP'
+export type MentionLabel = EntityType | 'MISC'
+export type DatePrecision = 'day' | 'week' | 'month' | 'year'
+
+/** A word or punctuation token. */
+export interface Token extends Span {}
+/** A sentence; sentences never overlap and never cross a paragraph. */
+export interface Sentence extends Span {}
+/** A body paragraph of the cleaned text. */
+export interface Paragraph extends Span {}
+
+/** A named-entity mention found in the text (before resolution). */
+export interface Mention extends Span {
+  readonly label: MentionLabel
+  /** who found it: the trained model, the knowledge-base gazetteer, or a rule */
+  readonly by: 'ner' | 'kb' | 'rule'
+}
+
+/** A reference to a resolved actor. */
+export interface ActorRef { readonly actor: string; readonly name: string }
+
+/** An entity of one document: all mentions of one actor in it. */
+export interface Entity {
+  readonly id: string
+  readonly actor: string
+  readonly name: string
+  readonly type: EntityType
+  readonly affiliation: string | null
+  readonly code: string | null
+  readonly mentions: readonly (Span & { readonly text: string; readonly how?: string })[]
+}
+
+/** A time expression resolved (or not) against the publication date. */
+export interface TimeExpr extends Span {
+  readonly text: string
+  /** ISO date `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`); null when it cannot be resolved (undated page) */
+  readonly value: string | null
+  readonly precision: DatePrecision
+  readonly basis: 'stated' | 'relative-to-publication' | 'unresolved'
+}
+
+/** A PLOVER event mention with its evidence sentence. */
+export interface EventRecord {
+  readonly id: string
+  readonly story_event: string | null
+  readonly type: string
+  readonly mode: string | null
+  readonly source_actor: ActorRef | null
+  readonly target_actor: ActorRef | null
+  readonly date: string | null
+  readonly date_precision: DatePrecision | null
+  readonly date_basis?: string | null
+  readonly location: string | null
+  readonly trigger?: Span & { readonly text: string }
+  readonly reported_by?: string | null
+  readonly negated?: boolean
+  readonly evidence: Span & { readonly text: string }
+}
+
+/** Direct speech with its speaker. */
+export interface QuoteRecord extends Span {
+  readonly id: string
+  readonly speaker: ActorRef | null
+  readonly text: string
+}
+
+/** A numeric claim. */
+export interface ClaimRecord {
+  readonly id: string
+  readonly what: string
+  readonly value: number
+  readonly qualifier: string | null
+  readonly unit: string
+  readonly number?: Span & { readonly text: string }
+  readonly evidence: Span & { readonly text: string }
+}
+
+/** A loaded term used in the outlet's own voice. */
+export interface FramingRecord extends Span {
+  readonly term: string
+  readonly neutral: string
+  readonly text: string
+}
+
+/** Every layer a stage may produce, by name. Stages declare which of these they require and produce. */
+export interface LayerMap {
+  paragraphs: readonly Paragraph[]
+  tokens: readonly Token[]
+  sentences: readonly Sentence[]
+  mentions: readonly Mention[]
+  entities: readonly Entity[]
+  timex: readonly TimeExpr[]
+  events: readonly EventRecord[]
+  quotes: readonly QuoteRecord[]
+  claims: readonly ClaimRecord[]
+  framing: readonly FramingRecord[]
+}
+export type LayerName = keyof LayerMap
