@@ -1,0 +1,80 @@
+import { createDoc, docId, sha256, type Source } from '../doc/doc.js'
+import { msg } from '../doc/span.js'
+import { analyzeCorpus } from '../corpus/index.js'
+import { toDocumentRecord } from '../model/records.js'
+import { defaultPipeline, type PipelineOptions } from '../pipeline/default.js'
+import { cleanPage } from '../stages/clean/index.js'
+import type { Store } from '../store/store.js'
+import { PROGRESS_EVERY_MS } from './ingest.data.js'
+import { listInputs, readInput, type InputItem } from './read.js'
+
+export interface IngestSummary {
+  readonly run: string
+  readonly files: number
+  readonly pages: number
+  readonly stored: number
+  readonly versions: number
+  readonly unchanged: number
+  readonly rejected: readonly { readonly path: string | null; readonly ruleId: string; readonly reason: string }[]
+  readonly seconds: number
+}
+
+export interface IngestOptions extends PipelineOptions {
+  /** called about once a second with progress on long runs */
+  readonly onProgress?: (p: { done: number; total: number; stored: number; rejected: number; perSecond: number }) => void
+  /** skip the corpus-wide analysis (used by callers that run it once after several ingests) */
+  readonly skipCorpus?: boolean
+}
+
+/** Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, one transaction per page. */
+export async function ingest(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const t0 = performance.now()
+  const files = listInputs(paths)
+  const { pipeline, kb } = defaultPipeline(opts)
+  const run = await store.startRun(`ingest ${paths.join(' ')}`)
+  const rejected: { path: string | null; ruleId: string; reason: string }[] = []
+  let pages = 0, stored = 0, versions = 0, unchanged = 0, done = 0, lastTick = performance.now()
+
+  const reject = async (item: InputItem, rawSha: string, ruleId: string, reason: string) => {
+    rejected.push({ path: item.path, ruleId, reason })
+    const source: Source = { path: item.path, url: item.url, sha256: rawSha, fetched_at: null }
+    await store.saveRejected({ id: docId(source), path: item.path, url: item.url, rawSha256: rawSha, reason, messages: [msg('ingest', ruleId, reason, 'fatal')], runId: run })
+  }
+
+  for (const file of files) {
+    let items: InputItem[]
+    try { items = readInput(file) } catch (e) { items = [{ path: file, url: null, bytes: new Uint8Array(), problem: { ruleId: 'unreadable', reason: `Expected a readable file, got ${(e as Error).message}` } }] }
+    for (const item of items) {
+      pages++
+      const rawSha = sha256(item.bytes)
+      if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable'); continue }
+      const known = await store.findRaw(rawSha)
+      if (known) { unchanged++; continue }
+      const cleaned = cleanPage(item.page)
+      const fatal = cleaned.messages.find((m) => m.severity === 'fatal')
+      if (fatal || !cleaned.text.trim()) { await reject(item, rawSha, fatal?.ruleId ?? 'empty-body', fatal?.reason ?? 'Expected an article body, found none'); continue }
+      const source: Source = { path: item.path, url: item.page.url ?? item.url, sha256: rawSha, fetched_at: item.page.fetched_at ?? null }
+      const doc = createDoc(source, cleaned.text, cleaned.paragraphs, cleaned.meta, cleaned.messages, cleaned.rawMap)
+      const { doc: read, status } = pipeline.run(doc)
+      const previous = await store.findLatest(source.path, source.url)
+      await store.saveDocument(toDocumentRecord(read), { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null })
+      stored++
+      if (previous) versions++
+      done++
+      if (opts.onProgress && performance.now() - lastTick > PROGRESS_EVERY_MS) {
+        lastTick = performance.now()
+        opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((lastTick - t0) / 1000) })
+      }
+    }
+  }
+  if (!opts.skipCorpus && (stored > 0 || versions > 0)) await store.replaceCorpus(analyzeCorpus(await store.allDocuments(), { kb }))
+  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, rejected, seconds: (performance.now() - t0) / 1000 }
+  await store.finishRun(run, summary)
+  return summary
+}
+
+/** Re-runs the corpus-wide analysis over what is stored. */
+export async function reanalyze(store: Store, opts: PipelineOptions = {}): Promise<void> {
+  const { kb } = defaultPipeline(opts)
+  await store.replaceCorpus(analyzeCorpus(await store.allDocuments(), { kb }))
+}

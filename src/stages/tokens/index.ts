@@ -1,0 +1,1 @@
+export { tokenize, splitSentences, tokensStage, lowerBound } from './tokens.js'

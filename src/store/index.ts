@@ -1,0 +1,8 @@
+import type { Store } from './store.js'
+export type { Store } from './store.js'
+
+/** Opens a store: a `postgres://` URL opens PostgreSQL, anything else is a SQLite file path (":memory:" works). */
+export async function openStore(target: string): Promise<Store> {
+  if (/^postgres(ql)?:\/\//.test(target)) return (await import('./postgres.js')).openPostgresStore(target)
+  return (await import('./sqlite.js')).openSqliteStore(target)
+}

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import { DossierError } from '../errors.js'
+import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records.js'
+import type { DB } from './schema.js'
+import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
+
+const now = () => new Date().toISOString()
+const CHUNK = 200
+
+/** Inserts rows in chunks (SQLite caps bound parameters per statement). */
+async function insertMany<T extends keyof DB>(tx: Transaction<DB>, table: T, rows: any[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.insertInto(table).values(rows.slice(i, i + CHUNK) as any).execute()
+}
+
+/** Wraps a driver error with the operation name (style.md §9). */
+async function guard<T>(op: string, f: () => Promise<T>): Promise<T> {
+  try { return await f() } catch (cause) {
+    if (cause instanceof DossierError) throw cause
+    throw new DossierError('E_STORE', `Expected store operation \`${op}\` to succeed, got: ${(cause as Error)?.message}`, { op }, { cause })
+  }
+}
+
+/** The Store over a kysely instance; dialect differences are capability flags, not scattered branches. */
+export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres', onClose: () => Promise<void> = () => db.destroy()): Store {
+  const store: Store = {
+    dialect,
+    findRaw: (sha) => guard('findRaw', async () => {
+      const r = await db.selectFrom('documents').select(['id', 'status', 'version']).where('raw_sha256', '=', sha).orderBy('version', 'desc').executeTakeFirst()
+      return (r as KnownPage | undefined) ?? null
+    }),
+    findLatest: (path, url) => guard('findLatest', async () => {
+      if (!path && !url) return null
+      let q = db.selectFrom('documents').select(['id', 'status', 'version']).where('superseded_by', 'is', null)
+      q = path ? q.where('path', '=', path) : q.where('url', '=', url!)
+      const r = await q.orderBy('version', 'desc').executeTakeFirst()
+      return (r as KnownPage | undefined) ?? null
+    }),
+    saveDocument: (rec, opts) => guard('saveDocument', () => db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('documents').where('id', '=', rec.id).execute()
+      for (const t of ['mentions', 'events', 'quotes', 'claims', 'messages'] as const) await tx.deleteFrom(t).where('doc_id', '=', rec.id).execute()
+      await tx.insertInto('documents').values({
+        id: rec.id, path: rec.source.path, url: rec.source.url, raw_sha256: rec.source.sha256, text_sha256: null, version: opts.version,
+        superseded_by: null, status: 'ok', reason: null, outlet: rec.outlet, copy_of: rec.copy_of, title: rec.title, published: rec.published,
+        published_inferred: null, author: rec.author, duplicates: null, record: JSON.stringify(rec), ingested_at: now(), run_id: opts.runId,
+      }).execute()
+      if (opts.replaces) await tx.updateTable('documents').set({ superseded_by: rec.id }).where('id', '=', opts.replaces).execute()
+      await insertMany(tx, 'mentions', rec.entities.flatMap((e) => e.mentions.map((m) => ({ doc_id: rec.id, entity_id: e.id, actor_id: e.actor, start_char: m.start, end_char: m.end, text: m.text }))))
+      await insertMany(tx, 'events', rec.events.map((e) => ({
+        id: e.id, doc_id: rec.id, story_event: e.story_event, type: e.type, mode: e.mode, source_actor: e.source_actor?.actor ?? null,
+        target_actor: e.target_actor?.actor ?? null, date: e.date, date_precision: e.date_precision, location: e.location,
+        start_char: e.evidence.start, end_char: e.evidence.end, text: e.evidence.text,
+      })))
+      await insertMany(tx, 'quotes', rec.quotes.map((q) => ({ id: q.id, doc_id: rec.id, speaker: q.speaker?.actor ?? null, start_char: q.start, end_char: q.end, text: q.text })))
+      await insertMany(tx, 'claims', rec.claims.map((c) => ({ id: c.id, doc_id: rec.id, what: c.what, value: c.value, qualifier: c.qualifier, unit: c.unit, start_char: c.evidence.start, end_char: c.evidence.end, text: c.evidence.text })))
+      await insertMany(tx, 'messages', rec.messages.map((m) => ({ doc_id: rec.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: m.place?.start ?? null, end_char: m.place?.end ?? null })))
+      await insertMany(tx, 'stage_runs', opts.stages.map((s) => ({ run_id: opts.runId, doc_id: rec.id, stage: s.stage, status: s.status, ms: s.ms, error: s.error ?? null })))
+    })),
+    saveRejected: (r) => guard('saveRejected', () => db.transaction().execute(async (tx) => {
+      const exists = await tx.selectFrom('documents').select('id').where('id', '=', r.id).executeTakeFirst()
+      if (exists) return
+      await tx.insertInto('documents').values({
+        id: r.id, path: r.path, url: r.url, raw_sha256: r.rawSha256, text_sha256: null, version: 1, superseded_by: null, status: 'rejected',
+        reason: r.reason, outlet: null, copy_of: null, title: null, published: null, published_inferred: null, author: null, duplicates: null,
+        record: null, ingested_at: now(), run_id: r.runId,
+      }).execute()
+      await insertMany(tx, 'messages', r.messages.map((m) => ({ doc_id: r.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: null, end_char: null })))
+    })),
+    getDocument: (id) => guard('getDocument', async () => {
+      const r = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
+      return r?.record ? (await overlayStories(db, [withCorpus(r)]))[0] : null
+    }),
+    listDocuments: (o = {}) => guard('listDocuments', async () => {
+      let q = db.selectFrom('documents').select(['id', 'path', 'url', 'status', 'reason', 'title', 'outlet', 'published', 'copy_of', 'author', 'version', 'ingested_at'])
+        .where('superseded_by', 'is', null)
+      if (o.status !== 'all') q = q.where('status', '=', o.status ?? 'ok')
+      if (o.outlet) q = q.where('outlet', '=', o.outlet)
+      return (await q.orderBy('ingested_at').orderBy('id').limit(o.limit ?? 100).offset(o.offset ?? 0).execute()) as DocumentSummary[]
+    }),
+    allDocuments: () => guard('allDocuments', async () => {
+      const rows = await db.selectFrom('documents').selectAll().where('status', '=', 'ok').where('superseded_by', 'is', null).orderBy('ingested_at').orderBy('id').execute()
+      return overlayStories(db, rows.map(withCorpus))
+    }),
+    listEvents: (f = {}) => guard('listEvents', async () => {
+      let q = db.selectFrom('events').innerJoin('documents', 'documents.id', 'events.doc_id')
+        .select(['events.id', 'events.doc_id', 'events.story_event', 'events.type', 'events.mode', 'events.source_actor', 'events.target_actor', 'events.date',
+          'events.date_precision', 'events.location', 'events.start_char', 'events.end_char', 'events.text', 'documents.outlet'])
+        .where('documents.superseded_by', 'is', null)
+      if (f.actor) q = q.where((eb) => eb.or([eb('events.source_actor', '=', f.actor!), eb('events.target_actor', '=', f.actor!)]))
+      if (f.pair) { const [a, b] = f.pair; q = q.where((eb) => eb.or([eb.and([eb('events.source_actor', '=', a), eb('events.target_actor', '=', b)]), eb.and([eb('events.source_actor', '=', b), eb('events.target_actor', '=', a)])])) }
+      if (f.type) q = q.where('events.type', '=', f.type)
+      if (f.from) q = q.where('events.date', '>=', f.from)
+      if (f.to) q = q.where('events.date', '<=', f.to + '\uffff')
+      if (f.outlet) q = q.where('documents.outlet', '=', f.outlet)
+      if (f.story) q = q.where('events.story_event', '=', f.story)
+      if (f.doc) q = q.where('events.doc_id', '=', f.doc)
+      const rows = await q.orderBy('events.date').orderBy('events.id').limit(f.limit ?? 500).offset(f.offset ?? 0).execute()
+      return rows.map(({ start_char, end_char, ...r }) => ({ ...r, start: start_char, end: end_char })) as EventRow[]
+    }),
+    listActors: (o = {}) => guard('listActors', async () => {
+      let q = db.selectFrom('actors').select(['record',
+        sql<number>`(select count(*) from mentions m where m.actor_id = actors.id)`.as('mentions'),
+        sql<number>`(select count(*) from events e where e.source_actor = actors.id or e.target_actor = actors.id)`.as('events')])
+      if (o.q) q = q.where(sql<boolean>`lower(name) like ${'%' + o.q.toLowerCase() + '%'}`)
+      const rows = await q.orderBy('name').limit(o.limit ?? 500).offset(o.offset ?? 0).execute()
+      return rows.map((r) => ({ ...(JSON.parse(r.record) as ActorRecord), mentions: Number(r.mentions ?? 0), events: Number(r.events ?? 0) }))
+    }),
+    getActor: (id) => guard('getActor', async () => {
+      const r = await db.selectFrom('actors').select('record').where('id', '=', id).executeTakeFirst()
+      return r ? (JSON.parse(r.record) as ActorRecord) : null
+    }),
+    listCorpus: (kind) => guard('listCorpus', async () => {
+      const rows = await db.selectFrom('corpus').select('record').where('kind', '=', kind).orderBy('id').execute()
+      return rows.map((r) => JSON.parse(r.record))
+    }),
+    replaceCorpus: (u: CorpusUpdate) => guard('replaceCorpus', () => db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('actors').execute()
+      await tx.deleteFrom('corpus').execute()
+      await insertMany(tx, 'actors', u.actors.map((a) => ({ id: a.id, name: a.name, type: a.type, affiliation: a.affiliation, code: a.code, record: JSON.stringify(a) })))
+      await insertMany(tx, 'corpus', u.records.map((r: CorpusRecord) => ({ kind: r.kind, id: r.id, record: JSON.stringify(r) })))
+      await tx.updateTable('events').set({ story_event: null }).execute()
+      for (const [ev, story] of u.eventStory) await tx.updateTable('events').set({ story_event: story }).where('id', '=', ev).execute()
+      await tx.updateTable('documents').set({ published_inferred: null, duplicates: null }).execute()
+      for (const [id, d] of u.docs) {
+        const set: Record<string, string | null> = {
+          published_inferred: d.published_inferred ? JSON.stringify(d.published_inferred) : null,
+          duplicates: d.duplicates?.length ? JSON.stringify(d.duplicates) : null,
+        }
+        if (d.copy_of !== undefined) set.copy_of = d.copy_of
+        await tx.updateTable('documents').set(set).where('id', '=', id).execute()
+      }
+    })),
+    search: (text, o = {}) => guard('search', async () => {
+      const needle = text.trim().toLowerCase()
+      if (!needle) return []
+      const rows = await db.selectFrom('documents').select(['id', 'title', 'outlet', 'record']).where('status', '=', 'ok').where('superseded_by', 'is', null)
+        .where(sql<boolean>`lower(record) like ${'%' + needle.replace(/[%_]/g, '') + '%'}`).limit(200).execute()
+      const hits = []
+      for (const r of rows) {
+        const rec = JSON.parse(r.record!) as DocumentRecord
+        const lower = rec.text.toLowerCase()
+        for (let i = lower.indexOf(needle); i >= 0 && hits.length < (o.limit ?? 50); i = lower.indexOf(needle, i + needle.length)) {
+          const s = (rec.sentences ?? []).find((x) => x.start <= i && x.end >= i + needle.length) ?? { start: i, end: i + needle.length }
+          hits.push({ doc_id: r.id, title: r.title, outlet: r.outlet, start: s.start, end: s.end, text: rec.text.slice(s.start, s.end) })
+        }
+      }
+      return hits
+    }),
+    startRun: (command) => guard('startRun', async () => {
+      const id = 'r_' + randomUUID().slice(0, 12)
+      await db.insertInto('runs').values({ id, started_at: now(), finished_at: null, command, summary: null }).execute()
+      return id
+    }),
+    finishRun: (id, summary) => guard('finishRun', async () => {
+      await db.updateTable('runs').set({ finished_at: now(), summary: JSON.stringify(summary) }).where('id', '=', id).execute()
+    }),
+    stats: () => guard('stats', async () => {
+      const count = async (t: keyof DB, where?: (q: any) => any) => {
+        let q: any = db.selectFrom(t as any).select((eb: any) => eb.fn.countAll().as('n'))
+        if (where) q = where(q)
+        return Number((await q.executeTakeFirst())?.n ?? 0)
+      }
+      const current = (q: any) => q.where('doc_id', 'in', db.selectFrom('documents').select('id').where('superseded_by', 'is', null))
+      return {
+        documents: await count('documents', (q) => q.where('status', '=', 'ok').where('superseded_by', 'is', null)),
+        rejected: await count('documents', (q) => q.where('status', '=', 'rejected')),
+        actors: await count('actors'), events: await count('events', current), quotes: await count('quotes', current), claims: await count('claims', current),
+        stories: await count('corpus', (q) => q.where('kind', '=', 'story')), contradictions: await count('corpus', (q) => q.where('kind', '=', 'contradiction')),
+      } satisfies Stats
+    }),
+    close: onClose,
+  }
+  return store
+}
+
+/** The stored record with the cross-source results laid over it (story ids, inferred date, duplicates). */
+function withCorpus(r: DB['documents']): DocumentRecord {
+  const rec = JSON.parse(r.record!) as DocumentRecord
+  return { ...rec, copy_of: r.copy_of, published_inferred: r.published_inferred ? JSON.parse(r.published_inferred) : null, duplicates: r.duplicates ? JSON.parse(r.duplicates) : [] }
+}
+
+/** Sets each event's `story_event` from the events table (written by the cross-source stage). */
+async function overlayStories(db: Kysely<DB>, recs: DocumentRecord[]): Promise<DocumentRecord[]> {
+  const story = new Map<string, string | null>()
+  for (let i = 0; i < recs.length; i += CHUNK) {
+    const ids = recs.slice(i, i + CHUNK).map((r) => r.id)
+    const rows = await db.selectFrom('events').select(['id', 'story_event']).where('doc_id', 'in', ids).execute()
+    for (const r of rows) story.set(r.id, r.story_event)
+  }
+  return recs.map((r) => ({ ...r, events: r.events.map((e) => ({ ...e, story_event: story.get(e.id) ?? null })) }))
+}

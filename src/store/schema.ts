@@ -1,0 +1,75 @@
+import { sql, type Kysely } from 'kysely'
+
+/** Table shapes (kysely `Database` interface). Span columns are `start_char`/`end_char`, half-open, UTF-16. */
+export interface DB {
+  documents: {
+    id: string; path: string | null; url: string | null; raw_sha256: string; text_sha256: string | null; version: number
+    superseded_by: string | null; status: 'ok' | 'rejected'; reason: string | null; outlet: string | null; copy_of: string | null
+    title: string | null; published: string | null; published_inferred: string | null; author: string | null
+    duplicates: string | null; record: string | null; ingested_at: string; run_id: string | null
+  }
+  mentions: { doc_id: string; entity_id: string; actor_id: string; start_char: number; end_char: number; text: string }
+  events: {
+    id: string; doc_id: string; story_event: string | null; type: string; mode: string | null; source_actor: string | null; target_actor: string | null
+    date: string | null; date_precision: string | null; location: string | null; start_char: number; end_char: number; text: string
+  }
+  quotes: { id: string; doc_id: string; speaker: string | null; start_char: number; end_char: number; text: string }
+  claims: { id: string; doc_id: string; what: string; value: number; qualifier: string | null; unit: string; start_char: number; end_char: number; text: string }
+  messages: { doc_id: string; source: string; rule_id: string; severity: string; reason: string; start_char: number | null; end_char: number | null }
+  stage_runs: { run_id: string; doc_id: string; stage: string; status: string; ms: number; error: string | null }
+  runs: { id: string; started_at: string; finished_at: string | null; command: string; summary: string | null }
+  actors: { id: string; name: string; type: string; affiliation: string | null; code: string | null; record: string }
+  corpus: { kind: string; id: string; record: string }
+}
+
+/** Creates every table and index if missing (same statements on SQLite and PostgreSQL). */
+export async function migrate(db: Kysely<DB>): Promise<void> {
+  // every span table carries the same two columns and the same check (style.md §12)
+  const span = (name: string, t: any) => t.addColumn('start_char', 'integer', (c: any) => c.notNull()).addColumn('end_char', 'integer', (c: any) => c.notNull())
+    .addCheckConstraint(`${name}_span_ok`, sql`start_char < end_char`)
+  await db.schema.createTable('documents').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('path', 'text').addColumn('url', 'text')
+    .addColumn('raw_sha256', 'text', (c) => c.notNull()).addColumn('text_sha256', 'text').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('superseded_by', 'text').addColumn('status', 'text', (c) => c.notNull()).addColumn('reason', 'text')
+    .addColumn('outlet', 'text').addColumn('copy_of', 'text').addColumn('title', 'text').addColumn('published', 'text')
+    .addColumn('published_inferred', 'text').addColumn('author', 'text').addColumn('duplicates', 'text').addColumn('record', 'text')
+    .addColumn('ingested_at', 'text', (c) => c.notNull()).addColumn('run_id', 'text').execute()
+  await db.schema.createIndex('documents_raw').ifNotExists().on('documents').column('raw_sha256').execute()
+  await db.schema.createIndex('documents_path').ifNotExists().on('documents').columns(['path', 'url']).execute()
+  await span('mentions', db.schema.createTable('mentions').ifNotExists()
+    .addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'text', (c) => c.notNull()).addColumn('text', 'text', (c) => c.notNull())).execute()
+  await db.schema.createIndex('mentions_actor').ifNotExists().on('mentions').column('actor_id').execute()
+  await db.schema.createIndex('mentions_doc').ifNotExists().on('mentions').column('doc_id').execute()
+  await span('events', db.schema.createTable('events').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('story_event', 'text')
+    .addColumn('type', 'text', (c) => c.notNull()).addColumn('mode', 'text').addColumn('source_actor', 'text').addColumn('target_actor', 'text')
+    .addColumn('date', 'text').addColumn('date_precision', 'text').addColumn('location', 'text').addColumn('text', 'text', (c) => c.notNull())).execute()
+  for (const col of ['doc_id', 'source_actor', 'target_actor', 'date', 'type', 'story_event'] as const)
+    await db.schema.createIndex(`events_${col}`).ifNotExists().on('events').column(col).execute()
+  await span('quotes', db.schema.createTable('quotes').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('speaker', 'text')
+    .addColumn('text', 'text', (c) => c.notNull())).execute()
+  await db.schema.createIndex('quotes_speaker').ifNotExists().on('quotes').column('speaker').execute()
+  await span('claims', db.schema.createTable('claims').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('what', 'text', (c) => c.notNull())
+    .addColumn('value', 'double precision', (c) => c.notNull()).addColumn('qualifier', 'text').addColumn('unit', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())).execute()
+  await db.schema.createTable('messages').ifNotExists()
+    .addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('source', 'text', (c) => c.notNull()).addColumn('rule_id', 'text', (c) => c.notNull())
+    .addColumn('severity', 'text', (c) => c.notNull()).addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('start_char', 'integer').addColumn('end_char', 'integer').execute()
+  await db.schema.createIndex('messages_doc').ifNotExists().on('messages').column('doc_id').execute()
+  await db.schema.createTable('stage_runs').ifNotExists()
+    .addColumn('run_id', 'text', (c) => c.notNull()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('stage', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull()).addColumn('ms', 'double precision', (c) => c.notNull()).addColumn('error', 'text').execute()
+  await db.schema.createTable('runs').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('started_at', 'text', (c) => c.notNull()).addColumn('finished_at', 'text')
+    .addColumn('command', 'text', (c) => c.notNull()).addColumn('summary', 'text').execute()
+  await db.schema.createTable('actors').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('name', 'text', (c) => c.notNull()).addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('affiliation', 'text').addColumn('code', 'text').addColumn('record', 'text', (c) => c.notNull()).execute()
+  await db.schema.createTable('corpus').ifNotExists()
+    .addColumn('kind', 'text', (c) => c.notNull()).addColumn('id', 'text', (c) => c.notNull()).addColumn('record', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('corpus_pk', ['kind', 'id']).execute()
+}

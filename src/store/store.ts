@@ -1,0 +1,59 @@
+import type { ActorRecord, CorpusRecord, DocumentRecord, InferredDate } from '../model/records.js'
+import type { StageStatus } from '../doc/stage.js'
+import type { Message } from '../doc/span.js'
+
+/** What a store knows about a raw page already seen. */
+export interface KnownPage { readonly id: string; readonly status: 'ok' | 'rejected'; readonly version: number }
+
+export interface DocumentSummary {
+  readonly id: string; readonly path: string | null; readonly url: string | null; readonly status: 'ok' | 'rejected'; readonly reason: string | null
+  readonly title: string | null; readonly outlet: string | null; readonly published: string | null; readonly copy_of: string | null
+  readonly author: string | null; readonly version: number; readonly ingested_at: string
+}
+
+export interface EventFilter {
+  readonly actor?: string; readonly pair?: readonly [string, string]; readonly type?: string; readonly from?: string; readonly to?: string
+  readonly outlet?: string; readonly story?: string; readonly doc?: string; readonly limit?: number; readonly offset?: number
+}
+
+export interface EventRow {
+  readonly id: string; readonly doc_id: string; readonly story_event: string | null; readonly type: string; readonly mode: string | null
+  readonly source_actor: string | null; readonly target_actor: string | null; readonly date: string | null; readonly date_precision: string | null
+  readonly location: string | null; readonly start: number; readonly end: number; readonly text: string; readonly outlet: string | null
+}
+
+/** Corpus-wide results of the cross-source stage, replaced as a whole after each ingest run. */
+export interface CorpusUpdate {
+  readonly actors: readonly ActorRecord[]
+  readonly records: readonly CorpusRecord[]
+  readonly eventStory: ReadonlyMap<string, string>
+  readonly docs: ReadonlyMap<string, { published_inferred?: InferredDate | null; duplicates?: DocumentRecord['duplicates']; copy_of?: string | null }>
+}
+
+export interface Stats { readonly documents: number; readonly rejected: number; readonly actors: number; readonly events: number; readonly quotes: number; readonly claims: number; readonly stories: number; readonly contradictions: number }
+
+/** One storage interface; SQLite (default) and PostgreSQL implement it through kysely. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres'
+  findRaw(rawSha256: string): Promise<KnownPage | null>
+  /** latest version stored for this path or url */
+  findLatest(path: string | null, url: string | null): Promise<KnownPage | null>
+  /** stores one processed document atomically (all its facts or nothing); supersedes `replaces` */
+  saveDocument(rec: DocumentRecord, opts: { runId: string; stages: readonly StageStatus[]; version: number; replaces?: string | null }): Promise<void>
+  /** records a page that was rejected, with its reason; never touches other documents */
+  saveRejected(rec: { id: string; path: string | null; url: string | null; rawSha256: string; reason: string; messages: readonly Message[]; runId: string }): Promise<void>
+  getDocument(id: string): Promise<DocumentRecord | null>
+  listDocuments(opts?: { limit?: number; offset?: number; status?: 'ok' | 'rejected' | 'all'; outlet?: string }): Promise<DocumentSummary[]>
+  /** every current (not superseded), accepted document, in ingest order */
+  allDocuments(): Promise<DocumentRecord[]>
+  listEvents(filter?: EventFilter): Promise<EventRow[]>
+  listActors(opts?: { limit?: number; offset?: number; q?: string }): Promise<(ActorRecord & { mentions: number; events: number })[]>
+  getActor(id: string): Promise<ActorRecord | null>
+  listCorpus<K extends CorpusRecord['kind']>(kind: K): Promise<Extract<CorpusRecord, { kind: K }>[]>
+  replaceCorpus(update: CorpusUpdate): Promise<void>
+  search(q: string, opts?: { limit?: number }): Promise<{ doc_id: string; title: string | null; outlet: string | null; start: number; end: number; text: string }[]>
+  startRun(command: string): Promise<string>
+  finishRun(id: string, summary: unknown): Promise<void>
+  stats(): Promise<Stats>
+  close(): Promise<void>
+}
