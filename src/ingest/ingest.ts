@@ -50,7 +50,8 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
       if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable'); continue }
       const known = await store.findRaw(rawSha)
       if (known) { unchanged++; continue }
-      const cleaned = cleanPage(item.page)
+      let cleaned: ReturnType<typeof cleanPage>
+      try { cleaned = cleanPage(item.page) } catch (e) { await reject(item, rawSha, 'clean-error', `Expected the page to clean, got an error: ${(e as Error).message}`); continue }
       const fatal = cleaned.messages.find((m) => m.severity === 'fatal')
       if (fatal || !cleaned.text.trim()) { await reject(item, rawSha, fatal?.ruleId ?? 'empty-body', fatal?.reason ?? 'Expected an article body, found none'); continue }
       const source: Source = { path: item.path, url: item.page.url ?? item.url, sha256: rawSha, fetched_at: item.page.fetched_at ?? null }

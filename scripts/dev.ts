@@ -1,0 +1,3 @@
+// Runs the CLI from source with tsx (for development): node --import tsx scripts/dev.ts <command> ...
+import { main } from '../src/cli/main.js'
+main(process.argv).then((code) => { process.exitCode = code })

@@ -1,0 +1,158 @@
+import { Option, type Command } from 'commander'
+import { createWriteStream, readFileSync } from 'node:fs'
+import { openStore } from '../store/index.js'
+import type { Store } from '../store/store.js'
+import { ingest, reanalyze, type IngestSummary } from '../ingest/ingest.js'
+import { writeEventsCsv, writeJsonl } from '../export/export.js'
+import { evalGold } from '../eval/run.js'
+import { formatGoldReport } from '../eval/gold.js'
+import { EXAMPLES_DIR } from '../paths.js'
+import { DossierError } from '../errors.js'
+
+const collect = (v: string, prev: string[]) => [...prev, v]
+const DEFAULT_DB = process.env.DOSSIER_DB ?? './dossier.db'
+
+async function withStore<T>(db: string, f: (s: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(db)
+  try { return await f(store) } finally { await store.close() }
+}
+
+/** One-screen summary of what the store holds. */
+export async function summaryLines(store: Store): Promise<string> {
+  const s = await store.stats()
+  return `documents ${s.documents} (rejected ${s.rejected}) | actors ${s.actors} | events ${s.events} | quotes ${s.quotes} | claims ${s.claims} | stories ${s.stories} | contradictions ${s.contradictions}`
+}
+
+function printIngest(sum: IngestSummary, json: boolean): void {
+  if (json) { process.stdout.write(JSON.stringify(sum, null, 2) + '\n'); return }
+  process.stdout.write(`ingested ${sum.pages} page(s) from ${sum.files} file(s) in ${sum.seconds.toFixed(1)} s: ${sum.stored} stored (${sum.versions} new versions), ${sum.unchanged} unchanged, ${sum.rejected.length} rejected\n`)
+  for (const r of sum.rejected) process.stdout.write(`  rejected ${r.path ?? '(stdin)'}: ${r.reason} [${r.ruleId}]\n`)
+}
+
+const progress = (quiet: boolean) => quiet ? undefined : (p: { done: number; total: number; stored: number; rejected: number; perSecond: number }) =>
+  process.stderr.write(`\r  ${p.done} page(s) read of ${p.total} file(s) · ${p.stored} stored · ${p.rejected} rejected · ${p.perSecond.toFixed(0)}/s   `)
+
+/** Registers every subcommand. `exit` raises the process exit code. */
+export function registerCommands(program: Command, exit: (code: number) => void): void {
+  program.command('ingest')
+    .description('Read raw pages (.txt, .html/.htm, .jsonl of {url?, fetched_at?, html|text}, folders, or - for stdin) and store everything they say')
+    .argument('<paths...>', 'files, folders, or - for standard input')
+    .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
+    .option('--json', 'print the summary as JSON')
+    .option('--quiet', 'no progress on stderr')
+    .action(async (paths: string[], o) => withStore(o.db, async (store) => {
+      const sum = await ingest(store, paths, { kbDirs: o.kb, onProgress: progress(o.quiet || o.json) })
+      if (!o.quiet && !o.json && sum.seconds > 1) process.stderr.write('\n')
+      printIngest(sum, !!o.json)
+      if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')
+      if (sum.rejected.length) exit(1)
+    }))
+
+  program.command('export')
+    .description('Write the stored record: JSON Lines (documents, actors, stories, contradictions, outlets) or CSV (events)')
+    .addOption(new Option('--format <format>', 'jsonl, or csv for events').choices(['jsonl', 'csv']).default('jsonl'))
+    .option('--out <file>', 'output file (default: standard output)')
+    .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .action(async (o) => withStore(o.db, async (store) => {
+      const out = o.out ? createWriteStream(o.out) : process.stdout
+      const n = o.format === 'csv' ? await writeEventsCsv(store, out) : await writeJsonl(store, out)
+      if (o.out) { await new Promise<void>((res) => (out as any).end(res)); process.stderr.write(`wrote ${n} record(s) to ${o.out}\n`) }
+    }))
+
+  program.command('eval')
+    .description('Score every stage against gold annotations (gold/seeds schema) and/or the article-extraction benchmark')
+    .option('--gold <dir>', 'gold folder (one JSON per page + cross-document.json)')
+    .option('--pages <dir>', 'the raw pages the gold annotates')
+    .option('--extraction <dir>', 'article-extraction set (html/ + ground-truth.json)')
+    .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
+    .option('--json', 'print all scores as JSON')
+    .action(async (o) => {
+      if (!o.gold && !o.extraction) throw new DossierError('E_USAGE', 'Expected --gold <dir> --pages <dir> and/or --extraction <dir>, got neither')
+      const out: Record<string, unknown> = {}
+      if (o.gold) {
+        if (!o.pages) throw new DossierError('E_USAGE', 'Expected --pages <dir> with --gold')
+        const { report } = await evalGold(o.gold, o.pages, { kbDirs: o.kb })
+        out.gold = report
+        if (!o.json) process.stdout.write(formatGoldReport(report) + '\n')
+      }
+      if (o.extraction) {
+        const { evalExtraction } = await import('../eval/extraction.js')
+        const r = await evalExtraction(o.extraction)
+        out.extraction = r
+        if (!o.json) process.stdout.write(`extraction: F1 ${r.f1.toFixed(3)} (P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)}) accuracy ${r.accuracy.toFixed(3)} on ${r.pages} pages\n`)
+      }
+      if (o.json) process.stdout.write(JSON.stringify(o.gold && !o.extraction ? out.gold : out, null, 2) + '\n')
+    })
+
+  program.command('serve')
+    .description('Serve the HTTP API (/api, /openapi.json) and the web UI')
+    .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .option('--port <n>', 'port', (v) => Number(v), 8737)
+    .option('--host <host>', 'address to bind (anything but loopback is read-only unless --token)', '127.0.0.1')
+    .option('--token <token>', 'bearer token that allows POST /api/ingest', process.env.DOSSIER_TOKEN)
+    .action(async (o) => {
+      const store = await openStore(o.db)
+      const { startServer } = await import('../api/server.js')
+      const srv = await startServer(store, { port: o.port, host: o.host, token: o.token ?? null })
+      process.stdout.write(`${await summaryLines(store)}\nDossier is serving ${srv.url} (Ctrl-C to stop)\n`)
+      await waitForSignal()
+      await srv.close(); await store.close()
+    })
+
+  program.command('demo')
+    .description('The main job: ingest the example corpus into a SQLite file and serve the UI and API on localhost')
+    .option('--db <file>', 'SQLite file', DEFAULT_DB)
+    .option('--port <n>', 'port', (v) => Number(v), 8737)
+    .option('--no-serve', 'ingest and print the summary only')
+    .action(async (o) => {
+      const store = await openStore(o.db)
+      const sum = await ingest(store, [EXAMPLES_DIR], { onProgress: progress(false) })
+      printIngest(sum, false)
+      process.stdout.write((await summaryLines(store)) + '\n')
+      if (!o.serve) { await store.close(); return }
+      const { startServer } = await import('../api/server.js')
+      const srv = await startServer(store, { port: o.port, host: '127.0.0.1', token: null })
+      process.stdout.write(`Dossier is serving ${srv.url} (Ctrl-C to stop)\n`)
+      await waitForSignal()
+      await srv.close(); await store.close()
+    })
+
+  program.command('stats')
+    .description('What the store holds')
+    .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .option('--json', 'JSON output')
+    .action(async (o) => withStore(o.db, async (store) => {
+      process.stdout.write(o.json ? JSON.stringify(await store.stats(), null, 2) + '\n' : (await summaryLines(store)) + '\n')
+    }))
+
+  program.command('documents')
+    .description('List stored documents (and rejected pages with their reasons)')
+    .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .option('--all', 'include rejected pages')
+    .option('--limit <n>', 'how many', (v) => Number(v), 100)
+    .option('--json', 'JSON output')
+    .action(async (o) => withStore(o.db, async (store) => {
+      const rows = await store.listDocuments({ status: o.all ? 'all' : 'ok', limit: o.limit })
+      if (o.json) { process.stdout.write(JSON.stringify(rows, null, 2) + '\n'); return }
+      for (const r of rows) process.stdout.write(`${r.id}  ${r.status === 'ok' ? (r.published ?? '????-??-??').slice(0, 10) : 'REJECTED  '}  ${r.outlet ?? '-'}  ${r.title ?? r.reason ?? ''}  ${r.path ?? r.url ?? ''}\n`)
+    }))
+
+  program.command('reanalyze')
+    .description('Re-run the corpus-wide analysis (duplicates, story events, contradictions, framing profiles)')
+    .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
+    .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
+    .action(async (o) => withStore(o.db, async (store) => { await reanalyze(store, { kbDirs: o.kb }); process.stdout.write((await summaryLines(store)) + '\n') }))
+
+  program.command('ner')
+    .description('Tag a CoNLL-format file with the trained model (tag appended as the last column)')
+    .requiredOption('--conll <file>', 'CoNLL file, token in the first column (- for stdin)')
+    .action(async (o) => {
+      const { tagConll } = await import('../stages/entities/ner/index.js')
+      process.stdout.write(tagConll(readFileSync(o.conll === '-' ? 0 : o.conll, 'utf8')))
+    })
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((res) => { process.once('SIGINT', () => res()); process.once('SIGTERM', () => res()) })
+}
