@@ -6,6 +6,7 @@ import { ingest, reanalyze, type IngestSummary } from '../ingest/ingest.js'
 import { writeEventsCsv, writeJsonl } from '../export/export.js'
 import { evalGold } from '../eval/run.js'
 import { formatGoldReport } from '../eval/gold.js'
+import { metricsOf, pin } from '../eval/gates.js'
 import { EXAMPLES_DIR } from '../paths.js'
 import { DossierError } from '../errors.js'
 
@@ -67,6 +68,8 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--extraction <dir>', 'article-extraction set (html/ + ground-truth.json)')
     .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
     .option('--json', 'print all scores as JSON')
+    .option('--pin <name>', 'pin the figures reached as floors in gates/baseline.json under <name>')
+    .option('--allow-regression', 'with --pin: allow a floor to go down')
     .action(async (o) => {
       if (!o.gold && !o.extraction) throw new DossierError('E_USAGE', 'Expected --gold <dir> --pages <dir> and/or --extraction <dir>, got neither')
       const out: Record<string, unknown> = {}
@@ -75,6 +78,11 @@ export function registerCommands(program: Command, exit: (code: number) => void)
         const { report } = await evalGold(o.gold, o.pages, { kbDirs: o.kb })
         out.gold = report
         if (!o.json) process.stdout.write(formatGoldReport(report) + '\n')
+        if (o.pin) {
+          const refused = pin(o.pin, o.gold, metricsOf(report), !!o.allowRegression)
+          if (refused.length) throw new DossierError('E_USAGE', `Expected no floor to go down, got: ${refused.join('; ')} (use --allow-regression to lower them)`)
+          process.stderr.write(`pinned floors "${o.pin}" in gates/baseline.json\n`)
+        }
       }
       if (o.extraction) {
         const { evalExtraction } = await import('../eval/extraction.js')

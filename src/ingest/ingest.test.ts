@@ -1,0 +1,90 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { openStore } from '../store/index.js'
+import { ingest } from './ingest.js'
+
+/** A plain scraped page, written for this test. */
+export const GOOD_PAGE = [
+  'Home | World | Politics', '',
+  'Northern envoys meet in Oslo to discuss grain corridor', '',
+  'By Ada Lindqvist', '',
+  'March 4, 2024', '',
+  'Foreign ministers from Norway and Finland met in Oslo on Monday to discuss a grain corridor across the Baltic Sea, officials said.', '',
+  '“We agreed that the corridor must stay open through the winter,” the Norwegian minister told reporters after the talks.', '',
+  'The two governments said they would meet again in Helsinki next month to sign a formal agreement.', '',
+  'Share this story: Facebook Twitter', '',
+].join('\n')
+
+function folderWithBadPages(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-ingest-'))
+  writeFileSync(join(dir, 'a-good.txt'), GOOD_PAGE)
+  writeFileSync(join(dir, 'b-empty.txt'), '')
+  writeFileSync(join(dir, 'c-binary.txt'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)))
+  writeFileSync(join(dir, 'd-invalid-utf8.txt'), Buffer.concat([Buffer.from('Some text then '), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(' more text')]))
+  writeFileSync(join(dir, 'e-huge.html'), Buffer.alloc(50 * 1024 * 1024, 'a'))
+  writeFileSync(join(dir, 'f-hostile.html'), `<html><head><title>Envoys meet</title><script>window.__pwned = 1</script></head><body onload="window.__pwned=2">
+<article><h1>Envoys meet in Oslo</h1><p>Foreign ministers from Norway and Finland met in Oslo on Monday to discuss a grain corridor, officials said in a statement.</p>
+<p><img src=x onerror="window.__pwned=3">The talks covered shipping insurance and the safety of crews &lt;script&gt;alert(1)&lt;/script&gt; in the Baltic Sea.</p>
+<p><a href="javascript:window.__pwned=4">More</a> The ministers said they would meet again in Helsinki next month to sign an agreement.</p></article></body></html>`)
+  writeFileSync(join(dir, 'g-feed.jsonl'), [JSON.stringify({ url: 'https://example.test/a', text: GOOD_PAGE.replace('Oslo', 'Bergen') }), '{not json', JSON.stringify({ url: 'https://example.test/b' })].join('\n'))
+  writeFileSync(join(dir, 'h-picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))
+  return dir
+}
+
+test('bad pages are rejected with their reason, the run goes on, good pages are stored', async () => {
+  const store = await openStore(':memory:')
+  const dir = folderWithBadPages()
+  const sum = await ingest(store, [dir])
+  const reasons = Object.fromEntries(sum.rejected.map((r) => [r.path!.split('/').pop(), r.ruleId]))
+  assert.equal(reasons['b-empty.txt'], 'empty')
+  assert.equal(reasons['c-binary.txt'], 'binary')
+  assert.equal(reasons['d-invalid-utf8.txt'], 'invalid-utf8')
+  assert.equal(reasons['e-huge.html'], 'too-large')
+  assert.equal(reasons['h-picture.png'], 'binary')
+  assert.equal(reasons['g-feed.jsonl#2'], 'invalid-json')
+  assert.equal(reasons['g-feed.jsonl#3'], 'no-content')
+  assert.equal(sum.stored, 3, JSON.stringify(sum, null, 1))
+  const docs = await store.listDocuments({ status: 'all' })
+  assert.equal(docs.filter((d) => d.status === 'rejected').length, sum.rejected.length)
+  const hostile = (await store.allDocuments()).find((d) => d.source.path!.endsWith('f-hostile.html'))!
+  assert.ok(!hostile.text.includes('__pwned = 1'), 'script content is not article text')
+  await store.close()
+})
+
+test('re-ingesting the same bytes changes nothing; a changed page becomes a new version', async () => {
+  const store = await openStore(':memory:')
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-versions-'))
+  const file = join(dir, 'page.txt')
+  writeFileSync(file, GOOD_PAGE)
+  const first = await ingest(store, [dir])
+  assert.equal(first.stored, 1)
+  const again = await ingest(store, [dir])
+  assert.equal(again.stored, 0); assert.equal(again.unchanged, 1)
+  writeFileSync(file, GOOD_PAGE.replace('next month', 'in two weeks'))
+  const changed = await ingest(store, [dir])
+  assert.equal(changed.versions, 1)
+  const docs = await store.allDocuments()
+  assert.equal(docs.length, 1)
+  assert.ok(docs[0].text.includes('in two weeks'))
+  assert.equal((await store.listDocuments())[0].version, 2)
+  await store.close()
+})
+
+test('every stored span matches its text', async () => {
+  const store = await openStore(':memory:')
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-spans-'))
+  mkdirSync(join(dir, 'sub'))
+  writeFileSync(join(dir, 'sub', 'page.txt'), GOOD_PAGE)
+  await ingest(store, [dir])
+  for (const d of await store.allDocuments()) {
+    for (const e of d.entities) for (const m of e.mentions) assert.equal(d.text.slice(m.start, m.end), m.text)
+    for (const e of d.events) assert.equal(d.text.slice(e.evidence.start, e.evidence.end), e.evidence.text)
+    for (const q of d.quotes) assert.equal(d.text.slice(q.start, q.end), q.text)
+    for (const c of d.claims) assert.equal(d.text.slice(c.evidence.start, c.evidence.end), c.evidence.text)
+    d.paragraphs.forEach((p, i) => assert.equal(d.text.slice(p.start, p.end), d.body[i]))
+  }
+  await store.close()
+})

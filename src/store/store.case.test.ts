@@ -1,0 +1,80 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { DocumentRecord } from '../model/records.js'
+import type { Store } from './store.js'
+import { openStore } from './index.js'
+
+/** A small document written for the tests (with an emoji and a combining mark, style.md §2). */
+export function fixtureDoc(id = 'd_fixture1', text = 'The envoy 💩 met the mine\u0301ral minister in Oslo on Tuesday. Both sides agreed to talk again.'): DocumentRecord {
+  const s1 = { start: 0, end: text.indexOf('.') + 1 }
+  const envoy = text.indexOf('envoy'), oslo = text.indexOf('Oslo')
+  return {
+    kind: 'document', id, source: { path: `/tmp/${id}.txt`, url: null, sha256: id.padEnd(64, '0') }, outlet: 'Test Wire', copy_of: null,
+    title: 'A test page', published: '2024-05-02', author: null, text, body: [text], paragraphs: [{ start: 0, end: text.length }], sentences: [s1],
+    entities: [{ id: `${id}:n1`, actor: 'GPE:NOR-OSLO', name: 'Oslo', type: 'GPE', affiliation: 'NOR', code: 'NOR', mentions: [{ start: oslo, end: oslo + 4, text: 'Oslo' }] },
+      { id: `${id}:n2`, actor: 'X:envoy', name: 'envoy', type: 'PERSON', affiliation: null, code: null, mentions: [{ start: envoy, end: envoy + 5, text: 'envoy' }] }],
+    events: [{ id: `${id}:e1`, story_event: null, type: 'CONSULT', mode: 'meeting', source_actor: { actor: 'X:envoy', name: 'envoy' }, target_actor: { actor: 'GPE:NOR-OSLO', name: 'Oslo' },
+      date: '2024-04-30', date_precision: 'day', location: 'Oslo', evidence: { ...s1, text: text.slice(s1.start, s1.end) } }],
+    quotes: [], claims: [{ id: `${id}:c1`, what: 'sides', value: 2, qualifier: null, unit: 'sides', evidence: { start: s1.end + 1, end: text.length, text: text.slice(s1.end + 1) } }],
+    framing: [], timex: [], messages: [{ source: 'test', ruleId: 'note', severity: 'info', reason: 'written by hand' }],
+  }
+}
+
+/** The conformance suite every Store implementation runs (style.md §12). */
+export function runStoreTests(name: string, makeStore: () => Promise<Store>): void {
+  test(`${name}: saves a document with its facts and reads it back`, async () => {
+    const store = await makeStore()
+    try {
+      const rec = fixtureDoc()
+      await store.saveDocument(rec, { runId: 'r1', stages: [{ stage: 'tokens', status: 'ok', ms: 1 }], version: 1 })
+      const back = await store.getDocument(rec.id)
+      assert.equal(back?.text, rec.text)
+      for (const e of back!.events) assert.equal(back!.text.slice(e.evidence.start, e.evidence.end), e.evidence.text)
+      const events = await store.listEvents({ actor: 'X:envoy' })
+      assert.equal(events.length, 1)
+      assert.equal(events[0].outlet, 'Test Wire')
+      assert.equal((await store.listEvents({ type: 'ASSAULT' })).length, 0)
+      assert.equal((await store.listEvents({ from: '2024-04-30', to: '2024-04-30' })).length, 1)
+      const st = await store.stats()
+      assert.equal(st.documents, 1); assert.equal(st.events, 1); assert.equal(st.claims, 1)
+      assert.equal((await store.search('mine\u0301ral'))[0]?.doc_id, rec.id)
+    } finally { await store.close() }
+  })
+
+  test(`${name}: a new version supersedes the old one, a rejected page never touches stored ones`, async () => {
+    const store = await makeStore()
+    try {
+      const v1 = fixtureDoc('d_v1')
+      await store.saveDocument(v1, { runId: 'r1', stages: [], version: 1 })
+      const v2 = { ...fixtureDoc('d_v2'), source: v1.source }
+      await store.saveDocument(v2, { runId: 'r2', stages: [], version: 2, replaces: v1.id })
+      assert.deepEqual((await store.allDocuments()).map((d) => d.id), ['d_v2'])
+      assert.equal((await store.findLatest(v1.source.path, null))?.version, 2)
+      await store.saveRejected({ id: 'd_bad', path: '/tmp/bad.bin', url: null, rawSha256: 'f'.repeat(64), reason: 'binary', messages: [], runId: 'r3' })
+      assert.equal((await store.stats()).rejected, 1)
+      assert.equal((await store.getDocument('d_v2'))?.text, v2.text)
+    } finally { await store.close() }
+  })
+
+  test(`${name}: corpus results replace the previous ones and overlay the documents`, async () => {
+    const store = await makeStore()
+    try {
+      const rec = fixtureDoc()
+      await store.saveDocument(rec, { runId: 'r1', stages: [], version: 1 })
+      await store.replaceCorpus({ actors: [{ kind: 'actor', id: 'X:envoy', name: 'envoy', type: 'PERSON', affiliation: null, code: null, aliases: ['envoy'], roles: [] }],
+        records: [{ kind: 'story', id: 's1', title: 'A meeting', documents: [rec.id], story_events: ['se1'] }],
+        eventStory: new Map([[rec.events[0].id, 'se1']]), docs: new Map([[rec.id, { published_inferred: { date: '2024-05-01', precision: 'day', basis: 'test' } }]]) })
+      const back = await store.getDocument(rec.id)
+      assert.equal(back?.events[0].story_event, 'se1')
+      assert.equal(back?.published_inferred?.date, '2024-05-01')
+      assert.equal((await store.listCorpus('story')).length, 1)
+      assert.equal((await store.listActors())[0].events, 1)
+    } finally { await store.close() }
+  })
+}
+
+runStoreTests('sqlite', () => openStore(':memory:'))
+if (process.env.DOSSIER_TEST_PG) runStoreTests('postgres', async () => {
+  const store = await openStore(process.env.DOSSIER_TEST_PG!)
+  return store
+})
