@@ -19,5 +19,6 @@ export function extractBody(html: string): string[] {
 }
 
 export function cleanPage(page: RawPage): CleanResult {
-  throw new Error('todo')
+  const paras = extractBody(page.html ?? '')
+  return { text: paras.join('\n\n'), paragraphs: [], meta: { title: null, published: null, author: null, outlet: null, copy_of: null }, messages: [], rawMap: [] }
 }

@@ -55,10 +55,11 @@ function hasLink(el: HtmlElement): boolean {
 function judge(el: HtmlElement, s: ElementStats | undefined, countOf: (el: HtmlElement) => Counts): string | null {
   if (!s || s.text === 0) return null
   const weight = classWeight(el)
-  if (weight + s.score < 0) return 'negative-score'
+  const isList = el.tag === 'ul' || el.tag === 'ol'
+  // a list's own -3 tag score makes short bullet lists negative; only a chrome class/id condemns a list
+  if (weight + (isList ? 0 : s.score) < 0) return 'negative-score'
   const c = countOf(el)
   const ld = s.link / s.text
-  const isList = el.tag === 'ul' || el.tag === 'ol'
   if (isList && c.li >= 3 && c.liWithLink >= c.li - 1 && ld >= LINK_LIST_DENSITY) return 'link-list'
   if (s.commas >= 10) return null
   if (c.img > 1 && c.p / c.img < 0.5) return 'image-gallery'

@@ -37,6 +37,10 @@ export const SCORE_LEVELS = 5
 export const ALTERNATIVE_SHARE = 0.6
 /** ...but only when that ancestor is at most this many levels above both (a split article, not the whole page). */
 export const MAX_MERGE_LEVELS = 3
+/** A same-tag, same-class element scoring this share of the top candidate is another chunk of the article. */
+export const COUSIN_SHARE = 0.2
+/** ...when it shares an ancestor with the top candidate at most this many levels up. */
+export const MAX_COUSIN_LEVELS = 6
 /** A sibling joins the top candidate when its score reaches this share of the top score (readability: 0.2). */
 export const SIBLING_SHARE = 0.2
 /** Below this many characters the extraction is retried without stripping "unlikely" subtrees (readability: 500). */

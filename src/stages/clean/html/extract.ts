@@ -1,6 +1,6 @@
 import { collectBlocks, type Block, type Segment } from './blocks.js'
 import type { HtmlElement } from './parse.js'
-import { scoreCandidates, topCandidate, withSiblings } from './score.js'
+import { cousins, scoreCandidates, topCandidate, withSiblings } from './score.js'
 import { filterBlocks, type Dropped } from './filter.js'
 import { MIN_BODY_CHARS } from './extract.data.js'
 import { makeConditionalCleaner } from './conditional.js'
@@ -54,7 +54,7 @@ function fromBlocks(blocks: readonly Block[], strategy: BodyExtraction['strategy
   const stats = scoreCandidates(blocks)
   const top = topCandidate(stats)
   if (!top) return { paragraphs: [], dropped: [], strategy }
-  const chosen = new Set(withSiblings(top, stats))
+  const chosen = new Set([...withSiblings(top, stats), ...cousins(top, stats)])
   const inside = (b: Block) => {
     for (let el: HtmlElement | null = b.owner; el; el = el.parent) if (chosen.has(el)) return true
     return false

@@ -1,7 +1,7 @@
 import type { Block } from './blocks.js'
 import { classAndId } from './blocks.js'
 import type { HtmlElement } from './parse.js'
-import { ALTERNATIVE_SHARE, CLASS_NEGATIVE, CLASS_POSITIVE, CLASS_WEIGHT, MAX_MERGE_LEVELS, MIN_SCORED_LEN, SCORE_LEVELS, SIBLING_SHARE, TAG_SCORE } from './extract.data.js'
+import { ALTERNATIVE_SHARE, COUSIN_SHARE, MAX_COUSIN_LEVELS, CLASS_NEGATIVE, CLASS_POSITIVE, CLASS_WEIGHT, MAX_MERGE_LEVELS, MIN_SCORED_LEN, SCORE_LEVELS, SIBLING_SHARE, TAG_SCORE } from './extract.data.js'
 
 /** Text and link characters under each element (summed from the blocks it holds). */
 export interface ElementStats { text: number; link: number; commas: number; score: number; blocks: number }
@@ -71,6 +71,24 @@ export function topCandidate(stats: Map<HtmlElement, ElementStats>): HtmlElement
     if (lca && depthBetween(lca, best) <= MAX_MERGE_LEVELS && depthBetween(lca, el) <= MAX_MERGE_LEVELS) top = lca
   }
   return top
+}
+
+/**
+ * Chunks of a split article: elements with the top candidate's tag and class that score at least
+ * COUSIN_SHARE of it and share an ancestor with it within MAX_COUSIN_LEVELS (one template repeated per section).
+ */
+export function cousins(top: HtmlElement, stats: Map<HtmlElement, ElementStats>): HtmlElement[] {
+  const cls = top.attrs.class
+  const topScore = stats.get(top)?.score ?? 0
+  if (!cls) return []
+  const out: HtmlElement[] = []
+  for (const [el, s] of stats) {
+    if (el === top || el.tag !== top.tag || el.attrs.class !== cls || s.score < topScore * COUSIN_SHARE) continue
+    if (contains(el, top) || contains(top, el)) continue
+    const lca = commonAncestor(top, el)
+    if (lca && depthBetween(lca, top) <= MAX_COUSIN_LEVELS) out.push(el)
+  }
+  return out
 }
 
 function contains(a: HtmlElement, b: HtmlElement): boolean {
