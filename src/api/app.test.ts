@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { openStore } from '../store/index.js'
+import type { Store } from '../store/store.js'
+import { seedDemo } from '../web/fixtures/demo-corpus.js'
+import { createApp } from './app.js'
+
+let store: Store
+before(async () => { store = await openStore(':memory:'); await seedDemo(store) })
+after(async () => { await store.close() })
+const get = async (path: string, app = createApp(store)) => { const res = await app.request(path); return { res, body: res.headers.get('content-type')?.startsWith('application/json') ? await res.json() as any : await res.text() } }
+
+describe('API', () => {
+  it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const { res, body } = await get('/openapi.json')
+    assert.equal(res.status, 200)
+    assert.equal(body.openapi, '3.1.0')
+    for (const p of ['/api/documents', '/api/documents/{id}', '/api/events', '/api/events/{id}', '/api/actors/{id}', '/api/stories', '/api/contradictions', '/api/outlets', '/api/search', '/api/export', '/api/ingest', '/api/timeline', '/api/network', '/api/map'])
+      assert.ok(body.paths[p], `missing ${p}`)
+    assert.ok(body.paths['/api/events'].get.parameters.some((x: any) => x.name === 'pair'))
+  })
+  it('lists documents with stable pages', async () => {
+    const a = await get('/api/documents?limit=2'), b = await get('/api/documents?limit=2&offset=2')
+    assert.equal(a.body.items.length, 2); assert.equal(a.body.next_offset, 2)
+    assert.notDeepEqual(a.body.items.map((d: any) => d.id), b.body.items.map((d: any) => d.id))
+    const all = await get('/api/documents?limit=500')
+    assert.equal(all.body.next_offset, null); assert.equal(all.body.items.length, 5)
+  })
+  it('returns a document whose spans index its text (emoji and combining mark included)', async () => {
+    const { res, body } = await get('/api/documents/d_demo_north')
+    assert.equal(res.status, 200)
+    assert.ok(body.text.includes('💩') === false && body.text.includes('\u0301'))
+    for (const e of body.events) assert.equal(body.text.slice(e.evidence.start, e.evidence.end), e.evidence.text)
+    for (const q of body.quotes) assert.equal(body.text.slice(q.start, q.end), q.text)
+  })
+  it('filters events by pair, type, date range, outlet and story, sorted by date then id', async () => {
+    const pair = await get('/api/events?pair=a_rus,a_irn&limit=500')
+    assert.ok(pair.body.items.length >= 4)
+    const dates = pair.body.items.map((e: any) => e.date + e.id)
+    assert.deepEqual(dates, [...dates].sort())
+    assert.ok(pair.body.items.every((e: any) => e.source_name && e.quad))
+    assert.deepEqual((await get('/api/events?type=ACCUSE')).body.items.map((e: any) => e.id), ['ev_e2'])
+    assert.deepEqual((await get('/api/events?from=2024-03&to=2024-03')).body.items.map((e: any) => e.id).sort(), ['ev_c1', 'ev_g1', 'ev_n1'])
+    assert.deepEqual((await get('/api/events?outlet=East%20Courier')).body.items.map((e: any) => e.id), ['ev_e2', 'ev_e1'])
+    assert.deepEqual((await get('/api/events?story=se_aid')).body.items.map((e: any) => e.id).sort(), ['ev_e1', 'ev_g2'])
+  })
+  it('answers bad queries and missing records with a JSON error code and message', async () => {
+    for (const [path, status, code] of [['/api/events?limit=0', 400, 'E_BAD_REQUEST'], ['/api/events?from=yesterday', 400, 'E_BAD_REQUEST'], ['/api/events/nope', 404, 'E_NOT_FOUND'],
+      ['/api/documents/nope', 404, 'E_NOT_FOUND'], ['/api/nowhere', 404, 'E_NOT_FOUND'], ['/api/timeline?a=a_rus', 400, 'E_BAD_REQUEST']] as const) {
+      const { res, body } = await get(path)
+      assert.equal(res.status, status, path); assert.equal(body.error.code, code, path); assert.ok(body.error.message.length > 10)
+    }
+  })
+  it('builds the event card from every source, marks copies and attaches contradictions', async () => {
+    const { body } = await get('/api/events/ev_n1')
+    assert.equal(body.event.type, 'CONSULT'); assert.equal(body.event.quad, 'verbal-cooperation')
+    assert.deepEqual(body.sources.map((s: any) => s.outlet).sort(), ['Aggregator Hub', 'Gulf Ledger', 'North Wire'])
+    assert.equal(body.sources.find((s: any) => s.outlet === 'Aggregator Hub').is_copy, true)
+    const aid = (await get('/api/events/ev_e1')).body
+    assert.equal(aid.contradictions[0].id, 'cx_aircraft')
+    for (const s of aid.sources) assert.ok(s.sentence.start <= s.evidence.start && s.evidence.end <= s.sentence.end)
+  })
+  it('gives the timeline of the most connected pair, the network, the actor page, the map and search facets', async () => {
+    const t = (await get('/api/timeline')).body
+    assert.deepEqual(t.pair.map((p: any) => p.id).sort(), ['a_irn', 'a_rus'])
+    const net = (await get('/api/network')).body
+    assert.ok(net.edges.some((e: any) => e.source === 'a_rus' && e.target === 'a_irn' && e.weight >= 3))
+    const actor = (await get('/api/actors/a_min')).body
+    assert.equal(actor.quotes.length, 1); assert.equal(actor.actor.roles.length, 2); assert.ok(actor.events.length >= 2)
+    const map = (await get('/api/map')).body
+    assert.equal(map.places[0].name, 'Iran'); assert.ok(map.places.some((p: any) => p.name === 'Caspian Sea'))
+    const s = (await get('/api/search?q=training%20aircraft')).body
+    assert.equal(s.total, 2); assert.deepEqual(s.facets.outlet.map((f: any) => f.value).sort(), ['East Courier', 'Gulf Ledger'])
+    assert.equal((await get('/api/search?q=training%20aircraft&outlet=Gulf%20Ledger')).body.total, 1)
+  })
+  it('serves stories, contradictions with outlets, outlet profiles and exports', async () => {
+    assert.equal((await get('/api/stories')).body[0].id, 'st_demo')
+    assert.equal((await get('/api/stories/st_demo')).body.story_events.length, 2)
+    assert.deepEqual((await get('/api/contradictions')).body[0].members.map((m: any) => m.outlet), ['Gulf Ledger', 'East Courier'])
+    assert.ok((await get('/api/outlets')).body.some((o: any) => o.terms.some((t: any) => t.term === 'regime')))
+    const csv = await get('/api/export?format=csv')
+    assert.match(csv.res.headers.get('content-type')!, /text\/csv/); assert.ok(csv.body.split('\r\n').length > 8)
+    const jsonl = await get('/api/export')
+    assert.ok(jsonl.body.trim().split('\n').map((l: string) => JSON.parse(l)).some((r: any) => r.kind === 'document'))
+  })
+  it('refuses ingest without the token, when read-only, or with no token configured', async () => {
+    const calls: string[][] = []
+    const ingest = async (paths: string[]) => { calls.push(paths); return { stored: 0 } }
+    const post = (app: ReturnType<typeof createApp>, auth?: string) => app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify({ paths: ['x'] }) })
+    assert.equal((await post(createApp(store, { ingest }))).status, 403)
+    assert.equal((await post(createApp(store, { ingest, token: 's3cret' }))).status, 401)
+    assert.equal((await post(createApp(store, { ingest, token: 's3cret' }), 'Bearer wrong!')).status, 401)
+    assert.equal((await post(createApp(store, { ingest, token: 's3cret', readOnly: true }), 'Bearer s3cret')).status, 403)
+    const ok = await post(createApp(store, { ingest, token: 's3cret' }), 'Bearer s3cret')
+    assert.equal(ok.status, 200); assert.deepEqual(calls, [['x']])
+    const bad = await createApp(store, { ingest, token: 's3cret' }).request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret' }, body: '{"paths": []}' })
+    assert.equal(bad.status, 400)
+  })
+  it('sets a strict Content-Security-Policy and serves vendor files by exact name only', async () => {
+    const ui = await get('/')
+    assert.match(ui.res.headers.get('content-security-policy')!, /script-src 'self'/)
+    assert.equal((await get('/vendor/d3.min.js')).res.status, 200)
+    assert.equal((await get('/vendor/..%2Fpackage.json')).res.status, 404)
+    assert.equal((await get('/static/..%2F..%2Fpackage.json')).res.status, 404)
+  })
+})

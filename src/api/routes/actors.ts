@@ -1,0 +1,44 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { actorNetwork, actorPage } from '../../store/queries.js'
+import { page, withNames, type Api, type RouteContext } from '../context.js'
+import { notFound } from '../http-error.js'
+import { ActorSchema, ErrorSchema, EventRowSchema, IdParam, json, PageQuery, pageOf } from '../schemas.js'
+
+const Quote = z.object({ doc: z.string(), outlet: z.string().nullable(), title: z.string().nullable(), published: z.string().nullable(), id: z.string(), start: z.number(), end: z.number(), text: z.string() })
+const ActorPage = z.object({
+  actor: ActorSchema, quotes: z.array(Quote), events: z.array(EventRowSchema),
+  mentions: z.array(z.object({ doc: z.string(), outlet: z.string().nullable(), start: z.number(), end: z.number(), text: z.string() })),
+  counterparts: z.array(z.object({ actor: z.string(), name: z.string(), events: z.number() })),
+}).openapi('ActorPage')
+const Network = z.object({
+  nodes: z.array(z.object({ id: z.string(), name: z.string(), type: z.string().nullable(), events: z.number() })),
+  edges: z.array(z.object({ source: z.string(), target: z.string(), weight: z.number(), types: z.record(z.string(), z.number()) })),
+}).openapi('Network')
+
+/** Actors (aliases, dated roles, mentions, quotes, events) and the actor network. */
+export function actorRoutes(app: Api, ctx: RouteContext): void {
+  app.openapi(createRoute({
+    method: 'get', path: '/api/actors', tags: ['actors'], summary: 'List actors (by name), with mention and event counts',
+    request: { query: PageQuery.extend({ q: z.string().max(200).optional().openapi({ description: 'Name contains (case-insensitive)' }) }) },
+    responses: { 200: json(pageOf(ActorSchema, 'ActorList'), 'A page of actors'), 400: json(ErrorSchema, 'Bad query') },
+  }), async (c) => {
+    const { limit, offset, q } = c.req.valid('query')
+    return c.json(await page(limit, offset, (l, o) => ctx.store.listActors({ limit: l, offset: o, q })) as any, 200)
+  })
+  app.openapi(createRoute({
+    method: 'get', path: '/api/actors/{id}', tags: ['actors'], summary: 'Actor page: aliases, dated roles, quotes, mentions, events, counterparts',
+    request: { params: IdParam('a_0001') },
+    responses: { 200: json(ActorPage, 'The actor page'), 404: json(ErrorSchema, 'No such actor') },
+  }), async (c) => {
+    const { id } = c.req.valid('param')
+    const p = await actorPage(ctx.store, id)
+    if (!p) throw notFound('actor', id)
+    const events = await withNames(ctx.store, await ctx.store.listEvents({ actor: id, limit: 500 }))
+    return c.json({ ...p, events } as any, 200)
+  })
+  app.openapi(createRoute({
+    method: 'get', path: '/api/network', tags: ['actors'], summary: 'Who acts on whom: directed edges weighted by events',
+    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) }) },
+    responses: { 200: json(Network, 'Nodes and the heaviest edges') },
+  }), async (c) => c.json(await actorNetwork(ctx.store, c.req.valid('query').limit) as any, 200))
+}

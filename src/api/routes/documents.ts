@@ -1,0 +1,26 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { notFound } from '../http-error.js'
+import { page, type Api, type RouteContext } from '../context.js'
+import { DocumentSchema, DocumentSummarySchema, ErrorSchema, IdParam, json, PageQuery, pageOf } from '../schemas.js'
+
+/** GET /api/documents, GET /api/documents/{id}: summaries, then one document with its cleaned text, every span and its messages. */
+export function documentRoutes(app: Api, ctx: RouteContext): void {
+  app.openapi(createRoute({
+    method: 'get', path: '/api/documents', tags: ['documents'], summary: 'List documents (ingest order, then id)',
+    request: { query: PageQuery.extend({ status: z.enum(['ok', 'rejected', 'all']).default('ok'), outlet: z.string().optional() }) },
+    responses: { 200: json(pageOf(DocumentSummarySchema, 'DocumentPage'), 'A page of document summaries'), 400: json(ErrorSchema, 'Bad query') },
+  }), async (c) => {
+    const { limit, offset, status, outlet } = c.req.valid('query')
+    return c.json(await page(limit, offset, (l, o) => ctx.store.listDocuments({ limit: l, offset: o, status, outlet })) as any, 200)
+  })
+  app.openapi(createRoute({
+    method: 'get', path: '/api/documents/{id}', tags: ['documents'], summary: 'One document: cleaned text, spans of every fact, messages',
+    request: { params: IdParam('d_0123456789abcdef') },
+    responses: { 200: json(DocumentSchema, 'The document record'), 404: json(ErrorSchema, 'No such document') },
+  }), async (c) => {
+    const { id } = c.req.valid('param')
+    const doc = await ctx.store.getDocument(id)
+    if (!doc) throw notFound('document', id)
+    return c.json(doc as any, 200)
+  })
+}

@@ -1,0 +1,99 @@
+/**
+ * Zod schemas of the HTTP API. The same schemas validate requests and generate /openapi.json
+ * (@hono/zod-openapi), so the document cannot drift from what the server accepts.
+ */
+import { z } from '@hono/zod-openapi'
+import { DEFAULT_PAGE, MAX_PAGE } from './api.data.js'
+
+export const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() }).openapi('Span')
+export const TextSpanSchema = SpanSchema.extend({ text: z.string() }).openapi('TextSpan')
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }).openapi('Error')
+
+/** Page parameters; every list is sorted by a stable key and pages with `limit`/`offset`. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE).openapi({ param: { name: 'limit', in: 'query' }, example: 50 }),
+  offset: z.coerce.number().int().min(0).default(0).openapi({ param: { name: 'offset', in: 'query' }, example: 0 }),
+})
+/** A page of items; `next_offset` is null on the last page. */
+export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ items: z.array(item), limit: z.number().int(), offset: z.number().int(), next_offset: z.number().int().nullable() }).openapi(name)
+
+const ActorRef = z.object({ actor: z.string(), name: z.string() }).nullable()
+const Message = z.object({ source: z.string(), ruleId: z.string(), severity: z.enum(['fatal', 'warning', 'info']), reason: z.string(), place: SpanSchema.optional() })
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(), path: z.string().nullable(), url: z.string().nullable(), status: z.enum(['ok', 'rejected']), reason: z.string().nullable(),
+  title: z.string().nullable(), outlet: z.string().nullable(), published: z.string().nullable(), copy_of: z.string().nullable(),
+  author: z.string().nullable(), version: z.number(), ingested_at: z.string(),
+}).openapi('DocumentSummary')
+
+const Event = z.looseObject({
+  id: z.string(), story_event: z.string().nullable(), type: z.string(), mode: z.string().nullable(), source_actor: ActorRef, target_actor: ActorRef,
+  date: z.string().nullable(), date_precision: z.string().nullable(), location: z.string().nullable(), trigger: TextSpanSchema.optional(), evidence: TextSpanSchema,
+}).openapi('EventRecord')
+
+export const DocumentSchema = z.looseObject({
+  kind: z.literal('document'), id: z.string(),
+  source: z.looseObject({ path: z.string().nullable(), url: z.string().nullable(), sha256: z.string() }),
+  outlet: z.string().nullable(), copy_of: z.string().nullable(), title: z.string().nullable(), published: z.string().nullable(), author: z.string().nullable(),
+  text: z.string().openapi({ description: 'The cleaned text; every span indexes it ([start,end) in UTF-16 code units)' }),
+  paragraphs: z.array(SpanSchema), sentences: z.array(SpanSchema).optional(),
+  entities: z.array(z.looseObject({ id: z.string(), actor: z.string(), name: z.string(), type: z.string(), mentions: z.array(TextSpanSchema) })),
+  events: z.array(Event), quotes: z.array(z.looseObject({ id: z.string(), start: z.number(), end: z.number(), text: z.string(), speaker: ActorRef })),
+  claims: z.array(z.looseObject({ id: z.string(), what: z.string(), value: z.number(), unit: z.string(), evidence: TextSpanSchema })),
+  framing: z.array(z.looseObject({ start: z.number(), end: z.number(), term: z.string(), neutral: z.string(), text: z.string() })),
+  timex: z.array(z.looseObject({ start: z.number(), end: z.number(), text: z.string(), value: z.string().nullable() })),
+  messages: z.array(Message),
+  raw_map: z.array(z.object({ start: z.number(), end: z.number(), rawStart: z.number(), rawEnd: z.number() })).optional(),
+}).openapi('Document')
+
+export const QuadSchema = z.enum(['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict']).nullable().openapi('QuadClass')
+export const EventRowSchema = z.object({
+  id: z.string(), doc_id: z.string(), story_event: z.string().nullable(), type: z.string(), mode: z.string().nullable(),
+  source_actor: z.string().nullable(), target_actor: z.string().nullable(), source_name: z.string().nullable(), target_name: z.string().nullable(),
+  date: z.string().nullable(), date_precision: z.string().nullable(), location: z.string().nullable(), start: z.number(), end: z.number(),
+  text: z.string().openapi({ description: 'Evidence text: the document text at [start,end)' }), outlet: z.string().nullable(), quad: QuadSchema,
+}).openapi('EventRow')
+
+export const EventQuery = PageQuery.extend({
+  actor: z.string().optional().openapi({ description: 'Actor id (source or target)' }),
+  pair: z.string().regex(/^[^,]+,[^,]+$/).optional().openapi({ description: 'Two actor ids, comma-separated: events between them in either direction', example: 'a_rus,a_irn' }),
+  type: z.string().optional().openapi({ description: 'PLOVER event type', example: 'CONSULT' }),
+  from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional().openapi({ description: 'Earliest date (inclusive), YYYY[-MM[-DD]]' }),
+  to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional().openapi({ description: 'Latest date (inclusive), YYYY[-MM[-DD]]' }),
+  outlet: z.string().optional(), story: z.string().optional().openapi({ description: 'Story event id' }), doc: z.string().optional(),
+})
+
+const Role = z.object({ title: z.string(), from: z.string().nullable(), to: z.string().nullable() }).loose()
+export const ActorSchema = z.looseObject({
+  kind: z.literal('actor'), id: z.string(), name: z.string(), type: z.string(), affiliation: z.string().nullable(), code: z.string().nullable(),
+  aliases: z.array(z.string()), roles: z.array(Role), geo: z.object({ lat: z.number(), lon: z.number(), country: z.string().nullable() }).nullable().optional(),
+  mentions: z.number().optional(), events: z.number().optional(),
+}).openapi('Actor')
+
+export const StorySchema = z.looseObject({ kind: z.literal('story'), id: z.string(), title: z.string(), documents: z.array(z.string()), story_events: z.array(z.string()) }).openapi('Story')
+export const StoryEventSchema = z.looseObject({
+  kind: z.literal('story_event'), id: z.string(), type: z.string(), date: z.string().nullable(), source_actor: ActorRef, target_actor: ActorRef, location: z.string().nullable(),
+  members: z.array(z.object({ doc: z.string(), event: z.string() })), independent_sources: z.array(z.string()), first_reported_by: z.string().nullable(),
+}).openapi('StoryEvent')
+export const ContradictionSchema = z.looseObject({
+  kind: z.literal('contradiction'), id: z.string(), description: z.string(), field: z.string(),
+  members: z.array(z.looseObject({ doc: z.string(), value: z.unknown(), evidence: TextSpanSchema, outlet: z.string().nullable().optional(), title: z.string().nullable().optional() })),
+}).openapi('Contradiction')
+export const OutletSchema = z.looseObject({
+  kind: z.literal('outlet'), id: z.string(), name: z.string(), documents: z.number(), words: z.number(), tone: z.number().optional(),
+  terms: z.array(z.looseObject({ term: z.string(), neutral: z.string(), count: z.number(), per_1000_words: z.number(), evidence: z.array(z.object({ doc: z.string(), start: z.number(), end: z.number(), text: z.string() })) })),
+}).openapi('OutletProfile')
+
+const Source = z.object({
+  doc: z.string(), event: z.string(), outlet: z.string().nullable(), title: z.string().nullable(), url: z.string().nullable(), published: z.string().nullable(),
+  copy_of: z.string().nullable(), is_copy: z.boolean(), sentence: TextSpanSchema, evidence: SpanSchema, trigger: SpanSchema.nullable(),
+})
+export const EventCardSchema = z.object({
+  event: Event.extend({ doc: z.string(), quad: QuadSchema }), story_event: StoryEventSchema.nullable(), sources: z.array(Source), contradictions: z.array(ContradictionSchema),
+}).openapi('EventCard')
+
+export const IdParam = (name: string) => z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: name }) })
+
+/** A JSON response entry of a route definition. */
+export const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description })
