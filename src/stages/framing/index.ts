@@ -1,6 +1,5 @@
-// STUB (owned by the cross-source engineer)
-import { defineStage } from '../../doc/stage.js'
-/** Loaded terms in the outlet's own voice. */
-export function framingStage(_opts: { extraDirs?: readonly string[] } = {}) {
-  return defineStage({ name: 'framing', requires: ['tokens', 'sentences', 'quotes'], produces: ['framing'], run: () => ({ layers: { framing: [] } }) })
-}
+/** The framing stage and its lexicon (loaded or stance-marking terms in the outlet's own voice). */
+export { framingStage, findFraming, documentTone, type FramingOptions } from './framing.js'
+export { loadLexicon, compileLexicon, readLexiconFile, type CompiledEntry } from './lexicon.js'
+export { quotedSpans } from './quoted.js'
+export { FRAMING_LEXICON, type LexiconEntry } from './framing.data.js'

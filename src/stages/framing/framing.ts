@@ -1,0 +1,79 @@
+import type { FramingRecord, Paragraph } from '../../doc/layers.js'
+import type { Span } from '../../doc/span.js'
+import { defineStage } from '../../doc/stage.js'
+import { NEUTRAL_REGIME_HEADS, TONE_NEGATIVE, TONE_POSITIVE } from './framing.data.js'
+import { loadLexicon, type CompiledEntry } from './lexicon.js'
+import { quotedSpans } from './quoted.js'
+
+export interface FramingOptions {
+  /** folders (or files) of user lexicon JSON merged over the built-in lexicon */
+  readonly extraDirs?: readonly string[]
+}
+
+const HEADS = new Set(NEUTRAL_REGIME_HEADS)
+
+/** Drops leading words that do not make "<X> regime" a label for a government ("The sanctions regime"). */
+function trimRegimeHead(text: string, start: number, end: number): number | null {
+  let s = start
+  for (;;) {
+    const m = /^([\p{L}'’.-]+)\s+/u.exec(text.slice(s, end))
+    if (!m || !HEADS.has(m[1].toLowerCase())) break
+    s += m[0].length
+  }
+  return /^regime$/i.test(text.slice(s, end)) ? null : s
+}
+
+/**
+ * Finds lexicon terms in a text outside the excluded spans (quotes). Where matches overlap, the longest wins.
+ * @example findFraming('They fought the occupying entity.', loadLexicon(), [])[0].term // 'occupying entity'
+ */
+export function findFraming(text: string, lexicon: readonly CompiledEntry[], excluded: readonly Span[], within: readonly Span[] = [{ start: 0, end: text.length }]): FramingRecord[] {
+  const found: (FramingRecord & { prio: number })[] = []
+  lexicon.forEach((e, prio) => {
+    for (const w of within) {
+      const re = new RegExp(e.re.source, e.re.flags)
+      const slice = text.slice(0, w.end)
+      re.lastIndex = w.start
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (!m[0]) { re.lastIndex++; continue }
+        let start = m.index
+        const end = m.index + m[0].replace(/[\s.,;:’']+$/u, '').length
+        if (e.id === 'capital-regime') { const s = trimRegimeHead(text, start, end); if (s === null) continue; start = s }
+        if (excluded.some((q) => start < q.end && end > q.start)) continue
+        found.push({ start, end, term: text.slice(start, end).replace(/\s+/g, ' '), neutral: e.neutral, text: text.slice(start, end), label: e.term, prio })
+      }
+    }
+  })
+  // longest first, then lexicon order; keep those that overlap nothing already kept
+  found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.prio - b.prio || a.start - b.start)
+  const kept: FramingRecord[] = []
+  for (const { prio: _p, ...f } of found) if (!kept.some((k) => f.start < k.end && f.end > k.start)) kept.push(f)
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+const NEG = new Set(TONE_NEGATIVE), POS = new Set(TONE_POSITIVE)
+
+/**
+ * Tone of a text in [-1, 1]: evaluative words (positive minus negative) plus the polarity of the framing terms
+ * found, over all of them. 0 when nothing evaluative is found.
+ */
+export function documentTone(text: string, framing: readonly FramingRecord[], lexicon: readonly CompiledEntry[]): number {
+  let pos = 0, neg = 0
+  for (const w of text.toLowerCase().match(/[\p{L}-]+/gu) ?? []) { if (POS.has(w)) pos++; else if (NEG.has(w)) neg++ }
+  const polarity = new Map(lexicon.map((e) => [e.term, e.polarity]))
+  for (const f of framing) { const p = polarity.get(f.label ?? '') ?? -1; if (p > 0) pos++; else if (p < 0) neg++ }
+  return pos + neg ? Math.round(((pos - neg) / (pos + neg)) * 1000) / 1000 : 0
+}
+
+/** The framing stage: lexicon terms in the outlet's own voice (outside quotes and quotation marks), per paragraph. */
+export function framingStage(opts: FramingOptions = {}) {
+  const lexicon = loadLexicon(opts.extraDirs ?? [])
+  return defineStage({
+    name: 'framing', requires: ['tokens', 'sentences', 'quotes'], produces: ['framing'],
+    run(doc, { quotes }) {
+      const paragraphs: readonly Paragraph[] = doc.layers.paragraphs ?? [{ start: 0, end: doc.text.length }]
+      const excluded = [...quotes.map((q) => ({ start: q.start, end: q.end })), ...quotedSpans(doc.text, paragraphs)]
+      return { layers: { framing: findFraming(doc.text, lexicon, excluded, paragraphs) } }
+    },
+  })
+}
