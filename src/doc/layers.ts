@@ -83,6 +83,8 @@ export interface FramingRecord extends Span {
   readonly term: string
   readonly neutral: string
   readonly text: string
+  /** the lexicon term this match belongs to (e.g. "<state> regime"); optional, added by the framing stage */
+  readonly label?: string
 }
 
 /** Every layer a stage may produce, by name. Stages declare which of these they require and produce. */
