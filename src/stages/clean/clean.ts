@@ -1,24 +1,83 @@
 import type { DocMeta, RawMapEntry } from '../../doc/doc.js'
 import type { Paragraph } from '../../doc/layers.js'
 import type { Message } from '../../doc/span.js'
-import { parseHtml } from './html/parse.js'
+import { msg } from '../../doc/span.js'
+import { cleanHtml } from './html/clean-html.js'
 import { extractFromTree } from './html/extract.js'
+import { parseHtml } from './html/parse.js'
+import { MAX_HTML_CHARS } from './html/tags.data.js'
+import { MAX_TEXT_CHARS } from './clean.data.js'
+import { cleanText } from './text/clean-text.js'
 
+/** A raw page: scraped text (`text`, e.g. a .txt seed) or HTML (`html`), with where it came from. */
 export interface RawPage { path?: string | null; url?: string | null; fetched_at?: string | null; html?: string; text?: string }
+
+/** The cleaned page: body text, its paragraphs, metadata, every decision as a message, and the map back to the raw page. */
 export interface CleanResult {
+  /** the cleaned text = body paragraphs joined with "\n\n" (title NOT included) */
   text: string
+  /** spans into text, in order, one per body paragraph */
   paragraphs: Paragraph[]
+  /** title, published, author, outlet, copy_of */
   meta: DocMeta
+  /** every dropped block / metadata decision (info), problems (warning); fatal when no body was found */
   messages: Message[]
+  /** per paragraph: [start,end) in text -> [rawStart,rawEnd) in the raw input string */
   rawMap: RawMapEntry[]
 }
 
-/** Body paragraphs of an HTML page only (the fast path of the extraction eval and bench). */
+/** A body paragraph before assembly: its text and raw range. */
+export interface RawParagraph { readonly text: string; readonly rawStart: number; readonly rawEnd: number }
+
+const EMPTY_META: DocMeta = { title: null, published: null, author: null, outlet: null, copy_of: null }
+
+/**
+ * Body paragraphs of an HTML page only, without the standfirst (the fast path of the extraction eval and bench).
+ * @example extractBody('<article><p>One long paragraph of the story...</p></article>')
+ */
 export function extractBody(html: string): string[] {
-  return extractFromTree(parseHtml(html).root).paragraphs.map(p => p.text)
+  const src = html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html
+  return extractFromTree(parseHtml(src).root).paragraphs.map(p => p.text)
 }
 
+/**
+ * Cleans one raw page. HTML when `page.html` is given, else scraped text. Never throws on content: problems are
+ * messages, and a page with no usable body gets a fatal `empty-body` message and an empty text.
+ * @example cleanPage({ text: 'Title\n\nA first sentence of the article, long enough to count.' }).meta.title
+ */
 export function cleanPage(page: RawPage): CleanResult {
-  const paras = extractBody(page.html ?? '')
-  return { text: paras.join('\n\n'), paragraphs: [], meta: { title: null, published: null, author: null, outlet: null, copy_of: null }, messages: [], rawMap: [] }
+  const messages: Message[] = []
+  const isHtml = typeof page.html === 'string'
+  let raw = (isHtml ? page.html : page.text) ?? ''
+  const cap = isHtml ? MAX_HTML_CHARS : MAX_TEXT_CHARS
+  if (raw.length > cap) {
+    messages.push(msg('clean', 'input-truncated', `Expected at most ${cap} characters of ${isHtml ? 'HTML' : 'text'}, got ${raw.length}; read the first ${cap}`, 'warning'))
+    raw = raw.slice(0, cap)
+  }
+  let paras: RawParagraph[]
+  let meta: DocMeta
+  if (isHtml) {
+    const r = cleanHtml(raw, page.url ?? null)
+    paras = r.paragraphs; meta = r.meta; messages.push(...r.messages)
+  } else {
+    const r = cleanText(raw, page.url ?? null)
+    paras = r.body.map(l => ({ text: l.text, rawStart: l.start, rawEnd: l.end })); meta = r.meta; messages.push(...r.messages)
+  }
+  return assemble(paras, meta, messages)
+}
+
+/** Joins paragraphs into the text and builds the paragraph spans and the raw map. */
+function assemble(paras: readonly RawParagraph[], meta: DocMeta, messages: Message[]): CleanResult {
+  const paragraphs: Paragraph[] = []
+  const rawMap: RawMapEntry[] = []
+  let text = ''
+  for (const p of paras) {
+    if (text) text += '\n\n'
+    const start = text.length
+    text += p.text
+    paragraphs.push({ start, end: text.length })
+    rawMap.push({ start, end: text.length, rawStart: p.rawStart, rawEnd: p.rawEnd })
+  }
+  if (!paragraphs.length) messages.push(msg('clean', 'empty-body', 'No main text found', 'fatal'))
+  return { text, paragraphs, meta: paragraphs.length ? meta : { ...EMPTY_META, ...meta }, messages, rawMap }
 }
