@@ -1,6 +1,2 @@
-// STUB (owned by the events engineer)
-import { defineStage } from '../../doc/stage.js'
-/** Direct quotes with speakers. */
-export function quotesStage() {
-  return defineStage({ name: 'quotes', requires: ['tokens', 'sentences', 'entities'], produces: ['quotes'], run: () => ({ layers: { quotes: [] } }) })
-}
+export { quotesStage, findQuotes } from './quotes.js'
+export { pairMarks, type MarkedQuote } from './marks.js'

@@ -1,0 +1,134 @@
+import type { EntityType, Sentence } from '../../doc/layers.js'
+import type { Span } from '../../doc/span.js'
+import { GROUP_NOUNS, NAME_CONNECTORS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_STOPWORDS, TITLE_ABBREVIATIONS, TITLE_WORDS } from './actors.data.js'
+import { countryOfDemonym, knownPlace } from './places.js'
+import { MONTHS, WEEKDAYS } from '../timex/timex.data.js'
+
+/** An actor phrase found by rule when the entities layer has nothing there (capitalised runs, "Iranian officials", pronouns). */
+export interface Chunk extends Span {
+  readonly text: string
+  readonly name: string
+  readonly type: EntityType | 'UNKNOWN'
+  readonly kind: 'name' | 'pronoun' | 'role'
+  readonly pron?: 'person' | 'thing' | 'group'
+  /** a single capitalised word opening a sentence: kept only when the document shows it is a name */
+  readonly initial?: boolean
+}
+
+interface Word extends Span { readonly w: string }
+const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’](?![sS]\b)[\p{L}\p{M}\p{N}]+)*/gu
+/** Capitalised, and not a hyphenated modifier such as "US-backed" or "Iranian-made". */
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w) && !/-\p{Ll}/u.test(w)
+const lower = (w: string): string => w.toLowerCase()
+const isDateWord = (w: string): boolean => MONTHS.has(w.replace(/\.$/, '')) || WEEKDAYS.has(w)
+
+function words(text: string, s: Span): Word[] {
+  const out: Word[] = []
+  const re = new RegExp(WORD_RE.source, 'gu')
+  re.lastIndex = s.start
+  const slice = text.slice(0, s.end)
+  let m: RegExpExecArray | null
+  while ((m = re.exec(slice))) {
+    let end = m.index + m[0].length
+    if (TITLE_ABBREVIATIONS.has(m[0]) && text[end] === '.') end++
+    out.push({ start: m.index, end, w: text.slice(m.index, end) })
+  }
+  return out
+}
+
+const gapOk = (text: string, a: Word, b: Word): boolean => /^\s+$/.test(text.slice(a.end, b.start)) || (b.start === a.end)
+
+/** Capitalised runs of one sentence: "Group of Seven", "Maj. Gen. X Y" (titles stripped later). */
+function runs(text: string, ws: Word[]): Word[][] {
+  const out: Word[][] = []
+  for (let i = 0; i < ws.length; i++) {
+    if (!isCap(ws[i].w) || isDateWord(ws[i].w)) continue
+    const run = [ws[i]]
+    let j = i
+    while (j + 1 < ws.length && gapOk(text, ws[j], ws[j + 1])) {
+      const n = ws[j + 1]
+      if (isCap(n.w) && !isDateWord(n.w)) { run.push(n); j++; continue }
+      // connectors only inside a name: "of Seven", "of the Revolution"
+      let k = j + 1
+      while (k < ws.length && k <= j + 2 && NAME_CONNECTORS.has(ws[k].w) && gapOk(text, ws[k - 1], ws[k])) k++
+      if (k > j + 1 && k < ws.length && isCap(ws[k].w) && gapOk(text, ws[k - 1], ws[k]) && lower(ws[j + 1].w) !== 'the') { run.push(...ws.slice(j + 1, k + 1)); j = k; continue }
+      break
+    }
+    out.push(run)
+    i = j
+  }
+  return out
+}
+
+/** Classifies a run after stripping stopwords, titles and leading nationality adjectives. */
+function classify(text: string, run: Word[], atSentenceStart: boolean): Omit<Chunk, 'kind'> | null {
+  let r = run
+  let titled = false
+  const last = lower(r[r.length - 1].w)
+  for (let changed = true; changed && r.length;) {
+    changed = false
+    const w = r[0].w, lw = lower(w)
+    if (SENTENCE_STOPWORDS.has(lw) || NAME_CONNECTORS.has(lw)) { r = r.slice(1); changed = true } else if (TITLE_WORDS.has(lw) && !ORG_WORDS.has(last) && r.length > 1) { r = r.slice(1); titled = true; changed = true } else if (r.length > 1 && countryOfDemonym(w) && !knownPlace(r.map((x) => x.w).join(' '))) { r = r.slice(1); changed = true }
+  }
+  while (r.length && NAME_CONNECTORS.has(lower(r[r.length - 1].w))) r = r.slice(0, -1)
+  if (!r.length) return null
+  const start = r[0].start, end = r[r.length - 1].end
+  const t = text.slice(start, end)
+  const place = knownPlace(t)
+  if (place) return { start, end, text: t, name: place.name, type: place.type }
+  if (countryOfDemonym(t) || (r.length === 1 && TITLE_WORDS.has(lower(t)))) return null
+  const lastW = lower(r[r.length - 1].w)
+  if (ORG_WORDS.has(lastW)) return { start, end, text: t, name: t, type: 'ORG' }
+  if (titled) return { start, end, text: t, name: t, type: 'PERSON' }
+  if (/^[\p{Lu}\p{N}.]{2,}$/u.test(t)) return { start, end, text: t, name: t, type: 'ORG' }
+  if (r.length >= 2) return { start, end, text: t, name: t, type: 'PERSON' }
+  return { start, end, text: t, name: t, type: 'UNKNOWN', initial: atSentenceStart }
+}
+
+/** Nationality adjective + collective noun ("Iranian officials", "Russian forces") stands for the country. */
+function demonymGroup(text: string, ws: Word[], i: number): Chunk | null {
+  const country = countryOfDemonym(ws[i].w)
+  if (!country) return null
+  if (i > 0 && /^\s+$/.test(text.slice(ws[i - 1].end, ws[i].start)) && /^(?:a|an)$/i.test(ws[i - 1].w)) return null
+  for (let k = i + 1; k < ws.length && k <= i + 3; k++) {
+    if (!/^\s+$/.test(text.slice(ws[k - 1].end, ws[k].start)) || isCap(ws[k].w)) return null
+    if (GROUP_NOUNS.has(ws[k].w)) return { start: ws[i].start, end: ws[k].end, text: text.slice(ws[i].start, ws[k].end), name: country, type: 'GPE', kind: 'name' }
+  }
+  return null
+}
+
+/** "the Russian leader": an unnamed office holder, unless a name or an "of" phrase follows. */
+function roleDescription(text: string, ws: Word[], i: number): Chunk | null {
+  if (!/^(?:the|his|her)$/i.test(ws[i].w)) return null
+  for (let k = i + 1; k < ws.length && k <= i + 3; k++) {
+    if (!/^\s+$/.test(text.slice(ws[k - 1].end, ws[k].start))) return null
+    if (ROLE_NOUNS.has(ws[k].w)) {
+      const after = text.slice(ws[k].end, ws[k].end + 4)
+      if (/^(?:,\s*\p{Lu}|\s+\p{Lu}|\s+of\b)/u.test(after)) return null
+      return { start: ws[i].start, end: ws[k].end, text: text.slice(ws[i].start, ws[k].end), name: '', type: 'PERSON', kind: 'role' }
+    }
+    if (isCap(ws[k].w) && !countryOfDemonym(ws[k].w)) return null
+  }
+  return null
+}
+
+/** Rule-found actor phrases of one sentence, sorted by start. */
+export function sentenceChunks(text: string, sent: Sentence): Chunk[] {
+  const ws = words(text, sent)
+  const out: Chunk[] = []
+  const first = ws.findIndex((w) => /\p{L}/u.test(w.w))
+  for (const run of runs(text, ws)) {
+    const i = ws.indexOf(run[0])
+    const prev = ws[i - 1]
+    if (prev && /^(?:a|an)$/i.test(prev.w) && /^\s+$/.test(text.slice(prev.end, run[0].start))) continue // "a Shi'a shrine": a modifier
+    const c = classify(text, run, i === first || /[“"‘]\s*$/.test(text.slice(sent.start, run[0].start)))
+    if (c) out.push({ ...c, kind: 'name' })
+  }
+  for (let i = 0; i < ws.length; i++) {
+    const p = PRONOUNS[lower(ws[i].w)]
+    if (p) { out.push({ start: ws[i].start, end: ws[i].end, text: ws[i].w, name: '', type: 'UNKNOWN', kind: 'pronoun', pron: p }); continue }
+    const g = demonymGroup(text, ws, i) ?? roleDescription(text, ws, i)
+    if (g && !out.some((o) => o.start < g.end && g.start < o.end)) out.push(g)
+  }
+  return out.sort((a, b) => a.start - b.start)
+}

@@ -1,0 +1,113 @@
+import { defineStage } from '../../doc/stage.js'
+import type { ActorRef, Entity, Paragraph, QuoteRecord, Sentence } from '../../doc/layers.js'
+import { msg, type Message, type Span } from '../../doc/span.js'
+import { ActorIndex, type ActorMention } from '../events/actors.js'
+import { pairMarks, type MarkedQuote } from './marks.js'
+import { MIN_QUOTE_WORDS, PASSIVE_QUOTED, REPORTING_VERBS } from './quotes.data.js'
+
+const VERB_RE = new RegExp(`\\b(?:${[...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|').replace(/ /g, '\\s+')})\\b`, 'giu')
+const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length
+
+interface Verb extends Span { readonly w: string }
+
+/** Reporting verbs inside `[start, end)` that lie outside every quotation. */
+function verbsIn(text: string, start: number, end: number, quotes: readonly MarkedQuote[]): Verb[] {
+  const re = new RegExp(VERB_RE.source, 'giu')
+  re.lastIndex = start
+  const out: Verb[] = []
+  let m: RegExpExecArray | null
+  const slice = text.slice(0, end)
+  while ((m = re.exec(slice))) {
+    const v = { start: m.index, end: m.index + m[0].length, w: m[0].toLowerCase() }
+    if (!quotes.some((q) => v.start >= q.outer.start && v.start < q.outer.end)) out.push(v)
+  }
+  return out
+}
+
+/** Speaker lookup for one quotation; null when the text names none. */
+class Attributor {
+  constructor(private readonly text: string, private readonly idx: ActorIndex, private readonly sentences: readonly Sentence[], private readonly quotes: readonly MarkedQuote[]) {}
+  private frame(q: MarkedQuote): Span {
+    const ss = this.sentences.filter((s) => s.end > q.outer.start && s.start < q.outer.end)
+    return ss.length ? { start: ss[0].start, end: Math.max(ss.at(-1)!.end, q.outer.end) } : q.outer
+  }
+  private sentenceAt(pos: number): Span { return this.sentences.find((s) => s.start <= pos && pos < s.end) ?? { start: pos, end: pos } }
+  private firstActor(start: number, end: number): ActorMention | undefined {
+    return this.idx.within(start, end).find((m) => !this.quotes.some((o) => m.start >= o.outer.start && m.end <= o.outer.end))
+  }
+
+  /** A verb followed by ", “" introduces the next quotation ("…,” adding, “…”), so it does not close this one. */
+  private introducesNext(v: Verb): boolean { return /^\s*[,:]?\s*[“"‘]/u.test(this.text.slice(v.end, v.end + 4)) }
+  private get skip(): Span[] { return this.quotes.map((o) => o.outer) }
+
+  speaker(q: MarkedQuote, previous: ActorRef | null): { ref: ActorRef | null; how: string } {
+    const f = this.frame(q)
+    // postposed attribution: “…,” X said / said X / X was quoted as saying
+    const after = verbsIn(this.text, q.outer.end, f.end, this.quotes)[0]
+    if (after && wordCount(this.text.slice(q.outer.end, after.start)) <= 16 && !this.introducesNext(after) && !this.quotes.some((o) => o.outer.start > q.outer.end && o.outer.start < after.start)) {
+      const between = this.text.slice(q.outer.end, after.start)
+      if (after.w === 'quoted' && !PASSIVE_QUOTED.test(between + ' quoted')) { const x = this.firstActor(after.end, f.end); if (x) return { ref: this.idx.refOf(x), how: 'quoted-as-saying' } }
+      const m = this.firstActor(q.outer.end, after.start) ?? (/^\s*[,.]?\s*$/u.test(between) ? this.firstActor(after.end, Math.min(f.end, after.end + 40)) : undefined)
+      const ref = this.idx.refOf(m)
+      if (ref) return { ref, how: 'postposed' }
+      const lead = this.idx.within(f.start, q.outer.start).at(-1)
+      if (lead && this.idx.refOf(lead) && m?.pron !== 'person') return { ref: this.idx.refOf(lead), how: 'postposed-lead' }
+      return { ref: previous, how: 'postposed-previous' }
+    }
+    // preposed attribution: X said (that) “…” / quoted X as saying “…” / according to X
+    const before = verbsIn(this.text, f.start, q.outer.start, this.quotes).at(-1)
+    if (before) {
+      const sent = this.sentenceAt(before.start)
+      const quoted = /\bquoted\s+$/u.test(this.text.slice(sent.start, before.start).replace(/\bquoted\s+[^“"]*?\s+as\s+$/u, 'quoted '))
+      if (before.w === 'quoted' || before.w.startsWith('according') || (before.w === 'saying' && quoted)) {
+        const from = before.w === 'saying' ? this.text.lastIndexOf('quoted', before.start) : before.end
+        const x = before.w === 'saying' ? this.idx.within(from, before.start).filter((m) => !this.quotes.some((o) => m.start >= o.outer.start && m.end <= o.outer.end)).at(-1) : this.firstActor(from, q.outer.start)
+        if (x && this.idx.refOf(x)) return { ref: this.idx.refOf(x), how: 'quoted-as-saying' }
+      }
+      // a participle after a comma ("…, adding", "…, noting") shares the subject of the main clause
+      const participle = before.w.endsWith('ing') && /,\s*["”’]?\s*$/u.test(this.text.slice(Math.max(0, before.start - 5), before.start))
+      const subj = participle ? this.idx.sentenceSubject({ start: sent.start, end: before.start }, this.skip) : this.idx.subjectBefore(before.start, { start: sent.start, end: before.start }, this.skip)
+      const ref = this.idx.refOf(subj)
+      if (ref) return { ref, how: 'preposed' }
+      return { ref: previous, how: 'preposed-previous' }
+    }
+    // a paragraph that is nothing but a quotation continues the previous speaker
+    return { ref: wordCount(this.text.slice(f.start, q.outer.start) + this.text.slice(q.outer.end, f.end)) === 0 ? previous : null, how: 'none' }
+  }
+}
+
+/**
+ * Direct quotations (three words or more) with their speakers, paragraph by paragraph, in text order.
+ * @example findQuotes(text, paragraphs, sentences, entities, 'd_1').quotes[0].speaker?.name
+ */
+export function findQuotes(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], entities: readonly Entity[], docId: string, index?: ActorIndex): { quotes: QuoteRecord[]; messages: Message[] } {
+  const idx = index ?? new ActorIndex(text, sentences, entities)
+  const quotes: QuoteRecord[] = []
+  const messages: Message[] = []
+  let previous: ActorRef | null = null
+  for (const p of paragraphs) {
+    const marked = pairMarks(text, p)
+    const att = new Attributor(text, idx, sentences, marked)
+    for (const q of marked) {
+      const inner = text.slice(q.inner.start, q.inner.end)
+      if (wordCount(inner) < MIN_QUOTE_WORDS) continue
+      if (!q.closed) messages.push(msg('quotes', 'unclosed-quote', 'Expected a closing quotation mark in the paragraph, got none: the quotation runs to the paragraph end', 'info', q.outer))
+      const { ref, how } = att.speaker(q, previous)
+      if (!ref) messages.push(msg('quotes', 'no-speaker', `Expected a speaker for the quotation, got none (${how})`, 'info', q.inner))
+      quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner })
+      if (ref) previous = ref
+    }
+  }
+  return { quotes, messages }
+}
+
+/** Direct quotes with speakers (speaker resolved through the entities layer, pronouns to the last person subject). */
+export function quotesStage() {
+  return defineStage({
+    name: 'quotes', requires: ['paragraphs', 'tokens', 'sentences', 'entities'], produces: ['quotes'],
+    run(doc, { paragraphs, sentences, entities }) {
+      const { quotes, messages } = findQuotes(doc.text, paragraphs, sentences, entities, doc.id)
+      return { layers: { quotes }, messages }
+    },
+  })
+}
