@@ -26,7 +26,7 @@ export async function summaryLines(store: Store): Promise<string> {
 
 function printIngest(sum: IngestSummary, json: boolean): void {
   if (json) { process.stdout.write(JSON.stringify(sum, null, 2) + '\n'); return }
-  process.stdout.write(`ingested ${sum.pages} page(s) from ${sum.files} file(s) in ${sum.seconds.toFixed(1)} s: ${sum.stored} stored (${sum.versions} new versions), ${sum.unchanged} unchanged, ${sum.rejected.length} rejected\n`)
+  process.stdout.write(`ingested ${sum.pages} page(s) from ${sum.files} file(s) in ${sum.seconds.toFixed(1)} s: ${sum.stored} stored (${sum.versions} new versions), ${sum.unchanged} unchanged, ${sum.rejected.length} rejected${sum.skipped.length ? `, ${sum.skipped.length} non-page file(s) skipped` : ''}\n`)
   for (const r of sum.rejected) process.stdout.write(`  rejected ${r.path ?? '(stdin)'}: ${r.reason} [${r.ruleId}]\n`)
 }
 
@@ -115,7 +115,8 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--no-serve', 'ingest and print the summary only')
     .action(async (o) => {
       const store = await openStore(o.db)
-      const sum = await ingest(store, [EXAMPLES_DIR], { onProgress: progress(false) })
+      // the example pages sit at the top of examples/ (gold/ and hostile/ beside them are not part of the demo)
+      const sum = await ingest(store, [EXAMPLES_DIR], { onProgress: progress(false), recursive: false })
       printIngest(sum, false)
       process.stdout.write((await summaryLines(store)) + '\n')
       if (!o.serve) { await store.close(); return }

@@ -43,7 +43,7 @@ test('bad pages are rejected with their reason, the run goes on, good pages are 
   assert.equal(reasons['c-binary.txt'], 'binary')
   assert.equal(reasons['d-invalid-utf8.txt'], 'invalid-utf8')
   assert.equal(reasons['e-huge.html'], 'too-large')
-  assert.equal(reasons['h-picture.png'], 'binary')
+  assert.deepEqual(sum.skipped.map((p) => p.split('/').pop()), ['h-picture.png'])
   assert.equal(reasons['g-feed.jsonl#2'], 'invalid-json')
   assert.equal(reasons['g-feed.jsonl#3'], 'no-content')
   assert.equal(sum.stored, 3, JSON.stringify(sum, null, 1))
@@ -51,6 +51,8 @@ test('bad pages are rejected with their reason, the run goes on, good pages are 
   assert.equal(docs.filter((d) => d.status === 'rejected').length, sum.rejected.length)
   const hostile = (await store.allDocuments()).find((d) => d.source.path!.endsWith('f-hostile.html'))!
   assert.ok(!hostile.text.includes('__pwned = 1'), 'script content is not article text')
+  const png = await ingest(store, [join(dir, 'h-picture.png')])
+  assert.equal(png.rejected[0]?.ruleId, 'binary')
   await store.close()
 })
 

@@ -15,6 +15,8 @@ export interface IngestSummary {
   readonly stored: number
   readonly versions: number
   readonly unchanged: number
+  /** files in the folders walked that are not pages (no page extension) */
+  readonly skipped: readonly string[]
   readonly rejected: readonly { readonly path: string | null; readonly ruleId: string; readonly reason: string }[]
   readonly seconds: number
 }
@@ -24,12 +26,14 @@ export interface IngestOptions extends PipelineOptions {
   readonly onProgress?: (p: { done: number; total: number; stored: number; rejected: number; perSecond: number }) => void
   /** skip the corpus-wide analysis (used by callers that run it once after several ingests) */
   readonly skipCorpus?: boolean
+  /** walk sub-folders (default true) */
+  readonly recursive?: boolean
 }
 
 /** Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, one transaction per page. */
 export async function ingest(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now()
-  const files = listInputs(paths)
+  const { files, skipped } = listInputs(paths, { recursive: opts.recursive })
   const { pipeline, kb } = defaultPipeline(opts)
   const run = await store.startRun(`ingest ${paths.join(' ')}`)
   const rejected: { path: string | null; ruleId: string; reason: string }[] = []
@@ -69,7 +73,7 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
     }
   }
   if (!opts.skipCorpus && (stored > 0 || versions > 0)) await store.replaceCorpus(analyzeCorpus(await store.allDocuments(), { kb }))
-  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, rejected, seconds: (performance.now() - t0) / 1000 }
+  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, rejected, seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
   return summary
 }

@@ -12,16 +12,30 @@ export interface InputItem {
   readonly problem?: { ruleId: string; reason: string }
 }
 
-/** Lists the files under the given paths (folders recursively, sorted, hidden files skipped); `-` is stdin. */
-export function listInputs(paths: readonly string[]): string[] {
-  const out: string[] = []
-  const walk = (p: string) => {
-    const st = statSync(p)
-    if (st.isDirectory()) for (const f of readdirSync(p).sort()) { if (!f.startsWith('.')) walk(join(p, f)) }
-    else out.push(p)
+/** Every extension a folder walk picks up as a page; other files in a folder are skipped (and counted). */
+export const PAGE_EXT = [...TEXT_EXT, ...HTML_EXT, ...JSONL_EXT]
+
+/**
+ * Lists the files under the given paths; `-` is stdin. Folders are walked recursively in sorted order, taking
+ * files with a page extension (hidden files skipped); a file named explicitly is always taken (and rejected with
+ * its reason when it cannot be read as a page).
+ */
+export function listInputs(paths: readonly string[], opts: { recursive?: boolean } = {}): { files: string[]; skipped: string[] } {
+  const files: string[] = [], skipped: string[] = []
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir).sort()) {
+      if (f.startsWith('.')) continue
+      const p = join(dir, f)
+      if (statSync(p).isDirectory()) { if (opts.recursive !== false) walk(p) }
+      else (PAGE_EXT.includes(extname(f).toLowerCase()) ? files : skipped).push(p)
+    }
   }
-  for (const p of paths) p === '-' ? out.push('-') : walk(p)
-  return out
+  for (const p of paths) {
+    if (p === '-') files.push('-')
+    else if (statSync(p).isDirectory()) walk(p)
+    else files.push(p)
+  }
+  return { files, skipped }
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
