@@ -74,7 +74,17 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
 }
 
 runStoreTests('sqlite', () => openStore(':memory:'))
-if (process.env.DOSSIER_TEST_PG) runStoreTests('postgres', async () => {
-  const store = await openStore(process.env.DOSSIER_TEST_PG!)
-  return store
+// PostgreSQL runs the same suite when a server is given: each test gets a database of its own.
+const PG = process.env.DOSSIER_TEST_PG
+if (PG) runStoreTests('postgres', async () => {
+  const pg = (await import('pg')).default
+  const name = `dossier_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new pg.Client({ connectionString: PG })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(PG)
+  url.pathname = '/' + name
+  return openStore(url.toString())
 })
+else test('postgres: conformance suite', { skip: 'set DOSSIER_TEST_PG=postgres://… to run it on a real server' }, () => {})
