@@ -1,0 +1,41 @@
+/** Cue lists for numeric claims. The conventions are explained in docs/coding-rules.md. */
+
+/** Hedges before a number, kept as the claim's qualifier (longest first when matching). */
+export const QUALIFIERS: readonly string[] = [
+  'at least', 'more than', 'over', 'almost', 'nearly', 'about', 'around', 'up to', 'fewer than', 'less than', 'some', 'approximately',
+  'roughly', 'as many as', 'at most', 'no fewer than', 'close to', 'an estimated', 'estimated', 'upwards of', 'in excess of', 'just over', 'just under',
+]
+
+/** Scale words after a number ("4.5 million"). */
+export const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9 }
+
+/** Number words that state an exact count ("two explosions"); "one" is left out: it is mostly a pronoun or an article. */
+export const WRITTEN_NUMBERS: Readonly<Record<string, number>> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+}
+
+/** Words before a written number that make it a reference, not a count ("the two leaders", "both three"). */
+export const REFERENCE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'its', 'their', 'these', 'those', 'his', 'her', 'our', 'all', 'both', 'first', 'last', 'every', 'each'])
+
+/** Units that make a number a duration, age or clock time, never a count claim. */
+export const NOT_COUNT_UNITS: ReadonlySet<string> = new Set([
+  'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'second', 'seconds',
+  'decade', 'decades', 'century', 'centuries', 'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc', 'times', 'mins', 'read', 'comments',
+])
+
+/** Plural nouns without a final s. */
+export const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'police', 'personnel', 'staff', 'military', 'aircraft', 'livestock', 'cattle', 'sheep', 'percent', 'per cent', 'fish'])
+
+/** Words that end the unit phrase after a number. */
+export const UNIT_STOPS: ReadonlySet<string> = new Set([
+  'and', 'or', 'of', 'in', 'on', 'at', 'to', 'from', 'for', 'with', 'by', 'against', 'across', 'into', 'that', 'who', 'which', 'were',
+  'was', 'are', 'is', 'have', 'had', 'has', 'been', 'the', 'a', 'an', 'mostly', 'including', 'among', 'since', 'during', 'after', 'before',
+])
+
+/** Vague counts: not claims (ACLED would code them as minimums: tens 10, dozens 12, hundreds 100). */
+export const VAGUE_COUNTS: ReadonlySet<string> = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'scores', 'tens', 'several', 'many', 'numerous', 'countless'])
+
+/** Verbs just before a count that say what it counts ("killed 95 people"). */
+export const COUNT_VERBS = /\b(?:killed|killing|kills|injured|injuring|wounded|wounding|arrested|detained|displaced|evacuated|captured|deployed|withdrawn|withdrew|sent|fired|launched|used|received|supplied|sold|delivered|provided|lost|destroyed|shot down|intercepted|recorded|reported|left|has killed|have killed)\s+$/iu
