@@ -13,7 +13,7 @@ const NAMED: Record<string, string> = {
   Ouml: 'Ö', Uuml: 'Ü', Auml: 'Ä', iexcl: '¡', iquest: '¿', ordm: 'º', ordf: 'ª', minus: '\u2212', rarr: '\u2192', larr: '\u2190',
 }
 
-const ENTITY_RE = /&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g
+const ENTITY_RE = /&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][a-zA-Z0-9]{1,31});?/g
 
 function fromCodePoint(cp: number): string {
   // Invalid or surrogate code points become U+FFFD (as the HTML spec does) so the output stays well-formed UTF-16.
@@ -31,7 +31,8 @@ export function decodeEntities(s: string): string {
   return s.replace(ENTITY_RE, (m, body: string) => {
     if (body.charCodeAt(0) === 35) {
       const hex = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88
-      return fromCodePoint(parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10))
+      const digits = body.slice(hex ? 2 : 1)
+      return fromCodePoint(digits.length > 8 ? Infinity : parseInt(digits, hex ? 16 : 10))
     }
     const v = NAMED[body]
     return v === undefined ? m : m.endsWith(';') || body.length <= 4 ? v : m

@@ -51,6 +51,7 @@ function blockRule(b: Block): string | null {
 }
 
 function lineRule(text: string): string | null {
+  if (!/[\p{L}\p{N}]/u.test(text)) return 'no-words'
   if (CHROME_LINE_RE.test(text)) return 'chrome-line'
   if (TEASER_LEAD_RE.test(text)) return 'teaser'
   if (CAPTION_RE.test(text) && text.length < 300) return 'caption'
