@@ -25,7 +25,8 @@ export function bylineAuthor(text: string): string | null {
   const t = unglue(text)
   if (wordCount(t) > MAX_BYLINE_WORDS || SENTENCE_END_RE.test(t)) return null
   const m = BYLINE_RE.exec(t)
-  if (!m) return null
+  // a byline ends after the name (or runs into a date); a headline goes on in lower case ("attack by Russia kills")
+  if (!m || /^\s*\p{Ll}/u.test(t.slice(m.index + m[0].length))) return null
   const words: string[] = []
   for (const w of m[1]!.split(/\s+/)) {
     if (MONTH_WORD_RE.test(w) || WEEKDAY_RE.test(w.replace(/,$/, ''))) break

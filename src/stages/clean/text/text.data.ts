@@ -29,7 +29,7 @@ export const END_MARKER_RE = /^(share this( story| article)?\b|share\.?\s+(faceb
 export const MAX_GAP_LINES = 5
 
 /** Bylines: "By Jane Doe", "avatar by Jane Doe" (the name is captured; it stops at a date word). */
-export const BYLINE_RE = /^(?:\S+\s+){0,2}?[Bb][Yy]:?\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el))*)/u
+export const BYLINE_RE = /^(?:\S+\s+)??[Bb][Yy]:?\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el))*)/u
 /** Longest byline line, in words. */
 export const MAX_BYLINE_WORDS = 14
 
