@@ -1,7 +1,3 @@
-// STUB (owned by the events engineer)
-import { defineStage } from '../../doc/stage.js'
-import type { Kb } from '../../kb/index.js'
-/** PLOVER events. */
-export function eventsStage(_opts: { kb: Kb }) {
-  return defineStage({ name: 'events', requires: ['tokens', 'sentences', 'entities', 'timex'], produces: ['events'], run: () => ({ layers: { events: [] } }) })
-}
+export { eventsStage, findEvents, type EventInput } from './events.js'
+export { ActorIndex, type ActorMention } from './actors.js'
+export { TRIGGERS, type TriggerEntry, type PloverType } from './events.data.js'

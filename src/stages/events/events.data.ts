@@ -1,0 +1,119 @@
+/**
+ * Trigger lexicon for PLOVER events (docs/plover.md). Each entry is matched case-insensitively at word boundaries
+ * inside a sentence; `args` says how source, target and location are read around it.
+ */
+
+/** The 16 PLOVER event types. */
+export type PloverType = 'AGREE' | 'CONSULT' | 'SUPPORT' | 'CONCEDE' | 'COOPERATE' | 'AID' | 'RETREAT' | 'REQUEST' | 'ACCUSE' | 'REJECT'
+  | 'THREATEN' | 'PROTEST' | 'SANCTION' | 'MOBILIZE' | 'COERCE' | 'ASSAULT'
+
+export interface TriggerEntry {
+  /** regular-expression source for the trigger words */
+  readonly pattern: string
+  readonly type: PloverType
+  readonly mode: string | null
+  /** verb: subject is the source; noun: possessor or "by X" is the source, else the clause subject */
+  readonly pos: 'verb' | 'noun'
+  /** prepositions that introduce the target ('' = direct object) */
+  readonly targetPreps: readonly string[]
+  /** future or intended action is the event itself (pledges, threats, demands) */
+  readonly future?: boolean
+  /** the target is the subject of the clause the trigger sits in ("Israel will be punished"); the source is the speaker */
+  readonly speakerSource?: boolean
+  /** one line: why this entry exists */
+  readonly reason: string
+}
+
+const V = 'verb' as const, N = 'noun' as const
+const OBJ = ['', 'with', 'to', 'on', 'against'] as const
+
+/** Trigger lexicon, in priority order: when two entries overlap, the earlier (longer) one wins. */
+export const TRIGGERS: readonly TriggerEntry[] = [
+  // CONSULT
+  { pattern: String.raw`(?:phone|telephone)\s+(?:call|conversation|talks?)`, type: 'CONSULT', mode: 'phone', pos: N, targetPreps: ['with', 'between'], reason: 'a phone call between leaders is PLOVER CONSULT/phone' },
+  { pattern: String.raw`spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone`, type: 'CONSULT', mode: 'phone', pos: V, targetPreps: ['with', 'to'], reason: 'speaking by phone is CONSULT/phone' },
+  { pattern: String.raw`visit(?:ed|s|ing)?`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'a visit is CONSULT/visit, visitor as source' },
+  { pattern: String.raw`visits?\s+to`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: [''], reason: 'nominal visit ("the visit to Tehran")' },
+  { pattern: String.raw`arriv(?:ed|es)\s+in`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'arriving in a capital for talks is a visit' },
+  { pattern: String.raw`(?:met|meets|meet)(?:\s+with)?`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: [''], reason: 'meeting someone is CONSULT/meeting' },
+  { pattern: String.raw`held\s+talks|hold\s+talks|talks\s+with`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with'], reason: 'talks are CONSULT' },
+  { pattern: String.raw`meeting\s+(?:between|with)`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: ['between', 'with'], reason: 'nominal meeting with its parties named' },
+  { pattern: String.raw`during\s+a\s+meeting|at\s+a\s+meeting`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: [], reason: 'a meeting introduced in passing; parties from the clause subject' },
+  { pattern: String.raw`discuss(?:ed|es)`, type: 'CONSULT', mode: 'discuss', pos: V, targetPreps: ['with'], reason: 'two parties discussing is CONSULT' },
+  // AGREE
+  { pattern: String.raw`called\s+for\s+(?:the\s+)?(?:greater|closer|more|deeper|increased|stronger|expanded|expansion\s+of|further|enhanced)\s+(?:\S+\s+){0,3}?(?:cooperation|ties|relations|partnership)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'an offer of more cooperation is AGREE (PLOVER: offers and promises)' },
+  { pattern: String.raw`pledg(?:ed|es|ing)|promis(?:ed|es)|offer(?:ed|s)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['', 'to', 'with'], future: true, reason: 'pledges, promises and offers are AGREE' },
+  { pattern: String.raw`(?:ready|readiness)\s+(?:for|to)\s+(?:\S+\s+){0,3}?cooperat\w*`, type: 'AGREE', mode: null, pos: N, targetPreps: ['with'], future: true, reason: 'declared readiness to cooperate is an offer (AGREE)' },
+  { pattern: String.raw`agreed\s+to`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'agreeing to a future action is AGREE' },
+  // SUPPORT
+  { pattern: String.raw`condolences|sympathy`, type: 'SUPPORT', mode: 'condole', pos: N, targetPreps: ['to', 'for', 'with'], reason: 'condolences are SUPPORT (gold convention)' },
+  { pattern: String.raw`welcom(?:ed|es)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: [''], reason: 'welcoming a move is SUPPORT/praise' },
+  { pattern: String.raw`prais(?:ed|es)|appreciat(?:ed|es)|thank(?:ed|s)|commend(?:ed|s)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: ['', 'for'], reason: 'praise and thanks are SUPPORT/praise' },
+  { pattern: String.raw`described\s+\S+(?:\s+\S+)?\s+as\s+(?:a|an|its|their)\s+(?:\S+\s+){0,3}?(?:ally|partner|friend)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: [''], reason: 'calling someone an ally is SUPPORT/praise' },
+  { pattern: String.raw`(?:signed|concluded|completed|finali[sz]ed)\s+(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:agreement|deal|treaty|accord|pact)`, type: 'SUPPORT', mode: 'sign', pos: V, targetPreps: ['with'], reason: 'a concluded agreement is SUPPORT (gold convention)' },
+  // ACCUSE
+  { pattern: String.raw`condemn(?:ed|s|ing)`, type: 'ACCUSE', mode: 'disapprove', pos: V, targetPreps: [''], reason: 'condemnation is ACCUSE/disapprove' },
+  { pattern: String.raw`criticiz(?:ed|es)|criticis(?:ed|es)|denounc(?:ed|es)`, type: 'ACCUSE', mode: 'disapprove', pos: V, targetPreps: [''], reason: 'criticism is ACCUSE/disapprove' },
+  { pattern: String.raw`accus(?:ed|es|ing)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: [''], reason: 'an accusation is ACCUSE/allege' },
+  { pattern: String.raw`blam(?:ed|es|ing|e)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: ['', 'on'], reason: 'blaming is ACCUSE/allege' },
+  // REQUEST
+  { pattern: String.raw`urg(?:ed|es|ing)`, type: 'REQUEST', mode: 'change', pos: V, targetPreps: [''], future: true, reason: 'urging someone to act is REQUEST' },
+  { pattern: String.raw`called\s+(?:on|for)|calls\s+(?:on|for)`, type: 'REQUEST', mode: 'change', pos: V, targetPreps: ['on'], future: true, reason: 'a call for action is REQUEST' },
+  { pattern: String.raw`calls\s+from`, type: 'REQUEST', mode: 'assist', pos: N, targetPreps: ['for'], future: true, reason: 'nominal "calls from X for Y assistance" is REQUEST' },
+  { pattern: String.raw`request(?:ed|s)|ask(?:ed|s)\s+for|demand(?:ed|s)|appeal(?:ed|s)\s+(?:to|for)`, type: 'REQUEST', mode: 'assist', pos: V, targetPreps: ['', 'from', 'to'], future: true, reason: 'requests and demands are REQUEST' },
+  // REJECT
+  { pattern: String.raw`den(?:ied|ies)|reject(?:ed|s)|refus(?:ed|es)|dismiss(?:ed|es)`, type: 'REJECT', mode: null, pos: V, targetPreps: [''], reason: 'denials and refusals are REJECT' },
+  // THREATEN
+  { pattern: String.raw`threaten(?:ed|s)|vow(?:ed|s)\s+to\s+(?:retaliate|avenge|respond|punish|take\s+revenge)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: ['', 'against'], future: true, reason: 'threats and vows of retaliation are THREATEN' },
+  { pattern: String.raw`(?:will|would)\s+(?:soon\s+)?(?:receive|face|get|pay)\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:response|consequences|retaliation|punishment|price)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced retaliation against someone is THREATEN' },
+  { pattern: String.raw`(?:will|would)\s+be\s+punished`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced punishment is THREATEN' },
+  // SANCTION
+  { pattern: String.raw`impos(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+|more\s+)?sanctions`, type: 'SANCTION', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'sanctions are SANCTION' },
+  { pattern: String.raw`(?:downgrad|sever|cut)(?:ed|s)?\s+(?:\S+\s+)?(?:ties|relations)|expell(?:ed|s)|recall(?:ed|s)\s+(?:its|their)\s+ambassadors?`, type: 'SANCTION', mode: 'withdraw', pos: V, targetPreps: ['', 'with'], reason: 'cutting diplomatic ties is SANCTION' },
+  // RETREAT
+  { pattern: String.raw`withdr(?:ew|awn|aws)|retreat(?:ed|s)|pull(?:ed|s)\s+out`, type: 'RETREAT', mode: 'withdraw', pos: V, targetPreps: [], reason: 'withdrawing forces is RETREAT' },
+  // COERCE
+  { pattern: String.raw`annex(?:ed|es)`, type: 'COERCE', mode: 'seize', pos: V, targetPreps: [''], reason: 'annexing territory is COERCE/seize' },
+  { pattern: String.raw`arrest(?:ed|s)|detain(?:ed|s)`, type: 'COERCE', mode: 'arrest', pos: V, targetPreps: [''], reason: 'arrests are COERCE/arrest' },
+  // ASSAULT
+  { pattern: String.raw`assassination\s+of|killing\s+of`, type: 'ASSAULT', mode: 'targeted', pos: N, targetPreps: ['of'], reason: 'a targeted killing is ASSAULT' },
+  { pattern: String.raw`assassinat(?:ed|es)`, type: 'ASSAULT', mode: 'targeted', pos: V, targetPreps: [''], reason: 'a targeted killing is ASSAULT' },
+  { pattern: String.raw`gun\s+attacks?|shootings?`, type: 'ASSAULT', mode: 'firearms', pos: N, targetPreps: ['on', 'against'], reason: 'shootings are ASSAULT/firearms' },
+  { pattern: String.raw`(?:bomb|suicide|terrorist\s+bomb)\s+attacks?|bombings?|explosions?`, type: 'ASSAULT', mode: 'explosives', pos: N, targetPreps: ['on', 'against'], reason: 'bombings are ASSAULT/explosives' },
+  { pattern: String.raw`(?:air|drone|missile|rocket)?\s*strikes?\s+(?:on|in|against)`, type: 'ASSAULT', mode: 'aerial', pos: N, targetPreps: ['on', 'against'], reason: 'strikes are ASSAULT/aerial' },
+  { pattern: String.raw`(?:terrorist\s+)?attacks?\s+(?:on|in|against)`, type: 'ASSAULT', mode: null, pos: N, targetPreps: ['on', 'against'], reason: 'an attack on someone is ASSAULT' },
+  { pattern: String.raw`waged\s+(?:a\s+)?(?:\S+\s+)?war\s+(?:on|against)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'waging war on someone is ASSAULT' },
+  { pattern: String.raw`attack(?:ed|s)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: [''], reason: 'attacking someone is ASSAULT' },
+  // AID
+  { pattern: String.raw`(?:supplied|provided|sold|delivered|shipped|transferred|sent)\s+(?:\S+\s+){0,8}?(?:missiles|drones|weapons|arms|ammunition|munitions|rockets|tanks|artillery|shells|air-defen[cs]e\s+systems|unmanned\s+(?:aerial\s+)?vehicles)`, type: 'AID', mode: 'military', pos: V, targetPreps: ['', 'to'], reason: 'arms supply is AID/military (gold convention)' },
+  { pattern: String.raw`supplier\s+of\s+(?:\S+\s+)?(?:drones|weapons|arms|missiles)`, type: 'AID', mode: 'military', pos: N, targetPreps: ['to'], reason: 'being the supplier of arms to someone is AID/military' },
+  { pattern: String.raw`(?:provided|sent|delivered)\s+(?:\S+\s+){0,3}?(?:humanitarian\s+)?(?:aid|assistance|funds|loans?)`, type: 'AID', mode: 'economic', pos: V, targetPreps: ['', 'to'], reason: 'aid and money are AID' },
+  // PROTEST
+  { pattern: String.raw`(?:demonstrations|protests|rallies)\s+(?:erupted|broke\s+out|took\s+place|were\s+held|spread)`, type: 'PROTEST', mode: 'demo', pos: N, targetPreps: [], reason: 'street demonstrations are PROTEST/demo' },
+  // COOPERATE
+  { pattern: String.raw`shar(?:e|ed|es|ing)\s+(?:\S+\s+){0,2}?intelligence`, type: 'COOPERATE', mode: 'intelligence', pos: V, targetPreps: ['with'], reason: 'sharing intelligence is COOPERATE/intelligence' },
+  { pattern: String.raw`(?:held|hold|conducted)\s+(?:joint\s+)?(?:military\s+|naval\s+)?(?:exercises|drills)`, type: 'COOPERATE', mode: 'military', pos: V, targetPreps: ['with'], reason: 'joint exercises are COOPERATE/military' },
+  // MOBILIZE
+  { pattern: String.raw`mobili[sz](?:ed|es)|deployed\s+(?:\S+\s+){0,2}?(?:troops|soldiers|warships|forces)`, type: 'MOBILIZE', mode: null, pos: V, targetPreps: [], reason: 'mobilising forces is MOBILIZE' },
+]
+
+/** Words within three words before a trigger that negate it ("had not supplied", "in no way seeking"). */
+export const NEGATION_RE = /\b(?:not|never|no|n't|neither|nor|without)\s+(?:\S+\s+){0,2}$/iu
+
+/** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
+export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|trying\s+to|attempts?\s+to|attempted\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/iu
+
+/** Nouns before an infinitive that make it a decided action ("the decision to share"). */
+export const DECIDED_RE = /\b(?:decision|decided|moved|agreed|began|started|claimed)\s+to\s+(?:have\s+)?$/iu
+
+/** A definite or demonstrative noun after a time preposition refers back to an event already told ("after the attack"). */
+export const REFERENCE_RE = /\b(?:during|after|following|since|before|amid|over|for|in)\s+(?:the|his|her|its|their|this|that|these|those)\s+(?:\S+\s+){0,2}$|\b(?:this|that|these|those)\s+$/iu
+
+/** Pluperfect: the event happened before the reported statement, so it does not take the statement's date. */
+export const PLUPERFECT_RE = /\bhad\s+(?:\S+\s+)?$/iu
+
+/** Reporting verbs that anchor dates and mark attribution (who reports the event). */
+export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to)\b/giu
+
+/** Types whose undated mention in reported news takes the publication week (speech acts told as news). */
+export const NEWS_TYPES: ReadonlySet<string> = new Set(['CONSULT', 'AGREE', 'SUPPORT', 'ACCUSE', 'REQUEST', 'REJECT', 'THREATEN'])

@@ -1,0 +1,85 @@
+import type { Doc } from '../../doc/doc.js'
+import { defineStage } from '../../doc/stage.js'
+import type { ActorRef, Entity, EventRecord, QuoteRecord, Sentence, TimeExpr } from '../../doc/layers.js'
+import { msg, type Message } from '../../doc/span.js'
+import type { Kb } from '../../kb/index.js'
+import { anchorOf, weekOf } from '../timex/resolve.js'
+import { ActorIndex } from './actors.js'
+import { NEWS_TYPES, PLUPERFECT_RE, REPORT_VERBS_RE } from './events.data.js'
+import { applyClaimants, claimantsIn } from './responsibility.js'
+import { findTriggers, type Trigger } from './steps/01-triggers.js'
+import { rejectReason } from './steps/02-filter.js'
+import { readArgs } from './steps/03-arguments.js'
+import { sentenceDates, type EventDate } from './steps/04-dates.js'
+import { mergeRepeats } from './steps/05-merge.js'
+
+/** Layers the event coder reads. */
+export interface EventInput { readonly sentences: readonly Sentence[]; readonly entities: readonly Entity[]; readonly timex: readonly TimeExpr[]; readonly quotes: readonly QuoteRecord[] }
+
+/** Who reports the event: "according to X", or the subject of a reporting verb before it that is not the event's source. */
+function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, source: ActorRef | null): string | null {
+  const s = doc.text.slice(sent.start, sent.end)
+  const acc = /\baccording\s+to\s+/iu.exec(s)
+  if (acc) { const m = idx.within(sent.start + acc.index + acc[0].length, sent.end)[0]; const r = idx.refOf(m); if (r && r.actor !== source?.actor) return r.name }
+  const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
+  let m: RegExpExecArray | null
+  while ((m = re.exec(s)) && sent.start + m.index < t.start) {
+    const r = idx.refOf(idx.subjectBefore(sent.start + m.index, sent))
+    if (r && r.actor !== source?.actor) return r.name
+  }
+  return null
+}
+
+/**
+ * PLOVER events of a document: lexicon triggers that are not negated, hypothetical or mere references, with actors
+ * from the entities layer (or rule-found names), dates from the timex layer, and the sentence as evidence.
+ */
+export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]; messages: Message[] } {
+  const { text } = doc
+  const idx = new ActorIndex(text, input.sentences, input.entities)
+  const anchor = anchorOf(doc.meta.published)
+  const messages: Message[] = []
+  let raw: EventRecord[] = []
+  const claims: { sent: Sentence; at: number; who: ActorRef }[] = []
+  for (const sent of input.sentences) {
+    const kept = findTriggers(text, sent).filter((t) => {
+      const why = rejectReason(text, sent, t)
+      if (why === 'negated' || why === 'hypothetical') messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${why}: not coded as ${t.entry.type}`, 'info', t))
+      return !why
+    })
+    const dates = sentenceDates(text, idx, sent, kept, input.timex)
+    const evidence = { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) }
+    kept.forEach((t, i) => {
+      const args = readArgs({ text, idx, sent, quotes: input.quotes }, t)
+      let d: EventDate = t.entry.pos === 'noun' && !dates[i].date ? dates[i] : dates[i]
+      const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
+      if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/iu.test(evidence.text)) {
+        d = { date: weekOf(anchor, 0).value, precision: 'week', basis: 'publication' }
+      }
+      for (const src of args.sources) for (const tgt of args.targets) {
+        if (!src && !tgt && !args.location) continue
+        raw.push({
+          id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
+          source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
+          date: d.date, date_precision: d.precision, date_basis: d.basis, location: args.location,
+          trigger: { start: t.start, end: t.end, text: t.text }, reported_by: reportedBy(doc, idx, sent, t, src), evidence,
+        })
+      }
+    })
+    for (const c of claimantsIn(text, idx, sent)) claims.push({ sent, ...c })
+  }
+  raw = applyClaimants(raw, claims)
+  const events = mergeRepeats(raw).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
+  return { events, messages }
+}
+
+/** PLOVER events (`_opts.kb` is kept for actor roles once the knowledge base carries them). */
+export function eventsStage(_opts: { kb: Kb }) {
+  return defineStage({
+    name: 'events', requires: ['tokens', 'sentences', 'entities', 'timex', 'quotes'], produces: ['events'],
+    run(doc, { sentences, entities, timex, quotes }) {
+      const { events, messages } = findEvents(doc, { sentences, entities, timex, quotes })
+      return { layers: { events }, messages }
+    },
+  })
+}

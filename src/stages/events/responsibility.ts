@@ -1,0 +1,50 @@
+import type { ActorRef, EventRecord } from '../../doc/layers.js'
+import type { Span } from '../../doc/span.js'
+import type { ActorIndex } from './actors.js'
+
+/** Phrases that name who carried out an attack, and where the claimant stands relative to them. */
+const CLAIMS: readonly { re: RegExp; claimant: 'subject' | 'after' }[] = [
+  { re: /\b(?:claimed|claims|claim|has\s+claimed|have\s+claimed)\s+responsibility\s+for\b/giu, claimant: 'subject' },
+  { re: /\b(?:carried\s+out|conducted|committed|perpetrated|launched)\s+by\s+(?:the\s+)?/giu, claimant: 'after' },
+  { re: /\battributed\s+to\s+/giu, claimant: 'after' },
+]
+
+/** Claimants of attacks in one sentence: who, and where the phrase is. */
+export function claimantsIn(text: string, idx: ActorIndex, sent: Span): { at: number; who: ActorRef }[] {
+  const out: { at: number; who: ActorRef }[] = []
+  for (const c of CLAIMS) {
+    const re = new RegExp(c.re.source, 'giu')
+    re.lastIndex = sent.start
+    let m: RegExpExecArray | null
+    const slice = text.slice(0, sent.end)
+    while ((m = re.exec(slice))) {
+      const mention = c.claimant === 'subject' ? idx.subjectBefore(m.index, sent) : idx.within(m.index + m[0].length, sent.end)[0]
+      const who = idx.refOf(mention)
+      if (who) out.push({ at: m.index, who })
+    }
+  }
+  return out
+}
+
+/**
+ * Gives attacks their claimed author: an ASSAULT in the same sentence, else the latest earlier one with no source.
+ * A condemnation of an attack then takes the attacker as its target (gold convention).
+ */
+export function applyClaimants(events: EventRecord[], claims: readonly { sent: Span; at: number; who: ActorRef }[]): EventRecord[] {
+  const out = [...events]
+  for (const c of claims) {
+    let i = out.findIndex((e) => e.type === 'ASSAULT' && !e.source_actor && e.evidence.start === c.sent.start)
+    if (i < 0) for (let k = out.length - 1; k >= 0; k--) if (out[k].type === 'ASSAULT' && !out[k].source_actor && out[k].evidence.start < c.sent.start) { i = k; break }
+    if (i >= 0) out[i] = { ...out[i], source_actor: c.who }
+  }
+  return out.map((e) => {
+    if (e.type !== 'ACCUSE' || e.target_actor || !e.trigger) return e
+    const obj = e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + 60)
+    if (!/\b(?:attacks?|bombings?|explosions?|assassination|killing|strikes?)\b/iu.test(obj)) return e
+    const same = out.find((a) => a.type === 'ASSAULT' && a.source_actor && a.evidence.start === e.evidence.start && a.trigger && a.trigger.start > e.trigger!.start)
+    const byTarget = out.find((a) => a.type === 'ASSAULT' && a.source_actor && a.target_actor && same === undefined && obj.includes(a.target_actor.name.split(' ').pop()!))
+    const nearest = out.filter((a) => a.type === 'ASSAULT' && a.source_actor).sort((a, b) => Math.abs(a.evidence.start - e.evidence.start) - Math.abs(b.evidence.start - e.evidence.start))[0]
+    const who = (same ?? byTarget ?? nearest)?.source_actor
+    return who && who.actor !== e.source_actor?.actor ? { ...e, target_actor: who } : e
+  })
+}

@@ -1,0 +1,24 @@
+import type { Span } from '../../../doc/span.js'
+import { TRIGGERS, type TriggerEntry } from '../events.data.js'
+
+/** A lexicon match inside a sentence. */
+export interface Trigger extends Span { readonly text: string; readonly entry: TriggerEntry }
+
+/** One alternation of all entries, each in its own capture group, so one pass finds every trigger. */
+const ALL = new RegExp(TRIGGERS.map((t) => `(\\b(?:${t.pattern})\\b)`).join('|'), 'giu')
+
+/** Trigger words of one sentence, in text order, never overlapping (earlier lexicon entries win at one position). */
+export function findTriggers(text: string, sent: Span): Trigger[] {
+  const re = new RegExp(ALL.source, 'giu')
+  re.lastIndex = sent.start
+  const slice = text.slice(0, sent.end)
+  const out: Trigger[] = []
+  let m: RegExpExecArray | null
+  while ((m = re.exec(slice))) {
+    const k = m.slice(1).findIndex((g) => g !== undefined)
+    const start = m.index + m[0].length - m[0].trimStart().length
+    out.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), entry: TRIGGERS[k] })
+    if (m[0].length === 0) re.lastIndex++
+  }
+  return out
+}

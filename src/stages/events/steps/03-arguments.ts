@@ -1,0 +1,129 @@
+import type { ActorRef, QuoteRecord } from '../../../doc/layers.js'
+import type { Span } from '../../../doc/span.js'
+import type { ActorIndex, ActorMention } from '../actors.js'
+import { REPORT_VERBS_RE } from '../events.data.js'
+import type { Trigger } from './01-triggers.js'
+
+/** Source, targets (one event each) and location of a trigger. */
+export interface Args { readonly sources: readonly (ActorRef | null)[]; readonly targets: readonly (ActorRef | null)[]; readonly location: string | null }
+
+/** What the argument readers need about the sentence. */
+export interface ArgContext { readonly text: string; readonly idx: ActorIndex; readonly sent: Span; readonly quotes: readonly QuoteRecord[] }
+
+const PLACE = new Set(['GPE', 'LOC', 'UNKNOWN'])
+const inside = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end
+const ROLE_OF = /\b(?:secretary|head|chief|commander|leader|minister|director|chairman|president|spokesman|spokesperson)\s+of\s+(?:the\s+)?$/iu
+
+/** First word end of a trigger: objects inside a long trigger ("provided Russia with missiles") are searched from here. */
+const headEnd = (t: Trigger): number => t.start + (/^\S+/u.exec(t.text)?.[0].length ?? t.text.length)
+
+/** The actor of a mention, with "it"/"they" read as the nearest earlier subject in the same sentence. */
+function refOf(c: ArgContext, m: ActorMention | null): ActorRef | null {
+  if (!m) return null
+  const r = c.idx.refOf(m)
+  if (r || m.kind !== 'pronoun' || m.pron === 'person') return r
+  return c.idx.refOf(c.idx.subjectBefore(m.start, c.sent)) ?? null
+}
+
+/** Co-subjects: "A and his counterpart, B, discussed" or "A and B imposed". */
+function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
+  const seg = c.idx.segments(c.sent).find((s) => s.start <= subj.start && subj.start < s.end + 1)
+  const out = [subj]
+  if (!seg) return out
+  // "A and B" inside one segment
+  const inSeg = c.idx.within(seg.start, seg.end).filter((m) => !c.idx.afterPreposition(m.start))
+  const i = inSeg.indexOf(subj)
+  const gapAfter = (a: ActorMention, b: ActorMention): string => c.text.slice(a.end, b.start)
+  if (i >= 0 && inSeg[i + 1] && /^\s+and\s+(?:the\s+)?$/u.test(gapAfter(subj, inSeg[i + 1]))) out.push(inSeg[i + 1])
+  if (i > 0 && /^\s+and\s+(?:the\s+)?$/u.test(gapAfter(inSeg[i - 1], subj))) out.unshift(inSeg[i - 1])
+  // "A and his Russian counterpart, B," : the segment before ends with "and … counterpart"
+  const segs = c.idx.segments(c.sent)
+  const k = segs.indexOf(seg)
+  if (out.length === 1 && k > 0 && /\band\s+(?:his|her|its|their|the)\s+(?:\S+\s+){0,2}(?:counterparts?|colleagues?|partners?)\s*$/iu.test(c.text.slice(segs[k - 1].start, segs[k - 1].end))) {
+    const a = c.idx.within(segs[k - 1].start, segs[k - 1].end).find((m) => !c.idx.afterPreposition(m.start))
+    if (a) out.unshift(a)
+  }
+  return out
+}
+
+/** Speaker of the reporting verb before `pos` ("Salami stated that Israel would…"), or of the quote around it. */
+function speakerAt(c: ArgContext, pos: number): ActorRef | null {
+  const q = c.quotes.find((x) => x.start <= pos && pos < x.end)
+  if (q) return q.speaker
+  const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
+  re.lastIndex = c.sent.start
+  let last: RegExpExecArray | null = null, m: RegExpExecArray | null
+  const slice = c.text.slice(0, pos)
+  while ((m = re.exec(slice))) last = m
+  return last ? refOf(c, c.idx.subjectBefore(last.index, c.sent)) : null
+}
+
+/** Targets after the trigger: the first actor behind an allowed preposition; for CONSULT every person or body listed. */
+function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined): { targets: ActorMention[]; places: ActorMention[] } {
+  const from = headEnd(t)
+  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:\p{Ll}+ed|pledged|said|told)\b|[;]|\bwhich\b|\bwho\b|\bsaying\b/u)
+  const end = stop >= 0 ? from + stop : c.sent.end
+  const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3))
+  const places = cands.filter((m) => PLACE.has(m.type) && ['in', 'at', '', 'to', 'from'].includes(c.idx.prepBefore(m.start)))
+  if (t.entry.type === 'CONSULT') {
+    const list = cands.filter((m) => {
+      if (/^['’]s\b/u.test(c.text.slice(m.end, m.end + 2))) return false
+      const prep = c.idx.prepBefore(m.start)
+      if (m.type === 'PERSON') return prep !== 'of' && prep !== 'in'
+      if (prep === 'of' || c.idx.afterPreposition(m.start)) return ROLE_OF.test(c.text.slice(Math.max(0, m.start - 40), m.start).replace(/\S+['’]s\s+$/u, '')) && !/^\s*,\s*\p{Lu}/u.test(c.text.slice(m.end, m.end + 4))
+      return m.type === 'ORG' && prep === ''
+    })
+    return { targets: list, places }
+  }
+  const segEnd = c.idx.segments({ start: from, end: c.sent.end }).find((s) => s.end > from)?.end ?? end
+  const first = cands.find((m) => m.start < Math.max(segEnd, t.end) + 1 && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)) && !(PLACE.has(m.type) && m.type !== 'GPE' && false))
+  return { targets: first ? [first] : [], places }
+}
+
+/** Reads the arguments of one trigger. */
+export function readArgs(c: ArgContext, t: Trigger): Args {
+  const quote = c.quotes.find((q) => q.start <= t.start && t.start < q.end)
+  const { targets, places } = targetsAfter(c, t, quote)
+  let location = places.find((p) => ['in', 'at'].includes(c.idx.prepBefore(p.start)) || (t.entry.type === 'RETREAT' && c.idx.prepBefore(p.start) === 'from'))
+  let sources: (ActorMention | null)[] = []
+  let tgts: (ActorRef | null)[] = []
+  if (t.entry.speakerSource) {
+    const subj = quote ? c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) : c.idx.subjectBefore(t.start, c.sent)
+    return { sources: [speakerAt(c, t.start)], targets: [refOf(c, subj)], location: location?.ref?.name ?? null }
+  }
+  const possessor = c.idx.mentions.find((m) => m.end <= t.start && /^['’]s\s+$/u.test(c.text.slice(m.end, t.start)))
+  if (t.entry.pos === 'noun') {
+    const by = c.idx.after(t.end, c.sent).find((x) => x.prep === 'by')?.m
+    const between = /between$/iu.test(t.text) ? targets.slice(0, 2) : null
+    if (between && between.length === 2) return { sources: [c.idx.refOf(between[0])], targets: [c.idx.refOf(between[1])], location: location?.ref?.name ?? null }
+    if (/^calls\s+from/iu.test(t.text)) { const f = c.idx.within(t.end, c.sent.end)[0]; sources = [f ?? null] }
+    else if (possessor || by) sources = [possessor ?? by ?? null]
+    else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') sources = [quote ? null : c.idx.subjectBefore(t.start, c.sent, c.quotes)]
+  } else {
+    const subj = quote ? c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) : c.idx.subjectBefore(t.start, c.sent, c.quotes)
+    sources = subj ? coSubjects(c, subj) : [null]
+  }
+  let srcRefs = sources.map((m) => refOf(c, m))
+  if (quote && srcRefs.every((r) => !r)) srcRefs = [quote.speaker]
+  tgts = targets.map((m) => refOf(c, m))
+  // a visit to a place with no one named: the place is the target and the location
+  if (t.entry.type === 'CONSULT' && !tgts.length && places[0]) { tgts = [places[0].ref]; location = location ?? places[0] }
+  if (t.entry.type === 'CONSULT' && t.entry.mode === 'visit' && places[0] && !location) location = places[0]
+  // "A and B discussed" / "A and his counterpart, B, met": the second subject is the other party
+  if (t.entry.type === 'CONSULT' && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
+  if (t.entry.type === 'PROTEST' && location) tgts = [location.ref]
+  // a denial answers the claim of the clause before it
+  if (t.entry.type === 'REJECT' && !tgts.length) { const s = c.idx.sentenceSubject(c.sent, c.quotes); const r = refOf(c, s); if (r && !srcRefs.some((x) => x?.actor === r.actor)) tgts = [r] }
+  if (quote && !tgts.length && t.entry.type === 'SUPPORT') tgts = [addressee(c, quote)]
+  return { sources: srcRefs.length ? srcRefs : [null], targets: tgts.length ? tgts : [null], location: location?.ref?.name ?? null }
+}
+
+/** The listener of a quotation: the object of "told X" next to it. */
+function addressee(c: ArgContext, q: QuoteRecord): ActorRef | null {
+  const m = /\btold\s+$/u.exec(c.text.slice(Math.max(c.sent.start, q.end), c.sent.end).split(/\btold\s+/u)[0] + 'told ')
+  const after = c.text.slice(q.end, c.sent.end)
+  const k = after.search(/\btold\s+/u)
+  if (k < 0 || !m) return null
+  const target = c.idx.within(q.end + k + 5, c.sent.end)[0]
+  return target ? c.idx.refOf(target) : null
+}

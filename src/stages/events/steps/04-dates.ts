@@ -1,0 +1,54 @@
+import type { DatePrecision, TimeExpr } from '../../../doc/layers.js'
+import type { Span } from '../../../doc/span.js'
+import type { ActorIndex } from '../actors.js'
+import { PLUPERFECT_RE, REPORT_VERBS_RE } from '../events.data.js'
+import type { Trigger } from './01-triggers.js'
+
+/** The date an event carries, with its precision and basis (a timex basis, or 'unresolved'). */
+export interface EventDate { readonly date: string | null; readonly precision: DatePrecision | null; readonly basis: string | null }
+export const NO_DATE: EventDate = { date: null, precision: null, basis: null }
+
+interface Anchor extends Span { timex?: TimeExpr }
+const fromTimex = (x: TimeExpr): EventDate => ({ date: x.value, precision: x.value ? x.precision : null, basis: x.basis })
+
+/**
+ * Dates for the triggers of one sentence. Each time expression belongs to the nearest anchor (trigger or reporting
+ * verb) on its left in the same clause segment, else the nearest on its right, else the nearest on its left; one that
+ * opens the sentence ("On Friday, …") dates the whole sentence. A trigger without its own date takes the date of the
+ * nearest earlier anchor that has one, unless it is pluperfect ("had supplied": before the statement) — so a
+ * background clause keeps its own date.
+ */
+export function sentenceDates(text: string, idx: ActorIndex, sent: Span, triggers: readonly Trigger[], timex: readonly TimeExpr[]): EventDate[] {
+  const inS = timex.filter((x) => x.start >= sent.start && x.end <= sent.end)
+  if (!triggers.length) return []
+  const anchors: Anchor[] = triggers.map((t) => ({ start: t.start, end: t.end }))
+  const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
+  re.lastIndex = sent.start
+  let m: RegExpExecArray | null
+  const slice = text.slice(0, sent.end)
+  while ((m = re.exec(slice))) if (!anchors.some((a) => a.start <= m!.index && m!.index < a.end)) anchors.push({ start: m.index, end: m.index + m[0].length })
+  anchors.sort((a, b) => a.start - b.start)
+  const segs = idx.segments(sent)
+  const segOf = (p: number): Span | undefined => segs.find((s) => s.start <= p && p <= s.end)
+  let opening: TimeExpr | undefined
+  for (const x of inS) {
+    const seg = segOf(x.start)
+    const first = segs[0]
+    if (seg === first && !anchors.some((a) => a.start >= first.start && a.end <= first.end) && segs.length > 1) { opening = x; continue }
+    const sameSeg = anchors.filter((a) => seg && a.start >= seg.start && a.end <= seg.end)
+    const left = [...sameSeg].reverse().find((a) => a.end <= x.start && !a.timex)
+    const right = sameSeg.find((a) => a.start >= x.end && !a.timex)
+    const any = [...anchors].reverse().find((a) => a.end <= x.start && !a.timex)
+    const a = left ?? right ?? any
+    if (a) a.timex = x
+  }
+  return triggers.map((t) => {
+    const own = anchors.find((a) => a.start === t.start)
+    if (own?.timex) return fromTimex(own.timex)
+    const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
+    if (PLUPERFECT_RE.test(clause)) return NO_DATE
+    const prev = [...anchors].reverse().find((a) => a.start < t.start && a.timex)
+    if (prev?.timex) return fromTimex(prev.timex)
+    return opening ? fromTimex(opening) : NO_DATE
+  })
+}
