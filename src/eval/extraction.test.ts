@@ -9,7 +9,7 @@ import { evalExtraction, predictBodies, scorePage } from './extraction.js'
 
 const DEV = join(SHARED, 'data/article-extraction/dev')
 /** Pinned floor: the dev F1 reached when this test was written, rounded down (issue 3 asks >= 0.965). */
-const DEV_F1_FLOOR = 0.979
+const DEV_F1_FLOOR = 0.980
 
 describe('extraction metric', () => {
   it('scores identical texts 1 and disjoint texts 0', () => {

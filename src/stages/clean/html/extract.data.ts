@@ -48,6 +48,10 @@ export const MIN_BODY_CHARS = 500
 
 /** A block with more than this share of link text is navigation, unless it is long prose. */
 export const MAX_LINK_DENSITY = 0.5
+/** ...but a long sentence-like block keeps up to this share of link text (paragraphs that link their key phrase). */
+export const MAX_PROSE_LINK_DENSITY = 0.8
+/** Shortest block that counts as linked prose. */
+export const MIN_LINKED_PROSE_CHARS = 80
 /** Short lines that are page chrome when they stand alone in the body (whole-line match, case-insensitive). */
 export const CHROME_LINE_RE = /^(advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|read more|read more:?|see also|related( articles| stories| coverage)?:?|share( this( article| story)?)?:?|image|photo|video|loading\.{0,3}|close|subscribe( now)?|sign up|click here|print|email|comments?|skip to content|back to top|getty images|ad feedback|more from .{1,40}|listen to (this|the) (article|story).*)$/i
 /** Lines that open a "read this other article" teaser inside the body; the teaser line after it goes too. */

@@ -1,6 +1,6 @@
 import type { Block, Segment } from './blocks.js'
 import type { HtmlElement } from './parse.js'
-import { CAPTION_RE, CHROME_LINE_RE, MAX_LINK_DENSITY, PROMO_LINE_RE, TEASER_LEAD_RE } from './extract.data.js'
+import { CAPTION_RE, CHROME_LINE_RE, MAX_LINK_DENSITY, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_CHARS, PROMO_LINE_RE, TEASER_LEAD_RE } from './extract.data.js'
 
 /** A line left out of the body, with the rule that dropped it. */
 export interface Dropped extends Segment { readonly rule: string; readonly lead?: boolean }
@@ -46,7 +46,7 @@ export function filterBlocks(blocks: readonly Block[], roots: ReadonlySet<HtmlEl
 
 function blockRule(b: Block): string | null {
   if (b.owner.tag === 'h1') return 'headline'
-  if (b.len > 0 && b.linkLen / b.len > MAX_LINK_DENSITY) return 'link-dense'
+  if (b.len > 0 && b.linkLen / b.len > MAX_LINK_DENSITY && !(b.linkLen / b.len <= MAX_PROSE_LINK_DENSITY && isSentence(b))) return 'link-dense'
   return null
 }
 
@@ -57,4 +57,10 @@ function lineRule(text: string): string | null {
   if (CAPTION_RE.test(text) && text.length < 300) return 'caption'
   if (PROMO_LINE_RE.test(text) && text.length < 200) return 'promo'
   return null
+}
+
+/** A long block ending like a sentence: prose whose words happen to be links, not a menu. */
+function isSentence(b: Block): boolean {
+  const last = b.segments[b.segments.length - 1]!.text
+  return b.len >= MIN_LINKED_PROSE_CHARS && /[.!?]["'”’)]*$/.test(last)
 }
