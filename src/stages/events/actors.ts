@@ -44,7 +44,7 @@ export class ActorIndex {
       if (c.initial && !lastNames.has(c.text) && !seen.has(c.text)) continue
       if (fromEntities.some((m) => m.start < c.end && c.start < m.end)) continue
       if (c.kind !== 'name') { extra.push({ start: c.start, end: c.end, text: c.text, ref: null, type: c.type, kind: c.kind, pron: c.pron }); continue }
-      const full = !c.name.includes(' ') ? lastNames.get(c.name) : undefined
+      const full = !c.name.includes(' ') && c.type !== 'GPE' ? lastNames.get(c.name) : undefined
       const ent = entities.find((e) => e.name === (full ?? c.name))
       const name = full ?? c.name
       const type = full ? 'PERSON' : c.type

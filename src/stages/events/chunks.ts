@@ -77,11 +77,11 @@ function classify(text: string, run: Word[], atSentenceStart: boolean): Omit<Chu
   const place = knownPlace(t)
   if (place) return { start, end, text: t, name: place.name, type: place.type }
   if (countryOfDemonym(t) || (r.length === 1 && TITLE_WORDS.has(lower(t)))) return null
-  const lastW = lower(r[r.length - 1].w)
-  if (ORG_WORDS.has(lastW)) return { start, end, text: t, name: t, type: 'ORG' }
+  if (r.some((x) => ORG_WORDS.has(lower(x.w)))) return { start, end, text: t, name: t, type: 'ORG' }
   if (titled) return { start, end, text: t, name: t, type: 'PERSON' }
   if (/^[\p{Lu}\p{N}.]{2,}$/u.test(t)) return { start, end, text: t, name: t, type: 'ORG' }
-  if (r.length >= 2) return { start, end, text: t, name: t, type: 'PERSON' }
+  if (r.length >= 2 && r.length <= 4 && r.every((x) => isCap(x.w))) return { start, end, text: t, name: t, type: 'PERSON' }
+  if (r.length >= 2) return { start, end, text: t, name: t, type: 'UNKNOWN' }
   return { start, end, text: t, name: t, type: 'UNKNOWN', initial: atSentenceStart }
 }
 

@@ -32,13 +32,12 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // CONSULT
   { pattern: String.raw`(?:phone|telephone)\s+(?:call|conversation|talks?)`, type: 'CONSULT', mode: 'phone', pos: N, targetPreps: ['with', 'between'], reason: 'a phone call between leaders is PLOVER CONSULT/phone' },
   { pattern: String.raw`spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone`, type: 'CONSULT', mode: 'phone', pos: V, targetPreps: ['with', 'to'], reason: 'speaking by phone is CONSULT/phone' },
-  { pattern: String.raw`visit(?:ed|s|ing)?`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'a visit is CONSULT/visit, visitor as source' },
+  { pattern: String.raw`visit(?:ed|ing)|visits(?!\s+to)`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'a visit is CONSULT/visit, visitor as source' },
   { pattern: String.raw`visits?\s+to`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: [''], reason: 'nominal visit ("the visit to Tehran")' },
   { pattern: String.raw`arriv(?:ed|es)\s+in`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'arriving in a capital for talks is a visit' },
   { pattern: String.raw`(?:met|meets|meet)(?:\s+with)?`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: [''], reason: 'meeting someone is CONSULT/meeting' },
   { pattern: String.raw`held\s+talks|hold\s+talks|talks\s+with`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with'], reason: 'talks are CONSULT' },
   { pattern: String.raw`meeting\s+(?:between|with)`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: ['between', 'with'], reason: 'nominal meeting with its parties named' },
-  { pattern: String.raw`during\s+a\s+meeting|at\s+a\s+meeting`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: [], reason: 'a meeting introduced in passing; parties from the clause subject' },
   { pattern: String.raw`discuss(?:ed|es)`, type: 'CONSULT', mode: 'discuss', pos: V, targetPreps: ['with'], reason: 'two parties discussing is CONSULT' },
   // AGREE
   { pattern: String.raw`called\s+for\s+(?:the\s+)?(?:greater|closer|more|deeper|increased|stronger|expanded|expansion\s+of|further|enhanced)\s+(?:\S+\s+){0,3}?(?:cooperation|ties|relations|partnership)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'an offer of more cooperation is AGREE (PLOVER: offers and promises)' },
@@ -101,7 +100,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 export const NEGATION_RE = /\b(?:not|never|no|n't|neither|nor|without)\s+(?:\S+\s+){0,2}$/iu
 
 /** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
-export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|trying\s+to|attempts?\s+to|attempted\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/iu
+export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/iu
 
 /** Nouns before an infinitive that make it a decided action ("the decision to share"). */
 export const DECIDED_RE = /\b(?:decision|decided|moved|agreed|began|started|claimed)\s+to\s+(?:have\s+)?$/iu

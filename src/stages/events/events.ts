@@ -16,6 +16,8 @@ import { mergeRepeats } from './steps/05-merge.js'
 /** Layers the event coder reads. */
 export interface EventInput { readonly sentences: readonly Sentence[]; readonly entities: readonly Entity[]; readonly timex: readonly TimeExpr[]; readonly quotes: readonly QuoteRecord[] }
 
+const wordsBetween = (text: string, a: number, b: number): number => (text.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length
+
 /** Who reports the event: "according to X", or the subject of a reporting verb before it that is not the event's source. */
 function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, source: ActorRef | null): string | null {
   const s = doc.text.slice(sent.start, sent.end)
@@ -42,8 +44,11 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
   let raw: EventRecord[] = []
   const claims: { sent: Sentence; at: number; who: ActorRef }[] = []
   for (const sent of input.sentences) {
-    const kept = findTriggers(text, sent).filter((t) => {
-      const why = rejectReason(text, sent, t)
+    const found = findTriggers(text, sent)
+    const kept = found.filter((t) => {
+      // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event
+      const objectOf = t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && found.some((o) => o !== t && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
+      const why = objectOf ? 'object' : rejectReason(text, sent, t)
       if (why === 'negated' || why === 'hypothetical') messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${why}: not coded as ${t.entry.type}`, 'info', t))
       return !why
     })
@@ -51,13 +56,13 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     const evidence = { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) }
     kept.forEach((t, i) => {
       const args = readArgs({ text, idx, sent, quotes: input.quotes }, t)
-      let d: EventDate = t.entry.pos === 'noun' && !dates[i].date ? dates[i] : dates[i]
+      let d: EventDate = dates[i]
       const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
       if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/iu.test(evidence.text)) {
         d = { date: weekOf(anchor, 0).value, precision: 'week', basis: 'publication' }
       }
       for (const src of args.sources) for (const tgt of args.targets) {
-        if (!src && !tgt && !args.location) continue
+        if (!src && !tgt && !args.location && t.entry.type !== 'ASSAULT') continue
         raw.push({
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
           source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
@@ -68,7 +73,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     })
     for (const c of claimantsIn(text, idx, sent)) claims.push({ sent, ...c })
   }
-  raw = applyClaimants(raw, claims)
+  raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location)
   const events = mergeRepeats(raw).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
   return { events, messages }
 }

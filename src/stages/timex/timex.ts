@@ -23,7 +23,7 @@ const TIMEX_RE = new RegExp([
   String.raw`\b(?:(?:${ci('earlier')}|${ci('later')})\s)?(?<wkRel>${REL})\sweek\b`,
   String.raw`\b(?:(?:${ci('earlier')}|${ci('later')})\s)?(?<moRel>${REL})\smonth\b`,
   String.raw`\b(?<yrRel>${REL})\syear\b`,
-  String.raw`\b(?<dw>${alt(Object.keys(DAY_WORDS).map(ci))})\b`,
+  String.raw`(?<!\p{Lu}[\p{L}.]*\s)\b(?<dw>${alt(Object.keys(DAY_WORDS).map(ci))})\b`, // not a name's last word ("USA Today")
   String.raw`(?<=\b(?:${alt(YEAR_LEADS.map(ci))})\s|['’]s\s)(?<yY>(?:19|20)\d{2})\b(?![,.]?\d)`,
 ].join('|'), 'gu')
 

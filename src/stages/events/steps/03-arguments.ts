@@ -64,7 +64,7 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:\p{Ll}+ed|pledged|said|told)\b|[;]|\bwhich\b|\bwho\b|\bsaying\b/u)
   const end = stop >= 0 ? from + stop : c.sent.end
   const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3))
-  const places = cands.filter((m) => PLACE.has(m.type) && ['in', 'at', '', 'to', 'from'].includes(c.idx.prepBefore(m.start)))
+  const places = cands.filter((m) => PLACE.has(m.type) && ['in', 'at', '', 'to', 'from', 'across', 'throughout'].includes(c.idx.prepBefore(m.start)))
   if (t.entry.type === 'CONSULT') {
     const list = cands.filter((m) => {
       if (/^['’]s\b/u.test(c.text.slice(m.end, m.end + 2))) return false
@@ -75,16 +75,21 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
     })
     return { targets: list, places }
   }
-  const segEnd = c.idx.segments({ start: from, end: c.sent.end }).find((s) => s.end > from)?.end ?? end
-  const first = cands.find((m) => m.start < Math.max(segEnd, t.end) + 1 && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)) && !(PLACE.has(m.type) && m.type !== 'GPE' && false))
-  return { targets: first ? [first] : [], places }
+  const rest = c.text.slice(t.end, end)
+  const cut = rest.search(/[,;:]\s|\b(?:that|which|who|while|whereas)\b/u)
+  const segEnd = cut >= 0 ? t.end + cut : end
+  const first = cands.find((m) => m.start < segEnd && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)))
+  // "with the (democratic) government in Kyiv": the government stands for its place
+  const gov = first ? undefined : c.idx.within(from, segEnd).find((m) => /\b(?:government|authorities|leadership|administration)\s+(?:in|of)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 30), m.start)))
+  return { targets: first ? [first] : gov ? [gov] : [], places }
 }
 
 /** Reads the arguments of one trigger. */
 export function readArgs(c: ArgContext, t: Trigger): Args {
   const quote = c.quotes.find((q) => q.start <= t.start && t.start < q.end)
   const { targets, places } = targetsAfter(c, t, quote)
-  let location = places.find((p) => ['in', 'at'].includes(c.idx.prepBefore(p.start)) || (t.entry.type === 'RETREAT' && c.idx.prepBefore(p.start) === 'from'))
+  let location = places.find((p) => ['in', 'at', 'across', 'throughout'].includes(c.idx.prepBefore(p.start)) || (t.entry.type === 'RETREAT' && c.idx.prepBefore(p.start) === 'from'))
+    ?? c.idx.within(headEnd(t), c.sent.end).find((m) => PLACE.has(m.type) && /\b(?:city|town|village|province|region|port)\s+of\s+$/iu.test(c.text.slice(Math.max(0, m.start - 20), m.start)))
   let sources: (ActorMention | null)[] = []
   let tgts: (ActorRef | null)[] = []
   if (t.entry.speakerSource) {
@@ -105,7 +110,7 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   }
   let srcRefs = sources.map((m) => refOf(c, m))
   if (quote && srcRefs.every((r) => !r)) srcRefs = [quote.speaker]
-  tgts = targets.map((m) => refOf(c, m))
+  tgts = t.entry.type === 'CONSULT' && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
   // a visit to a place with no one named: the place is the target and the location
   if (t.entry.type === 'CONSULT' && !tgts.length && places[0]) { tgts = [places[0].ref]; location = location ?? places[0] }
   if (t.entry.type === 'CONSULT' && t.entry.mode === 'visit' && places[0] && !location) location = places[0]
@@ -118,12 +123,10 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   return { sources: srcRefs.length ? srcRefs : [null], targets: tgts.length ? tgts : [null], location: location?.ref?.name ?? null }
 }
 
-/** The listener of a quotation: the object of "told X" next to it. */
+/** The listener of a quotation: the object of "told X" right after it. */
 function addressee(c: ArgContext, q: QuoteRecord): ActorRef | null {
-  const m = /\btold\s+$/u.exec(c.text.slice(Math.max(c.sent.start, q.end), c.sent.end).split(/\btold\s+/u)[0] + 'told ')
-  const after = c.text.slice(q.end, c.sent.end)
-  const k = after.search(/\btold\s+/u)
-  if (k < 0 || !m) return null
+  const k = c.text.slice(q.end, c.sent.end).search(/\btold\s+/u)
+  if (k < 0) return null
   const target = c.idx.within(q.end + k + 5, c.sent.end)[0]
   return target ? c.idx.refOf(target) : null
 }

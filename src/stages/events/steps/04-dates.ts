@@ -46,7 +46,8 @@ export function sentenceDates(text: string, idx: ActorIndex, sent: Span, trigger
     const own = anchors.find((a) => a.start === t.start)
     if (own?.timex) return fromTimex(own.timex)
     const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
-    if (PLUPERFECT_RE.test(clause)) return NO_DATE
+    // pluperfect events precede the statement; a nominal trigger ("condemning the assassination") refers to its own time
+    if (PLUPERFECT_RE.test(clause) || t.entry.pos === 'noun') return NO_DATE
     const prev = [...anchors].reverse().find((a) => a.start < t.start && a.timex)
     if (prev?.timex) return fromTimex(prev.timex)
     return opening ? fromTimex(opening) : NO_DATE

@@ -1,8 +1,19 @@
 import type { EventRecord } from '../../../doc/layers.js'
 
-const key = (e: EventRecord): string => `${e.type}|${e.source_actor?.actor ?? '-'}|${e.target_actor?.actor ?? '-'}`
+/** What is supplied is part of an AID event's identity (drones one year, missiles the next). */
+const item = (e: EventRecord): string => (e.type === 'AID' ? (e.trigger?.text.split(/\s+/).pop() ?? '') : '')
+const key = (e: EventRecord): string => `${e.type}|${e.source_actor?.actor ?? '-'}|${e.target_actor?.actor ?? '-'}|${item(e)}`
 const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
-const symKey = (e: EventRecord): string => `${e.type}|${e.target_actor?.actor ?? '-'}|${e.source_actor?.actor ?? '-'}`
+const symKey = (e: EventRecord): string => `${e.type}|${e.target_actor?.actor ?? '-'}|${e.source_actor?.actor ?? '-'}|${item(e)}`
+const DAYS: Record<string, number> = { day: 1, week: 7, month: 31, year: 366 }
+/** Start and length in days of a dated event, for containment ("Monday" lies inside "this week"). */
+const range = (e: EventRecord): [number, number] | null => (e.date ? [Date.parse(e.date.length === 4 ? `${e.date}-01-01` : e.date.length === 7 ? `${e.date}-01` : e.date), DAYS[e.date_precision ?? 'day'] * 864e5] : null)
+/** Two dates can name one day: either is missing, or one range holds the other. */
+function compatible(a: EventRecord, b: EventRecord): boolean {
+  const x = range(a), y = range(b)
+  if (!x || !y) return true
+  return (x[0] <= y[0] && y[0] + y[1] <= x[0] + x[1]) || (y[0] <= x[0] && x[0] + x[1] <= y[0] + y[1])
+}
 
 /**
  * One real event told twice on a page is one event: same type and actors (either order for CONSULT, COOPERATE,
@@ -11,10 +22,13 @@ const symKey = (e: EventRecord): string => `${e.type}|${e.target_actor?.actor ??
 export function mergeRepeats(events: readonly EventRecord[]): EventRecord[] {
   const out: EventRecord[] = []
   for (const e of events) {
-    const i = out.findIndex((o) => (key(o) === key(e) || (SYMMETRIC.has(e.type) && key(o) === symKey(e))) && (!o.date || !e.date || o.date === e.date) && (o.source_actor || o.target_actor || o.location === e.location))
+    // an attack told again with its place but not its author ("the attack in X occurred as …") is the same attack
+    const again = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !e.source_actor && !!e.location && e.location === o.location && (!e.target_actor || e.target_actor.actor === o.target_actor?.actor)
+    const i = out.findIndex((o) => again(o) || (key(o) === key(e) || (SYMMETRIC.has(e.type) && key(o) === symKey(e))) && compatible(o, e) && (o.source_actor || o.target_actor || o.location === e.location))
     if (i < 0) { out.push(e); continue }
     const o = out[i]
-    out[i] = { ...o, date: o.date ?? e.date, date_precision: o.date ? o.date_precision : e.date_precision, date_basis: o.date ? o.date_basis : e.date_basis, location: o.location ?? e.location, mode: o.mode ?? e.mode }
+    const finer = !o.date || (e.date && DAYS[e.date_precision ?? 'day'] < DAYS[o.date_precision ?? 'day']) ? e : o
+    out[i] = { ...o, date: finer.date, date_precision: finer.date_precision, date_basis: finer.date_basis, location: o.location ?? e.location, mode: o.mode ?? e.mode }
   }
   return out
 }
