@@ -21,6 +21,7 @@ export function cleanHtml(html: string, url: string | null): { paragraphs: RawPa
   const m = readHtmlMeta(parsed.root, url, messages)
   const ex = extractFromTree(parsed.root)
   messages.push(msg('clean', 'body-strategy', `Body found by the ${ex.strategy} strategy`))
+  if (ex.outside) messages.push(msg('clean', 'drop-outside', `Dropped ${ex.outside} text block(s) outside the article container (menus, sidebars, footer, skipped script/nav/aside/form subtrees not counted)`))
   const paragraphs: RawParagraph[] = ex.paragraphs.map(p => ({ text: p.text, rawStart: p.start, rawEnd: p.end }))
   const firstStart = paragraphs[0]?.rawStart ?? Infinity
   const lead = ex.dropped.find(d => d.lead && d.start < firstStart && d.text.split(/\s+/).length >= MIN_LEAD_WORDS && /[.!?”"]$/.test(d.text))

@@ -11,6 +11,8 @@ export interface BodyExtraction {
   readonly dropped: readonly Dropped[]
   /** which pass of the cascade produced it */
   readonly strategy: 'scored' | 'scored-keep-unlikely' | 'whole-page' | 'none'
+  /** text blocks of the page left outside the chosen article container (menus, sidebars, footers) */
+  readonly outside: number
 }
 
 /** The <body> element, or the root when the page has none. */
@@ -31,7 +33,7 @@ export function findBody(root: HtmlElement): HtmlElement {
  */
 export function extractFromTree(root: HtmlElement): BodyExtraction {
   const body = findBody(root)
-  let best: BodyExtraction = { paragraphs: [], dropped: [], strategy: 'none' }
+  let best: BodyExtraction = { paragraphs: [], dropped: [], strategy: 'none', outside: 0 }
   for (const strip of [true, false]) {
     const blocks = collectBlocks(body, { stripUnlikely: strip })
     const r = fromBlocks(blocks, strip ? 'scored' : 'scored-keep-unlikely')
@@ -41,7 +43,7 @@ export function extractFromTree(root: HtmlElement): BodyExtraction {
   if (chars(best) > 0) return best
   const all = collectBlocks(body, { stripUnlikely: false })
   const r = filterBlocks(all, null, null)
-  return { paragraphs: r.kept, dropped: r.dropped, strategy: r.kept.length ? 'whole-page' : 'none' }
+  return { paragraphs: r.kept, dropped: r.dropped, strategy: r.kept.length ? 'whole-page' : 'none', outside: 0 }
 }
 
 function chars(r: BodyExtraction): number {
@@ -53,12 +55,13 @@ function chars(r: BodyExtraction): number {
 function fromBlocks(blocks: readonly Block[], strategy: BodyExtraction['strategy']): BodyExtraction {
   const stats = scoreCandidates(blocks)
   const top = topCandidate(stats)
-  if (!top) return { paragraphs: [], dropped: [], strategy }
+  if (!top) return { paragraphs: [], dropped: [], strategy, outside: blocks.length }
   const chosen = new Set([...withSiblings(top, stats), ...cousins(top, stats)])
   const inside = (b: Block) => {
     for (let el: HtmlElement | null = b.owner; el; el = el.parent) if (chosen.has(el)) return true
     return false
   }
-  const r = filterBlocks(blocks.filter(inside), chosen, makeConditionalCleaner(stats))
-  return { paragraphs: r.kept, dropped: r.dropped, strategy }
+  const kept = blocks.filter(inside)
+  const r = filterBlocks(kept, chosen, makeConditionalCleaner(stats))
+  return { paragraphs: r.kept, dropped: r.dropped, strategy, outside: blocks.length - kept.length }
 }
