@@ -1,11 +1,16 @@
-// STUB (owned by the cross-source engineer): duplicates, story events, contradictions, date inference, outlet profiles.
+// The cross-source analysis: duplicates, story events, stories, date inference, contradictions, outlet profiles.
 import type { Kb } from '../kb/index.js'
 import type { ActorRecord, DocumentRecord } from '../model/records.js'
 import type { CorpusUpdate } from '../store/store.js'
+import { analyzeParts } from './analyze.js'
 
-/** Corpus-wide analysis over every current document. */
+export { findDuplicates } from './duplicates.js'
+export { textSignature, estimateJaccard, LshIndex } from './minhash.js'
+export { resolveRelative } from './relative-dates.js'
+
+/** Corpus-wide analysis over every current document (run after each ingest; its result replaces the last). */
 export function analyzeCorpus(docs: readonly DocumentRecord[], opts: { kb: Kb }): CorpusUpdate {
-  return { actors: collectActors(docs, opts.kb), records: [], eventStory: new Map(), docs: new Map() }
+  return { actors: collectActors(docs, opts.kb), ...analyzeParts(docs, opts.kb) }
 }
 
 /** One actor record per actor id referenced by any document, enriched from the knowledge base. */

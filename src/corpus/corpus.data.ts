@@ -1,0 +1,72 @@
+/** Thresholds and cue lists of the cross-source analysis (docs/cross-source.md explains each comparison). */
+
+/** Words per shingle for near-duplicate detection: 5 keeps chance overlaps of common phrases low. */
+export const SHINGLE_WORDS = 5
+/** MinHash signature length (one-permutation hashing bins): standard error of the Jaccard estimate ≈ 1/√128 ≈ 0.09 at J=0.5. */
+export const MINHASH_BINS = 128
+/** LSH bands × rows = bins; 32 × 4 finds pairs at Jaccard 0.5 with p ≈ 0.87 and at 0.6 with p ≈ 0.99. */
+export const LSH_BANDS = 32
+export const LSH_ROWS = 4
+/** Estimated shingle Jaccard at or above which two pages are near-duplicates (one text, lightly edited). */
+export const NEAR_DUPLICATE_MIN = 0.5
+/** At or above this similarity a near-duplicate is called a copy (reposted text) rather than a close rewrite. */
+export const COPY_MIN = 0.8
+/** An LSH bucket holds at most this many ids: a bigger one is one cluster, joined through its first members. */
+export const MAX_BUCKET_SCAN = 64
+
+/** Event pairs must score at least this much to share a story event (see event-coref.ts for the parts). */
+export const COREF_MIN_SCORE = 3
+/** Evidence-text similarity (IDF-weighted cosine of content words) worth this many points at 1.0. */
+export const COREF_TEXT_WEIGHT = 4
+/** Points for each actor slot that names the same actor on both sides (a weaker "same state" match gets half). */
+export const COREF_ACTOR_POINTS = 2
+/** Points when both events name the same place, and when both carry the same day. */
+export const COREF_PLACE_POINTS = 1.5
+export const COREF_SAME_DAY_POINTS = 2
+/** Two day-precision dates this many days apart may still be one event when everything else agrees (reported as a contradiction). */
+export const COREF_DATE_SLACK_DAYS = 2
+/** Score needed to merge despite a date or actor disagreement (which is then reported). */
+export const COREF_CONFLICT_MIN_SCORE = 6
+/** Two mentions on one page are one event only when worded this alike (cosine): a page restates, it does not paraphrase. */
+export const COREF_MIN_TEXT_SAME_DOC = 0.3
+/** Cross-page pairs that no date can check need at least this much wording in common. */
+export const COREF_MIN_TEXT_UNDATED = 0.15
+/** Types where two outlets may name different perpetrators of one act (merged and reported as a contradiction). */
+export const ATTRIBUTION_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE'])
+/** Largest block of candidate events compared pairwise (blocks are type × actor; bigger ones use a date-sorted window). */
+export const COREF_BLOCK_WINDOW = 60
+/** Event types whose source and target may be swapped (PLOVER: meetings, cooperation and agreements are mutual). */
+export const SYMMETRIC_TYPES: ReadonlySet<string> = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
+
+/** An undated page's date is looked for this many days after the day a dated page gives a shared event. */
+export const SHARED_EVENT_MAX_DAYS = 30
+/** Characters before and after an actor's mention searched for the words of a role title ("Secretary of … Council"). */
+export const ROLE_WINDOW_BEFORE = 120
+export const ROLE_WINDOW_AFTER = 60
+/** Share of a role title's words that must appear near the mention for the role to date the page. */
+export const ROLE_TITLE_MIN_SHARE = 0.6
+
+/** Documents are one story when they share this many story events, or one that leads both (first paragraphs). */
+export const STORY_MIN_SHARED_EVENTS = 2
+/** Paragraphs counted as a document's lead for story grouping. */
+export const STORY_LEAD_PARAGRAPHS = 3
+/** Publication dates further apart than this keep documents in separate stories. */
+export const STORY_MAX_DAYS_APART = 10
+
+/** Words too common to say anything about which event a sentence reports. */
+export const STOPWORDS: ReadonlySet<string> = new Set(('a an the and or but of in on at to for from by with as is are was were be been being has have had ' +
+  'that this these those it its their his her he she they them we our you your i not no than then there here which who whom whose what when where ' +
+  'while also said says say told according after before during over into about against between under would will could should can may might must ' +
+  'did do does mr ms mrs more most other such some any all each both one two new last first week today monday tuesday wednesday thursday friday ' +
+  'saturday sunday reported reports report stated statement added noted').split(' '))
+
+/** Measures of numeric claims (what is counted), matched near the number or in the claim's `what`. */
+export const CLAIM_MEASURES: readonly { readonly measure: string; readonly re: RegExp }[] = [
+  { measure: 'killed', re: /\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|death toll|toll|lives|fatalit(?:y|ies)|martyr(?:ed|s)?|perished|murdered)\b/i },
+  { measure: 'injured', re: /\b(?:injur(?:ed|ies|ing)|wounded|wounding|hurt|casualt(?:y|ies))\b/i },
+  { measure: 'missing', re: /\bmissing\b/i },
+  { measure: 'arrested', re: /\b(?:arrest(?:ed|s)?|detain(?:ed|ees)|jailed|prisoners?)\b/i },
+  { measure: 'displaced', re: /\b(?:displaced|refugees|fled|evacuated)\b/i },
+]
+/** Characters either side of a claim's number searched for its measure when `what` does not say it. */
+export const CLAIM_MEASURE_WINDOW = 60

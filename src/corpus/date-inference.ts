@@ -1,0 +1,138 @@
+import type { DatePrecision, EventRecord, TimeExpr } from '../doc/layers.js'
+import type { Kb } from '../kb/index.js'
+import type { DocumentRecord, InferredDate } from '../model/records.js'
+import { ROLE_TITLE_MIN_SHARE, ROLE_WINDOW_AFTER, ROLE_WINDOW_BEFORE, SHARED_EVENT_MAX_DAYS } from './corpus.data.js'
+import { atPrecision, dateRange, dayNumber, isoDay } from './dates.js'
+import type { Coreference, DateOverride } from './event-coref.js'
+import { resolveRelative, yearlessCandidates, yearlessDate } from './relative-dates.js'
+import { contentWords } from './text-sim.js'
+import type { ActorInfo } from './actor-compat.js'
+
+/** Inferred publication dates of undated pages, and event dates resolved from them. */
+export interface DateInference {
+  readonly published: Map<string, InferredDate>
+  readonly events: Map<string, DateOverride>
+}
+
+/** The time expression of an event: inside its evidence, nearest its trigger. */
+export function eventTimex(doc: DocumentRecord, e: EventRecord): TimeExpr | null {
+  const inside = doc.timex.filter((t) => t.start >= e.evidence.start && t.end <= e.evidence.end)
+  if (!inside.length) return null
+  const at = e.trigger?.start ?? e.evidence.start
+  return inside.reduce((b, t) => (Math.abs(t.start - at) < Math.abs(b.start - at) ? t : b))
+}
+
+const precisionOf = (days: number): DatePrecision => (days <= 1 ? 'day' : days <= 7 ? 'week' : days <= 31 ? 'month' : 'year')
+
+/**
+ * (1) Shared events: an undated page reporting an event that a dated page dates to a day was published when
+ * its own wording of that event ("on Monday", "yesterday", none) resolves to that day: the range of such
+ * publication days gives the date and its precision.
+ */
+function fromSharedEvents(doc: DocumentRecord, coref: Coreference): { range: [number, number]; basis: string } | null {
+  let best: { range: [number, number]; basis: string } | null = null
+  for (const g of coref.groups) {
+    const mine = g.map((i) => coref.mentions[i]).filter((m) => m.doc.id === doc.id)
+    const dated = g.map((i) => coref.mentions[i]).find((m) => m.doc.id !== doc.id && m.doc.published && m.precision === 'day' && m.date)
+    if (!mine.length || !dated) continue
+    const d = dayNumber(dated.date!)
+    const tx = eventTimex(doc, mine[0].event)
+    const ok = (a: number) => { const r = tx && tx.basis === 'unresolved' ? resolveRelative(tx.text, isoDay(a)) : null; return r ? r.precision === 'day' && r.value === dated.date : !tx }
+    const days: number[] = []
+    for (let a = d; a <= d + SHARED_EVENT_MAX_DAYS; a++) if (ok(a)) days.push(a)
+    if (!days.length) continue
+    const range: [number, number] = [days[0], days.at(-1)!]
+    const basis = `its ${mine[0].event.type} event${tx ? ` ("${tx.text}")` : ''} is the one ${dated.doc.outlet ?? dated.doc.id} dates to ${dated.date}`
+    if (!best) best = { range, basis }
+    else { const lo = Math.max(best.range[0], range[0]), hi = Math.min(best.range[1], range[1]); if (lo <= hi) best = { range: [lo, hi], basis: `${best.basis}; ${basis}` } }
+  }
+  return best
+}
+
+/** Actors a page names, with where: its entities, and the arguments of its events found again in its text. */
+function namedActors(doc: DocumentRecord, info: ReadonlyMap<string, ActorInfo>): Map<string, { name: string; at: number[] }> {
+  const out = new Map<string, { name: string; at: number[] }>()
+  const add = (id: string, name: string, at: number[]) => { const e = out.get(id); if (e) e.at.push(...at); else out.set(id, { name, at: [...at] }) }
+  for (const e of doc.entities) add(info.get(e.actor)?.id ?? e.actor, e.name, e.mentions.map((m) => m.start))
+  for (const ev of doc.events) for (const a of [ev.source_actor, ev.target_actor]) {
+    if (!a || !info.has(a.actor)) continue
+    const at: number[] = []
+    for (let i = doc.text.indexOf(a.name); i >= 0; i = doc.text.indexOf(a.name, i + 1)) at.push(i)
+    add(info.get(a.actor)!.id, a.name, at)
+  }
+  return out
+}
+
+/** (2) Role tenure: each actor named with a role title the knowledge base dates bounds the page's date. */
+function tenureBounds(doc: DocumentRecord, kb: Kb, info: ReadonlyMap<string, ActorInfo>): { lo: number; hi: number; basis: string[] } {
+  let lo = -Infinity, hi = Infinity
+  const basis: string[] = []
+  for (const [id, { name, at }] of namedActors(doc, info)) {
+    for (const role of kb.actor(id)?.roles ?? []) {
+      if (!role.from && !role.to) continue
+      const title = new Set(contentWords(role.title).filter((w) => w.length > 2))
+      if (!title.size) continue
+      const named = at.some((pos) => {
+        const around = new Set(contentWords(doc.text.slice(Math.max(0, pos - ROLE_WINDOW_BEFORE), pos + name.length + ROLE_WINDOW_AFTER)))
+        const hits = [...title].filter((w) => around.has(w)).length
+        return hits / title.size >= ROLE_TITLE_MIN_SHARE && hits >= Math.min(2, title.size)
+      })
+      if (!named) continue
+      const f = role.from ? dayNumber(role.from) : -Infinity, t = role.to ? dateRange(role.to, null)![1] : Infinity
+      if (Math.max(lo, f) > Math.min(hi, t)) continue
+      lo = Math.max(lo, f); hi = Math.min(hi, t)
+      basis.push(`${name} is ${role.title} (${role.from ?? '…'} to ${role.to ?? 'now'})`)
+    }
+  }
+  return { lo, hi, basis }
+}
+
+/** (3) The latest date the page mentions (absolute, or yearless resolved inside the tenure bounds). */
+function latestMentioned(doc: DocumentRecord, lo: number, hi: number): { day: number; text: string } | null {
+  let best: { day: number; text: string } | null = null
+  for (const t of doc.timex) {
+    let day: number | null = null
+    if (t.value && t.basis === 'stated') day = dateRange(t.value, t.precision)?.[0] ?? null
+    else if (t.basis === 'unresolved' && Number.isFinite(lo)) {
+      const y = yearlessDate(t.text)
+      const c = y ? yearlessCandidates(y, lo, Number.isFinite(hi) ? hi : lo + 366) : []
+      if (c.length) day = dayNumber(c[0].value)
+    }
+    if (day !== null && day <= hi && (!best || day > best.day)) best = { day, text: t.text }
+  }
+  return best
+}
+
+/** Infers publication dates of undated pages and re-resolves their relative time expressions from them. */
+export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>): DateInference {
+  const published = new Map<string, InferredDate>(), events = new Map<string, DateOverride>()
+  const latestCorpus = Math.max(...docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))
+  for (const doc of docs) {
+    if (doc.published) continue
+    let anchor: number | null = null
+    const shared = fromSharedEvents(doc, coref)
+    if (shared) {
+      const p = precisionOf(shared.range[1] - shared.range[0] + 1)
+      anchor = shared.range[0]
+      published.set(doc.id, { date: atPrecision(isoDay(anchor), p), precision: p, basis: shared.basis })
+    } else {
+      const t = tenureBounds(doc, kb, info)
+      const hi = Number.isFinite(t.hi) ? t.hi : Number.isFinite(latestCorpus) && latestCorpus >= t.lo ? latestCorpus : t.hi
+      const latest = latestMentioned(doc, t.lo, hi)
+      if (latest) {
+        anchor = latest.day
+        const why = [...t.basis, `the latest date it mentions is ${isoDay(latest.day)} ("${latest.text}")`]
+        published.set(doc.id, { date: atPrecision(isoDay(anchor), 'month'), precision: 'month', basis: why.join('; ') })
+      }
+    }
+    if (anchor === null) continue
+    for (const e of doc.events) {
+      // only events whose own time expression could not be resolved (the events stage says so)
+      if (e.date || e.date_basis !== 'unresolved') continue
+      const tx = eventTimex(doc, e)
+      const r = tx && tx.basis === 'unresolved' ? resolveRelative(tx.text, isoDay(anchor)) : null
+      if (r) events.set(e.id, { date: r.value, date_precision: r.precision, date_basis: 'inferred' })
+    }
+  }
+  return { published, events }
+}

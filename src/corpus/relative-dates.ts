@@ -1,0 +1,73 @@
+import type { DatePrecision } from '../doc/layers.js'
+import { dayNumber, isoDay, mondayOf } from './dates.js'
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const MONTH_RE = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?`
+const monthIndex = (s: string) => MONTHS.findIndex((m) => m.startsWith(s.toLowerCase().replace('.', '').slice(0, 3)))
+
+/** A resolved date. */
+export interface ResolvedDate { readonly value: string; readonly precision: DatePrecision }
+
+/** Month and day of a date written without a year ("January 3", "3 January", "in June"); null otherwise or when a year is written. */
+export function yearlessDate(text: string): { month: number; day: number | null } | null {
+  const t = text.toLowerCase()
+  if (/\b(1[89]|20)\d{2}\b/.test(t)) return null
+  let m = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(t)
+  if (m) return { month: monthIndex(m[1]), day: +m[2] }
+  m = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`).exec(t)
+  if (m) return { month: monthIndex(m[2]), day: +m[1] }
+  m = new RegExp(`\\b${MONTH_RE}\\b`).exec(t)
+  if (m && (m[1] !== 'may' || /\bin\s+may\b/.test(t))) return { month: monthIndex(m[1]), day: null }
+  return null
+}
+
+/**
+ * Resolves a relative or yearless time expression against an anchor day (the publication date, known or
+ * inferred): weekdays name the latest such day on or before the anchor ("next" ones the first after it),
+ * "this/last/next week" the week's Monday, "yesterday/today", "last month", yearless dates the latest on or before.
+ * @example resolveRelative('on Wednesday', '2024-08-05') // { value: '2024-07-31', precision: 'day' }
+ */
+export function resolveRelative(text: string, anchor: string): ResolvedDate | null {
+  const t = text.toLowerCase(), a = dayNumber(anchor)
+  if (Number.isNaN(a)) return null
+  if (/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/.test(t)) return { value: isoDay(a), precision: 'day' }
+  if (/\byesterday\b/.test(t)) return { value: isoDay(a - 1), precision: 'day' }
+  if (/\btomorrow\b/.test(t)) return { value: isoDay(a + 1), precision: 'day' }
+  const wd = WEEKDAYS.findIndex((w) => new RegExp(`\\b${w}\\b`).test(t))
+  if (wd >= 0) {
+    const cur = new Date(a * 864e5).getUTCDay()
+    if (/\bnext\b/.test(t)) return { value: isoDay(a + (((wd - cur + 7) % 7) || 7)), precision: 'day' }
+    const back = ((cur - wd + 7) % 7) + (/\blast\b/.test(t) && cur === wd ? 7 : 0)
+    return { value: isoDay(a - back), precision: 'day' }
+  }
+  if (/\bweek\b/.test(t)) {
+    const mon = mondayOf(a)
+    if (/\b(?:last|previous|past)\s+week\b/.test(t)) return { value: isoDay(mon - 7), precision: 'week' }
+    if (/\bnext\s+week\b/.test(t)) return { value: isoDay(mon + 7), precision: 'week' }
+    if (/\bthis\s+week\b/.test(t)) return { value: isoDay(mon), precision: 'week' }
+  }
+  const ad = new Date(a * 864e5)
+  if (/\blast\s+month\b/.test(t)) return { value: new Date(Date.UTC(ad.getUTCFullYear(), ad.getUTCMonth() - 1, 1)).toISOString().slice(0, 7), precision: 'month' }
+  if (/\bthis\s+month\b/.test(t)) return { value: isoDay(a).slice(0, 7), precision: 'month' }
+  if (/\blast\s+year\b/.test(t)) return { value: String(ad.getUTCFullYear() - 1), precision: 'year' }
+  const y = yearlessDate(t)
+  if (y && y.month >= 0) {
+    let year = ad.getUTCFullYear()
+    const first = (yy: number) => Date.UTC(yy, y.month, y.day ?? 1) / 864e5
+    if (first(year) > a) year--
+    return y.day ? { value: isoDay(first(year)), precision: 'day' } : { value: isoDay(first(year)).slice(0, 7), precision: 'month' }
+  }
+  return null
+}
+
+/** Every year in which a yearless date falls inside `[from, to]` (day numbers), as ISO values. */
+export function yearlessCandidates(y: { month: number; day: number | null }, from: number, to: number): ResolvedDate[] {
+  const out: ResolvedDate[] = []
+  for (let year = new Date(from * 864e5).getUTCFullYear(); year <= new Date(to * 864e5).getUTCFullYear(); year++) {
+    const d = Date.UTC(year, y.month, y.day ?? 1) / 864e5
+    const end = y.day ? d : Date.UTC(year, y.month + 1, 1) / 864e5 - 1
+    if (end >= from && d <= to) out.push(y.day ? { value: isoDay(d), precision: 'day' } : { value: isoDay(d).slice(0, 7), precision: 'month' })
+  }
+  return out
+}

@@ -1,0 +1,50 @@
+import type { DocumentRecord, StoryRecord } from '../model/records.js'
+import { STORY_LEAD_PARAGRAPHS, STORY_MAX_DAYS_APART, STORY_MIN_SHARED_EVENTS } from './corpus.data.js'
+import { dayNumber } from './dates.js'
+import type { Coreference } from './event-coref.js'
+import { pubDate, shortHash } from './story-events.js'
+import { UnionFind } from './union-find.js'
+
+/** True when an event's evidence lies in the document's lead paragraphs. */
+const inLead = (d: DocumentRecord, at: number) => {
+  const p = d.paragraphs[Math.min(STORY_LEAD_PARAGRAPHS, d.paragraphs.length) - 1]
+  return !p || at < p.end
+}
+
+/**
+ * Stories: documents are one story when they are copies of each other, or when (published within
+ * STORY_MAX_DAYS_APART days, where both dates are known) they share STORY_MIN_SHARED_EVENTS story events or
+ * one event that both report in their lead. Every document belongs to exactly one story.
+ */
+export function groupStories(docs: readonly DocumentRecord[], coref: Coreference, eventStory: ReadonlyMap<string, string>, originalOf: ReadonlyMap<string, string>): StoryRecord[] {
+  const index = new Map(docs.map((d, i) => [d.id, i]))
+  const uf = new UnionFind(docs.length)
+  for (const d of docs) { const o = originalOf.get(d.id); if (o && o !== d.id) uf.union(index.get(d.id)!, index.get(o)!) }
+  // per pair of documents: shared story events, and how many lead both
+  const shared = new Map<string, { n: number; lead: number }>()
+  for (const g of coref.groups) {
+    const byDoc = new Map<string, boolean>()
+    for (const i of g) { const m = coref.mentions[i]; byDoc.set(m.doc.id, (byDoc.get(m.doc.id) ?? false) || inLead(m.doc, m.event.evidence.start)) }
+    const ids = [...byDoc.keys()]
+    if (ids.length < 2 || ids.length > 50) continue // an event half the corpus mentions is background, not a story link
+    for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) {
+      const k = ids[a] < ids[b] ? `${ids[a]}\u0000${ids[b]}` : `${ids[b]}\u0000${ids[a]}`
+      const s = shared.get(k) ?? { n: 0, lead: 0 }
+      s.n++
+      if (byDoc.get(ids[a]) && byDoc.get(ids[b])) s.lead++
+      shared.set(k, s)
+    }
+  }
+  for (const [k, s] of shared) {
+    const [a, b] = k.split('\u0000')
+    const da = pubDate(docs[index.get(a)!]), db = pubDate(docs[index.get(b)!])
+    if (da && db && Math.abs(dayNumber(da) - dayNumber(db)) > STORY_MAX_DAYS_APART) continue
+    if (s.n >= STORY_MIN_SHARED_EVENTS || s.lead >= 1) uf.union(index.get(a)!, index.get(b)!)
+  }
+  return uf.groups().map((g) => {
+    const members = g.map((i) => docs[i]).sort((x, y) => (pubDate(x) ?? '\uffff').localeCompare(pubDate(y) ?? '\uffff') || x.id.localeCompare(y.id))
+    const ids = new Set(members.map((d) => d.id))
+    const storyEvents = [...new Set(members.flatMap((d) => d.events.map((e) => eventStory.get(e.id)).filter((x): x is string => !!x)))]
+    return { kind: 'story' as const, id: 'st_' + shortHash([...ids].sort()[0]), title: members.find((d) => d.title)?.title ?? members[0].id, documents: [...ids], story_events: storyEvents }
+  })
+}
