@@ -53,6 +53,8 @@ export interface EventRecord {
   readonly date: string | null
   readonly date_precision: DatePrecision | null
   readonly date_basis?: string | null
+  /** true when the date was inferred from other pages by the cross-source analysis (never set by stages) */
+  readonly date_inferred?: boolean
   readonly location: string | null
   readonly trigger?: Span & { readonly text: string }
   readonly reported_by?: string | null

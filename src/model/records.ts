@@ -55,15 +55,19 @@ export interface StoryEventRecord {
   readonly source_actor: { actor: string; name: string } | null; readonly target_actor: { actor: string; name: string } | null; readonly location: string | null
   readonly members: readonly { readonly doc: string; readonly event: string }[]
   readonly independent_sources: readonly string[]; readonly first_reported_by: string | null
+  /** each member side by side: its outlet, date, whether it is an independent source (copies are not), evidence and framing terms of its paragraph */
+  readonly sources?: readonly { readonly doc: string; readonly outlet: string | null; readonly published: string | null; readonly independent: boolean; readonly evidence: Span & { readonly text: string }; readonly framing: readonly string[] }[]
 }
 export interface ContradictionRecord {
   readonly kind: 'contradiction'; readonly id: string; readonly description: string; readonly field: string
-  readonly members: readonly { readonly doc: string; readonly value: unknown; readonly evidence: Span & { readonly text: string } }[]
+  readonly members: readonly { readonly doc: string; readonly value: unknown; readonly qualifier?: string | null; readonly evidence: Span & { readonly text: string } }[]
 }
 export interface OutletProfileRecord {
   readonly kind: 'outlet'; readonly id: string; readonly name: string; readonly documents: number; readonly words: number
   readonly terms: readonly { readonly term: string; readonly neutral: string; readonly count: number; readonly per_1000_words: number; readonly evidence: readonly { readonly doc: string; readonly start: number; readonly end: number; readonly text: string }[] }[]
   readonly tone?: number
+  /** per document of the outlet: words, tone in [-1, 1] and framing terms found */
+  readonly documents_detail?: readonly { readonly doc: string; readonly words: number; readonly tone: number; readonly terms: number }[]
 }
 export type CorpusRecord = StoryRecord | StoryEventRecord | ContradictionRecord | OutletProfileRecord
 

@@ -84,7 +84,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
     listEvents: (f = {}) => guard('listEvents', async () => {
       let q = db.selectFrom('events').innerJoin('documents', 'documents.id', 'events.doc_id')
         .select(['events.id', 'events.doc_id', 'events.story_event', 'events.type', 'events.mode', 'events.source_actor', 'events.target_actor', 'events.date',
-          'events.date_precision', 'events.location', 'events.start_char', 'events.end_char', 'events.text', 'documents.outlet'])
+          'events.date_precision', 'events.location', 'events.start_char', 'events.end_char', 'events.text', 'documents.outlet', 'events.date_inferred'])
         .where('documents.superseded_by', 'is', null)
       if (f.actor) q = q.where((eb) => eb.or([eb('events.source_actor', '=', f.actor!), eb('events.target_actor', '=', f.actor!)]))
       if (f.pair) { const [a, b] = f.pair; q = q.where((eb) => eb.or([eb.and([eb('events.source_actor', '=', a), eb('events.target_actor', '=', b)]), eb.and([eb('events.source_actor', '=', b), eb('events.target_actor', '=', a)])])) }
@@ -95,7 +95,10 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       if (f.story) q = q.where('events.story_event', '=', f.story)
       if (f.doc) q = q.where('events.doc_id', '=', f.doc)
       const rows = await q.orderBy('events.date').orderBy('events.id').limit(f.limit ?? 500).offset(f.offset ?? 0).execute()
-      return rows.map(({ start_char, end_char, ...r }) => ({ ...r, start: start_char, end: end_char })) as EventRow[]
+      return rows.map(({ start_char, end_char, date_inferred, ...r }) => {
+        const d = date_inferred ? JSON.parse(date_inferred) : null // inferred dates (cross-source) replace missing ones
+        return { ...r, ...(d ? { date: d.date, date_precision: d.date_precision } : {}), start: start_char, end: end_char }
+      }) as EventRow[]
     }),
     listActors: (o = {}) => guard('listActors', async () => {
       let q = db.selectFrom('actors').select(['record',
@@ -118,8 +121,9 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await tx.deleteFrom('corpus').execute()
       await insertMany(tx, 'actors', u.actors.map((a) => ({ id: a.id, name: a.name, type: a.type, affiliation: a.affiliation, code: a.code, record: JSON.stringify(a) })))
       await insertMany(tx, 'corpus', u.records.map((r: CorpusRecord) => ({ kind: r.kind, id: r.id, record: JSON.stringify(r) })))
-      await tx.updateTable('events').set({ story_event: null }).execute()
+      await tx.updateTable('events').set({ story_event: null, date_inferred: null }).execute()
       for (const [ev, story] of u.eventStory) await tx.updateTable('events').set({ story_event: story }).where('id', '=', ev).execute()
+      for (const [ev, d] of u.events ?? []) await tx.updateTable('events').set({ date_inferred: JSON.stringify(d) }).where('id', '=', ev).execute()
       await tx.updateTable('documents').set({ published_inferred: null, duplicates: null }).execute()
       for (const [id, d] of u.docs) {
         const set: Record<string, string | null> = {
@@ -181,11 +185,15 @@ function withCorpus(r: DB['documents']): DocumentRecord {
 
 /** Sets each event's `story_event` from the events table (written by the cross-source stage). */
 async function overlayStories(db: Kysely<DB>, recs: DocumentRecord[]): Promise<DocumentRecord[]> {
-  const story = new Map<string, string | null>()
+  const story = new Map<string, string | null>(), inferred = new Map<string, string>()
   for (let i = 0; i < recs.length; i += CHUNK) {
     const ids = recs.slice(i, i + CHUNK).map((r) => r.id)
-    const rows = await db.selectFrom('events').select(['id', 'story_event']).where('doc_id', 'in', ids).execute()
-    for (const r of rows) story.set(r.id, r.story_event)
+    const rows = await db.selectFrom('events').select(['id', 'story_event', 'date_inferred']).where('doc_id', 'in', ids).execute()
+    for (const r of rows) { story.set(r.id, r.story_event); if (r.date_inferred) inferred.set(r.id, r.date_inferred) }
   }
-  return recs.map((r) => ({ ...r, events: r.events.map((e) => ({ ...e, story_event: story.get(e.id) ?? null })) }))
+  // an inferred date (cross-source analysis) replaces the event's own and says so
+  return recs.map((r) => ({ ...r, events: r.events.map((e) => {
+    const d = inferred.get(e.id)
+    return { ...e, story_event: story.get(e.id) ?? null, ...(d ? { ...JSON.parse(d), date_inferred: true } : {}) }
+  }) }))
 }

@@ -12,6 +12,8 @@ export interface DB {
   events: {
     id: string; doc_id: string; story_event: string | null; type: string; mode: string | null; source_actor: string | null; target_actor: string | null
     date: string | null; date_precision: string | null; location: string | null; start_char: number; end_char: number; text: string
+    /** JSON {date, date_precision, date_basis} set by the cross-source analysis, null otherwise */
+    date_inferred: string | null
   }
   quotes: { id: string; doc_id: string; speaker: string | null; start_char: number; end_char: number; text: string }
   claims: { id: string; doc_id: string; what: string; value: number; qualifier: string | null; unit: string; start_char: number; end_char: number; text: string }
@@ -44,7 +46,9 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await span('events', db.schema.createTable('events').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('story_event', 'text')
     .addColumn('type', 'text', (c) => c.notNull()).addColumn('mode', 'text').addColumn('source_actor', 'text').addColumn('target_actor', 'text')
-    .addColumn('date', 'text').addColumn('date_precision', 'text').addColumn('location', 'text').addColumn('text', 'text', (c) => c.notNull())).execute()
+    .addColumn('date', 'text').addColumn('date_precision', 'text').addColumn('location', 'text').addColumn('text', 'text', (c) => c.notNull()).addColumn('date_inferred', 'text')).execute()
+  // stores created before the column existed get it added (fails harmlessly when it is there)
+  await db.schema.alterTable('events').addColumn('date_inferred', 'text').execute().catch(() => undefined)
   for (const col of ['doc_id', 'source_actor', 'target_actor', 'date', 'type', 'story_event'] as const)
     await db.schema.createIndex(`events_${col}`).ifNotExists().on('events').column(col).execute()
   await span('quotes', db.schema.createTable('quotes').ifNotExists()

@@ -1,6 +1,7 @@
 import type { ActorRecord, CorpusRecord, DocumentRecord, InferredDate } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
 import type { Message } from '../doc/span.js'
+import type { DatePrecision } from '../doc/layers.js'
 
 /** What a store knows about a raw page already seen. */
 export interface KnownPage { readonly id: string; readonly status: 'ok' | 'rejected'; readonly version: number }
@@ -28,6 +29,8 @@ export interface CorpusUpdate {
   readonly records: readonly CorpusRecord[]
   readonly eventStory: ReadonlyMap<string, string>
   readonly docs: ReadonlyMap<string, { published_inferred?: InferredDate | null; duplicates?: DocumentRecord['duplicates']; copy_of?: string | null }>
+  /** event dates inferred from other pages (undated pages), by event id; laid over the stored events with `date_inferred: true` */
+  readonly events?: ReadonlyMap<string, { readonly date: string; readonly date_precision: DatePrecision; readonly date_basis: string }>
 }
 
 export interface Stats { readonly documents: number; readonly rejected: number; readonly actors: number; readonly events: number; readonly quotes: number; readonly claims: number; readonly stories: number; readonly contradictions: number }
