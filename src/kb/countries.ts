@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module'
+import type { KbActor } from './types.js'
+
+interface WorldCountry {
+  name: { common: string; official: string }
+  cca2: string; cca3: string; capital?: string[]; altSpellings?: string[]; latlng?: [number, number]
+  demonyms?: { eng?: { f: string; m: string } }; independent?: boolean | null
+}
+
+/** A country built from the world-countries package, with the names of its capitals. */
+export interface CountrySeed { readonly actor: KbActor; readonly capitals: readonly string[]; readonly iso2: string }
+
+/** Names from `altSpellings` worth matching: not codes ("IR"), not inverted ("Iran, Islamic Republic of"), not native script. */
+function usefulSpelling(s: string): boolean {
+  return s.length > 3 && !s.includes(',') && !/^[A-Z]{2,3}$/.test(s) && /^[\p{Script=Latin}\s'’.()-]+$/u.test(s) && !/[āēīōūǎěǐǒǔ]/.test(s)
+}
+
+/** Every country (250) as a GPE actor `GPE:<ISO3>`: common and official names, useful spellings, demonyms, capitals. */
+export function buildCountries(): CountrySeed[] {
+  const require = createRequire(import.meta.url)
+  const list = require('world-countries') as WorldCountry[]
+  return list.map((c) => {
+    const aliases = [...new Set([c.name.common, c.name.official, ...(c.altSpellings ?? []).filter(usefulSpelling)])]
+    const dem = c.demonyms?.eng
+    const demonyms = dem ? [...new Set([dem.m, dem.f].filter((d) => d && d.length > 2))] : []
+    const actor: KbActor = {
+      id: `GPE:${c.cca3}`, name: c.name.common, type: 'GPE', affiliation: c.cca3, code: c.cca3, aliases, roles: [], demonyms,
+      geo: c.latlng ? { lat: c.latlng[0], lon: c.latlng[1], country: c.cca3 } : null, origin: 'world-countries',
+    }
+    return { actor, capitals: c.capital ?? [], iso2: c.cca2 }
+  })
+}

@@ -1,0 +1,84 @@
+import { ARTICLE_PREFIXES, DETACHED_ARTICLES, FOLD_CHARS, TRANSLIT_RULES } from './kb.data.js'
+
+const MARKS = /\p{M}+/gu
+const APOSTROPHES = /[’‘ʼʻ`´ʿʾ]/g
+
+/**
+ * Case-, accent- and apostrophe-insensitive form of a name, used as the gazetteer key.
+ * @example foldName('Erdoğan’s') === "erdogan's"
+ */
+export function foldName(s: string): string {
+  let out = s.normalize('NFKD').replace(MARKS, '').replace(APOSTROPHES, "'").toLowerCase()
+  if (/[^\x00-\x7f]/.test(out)) out = [...out].map((c) => FOLD_CHARS[c] ?? c).join('')
+  return out.replace(/\s+/g, ' ').trim()
+}
+
+/** Applies the transliteration rules to one folded word. */
+function translitWord(w: string): string {
+  let s = w.replace(/['-]/g, '')
+  for (const [re, to] of TRANSLIT_RULES) s = s.replace(re, to)
+  return s.replace(/(.)\1+/g, '$1') // doubled letters: Qassem = Qasem
+}
+
+/**
+ * Transliteration key: spellings of one name in different romanisations share it
+ * (q/gh/k, ou/u, ee/i, y/i, kh/h, al-/el-, diacritics, doubled letters, final -eh/-ah).
+ * @example translitKey('Mohammad Baqeri') === translitKey('Mohammad Bagheri')
+ */
+export function translitKey(name: string): string {
+  const words = foldName(name).split(/[\s]+/).filter(Boolean)
+  const out: string[] = []
+  for (let w of words) {
+    for (const p of ARTICLE_PREFIXES) if (w.startsWith(p) && w.length > p.length + 2) { w = w.slice(p.length); break }
+    if (DETACHED_ARTICLES.has(w) && words.length > 1) continue // a detached article: "al Assad"
+    const t = translitWord(w)
+    if (t) out.push(t)
+  }
+  return out.join(' ')
+}
+
+/** Consonant skeleton of a transliteration key: first letter kept, later vowels dropped (a coarser, fuzzy key). */
+export function skeletonKey(name: string): string {
+  return translitKey(name).split(' ').map((w) => w[0] + w.slice(1).replace(/[aeiou]/g, '')).join(' ')
+}
+
+/** Optimal-string-alignment edit distance (a swap of two neighbours counts one), stopping early past `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const n = a.length, m = b.length
+  let prev2 = new Array<number>(m + 1).fill(0)
+  let prev = Array.from({ length: m + 1 }, (_, j) => j)
+  for (let i = 1; i <= n; i++) {
+    const cur = new Array<number>(m + 1)
+    cur[0] = i
+    let rowMin = i
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
+      cur[j] = v
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > max) return max + 1
+    prev2 = prev
+    prev = cur
+  }
+  return prev[m]!
+}
+
+/**
+ * True when two single-word names are plausibly one name misspelt: same transliteration key, same skeleton,
+ * or one edit apart on keys of at least five letters (two edits from ten).
+ */
+export function similarWord(a: string, b: string): boolean {
+  const ka = translitKey(a), kb = translitKey(b)
+  if (ka === kb) return true
+  if (Math.min(ka.length, kb.length) < 5) return false
+  if (skeletonKey(a) === skeletonKey(b)) return true
+  return editDistance(ka, kb, 2) <= (Math.min(ka.length, kb.length) >= 10 ? 2 : 1)
+}
+
+/** URL-safe slug of a name, for stable ids. @example slug('Ali Akbar Ahmadian') === 'ali-akbar-ahmadian' */
+export function slug(name: string): string {
+  return foldName(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+}

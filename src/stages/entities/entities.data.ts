@@ -1,0 +1,70 @@
+/**
+ * Titles written before a name, by what they say about the person: `military` needs a military role,
+ * `office` words must appear in one of the person's role titles, `honorific` says only "a person".
+ */
+export const TITLES: Readonly<Record<string, 'military' | 'office' | 'honorific'>> = {
+  gen: 'military', general: 'military', maj: 'military', major: 'military', brig: 'military', brigadier: 'military', lt: 'military',
+  lieutenant: 'military', col: 'military', colonel: 'military', adm: 'military', admiral: 'military', marshal: 'military', commander: 'military',
+  cmdr: 'military', capt: 'military', captain: 'military', sgt: 'military', rear: 'military', vice: 'military',
+  president: 'office', king: 'office', prince: 'office', emir: 'office', minister: 'office', premier: 'office', secretary: 'office',
+  chancellor: 'office', speaker: 'office', ambassador: 'office', spokesman: 'office', spokesperson: 'office', spokeswoman: 'office',
+  envoy: 'office', director: 'office', chief: 'office', leader: 'office',
+  mr: 'honorific', mrs: 'honorific', ms: 'honorific', dr: 'honorific', sir: 'honorific', sen: 'honorific', senator: 'honorific',
+  rep: 'honorific', gov: 'honorific', ayatollah: 'honorific', sheikh: 'honorific', sayyed: 'honorific', hojatoleslam: 'honorific',
+  crown: 'honorific', foreign: 'honorific', defence: 'honorific', defense: 'honorific', prime: 'honorific', deputy: 'honorific',
+}
+
+/** Words in a military person's role titles that a military title before the name agrees with. */
+export const MILITARY_ROLE_WORDS: readonly string[] = ['staff', 'commander', 'army', 'armed forces', 'guard', 'force', 'defence', 'defense', 'military', 'brigades']
+
+/** Verbs of saying right after a name: evidence that a capitalised sequence is a person. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'told', 'added', 'stated', 'warned', 'noted', 'asserted', 'urged', 'wrote', 'tweeted', 'declared', 'insisted', 'claimed', 'emphasized', 'emphasised', 'stressed'])
+
+/** Last words that make an unknown capitalised sequence an organisation. */
+export const ORG_HEAD_WORDS: ReadonlySet<string> = new Set([
+  'ministry', 'council', 'university', 'agency', 'organization', 'organisation', 'committee', 'party', 'bank', 'corps', 'brigade',
+  'brigades', 'front', 'army', 'forces', 'court', 'institute', 'office', 'department', 'company', 'corporation', 'group', 'association',
+  'union', 'league', 'movement', 'news', 'times', 'post', 'journal', 'tv', 'radio', 'service', 'services', 'assembly', 'parliament',
+  'commission', 'authority', 'administration', 'foundation', 'center', 'centre', 'guard', 'guards', 'police', 'navy', 'fund', 'network',
+])
+
+/** Words that may join capitalised words inside one name ("University of the Revolution", "Bank of England"). */
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'du', "d'"])
+
+/** Capitalised words that never start or make a name on their own (sentence starters, calendar words, pronouns). */
+export const NOT_NAMES: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'or', 'if', 'as', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its',
+  'their', 'our', 'this', 'that', 'these', 'those', 'there', 'here', 'when', 'while', 'after', 'before', 'during', 'since', 'according',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december', 'mr', 'mrs', 'ms', 'dr', 'so', 'far', 'yet', 'also', 'meanwhile',
+  'however', 'thousands', 'hundreds', 'many', 'some', 'several', 'both', 'all', 'no', 'not', 'we', 'please', 'today', 'yesterday',
+  'tomorrow', 'last', 'next', 'earlier', 'later', 'such', 'what', 'who', 'why', 'how', 'where', 'which', 'with', 'without', 'from', 'to',
+  'for', 'by', 'of', 'about', 'read', 'more', 'related', 'share', 'photo', 'video', 'watch', 'click', 'follow', 'subscribe',
+])
+
+/** Nouns after a city that make it stand for its state's government ("the Tehran regime"): the mention is the country. */
+export const METONYM_NOUNS: ReadonlySet<string> = new Set(['regime', 'government', 'authorities'])
+
+/** Words that open a descriptive reference ("the Russian leader", "his Iranian counterpart"). */
+export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'his', 'her', 'its', 'their', 'a', 'an'])
+
+/** Modifiers skipped inside a descriptive reference ("the Russian security chief" → "security chief"). */
+export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(['senior', 'former', 'newly', 'newly-appointed', 'new', 'current', 'then'])
+
+/** Last words of descriptive references worth resolving through the role table. */
+export const ROLE_HEADS: ReadonlySet<string> = new Set([
+  'leader', 'president', 'counterpart', 'secretary', 'official', 'chief', 'minister', 'spokesman', 'spokesperson', 'spokeswoman',
+  'commander', 'premier', 'diplomat', 'head', 'adviser', 'advisor', 'king', 'emir', 'prince', 'envoy', 'director',
+])
+
+/** "former" before a role means someone else than today's holder: such references are left unresolved. */
+export const PAST_MARKERS: ReadonlySet<string> = new Set(['former', 'ex', 'late', 'then', 'previous'])
+
+/** Prepositions before a lone unknown capitalised word that suggest a place ("in Saqqez", "near Izium"). */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'at', 'from', 'to', 'outside', 'into'])
+
+/** Shortest key length for fuzzy (misspelling) matching: shorter names collide too easily. */
+export const FUZZY_MIN_LETTERS = 5
+
+/** How many words a descriptive reference may span before its head noun. */
+export const ROLE_MAX_WORDS = 6

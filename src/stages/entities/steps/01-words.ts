@@ -1,0 +1,40 @@
+import type { Sentence, Token } from '../../../doc/layers.js'
+import type { Kb } from '../../../kb/index.js'
+import { caseForm, foldName } from '../../../kb/index.js'
+import type { Word } from '../context.js'
+
+const CAP = /^\p{Lu}/u
+
+function word(text: string, start: number, end: number, sent: number, first: boolean): Word {
+  const t = text.slice(start, end)
+  return { start, end, text: t, fold: foldName(t), cf: caseForm(t), sent, first, cap: CAP.test(t) }
+}
+
+/**
+ * Words of the document, sentence by sentence. A hyphenated token that is no KB name is split at its hyphens when a
+ * part is capitalised ("Moscow-Tehran ties", "US-backed"), so each name in it can be found (seed 002).
+ */
+export function buildWords(text: string, tokens: readonly Token[], sentences: readonly Sentence[], kb: Kb): Word[] {
+  const out: Word[] = []
+  let s = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    while (s < sentences.length && sentences[s]!.end <= t.start) s++
+    const first = !out.length || out[out.length - 1]!.sent !== s
+    const raw = text.slice(t.start, t.end)
+    if (raw.includes('-') && raw.length > 3) {
+      const f = foldName(raw)
+      if (!kb.lookup(f) && !kb.isPrefix(f) && raw.split('-').some((p) => CAP.test(p))) {
+        let pos = t.start
+        for (const [k, part] of raw.split('-').entries()) {
+          if (k > 0) { out.push(word(text, pos, pos + 1, s, false)); pos++ }
+          if (part) out.push(word(text, pos, pos + part.length, s, first && k === 0))
+          pos += part.length
+        }
+        continue
+      }
+    }
+    out.push(word(text, t.start, t.end, s, first))
+  }
+  return out
+}

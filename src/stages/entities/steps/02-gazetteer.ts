@@ -1,0 +1,56 @@
+import type { GazEntry } from '../../../kb/index.js'
+import type { Ctx, Hit } from '../context.js'
+
+const ACRONYM = /^[\p{Lu}\d.&-]+$/u
+
+/**
+ * True when the document's words may be the entry's name as written: same case, or a capital where the entry has
+ * a small letter ("morality police" → "Morality Police"), or a shouted headline for long names. An acronym
+ * ("US", "IS", "WHO") must match exactly and not inside an all-caps run.
+ */
+export function caseMatches(entry: GazEntry, cf: readonly string[], shouting: boolean): boolean {
+  if (entry.exact === null) return true
+  const want = entry.exact.split(' ')
+  if (want.length !== cf.length) return false
+  if (ACRONYM.test(entry.exact.replace(/ /g, ''))) return !shouting && want.every((w, i) => w === cf[i])
+  if (cf.every((w) => w === w.toUpperCase()) && entry.exact.replace(/[^\p{L}]/gu, '').length > 4) return true
+  return want.every((w, i) => {
+    const d = cf[i]!
+    return w === d || (w[0] === w[0]!.toLowerCase() && w.slice(1) === d.slice(1) && d[0] === w[0]!.toUpperCase())
+  })
+}
+
+/** True when the word and its neighbours are all capitals (a shouted headline or label). */
+function isShouting(ctx: Ctx, i: number): boolean {
+  const up = (k: number) => { const w = ctx.words[k]; return !!w && /\p{L}{3,}/u.test(w.text) && w.text === w.text.toUpperCase() }
+  return up(i - 1) || up(i + 1)
+}
+
+/**
+ * Longest-first KB name matching over the words: at each word, extends while the folded key is a known prefix and
+ * keeps the longest key whose entries accept the written case. Matches never cross a sentence.
+ */
+export function matchGazetteer(ctx: Ctx): Hit[] {
+  const { words, kb } = ctx
+  const hits: Hit[] = []
+  for (let i = 0; i < words.length;) {
+    let key = '', best: { j: number; entries: GazEntry[] } | null = null
+    for (let j = i; j < words.length && j - i < kb.maxTokens && words[j]!.sent === words[i]!.sent; j++) {
+      key = j > i ? key + ' ' + words[j]!.fold : words[j]!.fold
+      const entries = kb.lookup(key)
+      if (entries) {
+        const cf = words.slice(i, j + 1).map((w) => w.cf)
+        const shouting = isShouting(ctx, i)
+        const ok = entries.filter((e) => caseMatches(e, cf, shouting))
+        if (ok.length) best = { j: j + 1, entries: ok }
+      }
+      if (!kb.isPrefix(key)) break
+    }
+    if (!best) { i++; continue }
+    const sorted = [...best.entries].sort((a, b) => (a.how === 'alias' ? 0 : 1) - (b.how === 'alias' ? 0 : 1) || a.rank - b.rank)
+    hits.push({ w0: i, w1: best.j, actor: null, label: 'MISC', by: 'kb', how: sorted[0]!.how,
+      cands: sorted.map((e) => ({ actor: e.actor, how: e.how, ...(e.weak ? { weak: true } : {}) })) })
+    i = best.j
+  }
+  return hits
+}

@@ -1,0 +1,59 @@
+import type { EntityType } from '../../../doc/layers.js'
+import type { Ctx, Hit } from '../context.js'
+import { NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES } from '../entities.data.js'
+import { titleBefore } from './03-resolve-kb.js'
+
+/** A name-like span not found in the KB, with what its context says about its type. */
+export interface Candidate { w0: number; w1: number; hint: EntityType | 'MISC'; by: 'ner' | 'rule'; title: string[] }
+
+const isNameWord = (ctx: Ctx, k: number): boolean => {
+  const w = ctx.words[k]
+  return !!w && w.cap && /\p{L}/u.test(w.text) && !NOT_NAMES.has(w.fold) && !ctx.kb.demonym(w.fold)
+}
+
+/**
+ * Capitalised word runs outside KB hits (the fallback when no NER model is loaded, and for names NER misses):
+ * connectors join them ("University of the Revolution"); a leading demonym or title is left out; a lone
+ * sentence-initial word counts only when the document also writes it capitalised mid-sentence.
+ */
+export function ruleCandidates(ctx: Ctx, covered: Uint8Array): Candidate[] {
+  const { words } = ctx
+  const out: Candidate[] = []
+  const midCaps = new Set(words.filter((w) => w.cap && !w.first).map((w) => w.fold))
+  for (let i = 0; i < words.length; i++) {
+    // a title or a demonym never starts a name ("Gen. X", "Iranian X"): the name starts after it
+    if (covered[i] || !isNameWord(ctx, i) || words[i]!.fold in TITLES || ctx.kb.demonym(words[i]!.fold)) continue
+    let j = i + 1
+    for (;;) {
+      if (j < words.length && !covered[j] && words[j]!.sent === words[i]!.sent && isNameWord(ctx, j)) { j++; continue }
+      let k = j
+      while (k < words.length && k - j < 2 && NAME_CONNECTORS.has(words[k]!.fold) && !words[k]!.cap) k++
+      if (k > j && k < words.length && !covered[k] && words[k]!.sent === words[i]!.sent && isNameWord(ctx, k)) { j = k + 1; continue }
+      break
+    }
+    if (j - i === 1 && words[i]!.first && !midCaps.has(words[i]!.fold)) { i = j - 1; continue }
+    out.push({ w0: i, w1: j, hint: typeHint(ctx, i, j), by: 'rule', title: titleBefore(ctx, i) })
+    i = j - 1
+  }
+  return out
+}
+
+/** What the context says the span is: an org head word, a title, a verb of saying, a place preposition. */
+export function typeHint(ctx: Ctx, w0: number, w1: number): EntityType | 'MISC' {
+  const { words } = ctx
+  if (w1 - w0 > 1 && words.slice(w0, w1).some((w) => ORG_HEAD_WORDS.has(w.fold))) return 'ORG'
+  if (titleBefore(ctx, w0).length) return 'PERSON'
+  const next = words[w1]?.fold ?? ''
+  if (SPEECH_VERBS.has(next) || (next === ',' && ['who', 'the', 'a'].includes(words[w1 + 1]?.fold ?? ''))) return w1 - w0 <= 3 ? 'PERSON' : 'MISC'
+  const last = words[w1 - 1]!.fold
+  if (w1 - w0 >= 2 && words.some((w, k) => (k < w0 || k >= w1) && w.fold === last && w.cap)) return 'PERSON'
+  if (w1 - w0 === 1 && PLACE_PREPOSITIONS.has(words[w0 - 1]?.fold ?? '')) return 'LOC'
+  return 'MISC'
+}
+
+/** Marks the words covered by kept hits. */
+export function coverage(ctx: Ctx, hits: readonly Hit[]): Uint8Array {
+  const c = new Uint8Array(ctx.words.length)
+  for (const h of hits) if (!h.dropped) for (let k = h.w0; k < h.w1; k++) c[k] = 1
+  return c
+}

@@ -1,0 +1,49 @@
+import type { EntityType } from '../../../doc/layers.js'
+import type { Ctx } from '../context.js'
+import type { Candidate } from './05-candidates.js'
+import { titleBefore } from './03-resolve-kb.js'
+
+/** The tagger interface of ./ner (declared here so the stage builds and runs when no model is there yet). */
+export interface NerLike {
+  tag(tokens: readonly string[], options?: { gazetteer?: (i: number) => string | null; memory?: unknown }): string[]
+}
+/** Creates the per-document memory the tagger may use across sentences. */
+export type NerMemoryFactory = (() => unknown) | null
+
+const LABELS: Readonly<Record<string, EntityType | 'MISC'>> = { PER: 'PERSON', ORG: 'ORG', LOC: 'GPE', MISC: 'MISC' }
+const GAZ: Readonly<Record<string, string>> = { PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG', GPE: 'LOC', LOC: 'LOC' }
+
+/**
+ * Runs the NER model sentence by sentence, giving it the KB hits as gazetteer answers, and returns the names it
+ * finds outside KB hits as candidates (its label is the type hint; LOC is taken as GPE, the usual case in news).
+ */
+export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, covered: Uint8Array): Candidate[] {
+  const { words } = ctx
+  const kbTag = new Array<string | null>(words.length).fill(null)
+  for (const h of ctx.hits) {
+    if (!h.actor || h.dropped) continue
+    const t = GAZ[ctx.kb.actor(h.actor)?.type ?? ''] ?? null
+    if (t) for (let k = h.w0; k < h.w1; k++) kbTag[k] = (k === h.w0 ? 'B-' : 'I-') + t
+  }
+  const mem = memory ? memory() : undefined
+  const out: Candidate[] = []
+  for (let s0 = 0; s0 < words.length;) {
+    let s1 = s0
+    while (s1 < words.length && words[s1]!.sent === words[s0]!.sent) s1++
+    const tags = ner.tag(words.slice(s0, s1).map((w) => w.text), { gazetteer: (i) => kbTag[s0 + i] ?? null, ...(mem ? { memory: mem } : {}) })
+    for (let i = 0; i < tags.length;) {
+      const tag = tags[i]!
+      if (tag === 'O') { i++; continue }
+      const type = tag.slice(2)
+      let j = i + 1
+      while (j < tags.length && tags[j] === 'I-' + type) j++
+      const w0 = s0 + i, w1 = s0 + j
+      let free = true
+      for (let k = w0; k < w1; k++) if (covered[k]) free = false
+      if (free) out.push({ w0, w1, hint: LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
+      i = j
+    }
+    s0 = s1
+  }
+  return out
+}

@@ -1,0 +1,124 @@
+import { covers, dateFrom, dateTo, overlaps, type KbOffice } from '../../../kb/index.js'
+import { typeOf, type Ctx, type Hit } from '../context.js'
+import { DETERMINERS, PAST_MARKERS, ROLE_HEADS, ROLE_MAX_WORDS, ROLE_MODIFIERS, TITLES } from '../entities.data.js'
+
+const COUNTRY_ID = /^GPE:[A-Z]{3}$/
+
+/** The descriptive phrase ending at head word i: its first word, the words before the head, and its country or body. */
+function phraseBefore(ctx: Ctx, i: number, hitEndingAt: Map<number, Hit>) {
+  const { words, kb } = ctx
+  let start = i, iso: string | null = null, body: string | null = null
+  const mods: string[] = []
+  for (let k = i - 1; k >= 0 && i - k <= ROLE_MAX_WORDS && words[k]!.sent === words[i]!.sent; k--) {
+    const w = words[k]!
+    if (DETERMINERS.has(w.fold)) { start = k; break }
+    const h = hitEndingAt.get(k + 1) ?? (w.fold === "'s" ? hitEndingAt.get(k) : undefined)
+    if (h?.actor && !iso && !body) {
+      const t = typeOf(ctx, h.actor)
+      if (COUNTRY_ID.test(h.actor)) iso = h.actor.slice(4)
+      else if (t === 'ORG' || t === 'GROUP') { body = h.actor; iso = kb.actor(h.actor)?.affiliation ?? null }
+      else break
+      start = h.w0; k = h.w0; continue
+    }
+    const dem = w.cap ? kb.demonym(w.fold) : undefined
+    if (dem && !iso) { iso = dem; start = k; continue }
+    if (!w.cap && /^\p{L}[\p{L}-]*$/u.test(w.text)) { mods.unshift(w.fold); start = k; continue }
+    break
+  }
+  return { start, iso, body, mods }
+}
+
+/** "of (the) <body>" or "of <country>'s <body>" after the head: the body named, and where the phrase ends. */
+function ofAfter(ctx: Ctx, i: number, hitAt: Map<number, Hit>): { end: number; iso: string | null; body: string | null } | null {
+  let k = i + 1
+  if (ctx.words[k]?.fold !== 'of') return null
+  k++
+  if (ctx.words[k]?.fold === 'the') k++
+  let h = hitAt.get(k)
+  if (!h?.actor) return null
+  if (COUNTRY_ID.test(h.actor)) {
+    const after = ctx.words[h.w1]?.fold === "'s" ? hitAt.get(h.w1 + 1) : undefined
+    if (!after?.actor) return { end: h.w1, iso: h.actor.slice(4), body: null }
+    h = after
+  }
+  const t = typeOf(ctx, h.actor!)
+  return t === 'ORG' || t === 'GROUP' ? { end: h.w1, iso: ctx.kb.actor(h.actor!)?.affiliation ?? null, body: h.actor } : null
+}
+
+/** True when a name stands right beside the phrase ("his Iranian counterpart, Ebrahim Raisi"; "Putin, the Russian leader"). */
+function besideName(ctx: Ctx, start: number, end: number, personAt: Set<number>, personEnd: Set<number>): boolean {
+  let k = end
+  if (ctx.words[k]?.fold === ',') k++
+  while (ctx.words[k] && (ctx.words[k]!.fold in TITLES || ctx.words[k]!.fold === '.')) k++
+  if (personAt.has(k)) return true
+  return ctx.words[start - 1]?.fold === ',' && personEnd.has(start - 2)
+}
+
+/** Office holders on the date; without one, the holder the document names, else the latest fitting the other names' dates. */
+function holder(ctx: Ctx, offices: readonly KbOffice[]): string | null {
+  const ids = new Set<string>()
+  if (ctx.date) { for (const o of offices) for (const a of ctx.kb.holders(o.id, ctx.date)) ids.add(a.id); return ids.size === 1 ? [...ids][0]! : null }
+  const tenures = offices.flatMap((o) => ctx.kb.tenures(o.id))
+  const named = tenures.filter((t) => ctx.hits.some((h) => h.actor === t.actor.id && h.how !== 'role'))
+  if (new Set(named.map((t) => t.actor.id)).size === 1) return named[0]!.actor.id
+  let from = '0000-00-00', to = '9999-99-99'
+  for (const h of ctx.hits) {
+    const roles = h.actor && h.how !== 'role' ? ctx.kb.actor(h.actor)?.roles ?? [] : []
+    if (!roles.length) continue
+    // the document's time is inside every named person's career: narrow the window to it
+    const first = roles.map((r) => (r.from ? dateFrom(r.from) : '0000-00-00')).sort()[0]!
+    const last = roles.map((r) => (r.to ? dateTo(r.to) : '9999-99-99')).sort().pop()!
+    if (first > from) from = first
+    if (last < to) to = last
+  }
+  if (from === '0000-00-00' || from > to) return null
+  const fit = tenures.filter((t) => overlaps(t, { from, to })).sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
+  return fit.length ? fit[fit.length - 1]!.actor.id : null
+}
+
+/**
+ * Descriptive references resolved by date through the role table: "the Russian leader", "Iran's top security
+ * official", "the secretary of Iran's Supreme National Security Council", "Russia's Security Council secretary",
+ * "his Iranian counterpart" (same kind of office as the person just named). References beside a name, plural or
+ * "former" ones, and ones without a country or body are left alone.
+ */
+export function resolveRoles(ctx: Ctx): Hit[] {
+  const live = ctx.hits.filter((h) => !h.dropped && h.actor)
+  const hitAt = new Map(live.map((h) => [h.w0, h]))
+  const hitEndingAt = new Map(live.map((h) => [h.w1, h]))
+  const people = live.filter((h) => typeOf(ctx, h.actor!) === 'PERSON')
+  const personAt = new Set(people.map((h) => h.w0)), personEnd = new Set(people.map((h) => h.w1 - 1))
+  const covered = new Set(live.flatMap((h) => Array.from({ length: h.w1 - h.w0 }, (_, k) => h.w0 + k)))
+  const out: Hit[] = []
+  for (let i = 0; i < ctx.words.length; i++) {
+    const head = ctx.words[i]!.fold
+    if (!ROLE_HEADS.has(head) || covered.has(i)) continue
+    const p = phraseBefore(ctx, i, hitEndingAt)
+    const of = ofAfter(ctx, i, hitAt)
+    const iso = p.iso ?? of?.iso ?? null, body = of?.body ?? p.body
+    const end = of?.end ?? i + 1
+    if ((!iso && !body) || p.mods.some((m) => PAST_MARKERS.has(m)) || besideName(ctx, p.start, end, personAt, personEnd)) continue
+    const mods = p.mods.filter((m) => !ROLE_MODIFIERS.has(m))
+    let offices: readonly KbOffice[] = []
+    if (head === 'counterpart') offices = counterpartOffices(ctx, i, iso)
+    else for (let k = 0; k <= mods.length && !offices.length; k++) {
+      const noun = [...mods.slice(k), head].join(' ')
+      offices = body ? ctx.kb.officesOf(null, { body, noun }) : ctx.kb.officesOf(iso, { noun })
+    }
+    // a noun naming several offices of one state ("the head of Iran's …" without a known body) says too little
+    const actor = offices.length === 1 ? holder(ctx, offices) : null
+    if (actor) out.push({ w0: p.start, w1: i + 1, actor, label: 'PERSON', by: 'rule', how: 'role' })
+  }
+  return out
+}
+
+/** Offices of the same kind as the one held by the person named last before word i (this or the previous sentence). */
+function counterpartOffices(ctx: Ctx, i: number, iso: string | null): readonly KbOffice[] {
+  if (!iso) return []
+  const sent = ctx.words[i]!.sent
+  const prior = ctx.hits.filter((h) => h.actor && h.w1 <= i && ctx.words[h.w0]!.sent >= sent - 1 && typeOf(ctx, h.actor) === 'PERSON').pop()
+  const roles = prior ? ctx.kb.actor(prior.actor!)?.roles ?? [] : []
+  const role = roles.find((r) => !ctx.date || covers(r.from, r.to, ctx.date))
+  const kind = role ? ctx.kb.offices.get(role.office)?.kind : undefined
+  return kind ? ctx.kb.officesOf(iso, { kind }) : []
+}

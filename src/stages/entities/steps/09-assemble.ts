@@ -1,0 +1,40 @@
+import type { Entity, EntityType, Mention } from '../../../doc/layers.js'
+import { msg, type Message } from '../../../doc/span.js'
+import type { Ctx, Hit } from '../context.js'
+
+const EXPLAIN: Readonly<Record<string, string>> = {
+  translit: 'another transliteration of', fuzzy: 'read as a misspelling of', variant: 'a spelling of the given name of',
+  role: 'resolved by role and date to', metonym: 'a city standing for its state:', antecedent: 'the body named earlier:',
+}
+
+/** Builds the `mentions` layer (sorted by start, overlaps allowed) and one entity per actor of the document. */
+export function assemble(ctx: Ctx): { mentions: Mention[]; entities: Entity[]; messages: Message[] } {
+  const hits = ctx.hits.filter((h) => !h.dropped).sort((a, b) => a.w0 - b.w0 || b.w1 - a.w1)
+  const span = (h: Hit) => ({ start: ctx.words[h.w0]!.start, end: ctx.words[h.w1 - 1]!.end })
+  const mentions: Mention[] = []
+  const messages: Message[] = []
+  const groups = new Map<string, Hit[]>()
+  for (const h of hits) {
+    const s = span(h)
+    const type = h.actor ? ctx.kb.actor(h.actor)?.type ?? ctx.newActors.get(h.actor)?.type : undefined
+    mentions.push({ ...s, label: type ?? 'MISC', by: h.by })
+    if (!h.actor || !type) continue
+    const g = groups.get(h.actor) ?? []
+    g.push(h)
+    groups.set(h.actor, g)
+    if (EXPLAIN[h.how]) messages.push(msg('entities', `name-${h.how}`, `"${ctx.text.slice(s.start, s.end)}" ${EXPLAIN[h.how]} ${nameOf(ctx, h.actor)}`, 'info', s))
+  }
+  const entities: Entity[] = []
+  for (const [actor, hs] of groups) {
+    const k = ctx.kb.actor(actor)
+    const n = ctx.newActors.get(actor)
+    const texts = hs.map((h) => { const s = span(h); return { ...s, text: ctx.text.slice(s.start, s.end), how: h.how } })
+    const name = k?.name ?? texts.filter((t) => t.how !== 'role').map((t) => t.text).sort((a, b) => b.length - a.length)[0] ?? n!.name
+    entities.push({ id: `${ctx.doc.id}:${actor}`, actor, name, type: (k?.type ?? n!.type) as EntityType,
+      affiliation: k?.affiliation ?? n?.affiliation ?? null, code: k?.code ?? n?.affiliation ?? null, mentions: texts })
+  }
+  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
+  return { mentions, entities, messages }
+}
+
+const nameOf = (ctx: Ctx, actor: string): string => ctx.kb.actor(actor)?.name ?? ctx.newActors.get(actor)?.name ?? actor
