@@ -1,9 +1,10 @@
 import type { Message } from '../../../doc/span.js'
 import { msg } from '../../../doc/span.js'
-import { isoFromMeta } from '../dates.js'
+import { findDate, isoFromMeta } from '../dates.js'
+import { decodeEntities } from './entities.js'
 import { hostOf, outletFromSuffix, splitTitleSuffix } from '../source.js'
 import type { HtmlElement } from './parse.js'
-import { ARTICLE_TYPES, AUTHOR_META, DATE_META, MAX_JSON_LD_CHARS, SITE_META, TITLE_META } from './meta.data.js'
+import { ARTICLE_TYPES, AUTHOR_META, DATE_META, DATELINE_LOOKAHEAD, MAX_JSON_LD_CHARS, SITE_META, TITLE_META } from './meta.data.js'
 
 /** Metadata read from the page's own markup, each field with where it came from. */
 export interface HtmlMeta {
@@ -16,13 +17,13 @@ export interface HtmlMeta {
   readonly canonicalHost: string | null
 }
 
-interface Found { metas: Map<string, string>; jsonLd: unknown[]; h1: string | null; titleTag: string | null; times: string[]; itemprops: Map<string, string>; canonical: string | null }
+interface Found { metas: Map<string, string>; jsonLd: unknown[]; h1: string | null; h1El: HtmlElement | null; titleTag: string | null; times: string[]; itemprops: Map<string, string>; canonical: string | null }
 
 const note = (ruleId: string, reason: string) => msg('clean', ruleId, reason, 'info')
 
 /** Walks the tree once, collecting <meta>, JSON-LD, <title>, the first <h1>, <time datetime>, itemprops, canonical link. */
 function collect(root: HtmlElement): Found {
-  const f: Found = { metas: new Map(), jsonLd: [], h1: null, titleTag: null, times: [], itemprops: new Map(), canonical: null }
+  const f: Found = { metas: new Map(), jsonLd: [], h1: null, h1El: null, titleTag: null, times: [], itemprops: new Map(), canonical: null }
   const stack: HtmlElement[] = [root]
   while (stack.length) {
     const el = stack.pop()!
@@ -34,7 +35,7 @@ function collect(root: HtmlElement): Found {
       const t = el.children[0]
       if (t?.kind === 'text' && t.text.length < MAX_JSON_LD_CHARS) { try { f.jsonLd.push(JSON.parse(t.text)) } catch { /* broken JSON-LD is ignored */ } }
     } else if (el.tag === 'title' && f.titleTag === null) f.titleTag = textOf(el)
-    else if (el.tag === 'h1' && f.h1 === null) f.h1 = textOf(el) || null
+    else if (el.tag === 'h1' && f.h1 === null) { f.h1 = textOf(el) || null; f.h1El = el }
     else if (el.tag === 'time' && a.datetime) f.times.push(a.datetime)
     else if (el.tag === 'link' && /\bcanonical\b/i.test(a.rel ?? '') && a.href) f.canonical = a.href
     if (a.itemprop && !f.itemprops.has(a.itemprop)) f.itemprops.set(a.itemprop, a.content ?? a.datetime ?? textOf(el))
@@ -95,5 +96,41 @@ export function readHtmlMeta(root: HtmlElement, url: string | null, messages: Me
   const author = first([['JSON-LD author', names(ld?.author)], ...meta(AUTHOR_META).filter(([, v]) => !v || !/^https?:/.test(v)), ['itemprop author', f.itemprops.get('author')]], 'author')
   const outlet = first([...meta(SITE_META), ['JSON-LD publisher', names((ld?.publisher as { name?: string })?.name ?? null)],
     ['title suffix', outletFromSuffix(split.suffix ?? titleSuffix)], ['URL host', hostOf(url)]], 'outlet')
-  return { title: split.title, rawTitle, published: isoFromMeta(dateRaw), author: author && author.length < 120 ? author : null, outlet, canonicalHost: hostOf(f.canonical) }
+  let published = isoFromMeta(dateRaw)
+  if (!published && f.h1El) {
+    published = datelineAfter(root, f.h1El)
+    if (published) messages.push(note('meta-published-dateline', `published ${published} from a dated line right after the <h1>`))
+  }
+  return { title: split.title && decodeEntities(split.title), rawTitle: rawTitle && decodeEntities(rawTitle), published, author: cleanAuthor(author), outlet: outlet && decodeEntities(outlet), canonicalHost: hostOf(f.canonical) }
+}
+
+/** A byline value as a name: no "By"/"Analysis by" lead, nothing after " | ", no @handle, not overlong. */
+export function cleanAuthor(v: string | null): string | null {
+  if (!v) return null
+  const s = decodeEntities(v).replace(/^(?:\S+\s+)?by\s+/i, '').split(/\s+[|•]\s+/)[0]!.trim()
+  return s && !s.startsWith('@') && s.length < 120 ? s : null
+}
+
+/** Text-side fallback for pages without date metadata: the first dated line among the text that follows the <h1>. */
+function datelineAfter(root: HtmlElement, h1: HtmlElement): string | null {
+  let seen = 0
+  let after = false
+  const stack: HtmlElement[] = [root]
+  while (stack.length && seen < DATELINE_LOOKAHEAD) {
+    const el = stack.pop()!
+    if (el === h1) { after = true; continue }
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i]!
+      if (c.kind === 'el') { stack.push(c); continue }
+    }
+    if (!after) continue
+    for (const c of el.children) {
+      if (c.kind !== 'text' || !c.text.trim()) continue
+      seen++
+      const t = c.text.trim()
+      const d = t.length <= 80 ? findDate(t) : null
+      if (d?.hasYear) return d.iso
+    }
+  }
+  return null
 }
