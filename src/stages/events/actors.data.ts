@@ -44,6 +44,7 @@ export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for',
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'officials', 'leaders', 'forces', 'troops', 'military', 'government', 'authorities', 'media', 'diplomats', 'ministry', 'army',
   'spokesperson', 'spokesman', 'side', 'officers', 'state', 'navy', 'air', 'soldiers', 'regime', 'delegation', 'president', 'presidency',
+  'entities', 'companies', 'firms', 'individuals', 'banks', 'citizens', 'nationals', 'institutions', 'diplomat', 'envoy', 'lawmakers',
 ])
 
 /** Role nouns of an unnamed office holder ("the Russian leader"): resolved to the last person subject. */

@@ -2,6 +2,7 @@ import type { ActorRef, Entity, EntityType, Sentence } from '../../doc/layers.js
 import type { Span } from '../../doc/span.js'
 import { DETERMINERS, PREPOSITIONS } from './actors.data.js'
 import { sentenceChunks } from './chunks.js'
+import { countryOfDemonym } from './places.js'
 
 /** An actor phrase in the text: an entity mention, or a rule-found name, pronoun or role description. */
 export interface ActorMention extends Span {
@@ -86,14 +87,46 @@ export class ActorIndex {
     return out.filter((s) => s.end > s.start)
   }
 
-  /** Subject of a verb at `pos`: the first non-prepositional actor of the nearest clause segment before it that has one. */
+  /**
+   * Subject of a verb at `pos`. In the verb's own clause segment: the nearest candidate before it, or the first one
+   * when an "and" separates them (a shared subject: "X met Y and discussed"). Further back: the first candidate of the
+   * nearest segment that has one, skipping appositions ("X, the former minister, visited").
+   */
   subjectBefore(pos: number, sent: Span, skip: readonly Span[] = []): ActorMention | null {
     const segs = this.segments(sent, pos)
     for (let i = segs.length - 1; i >= 0; i--) {
-      const c = this.candidates(segs[i], skip)
-      if (c) return c
+      if (i < segs.length - 1 && i > 0 && /^\s*(?:the|a|an)\s/iu.test(this.text.slice(segs[i].start, segs[i].end))) continue
+      const all = this.allCandidates(segs[i], skip)
+      if (!all.length) continue
+      if (i < segs.length - 1) return all[0]
+      const and = this.text.slice(segs[i].start, pos).search(/\band\s+(?:\S+\s+){0,2}$/u)
+      const after = and >= 0 ? all.filter((m) => m.start > segs[i].start + and) : all
+      return after.length ? after[after.length - 1] : all[0]
     }
     return null
+  }
+
+  /** A nationality adjective in `[start, end)` as its country ("requested advanced Russian systems" → Russia). */
+  demonymAfter(start: number, end: number): ActorMention | undefined {
+    const m = /\b(\p{Lu}\p{Ll}+)\s+\p{Ll}/u.exec(this.text.slice(start, end))
+    const country = m && countryOfDemonym(m[1])
+    if (!m || !country) return undefined
+    const ent = this.mentions.find((x) => x.ref?.name === country)
+    const at = start + m.index
+    return { start: at, end: at + m[1].length, text: m[1], ref: ent?.ref ?? { actor: slug(country), name: country }, type: 'GPE', kind: 'name' }
+  }
+
+  /** A pair description ("the two countries"): the two latest distinct actors of the kind it names before it. */
+  pairOf(m: ActorMention): [ActorRef, ActorRef] | null {
+    if (m.kind !== 'role' || m.pron !== 'group') return null
+    const want = /countries|nations|states|governments/iu.test(m.text) ? 'GPE' : 'PERSON'
+    const seen: ActorRef[] = []
+    for (let i = this.mentions.length - 1; i >= 0 && seen.length < 2; i--) {
+      const o = this.mentions[i]
+      if (o.end > m.start || o.type !== want || !o.ref) continue
+      if (!seen.some((r) => r.actor === o.ref!.actor)) seen.push(o.ref)
+    }
+    return seen.length === 2 ? [seen[1], seen[0]] : null
   }
 
   /** Subject of a sentence's main clause: the first candidate after leading adverbial or prepositional segments. */
@@ -106,8 +139,17 @@ export class ActorIndex {
     return null
   }
 
-  private candidates(seg: Span, skip: readonly Span[]): ActorMention | undefined {
-    return this.within(seg.start, seg.end).find((m) => !this.afterPreposition(m.start) && !this.nested(m) && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+  private candidates(seg: Span, skip: readonly Span[]): ActorMention | undefined { return this.allCandidates(seg, skip)[0] }
+
+  /** Mentions of a segment that can be subjects: not after a preposition or a verb, not nested, not skipped. */
+  private allCandidates(seg: Span, skip: readonly Span[]): ActorMention[] {
+    return this.within(seg.start, seg.end).filter((m) => !this.afterPreposition(m.start) && !this.afterVerb(m.start) && !this.nested(m) && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+  }
+
+  /** True when a verb form ends right before `pos` ("accused Russia", "assassinating X"): an object, not a subject. */
+  afterVerb(pos: number): boolean {
+    const w = wordsBefore(this.text, pos).at(-1)
+    return !!w && !w.includes('-') && /(?:ed|ing)$/u.test(w) && !/^(?:red|bed|need|united|led)$/u.test(w)
   }
 
   /** Actors after `pos` in the same clause segment, each with the preposition before it ('' for a direct object). */
@@ -117,12 +159,15 @@ export class ActorIndex {
     return this.within(pos, limit).filter((m) => !this.nested(m)).map((m) => ({ m, prep: this.prepBefore(m.start) }))
   }
 
-  /** The preposition governing a phrase at `pos` ('' when none). */
+  /** The preposition governing a phrase at `pos` ('' when none): skips determiners, titles and adjectives, stops at a verb. */
   prepBefore(pos: number): string {
-    const before = wordsBefore(this.text, pos)
-    for (let k = before.length - 1; k >= Math.max(0, before.length - 3); k--) {
-      if (PREPOSITIONS.has(before[k])) return before[k]
-      if (!DETERMINERS.has(before[k]) && k === before.length - 1 && !/^(?:other|two|both)$/.test(before[k])) return ''
+    const window = this.text.slice(Math.max(0, pos - 60), pos).replace(/\b(?:a\s+(?:number|series|group|range|handful)|dozens|hundreds|scores|several|some|many|all|each|most|one|two|three)\s+of\s+(?:the\s+)?$/iu, '')
+    const before = wordsBefore(window, window.length)
+    for (let k = before.length - 1; k >= Math.max(0, before.length - 4); k--) {
+      const w = before[k]
+      if (PREPOSITIONS.has(w)) return w
+      if (!w.includes('-') && /(?:ed|ing)$/u.test(w)) return ''
+      if (['and', 'or', 'to', 'that', 'is', 'was', 'are', 'were', 'has', 'have', 'had'].includes(w)) return w === 'to' ? 'to' : ''
     }
     return ''
   }
@@ -133,7 +178,7 @@ export class ActorIndex {
   private resolvePronouns(): void {
     const subjects: { pos: number; ref: ActorRef | null; type: string }[] = []
     const resolve = (m: ActorMention): void => {
-      if (m.kind !== 'name' && !this.resolved.has(m)) this.resolved.set(m, m.pron === 'person' || m.kind === 'role' ? lastPerson(subjects, m.start) : null)
+      if (m.kind !== 'name' && !this.resolved.has(m)) this.resolved.set(m, m.pron === 'person' || (m.kind === 'role' && m.pron !== 'group') ? lastPerson(subjects, m.start) : null)
     }
     for (const s of this.sentences) {
       const c = this.sentenceSubject(s)

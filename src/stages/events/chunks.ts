@@ -97,9 +97,11 @@ function demonymGroup(text: string, ws: Word[], i: number): Chunk | null {
   return null
 }
 
-/** "the Russian leader": an unnamed office holder, unless a name or an "of" phrase follows. */
+/** "the Russian leader": an unnamed office holder, unless a name or an "of" phrase follows; "the two countries": a pair. */
 function roleDescription(text: string, ws: Word[], i: number): Chunk | null {
   if (!/^(?:the|his|her)$/i.test(ws[i].w)) return null
+  const pair = /^(?:two|both)\s+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/iu.exec(text.slice(ws[i].end + 1, ws[i].end + 40))
+  if (pair && /^the$/i.test(ws[i].w)) { const end = ws[i].end + 1 + pair[0].length; return { start: ws[i].start, end, text: text.slice(ws[i].start, end), name: '', type: 'UNKNOWN', kind: 'role', pron: 'group' } }
   for (let k = i + 1; k < ws.length && k <= i + 3; k++) {
     if (!/^\s+$/.test(text.slice(ws[k - 1].end, ws[k].start))) return null
     if (ROLE_NOUNS.has(ws[k].w)) {

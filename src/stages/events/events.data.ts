@@ -36,7 +36,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`visits?\s+to`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: [''], reason: 'nominal visit ("the visit to Tehran")' },
   { pattern: String.raw`arriv(?:ed|es)\s+in`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'arriving in a capital for talks is a visit' },
   { pattern: String.raw`(?:met|meets|meet)(?:\s+with)?`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: [''], reason: 'meeting someone is CONSULT/meeting' },
-  { pattern: String.raw`held\s+talks|hold\s+talks|talks\s+with`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with'], reason: 'talks are CONSULT' },
+  { pattern: String.raw`held\s+talks|hold\s+talks`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with'], reason: 'talks are CONSULT' },
+  { pattern: String.raw`talks\s+with`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: ['with'], reason: 'nominal talks with someone' },
   { pattern: String.raw`meeting\s+(?:between|with)`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: ['between', 'with'], reason: 'nominal meeting with its parties named' },
   { pattern: String.raw`discuss(?:ed|es)`, type: 'CONSULT', mode: 'discuss', pos: V, targetPreps: ['with'], reason: 'two parties discussing is CONSULT' },
   // AGREE
@@ -53,6 +54,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // ACCUSE
   { pattern: String.raw`condemn(?:ed|s|ing)`, type: 'ACCUSE', mode: 'disapprove', pos: V, targetPreps: [''], reason: 'condemnation is ACCUSE/disapprove' },
   { pattern: String.raw`criticiz(?:ed|es)|criticis(?:ed|es)|denounc(?:ed|es)`, type: 'ACCUSE', mode: 'disapprove', pos: V, targetPreps: [''], reason: 'criticism is ACCUSE/disapprove' },
+  { pattern: String.raw`(?:blatant\s+|flagrant\s+|clear\s+|gross\s+)?violations?\s+of\s+(?:international|human)`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'calling an act a violation of law accuses its author' },
+  { pattern: String.raw`crimes\s+against`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'naming someone\'s crimes accuses them' },
   { pattern: String.raw`accus(?:ed|es|ing)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: [''], reason: 'an accusation is ACCUSE/allege' },
   { pattern: String.raw`blam(?:ed|es|ing|e)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: ['', 'on'], reason: 'blaming is ACCUSE/allege' },
   // REQUEST
@@ -106,7 +109,7 @@ export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless
 export const DECIDED_RE = /\b(?:decision|decided|moved|agreed|began|started|claimed)\s+to\s+(?:have\s+)?$/iu
 
 /** A definite or demonstrative noun after a time preposition refers back to an event already told ("after the attack"). */
-export const REFERENCE_RE = /\b(?:during|after|following|since|before|amid|over|for|in)\s+(?:the|his|her|its|their|this|that|these|those)\s+(?:\S+\s+){0,2}$|\b(?:this|that|these|those)\s+$/iu
+export const REFERENCE_RE = /\b(?:during|after|following|since|before|amid|over|in)\s+(?:the|his|her|its|their|this|that|these|those)\s+(?:\S+\s+){0,2}$|\b(?:this|that|these|those)\s+$/iu
 
 /** Pluperfect: the event happened before the reported statement, so it does not take the statement's date. */
 export const PLUPERFECT_RE = /\bhad\s+(?:\S+\s+)?$/iu

@@ -21,7 +21,7 @@ const headEnd = (t: Trigger): number => t.start + (/^\S+/u.exec(t.text)?.[0].len
 function refOf(c: ArgContext, m: ActorMention | null): ActorRef | null {
   if (!m) return null
   const r = c.idx.refOf(m)
-  if (r || m.kind !== 'pronoun' || m.pron === 'person') return r
+  if (r || m.kind !== 'pronoun' || m.pron !== 'thing') return r
   return c.idx.refOf(c.idx.subjectBefore(m.start, c.sent)) ?? null
 }
 
@@ -55,7 +55,11 @@ function speakerAt(c: ArgContext, pos: number): ActorRef | null {
   let last: RegExpExecArray | null = null, m: RegExpExecArray | null
   const slice = c.text.slice(0, pos)
   while ((m = re.exec(slice))) last = m
-  return last ? refOf(c, c.idx.subjectBefore(last.index, c.sent)) : null
+  if (last) return refOf(c, c.idx.subjectBefore(last.index, c.sent))
+  // postposed: "…, he asserted."
+  re.lastIndex = pos
+  const next = re.exec(c.text.slice(0, c.sent.end))
+  return next ? refOf(c, c.idx.subjectBefore(next.index, { start: pos, end: next.index })) : null
 }
 
 /** Targets after the trigger: the first actor behind an allowed preposition; for CONSULT every person or body listed. */
@@ -78,10 +82,13 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const rest = c.text.slice(t.end, end)
   const cut = rest.search(/[,;:]\s|\b(?:that|which|who|while|whereas)\b/u)
   const segEnd = cut >= 0 ? t.end + cut : end
-  const first = cands.find((m) => m.start < segEnd && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)))
+  let first = cands.find((m) => m.start < segEnd && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)))
+  const person = first && first.type !== 'PERSON' ? cands.find((m) => m.start > first!.end && m.type === 'PERSON' && /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(c.text.slice(first!.end, m.start))) : undefined
+  if (person) first = person
   // "with the (democratic) government in Kyiv": the government stands for its place
   const gov = first ? undefined : c.idx.within(from, segEnd).find((m) => /\b(?:government|authorities|leadership|administration)\s+(?:in|of)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 30), m.start)))
-  return { targets: first ? [first] : gov ? [gov] : [], places }
+  const demonym = first || gov ? undefined : c.idx.demonymAfter(from, Math.min(segEnd, from + 40))
+  return { targets: first ? [first] : gov ? [gov] : demonym ? [demonym] : [], places }
 }
 
 /** Reads the arguments of one trigger. */
@@ -93,8 +100,10 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   let sources: (ActorMention | null)[] = []
   let tgts: (ActorRef | null)[] = []
   if (t.entry.speakerSource) {
-    const subj = quote ? c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) : c.idx.subjectBefore(t.start, c.sent)
-    return { sources: [speakerAt(c, t.start)], targets: [refOf(c, subj)], location: location?.ref?.name ?? null }
+    const subj = quote ? c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? c.idx.subjectBefore(t.start, c.sent) : c.idx.subjectBefore(t.start, c.sent)
+    const speaker = speakerAt(c, t.start)
+    const target = refOf(c, subj)
+    return { sources: [speaker], targets: [target && target.actor !== speaker?.actor ? target : null], location: location?.ref?.name ?? null }
   }
   const possessor = c.idx.mentions.find((m) => m.end <= t.start && /^['’]s\s+$/u.test(c.text.slice(m.end, t.start)))
   if (t.entry.pos === 'noun') {
@@ -105,7 +114,10 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     else if (possessor || by) sources = [possessor ?? by ?? null]
     else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') sources = [quote ? null : c.idx.subjectBefore(t.start, c.sent, c.quotes)]
   } else {
-    const subj = quote ? c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) : c.idx.subjectBefore(t.start, c.sent, c.quotes)
+    const firstPerson = quote && /\b(?:I|we|my|our|us)\b/u.test(c.text.slice(quote.start, t.start))
+    const subj = quote ? (c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? (firstPerson ? null : c.idx.subjectBefore(t.start, c.sent))) : c.idx.subjectBefore(t.start, c.sent, c.quotes)
+    const pair = subj ? c.idx.pairOf(subj) : null
+    if (pair) return { sources: [pair[0]], targets: [pair[1]], location: location?.ref?.name ?? null }
     sources = subj ? coSubjects(c, subj) : [null]
   }
   let srcRefs = sources.map((m) => refOf(c, m))
