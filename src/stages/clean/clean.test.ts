@@ -96,3 +96,15 @@ describe('cleanPage on HTML', () => {
     assert.deepEqual(r.meta, { title: 'Budget passes', published: '2020-05-06T10:00:00+02:00', author: 'Sam Lee', outlet: 'Town Herald', copy_of: 'wire.example' })
   })
 })
+
+describe('HTML metadata fallbacks', () => {
+  it('reads a printed date after the <h1> when the markup has none, and cleans byline values', () => {
+    const html = `<html><head><meta name="author" content="By Ana Ruiz | Staff"></head><body><article><h1>Budget passes</h1>
+      <div class="meta">Updated: May 6, 2020</div><p>The council voted on the budget, which passed by two votes, late on Tuesday evening.</p></article></body></html>`
+    const r = cleanPage({ html })
+    assert.equal(r.meta.published, '2020-05-06')
+    assert.equal(r.meta.author, 'Ana Ruiz')
+    assert.ok(r.messages.some(m => m.ruleId === 'meta-published-dateline'))
+  })
+})
+
