@@ -81,7 +81,7 @@ describe('cleanPage on HTML', () => {
     <meta property="article:published_time" content="2020-05-06T10:00:00+02:00"><meta name="author" content="Sam Lee"></head>
     <body><header><nav><a href="/">Home</a></nav></header><article><h1>Budget passes</h1>
     <p class="standfirst">Councillors approved the spending plan after a long debate that ran late into the night.</p>
-    <p>The council voted on the budget, which passed by two votes, late on Tuesday, after a debate that lasted six hours.</p>
+    <p>The council voted on the budget, which passed by two votes, late on <time datetime="2020-05-05">Tuesday</time>, after a debate that lasted six hours.</p>
     <p>Opponents said the plan cut too deeply into services, while supporters called it balanced and fair to taxpayers.</p>
     <ul class="related"><li><a href="/a">Another story</a></li><li><a href="/b">A second story</a></li><li><a href="/c">Third</a></li></ul>
     </article><footer>© 2020 Town Herald</footer></body></html>`
@@ -92,6 +92,7 @@ describe('cleanPage on HTML', () => {
     const { extractBody } = await import('./index.js')
     assert.equal(extractBody(html).length, 2)
   })
+  it('keeps inline <time> text inside a paragraph', () => assert.match(r.text, /late on Tuesday, after/))
   it('reads metadata from the markup and a canonical link to another site as a copy', () => {
     assert.deepEqual(r.meta, { title: 'Budget passes', published: '2020-05-06T10:00:00+02:00', author: 'Sam Lee', outlet: 'Town Herald', copy_of: 'wire.example' })
   })

@@ -2,7 +2,7 @@
 
 /** Subtrees never read as body text: code, forms, media, navigation and page chrome elements. */
 export const SKIP_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'button', 'select', 'textarea',
-  'input', 'label', 'nav', 'aside', 'footer', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'figure', 'figcaption', 'dialog', 'menu', 'time'])
+  'input', 'label', 'nav', 'aside', 'footer', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'figure', 'figcaption', 'dialog', 'menu'])
 
 /** Inline style that hides an element from readers. */
 export const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i
