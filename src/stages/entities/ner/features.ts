@@ -3,10 +3,10 @@
  * suffixes incrementally); features are integer mixes of a template id with those hashes, so the hot
  * loop allocates no string per feature.
  */
-import { CHAR_NORMALISATION, HASH_BITS } from './ner.data.js'
+import { CHAR_NORMALISATION, HASH_BITS, SUBCLUSTERS } from './ner.data.js'
 
 /** Most static features one token can have (gazetteer bits included). */
-export const MAX_STATIC = 64
+export const MAX_STATIC = 96
 /** Hash-row mask. */
 export const ROW_MASK = (1 << HASH_BITS) - 1
 
@@ -16,8 +16,11 @@ const BOS = 0x1b0f5a1
 const EOS = 0x2e05b3c
 const NONE = 0x3c6ef37
 
-/** Word-cluster lookup: lowercased word -> fine cluster id, and fine id -> coarse id. */
-export interface Clusters { readonly fine: ReadonlyMap<string, number>; readonly coarseOf: Int32Array }
+/**
+ * Word-cluster lookup: lowercased word -> finest cluster id (fine id * SUBCLUSTERS + sub-cluster),
+ * and fine id -> coarse id.
+ */
+export interface Clusters { readonly finest: ReadonlyMap<string, number>; readonly coarseOf: Int32Array }
 
 /** Mixes a template id with one or two values into a 32-bit hash (murmur3 finaliser). */
 export function mix(t: number, a: number, b = 0): number {
@@ -55,17 +58,25 @@ export interface SentenceFeatures {
   /** static feature rows, MAX_STATIC slots per token */
   readonly rows: Int32Array
   readonly counts: Uint16Array
+  /** counts before any document-memory rows were appended */
+  readonly baseCounts: Uint16Array
   /** hashes reused by the tag-history features */
   readonly lower: Int32Array
   readonly shape: Int32Array
+  /** 1 where the token starts with a capital letter (the tokens document memory keeps) */
+  readonly cap: Uint8Array
 }
 
-/** Extracts the static features of one sentence; `gaz` holds gazetteer B/I bits per token. */
-export function extractFeatures(tokens: readonly string[], clusters: Clusters, gaz: Uint8Array): SentenceFeatures {
+/**
+ * Extracts the static features of one sentence. `gaz` holds the B/I bits of the train-names + caller
+ * gazetteer channel per token, `world` those of the world-countries channel.
+ */
+export function extractFeatures(tokens: readonly string[], clusters: Clusters, gaz: Uint8Array, world: Uint8Array): SentenceFeatures {
   const n = tokens.length
   const lower = new Int32Array(n + 4)
   const shape = new Int32Array(n + 4)
   const fine = new Int32Array(n + 4)
+  const finest = new Int32Array(n)
   const rows = new Int32Array(n * MAX_STATIC)
   const counts = new Uint16Array(n)
   const form = new Int32Array(n)
@@ -104,8 +115,9 @@ export function extractFeatures(tokens: readonly string[], clusters: Clusters, g
     wlen[i] = w.length
     lower[i + 2] = hl
     shape[i + 2] = hs
-    const f = clusters.fine.get(lw)
-    fine[i + 2] = f === undefined ? NONE : f
+    const f = clusters.finest.get(lw)
+    finest[i] = f === undefined ? NONE : f
+    fine[i + 2] = f === undefined ? NONE : Math.floor(f / SUBCLUSTERS)
     const initCap = up > 0 && charClass(w.charCodeAt(0)) === 88 ? 1 : 0
     flags[i] = initCap | (up > 0 && lo === 0 ? 2 : 0) | (dig ? 4 : 0) | (hyph ? 8 : 0) | (dot ? 16 : 0) |
       (i === 0 ? 32 : 0) | (lo > 0 ? 64 : 0) | (w.length === 1 ? 128 : 0)
@@ -138,13 +150,20 @@ export function extractFeatures(tokens: readonly string[], clusters: Clusters, g
     put(mix(24, fine[p - 1]!))
     put(mix(25, fine[p + 1]!))
     put(mix(26, fine[p - 1]!, fine[p]!))
+    put(mix(33, fine[p - 2]!))
+    put(mix(34, fine[p + 2]!))
+    put(mix(35, fine[p]!, shape[p]!))
+    put(mix(36, finest[i]!))
     put(mix(27, lower[p - 1]!, shape[p]!))
     put(mix(28, shape[p]!, lower[p + 1]!))
     for (let d = -1; d <= 1; d++) {
       const bits = i + d >= 0 && i + d < n ? gaz[i + d]! : 0
       for (let b = 0; b < 8; b++) if (bits & (1 << b)) put(mix(30 + d, b))
+      const wbits = i + d >= 0 && i + d < n ? world[i + d]! : 0
+      for (let b = 0; b < 8; b++) if (wbits & (1 << b)) put(mix(38 + d, b))
     }
     counts[i] = o - i * MAX_STATIC
   }
-  return { n, rows, counts, lower: lower.subarray(2, n + 2), shape: shape.subarray(2, n + 2) }
+  const cap = Uint8Array.from(flags, (f) => f & 1)
+  return { n, rows, counts, baseCounts: counts.slice(), lower: lower.subarray(2, n + 2), shape: shape.subarray(2, n + 2), cap }
 }

@@ -11,7 +11,7 @@ export const N_CLASSES = NER_TAGS.length
 export const HASH_BITS = 20
 
 /** Training epochs over eng.train; dev F1 stops improving after about this many with averaging. */
-export const EPOCHS = 16
+export const EPOCHS = 10
 /** Seed of the training shuffle, so `npm run train:ner` is reproducible. */
 export const TRAIN_SEED = 20240901
 /** Folds for the jackknifed train gazetteer: each fold's features come from the other folds' entities. */
@@ -23,6 +23,8 @@ export const GAZETTEER_MAX_TOKENS = 6
 export const CLUSTER_VOCAB = 120_000
 /** Fine k-means clusters over word vectors (stands in for Brown-cluster paths). */
 export const CLUSTERS_FINE = 512
+/** Each fine cluster is split again into this many (k-means inside it): a third, finest level. */
+export const SUBCLUSTERS = 4
 /** Coarse clusters, made by clustering the fine centroids. */
 export const CLUSTERS_COARSE = 48
 /** k-means iterations; assignments barely move after this. */

@@ -4,6 +4,8 @@ import { DossierError } from '../../../errors.js'
 import { parseClusters } from './clusters.js'
 import { extractFeatures, type Clusters } from './features.js'
 import { Gazetteer, mergeExternal } from './gazetteer.js'
+import { worldGazetteer } from './world-gazetteer.js'
+import { NerMemory } from './memory.js'
 import { decode } from './model.js'
 import { NER_MODEL_DIR, readLinesGz, readWeights } from './model-files.js'
 import { HASH_BITS, N_CLASSES, NER_TAGS } from './ner.data.js'
@@ -15,6 +17,16 @@ export interface NerTagOptions {
    * `'GROUP'`), optionally with a `B-`/`I-` prefix, or null. Used as gazetteer features, not as a verdict.
    */
   gazetteer?: (i: number) => string | null
+  /**
+   * The document's memory (`createNerMemory()` once per document, then passed to each sentence in
+   * order): lets earlier sentences' tags inform later ones, as in training. Optional.
+   */
+  memory?: NerMemory
+}
+
+/** A fresh per-document memory for `tag` (see NerTagOptions.memory). */
+export function createNerMemory(): NerMemory {
+  return new NerMemory()
 }
 
 /** A trained named-entity tagger. */
@@ -24,14 +36,19 @@ export interface NerTagger {
 }
 
 /** Builds a tagger from weights and resources (used by `loadNer` and by tests on tiny models). */
-export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gazetteer): NerTagger {
+export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gazetteer, world = worldGazetteer()): NerTagger {
   return {
     tag(tokens, options) {
       if (tokens.length === 0) return []
       const bits = new Uint8Array(tokens.length)
       gazetteer.match(tokens, bits)
       if (options?.gazetteer) mergeExternal(tokens.length, options.gazetteer, bits)
-      const classes = decode(w, extractFeatures(tokens, clusters, bits))
+      const wbits = new Uint8Array(tokens.length)
+      world.match(tokens, wbits)
+      const sf = extractFeatures(tokens, clusters, bits, wbits)
+      options?.memory?.addFeatures(sf)
+      const classes = decode(w, sf)
+      options?.memory?.record(sf, classes)
       return Array.from(classes, (c) => NER_TAGS[c]!)
     },
   }
@@ -57,17 +74,18 @@ export function loadNer(): NerTagger {
 
 /**
  * Tags CoNLL text: every token line gets the predicted IOB2 tag appended as its last column;
- * `-DOCSTART-` and blank lines are kept as they are.
+ * `-DOCSTART-` and blank lines are kept as they are. Each `-DOCSTART-` starts a fresh document memory.
  * @example tagConll('EU NNP\nrejects VBZ\n') // 'EU NNP B-ORG\nrejects VBZ O\n'
  */
 export function tagConll(input: string, tagger: NerTagger = loadNer()): string {
   const lines = input.split('\n')
   const out = lines.slice()
   let block: number[] = []
+  let memory = createNerMemory()
   const flush = (): void => {
     if (!block.length) return
     const tokens = block.map((li) => lines[li]!.trim().split(/[ \t]+/)[0]!)
-    const tags = tagger.tag(tokens)
+    const tags = tagger.tag(tokens, { memory })
     block.forEach((li, k) => {
       const line = lines[li]!.replace(/\r$/, '').replace(/[ \t]+$/, '')
       out[li] = line + (line.includes('\t') ? '\t' : ' ') + tags[k]
@@ -76,7 +94,8 @@ export function tagConll(input: string, tagger: NerTagger = loadNer()): string {
   }
   lines.forEach((line, li) => {
     const first = line.trim().split(/[ \t]+/)[0] ?? ''
-    if (first === '' || first === '-DOCSTART-') flush()
+    if (first === '') flush()
+    else if (first === '-DOCSTART-') { flush(); memory = createNerMemory() }
     else block.push(li)
   })
   flush()

@@ -10,11 +10,15 @@ import { buildClusters, parseClusters, rng } from './clusters.js'
 import { chunks, readConll, scoreNer, toIob2, type ConllDocument, type NerScore } from './conll.js'
 import { extractFeatures, type Clusters, type SentenceFeatures } from './features.js'
 import { Gazetteer } from './gazetteer.js'
+import { worldGazetteer } from './world-gazetteer.js'
 import { argmaxAllowed, decode, MAX_ROWS, scoreRows, START, tokenRows } from './model.js'
+import { NerMemory } from './memory.js'
 import { ensureModelDir, readLinesGz, writeLinesGz, writeWeights } from './model-files.js'
 import { EPOCHS, GAZETTEER_FOLDS, HASH_BITS, N_CLASSES, NER_TAGS, TRAIN_SEED } from './ner.data.js'
 
 interface Example { readonly sf: SentenceFeatures; readonly gold: Uint8Array }
+/** A document's sentences, in order (the document memory runs over them). */
+type DocExamples = Example[]
 
 const CONLL_DIR = join(SHARED, 'data', 'ner', 'conll2003')
 
@@ -31,17 +35,18 @@ function entityLines(docs: readonly ConllDocument[]): string[] {
   return [...seen].sort()
 }
 
-function examples(docs: readonly ConllDocument[], gazFor: (doc: number) => Gazetteer, clusters: Clusters): Example[] {
-  const out: Example[] = []
-  docs.forEach((d, di) => {
+function examples(docs: readonly ConllDocument[], gazFor: (doc: number) => Gazetteer, clusters: Clusters): DocExamples[] {
+  const world = worldGazetteer()
+  return docs.map((d, di) => {
     const gaz = gazFor(di)
-    for (const s of d.sentences) {
+    return d.sentences.map((s) => {
       const bits = new Uint8Array(s.tokens.length)
       gaz.match(s.tokens, bits)
-      out.push({ sf: extractFeatures(s.tokens, clusters, bits), gold: classIds(s.tags!) })
-    }
+      const wbits = new Uint8Array(s.tokens.length)
+      world.match(s.tokens, wbits)
+      return { sf: extractFeatures(s.tokens, clusters, bits, wbits), gold: classIds(s.tags!) }
+    })
   })
-  return out
 }
 
 /** Averaged perceptron: w is the current vector, u accumulates step-weighted updates. */
@@ -67,31 +72,52 @@ class Averaged {
   }
 }
 
-function trainEpoch(model: Averaged, data: readonly Example[], order: Int32Array): number {
-  const rows = new Int32Array(MAX_ROWS)
-  const scores = new Float64Array(N_CLASSES)
+function trainEpoch(model: Averaged, data: readonly DocExamples[], order: Int32Array): number {
   let errors = 0
-  for (const e of order) {
-    const { sf, gold } = data[e]!
-    let p1: number = START
-    let p2: number = START
-    for (let i = 0; i < sf.n; i++) {
-      const count = tokenRows(sf, i, p1, p2, rows)
-      scoreRows(model.w, rows, count, scores)
-      const pred = argmaxAllowed(scores, p1)
-      if (pred !== gold[i]) { model.update(rows, count, gold[i]!, pred); errors++ }
-      model.step++
-      // Train on the model's own history, as it will decode (no exposure bias).
-      p2 = p1
-      p1 = pred
+  for (const d of order) {
+    const memory = new NerMemory()
+    for (const e of data[d]!) {
+      memory.addFeatures(e.sf)
+      const pred = trainSentence(model, e)
+      errors += pred.errors
+      memory.record(e.sf, pred.classes)
     }
   }
   return errors
 }
 
-function evaluate(w: Float32Array, data: readonly Example[]): NerScore {
-  const gold = data.map((e) => Array.from(e.gold, (c) => NER_TAGS[c]!))
-  const pred = data.map((e) => Array.from(decode(w, e.sf), (c) => NER_TAGS[c]!))
+function trainSentence(model: Averaged, { sf, gold }: Example): { classes: Uint8Array; errors: number } {
+  const rows = new Int32Array(MAX_ROWS)
+  const scores = new Float64Array(N_CLASSES)
+  const classes = new Uint8Array(sf.n)
+  let errors = 0
+  let p1: number = START
+  let p2: number = START
+  for (let i = 0; i < sf.n; i++) {
+    const count = tokenRows(sf, i, p1, p2, rows)
+    scoreRows(model.w, rows, count, scores)
+    const pred = argmaxAllowed(scores, p1)
+    if (pred !== gold[i]) { model.update(rows, count, gold[i]!, pred); errors++ }
+    classes[i] = pred
+    model.step++
+    // Train on the model's own history, as it will decode (no exposure bias).
+    p2 = p1
+    p1 = pred
+  }
+  return { classes, errors }
+}
+
+function evaluate(w: Float32Array, data: readonly DocExamples[]): NerScore {
+  const gold = data.flat().map((e) => Array.from(e.gold, (c) => NER_TAGS[c]!))
+  const pred = data.flatMap((doc) => {
+    const memory = new NerMemory()
+    return doc.map((e) => {
+      memory.addFeatures(e.sf)
+      const classes = decode(w, e.sf)
+      memory.record(e.sf, classes)
+      return Array.from(classes, (c) => NER_TAGS[c]!)
+    })
+  })
   return scoreNer(gold, pred)
 }
 
