@@ -17,7 +17,7 @@ export interface HtmlMeta {
   readonly canonicalHost: string | null
 }
 
-interface Found { metas: Map<string, string>; jsonLd: unknown[]; h1: string | null; h1El: HtmlElement | null; titleTag: string | null; times: string[]; itemprops: Map<string, string>; canonical: string | null }
+interface Found { metas: Map<string, string>; jsonLd: unknown[]; h1: string | null; h1El: HtmlElement | null; titleTag: string | null; times: { value: string; afterH1: boolean }[]; itemprops: Map<string, string>; canonical: string | null }
 
 const note = (ruleId: string, reason: string) => msg('clean', ruleId, reason, 'info')
 
@@ -36,7 +36,7 @@ function collect(root: HtmlElement): Found {
       if (t?.kind === 'text' && t.text.length < MAX_JSON_LD_CHARS) { try { f.jsonLd.push(JSON.parse(t.text)) } catch { /* broken JSON-LD is ignored */ } }
     } else if (el.tag === 'title' && f.titleTag === null) f.titleTag = textOf(el)
     else if (el.tag === 'h1' && f.h1 === null) { f.h1 = textOf(el) || null; f.h1El = el }
-    else if (el.tag === 'time' && a.datetime) f.times.push(a.datetime)
+    else if (el.tag === 'time' && a.datetime) f.times.push({ value: a.datetime, afterH1: f.h1El !== null })
     else if (el.tag === 'link' && /\bcanonical\b/i.test(a.rel ?? '') && a.href) f.canonical = a.href
     if (a.itemprop && !f.itemprops.has(a.itemprop)) f.itemprops.set(a.itemprop, a.content ?? a.datetime ?? textOf(el))
     for (let i = el.children.length - 1; i >= 0; i--) { const c = el.children[i]!; if (c.kind === 'el') stack.push(c) }
@@ -92,7 +92,7 @@ export function readHtmlMeta(root: HtmlElement, url: string | null, messages: Me
   const split = rawTitle ? splitTitleSuffix(rawTitle) : { title: null, suffix: null }
   const titleSuffix = f.titleTag ? splitTitleSuffix(f.titleTag).suffix : null
   const dateRaw = first([['JSON-LD datePublished', typeof ld?.datePublished === 'string' ? ld.datePublished : null], ...meta(DATE_META),
-    ['itemprop datePublished', f.itemprops.get('datePublished')], ['<time datetime>', f.times[0]]], 'published')
+    ['itemprop datePublished', f.itemprops.get('datePublished')], ['<time datetime>', (f.times.find(t => t.afterH1 || !f.h1El))?.value]], 'published')
   const author = first([['JSON-LD author', names(ld?.author)], ...meta(AUTHOR_META).filter(([, v]) => !v || !/^https?:/.test(v)), ['itemprop author', f.itemprops.get('author')]], 'author')
   const outlet = first([...meta(SITE_META), ['JSON-LD publisher', names((ld?.publisher as { name?: string })?.name ?? null)],
     ['title suffix', outletFromSuffix(split.suffix ?? titleSuffix)], ['URL host', hostOf(url)]], 'outlet')
