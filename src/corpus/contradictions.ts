@@ -2,7 +2,7 @@ import type { ClaimRecord } from '../doc/layers.js'
 import type { ContradictionRecord, DocumentRecord } from '../model/records.js'
 import { compareActors, kbActorByName, type ActorInfo } from './actor-compat.js'
 import type { Kb } from '../kb/index.js'
-import { CLAIM_MEASURE_WINDOW, CLAIM_MEASURES } from './corpus.data.js'
+import { claimMeasure } from './claim-measure.js'
 import type { Coreference } from './event-coref.js'
 import { shortHash } from './story-events.js'
 import { UnionFind } from './union-find.js'
@@ -10,14 +10,6 @@ import { UnionFind } from './union-find.js'
 interface ClaimRef { readonly doc: DocumentRecord; readonly claim: ClaimRecord; readonly measure: string; readonly unit: string; readonly anchors: readonly string[] }
 
 const UNIT_PEOPLE = /^(?:people|persons?|civilians?|individuals|victims|men|women|children|soldiers|troops|palestinians|israelis|iranians|ukrainians|russians|worshippers|pilgrims)$/i
-
-/** What a claim counts ("killed", "injured", …), from its `what` or the words by its number. */
-export function claimMeasure(doc: DocumentRecord, c: ClaimRecord): string | null {
-  const num = c.number ?? c.evidence
-  const near = doc.text.slice(Math.max(c.evidence.start, num.start - CLAIM_MEASURE_WINDOW), Math.min(c.evidence.end, num.end + CLAIM_MEASURE_WINDOW))
-  for (const src of [c.what, near]) for (const { measure, re } of CLAIM_MEASURES) if (re.test(src)) return measure
-  return null
-}
 
 /** What a claim is about: story events reported in its sentence, and places named in it. */
 function anchorsOf(doc: DocumentRecord, c: ClaimRecord, eventStory: ReadonlyMap<string, string>, info: ReadonlyMap<string, ActorInfo>, kb: Kb): string[] {

@@ -23,6 +23,8 @@ export const COREF_ACTOR_POINTS = 2
 /** Points when both events name the same place, and when both carry the same day. */
 export const COREF_PLACE_POINTS = 1.5
 export const COREF_SAME_DAY_POINTS = 2
+/** Points when both sentences state the same figure for the same measure (a death toll names its attack). */
+export const COREF_SAME_FIGURE_POINTS = 1.5
 /** Two day-precision dates this many days apart may still be one event when everything else agrees (reported as a contradiction). */
 export const COREF_DATE_SLACK_DAYS = 2
 /** Score needed to merge despite a date or actor disagreement (which is then reported). */

@@ -22,6 +22,13 @@ export function eventTimex(doc: DocumentRecord, e: EventRecord): TimeExpr | null
   return inside.reduce((b, t) => (Math.abs(t.start - at) < Math.abs(b.start - at) ? t : b))
 }
 
+/** True when the time expression is nearer this event's trigger than the trigger of any other event around it. */
+function ownsTimex(doc: DocumentRecord, e: EventRecord, tx: TimeExpr): boolean {
+  if (!e.trigger) return false
+  const dist = (x: EventRecord) => (x.trigger ? Math.abs(x.trigger.start - tx.start) : Infinity)
+  return doc.events.every((o) => o === e || o.evidence.start > tx.start || o.evidence.end < tx.end || dist(o) >= dist(e))
+}
+
 const precisionOf = (days: number): DatePrecision => (days <= 1 ? 'day' : days <= 7 ? 'week' : days <= 31 ? 'month' : 'year')
 
 /**
@@ -127,9 +134,10 @@ export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, 
     }
     if (anchor === null) continue
     for (const e of doc.events) {
-      // only events whose own time expression could not be resolved (the events stage says so)
-      if (e.date || e.date_basis !== 'unresolved') continue
+      if (e.date || (e.date_basis && e.date_basis !== 'unresolved')) continue
       const tx = eventTimex(doc, e)
+      // without the events stage's word that this expression dates this event, it must sit nearer its trigger than any other event's
+      if (tx && e.date_basis !== 'unresolved' && !ownsTimex(doc, e, tx)) continue
       const r = tx && tx.basis === 'unresolved' ? resolveRelative(tx.text, isoDay(anchor)) : null
       if (r) events.set(e.id, { date: r.value, date_precision: r.precision, date_basis: 'inferred' })
     }

@@ -3,8 +3,9 @@ import type { DocumentRecord } from '../model/records.js'
 import { compareActors, type ActorInfo, type ActorMatch } from './actor-compat.js'
 import {
   ATTRIBUTION_TYPES, COREF_ACTOR_POINTS, COREF_BLOCK_WINDOW, COREF_CONFLICT_MIN_SCORE, COREF_DATE_SLACK_DAYS, COREF_MIN_SCORE,
-  COREF_MIN_TEXT_SAME_DOC, COREF_MIN_TEXT_UNDATED, COREF_PLACE_POINTS, COREF_SAME_DAY_POINTS, COREF_TEXT_WEIGHT, SYMMETRIC_TYPES,
+  COREF_MIN_TEXT_SAME_DOC, COREF_MIN_TEXT_UNDATED, COREF_PLACE_POINTS, COREF_SAME_DAY_POINTS, COREF_SAME_FIGURE_POINTS, COREF_TEXT_WEIGHT, SYMMETRIC_TYPES,
 } from './corpus.data.js'
+import { claimMeasure } from './claim-measure.js'
 import { dateRange, rangeGap } from './dates.js'
 import { contentWords, cosine, Idf } from './text-sim.js'
 import { UnionFind } from './union-find.js'
@@ -21,6 +22,8 @@ export interface EventMention {
   readonly range: [number, number] | null
   readonly place: string | null
   readonly vec: ReadonlyMap<string, number>
+  /** casualty and other figures stated in the evidence ("killed:15"): the same toll is a strong sign of the same act */
+  readonly figures: ReadonlySet<string>
 }
 
 /** Groups of mentions that report one real-world event, each group in document order. */
@@ -36,7 +39,9 @@ export function eventMentions(docs: readonly DocumentRecord[], overrides: Readon
   return docs.flatMap((doc) => doc.events.map((event) => {
     const o = overrides.get(event.id)
     const date = o?.date ?? event.date, precision = o?.date_precision ?? event.date_precision
-    return { doc, event, date, precision, range: date ? dateRange(date, precision) : null, place: normPlace(event.location), vec: idf.vector(words[k++]) }
+    const figures = new Set(doc.claims.filter((c) => c.evidence.start < event.evidence.end && c.evidence.end > event.evidence.start)
+      .map((c) => `${claimMeasure(doc, c) ?? c.unit}:${c.value}`))
+    return { doc, event, date, precision, range: date ? dateRange(date, precision) : null, place: normPlace(event.location), vec: idf.vector(words[k++]), figures }
   }))
 }
 
@@ -71,6 +76,7 @@ function scorePair(x: EventMention, y: EventMention, info: ReadonlyMap<string, A
   }
   const text = cosine(x.vec, y.vec)
   score += text * COREF_TEXT_WEIGHT
+  if ([...x.figures].some((f) => y.figures.has(f))) score += COREF_SAME_FIGURE_POINTS
   // restatements on one page, and pairs no date can check, must also be worded alike
   const minText = sameDoc ? COREF_MIN_TEXT_SAME_DOC : dated ? 0 : COREF_MIN_TEXT_UNDATED
   if (text < minText || (soft && score < COREF_CONFLICT_MIN_SCORE)) return { score: 0, ruledOut: false }
