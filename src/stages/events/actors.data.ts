@@ -3,7 +3,7 @@
 /** Prepositions: an actor right after one (or after one + determiner) is not a clause subject. */
 export const PREPOSITIONS: ReadonlySet<string> = new Set([
   'of', 'in', 'to', 'with', 'for', 'from', 'at', 'on', 'against', 'by', 'between', 'about', 'over', 'across', 'into',
-  'among', 'toward', 'towards', 'outside', 'inside', 'throughout', 'beyond', 'behind', 'around', 'per', 'under', 'after', 'before', 'during', 'since', 'near', 'within', 'without', 'upon', 'via', 'than', 'like',
+  'among', 'toward', 'towards', 'outside', 'inside', 'throughout', 'beyond', 'behind', 'around', 'per', 'following', 'including', 'regarding', 'concerning', 'under', 'after', 'before', 'during', 'since', 'near', 'within', 'without', 'upon', 'via', 'than', 'like',
 ])
 
 /** Determiners and possessive pronouns that may sit between a preposition and its noun. */

@@ -94,11 +94,14 @@ export class ActorIndex {
    */
   subjectBefore(pos: number, sent: Span, skip: readonly Span[] = []): ActorMention | null {
     const segs = this.segments(sent, pos)
+    const adjacent = this.mentions.find((m) => m.end <= pos && m.start >= sent.start && /^\s+(?:(?:also|has|have|had|then|later|quickly)\s+)?$/u.test(this.text.slice(m.end, pos)) && !skip.some((k) => m.start >= k.start && m.end <= k.end) && !this.nested(m))
+    if (adjacent && /^(?:after|before|since|until|when|as|while|because|although)$/iu.test(wordsBefore(this.text, adjacent.start).at(-1) ?? '')) return adjacent
     for (let i = segs.length - 1; i >= 0; i--) {
       if (i < segs.length - 1 && i > 0 && /^\s*(?:the|a|an)\s/iu.test(this.text.slice(segs[i].start, segs[i].end))) continue
       const all = this.allCandidates(segs[i], skip)
       if (!all.length) continue
       if (i < segs.length - 1) return all[0]
+      // a name right before the verb is its subject even after a subordinating "after"/"before" ("after Ukraine accused")
       const and = this.text.slice(segs[i].start, pos).search(/\band\s+(?:\S+\s+){0,2}$/u)
       const after = and >= 0 ? all.filter((m) => m.start > segs[i].start + and) : all
       return after.length ? after[after.length - 1] : all[0]

@@ -18,6 +18,16 @@ export interface EventInput { readonly sentences: readonly Sentence[]; readonly 
 
 const wordsBetween = (text: string, a: number, b: number): number => (text.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length
 
+/** Start of the last reporting verb before `pos` in the sentence, or -1. */
+function lastReportVerb(text: string, sent: Sentence, pos: number): number {
+  const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
+  re.lastIndex = sent.start
+  let last = -1, m: RegExpExecArray | null
+  const slice = text.slice(0, pos)
+  while ((m = re.exec(slice))) last = m.index
+  return last
+}
+
 /** Who reports the event: "according to X", or the subject of a reporting verb before it that is not the event's source. */
 function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, source: ActorRef | null): string | null {
   const s = doc.text.slice(sent.start, sent.end)
@@ -43,13 +53,15 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
   const messages: Message[] = []
   let raw: EventRecord[] = []
   const claims: { sent: Sentence; at: number; who: ActorRef }[] = []
+  const denials: { sent: Sentence; t: Trigger }[] = []
   for (const sent of input.sentences) {
     const found = findTriggers(text, sent)
     const kept = found.filter((t) => {
       // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event
-      const objectOf = t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && found.some((o) => o !== t && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
+      const objectOf = t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && found.some((o) => o !== t && o.entry.pos === 'verb' && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
       const why = objectOf ? 'object' : rejectReason(text, sent, t)
       if (why === 'negated' || why === 'hypothetical') messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${why}: not coded as ${t.entry.type}`, 'info', t))
+      if (why === 'negated') denials.push({ sent, t })
       return !why
     })
     const dates = sentenceDates(text, idx, sent, kept, input.timex)
@@ -63,6 +75,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       }
       for (const src of args.sources) for (const tgt of args.targets) {
         if (!src && !tgt && !args.location && t.entry.type !== 'ASSAULT') continue
+        if (!src && t.entry.type === 'CONSULT') continue // a meeting needs its participants
         raw.push({
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
           source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
@@ -72,6 +85,12 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       }
     })
     for (const c of claimantsIn(text, idx, sent)) claims.push({ sent, ...c })
+    // a negated act inside someone's statement is that speaker's denial: REJECT ("officials said Tehran had not supplied arms")
+    for (const { t } of denials.splice(0)) {
+      const v = lastReportVerb(text, sent, t.start)
+      const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : null
+      if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: null, date_precision: null, date_basis: null, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, negated: true, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
+    }
   }
   raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location)
   const events = mergeRepeats(raw).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))

@@ -18,7 +18,7 @@ export function claimantsIn(text: string, idx: ActorIndex, sent: Span): { at: nu
     let m: RegExpExecArray | null
     const slice = text.slice(0, sent.end)
     while ((m = re.exec(slice))) {
-      const mention = c.claimant === 'subject' ? idx.subjectBefore(m.index, sent) : idx.within(m.index + m[0].length, sent.end)[0]
+      const mention = c.claimant === 'subject' ? idx.subjectBefore(m.index, sent) : idx.within(m.index + m[0].length, sent.end).find((x) => text[x.end] !== '-')
       const who = idx.refOf(mention)
       if (who) out.push({ at: m.index, who })
     }

@@ -14,6 +14,9 @@ const PLACE = new Set(['GPE', 'LOC', 'UNKNOWN'])
 const inside = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end
 const ROLE_OF = /\b(?:secretary|head|chief|commander|leader|minister|director|chairman|president|spokesman|spokesperson)\s+of\s+(?:the\s+)?$/iu
 
+/** "a Shi'a shrine", "US-backed": a name used as a modifier of another noun, never an argument. */
+const isModifier = (c: ArgContext, m: Span): boolean => /\b(?:a|an)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-'
+
 /** First word end of a trigger: objects inside a long trigger ("provided Russia with missiles") are searched from here. */
 const headEnd = (t: Trigger): number => t.start + (/^\S+/u.exec(t.text)?.[0].length ?? t.text.length)
 
@@ -27,7 +30,8 @@ function refOf(c: ArgContext, m: ActorMention | null): ActorRef | null {
 
 /** Co-subjects: "A and his counterpart, B, discussed" or "A and B imposed". */
 function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
-  const seg = c.idx.segments(c.sent).find((s) => s.start <= subj.start && subj.start < s.end + 1)
+  const segs = c.idx.segments(c.sent)
+  const seg = segs.find((s) => s.start <= subj.start && subj.start < s.end + 1)
   const out = [subj]
   if (!seg) return out
   // "A and B" inside one segment
@@ -37,7 +41,6 @@ function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
   if (i >= 0 && inSeg[i + 1] && /^\s+and\s+(?:the\s+)?$/u.test(gapAfter(subj, inSeg[i + 1]))) out.push(inSeg[i + 1])
   if (i > 0 && /^\s+and\s+(?:the\s+)?$/u.test(gapAfter(inSeg[i - 1], subj))) out.unshift(inSeg[i - 1])
   // "A and his Russian counterpart, B," : the segment before ends with "and … counterpart"
-  const segs = c.idx.segments(c.sent)
   const k = segs.indexOf(seg)
   if (out.length === 1 && k > 0 && /\band\s+(?:his|her|its|their|the)\s+(?:\S+\s+){0,2}(?:counterparts?|colleagues?|partners?)\s*$/iu.test(c.text.slice(segs[k - 1].start, segs[k - 1].end))) {
     const a = c.idx.within(segs[k - 1].start, segs[k - 1].end).find((m) => !c.idx.afterPreposition(m.start))
@@ -67,7 +70,7 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const from = headEnd(t)
   const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:\p{Ll}+ed|pledged|said|told)\b|[;]|\bwhich\b|\bwho\b|\bsaying\b/u)
   const end = stop >= 0 ? from + stop : c.sent.end
-  const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3))
+  const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3) && !isModifier(c, m))
   const places = cands.filter((m) => PLACE.has(m.type) && ['in', 'at', '', 'to', 'from', 'across', 'throughout'].includes(c.idx.prepBefore(m.start)))
   if (t.entry.type === 'CONSULT') {
     const list = cands.filter((m) => {
@@ -86,8 +89,8 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const person = first && first.type !== 'PERSON' ? cands.find((m) => m.start > first!.end && m.type === 'PERSON' && /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(c.text.slice(first!.end, m.start))) : undefined
   if (person) first = person
   // "with the (democratic) government in Kyiv": the government stands for its place
-  const gov = first ? undefined : c.idx.within(from, segEnd).find((m) => /\b(?:government|authorities|leadership|administration)\s+(?:in|of)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 30), m.start)))
-  const demonym = first || gov ? undefined : c.idx.demonymAfter(from, Math.min(segEnd, from + 40))
+  const gov = first ? undefined : c.idx.within(from, segEnd).find((m) => /\b(?:government|authorities|leadership|administration|people|nation)\s+(?:in|of)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 30), m.start)))
+  const demonym = first || gov || !['REQUEST', 'AID'].includes(t.entry.type) ? undefined : c.idx.demonymAfter(from, Math.min(segEnd, from + 40))
   return { targets: first ? [first] : gov ? [gov] : demonym ? [demonym] : [], places }
 }
 
@@ -114,6 +117,9 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     else if (possessor || by) sources = [possessor ?? by ?? null]
     else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') sources = [quote ? null : c.idx.subjectBefore(t.start, c.sent, c.quotes)]
   } else {
+    const decider = /['’]s\s+(?:\p{Ll}+\s+)?(?:decision|plan|move|offer|readiness|willingness|attempt|bid)\s+to\s+$/u.exec(c.text.slice(Math.max(c.sent.start, t.start - 40), t.start))
+    const owner = decider ? c.idx.mentions.find((m) => m.end === t.start - decider[0].length) : undefined
+    if (owner) return { sources: [c.idx.refOf(owner)], targets: targets.map((m) => refOf(c, m)).concat(targets.length ? [] : [null]), location: location?.ref?.name ?? null }
     const firstPerson = quote && /\b(?:I|we|my|our|us)\b/u.test(c.text.slice(quote.start, t.start))
     const subj = quote ? (c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? (firstPerson ? null : c.idx.subjectBefore(t.start, c.sent))) : c.idx.subjectBefore(t.start, c.sent, c.quotes)
     const pair = subj ? c.idx.pairOf(subj) : null

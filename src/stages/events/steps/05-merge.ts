@@ -1,10 +1,13 @@
-import type { EventRecord } from '../../../doc/layers.js'
+import type { ActorRef, EventRecord } from '../../../doc/layers.js'
+import { knownPlace } from '../places.js'
 
 /** What is supplied is part of an AID event's identity (drones one year, missiles the next). */
 const item = (e: EventRecord): string => (e.type === 'AID' ? (e.trigger?.text.split(/\s+/).pop() ?? '') : '')
-const key = (e: EventRecord): string => `${e.type}|${e.source_actor?.actor ?? '-'}|${e.target_actor?.actor ?? '-'}|${item(e)}`
+/** A capital standing for its government is the same party as its country when repeats are merged (Moscow/Russia). */
+const party = (r: ActorRef | null): string => { if (!r) return '-'; const p = knownPlace(r.name); return p && p.country && p.country !== r.name ? `country:${p.country}` : p ? `country:${r.name}` : r.actor }
+const key = (e: EventRecord): string => `${e.type}|${party(e.source_actor)}|${party(e.target_actor)}|${item(e)}`
 const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
-const symKey = (e: EventRecord): string => `${e.type}|${e.target_actor?.actor ?? '-'}|${e.source_actor?.actor ?? '-'}|${item(e)}`
+const symKey = (e: EventRecord): string => `${e.type}|${party(e.target_actor)}|${party(e.source_actor)}|${item(e)}`
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 31, year: 366 }
 /** Start and length in days of a dated event, for containment ("Monday" lies inside "this week"). */
 const range = (e: EventRecord): [number, number] | null => (e.date ? [Date.parse(e.date.length === 4 ? `${e.date}-01-01` : e.date.length === 7 ? `${e.date}-01` : e.date), DAYS[e.date_precision ?? 'day'] * 864e5] : null)
@@ -24,11 +27,17 @@ export function mergeRepeats(events: readonly EventRecord[]): EventRecord[] {
   for (const e of events) {
     // an attack told again with its place but not its author ("the attack in X occurred as …") is the same attack
     const again = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !e.source_actor && !!e.location && e.location === o.location && (!e.target_actor || e.target_actor.actor === o.target_actor?.actor)
-    const i = out.findIndex((o) => again(o) || (key(o) === key(e) || (SYMMETRIC.has(e.type) && key(o) === symKey(e))) && compatible(o, e) && (o.source_actor || o.target_actor || o.location === e.location))
+    // one sentence, one meeting: "visited X to meet Y" and "met Y for talks" name the same CONSULT
+    const sameMeeting = (o: EventRecord): boolean => e.type === 'CONSULT' && o.type === 'CONSULT' && o.evidence.start === e.evidence.start && !!e.target_actor && party(o.target_actor) === party(e.target_actor)
+    // an attack told without its victim by the same author is the attack already told ("Israel assassinated a man")
+    const vague = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !e.target_actor && !!e.source_actor && party(o.source_actor) === party(e.source_actor)
+    // an attack on the same victim with its author unknown in one telling is the same attack
+    const sameVictim = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !!e.target_actor && party(o.target_actor) === party(e.target_actor) && (!e.source_actor || !o.source_actor)
+    const i = out.findIndex((o) => again(o) || (sameVictim(o) && compatible(o, e)) || sameMeeting(o) || (vague(o) && compatible(o, e)) || (key(o) === key(e) || (SYMMETRIC.has(e.type) && key(o) === symKey(e))) && compatible(o, e) && (o.source_actor || o.target_actor || o.location === e.location))
     if (i < 0) { out.push(e); continue }
     const o = out[i]
     const finer = !o.date || (e.date && DAYS[e.date_precision ?? 'day'] < DAYS[o.date_precision ?? 'day']) ? e : o
-    out[i] = { ...o, date: finer.date, date_precision: finer.date_precision, date_basis: finer.date_basis, location: o.location ?? e.location, mode: o.mode ?? e.mode }
+    out[i] = { ...o, source_actor: o.source_actor ?? e.source_actor, date: finer.date, date_precision: finer.date_precision, date_basis: finer.date_basis, location: o.location ?? e.location, mode: o.mode ?? e.mode }
   }
   return out
 }
