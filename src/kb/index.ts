@@ -30,7 +30,7 @@ export function loadKb(extraDirs: readonly string[] = []): Kb {
   const hit = cache.get(key)
   if (hit) return hit
   const t0 = performance.now()
-  const { records, problems } = readKbDirs([KB_BUILTIN_DIR, ...extraDirs])
+  const { records, problems } = readKbDirs([KB_BUILTIN_DIR, ...extraDirs], new Set([join(KB_BUILTIN_DIR, 'cities.jsonl')]))
   const parts = buildParts(records, problems)
   throwIfProblems(problems)
   const kb = createKb(parts)

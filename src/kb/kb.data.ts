@@ -24,7 +24,7 @@ export const CITY_MIN_POPULATION = 100_000
 export const KB_DIR_NAME = 'kb'
 
 /** Dates accepted in role records: a year, a month or a day. */
-export const DATE_RE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
+export const DATE_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/
 
 /**
  * Single-word city names that are also common English words or personal names: never matched as a city from the

@@ -18,7 +18,7 @@ export function kindOf(file: string): string | null {
  * Reads every `*.jsonl` file of the folders, validating each line; a `.jsonl` file of no known kind is a problem
  * (so a misnamed user file is reported, not silently ignored).
  */
-export function readKbDirs(dirs: readonly string[]): { records: KbRecords; problems: KbProblem[] } {
+export function readKbDirs(dirs: readonly string[], trustedFiles: ReadonlySet<string> = new Set()): { records: KbRecords; problems: KbProblem[] } {
   const records: KbRecords = Object.fromEntries(KB_KINDS.map((k) => [k, []]))
   const problems: KbProblem[] = []
   for (const dir of dirs) {
@@ -27,7 +27,7 @@ export function readKbDirs(dirs: readonly string[]): { records: KbRecords; probl
       const file = join(dir, name)
       const kind = kindOf(name)
       if (!kind) { problems.push({ file, line: 0, field: '', reason: `expected a file named after its kind (${KB_KINDS.join(', ')}), got "${name}"` }); continue }
-      const parsed = parseJsonl(readFileSync(file, 'utf8'), file, kind)
+      const parsed = parseJsonl(readFileSync(file, 'utf8'), file, kind, trustedFiles.has(file))
       problems.push(...parsed.problems)
       for (const r of parsed.records) records[kind]!.push({ ...r, file })
     }

@@ -12,7 +12,7 @@ function word(text: string, start: number, end: number, sent: number, first: boo
 
 /**
  * Words of the document, sentence by sentence. A hyphenated token that is no KB name is split at its hyphens when a
- * part is capitalised ("Moscow-Tehran ties", "US-backed"), so each name in it can be found (seed 002).
+ * capitalised part is one ("Moscow-Tehran ties", "US-backed"), so each name in it can be found (seed 002).
  */
 export function buildWords(text: string, tokens: readonly Token[], sentences: readonly Sentence[], kb: Kb): Word[] {
   const out: Word[] = []
@@ -24,7 +24,7 @@ export function buildWords(text: string, tokens: readonly Token[], sentences: re
     const raw = text.slice(t.start, t.end)
     if (raw.includes('-') && raw.length > 3) {
       const f = foldName(raw)
-      if (!kb.lookup(f) && !kb.isPrefix(f) && raw.split('-').some((p) => CAP.test(p))) {
+      if (!kb.lookup(f) && !kb.isPrefix(f) && raw.split('-').some((p) => CAP.test(p) && kb.lookup(foldName(p)))) {
         let pos = t.start
         for (const [k, part] of raw.split('-').entries()) {
           if (k > 0) { out.push(word(text, pos, pos + 1, s, false)); pos++ }

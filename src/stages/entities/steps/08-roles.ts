@@ -12,6 +12,7 @@ function phraseBefore(ctx: Ctx, i: number, hitEndingAt: Map<number, Hit>) {
   for (let k = i - 1; k >= 0 && i - k <= ROLE_MAX_WORDS && words[k]!.sent === words[i]!.sent; k--) {
     const w = words[k]!
     if (DETERMINERS.has(w.fold)) { start = k; break }
+    if (iso || body) break // only a determiner may stand before the country or body
     const h = hitEndingAt.get(k + 1) ?? (w.fold === "'s" ? hitEndingAt.get(k) : undefined)
     if (h?.actor && !iso && !body) {
       const t = typeOf(ctx, h.actor)

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { createDoc } from '../../doc/doc.js'
+import { createPipeline } from '../../doc/stage.js'
+import { loadKb } from '../../kb/index.js'
+import { tokensStage } from '../tokens/index.js'
+import { entitiesStage } from './index.js'
+
+const kb = loadKb()
+const pipeline = createPipeline([tokensStage, entitiesStage({ kb, ner: null })])
+
+/** Runs tokens + entities on one paragraph (fixtures written for these tests) and maps each mention text to its actor. */
+function read(text: string, published: string | null = null): Map<string, string> {
+  const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+    { title: null, published, author: null, outlet: null, copy_of: null })
+  const out = pipeline.run(doc).doc
+  const map = new Map<string, string>()
+  for (const e of out.layers.entities ?? []) for (const m of e.mentions) {
+    assert.equal(text.slice(m.start, m.end), m.text, 'mention text is the document slice')
+    map.set(m.text, e.actor)
+  }
+  return map
+}
+
+describe('entities: resolution', () => {
+  it('keeps spans right around an emoji and a combining mark', () => {
+    const m = read('💩 Vladimir Putin phoned Recep Tayyip Erdog\u0306an on Monday.', '2023-03-01')
+    assert.equal(m.get('Vladimir Putin'), 'P:vladimir-putin')
+    assert.equal(m.get('Recep Tayyip Erdog\u0306an'), 'P:recep-tayyip-erdogan')
+  })
+
+  it('resolves possessives, surnames and a capital that stays the city', () => {
+    const m = read("Moscow said Putin's envoy would go. Later Putin spoke to the Tehran regime.", '2023-03-01')
+    assert.equal(m.get('Moscow'), 'GPE:RUS:moscow')
+    assert.equal(m.get('Putin'), 'P:vladimir-putin')
+    assert.equal(m.get('Tehran regime'), 'GPE:IRN')
+  })
+
+  // [sentence, publication date, mention, expected actor]
+  const byRole: [string, string, string, string][] = [
+    ["Officials met the secretary of Iran's Supreme National Security Council on Tuesday.", '2022-11-09', 'the secretary', 'P:ali-shamkhani'],
+    ["Officials met the secretary of Iran's Supreme National Security Council on Tuesday.", '2023-06-01', 'the secretary', 'P:ali-akbar-ahmadian'],
+    ["Russia's Security Council secretary flew in for the talks.", '2024-03-01', "Russia's Security Council secretary", 'P:nikolai-patrushev'],
+    ["Russia's Security Council secretary flew in for the talks.", '2024-09-01', "Russia's Security Council secretary", 'P:sergei-shoigu'],
+    ['The statement was read out, and the Russian leader added a warning.', '2022-10-27', 'the Russian leader', 'P:vladimir-putin'],
+    ["Vladimir Putin wrote to his Iranian counterpart about trade.", '2023-02-01', 'his Iranian counterpart', 'P:ebrahim-raisi'],
+    ["Tehran sent Iran's top security official to the summit.", '2024-01-10', "Iran's top security official", 'P:ali-akbar-ahmadian'],
+  ]
+  for (const [text, date, mention, actor] of byRole) it(`"${mention}" on ${date} is ${actor}`, () => assert.equal(read(text, date).get(mention), actor))
+
+  it('leaves a "former" holder unresolved', () => {
+    assert.equal(read('The former Russian leader spoke.', '2023-01-01').get('The former Russian leader'), undefined)
+  })
+
+  it('reads a misspelt surname as the person named in full on the page', () => {
+    const m = read('Mohammad Bagheri met the visitors. Later Baker told reporters the talks went well.', '2023-05-01')
+    assert.equal(m.get('Baker'), 'P:mohammad-bagheri')
+  })
+
+  it('reads a misspelt surname with a fitting military title and date', () => {
+    assert.equal(read('Gen. Baker spoke to the troops, as chief of staff.', '2023-05-01').get('Baker'), 'P:mohammad-bagheri')
+  })
+
+  it('never merges a look-alike into a KB person by fuzz alone', () => {
+    const m = read('Later Baker told reporters the talks went well.', '2023-05-01')
+    assert.notEqual(m.get('Baker'), 'P:mohammad-bagheri')
+  })
+
+  it('does not pick between two KB people sharing a surname without support', () => {
+    const m = read('Then Bagheri answered the question.', '2024-06-01')
+    const a = m.get('Bagheri')
+    assert.ok(a !== 'P:mohammad-bagheri' && a !== 'P:ali-bagheri-kani', `got ${a}`)
+  })
+
+  it('gives a different given name before a known surname a new actor', () => {
+    const m = read('Hamid Pezeshkian, a shopkeeper, said prices rose.', '2024-09-01')
+    assert.match(m.get('Hamid Pezeshkian') ?? '', /^X:PERSON:/)
+  })
+
+  it('gives identical unknown names in two documents the same id', () => {
+    const a = read('Yelena Tarasovna-Bright told the meeting that work was ending.', '2024-01-01')
+    const b = read('On Friday, Yelena Tarasovna-Bright said the market was calm.', '2024-02-01')
+    assert.ok(a.get('Yelena Tarasovna-Bright'))
+    assert.equal(a.get('Yelena Tarasovna-Bright'), b.get('Yelena Tarasovna-Bright'))
+  })
+})
