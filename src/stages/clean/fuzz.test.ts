@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { REPO_ROOT } from '../../paths.js'
 import fc from 'fast-check'
 import { cleanPage } from './index.js'
 import type { CleanResult } from './clean.js'
@@ -10,7 +10,7 @@ import { resultProblems } from './invariants.js'
 
 const assertWellFormed = (r: CleanResult, raw: string) => assert.deepEqual(resultProblems(r, raw), [])
 
-const REGRESSIONS = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures/fuzz-regressions.json'), 'utf8')) as { html: string[]; text: string[] }
+const REGRESSIONS = JSON.parse(readFileSync(join(REPO_ROOT, 'src/stages/clean/fixtures/fuzz-regressions.json'), 'utf8')) as { html: string[]; text: string[] }
 /** Bounded runs keep the suite fast; a failing seed printed by fast-check goes into fixtures/fuzz-regressions.json. */
 const RUNS = 150
 

@@ -1,13 +1,14 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { REPO_ROOT } from '../../paths.js'
 import { cleanPage, extractBody, type CleanResult } from './index.js'
 import { MAX_HTML_CHARS } from './html/tags.data.js'
 import { resultProblems } from './invariants.js'
 
-const FIX = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/hostile')
+/** Fixtures stay in src/ (tests also run compiled from dist/, where tsc copies no fixtures). */
+const FIX = join(REPO_ROOT, 'src/stages/clean/fixtures/hostile')
 const read = (f: string) => readFileSync(join(FIX, f), 'utf8')
 
 /** Invariants every result keeps (see invariants.ts). */
