@@ -77,7 +77,12 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
       if (/^['’]s\b/u.test(c.text.slice(m.end, m.end + 2))) return false
       const prep = c.idx.prepBefore(m.start)
       if (m.type === 'PERSON') return prep !== 'of' && prep !== 'in'
-      if (prep === 'of' || c.idx.afterPreposition(m.start)) return ROLE_OF.test(c.text.slice(Math.max(0, m.start - 40), m.start).replace(/\S+['’]s\s+$/u, '')) && !/^\s*,\s*\p{Lu}/u.test(c.text.slice(m.end, m.end + 4))
+      if (prep === 'of' || c.idx.afterPreposition(m.start)) {
+        // "the secretary of X": X stands for its unnamed officer, unless the officer is named or already resolved
+        const window = c.text.slice(Math.max(0, m.start - 40), m.start).replace(/\S+['’]s\s+$/u, '')
+        const officer = cands.some((o) => o.type === 'PERSON' && o.end <= m.start && o.end >= m.start - 40 && ROLE_OF.test(c.text.slice(o.start, m.start).replace(/\S+['’]s\s+$/u, '')))
+        return ROLE_OF.test(window) && !officer && !/^\s*,\s*\p{Lu}/u.test(c.text.slice(m.end, m.end + 4))
+      }
       return m.type === 'ORG' && prep === ''
     })
     return { targets: list, places }
@@ -115,7 +120,7 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     if (between && between.length === 2) return { sources: [c.idx.refOf(between[0])], targets: [c.idx.refOf(between[1])], location: location?.ref?.name ?? null }
     if (/^calls\s+from/iu.test(t.text)) { const f = c.idx.within(t.end, c.sent.end)[0]; sources = [f ?? null] }
     else if (possessor || by) sources = [possessor ?? by ?? null]
-    else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') sources = [quote ? null : c.idx.subjectBefore(t.start, c.sent, c.quotes)]
+    else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') { const subj = quote ? null : c.idx.subjectBefore(t.start, c.sent, c.quotes); sources = subj ? coSubjects(c, subj) : [null] }
   } else {
     const decider = /['’]s\s+(?:\p{Ll}+\s+)?(?:decision|plan|move|offer|readiness|willingness|attempt|bid)\s+to\s+$/u.exec(c.text.slice(Math.max(c.sent.start, t.start - 40), t.start))
     const owner = decider ? c.idx.mentions.find((m) => m.end === t.start - decider[0].length) : undefined
@@ -129,11 +134,11 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   let srcRefs = sources.map((m) => refOf(c, m))
   if (quote && srcRefs.every((r) => !r)) srcRefs = [quote.speaker]
   tgts = t.entry.type === 'CONSULT' && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
+  // "A and B discussed" / "A and his counterpart, B, met": the second subject is the other party
+  if (t.entry.type === 'CONSULT' && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
   // a visit to a place with no one named: the place is the target and the location
   if (t.entry.type === 'CONSULT' && !tgts.length && places[0]) { tgts = [places[0].ref]; location = location ?? places[0] }
   if (t.entry.type === 'CONSULT' && t.entry.mode === 'visit' && places[0] && !location) location = places[0]
-  // "A and B discussed" / "A and his counterpart, B, met": the second subject is the other party
-  if (t.entry.type === 'CONSULT' && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
   if (t.entry.type === 'PROTEST' && location) tgts = [location.ref]
   // a denial answers the claim of the clause before it
   if (t.entry.type === 'REJECT' && !tgts.length) { const s = c.idx.sentenceSubject(c.sent, c.quotes); const r = refOf(c, s); if (r && !srcRefs.some((x) => x?.actor === r.actor)) tgts = [r] }

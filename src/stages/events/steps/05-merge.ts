@@ -3,6 +3,10 @@ import { knownPlace } from '../places.js'
 
 /** What is supplied is part of an AID event's identity (drones one year, missiles the next). */
 const item = (e: EventRecord): string => (e.type === 'AID' ? (e.trigger?.text.split(/\s+/).pop() ?? '') : '')
+/** Modes that say how (phone, visit) beat modes that only say that (meeting, discuss). */
+const GENERIC_MODES = new Set(['meeting', 'discuss', null])
+const specific = (a: string | null, b: string | null): string | null => (GENERIC_MODES.has(a) && !GENERIC_MODES.has(b) ? b : a ?? b)
+
 /** A capital standing for its government is the same party as its country when repeats are merged (Moscow/Russia). */
 const party = (r: ActorRef | null): string => { if (!r) return '-'; const p = knownPlace(r.name); return p && p.country && p.country !== r.name ? `country:${p.country}` : p ? `country:${r.name}` : r.actor }
 const key = (e: EventRecord): string => `${e.type}|${party(e.source_actor)}|${party(e.target_actor)}|${item(e)}`
@@ -37,7 +41,7 @@ export function mergeRepeats(events: readonly EventRecord[]): EventRecord[] {
     if (i < 0) { out.push(e); continue }
     const o = out[i]
     const finer = !o.date || (e.date && DAYS[e.date_precision ?? 'day'] < DAYS[o.date_precision ?? 'day']) ? e : o
-    out[i] = { ...o, source_actor: o.source_actor ?? e.source_actor, date: finer.date, date_precision: finer.date_precision, date_basis: finer.date_basis, location: o.location ?? e.location, mode: o.mode ?? e.mode }
+    out[i] = { ...o, source_actor: o.source_actor ?? e.source_actor, date: finer.date, date_precision: finer.date_precision, date_basis: finer.date_basis, location: o.location ?? e.location, mode: specific(o.mode, e.mode) }
   }
   return out
 }
