@@ -14,7 +14,10 @@ const UNIT_PEOPLE = /^(?:people|persons?|civilians?|individuals|victims|men|wome
 /** What a claim is about: story events reported in its sentence, and places named in it. */
 function anchorsOf(doc: DocumentRecord, c: ClaimRecord, eventStory: ReadonlyMap<string, string>, info: ReadonlyMap<string, ActorInfo>, kb: Kb): string[] {
   const ev = c.evidence
-  const out = doc.events.filter((e) => e.evidence.start < ev.end && e.evidence.end > ev.start).map((e) => `se:${eventStory.get(e.id) ?? e.id}`)
+  const events = doc.events.filter((e) => e.evidence.start < ev.end && e.evidence.end > ev.start)
+  const out = events.map((e) => `se:${eventStory.get(e.id) ?? e.id}`)
+  // the place of an event reported in the same sentence is what the figure is about too
+  for (const e of events) if (e.location) out.push(`place:${doc.id}:${kbActorByName(kb, e.location)?.id ?? e.location.toLowerCase()}`)
   for (const ent of doc.entities) {
     const t = info.get(ent.actor)?.type ?? ent.type
     if ((t === 'GPE' || t === 'LOC') && ent.mentions.some((m) => m.start >= ev.start && m.end <= ev.end)) out.push(`place:${doc.id}:${info.get(ent.actor)?.id ?? ent.actor}`)

@@ -1,0 +1,55 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { documentTone, findFraming, loadLexicon, quotedSpans } from './index.js'
+
+const LEX = loadLexicon()
+const terms = (text: string) => {
+  const paras = [{ start: 0, end: text.length }]
+  return findFraming(text, LEX, quotedSpans(text, paras), paras).map((f) => f.term)
+}
+
+test('loaded terms in the outlet\'s own voice are found, with their neutral equivalent (table)', () => {
+  const cases: [string, string[]][] = [
+    ['The occupying entity shelled the camp 💩 again.', ['occupying entity']],
+    ['Officials in the Damascus regime denied it.', ['Damascus regime']],
+    ['The sanctions regime was tightened in May.', []],
+    ['Crowds mourned the martyrs of the raid.', ['martyrs']],
+    ['The resistance movement claimed a heroic operation near the border.', ['resistance movement', 'heroic operation']],
+    ['Regime-controlled media aired the confession.', ['Regime-controlled media']],
+    ['A Western-backed militia took the town, said Café owners.', ['Western-backed militia']],
+    ['The ministry called it a special military operation.', ['special military operation']],
+    ['Rebels and the army traded fire near the river.', []],
+  ]
+  for (const [text, want] of cases) assert.deepEqual(terms(text), want, text)
+})
+
+test('terms inside quotation marks are not the outlet\'s voice', () => {
+  assert.deepEqual(terms('The minister said “the Zionist regime will pay” and left.'), [])
+  assert.deepEqual(terms('He vowed revenge on what he called the "occupying entity".'), [])
+  // a stray closing mark does not open a quote
+  assert.deepEqual(terms('Police’s”Special Unit” acted as the regime ordered.'), ['the regime'])
+})
+
+test('a framing record points at its own text (spans are UTF-16, combining marks kept)', () => {
+  const text = 'Cafe\u0301 talk 💩: the regime’s critics spoke of atrocities.'
+  const f = findFraming(text, LEX, [], [{ start: 0, end: text.length }])
+  for (const r of f) assert.equal(text.slice(r.start, r.end), r.text)
+  assert.deepEqual(f.map((r) => r.label), ['the regime', 'atrocities'])
+})
+
+test('user lexicon files are merged and validated', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lex-'))
+  writeFileSync(join(dir, 'mine.json'), JSON.stringify([{ term: 'bandit formations', neutral: 'armed groups', phrases: ['bandit formations'], users: ['test'] }]))
+  const lex = loadLexicon([dir])
+  assert.deepEqual(findFraming('Bandit formations crossed the pass.', lex, []).map((f) => f.label), ['bandit formations'])
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ term: 'x', neutral: 'y' }]))
+  assert.throws(() => loadLexicon([dir]), (e: any) => e.code === 'E_KB' && /phrases/.test(e.message))
+})
+
+test('tone is negative for disparaging wording and positive for cooperative wording', () => {
+  assert.ok(documentTone('The attack killed many; the massacre was condemned.', [], LEX) < 0)
+  assert.ok(documentTone('Both sides welcomed the agreement and praised the cooperation.', [], LEX) > 0)
+})
