@@ -29,8 +29,6 @@ export interface CleanResult {
 /** A body paragraph before assembly: its text and raw range. */
 export interface RawParagraph { readonly text: string; readonly rawStart: number; readonly rawEnd: number }
 
-const EMPTY_META: DocMeta = { title: null, published: null, author: null, outlet: null, copy_of: null }
-
 /**
  * Body paragraphs of an HTML page only, without the standfirst (the fast path of the extraction eval and bench).
  * @example extractBody('<article><p>One long paragraph of the story...</p></article>')
@@ -79,5 +77,5 @@ function assemble(paras: readonly RawParagraph[], meta: DocMeta, messages: Messa
     rawMap.push({ start, end: text.length, rawStart: p.rawStart, rawEnd: p.rawEnd })
   }
   if (!paragraphs.length) messages.push(msg('clean', 'empty-body', 'No main text found', 'fatal'))
-  return { text, paragraphs, meta: paragraphs.length ? meta : { ...EMPTY_META, ...meta }, messages, rawMap }
+  return { text, paragraphs, meta, messages, rawMap }
 }

@@ -1,5 +1,4 @@
 import type { Block } from './blocks.js'
-import { classAndId } from './blocks.js'
 import type { HtmlElement } from './parse.js'
 import { ALTERNATIVE_SHARE, COUSIN_SHARE, MAX_COUSIN_LEVELS, CLASS_NEGATIVE, CLASS_POSITIVE, CLASS_WEIGHT, MAX_MERGE_LEVELS, MIN_SCORED_LEN, SCORE_LEVELS, SIBLING_SHARE, TAG_SCORE } from './extract.data.js'
 
@@ -124,10 +123,9 @@ export function withSiblings(top: HtmlElement, stats: Map<HtmlElement, ElementSt
     if (s.score + bonus >= threshold) { out.push(sib); continue }
     if (sib.tag === 'p' && s.text > 0) {
       const ld = s.link / s.text
-      if ((s.text > 80 && ld < 0.25) || (s.text <= 80 && ld === 0 && s.commas >= 0 && s.blocks === 1)) out.push(sib)
+      if ((s.text > 80 && ld < 0.25) || (s.text <= 80 && ld === 0 && s.blocks === 1)) out.push(sib)
     }
   }
   return out
 }
 
-export { classAndId }

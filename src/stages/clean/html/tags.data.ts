@@ -33,4 +33,4 @@ export const MAX_NODES = 400_000
 
 /** Attributes kept on elements (the extractor and metadata reader need no others; skipping the rest is faster). */
 export const KEPT_ATTRS = new Set(['id', 'class', 'itemprop', 'itemtype', 'role', 'property', 'name', 'content', 'datetime', 'href', 'rel',
-  'type', 'hidden', 'aria-hidden', 'style', 'data-testid', 'rel', 'lang'])
+  'type', 'hidden', 'aria-hidden', 'style', 'data-testid', 'lang'])
