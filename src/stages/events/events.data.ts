@@ -18,7 +18,7 @@ export interface TriggerEntry {
   readonly targetPreps: readonly string[]
   /** future or intended action is the event itself (pledges, threats, demands) */
   readonly future?: boolean
-  /** the target is the subject of the clause the trigger sits in ("Israel will be punished"); the source is the speaker */
+  /** the source is the speaker; the target is the clause subject ("Israel will be punished"), or the object when `targetPreps` is set */
   readonly speakerSource?: boolean
   /** one line: why this entry exists */
   readonly reason: string
@@ -68,6 +68,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // THREATEN
   { pattern: String.raw`threaten(?:ed|s)|vow(?:ed|s)\s+to\s+(?:retaliate|avenge|respond|punish|take\s+revenge)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: ['', 'against'], future: true, reason: 'threats and vows of retaliation are THREATEN' },
   { pattern: String.raw`(?:will|would)\s+(?:soon\s+)?(?:receive|face|get|pay)\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:response|consequences|retaliation|punishment|price)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced retaliation against someone is THREATEN' },
+  { pattern: String.raw`punishing`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [''], future: true, speakerSource: true, reason: 'calling for punishing someone is a threat against them' },
   { pattern: String.raw`(?:will|would)\s+be\s+punished`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced punishment is THREATEN' },
   // SANCTION
   { pattern: String.raw`impos(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+|more\s+)?sanctions`, type: 'SANCTION', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'sanctions are SANCTION' },
@@ -85,6 +86,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:air|drone|missile|rocket)?\s*strikes?\s+(?:on|in|against)`, type: 'ASSAULT', mode: 'aerial', pos: N, targetPreps: ['on', 'against'], reason: 'strikes are ASSAULT/aerial' },
   { pattern: String.raw`(?:terrorist\s+)?attacks?\s+(?:on|in|against)`, type: 'ASSAULT', mode: null, pos: N, targetPreps: ['on', 'against'], reason: 'an attack on someone is ASSAULT' },
   { pattern: String.raw`waged\s+(?:a\s+)?(?:\S+\s+)?war\s+(?:on|against)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'waging war on someone is ASSAULT' },
+  { pattern: String.raw`deploy(?:ed|ing)\s+(?:\S+\s+){0,3}?(?:drones|missiles|rockets)`, type: 'ASSAULT', mode: 'drone', pos: V, targetPreps: ['against', 'on'], reason: 'firing drones or missiles at someone is ASSAULT' },
   { pattern: String.raw`attack(?:ed|s)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: [''], reason: 'attacking someone is ASSAULT' },
   // AID
   { pattern: String.raw`(?:supplied|provided|sold|delivered|shipped|transferred|sent)\s+(?:\S+\s+){0,8}?(?:missiles|drones|weapons|arms|ammunition|munitions|rockets|tanks|artillery|shells|air-defen[cs]e\s+systems|unmanned\s+(?:aerial\s+)?vehicles)`, type: 'AID', mode: 'military', pos: V, targetPreps: ['', 'to'], reason: 'arms supply is AID/military (gold convention)' },

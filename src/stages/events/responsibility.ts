@@ -37,7 +37,19 @@ export function applyClaimants(events: EventRecord[], claims: readonly { sent: S
     if (i < 0) for (let k = out.length - 1; k >= 0; k--) if (out[k].type === 'ASSAULT' && !out[k].source_actor && out[k].evidence.start < c.sent.start) { i = k; break }
     if (i >= 0) out[i] = { ...out[i], source_actor: c.who }
   }
+  // clauses joined in one sentence ("X imposed sanctions on Z, while Y downgraded ties") share the target left unsaid
+  for (let k = 0; k < out.length; k++) {
+    const e = out[k]
+    if (e.target_actor || !e.source_actor) continue
+    const sib = out.find((o) => o !== e && o.type === e.type && o.evidence.start === e.evidence.start && o.target_actor && o.target_actor.actor !== e.source_actor?.actor)
+    if (sib && e.type === 'SANCTION') out[k] = { ...e, target_actor: sib.target_actor }
+  }
   return out.map((e) => {
+    // retaliation "for this assassination" is aimed at the attacker
+    if (e.type === 'THREATEN' && !e.target_actor && e.trigger && /^\s+for\s+(?:this|the|that)\s+(?:attack|assassination|killing|strike|bombing)/iu.test(e.evidence.text.slice(e.trigger.end - e.evidence.start))) {
+      const a = out.filter((x) => x.type === 'ASSAULT' && x.source_actor && x.evidence.start <= e.evidence.start).pop()
+      if (a && a.source_actor!.actor !== e.source_actor?.actor) return { ...e, target_actor: a.source_actor }
+    }
     if (e.type !== 'ACCUSE' || e.target_actor || !e.trigger) return e
     const obj = e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + 60)
     if (!/\b(?:attacks?|bombings?|explosions?|assassination|killing|strikes?)\b/iu.test(obj)) return e

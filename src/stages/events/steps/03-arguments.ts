@@ -95,7 +95,7 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   if (person) first = person
   // "with the (democratic) government in Kyiv": the government stands for its place
   const gov = first ? undefined : c.idx.within(from, segEnd).find((m) => /\b(?:government|authorities|leadership|administration|people|nation)\s+(?:in|of)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 30), m.start)))
-  const demonym = first || gov || !['REQUEST', 'AID'].includes(t.entry.type) ? undefined : c.idx.demonymAfter(from, Math.min(segEnd, from + 40))
+  const demonym = first || gov || !(['REQUEST', 'AID'].includes(t.entry.type) || /\b(?:against|on)\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(c.text.slice(from, segEnd))) ? undefined : c.idx.demonymAfter(from, Math.min(segEnd, from + 40))
   return { targets: first ? [first] : gov ? [gov] : demonym ? [demonym] : [], places }
 }
 
@@ -110,7 +110,7 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   if (t.entry.speakerSource) {
     const subj = quote ? c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? c.idx.subjectBefore(t.start, c.sent) : c.idx.subjectBefore(t.start, c.sent)
     const speaker = speakerAt(c, t.start)
-    const target = refOf(c, subj)
+    const target = t.entry.targetPreps.length ? refOf(c, targets[0] ?? null) : refOf(c, subj)
     return { sources: [speaker], targets: [target && target.actor !== speaker?.actor ? target : null], location: location?.ref?.name ?? null }
   }
   const possessor = c.idx.mentions.find((m) => m.end <= t.start && /^['’]s\s+$/u.test(c.text.slice(m.end, t.start)))
