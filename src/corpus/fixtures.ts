@@ -1,9 +1,9 @@
-import type { ClaimRecord, Entity, EventRecord, TimeExpr } from '../doc/layers.js'
+import type { ClaimRecord, Entity, EventRecord, FramingRecord, TimeExpr } from '../doc/layers.js'
 import type { Kb, KbActor } from '../kb/index.js'
 import type { DocumentRecord } from '../model/records.js'
 
 /** Test helpers: hand-made document records and a tiny knowledge base (all text written for these tests). */
-export function makeDoc(p: { id: string; text: string; published?: string | null; outlet?: string | null; copy_of?: string | null; title?: string }): DocumentRecord & { events: EventRecord[]; claims: ClaimRecord[]; timex: TimeExpr[]; entities: Entity[] } {
+export function makeDoc(p: { id: string; text: string; published?: string | null; outlet?: string | null; copy_of?: string | null; title?: string }): DocumentRecord & { events: EventRecord[]; claims: ClaimRecord[]; timex: TimeExpr[]; entities: Entity[]; framing: FramingRecord[] } {
   const paragraphs: { start: number; end: number }[] = []
   let at = 0
   for (const line of p.text.split('\n')) { if (line.trim()) paragraphs.push({ start: at, end: at + line.length }); at += line.length + 1 }
