@@ -6,7 +6,8 @@ import { foldName, skeletonKey } from './names.js'
 import type { GazEntry, Kb, KbActor, KbOffice } from './types.js'
 
 /** Case-preserving, accent- and apostrophe-folded form: what case-sensitive entries compare against. */
-export const caseForm = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’‘ʼʻ`´]/g, "'")
+export const caseForm = (s: string): string =>
+  /^[\x20-\x5f\x61-\x7e]*$/.test(s) ? s : s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’‘ʼʻ`´]/g, "'")
 
 const NAME_TOKEN_RE = new RegExp(TOKEN_RE.source, 'gu')
 
@@ -32,8 +33,8 @@ export function surnameOf(name: string, affiliation: string | null): string | nu
 }
 
 class KbImpl implements Kb {
-  private readonly keys = new Map<string, RankedEntry[]>()
-  private readonly prefixKeys = new Set<string>()
+  /** folded key → its entries (if a name) and whether longer keys extend it: one hash look-up per word */
+  private readonly keys = new Map<string, { entries?: RankedEntry[]; prefix?: boolean }>()
   private readonly bySkeleton = new Map<string, KbActor[]>()
   private readonly placeSkeleton = new Map<string, KbActor[]>()
   private readonly demonymIso = new Map<string, string>()
@@ -58,12 +59,16 @@ class KbImpl implements Kb {
     if (!raw.length) return
     const toks = raw.map(foldName)
     const key = toks.join(' ')
-    const list = this.keys.get(key) ?? []
+    const slot = this.keys.get(key) ?? {}
+    const list = slot.entries ?? (slot.entries = [])
     if (list.some((e) => e.actor === actor && e.how === how)) return
     const exact = raw.map(caseForm).join(' ')
     list.push({ actor, how, exact, rank, ...(weak ? { weak } : {}) })
-    this.keys.set(key, list)
-    for (let i = 1, k = toks[0]!; i < toks.length; k += ' ' + toks[i]!, i++) this.prefixKeys.add(k)
+    this.keys.set(key, slot)
+    for (let i = 1, k = toks[0]!; i < toks.length; k += ' ' + toks[i]!, i++) {
+      const p = this.keys.get(k)
+      if (p) p.prefix = true; else this.keys.set(k, { prefix: true })
+    }
     if (toks.length > this.maxTokens) this.maxTokens = toks.length
   }
 
@@ -111,8 +116,9 @@ class KbImpl implements Kb {
     return m ? this.body(m[1]!, m[2]!) : undefined
   }
 
-  lookup(key: string): readonly RankedEntry[] | undefined { return this.keys.get(key) }
-  isPrefix(key: string): boolean { return this.prefixKeys.has(key) }
+  lookup(key: string): readonly RankedEntry[] | undefined { return this.keys.get(key)?.entries }
+  isPrefix(key: string): boolean { return !!this.keys.get(key)?.prefix }
+  probe(key: string): { readonly entries?: readonly RankedEntry[]; readonly prefix?: boolean } | undefined { return this.keys.get(key) }
   peopleBySkeleton(sk: string): readonly KbActor[] { return this.bySkeleton.get(sk) ?? [] }
   placesBySkeleton(sk: string): readonly KbActor[] { return this.placeIndex().get(sk) ?? [] }
 

@@ -8,6 +8,8 @@ const APOSTROPHES = /[’‘ʼʻ`´ʿʾ]/g
  * @example foldName('Erdoğan’s') === "erdogan's"
  */
 export function foldName(s: string): string {
+  // fast path for plain ASCII words (most tokens): nothing to decompose or unify
+  if (/^[\x21-\x26\x28-\x5f\x61-\x7e]*$/.test(s)) return s.toLowerCase()
   let out = s.normalize('NFKD').replace(MARKS, '').replace(APOSTROPHES, "'").toLowerCase()
   if (/[^\x00-\x7f]/.test(out)) out = [...out].map((c) => FOLD_CHARS[c] ?? c).join('')
   return out.replace(/\s+/g, ' ').trim()
@@ -26,6 +28,17 @@ function translitWord(w: string): string {
  * @example translitKey('Mohammad Baqeri') === translitKey('Mohammad Bagheri')
  */
 export function translitKey(name: string): string {
+  const hit = memo.get(name)
+  if (hit !== undefined) return hit
+  const key = computeTranslitKey(name)
+  if (memo.size > 100_000) memo.clear()
+  memo.set(name, key)
+  return key
+}
+
+const memo = new Map<string, string>()
+
+function computeTranslitKey(name: string): string {
   const words = foldName(name).split(/[\s]+/).filter(Boolean)
   const out: string[] = []
   for (let w of words) {

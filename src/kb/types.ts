@@ -73,6 +73,8 @@ export interface Kb {
   lookup(key: string): readonly GazEntry[] | undefined
   /** true when some longer key starts with this key followed by a space */
   isPrefix(key: string): boolean
+  /** both answers in one look-up (the gazetteer's hot loop) */
+  probe(key: string): { readonly entries?: readonly GazEntry[]; readonly prefix?: boolean } | undefined
   /** longest key length in tokens */
   readonly maxTokens: number
   /** people whose surname has this translitKey skeleton (for misspelling recovery) */

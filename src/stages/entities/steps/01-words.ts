@@ -5,9 +5,18 @@ import type { Word } from '../context.js'
 
 const CAP = /^\p{Lu}/u
 
+/** Folded forms of token strings already seen (most tokens repeat: "the", ",", names), kept across documents. */
+const forms = new Map<string, { fold: string; cf: string; cap: boolean }>()
+
 function word(text: string, start: number, end: number, sent: number, first: boolean): Word {
   const t = text.slice(start, end)
-  return { start, end, text: t, fold: foldName(t), cf: caseForm(t), sent, first, cap: CAP.test(t) }
+  let f = forms.get(t)
+  if (!f) {
+    if (forms.size > 200_000) forms.clear()
+    f = { fold: foldName(t), cf: caseForm(t), cap: CAP.test(t) }
+    forms.set(t, f)
+  }
+  return { start, end, text: t, fold: f.fold, cf: f.cf, sent, first, cap: f.cap }
 }
 
 /**

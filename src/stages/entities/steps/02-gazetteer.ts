@@ -37,14 +37,16 @@ export function matchGazetteer(ctx: Ctx): Hit[] {
     let key = '', best: { j: number; entries: GazEntry[] } | null = null
     for (let j = i; j < words.length && j - i < kb.maxTokens && words[j]!.sent === words[i]!.sent; j++) {
       key = j > i ? key + ' ' + words[j]!.fold : words[j]!.fold
-      const entries = kb.lookup(key)
+      const slot = kb.probe(key)
+      if (!slot) break
+      const entries = slot.entries
       if (entries) {
         const cf = words.slice(i, j + 1).map((w) => w.cf)
         const shouting = isShouting(ctx, i)
         const ok = entries.filter((e) => caseMatches(e, cf, shouting))
         if (ok.length) best = { j: j + 1, entries: ok }
       }
-      if (!kb.isPrefix(key)) break
+      if (!slot.prefix) break
     }
     if (!best) { i++; continue }
     const sorted = [...best.entries].sort((a, b) => (a.how === 'alias' ? 0 : 1) - (b.how === 'alias' ? 0 : 1) || a.rank - b.rank)

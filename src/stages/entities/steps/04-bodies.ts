@@ -4,8 +4,13 @@ import { METONYM_NOUNS } from '../entities.data.js'
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
 const CITY_ID = /^GPE:([A-Z]{3}):/
 
+const firstWords = new WeakMap<object, Set<string>>()
+
 /** Longest head phrase ("defence ministry", "armed forces") starting at word i: its end and value (template or org id). */
 function headAt(ctx: Ctx, i: number): { end: number; value: string } | null {
+  let first = firstWords.get(ctx.kb.heads)
+  if (!first) { first = new Set([...ctx.kb.heads.keys()].map((k) => k.split(' ')[0]!)); firstWords.set(ctx.kb.heads, first) }
+  if (!ctx.words[i] || !first.has(ctx.words[i]!.fold)) return null
   let key = '', best: { end: number; value: string } | null = null
   for (let j = i; j < ctx.words.length && j < i + 4 && ctx.words[j]!.sent === ctx.words[i]!.sent; j++) {
     key = j > i ? key + ' ' + ctx.words[j]!.fold : ctx.words[j]!.fold

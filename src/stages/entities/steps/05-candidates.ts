@@ -46,9 +46,17 @@ export function typeHint(ctx: Ctx, w0: number, w1: number): EntityType | 'MISC' 
   const next = words[w1]?.fold ?? ''
   if (SPEECH_VERBS.has(next) || (next === ',' && ['who', 'the', 'a'].includes(words[w1 + 1]?.fold ?? ''))) return w1 - w0 <= 3 ? 'PERSON' : 'MISC'
   const last = words[w1 - 1]!.fold
-  if (w1 - w0 >= 2 && words.some((w, k) => (k < w0 || k >= w1) && w.fold === last && w.cap)) return 'PERSON'
+  if (w1 - w0 >= 2 && capCount(ctx).get(last)! > 1) return 'PERSON'
   if (w1 - w0 === 1 && PLACE_PREPOSITIONS.has(words[w0 - 1]?.fold ?? '')) return 'LOC'
   return 'MISC'
+}
+
+const capCounts = new WeakMap<Ctx, Map<string, number>>()
+/** How often each capitalised word occurs in the document (a surname recurs alone). */
+function capCount(ctx: Ctx): Map<string, number> {
+  let m = capCounts.get(ctx)
+  if (!m) { m = new Map(); for (const w of ctx.words) if (w.cap) m.set(w.fold, (m.get(w.fold) ?? 0) + 1); capCounts.set(ctx, m) }
+  return m
 }
 
 /** Marks the words covered by kept hits. */
