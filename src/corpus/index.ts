@@ -21,10 +21,12 @@ export function collectActors(docs: readonly DocumentRecord[], kb: Kb): ActorRec
     if (!a) {
       const k = kb.actor(e.actor)
       a = { kind: 'actor', id: e.actor, name: k?.name ?? e.name, type: k?.type ?? e.type, affiliation: k?.affiliation ?? e.affiliation, code: k?.code ?? e.code,
-        aliases: [...(k?.aliases ?? [])], roles: k?.roles ?? [] }
+        aliases: [...(k?.aliases ?? [])], roles: (k?.roles ?? []).map((r) => ({ title: r.title, from: r.from, to: r.to, code: r.code })),
+        ...(k?.geo ? { geo: { lat: k.geo.lat, lon: k.geo.lon, country: k.geo.country } } : {}) }
       out.set(e.actor, a)
     }
-    for (const m of e.mentions) if (!a.aliases.includes(m.text)) a.aliases.push(m.text)
+    // descriptive references ("the Russian leader") and bare heads are not names of the actor
+    for (const m of e.mentions) if (m.how !== 'role' && m.how !== 'antecedent' && !a.aliases.includes(m.text)) a.aliases.push(m.text)
   }
   return [...out.values()].sort((a, b) => a.id.localeCompare(b.id))
 }
