@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import type { DocumentRecord } from '../model/records.js'
 import { COPY_MIN, NEAR_DUPLICATE_MIN } from './corpus.data.js'
-import { estimateJaccard, LshIndex, textSignature } from './minhash.js'
+import { estimateJaccard, exactKey, LshIndex, minhashSignature, shingleHashes, wordHashes } from './minhash.js'
 import { UnionFind } from './union-find.js'
 
 /** What duplicate detection needs of a document. */
@@ -21,7 +20,7 @@ const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim()
 const sameOutlet = (a: string | null, b: string | null) => !!a && !!b && (normalise(a).includes(normalise(b)) || normalise(b).includes(normalise(a)))
 
 /**
- * Exact and near-duplicate pages: exact by hash of the normalised body, near by MinHash/LSH over word
+ * Exact and near-duplicate pages: exact by hash of the body's word sequence, near by MinHash/LSH over word
  * shingles. Within a group, the original is the page whose outlet a copy names (its `copy_of`), else the
  * earliest published, else the first ingested.
  */
@@ -33,12 +32,13 @@ export function findDuplicates(docs: readonly DupInput[]): DuplicateResult {
   const sigs: Uint32Array[] = []
   let candidates = 0
   docs.forEach((d, i) => {
-    const key = createHash('sha1').update(normalise(d.body)).digest('base64')
+    const words = wordHashes(d.body)
+    const key = exactKey(words)
     const first = exact.get(key)
-    sigs.push(first !== undefined ? sigs[first] : textSignature(d.body))
+    sigs.push(first !== undefined ? sigs[first] : minhashSignature(shingleHashes(words)))
     if (first !== undefined) { uf.union(first, i); sim.set(`${first}:${i}`, 1); return }
     exact.set(key, i)
-    if (!d.body.trim()) return
+    if (!words.length) return
     for (const j of lsh.add(i, sigs[i])) {
       candidates++
       const s = estimateJaccard(sigs[i], sigs[j])

@@ -72,21 +72,31 @@ export const textSignature = (text: string): Uint32Array => minhashSignature(shi
  * agree on any whole band become candidates. Insert-and-query is O(bands) per document.
  */
 export class LshIndex {
-  private readonly buckets = new Map<number, number[]>()
+  // keys are 30-bit so V8 keeps them as small integers; most buckets hold one id, stored bare
+  private readonly buckets = new Map<number, number | number[]>()
   constructor(readonly bands = LSH_BANDS, readonly rows = LSH_ROWS) {}
 
   /** Adds document `id` and returns the ids already indexed that share a band with it (each once). */
   add(id: number, sig: Uint32Array): number[] {
-    const seen = new Set<number>()
+    const seen: number[] = []
     for (let b = 0; b < this.bands; b++) {
       let h = Math.imul(b + 1, 0x9e3779b1)
       for (let r = 0; r < this.rows; r++) h = fmix32(h ^ sig[b * this.rows + r])
-      const bucket = this.buckets.get(h)
-      if (!bucket) { this.buckets.set(h, [id]); continue }
+      const key = h >>> 2
+      const bucket = this.buckets.get(key)
+      if (bucket === undefined) { this.buckets.set(key, id); continue }
+      if (typeof bucket === 'number') { seen.push(bucket); this.buckets.set(key, [bucket, id]); continue }
       // a huge bucket is one big cluster: its first members are enough to join it (keeps the index sub-quadratic)
-      for (let i = 0; i < Math.min(bucket.length, MAX_BUCKET_SCAN); i++) seen.add(bucket[i])
+      for (let i = 0; i < Math.min(bucket.length, MAX_BUCKET_SCAN); i++) seen.push(bucket[i])
       if (bucket.length < MAX_BUCKET_SCAN) bucket.push(id)
     }
-    return [...seen]
+    return seen.length > 1 ? [...new Set(seen)] : seen
   }
+}
+
+/** A key for exact duplicates: two independent hashes of the word sequence (case and spacing do not count). */
+export function exactKey(words: Uint32Array): string {
+  let a = 0x811c9dc5, b = words.length
+  for (let i = 0; i < words.length; i++) { a = fmix32(a ^ words[i]); b = Math.imul(b, 0x01000193) ^ words[i] }
+  return `${a.toString(36)}.${(b >>> 0).toString(36)}.${words.length}`
 }
