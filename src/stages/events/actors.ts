@@ -1,6 +1,7 @@
 import type { ActorRef, Entity, EntityType, Sentence } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
 import { DETERMINERS, PREPOSITIONS } from './actors.data.js'
+import { REPORT_VERBS_RE } from './events.data.js'
 import { sentenceChunks } from './chunks.js'
 import { countryOfDemonym } from './places.js'
 
@@ -18,12 +19,23 @@ const BOUNDARY_RE = /[,;:()\u2014\u2013“”"]|\s-\s|\b(?:that|which|who|whom|w
 /** Segments that open a sentence without its subject ("In the meeting,", "Last week,"). */
 const LEADING_ADVERBIAL = /^\s*(?:in|on|at|during|after|before|following|according|earlier|last|this|as|while|when|since|meanwhile|so far)\b/iu
 /** Lower-cased words just before `pos`, not crossing punctuation (a sentence end, a comma, a quotation mark). */
+const STOP_CHARS = new Set([...'.!?,;:“”"()—'])
 function wordsBefore(text: string, pos: number): string[] {
-  const window = text.slice(Math.max(0, pos - 40), pos)
-  const cut = Math.max(...[...'.!?,;:“”"()—'].map((c) => window.lastIndexOf(c)))
-  return window.slice(cut + 1).toLowerCase().match(/[\p{L}'’-]+/gu) ?? []
+  let from = pos
+  while (from > 0 && from > pos - 40 && !STOP_CHARS.has(text[from - 1])) from--
+  return text.slice(from, pos).toLowerCase().match(/[\p{L}'’-]+/gu) ?? []
 }
 const slug = (name: string): string => 'x:' + name.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-')
+
+const CACHE = new WeakMap<readonly Entity[], ActorIndex>()
+/** The actor index of a document, built once per entities layer and shared by the quotes and events stages. */
+export function actorIndex(text: string, sentences: readonly Sentence[], entities: readonly Entity[]): ActorIndex {
+  const hit = CACHE.get(entities)
+  if (hit && hit.text === text && hit.sentences === sentences) return hit
+  const idx = new ActorIndex(text, sentences, entities)
+  CACHE.set(entities, idx)
+  return idx
+}
 
 /** Actor mentions of a document, with pronoun and role resolution and clause-level subject/object lookup. */
 export class ActorIndex {
@@ -61,22 +73,49 @@ export class ActorIndex {
     return m.kind === 'name' ? m.ref : this.resolved.get(m) ?? null
   }
 
-  /** Mentions lying inside `[start, end)`. */
-  within(start: number, end: number): ActorMention[] { return this.mentions.filter((m) => m.start >= start && m.end <= end) }
+  /** Mentions lying inside `[start, end)` (binary search: the layer is sorted by start). */
+  within(start: number, end: number): ActorMention[] {
+    const ms = this.mentions
+    let lo = 0, hi = ms.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (ms[mid].start < start) lo = mid + 1; else hi = mid }
+    const out: ActorMention[] = []
+    for (let i = lo; i < ms.length && ms[i].start < end; i++) if (ms[i].end <= end) out.push(ms[i])
+    return out
+  }
 
   /** True when the words just before `pos` are a preposition (optionally + determiner/adjective): not a subject. */
   afterPreposition(pos: number): boolean {
     // the head of a possessive phrase ("Iran's Supreme Council") is placed where its possessor is
     const poss = /['’]s\s+$/u.exec(this.text.slice(Math.max(0, pos - 4), pos))
     if (poss) { const owner = this.mentions.find((m) => m.end === pos - poss[0].length); if (owner) return this.afterPreposition(owner.start) }
-    const before = wordsBefore(this.text, pos)
+    const before = this.wordsAt(pos)
     const w1 = before.at(-1), w2 = before.at(-2), w3 = before.at(-3)
     if (!w1) return false
     return PREPOSITIONS.has(w1) || (DETERMINERS.has(w1) && !!w2 && PREPOSITIONS.has(w2)) || (!!w2 && DETERMINERS.has(w2) && !!w3 && PREPOSITIONS.has(w3) && !/^\p{Lu}/u.test(w1))
   }
 
-  /** Clause segments of a sentence up to `end`: `[start, end)` pairs, in order. */
+  private reports: Span[] | null = null
+  /** Reporting verbs ("said", "according to") inside `[start, end)`, found once per document. */
+  reportVerbs(start: number, end: number): Span[] {
+    if (!this.reports) {
+      this.reports = []
+      const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
+      let m: RegExpExecArray | null
+      while ((m = re.exec(this.text))) this.reports.push({ start: m.index, end: m.index + m[0].length })
+    }
+    return this.reports.filter((r) => r.start >= start && r.end <= end)
+  }
+
+  private readonly segCache = new Map<string, Span[]>()
+  /** Clause segments of a sentence up to `end`: `[start, end)` pairs, in order (cached). */
   segments(sent: Span, end = sent.end): Span[] {
+    const k = `${sent.start}:${end}`
+    let v = this.segCache.get(k)
+    if (!v) { v = this.computeSegments(sent, end); this.segCache.set(k, v) }
+    return v
+  }
+
+  private computeSegments(sent: Span, end: number): Span[] {
     const out: Span[] = []
     const re = new RegExp(BOUNDARY_RE.source, 'gu')
     re.lastIndex = sent.start
@@ -151,7 +190,7 @@ export class ActorIndex {
 
   /** True when a verb form ends right before `pos` ("accused Russia", "assassinating X"): an object, not a subject. */
   afterVerb(pos: number): boolean {
-    const w = wordsBefore(this.text, pos).at(-1)
+    const w = this.wordsAt(pos).at(-1)
     return !!w && !w.includes('-') && /(?:ed|ing)$/u.test(w) && !/^(?:red|bed|need|united|led)$/u.test(w)
   }
 
@@ -175,7 +214,26 @@ export class ActorIndex {
     return ''
   }
 
-  private nested(m: ActorMention): boolean { return this.mentions.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start) }
+  private nestedSet: Set<ActorMention> | null = null
+  /** True when a longer mention holds this one (computed once: mentions are sorted by start, longest first). */
+  private nested(m: ActorMention): boolean {
+    if (!this.nestedSet) {
+      this.nestedSet = new Set()
+      let cover: ActorMention | null = null
+      for (const o of this.mentions) {
+        if (cover && o.start >= cover.start && o.end <= cover.end && o.end - o.start < cover.end - cover.start) this.nestedSet.add(o)
+        else if (!cover || o.end > cover.end) cover = o
+      }
+    }
+    return this.nestedSet.has(m)
+  }
+  private readonly before = new Map<number, string[]>()
+  /** Cached lower-cased words before a position. */
+  private wordsAt(pos: number): string[] {
+    let w = this.before.get(pos)
+    if (!w) { w = wordsBefore(this.text, pos); this.before.set(pos, w) }
+    return w
+  }
 
   /** Sentence subjects in order; pronouns/roles take the last person subject before them (subjects first, then others). */
   private resolvePronouns(): void {

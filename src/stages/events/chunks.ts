@@ -24,11 +24,10 @@ const isDateWord = (w: string): boolean => MONTHS.has(w.replace(/\.$/, '')) || W
 
 function words(text: string, s: Span): Word[] {
   const out: Word[] = []
-  const re = new RegExp(WORD_RE.source, 'gu')
+  const re = WORD_RE
   re.lastIndex = s.start
-  const slice = text.slice(0, s.end)
   let m: RegExpExecArray | null
-  while ((m = re.exec(slice))) {
+  while ((m = re.exec(text)) && m.index < s.end) {
     let end = m.index + m[0].length
     if (TITLE_ABBREVIATIONS.has(m[0]) && text[end] === '.') end++
     out.push({ start: m.index, end, w: text.slice(m.index, end) })
@@ -119,8 +118,9 @@ export function sentenceChunks(text: string, sent: Sentence): Chunk[] {
   const ws = words(text, sent)
   const out: Chunk[] = []
   const first = ws.findIndex((w) => /\p{L}/u.test(w.w))
+  const at = new Map(ws.map((w, k) => [w, k]))
   for (const run of runs(text, ws)) {
-    const i = ws.indexOf(run[0])
+    const i = at.get(run[0])!
     const prev = ws[i - 1]
     if (prev && /^(?:a|an)$/i.test(prev.w) && /^\s+$/.test(text.slice(prev.end, run[0].start))) continue // "a Shi'a shrine": a modifier
     const c = classify(text, run, i === first || /[“"‘]\s*$/.test(text.slice(sent.start, run[0].start)))

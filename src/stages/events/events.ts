@@ -4,8 +4,8 @@ import type { ActorRef, Entity, EventRecord, QuoteRecord, Sentence, TimeExpr } f
 import { msg, type Message } from '../../doc/span.js'
 import type { Kb } from '../../kb/index.js'
 import { anchorOf, weekOf } from '../timex/resolve.js'
-import { ActorIndex } from './actors.js'
-import { NEWS_TYPES, PLUPERFECT_RE, REPORT_VERBS_RE } from './events.data.js'
+import { actorIndex, type ActorIndex } from './actors.js'
+import { NEWS_TYPES, PLUPERFECT_RE } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
 import { rejectReason } from './steps/02-filter.js'
@@ -18,25 +18,13 @@ export interface EventInput { readonly sentences: readonly Sentence[]; readonly 
 
 const wordsBetween = (text: string, a: number, b: number): number => (text.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length
 
-/** Start of the last reporting verb before `pos` in the sentence, or -1. */
-function lastReportVerb(text: string, sent: Sentence, pos: number): number {
-  const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
-  re.lastIndex = sent.start
-  let last = -1, m: RegExpExecArray | null
-  const slice = text.slice(0, pos)
-  while ((m = re.exec(slice))) last = m.index
-  return last
-}
-
 /** Who reports the event: "according to X", or the subject of a reporting verb before it that is not the event's source. */
 function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, source: ActorRef | null): string | null {
-  const s = doc.text.slice(sent.start, sent.end)
-  const acc = /\baccording\s+to\s+/iu.exec(s)
-  if (acc) { const m = idx.within(sent.start + acc.index + acc[0].length, sent.end)[0]; const r = idx.refOf(m); if (r && r.actor !== source?.actor) return r.name }
-  const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
-  let m: RegExpExecArray | null
-  while ((m = re.exec(s)) && sent.start + m.index < t.start) {
-    const r = idx.refOf(idx.subjectBefore(sent.start + m.index, sent))
+  for (const v of idx.reportVerbs(sent.start, sent.end)) {
+    const w = doc.text.slice(v.start, v.end).toLowerCase()
+    if (w.startsWith('according')) { const r = idx.refOf(idx.within(v.end, sent.end)[0]); if (r && r.actor !== source?.actor) return r.name; continue }
+    if (v.start >= t.start) continue
+    const r = idx.refOf(idx.subjectBefore(v.start, sent))
     if (r && r.actor !== source?.actor) return r.name
   }
   return null
@@ -48,14 +36,18 @@ function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, sourc
  */
 export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]; messages: Message[] } {
   const { text } = doc
-  const idx = new ActorIndex(text, input.sentences, input.entities)
+  const idx = actorIndex(text, input.sentences, input.entities)
   const anchor = anchorOf(doc.meta.published)
   const messages: Message[] = []
   let raw: EventRecord[] = []
   const claims: { sent: Sentence; at: number; who: ActorRef }[] = []
   const denials: { sent: Sentence; t: Trigger }[] = []
+  const all = findTriggers(text, { start: 0, end: text.length })
+  let ti = 0
   for (const sent of input.sentences) {
-    const found = findTriggers(text, sent)
+    while (ti < all.length && all[ti].start < sent.start) ti++
+    const found: Trigger[] = []
+    for (let k = ti; k < all.length && all[k].start < sent.end; k++) if (all[k].end <= sent.end) found.push(all[k])
     const kept = found.filter((t) => {
       // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event
       const objectOf = t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && found.some((o) => o !== t && o.entry.pos === 'verb' && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
@@ -87,7 +79,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     for (const c of claimantsIn(text, idx, sent)) claims.push({ sent, ...c })
     // a negated act inside someone's statement is that speaker's denial: REJECT ("officials said Tehran had not supplied arms")
     for (const { t } of denials.splice(0)) {
-      const v = lastReportVerb(text, sent, t.start)
+      const v = idx.reportVerbs(sent.start, t.start).at(-1)?.start ?? -1
       const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : null
       if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: null, date_precision: null, date_basis: null, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, negated: true, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
     }

@@ -1,7 +1,7 @@
 import { defineStage } from '../../doc/stage.js'
 import type { ActorRef, Entity, Paragraph, QuoteRecord, Sentence } from '../../doc/layers.js'
 import { msg, type Message, type Span } from '../../doc/span.js'
-import { ActorIndex, type ActorMention } from '../events/actors.js'
+import { actorIndex, type ActorIndex, type ActorMention } from '../events/actors.js'
 import { pairMarks, type MarkedQuote } from './marks.js'
 import { MIN_QUOTE_WORDS, PASSIVE_QUOTED, REPORTING_VERBS } from './quotes.data.js'
 
@@ -81,7 +81,7 @@ class Attributor {
  * @example findQuotes(text, paragraphs, sentences, entities, 'd_1').quotes[0].speaker?.name
  */
 export function findQuotes(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], entities: readonly Entity[], docId: string, index?: ActorIndex): { quotes: QuoteRecord[]; messages: Message[] } {
-  const idx = index ?? new ActorIndex(text, sentences, entities)
+  const idx = index ?? actorIndex(text, sentences, entities)
   const quotes: QuoteRecord[] = []
   const messages: Message[] = []
   let previous: ActorRef | null = null

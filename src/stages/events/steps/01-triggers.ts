@@ -5,11 +5,11 @@ import { TRIGGERS, type TriggerEntry } from '../events.data.js'
 export interface Trigger extends Span { readonly text: string; readonly entry: TriggerEntry }
 
 /** One alternation of all entries, each in its own capture group, so one pass finds every trigger. */
-const ALL = new RegExp(TRIGGERS.map((t) => `(\\b(?:${t.pattern})\\b)`).join('|'), 'giu')
+const ALL = new RegExp(`\\b(?=\\p{L})(?:${TRIGGERS.map((t) => `((?:${t.pattern})\\b)`).join('|')})`, 'giu')
 
 /** Trigger words of one sentence, in text order, never overlapping (earlier lexicon entries win at one position). */
 export function findTriggers(text: string, sent: Span): Trigger[] {
-  const re = new RegExp(ALL.source, 'giu')
+  const re = ALL
   re.lastIndex = sent.start
   const slice = text.slice(0, sent.end)
   const out: Trigger[] = []

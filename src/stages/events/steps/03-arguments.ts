@@ -1,7 +1,6 @@
 import type { ActorRef, QuoteRecord } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
 import type { ActorIndex, ActorMention } from '../actors.js'
-import { REPORT_VERBS_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
 /** Source, targets (one event each) and location of a trigger. */
@@ -53,16 +52,11 @@ function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
 function speakerAt(c: ArgContext, pos: number): ActorRef | null {
   const q = c.quotes.find((x) => x.start <= pos && pos < x.end)
   if (q) return q.speaker
-  const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
-  re.lastIndex = c.sent.start
-  let last: RegExpExecArray | null = null, m: RegExpExecArray | null
-  const slice = c.text.slice(0, pos)
-  while ((m = re.exec(slice))) last = m
-  if (last) return refOf(c, c.idx.subjectBefore(last.index, c.sent))
+  const last = c.idx.reportVerbs(c.sent.start, pos).at(-1)
+  if (last) return refOf(c, c.idx.subjectBefore(last.start, c.sent))
   // postposed: "…, he asserted."
-  re.lastIndex = pos
-  const next = re.exec(c.text.slice(0, c.sent.end))
-  return next ? refOf(c, c.idx.subjectBefore(next.index, { start: pos, end: next.index })) : null
+  const next = c.idx.reportVerbs(pos, c.sent.end)[0]
+  return next ? refOf(c, c.idx.subjectBefore(next.start, { start: pos, end: next.start })) : null
 }
 
 /** Targets after the trigger: the first actor behind an allowed preposition; for CONSULT every person or body listed. */

@@ -1,7 +1,7 @@
 import type { DatePrecision, TimeExpr } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
 import type { ActorIndex } from '../actors.js'
-import { PLUPERFECT_RE, REPORT_VERBS_RE } from '../events.data.js'
+import { PLUPERFECT_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
 /** The date an event carries, with its precision and basis (a timex basis, or 'unresolved'). */
@@ -22,11 +22,7 @@ export function sentenceDates(text: string, idx: ActorIndex, sent: Span, trigger
   const inS = timex.filter((x) => x.start >= sent.start && x.end <= sent.end)
   if (!triggers.length) return []
   const anchors: Anchor[] = triggers.map((t) => ({ start: t.start, end: t.end }))
-  const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
-  re.lastIndex = sent.start
-  let m: RegExpExecArray | null
-  const slice = text.slice(0, sent.end)
-  while ((m = re.exec(slice))) if (!anchors.some((a) => a.start <= m!.index && m!.index < a.end)) anchors.push({ start: m.index, end: m.index + m[0].length })
+  for (const v of idx.reportVerbs(sent.start, sent.end)) if (!anchors.some((a) => a.start <= v.start && v.start < a.end)) anchors.push({ start: v.start, end: v.end })
   anchors.sort((a, b) => a.start - b.start)
   const segs = idx.segments(sent)
   const segOf = (p: number): Span | undefined => segs.find((s) => s.start <= p && p <= s.end)
