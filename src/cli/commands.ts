@@ -30,8 +30,9 @@ function printIngest(sum: IngestSummary, json: boolean): void {
   for (const r of sum.rejected) process.stdout.write(`  rejected ${r.path ?? '(stdin)'}: ${r.reason} [${r.ruleId}]\n`)
 }
 
+/** Progress on stderr: one rewritten line on a terminal, one line a second otherwise (logs stay readable). */
 const progress = (quiet: boolean) => quiet ? undefined : (p: { done: number; total: number; stored: number; rejected: number; perSecond: number }) =>
-  process.stderr.write(`\r  ${p.done} page(s) read of ${p.total} file(s) · ${p.stored} stored · ${p.rejected} rejected · ${p.perSecond.toFixed(0)}/s   `)
+  process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}  ${p.done} page(s) read from ${p.total} file(s) · ${p.stored} stored · ${p.rejected} rejected · ${p.perSecond.toFixed(1)} pages/s${process.stderr.isTTY ? '   ' : '\n'}`)
 
 /** Registers every subcommand. `exit` raises the process exit code. */
 export function registerCommands(program: Command, exit: (code: number) => void): void {
@@ -44,7 +45,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--quiet', 'no progress on stderr')
     .action(async (paths: string[], o) => withStore(o.db, async (store) => {
       const sum = await ingest(store, paths, { kbDirs: o.kb, onProgress: progress(o.quiet || o.json) })
-      if (!o.quiet && !o.json && sum.seconds > 1) process.stderr.write('\n')
+      if (!o.quiet && !o.json && process.stderr.isTTY) process.stderr.write('\n')
       printIngest(sum, !!o.json)
       if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')
       if (sum.rejected.length) exit(1)
@@ -117,6 +118,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
       const store = await openStore(o.db)
       // the example pages sit at the top of examples/ (gold/ and hostile/ beside them are not part of the demo)
       const sum = await ingest(store, [EXAMPLES_DIR], { onProgress: progress(false), recursive: false })
+      if (process.stderr.isTTY) process.stderr.write('\n')
       printIngest(sum, false)
       process.stdout.write((await summaryLines(store)) + '\n')
       if (!o.serve) { await store.close(); return }

@@ -37,7 +37,12 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
   const { pipeline, kb } = defaultPipeline(opts)
   const run = await store.startRun(`ingest ${paths.join(' ')}`)
   const rejected: { path: string | null; ruleId: string; reason: string }[] = []
-  let pages = 0, stored = 0, versions = 0, unchanged = 0, done = 0, lastTick = performance.now()
+  let pages = 0, stored = 0, versions = 0, unchanged = 0, lastTick = performance.now()
+  const tick = () => {
+    if (!opts.onProgress || performance.now() - lastTick < PROGRESS_EVERY_MS) return
+    lastTick = performance.now()
+    opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((lastTick - t0) / 1000) })
+  }
 
   const reject = async (item: InputItem, rawSha: string, ruleId: string, reason: string) => {
     rejected.push({ path: item.path, ruleId, reason })
@@ -65,13 +70,10 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
       await store.saveDocument(toDocumentRecord(read), { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null })
       stored++
       if (previous) versions++
-      done++
-      if (opts.onProgress && performance.now() - lastTick > PROGRESS_EVERY_MS) {
-        lastTick = performance.now()
-        opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((lastTick - t0) / 1000) })
-      }
     }
+    tick()
   }
+  if (opts.onProgress && files.length > 1) opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((performance.now() - t0) / 1000) })
   if (!opts.skipCorpus && (stored > 0 || versions > 0)) await store.replaceCorpus(analyzeCorpus(await store.allDocuments(), { kb }))
   const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, rejected, seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
