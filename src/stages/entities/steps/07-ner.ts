@@ -1,6 +1,7 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx } from '../context.js'
 import type { Candidate } from './05-candidates.js'
+import { TITLES } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** The tagger interface of ./ner (declared here so the stage builds and runs when no model is there yet). */
@@ -40,6 +41,8 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       const w0 = s0 + i, w1 = s0 + j
       let free = true
       for (let k = w0; k < w1; k++) if (covered[k]) free = false
+      // a lone title ("Brig." before "Gen.") is not a name, whatever the model says
+      if (w1 - w0 === 1 && words[w0]!.fold in TITLES) free = false
       if (free) out.push({ w0, w1, hint: LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
       i = j
     }

@@ -85,8 +85,12 @@ function holder(ctx: Ctx, offices: readonly KbOffice[]): string | null {
  */
 export function resolveRoles(ctx: Ctx): Hit[] {
   const live = ctx.hits.filter((h) => !h.dropped && h.actor)
-  const hitAt = new Map(live.map((h) => [h.w0, h]))
-  const hitEndingAt = new Map(live.map((h) => [h.w1, h]))
+  // where two hits start together ("Russia" and "Russia's Security Council"), the longer one is kept
+  const hitAt = new Map<number, Hit>(), hitEndingAt = new Map<number, Hit>()
+  for (const h of live) {
+    if ((hitAt.get(h.w0)?.w1 ?? -1) < h.w1) hitAt.set(h.w0, h)
+    if ((hitEndingAt.get(h.w1)?.w0 ?? Infinity) > h.w0) hitEndingAt.set(h.w1, h)
+  }
   const people = live.filter((h) => typeOf(ctx, h.actor!) === 'PERSON')
   const personAt = new Set(people.map((h) => h.w0)), personEnd = new Set(people.map((h) => h.w1 - 1))
   const covered = new Set(live.flatMap((h) => Array.from({ length: h.w1 - h.w0 }, (_, k) => h.w0 + k)))
