@@ -47,7 +47,8 @@ export class ActorIndex {
       start: m.start, end: m.end, text: text.slice(m.start, m.end), ref: { actor: e.actor, name: e.name }, type: e.type, kind: 'name' as const,
     })))
     fromEntities.sort((a, b) => a.start - b.start)
-    const chunks = sentences.flatMap((s) => sentenceChunks(text, s))
+    // with an entities layer, rule-found names would only add noise: keep pronouns, roles and nationality groups
+    const chunks = sentences.flatMap((s) => sentenceChunks(text, s, entities.length === 0))
     const lastNames = new Map<string, string>()
     for (const c of chunks) if (c.type === 'PERSON' && c.kind === 'name' && c.name.includes(' ')) { const l = c.name.split(' ').pop()!; if (!lastNames.has(l)) lastNames.set(l, c.name) }
     for (const e of entities) if (e.type === 'PERSON') { const l = e.name.split(' ').pop()!; if (!lastNames.has(l)) lastNames.set(l, e.name) }

@@ -113,13 +113,13 @@ function roleDescription(text: string, ws: Word[], i: number): Chunk | null {
   return null
 }
 
-/** Rule-found actor phrases of one sentence, sorted by start. */
-export function sentenceChunks(text: string, sent: Sentence): Chunk[] {
+/** Rule-found actor phrases of one sentence, sorted by start; `names` false keeps only pronouns, roles and nationality groups. */
+export function sentenceChunks(text: string, sent: Sentence, names = true): Chunk[] {
   const ws = words(text, sent)
   const out: Chunk[] = []
   const first = ws.findIndex((w) => /\p{L}/u.test(w.w))
   const at = new Map(ws.map((w, k) => [w, k]))
-  for (const run of runs(text, ws)) {
+  if (names) for (const run of runs(text, ws)) {
     const i = at.get(run[0])!
     const prev = ws[i - 1]
     if (prev && /^(?:a|an)$/i.test(prev.w) && /^\s+$/.test(text.slice(prev.end, run[0].start))) continue // "a Shi'a shrine": a modifier

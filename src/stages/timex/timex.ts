@@ -27,6 +27,9 @@ const TIMEX_RE = new RegExp([
   String.raw`(?<=\b(?:${alt(YEAR_LEADS.map(ci))})\s|['’]s\s)(?<yY>(?:19|20)\d{2})\b(?![,.]?\d)`,
 ].join('|'), 'gu')
 
+/** Something every time expression contains: a digit, a month or weekday name, or a relative unit word. */
+const HINT_RE = new RegExp(String.raw`\d|\b(?:${alt(MONTHS.keys())}|${alt(WEEKDAYS.keys())})\b|\b(?:week|month|year|today|tonight|yesterday|tomorrow)\b`, 'giu')
+
 type Groups = Record<string, string | undefined>
 const lc = (s: string | undefined): string => (s ?? '').toLowerCase()
 
@@ -63,6 +66,10 @@ export function findTimex(text: string, sentences: readonly Sentence[], publishe
   const messages: Message[] = []
   const re = new RegExp(TIMEX_RE.source, 'gu')
   for (const s of sentences) {
+    // most sentences hold no date: a cheap test skips the full pattern
+    HINT_RE.lastIndex = s.start
+    const h = HINT_RE.exec(text)
+    if (!h || h.index >= s.end) continue
     re.lastIndex = s.start
     let m: RegExpExecArray | null
     while ((m = re.exec(text)) && m.index < s.end) {
