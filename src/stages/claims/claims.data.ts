@@ -38,4 +38,4 @@ export const UNIT_STOPS: ReadonlySet<string> = new Set([
 export const VAGUE_COUNTS: ReadonlySet<string> = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'scores', 'tens', 'several', 'many', 'numerous', 'countless'])
 
 /** Verbs just before a count that say what it counts ("killed 95 people"). */
-export const COUNT_VERBS = /\b(?:killed|killing|kills|injured|injuring|wounded|wounding|arrested|detained|displaced|evacuated|captured|deployed|withdrawn|withdrew|sent|fired|launched|used|received|supplied|sold|delivered|provided|lost|destroyed|shot down|intercepted|recorded|reported|left|has killed|have killed)\s+$/iu
+export const COUNT_VERBS = /\b(?:killed|killing|kills|injured|injuring|wounded|wounding|arrested|detained|displaced|evacuated|captured|deployed|withdrawn|withdrew|sent|fired|launched|used|received|supplied|sold|delivered|provided|lost|destroyed|damaged|burned|shot down|intercepted|recorded|reported|counted|found|seized|registered|left|has killed|have killed)\s+$/iu

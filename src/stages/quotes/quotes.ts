@@ -36,7 +36,7 @@ class Attributor {
     return this.idx.within(start, end).find((m) => !this.quotes.some((o) => m.start >= o.outer.start && m.end <= o.outer.end))
   }
 
-  /** A verb followed by ", “" introduces the next quotation ("…,” adding, “…”), so it does not close this one. */
+  /** A bare verb followed by ", “" introduces the next quotation ("…,” adding, “…”), so it does not close this one. */
   private introducesNext(v: Verb): boolean { return /^\s*[,:]?\s*[“"‘]/u.test(this.text.slice(v.end, v.end + 4)) }
   private get skip(): Span[] { return this.quotes.map((o) => o.outer) }
 
@@ -44,7 +44,7 @@ class Attributor {
     const f = this.frame(q)
     // postposed attribution: “…,” X said / said X / X was quoted as saying
     const after = verbsIn(this.text, q.outer.end, f.end, this.quotes)[0]
-    if (after && wordCount(this.text.slice(q.outer.end, after.start)) <= 16 && !this.introducesNext(after) && !this.quotes.some((o) => o.outer.start > q.outer.end && o.outer.start < after.start)) {
+    if (after && wordCount(this.text.slice(q.outer.end, after.start)) <= 16 && !(wordCount(this.text.slice(q.outer.end, after.start)) === 0 && this.introducesNext(after)) && !this.quotes.some((o) => o.outer.start > q.outer.end && o.outer.start < after.start)) {
       const between = this.text.slice(q.outer.end, after.start)
       if (after.w === 'quoted' && !PASSIVE_QUOTED.test(between + ' quoted')) { const x = this.firstActor(after.end, f.end); if (x) return { ref: this.idx.refOf(x), how: 'quoted-as-saying' } }
       const m = this.firstActor(q.outer.end, after.start) ?? (/^\s*[,.]?\s*$/u.test(between) ? this.firstActor(after.end, Math.min(f.end, after.end + 40)) : undefined)
