@@ -67,23 +67,24 @@ export interface SentenceFeatures {
   readonly cap: Uint8Array
 }
 
-/**
- * Extracts the static features of one sentence. `gaz` holds the B/I bits of the train-names + caller
- * gazetteer channel per token, `world` those of the world-countries channel.
- */
-export function extractFeatures(tokens: readonly string[], clusters: Clusters, gaz: Uint8Array, world: Uint8Array): SentenceFeatures {
+/** Per-token hashes of one sentence; lower/shape/fine are padded with two BOS and two EOS slots. */
+interface TokenHashes {
+  readonly lower: Int32Array; readonly shape: Int32Array; readonly fine: Int32Array; readonly finest: Int32Array
+  readonly form: Int32Array; readonly flags: Int32Array; readonly wlen: Int32Array
+  /** FNV states after 1..4 chars: prefixes of the form, suffixes of the lowercased form */
+  readonly pre: Int32Array; readonly suf: Int32Array
+  /** 256 when the sentence is an ALL-CAPS headline (capitalisation says nothing there) */
+  readonly headline: number
+}
+
+function hashTokens(tokens: readonly string[], clusters: Clusters): TokenHashes {
   const n = tokens.length
-  const lower = new Int32Array(n + 4)
-  const shape = new Int32Array(n + 4)
-  const fine = new Int32Array(n + 4)
-  const finest = new Int32Array(n)
-  const rows = new Int32Array(n * MAX_STATIC)
-  const counts = new Uint16Array(n)
-  const form = new Int32Array(n)
-  const flags = new Int32Array(n)
-  const wlen = new Int32Array(n)
-  const pre = new Int32Array(n * 4)
-  const suf = new Int32Array(n * 4)
+  const h: TokenHashes = {
+    lower: new Int32Array(n + 4), shape: new Int32Array(n + 4), fine: new Int32Array(n + 4), finest: new Int32Array(n),
+    form: new Int32Array(n), flags: new Int32Array(n), wlen: new Int32Array(n), pre: new Int32Array(n * 4),
+    suf: new Int32Array(n * 4), headline: 0,
+  }
+  const { lower, shape, fine, pre, suf } = h
   lower[0] = lower[1] = shape[0] = shape[1] = fine[0] = fine[1] = BOS
   lower[n + 2] = lower[n + 3] = shape[n + 2] = shape[n + 3] = fine[n + 2] = fine[n + 3] = EOS
   let letters = 0
@@ -106,64 +107,77 @@ export function extractFeatures(tokens: readonly string[], clusters: Clusters, g
       else if (c === 46) dot++
       if (k !== last) hs = Math.imul(hs ^ k, FNV_PRIME)
       last = k
-      if (j < 4) pre[i * 4 + j] = hf
-      const rc = lw.charCodeAt(lw.length - 1 - j)
-      hx = Math.imul(hx ^ rc, FNV_PRIME)
-      if (j < 4) suf[i * 4 + j] = hx
+      hx = Math.imul(hx ^ lw.charCodeAt(lw.length - 1 - j), FNV_PRIME)
+      if (j < 4) { pre[i * 4 + j] = hf; suf[i * 4 + j] = hx }
     }
-    form[i] = hf
-    wlen[i] = w.length
+    h.form[i] = hf
+    h.wlen[i] = w.length
     lower[i + 2] = hl
     shape[i + 2] = hs
     const f = clusters.finest.get(lw)
-    finest[i] = f === undefined ? NONE : f
+    h.finest[i] = f === undefined ? NONE : f
     fine[i + 2] = f === undefined ? NONE : Math.floor(f / SUBCLUSTERS)
     const initCap = up > 0 && charClass(w.charCodeAt(0)) === 88 ? 1 : 0
-    flags[i] = initCap | (up > 0 && lo === 0 ? 2 : 0) | (dig ? 4 : 0) | (hyph ? 8 : 0) | (dot ? 16 : 0) |
+    h.flags[i] = initCap | (up > 0 && lo === 0 ? 2 : 0) | (dig ? 4 : 0) | (hyph ? 8 : 0) | (dot ? 16 : 0) |
       (i === 0 ? 32 : 0) | (lo > 0 ? 64 : 0) | (w.length === 1 ? 128 : 0)
     letters += up + lo
     lowers += lo
   }
-  const headline = letters > 6 && lowers === 0 ? 256 : 0
-  for (let i = 0; i < n; i++) {
-    let o = i * MAX_STATIC
-    const p = i + 2
-    const put = (h: number): void => { rows[o++] = (h >>> 0) & ROW_MASK }
-    put(mix(0, 0))
-    put(mix(1, form[i]!))
-    put(mix(2, lower[p]!))
-    put(mix(3, lower[p - 1]!))
-    put(mix(4, lower[p + 1]!))
-    put(mix(5, lower[p - 2]!))
-    put(mix(6, lower[p + 2]!))
-    put(mix(7, lower[p - 1]!, lower[p]!))
-    put(mix(8, lower[p]!, lower[p + 1]!))
-    const len = Math.min(4, wlen[i]!)
-    for (let k = 0; k < len; k++) { put(mix(9 + k, pre[i * 4 + k]!)); put(mix(13 + k, suf[i * 4 + k]!)) }
-    put(mix(17, shape[p]!))
-    put(mix(18, shape[p - 1]!))
-    put(mix(19, shape[p + 1]!))
-    put(mix(20, mix(shape[p - 1]!, shape[p]!), shape[p + 1]!))
-    put(mix(21, flags[i]! | headline))
-    put(mix(22, fine[p]!))
-    put(mix(23, fine[p] === NONE ? NONE : clusters.coarseOf[fine[p]!]!))
-    put(mix(24, fine[p - 1]!))
-    put(mix(25, fine[p + 1]!))
-    put(mix(26, fine[p - 1]!, fine[p]!))
-    put(mix(33, fine[p - 2]!))
-    put(mix(34, fine[p + 2]!))
-    put(mix(35, fine[p]!, shape[p]!))
-    put(mix(36, finest[i]!))
-    put(mix(27, lower[p - 1]!, shape[p]!))
-    put(mix(28, shape[p]!, lower[p + 1]!))
-    for (let d = -1; d <= 1; d++) {
-      const bits = i + d >= 0 && i + d < n ? gaz[i + d]! : 0
-      for (let b = 0; b < 8; b++) if (bits & (1 << b)) put(mix(30 + d, b))
-      const wbits = i + d >= 0 && i + d < n ? world[i + d]! : 0
-      for (let b = 0; b < 8; b++) if (wbits & (1 << b)) put(mix(38 + d, b))
-    }
-    counts[i] = o - i * MAX_STATIC
+  return { ...h, headline: letters > 6 && lowers === 0 ? 256 : 0 }
+}
+
+/** Writes the static feature rows of token i at rows[o..]; returns the new end. */
+function emitRows(h: TokenHashes, i: number, n: number, clusters: Clusters, gaz: Uint8Array, world: Uint8Array, rows: Int32Array, o: number): number {
+  const { lower, shape, fine, pre, suf } = h
+  const p = i + 2
+  const put = (x: number): void => { rows[o++] = (x >>> 0) & ROW_MASK }
+  put(mix(0, 0))
+  put(mix(1, h.form[i]!))
+  put(mix(2, lower[p]!))
+  put(mix(3, lower[p - 1]!))
+  put(mix(4, lower[p + 1]!))
+  put(mix(5, lower[p - 2]!))
+  put(mix(6, lower[p + 2]!))
+  put(mix(7, lower[p - 1]!, lower[p]!))
+  put(mix(8, lower[p]!, lower[p + 1]!))
+  const len = Math.min(4, h.wlen[i]!)
+  for (let k = 0; k < len; k++) { put(mix(9 + k, pre[i * 4 + k]!)); put(mix(13 + k, suf[i * 4 + k]!)) }
+  put(mix(17, shape[p]!))
+  put(mix(18, shape[p - 1]!))
+  put(mix(19, shape[p + 1]!))
+  put(mix(20, mix(shape[p - 1]!, shape[p]!), shape[p + 1]!))
+  put(mix(21, h.flags[i]! | h.headline))
+  put(mix(22, fine[p]!))
+  put(mix(23, fine[p] === NONE ? NONE : clusters.coarseOf[fine[p]!]!))
+  put(mix(24, fine[p - 1]!))
+  put(mix(25, fine[p + 1]!))
+  put(mix(26, fine[p - 1]!, fine[p]!))
+  put(mix(33, fine[p - 2]!))
+  put(mix(34, fine[p + 2]!))
+  put(mix(35, fine[p]!, shape[p]!))
+  put(mix(36, h.finest[i]!))
+  put(mix(27, lower[p - 1]!, shape[p]!))
+  put(mix(28, shape[p]!, lower[p + 1]!))
+  for (let d = -1; d <= 1; d++) {
+    const inside = i + d >= 0 && i + d < n
+    const bits = inside ? gaz[i + d]! : 0
+    for (let b = 0; b < 8; b++) if (bits & (1 << b)) put(mix(30 + d, b))
+    const wbits = inside ? world[i + d]! : 0
+    for (let b = 0; b < 8; b++) if (wbits & (1 << b)) put(mix(38 + d, b))
   }
-  const cap = Uint8Array.from(flags, (f) => f & 1)
-  return { n, rows, counts, baseCounts: counts.slice(), lower: lower.subarray(2, n + 2), shape: shape.subarray(2, n + 2), cap }
+  return o
+}
+
+/**
+ * Extracts the static features of one sentence. `gaz` holds the B/I bits of the train-names + caller
+ * gazetteer channel per token, `world` those of the world-countries channel.
+ */
+export function extractFeatures(tokens: readonly string[], clusters: Clusters, gaz: Uint8Array, world: Uint8Array): SentenceFeatures {
+  const n = tokens.length
+  const h = hashTokens(tokens, clusters)
+  const rows = new Int32Array(n * MAX_STATIC)
+  const counts = new Uint16Array(n)
+  for (let i = 0; i < n; i++) counts[i] = emitRows(h, i, n, clusters, gaz, world, rows, i * MAX_STATIC) - i * MAX_STATIC
+  const cap = Uint8Array.from(h.flags, (f) => f & 1)
+  return { n, rows, counts, baseCounts: counts.slice(), lower: h.lower.subarray(2, n + 2), shape: h.shape.subarray(2, n + 2), cap }
 }

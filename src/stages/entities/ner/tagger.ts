@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { DossierError } from '../../../errors.js'
 import { parseClusters } from './clusters.js'
-import { extractFeatures, type Clusters } from './features.js'
+import { extractFeatures, normaliseToken, type Clusters } from './features.js'
 import { Gazetteer, mergeExternal } from './gazetteer.js'
 import { worldGazetteer } from './world-gazetteer.js'
 import { NerMemory } from './memory.js'
@@ -40,6 +40,8 @@ export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gaz
   return {
     tag(tokens, options) {
       if (tokens.length === 0) return []
+      // Gazetteer keys are in CoNLL's ASCII forms, so curly apostrophes must not block a match.
+      tokens = tokens.map(normaliseToken)
       const bits = new Uint8Array(tokens.length)
       gazetteer.match(tokens, bits)
       if (options?.gazetteer) mergeExternal(tokens.length, options.gazetteer, bits)
