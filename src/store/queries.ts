@@ -9,9 +9,6 @@ import type { Span } from '../doc/span.js'
 import type { ActorRecord, ContradictionRecord, DocumentRecord, StoryEventRecord, StoryRecord } from '../model/records.js'
 import type { Store } from './store.js'
 
-/** How long a cached index is trusted before the store's counts are compared again (ms). */
-const INDEX_CHECK_MS = 1000
-
 export type ActorWithCounts = ActorRecord & { mentions: number; events: number }
 /** A directed "who acts on whom" edge, weighted by events, with counts per event type. */
 export interface NetworkEdge { readonly source: string; readonly target: string; readonly weight: number; readonly types: Readonly<Record<string, number>> }
@@ -28,22 +25,58 @@ export interface CorpusIndex {
   readonly edges: readonly NetworkEdge[]
 }
 
-const cache = new WeakMap<Store, { index: Promise<CorpusIndex>; fingerprint: string; checkedAt: number }>()
+/**
+ * How often a cached index is checked against the store's counts (ms). The check runs after the answer
+ * (stale-while-revalidate): counting a large store takes a few hundred ms and must not sit in a request.
+ */
+const INDEX_CHECK_MS = 30_000
 
-/** Returns the store's corpus index, rebuilding it when the store's counts changed (checked at most once a second). */
+const cache = new WeakMap<Store, { index: Promise<CorpusIndex>; fingerprint: Promise<string>; checkedAt: number; checking: boolean }>()
+
+/** Returns the store's corpus index; built on first use, then revalidated in the background at most every 30 s. */
 export async function corpusIndex(store: Store): Promise<CorpusIndex> {
   const hit = cache.get(store)
-  if (hit && Date.now() - hit.checkedAt < INDEX_CHECK_MS) return hit.index
-  const fingerprint = JSON.stringify(await store.stats())
-  if (hit && hit.fingerprint === fingerprint) { hit.checkedAt = Date.now(); return hit.index }
-  const index = buildIndex(store)
-  cache.set(store, { index, fingerprint, checkedAt: Date.now() })
-  index.catch(() => cache.delete(store))
-  return index
+  if (!hit) {
+    const fingerprint = store.stats().then((x) => JSON.stringify(x))
+    const index = fingerprint.then(() => buildIndex(store))
+    cache.set(store, { index, fingerprint, checkedAt: Date.now(), checking: false })
+    index.catch(() => cache.delete(store))
+    return index
+  }
+  if (!hit.checking && Date.now() - hit.checkedAt > INDEX_CHECK_MS) {
+    hit.checking = true
+    setTimeout(() => void revalidate(store, hit), 0)
+  }
+  return hit.index
+}
+
+async function revalidate(store: Store, hit: { index: Promise<CorpusIndex>; fingerprint: Promise<string>; checkedAt: number; checking: boolean }): Promise<void> {
+  try {
+    const now = JSON.stringify(await store.stats())
+    if (now !== (await hit.fingerprint)) {
+      const index = buildIndex(store)
+      await index
+      cache.set(store, { index, fingerprint: Promise.resolve(now), checkedAt: Date.now(), checking: false })
+      return
+    }
+  } catch { /* keep serving the last good index */ }
+  hit.checkedAt = Date.now(); hit.checking = false
+}
+
+/** The store's counts as of the cached index (cheap; `store.stats()` counts every table). */
+export async function indexedStats(store: Store): Promise<Record<string, number>> {
+  await corpusIndex(store)
+  return JSON.parse(await cache.get(store)!.fingerprint)
 }
 
 /** Forgets the cached index (call after writing to the store). */
 export function invalidateIndex(store: Store): void { cache.delete(store) }
+
+/** Memoises a value derived from one index (the index is immutable, so a WeakMap keyed by it is safe). */
+function memo<T>(f: (ix: CorpusIndex) => T): (ix: CorpusIndex) => T {
+  const m = new WeakMap<CorpusIndex, T>()
+  return (ix) => { if (!m.has(ix)) m.set(ix, f(ix)); return m.get(ix)! }
+}
 
 async function buildIndex(store: Store): Promise<CorpusIndex> {
   const [all, actorList, stories, storyEvents, contradictions] = await Promise.all([store.allDocuments(), store.listActors({ limit: 1_000_000 }),
@@ -111,8 +144,20 @@ export async function eventCard(store: Store, id: string): Promise<EventCard | n
   if (!members.some((m) => m.event.id === id)) members.unshift(hit)
   const sources = members.map((m) => sourceOf(m.doc, m.event))
   const contradictions = ix.contradictions.filter((c) => c.members.some((cm) => sources.some((s) => s.doc === cm.doc && overlaps(cm.evidence, s.sentence))))
+    .map((c) => ({ ...c, members: c.members.map((m) => ({ ...m, outlet: ix.docs.get(m.doc)?.outlet ?? null, title: ix.docs.get(m.doc)?.title ?? null })) }))
   return { event: { ...hit.event, doc: hit.doc.id }, story_event: se, sources, contradictions }
 }
+
+/** Up to 50 mentions per actor, in document order. */
+const mentionSamples = memo((ix) => {
+  const out = new Map<string, { doc: string; outlet: string | null; start: number; end: number; text: string }[]>()
+  for (const doc of ix.docs.values()) for (const e of doc.entities) {
+    const list = out.get(e.actor) ?? []
+    for (const m of e.mentions) if (list.length < 50) list.push({ doc: doc.id, outlet: doc.outlet, start: m.start, end: m.end, text: m.text })
+    out.set(e.actor, list)
+  }
+  return out
+})
 
 /** An actor with its quotes, a sample of its mentions, its most frequent counterparts and its edges. */
 export async function actorPage(store: Store, id: string) {
@@ -120,8 +165,7 @@ export async function actorPage(store: Store, id: string) {
   const actor = ix.actors.get(id) ?? (await store.getActor(id))
   if (!actor) return null
   const quotes = (ix.quotesBySpeaker.get(id) ?? []).map(({ doc, quote }) => ({ doc: doc.id, outlet: doc.outlet, title: doc.title, published: doc.published, id: quote.id, start: quote.start, end: quote.end, text: quote.text }))
-  const mentions: { doc: string; outlet: string | null; start: number; end: number; text: string }[] = []
-  for (const doc of ix.docs.values()) for (const e of doc.entities) if (e.actor === id) for (const m of e.mentions) if (mentions.length < 50) mentions.push({ doc: doc.id, outlet: doc.outlet, start: m.start, end: m.end, text: m.text })
+  const mentions = mentionSamples(ix).get(id) ?? []
   const counterparts = new Map<string, number>()
   for (const e of ix.edges) {
     if (e.source === id) counterparts.set(e.target, (counterparts.get(e.target) ?? 0) + e.weight)
@@ -144,33 +188,34 @@ export async function actorNetwork(store: Store, limit = 200) {
 }
 
 /** The two actors with the most events between them (either direction), or null when no event joins two actors. */
-export async function mostConnectedPair(store: Store): Promise<[string, string] | null> {
-  const ix = await corpusIndex(store)
+export async function mostConnectedPair(store: Store): Promise<[string, string] | null> { return topPair(await corpusIndex(store)) }
+const topPair = memo((ix): [string, string] | null => {
   const pairs = new Map<string, number>()
   for (const e of ix.edges) { const k = [e.source, e.target].sort().join('\u0000'); pairs.set(k, (pairs.get(k) ?? 0) + e.weight) }
   const best = [...pairs].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]
   return best ? (best[0].split('\u0000') as [string, string]) : null
-}
+})
 
 /** Event locations placed on the map: a location name is joined to an actor with `geo` by its name or an alias. */
-export async function eventPlaces(store: Store) {
-  const ix = await corpusIndex(store)
+export async function eventPlaces(store: Store) { return places(await corpusIndex(store)) }
+const places = memo((ix) => {
   const byName = new Map<string, ActorRecord>()
   for (const a of ix.actors.values()) if (a.geo) for (const n of [a.name, ...a.aliases]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), a)
-  const places = new Map<string, { name: string; actor: string; lat: number; lon: number; events: string[] }>()
+  type Ev = { id: string; type: string; date: string | null; doc: string; outlet: string | null }
+  const byPlace = new Map<string, { name: string; actor: string; lat: number; lon: number; events: Ev[] }>()
   const unplaced = new Map<string, number>()
-  for (const { event } of ix.events.values()) {
+  for (const { event, doc } of ix.events.values()) {
     if (!event.location) continue
     const a = byName.get(event.location.toLowerCase())
     if (!a?.geo) { unplaced.set(event.location, (unplaced.get(event.location) ?? 0) + 1); continue }
-    const p = places.get(a.id) ?? { name: a.name, actor: a.id, lat: a.geo.lat, lon: a.geo.lon, events: [] }
-    p.events.push(event.id); places.set(a.id, p)
+    const p = byPlace.get(a.id) ?? { name: a.name, actor: a.id, lat: a.geo.lat, lon: a.geo.lon, events: [] }
+    p.events.push({ id: event.id, type: event.type, date: event.date, doc: doc.id, outlet: doc.outlet }); byPlace.set(a.id, p)
   }
   return {
-    places: [...places.values()].sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name)).map((p) => ({ ...p, count: p.events.length, events: p.events.slice(0, 100) })),
+    places: [...byPlace.values()].sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name)).map((p) => ({ ...p, count: p.events.length, events: p.events.slice(0, 25) })),
     unplaced: [...unplaced].sort((a, b) => b[1] - a[1]).map(([location, count]) => ({ location, count })),
   }
-}
+})
 
 /** Full-text search with facets (outlet, year); `outlet` narrows the hits after the facets are counted. */
 export async function searchFacets(store: Store, q: string, opts: { outlet?: string; year?: string; limit?: number; offset?: number } = {}) {

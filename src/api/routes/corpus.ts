@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { corpusIndex, eventPlaces, mostConnectedPair } from '../../store/queries.js'
+import { corpusIndex, eventPlaces, indexedStats, mostConnectedPair } from '../../store/queries.js'
 import type { Api, RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
 import { ContradictionSchema, ErrorSchema, IdParam, json, OutletSchema, StoryEventSchema, StorySchema } from '../schemas.js'
@@ -17,7 +17,7 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
     const ix = await corpusIndex(ctx.store)
     const outletsOf = (ids: readonly string[]) => [...new Set(ids.map((d) => ix.docs.get(d)?.outlet).filter((o): o is string => !!o))].sort()
     const stories = [...ix.stories].sort((a, b) => b.documents.length - a.documents.length || a.id.localeCompare(b.id)).map((s) => ({ ...s, outlets: outletsOf(s.documents) }))
-    return c.json({ stats: await ctx.store.stats(), stories, outlets: outletsOf([...ix.docs.keys()]), pair: await mostConnectedPair(ctx.store) } as any, 200)
+    return c.json({ stats: await indexedStats(ctx.store), stories, outlets: outletsOf([...ix.docs.keys()]), pair: await mostConnectedPair(ctx.store) } as any, 200)
   })
   app.openapi(createRoute({ method: 'get', path: '/api/stories', tags: ['corpus'], summary: 'Stories (documents about one story)', responses: { 200: json(z.array(StorySchema), 'Stories') } }),
     async (c) => c.json((await ctx.store.listCorpus('story')) as any, 200))
@@ -42,7 +42,7 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
   app.openapi(createRoute({
     method: 'get', path: '/api/map', tags: ['corpus'], summary: 'Event locations joined to actors with coordinates (by name or alias)',
     responses: { 200: json(z.object({
-      places: z.array(z.object({ name: z.string(), actor: z.string(), lat: z.number(), lon: z.number(), count: z.number(), events: z.array(z.string()) })),
+      places: z.array(z.object({ name: z.string(), actor: z.string(), lat: z.number(), lon: z.number(), count: z.number(), events: z.array(z.object({ id: z.string(), type: z.string(), date: z.string().nullable(), doc: z.string(), outlet: z.string().nullable() })) })),
       unplaced: z.array(z.object({ location: z.string(), count: z.number() })),
     }).openapi('MapPlaces'), 'Places') },
   }), async (c) => c.json(await eventPlaces(ctx.store) as any, 200))

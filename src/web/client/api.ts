@@ -1,0 +1,54 @@
+/** Typed fetch helpers over /api (the UI never talks to anything else). */
+export interface Span { start: number; end: number }
+export type Quad = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict' | null
+export interface ActorRef { actor: string; name: string }
+export interface EventRow {
+  id: string; doc_id: string; story_event: string | null; type: string; mode: string | null; source_actor: string | null; target_actor: string | null
+  source_name: string | null; target_name: string | null; date: string | null; date_precision: string | null; location: string | null
+  start: number; end: number; text: string; outlet: string | null; quad: Quad
+}
+export interface Actor {
+  id: string; name: string; type: string; affiliation: string | null; code: string | null; aliases: string[]
+  roles: { title: string; from: string | null; to: string | null }[]; geo?: { lat: number; lon: number } | null; mentions?: number; events?: number
+}
+export interface Contradiction { id: string; description: string; field: string; members: { doc: string; value: unknown; evidence: Span & { text: string }; outlet?: string | null; title?: string | null }[] }
+export interface StoryEvent { id: string; type: string; date: string | null; members: { doc: string; event: string }[]; independent_sources: string[]; first_reported_by: string | null }
+export interface EventCard {
+  event: { id: string; doc: string; type: string; mode: string | null; quad: Quad; date: string | null; date_precision: string | null; location: string | null
+    source_actor: ActorRef | null; target_actor: ActorRef | null; negated?: boolean }
+  story_event: StoryEvent | null
+  sources: { doc: string; event: string; outlet: string | null; title: string | null; url: string | null; published: string | null; copy_of: string | null; is_copy: boolean
+    sentence: Span & { text: string }; evidence: Span; trigger: Span | null }[]
+  contradictions: Contradiction[]
+}
+export interface Entity { id: string; actor: string; name: string; type: string; mentions: (Span & { text: string })[] }
+export interface Doc {
+  id: string; source: { path: string | null; url: string | null }; outlet: string | null; copy_of: string | null; title: string | null; published: string | null; author: string | null
+  text: string; paragraphs: Span[]; entities: Entity[]
+  events: { id: string; type: string; mode: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null; date: string | null; evidence: Span & { text: string }; trigger?: Span }[]
+  quotes: (Span & { id: string; text: string; speaker: ActorRef | null })[]
+  claims: { id: string; what: string; value: number; unit: string; evidence: Span & { text: string } }[]
+  framing: (Span & { term: string; neutral: string })[]
+  timex: (Span & { text: string; value: string | null })[]
+  messages: { source: string; ruleId: string; severity: string; reason: string; place?: Span }[]
+  duplicates?: { doc: string; similarity: number; relation: string }[]
+}
+export interface Page<T> { items: T[]; limit: number; offset: number; next_offset: number | null }
+
+/** Error raised for a non-2xx answer, with the API's code and message. */
+export class ApiError extends Error { constructor(readonly status: number, readonly code: string, message: string) { super(message) } }
+
+/** GETs a JSON resource under /api. */
+export async function api<T>(path: string, params: Record<string, string | number | undefined | null> = {}): Promise<T> {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v != null && v !== '') q.set(k, String(v))
+  const res = await fetch(`/api/${path}${q.size ? '?' + q : ''}`, { headers: { accept: 'application/json' } })
+  const body = await res.json().catch(() => null)
+  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'E_HTTP', body?.error?.message ?? res.statusText)
+  return body as T
+}
+
+/** Route helper: `#/doc/ID?start=1&end=9`. */
+export const docRoute = (doc: string, span?: Span) => `#/doc/${encodeURIComponent(doc)}${span ? `?start=${span.start}&end=${span.end}` : ''}`
+export const eventRoute = (id: string) => `#/event/${encodeURIComponent(id)}`
+export const actorRoute = (id: string) => `#/actor/${encodeURIComponent(id)}`

@@ -1,0 +1,60 @@
+/**
+ * The Dossier web UI: a hash-routed single page that reads /api/*. Every scraped string reaches the DOM
+ * through dom.ts as text, never as markup; the server's CSP allows scripts from this origin only.
+ */
+import { h, mount } from './dom.js'
+import { actorView } from './views/actor.js'
+import { contradictionsView } from './views/contradictions.js'
+import { documentView } from './views/document.js'
+import { documentsView } from './views/documents.js'
+import { eventView } from './views/event.js'
+import { homeView } from './views/home.js'
+import { mapView } from './views/map.js'
+import { networkView } from './views/network.js'
+import { outletsView } from './views/outlets.js'
+import { searchView } from './views/search.js'
+
+type View = (arg: string, params: URLSearchParams) => Promise<HTMLElement>
+const ROUTES: Record<string, View> = {
+  '': (_a, p) => homeView(p), event: (id) => eventView(id), doc: (id, p) => documentView(id, p), actor: (id) => actorView(id),
+  network: () => networkView(), map: () => mapView(), contradictions: () => contradictionsView(), outlets: () => outletsView(),
+  search: (_a, p) => searchView(p), documents: (_a, p) => documentsView(p),
+}
+const NAV: [string, string][] = [['#/', 'Timeline'], ['#/network', 'Network'], ['#/map', 'Map'], ['#/contradictions', 'Contradictions'], ['#/outlets', 'Outlets'], ['#/search', 'Search'], ['#/documents', 'Documents']]
+
+/** Parses `#/name/arg?query`. */
+function parse(hash: string): { name: string; arg: string; params: URLSearchParams } {
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?')
+  const [name = '', ...rest] = path.split('/')
+  return { name, arg: decodeURIComponent(rest.join('/')), params: new URLSearchParams(query) }
+}
+
+async function render(): Promise<void> {
+  const main = document.getElementById('main')!
+  const { name, arg, params } = parse(location.hash)
+  document.querySelectorAll('nav a').forEach((a) => a.toggleAttribute('aria-current', a.getAttribute('href') === `#/${name}`))
+  const view = ROUTES[name]
+  main.setAttribute('aria-busy', 'true')
+  try { mount(main, view ? await view(arg, params) : h('p', { class: 'error' }, `No page called “${name}”.`)) }
+  catch (e) { mount(main, h('p', { class: 'error', role: 'alert' }, `Could not load this page: ${(e as Error).message}`)) }
+  main.removeAttribute('aria-busy')
+  document.body.dataset.ready = name || 'home'
+  if (name !== 'doc' && name !== '') main.focus({ preventScroll: true })
+}
+
+function setTheme(theme: string): void {
+  document.documentElement.dataset.theme = theme
+  try { localStorage.setItem('dossier-theme', theme) } catch { /* storage may be off */ }
+}
+
+function init(): void {
+  const saved = (() => { try { return localStorage.getItem('dossier-theme') } catch { return null } })()
+  setTheme(saved ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'))
+  mount(document.getElementById('nav')!, h('ul', {}, NAV.map(([href, label]) => h('li', {}, h('a', { href }, label)))),
+    h('button', { type: 'button', class: 'theme-toggle', 'aria-label': 'Switch light or dark theme', onclick: () => setTheme(document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark') }, '◐'))
+  // only `#/…` hashes are routes; the skip link focuses the content without changing the route
+  addEventListener('hashchange', () => { if (location.hash === '' || location.hash.startsWith('#/')) void render() })
+  document.querySelector('a.skip')?.addEventListener('click', (e) => { e.preventDefault(); document.getElementById('main')!.focus() })
+  void render()
+}
+init()

@@ -1,0 +1,43 @@
+import { api, docRoute, eventRoute, type Actor, type EventRow } from '../api.js'
+import { fmtDate, h, link } from '../dom.js'
+import { typeBadge } from '../quad.js'
+
+interface ActorPage {
+  actor: Actor; events: EventRow[]; counterparts: { actor: string; name: string; events: number }[]
+  quotes: { doc: string; outlet: string | null; title: string | null; published: string | null; id: string; start: number; end: number; text: string }[]
+  mentions: { doc: string; outlet: string | null; start: number; end: number; text: string }[]
+}
+
+/** Roles over time as bars on a shared time axis (d3); open-ended roles run to today. */
+function rolesChart(roles: Actor['roles']): Element | null {
+  const dated = roles.filter((r) => r.from || r.to)
+  if (!dated.length) return null
+  const W = 640, row = 26, M = { l: 180, r: 16, t: 6, b: 24 }, H = M.t + row * dated.length + M.b
+  const day = (s: string | null, fallback: Date) => (s ? new Date(s) : fallback)
+  const min = d3.min(dated, (r) => day(r.from, day(r.to, new Date())))!, max = d3.max(dated, (r) => day(r.to, new Date()))!
+  const x = d3.scaleUtc().domain([min, max]).nice().range([M.l, W - M.r])
+  const svg = d3.create('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('class', 'roles-chart').attr('role', 'img').attr('aria-label', 'Roles over time')
+  const g = svg.selectAll('g.role').data(dated).join('g').attr('class', 'role').attr('transform', (_r, i) => `translate(0,${M.t + i * row})`)
+  g.append('text').attr('x', M.l - 8).attr('y', row / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text((r) => r.title)
+  g.append('rect').attr('x', (r) => x(day(r.from, min))).attr('y', 4).attr('height', row - 8)
+    .attr('width', (r) => Math.max(3, x(day(r.to, new Date())) - x(day(r.from, min)))).attr('class', 'role-bar')
+  svg.append('g').attr('transform', `translate(0,${H - M.b})`).call(d3.axisBottom(x).ticks(6))
+  return svg.node()
+}
+
+/** An actor page: identity, aliases, dated roles, quotes, events and the actors it deals with most. */
+export async function actorView(id: string): Promise<HTMLElement> {
+  const p = await api<ActorPage>(`actors/${encodeURIComponent(id)}`)
+  const a = p.actor
+  return h('article', { class: 'actor' },
+    h('h1', {}, a.name), h('p', { class: 'meta' }, a.type, a.affiliation ? ` · ${a.affiliation}` : '', a.code ? ` · ${a.code}` : '', ` · ${a.mentions ?? 0} mentions · ${a.events ?? 0} events`),
+    a.aliases.length ? h('ul', { class: 'chips', 'aria-label': 'Aliases' }, a.aliases.map((x) => h('li', {}, x))) : null,
+    h('section', {}, h('h2', {}, 'Roles'), a.roles.length ? [rolesChart(a.roles), h('ul', {}, a.roles.map((r) => h('li', {}, `${r.title}: ${r.from ?? '?'} – ${r.to ?? 'now'}`)))] : h('p', { class: 'empty' }, 'No dated roles known.')),
+    h('section', {}, h('h2', {}, `Quotes (${p.quotes.length})`), p.quotes.length ? p.quotes.map((q) => h('figure', { class: 'quote' },
+      h('blockquote', {}, q.text), h('figcaption', {}, `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} · `, link(docRoute(q.doc, q), 'in context')))) : h('p', { class: 'empty' }, 'No quotes attributed.')),
+    h('section', {}, h('h2', {}, `Events (${p.events.length})`), p.events.length ? h('ol', { class: 'events' }, p.events.map((e) => h('li', {},
+      typeBadge(e.type, e.quad), ' ', link(eventRoute(e.id), `${fmtDate(e.date)} · ${e.source_name ?? '?'} → ${e.target_name ?? '?'}`), h('span', { class: 'muted' }, ` · ${e.outlet ?? ''}`),
+      h('p', { class: 'evidence' }, e.text)))) : h('p', { class: 'empty' }, 'No events.')),
+    p.counterparts.length ? h('section', {}, h('h2', {}, 'Deals most with'), h('ul', {}, p.counterparts.slice(0, 20).map((c) => h('li', {},
+      link(`#/?a=${encodeURIComponent(a.id)}&b=${encodeURIComponent(c.actor)}`, `${c.name} (${c.events} events)`))))) : null)
+}
