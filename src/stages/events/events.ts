@@ -50,7 +50,8 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     for (let k = ti; k < all.length && all[k].start < sent.end; k++) if (all[k].end <= sent.end) found.push(all[k])
     const kept = found.filter((t) => {
       // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event
-      const objectOf = t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && found.some((o) => o !== t && o.entry.pos === 'verb' && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
+      const adjunct = /\b(?:in|during|by|via|over|at)\s+(?:a|an|the)?\s*$/iu.test(text.slice(Math.max(sent.start, t.start - 12), t.start))
+      const objectOf = t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && !adjunct && found.some((o) => o !== t && o.entry.pos === 'verb' && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
       const why = objectOf ? 'object' : rejectReason(text, sent, t)
       if (why === 'negated' || why === 'hypothetical') messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${why}: not coded as ${t.entry.type}`, 'info', t))
       if (why === 'negated') denials.push({ sent, t })
