@@ -38,6 +38,8 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
     .addColumn('ingested_at', 'text', (c) => c.notNull()).addColumn('run_id', 'text').execute()
   await db.schema.createIndex('documents_raw').ifNotExists().on('documents').column('raw_sha256').execute()
   await db.schema.createIndex('documents_path').ifNotExists().on('documents').columns(['path', 'url']).execute()
+  // the documents list pages in ingest order
+  await db.schema.createIndex('documents_order').ifNotExists().on('documents').columns(['ingested_at', 'id']).execute()
   await span('mentions', db.schema.createTable('mentions').ifNotExists()
     .addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('entity_id', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text', (c) => c.notNull()).addColumn('text', 'text', (c) => c.notNull())).execute()
@@ -51,6 +53,9 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await db.schema.alterTable('events').addColumn('date_inferred', 'text').execute().catch(() => undefined)
   for (const col of ['doc_id', 'source_actor', 'target_actor', 'date', 'type', 'story_event'] as const)
     await db.schema.createIndex(`events_${col}`).ifNotExists().on('events').column(col).execute()
+  // event lists sort by (date, id), often filtered by type first: these keep deep pages off a full sort
+  await db.schema.createIndex('events_date_id').ifNotExists().on('events').columns(['date', 'id']).execute()
+  await db.schema.createIndex('events_type_date_id').ifNotExists().on('events').columns(['type', 'date', 'id']).execute()
   await span('quotes', db.schema.createTable('quotes').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('speaker', 'text')
     .addColumn('text', 'text', (c) => c.notNull())).execute()

@@ -1,13 +1,19 @@
-/** Dates written on pages ("October 27, 2022 1:24 pm", "Friday, 15 November 2024", "2024-08-06T10:00Z"). */
+/** Dates written on pages ("October 27, 2022 1:24 pm", "Friday, 15 November 2024", "13.11.2024, 16:05", "2024-08-06T10:00Z"). */
+import { DATE_FILLER_WORDS, MONTHS, PUBLISHED_LABEL_RE, UPDATED_LABEL_RE, ZONE_OFFSETS } from './dates.data.js'
 
-const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-}
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?'
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
-/** Month-first and day-first dates, with or without a year, and ISO dates; flags u + i. */
-const DATE_RE = new RegExp(`${MONTH}\\s+${DAY}(?:,?\\s*(\\d{4}))?|${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})|\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?))?`, 'i')
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)'
+/**
+ * Month-first (year optional), day-first with a month name, ISO (optionally with a time), day-first numeric
+ * ("13.11.2024", "13/11/2024", "13-11-2024") and year-first numeric ("2024/11/13") dates; flags i.
+ */
+const DATE_SRC = `${MONTH}\\s+${DAY}(?:,?\\s*(\\d{4}))?|${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})` +
+  `|\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?))?` +
+  `|\\b(\\d{1,2})([./-])(\\d{1,2})\\12(\\d{4})(?!\\d)|\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})(?!\\d)`
+const DATE_RE = new RegExp(DATE_SRC, 'i')
+const DATE_RE_G = new RegExp(DATE_SRC, 'gi')
+/** A time printed right after a date ("10:20 am", "- 21:47", "at 15.20 GMT", "16:05 (UTC+3)"), with an optional zone. */
+const TIME_AFTER_RE = /^\s*(?:[,|–—-]\s*|at\s+)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?(?:m\b\.?)?\s*\(?(Z\b|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\b|[A-Za-z]{1,5}\b)?/i
 /** Names that cannot be part of a person's name in a byline (they start the date glued after it). */
 export const WEEKDAY_RE = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i
 export const MONTH_WORD_RE = new RegExp(`^${MONTH}$`, 'i')
@@ -18,25 +24,82 @@ export interface FoundDate {
   readonly iso: string
   readonly hasYear: boolean
   readonly index: number
+  /** length of the date itself, without a time after it */
   readonly length: number
-  /** the ISO date-time when the page wrote one (metadata values) */
+  /** the ISO date-time when the page wrote a time with a zone (or an ISO date-time) */
   readonly dateTime?: string
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
+/** A date with what its label says it is: the publication, a later update, or unlabelled. */
+export interface LabelledDate extends FoundDate { readonly label: 'published' | 'updated' | null }
+
+const pad = (n: number | string) => String(n).padStart(2, '0')
+
+/** Reads one match of DATE_RE; null when the numbers are no calendar date. */
+function fromMatch(m: RegExpExecArray, s: string): FoundDate | null {
+  let y: number | null, mo: number, d: number
+  if (m[1]) { mo = MONTHS[m[1].toLowerCase()]!; d = +m[2]!; y = m[3] ? +m[3] : null }
+  else if (m[5]) { d = +m[4]!; mo = MONTHS[m[5].toLowerCase()]!; y = +m[6]! }
+  else if (m[7]) { y = +m[7]; mo = +m[8]!; d = +m[9]! }
+  else if (m[11]) {
+    // day-first unless only month-first reads as a date: the corpus' outlets (Russian, Iranian, European) write 13.11.2024
+    const a = +m[11], b = +m[13]!
+    ;[d, mo] = a <= 12 && b > 12 ? [b, a] : [a, b]; y = +m[14]!
+  } else { y = +m[15]!; mo = +m[16]!; d = +m[17]! }
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31) || (y !== null && (y < 1900 || y > 2100))) return null
+  const iso = `${y === null ? '-' : y}-${pad(mo)}-${pad(d)}`
+  const dateTime = m[10] ? `${iso}T${m[10]}` : y === null ? undefined : timeAfter(iso, s.slice(m.index + m[0].length))
+  return { iso, hasYear: y !== null, index: m.index, length: m[0].length, ...(dateTime ? { dateTime } : {}) }
+}
+
+/** The ISO date-time when a time and a known zone follow the date ("10:20 am GMT" -> "…T10:20:00Z"); else undefined. */
+function timeAfter(iso: string, rest: string): string | undefined {
+  const t = TIME_AFTER_RE.exec(rest)
+  if (!t || !t[5]) return undefined
+  let h = +t[1]!
+  const min = +t[2]!
+  if (t[4]) { if (h > 12) return undefined; h = (h % 12) + (t[4].toLowerCase() === 'p' ? 12 : 0) }
+  if (h > 23 || min > 59) return undefined
+  const zone = zoneOffset(t[5])
+  return zone ? `${iso}T${pad(h)}:${pad(min)}:${pad(t[3] ?? '00')}${zone}` : undefined
+}
+
+/** "+0330" / "GMT+3" / "MSK" as an ISO offset; null for an unknown word. */
+function zoneOffset(z: string): string | null {
+  const num = /^(?:(?:UTC|GMT)\s*)?([+-])\s*(\d{1,2}):?(\d{2})?$/i.exec(z.trim())
+  if (num) return `${num[1]}${pad(num[2]!)}:${num[3] ?? '00'}`
+  return ZONE_OFFSETS[z.trim().toLowerCase()] ?? null
+}
 
 /** First date written in `s`, or null. @example findDate('Tuesday, August 6, 2024')?.iso // '2024-08-06' */
 export function findDate(s: string): FoundDate | null {
   const m = DATE_RE.exec(s)
-  if (!m) return null
-  let y: number | null, mo: number, d: number
-  if (m[1]) { mo = MONTHS[m[1].toLowerCase()]!; d = +m[2]!; y = m[3] ? +m[3] : null }
-  else if (m[5]) { d = +m[4]!; mo = MONTHS[m[5].toLowerCase()]!; y = +m[6]! }
-  else { y = +m[7]!; mo = +m[8]!; d = +m[9]! }
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31) || (y !== null && (y < 1900 || y > 2100))) return null
-  const iso = `${y === null ? '-' : y}-${pad(mo)}-${pad(d)}`
-  const dateTime = m[10] ? `${iso}T${m[10]}` : undefined
-  return { iso, hasYear: y !== null, index: m.index, length: m[0].length, ...(dateTime ? { dateTime } : {}) }
+  return m ? fromMatch(m, s) : null
+}
+
+/**
+ * Every date in `s` (at most `max`), each with its label: the "Published"/"Updated" word between it and the date
+ * before it. @example findDates('Published 4 March 2024 · Updated 5 March 2024').map(d => d.label) // ['published', 'updated']
+ */
+export function findDates(s: string, max = 4): LabelledDate[] {
+  const out: LabelledDate[] = []
+  DATE_RE_G.lastIndex = 0
+  let prevEnd = 0
+  for (let m = DATE_RE_G.exec(s); m && out.length < max; m = DATE_RE_G.exec(s)) {
+    const d = fromMatch(m, s)
+    if (!d) continue
+    const before = s.slice(prevEnd, m.index)
+    const label = new RegExp(UPDATED_LABEL_RE.source, 'i').test(before) ? 'updated' : new RegExp(PUBLISHED_LABEL_RE.source, 'i').test(before) ? 'published' : null
+    out.push({ ...d, label })
+    prevEnd = m.index + m[0].length
+  }
+  return out
+}
+
+/** `s` with its dates, times, zones and date labels taken out (what is left tells whether a line is only a date). */
+export function withoutDates(s: string): string {
+  return s.replace(DATE_RE_G, ' ').replace(/\d{1,2}[:.]\d{2}(?::\d{2})?\s*([ap]\.?m\.?)?|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b/gi, ' ')
+    .split(/[^\p{L}\p{N}]+/u).filter(w => w && !DATE_FILLER_WORDS.has(w.toLowerCase()) && !(w.toLowerCase() in ZONE_OFFSETS)).join(' ')
 }
 
 /** Normalises a metadata date value (ISO, RFC 2822, "2019-11-18 10:00:00") to ISO date or date-time; null when unreadable. */

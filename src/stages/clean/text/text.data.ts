@@ -8,7 +8,24 @@ export const MIN_PROSE_WORDS = 6
 export const TEASER_SNIPPET_RE = /(\.\.\.|…)\s*$/
 
 /** Whole-line page chrome (menus, widgets, theme toggles, social buttons), case-insensitive. */
-export const CHROME_LINE_RE = /^(dark mode|light mode|logo|menu|search|home|login|log in|sign in|register|subscribe|share|share this( story| article)?:?.*|(facebook|twitter|instagram|linkedin|pinterest|tumblr|whatsapp|vkontakte|email|telegram|reddit|youtube)(\s+(facebook|twitter|instagram|linkedin|pinterest|tumblr|whatsapp|vkontakte|email|telegram|reddit|youtube))*|share\.?\s+(facebook|twitter).*|previous article.*|next article.*|previous post.*|next post.*|leave a reply.*|leave a comment.*|no comments:?|\d+ comments?:?|comments?:?|categories|tags:?.*|related|related posts|latest posts|popular posts|recent posts|subscribe to updates|loading\.{0,3}|website|contact us|about us|privacy policy|terms of (use|service)|advertisement|let your voice be heard!?|read more\s*:?|related coverage|you may also like|more stories)$/i
+export const CHROME_LINE_RE = /^(dark mode|light mode|logo|menu|search|home|login|log in|sign in|register|subscribe|share|share this( story| article)?:?.*|(facebook|twitter|instagram|linkedin|pinterest|tumblr|whatsapp|vkontakte|email|telegram|reddit|youtube)(\s+(facebook|twitter|instagram|linkedin|pinterest|tumblr|whatsapp|vkontakte|email|telegram|reddit|youtube))*|share\.?\s+(facebook|twitter).*|previous article.*|next article.*|previous post.*|next post.*|leave a reply.*|leave a comment.*|no comments:?|\d+ comments?:?|comments?:?|categories|tags:?.*|related|related posts|latest posts|popular posts|recent posts|subscribe to updates|loading\.{0,3}|search\s*(\.{3}|…)?|skip to (main )?content|listen( to this (article|story))?( \d+ min)?|print( this (article|page))?|copy link|back to top|toggle (navigation|menu)|font size.*|text size.*|sponsored( content)?|follow us.*|website|contact us|about us|privacy policy|terms of (use|service)|advertisement|let your voice be heard!?|read more\s*:?|related coverage|you may also like|more stories)$/i
+/** Words of a share or follow bar (social networks, share actions); a line made only of them is chrome. */
+export const SOCIAL_WORDS: ReadonlySet<string> = new Set(['facebook', 'twitter', 'x', 'instagram', 'linkedin', 'pinterest', 'tumblr', 'whatsapp', 'vkontakte',
+  'vk', 'ok', 'odnoklassniki', 'email', 'e-mail', 'mail', 'telegram', 'reddit', 'youtube', 'tiktok', 'threads', 'bluesky', 'mastodon', 'flipboard',
+  'messenger', 'viber', 'line', 'wechat', 'weibo', 'sms', 'print', 'copy', 'link', 'copied', 'share', 'tweet', 'pin', 'rss', 'google', 'news', 'on', 'and', 'us'])
+/** Lead of a share or follow bar ("Share:", "Share this article:", "Follow us on", "Share on"); what follows must be SOCIAL_WORDS. */
+export const SHARE_LEAD_RE = /^(?:share|follow|like|find|join)(?:\s+(?:this|the|us|our|it))?(?:\s+(?:story|article|post|page|issue|news|newsletter|report|on|via|with|at))*\s*[:\-–—]?\s*/i
+/** Separators between items of a menu, ticker or post-info line: two or more spaces, a pipe, a middle dot or bullet. */
+export const ITEM_SEPARATOR_RE = /\s{2,}|\s*\|\s*|\s+[·•]\s+/
+/** A line of at least this many items, each of at most MAX_MENU_ITEM_WORDS words, is a menu or ticker ("EN | RU", "Home  World"). */
+export const MIN_MENU_ITEMS = 3
+/** Longest menu item in words ("Special Military Operation" is 3). */
+export const MAX_MENU_ITEM_WORDS = 3
+/** Lines about the post rather than its content: read time, "Posted in", comment/view counts, news ids, "No Comments". */
+export const META_LINE_RE = /\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read\b|\bread(?:ing)?\s+time\b|^(?:posted|filed|published|listed)\s+(?:in|under)\s|^(?:category|categories|section|topics?|filed under|news code|news id)\s*:|^\d[\d,.]*\s*k?\s+(?:comments?|views?|shares?|reads?|replies)\b|^(?:comments?|views?|replies)\s*[:(]?\s*\d|^(?:news|article|story|post)\s*(?:id|no\.?|number|code)\s*[:#]?\s*\d|^(?:no comments|be the first to comment)\b/i
+/** Ticker and alert leads at the top of a page ("Breaking: …", "Trending | …"): never the article's headline. */
+export const TICKER_LEAD_RE = /^(?:breaking(?:\s+news)?|trending(?:\s+now)?|just in|hot topics?|top stories|most read|editor'?s picks?)\s*[:|—–-]/i
+
 /** Lines that are site boilerplate even when they read like a sentence (captcha notices, cookie banners, copyright). */
 export const BOILERPLATE_RE = /recaptcha|privacy policy and terms|cookies? (policy|settings)|all rights reserved|^©|^copyright\b|designed by|powered by|get the latest .{0,40} news from/i
 /** A list bullet or breadcrumb: navigation, never body. */
@@ -28,8 +45,17 @@ export const END_MARKER_RE = /^(share this( story| article)?\b|share\.?\s+(faceb
 /** Most non-body lines tolerated between two body lines of one article (a "Related coverage" block is 4). */
 export const MAX_GAP_LINES = 5
 
-/** Bylines: "By Jane Doe", "avatar by Jane Doe" (the name is captured; it stops at a date word). */
-export const BYLINE_RE = /^(?:\S+\s+)??[Bb][Yy]:?\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|el))*)/u
+/** Lead of a byline: "By", "By:", "avatar by", "Written by", "Posted by:", "Author:", "Reporter:" (at most one word before "by"). */
+export const BYLINE_LEAD_RE = /^(?:\S+\s+)??(?:by\b\s*:?|(?:authors?|writer|reporter|correspondent|posted by|written by)\s*:)\s*/i
+/** A site user handle printed as the author ("admin", "editor_2", "@newsdesk"). */
+export const HANDLE_RE = /^@?[\p{Ll}\d_.-]*\p{Ll}[\p{Ll}\d_.-]*$/u
+/** Lower-case words inside a person's name ("Ursula von der Leyen", "Abu al-Hassan"). */
+export const NAME_PARTICLE_RE = /^(?:de|da|del|der|den|van|von|al|el|bin|ibn|abu|le|la|du|di|dos|das|ter)(?:-\p{Lu}[\p{L}'’.-]*)?$/u
+/** Most capitalised words in one name of a byline. */
+export const MAX_NAME_WORDS = 5
+/** Words a scraper glues to the end of a name ("SteinarBy", "SteinarNovember"): split off before them. */
+export const GLUED_WORDS = ['By', 'Posted', 'Updated', 'Published', 'No Comments', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
+  'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 /** Longest byline line, in words. */
 export const MAX_BYLINE_WORDS = 14
 

@@ -1,0 +1,62 @@
+import { MONTH_WORD_RE, WEEKDAY_RE } from '../dates.js'
+import { BYLINE_LEAD_RE, GLUED_WORDS, HANDLE_RE, ITEM_SEPARATOR_RE, MAX_BYLINE_WORDS, MAX_NAME_WORDS, NAME_PARTICLE_RE, SENTENCE_END_RE } from './text.data.js'
+
+const WORD_RE = /[\p{L}\p{N}]+/gu
+/** Number of words (letter/digit runs) in `s`. */
+export const wordCount = (s: string): number => s.match(WORD_RE)?.length ?? 0
+
+const GLUE_RE = new RegExp(`(\\p{Ll})(?=(?:${GLUED_WORDS.join('|')})(?!\\p{Ll}))`, 'gu')
+/**
+ * Splits text glued by a scraper ("SteinarBy SteinarNovember 12, 2022No Comments") before a byline word, a month or
+ * weekday, and between a digit and a letter. Names with inner capitals ("McAllister") are left whole.
+ */
+export const unglue = (s: string): string => s.replace(GLUE_RE, '$1 ').replace(/(\d)(\p{L})/gu, '$1 $2')
+
+const isNameWord = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !MONTH_WORD_RE.test(w) && !WEEKDAY_RE.test(w)
+
+/**
+ * The author named by a byline line, or null: "By Jane Doe", "avatar by Ben Stone", "Written by Jane Doe",
+ * "Posted by: admin | March 3, 2021 | 0 Comments", "Author: Jane Doe", "By Jane Doe and Sam Lee", "By Jane Doe in Baku".
+ * A lower-case handle ("admin") counts only after an explicit lead ("Posted by:", "Author:") or alone in its item.
+ * The name stops at a month/weekday glued after it; a line that goes on in lower case after the name is a headline
+ * ("Attack by Russia kills five"), not a byline.
+ */
+export function bylineAuthor(text: string): string | null {
+  const t = unglue(text).trim()
+  if (wordCount(t) > MAX_BYLINE_WORDS || SENTENCE_END_RE.test(t)) return null
+  const lead = BYLINE_LEAD_RE.exec(t)
+  if (!lead) return null
+  const rest = t.slice(lead[0].length)
+  const item = rest.split(ITEM_SEPARATOR_RE)[0]!.trim()
+  // a handle needs an explicit lead ("Posted by", "Author:") or a bare "By" with more post info after it ("By admin | …")
+  const explicit = /:\s*$/.test(lead[0]) || /^(posted|written|published|submitted|uploaded)\b/i.test(lead[0])
+  const bareBy = /^by\s*$/i.test(lead[0].trim()) && rest.trim().length > item.length
+  if (HANDLE_RE.test(item) && (explicit || bareBy)) return item.replace(/^@/, '')
+  return namesAt(item)
+}
+
+/** Names at the start of a byline item ("Jane Doe", "Jane Doe and Sam Lee", "A, B and C"); null when the item goes on as a sentence. */
+function namesAt(item: string): string | null {
+  const words = item.split(/\s+/)
+  const names: string[] = []
+  let cur: string[] = []
+  let i = 0
+  const close = () => { if (cur.length) names.push(cur.join(' ')); cur = [] }
+  for (; i < words.length; i++) {
+    const raw = words[i]!
+    const w = raw.replace(/[,;]$/, '')
+    if (isNameWord(w) && cur.length < MAX_NAME_WORDS) cur.push(w.replace(/\.$/, m => (/^\p{Lu}\.$/u.test(w) ? m : '')))
+    else if (cur.length && NAME_PARTICLE_RE.test(w) && words[i + 1] && isNameWord(words[i + 1]!.replace(/[,;]$/, ''))) cur.push(w)
+    else if (names.length + (cur.length ? 1 : 0) > 0 && /^(and|&)$/i.test(w) && words[i + 1] && isNameWord(words[i + 1]!.replace(/[,;]$/, ''))) { close(); continue }
+    else break
+    // a comma ends a name: the next name follows only in a list that ends with "and" ("A, B and C")
+    if (raw.endsWith(',') || raw.endsWith(';')) { close(); if (!/\b(and|&)\s+\p{Lu}/u.test(words.slice(i + 1).join(' ')) || raw.endsWith(';')) { i++; break } }
+  }
+  close()
+  if (!names.length) return null
+  const after = words.slice(i).join(' ')
+  // what may follow the names: nothing, a role or agency after a comma, a place ("in Baku"), a date, punctuation
+  if (after && /^\p{Ll}/u.test(after) && !/^(in|from|at)\s+\p{Lu}/u.test(after)) return null
+  const printed = item.slice(0, item.length - after.length).trim().replace(/[,;]$/, '')
+  return names.length > 1 ? printed : names[0]!
+}
