@@ -32,6 +32,11 @@ export function outletFromLine(line: string): { name: string; how: 'join' | 'cop
   return null
 }
 
+/** A name read off a line without the sentence's closing punctuation ("Northern Observer." -> "Northern Observer"); initials keep their dot ("U.S."). */
+export function trimName(name: string): string {
+  return name.trim().replace(/(?<!(?:^|[\s.])\p{Lu})[.,;:!?]+$/u, '').trim()
+}
+
 /** Prefers the spelling a masthead line gives a name found in lower case ("icebutik" -> "Icebutik"). */
 export function restoreCase(name: string, lines: readonly string[]): string {
   if (name !== name.toLowerCase()) return name
@@ -63,7 +68,8 @@ export function findCopyOf(rawTitle: string | null, bodyLines: readonly string[]
     const lead = SOURCE_LEAD_RE.exec(line)
     if (!lead) continue
     const n = NAME_RE.exec(line.slice(lead[0].length))
-    if (n && !own(n[0])) { messages.push(note('copy-credit', `Copy of ${q(n[0])}: the page credits it (${q(line)})`)); return n[0].trim() }
+    const name = n ? trimName(n[0]) : ''
+    if (name && !own(name)) { messages.push(note('copy-credit', `Copy of ${q(name)}: the page credits it (${q(line)})`)); return name }
   }
   const w = bodyLines[0] ? WIRE_DATELINE_RE.exec(bodyLines[0]) : null
   if (w && !own(w[1]!)) { messages.push(note('copy-wire', `Copy of ${w[1]}: the first paragraph opens with its wire dateline`)); return w[1]! }

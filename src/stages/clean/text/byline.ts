@@ -31,7 +31,9 @@ export function bylineAuthor(text: string): string | null {
   // a handle needs an explicit lead ("Posted by", "Author:") or a bare "By" with more post info after it ("By admin | …")
   const explicit = /:\s*$/.test(lead[0]) || /^(posted|written|published|submitted|uploaded)\b/i.test(lead[0])
   const bareBy = /^by\s*$/i.test(lead[0].trim()) && rest.trim().length > item.length
-  if (HANDLE_RE.test(item) && (explicit || bareBy)) return item.replace(/^@/, '')
+  const [handle = '', ...tail] = item.split(/\s+/)
+  const afterHandle = tail.join(' ')
+  if (HANDLE_RE.test(handle) && (explicit || bareBy) && (!afterHandle || /^(?:on|at)\b|^\d|^[-–—,(]/i.test(afterHandle))) return handle.replace(/^@/, '')
   return namesAt(item)
 }
 
@@ -41,22 +43,27 @@ function namesAt(item: string): string | null {
   const names: string[] = []
   let cur: string[] = []
   let i = 0
+  let punct = false
   const close = () => { if (cur.length) names.push(cur.join(' ')); cur = [] }
   for (; i < words.length; i++) {
     const raw = words[i]!
     const w = raw.replace(/[,;]$/, '')
     if (isNameWord(w) && cur.length < MAX_NAME_WORDS) cur.push(w.replace(/\.$/, m => (/^\p{Lu}\.$/u.test(w) ? m : '')))
-    else if (cur.length && NAME_PARTICLE_RE.test(w) && words[i + 1] && isNameWord(words[i + 1]!.replace(/[,;]$/, ''))) cur.push(w)
+    else if (cur.length && NAME_PARTICLE_RE.test(w) && words.slice(i + 1, i + 3).some(x => isNameWord(x.replace(/[,;]$/, '')))) cur.push(w)
     else if (names.length + (cur.length ? 1 : 0) > 0 && /^(and|&)$/i.test(w) && words[i + 1] && isNameWord(words[i + 1]!.replace(/[,;]$/, ''))) { close(); continue }
     else break
     // a comma ends a name: the next name follows only in a list that ends with "and" ("A, B and C")
-    if (raw.endsWith(',') || raw.endsWith(';')) { close(); if (!/\b(and|&)\s+\p{Lu}/u.test(words.slice(i + 1).join(' ')) || raw.endsWith(';')) { i++; break } }
+    if (raw.endsWith(',') || raw.endsWith(';')) {
+      close()
+      if (raw.endsWith(';') || !/\b(and|&)\s+\p{Lu}/u.test(words.slice(i + 1).join(' '))) { i++; punct = true; break }
+    }
   }
   close()
   if (!names.length) return null
   const after = words.slice(i).join(' ')
-  // what may follow the names: nothing, a role or agency after a comma, a place ("in Baku"), a date, punctuation
-  if (after && /^\p{Ll}/u.test(after) && !/^(in|from|at)\s+\p{Lu}/u.test(after)) return null
-  const printed = item.slice(0, item.length - after.length).trim().replace(/[,;]$/, '')
+  // what may follow the names: nothing, anything after a comma or semicolon (role, agency, other credits), a place
+  // ("in Baku"), a date; a lower-case word goes on as a sentence (a headline)
+  if (!punct && after && /^\p{Ll}/u.test(after) && !/^(in|from|at)\s+\p{Lu}/u.test(after)) return null
+  const printed = words.slice(0, i).join(' ').replace(/[,;]$/, '')
   return names.length > 1 ? printed : names[0]!
 }

@@ -27,12 +27,13 @@ export function cleanText(raw: string, url: string | null): TextClean {
   for (const d of found.dropped) messages.push(msg('clean', 'drop-' + d.rule, `Dropped ${d.rule} line inside the article: ${q(d.line.text)}`, 'info', { start: d.line.start, end: d.line.end }))
   if (found.first > 0) messages.push(note('drop-header', `Dropped ${found.first} line(s) of page header above the article`))
   if (found.last >= 0 && found.last < lines.length - 1) messages.push(note('drop-footer', `Dropped ${lines.length - 1 - found.last} line(s) of page footer below the article`))
-  const header = readHeader(lines, found.first, messages)
+  const header = readHeader(lines, found.first, messages, found.headline)
   const split = header.title ? splitTitleSuffix(header.title) : { title: null, suffix: null }
   if (split.suffix) messages.push(note('title-suffix', `Removed the suffix ${q(split.suffix)} from the title`))
   const outside = lines.filter(l => l.n < found.first || l.n > found.last)
   const outlet = textOutlet(lines, outside, found.last, outletFromSuffix(split.suffix), url, messages)
-  const copy_of = findCopyOf(header.title, found.body.map(l => l.text), lines.slice(found.last + 1).map(l => l.text), outlet, messages)
+  const credits = found.dropped.filter(d => d.rule === 'credit').map(d => d.line.text)
+  const copy_of = findCopyOf(header.title, found.body.map(l => l.text), [...credits, ...lines.slice(found.last + 1).map(l => l.text)], outlet, messages)
   const meta: DocMeta = { title: split.title, published: header.published, author: header.author, outlet, copy_of }
   return { body: found.body, meta, messages }
 }

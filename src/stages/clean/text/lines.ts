@@ -1,10 +1,17 @@
-import { findDate, type FoundDate } from '../dates.js'
+import { findDate, withoutDates, type FoundDate } from '../dates.js'
+import { bylineAuthor, wordCount } from './byline.js'
 import {
-  BOILERPLATE_RE, CAPTION_LINE_RE, CHROME_LINE_RE, COUNT_LINE_RE, MIN_PROSE_WORDS, NAV_LINE_RE, SENTENCE_END_RE, TEASER_SNIPPET_RE,
+  BOILERPLATE_RE, CAPTION_LINE_RE, CHROME_LINE_RE, COUNT_LINE_RE, ITEM_SEPARATOR_RE, MAX_DATE_LINE_WORDS, MAX_MENU_ITEM_WORDS, META_LINE_RE,
+  MIN_MENU_ITEMS, MIN_PROSE_WORDS, NAV_LINE_RE, SENTENCE_END_RE, SHARE_LEAD_RE, SOCIAL_WORDS, STRONG_SOCIAL_WORDS, TEASER_SNIPPET_RE, TICKER_LEAD_RE,
 } from './text.data.js'
 
-/** What a line of scraped text looks like on its own. */
-export type LineKind = 'prose' | 'teaser-snippet' | 'date' | 'chrome' | 'nav' | 'caption' | 'boilerplate' | 'short'
+export { wordCount }
+
+/**
+ * What a line of scraped text looks like on its own. `meta` is a line about the post (byline, "Posted in", read time,
+ * comment count, news id); `short` is anything else that is not a sentence (headlines, kickers, names).
+ */
+export type LineKind = 'prose' | 'teaser-snippet' | 'date' | 'meta' | 'chrome' | 'nav' | 'caption' | 'boilerplate' | 'short'
 
 /** A non-empty line of the page: trimmed text, raw `[start,end)` of that text, and its kind. */
 export interface Line {
@@ -17,9 +24,6 @@ export interface Line {
   /** a date the line is made of (the line is little more than the date) */
   readonly date: FoundDate | null
 }
-
-const WORD_RE = /[\p{L}\p{N}]+/gu
-export const wordCount = (s: string): number => s.match(WORD_RE)?.length ?? 0
 
 /** Splits raw text into its non-empty lines, with raw offsets of the trimmed text. */
 export function splitLines(raw: string): Line[] {
@@ -40,20 +44,41 @@ export function splitLines(raw: string): Line[] {
   return out
 }
 
-/** A line is a date line when, once the date is removed, little but weekday/time/calendar words remain. */
+/** A line is a date line when, once its dates, times, zones and date labels are removed, little is left. */
 function dateOf(text: string): FoundDate | null {
-  if (text.length > 80) return null
+  if (text.length > 100) return null
   const d = findDate(text)
-  if (!d) return null
-  const rest = (text.slice(0, d.index) + ' ' + text.slice(d.index + d.length)).replace(/\d{1,2}:\d{2}\s*(am|pm)?|\b(am|pm|gmt|utc|[a-z]{3}t)\b/gi, ' ')
-  return wordCount(rest) <= 4 ? d : null
+  return d && wordCount(withoutDates(text)) <= MAX_DATE_LINE_WORDS ? d : null
+}
+
+/** A share or follow bar: an optional "Share:"/"Follow us on" lead, then only network names and share actions. */
+export function isSocialBar(text: string): boolean {
+  const lead = SHARE_LEAD_RE.exec(text)
+  const words = text.slice(lead?.[0].length ?? 0).toLowerCase().split(/[\s|·•,/]+/).filter(Boolean)
+  if (!words.length) return !!lead && /:\s*$/.test(lead[0])
+  if (!words.every(w => SOCIAL_WORDS.has(w))) return false
+  return !!lead || (words.length >= 2 && words.some(w => STRONG_SOCIAL_WORDS.has(w)))
+}
+
+/** A menu, language switch or ticker: at least MIN_MENU_ITEMS short items between separators ("EN | RU | AZ"). */
+export function isMenuLine(text: string): boolean {
+  if (SENTENCE_END_RE.test(text)) return false
+  const items = text.split(ITEM_SEPARATOR_RE).filter(s => s.trim())
+  return items.length >= MIN_MENU_ITEMS && items.every(s => wordCount(s) <= MAX_MENU_ITEM_WORDS)
+}
+
+/** A line about the post: a byline or a post-info line (read time, "Posted in", counts, ids), never a sentence. */
+function isMeta(text: string): boolean {
+  if (SENTENCE_END_RE.test(text) && wordCount(text) >= MIN_PROSE_WORDS) return false
+  return META_LINE_RE.test(text) || bylineAuthor(text) !== null
 }
 
 function classify(text: string): { kind: LineKind; date: FoundDate | null } {
   const date = dateOf(text)
   if (date) return { kind: 'date', date }
-  if (CHROME_LINE_RE.test(text)) return { kind: 'chrome', date: null }
-  if (NAV_LINE_RE.test(text) || COUNT_LINE_RE.test(text)) return { kind: 'nav', date: null }
+  if (isMeta(text)) return { kind: 'meta', date: null }
+  if (CHROME_LINE_RE.test(text) || TICKER_LEAD_RE.test(text) || isSocialBar(text)) return { kind: 'chrome', date: null }
+  if (NAV_LINE_RE.test(text) || COUNT_LINE_RE.test(text) || isMenuLine(text)) return { kind: 'nav', date: null }
   if (BOILERPLATE_RE.test(text)) return { kind: 'boilerplate', date: null }
   if (CAPTION_LINE_RE.test(text) && !SENTENCE_END_RE.test(text)) return { kind: 'caption', date: null }
   if (TEASER_SNIPPET_RE.test(text)) return { kind: 'teaser-snippet', date: null }

@@ -1,9 +1,12 @@
 import type { Message } from '../../../doc/span.js'
 import { msg } from '../../../doc/span.js'
-import { MONTH_WORD_RE, WEEKDAY_RE, findDate } from '../dates.js'
-import type { Line } from './lines.js'
-import { wordCount } from './lines.js'
-import { BYLINE_RE, MAX_BYLINE_WORDS, SENTENCE_END_RE } from './text.data.js'
+import { findDates, type LabelledDate } from '../dates.js'
+import { bylineAuthor, unglue, wordCount } from './byline.js'
+import { isHeadlineShape, isStandfirstShape } from './headline.js'
+import type { Line, LineKind } from './lines.js'
+import { END_MARKER_RE, HEADER_ZONE_LINES, TEASER_HEAD_RE } from './text.data.js'
+
+export { bylineAuthor, unglue }
 
 /** Title, byline and date read from the lines above the article. */
 export interface TextHeader {
@@ -14,77 +17,117 @@ export interface TextHeader {
   readonly published: string | null
 }
 
+/** Kinds of line below a headline whose dates are the post's own (date lines, post-info, bars with a date item). */
+const POST_INFO_KINDS: ReadonlySet<LineKind> = new Set(['date', 'meta', 'nav', 'chrome'])
+
 const note = (ruleId: string, reason: string) => msg('clean', ruleId, reason, 'info')
 const quote = (s: string) => JSON.stringify(s.length > 80 ? s.slice(0, 77) + '...' : s)
 
-/** Splits text glued by a scraper ("SteinarBy SteinarNovember 12, 2022No Comments") at case and digit changes. */
-export const unglue = (s: string): string => s.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\d)(\p{L})/gu, '$1 $2')
-
-/** The author named by a byline line, or null. Stops at a month or weekday glued after the name. */
-export function bylineAuthor(text: string): string | null {
-  const t = unglue(text)
-  if (wordCount(t) > MAX_BYLINE_WORDS || SENTENCE_END_RE.test(t)) return null
-  const m = BYLINE_RE.exec(t)
-  // a byline ends after the name (or runs into a date); a headline goes on in lower case ("attack by Russia kills")
-  if (!m || /^\s*\p{Ll}/u.test(t.slice(m.index + m[0].length))) return null
-  const words: string[] = []
-  for (const w of m[1]!.split(/\s+/)) {
-    if (MONTH_WORD_RE.test(w) || WEEKDAY_RE.test(w.replace(/,$/, ''))) break
-    words.push(w.replace(/[,.]$/, ''))
-  }
-  return words.length ? words.join(' ') : null
-}
-
-function isHeadline(l: Line): boolean {
-  return l.kind === 'short' && wordCount(l.text) >= 3 && !/[:•»]\s*$/.test(l.text) && bylineAuthor(l.text) === null
-}
-
 /**
  * Reads the header above the article (lines before `first`). Cascade, each decision a message:
- * - title: the nearest headline-like line above the body; when the line just above it is a shorter headline it
- *   contains, that one (a second headline line that repeats the first with a prefix);
- * - author: a byline ("by Jane Doe") within two lines of the title;
- * - published: a dated line next to the title or byline (or the byline itself); dates elsewhere (clock headers
- *   among site chrome, teaser lists, year-less dates) are named and refused.
+ * - title: `headline` when the body finder moved a sentence-shaped headline out of the body; else the nearest
+ *   headline-shaped line above the body (share bars, bylines, dates, read times, menus are not headline-shaped);
+ *   when a headline just above it is contained in it (a second headline line), or it is a long sentence-case
+ *   standfirst under a shorter headline, that headline;
+ * - author: a byline in the header zone (see `headerZone`);
+ * - published: the best date of the header zone (see `pickDate`); dates elsewhere (clock headers among site chrome,
+ *   teaser lists, year-less dates) are named and refused.
  */
-export function readHeader(lines: readonly Line[], first: number, messages: Message[]): TextHeader {
+export function readHeader(lines: readonly Line[], first: number, messages: Message[], headline: Line | null = null): TextHeader {
   const top = first < 0 ? lines.length : first
-  let titleLine: Line | null = null
-  for (let i = top - 1; i >= 0 && !titleLine; i--) if (isHeadline(lines[i]!)) titleLine = lines[i]!
-  if (titleLine) {
-    const prev = lines[titleLine.n - 1]
-    if (prev && isHeadline(prev) && titleLine.text.includes(prev.text) && prev.text !== titleLine.text) {
-      messages.push(note('title-first-line', `Took ${quote(prev.text)} as title; the next line repeats it with more words`))
-      titleLine = prev
-    }
-  }
+  const titleLine = headline ?? findTitle(lines, top, messages)
+  if (headline) messages.push(note('title-sentence', `Title from a headline written as a sentence above the byline: ${quote(headline.text)}`))
+  else if (titleLine) messages.push(note('title-line', `Title from the headline line above the body: ${quote(titleLine.text)}`))
+  const zone = headerZone(lines, titleLine, top)
   let bylineLine: Line | null = null
   let author: string | null = null
-  const near = titleLine ? lines.slice(Math.max(0, titleLine.n - 2), Math.min(lines.length, titleLine.n + 4)) : lines.slice(0, top)
-  for (const l of near) {
+  for (const l of zone.all) {
     const a = bylineAuthor(l.text)
     if (a) { bylineLine = l; author = a; messages.push(note('author-byline', `Author ${quote(a)} from byline ${quote(l.text)}`)); break }
   }
-  const published = pickDate(lines, top, titleLine, bylineLine, messages)
-  if (titleLine) messages.push(note('title-line', `Title from the headline line above the body: ${quote(titleLine.text)}`))
+  const published = pickDate(lines, top, zone, bylineLine, messages)
   return { title: titleLine?.text ?? null, titleLine, author, bylineLine, published }
 }
 
-function pickDate(lines: readonly Line[], top: number, title: Line | null, byline: Line | null, messages: Message[]): string | null {
-  const anchors = [title, byline].filter((l): l is Line => l !== null)
-  if (byline) {
-    const d = findDate(unglue(byline.text))
-    if (d?.hasYear) { messages.push(note('published-byline', `Published ${d.iso} from the byline ${quote(byline.text)}`)); return d.iso }
+function findTitle(lines: readonly Line[], top: number, messages: Message[]): Line | null {
+  let title: Line | null = null
+  for (let i = top - 1; i >= 0 && !title; i--) if (isHeadlineShape(lines[i]!)) title = lines[i]!
+  if (!title) return null
+  const up = headlineAbove(lines, title)
+  if (up && title.text.includes(up.text) && up.text !== title.text) {
+    messages.push(note('title-first-line', `Took ${quote(up.text)} as title; the next headline line repeats it with more words`))
+    return up
   }
-  let chosen: string | null = null
+  if (up && wordCount(up.text) >= 4 && wordCount(title.text) >= wordCount(up.text) + 3 && isStandfirstShape(title.text)) {
+    messages.push(note('title-above-standfirst', `Took ${quote(up.text)} as title; ${quote(title.text)} under it is a standfirst`))
+    return up
+  }
+  return title
+}
+
+/** The headline-shaped line above `l` within 3 lines, with only byline/date/chrome lines between; null when none. */
+function headlineAbove(lines: readonly Line[], l: Line): Line | null {
+  for (let i = l.n - 1; i >= 0 && i >= l.n - 3; i--) {
+    const u = lines[i]!
+    if (isHeadlineShape(u)) return u
+    if (u.kind === 'prose' || u.kind === 'short') return null
+  }
+  return null
+}
+
+/** The lines that carry a headline's byline and date: `below` it (to the body, at most HEADER_ZONE_LINES, up to a teaser
+ *  heading, an end marker, another headline or a second paragraph) and the two lines `above` it. */
+interface HeaderZone { readonly below: readonly Line[]; readonly above: readonly Line[]; readonly all: readonly Line[] }
+
+function headerZone(lines: readonly Line[], title: Line | null, top: number): HeaderZone {
+  if (!title) { const near = lines.slice(Math.max(0, top - 3), top); return { below: near, above: [], all: near } }
+  const below: Line[] = []
+  let prose = 0
+  for (let i = title.n + 1; i < lines.length && below.length < HEADER_ZONE_LINES; i++) {
+    const l = lines[i]!
+    if (TEASER_HEAD_RE.test(l.text) || END_MARKER_RE.test(l.text) || isHeadlineShape(l)) break
+    if (l.kind === 'prose' && ++prose > 1) break
+    below.push(l)
+  }
+  const above = lines.slice(Math.max(0, title.n - 2), title.n).reverse()
+  return { below, above, all: [...below, ...above] }
+}
+
+/** Rank of a date by what the page says it is (lower is better): "Published" label, byline, unlabelled, "Updated". */
+const rankOf = (d: LabelledDate, fromByline: boolean) => d.label === 'published' ? 0 : d.label === 'updated' ? 3 : fromByline ? 1 : 2
+
+/**
+ * Publication date from the header zone, best rank first (then page order): a date labelled "Published"/"Posted on", the
+ * byline's date, an unlabelled date line below the headline or right above it, and last an "Updated" date. Dates
+ * without a year and date lines outside the zone (site clocks, teasers, sidebars) are refused with a message.
+ * The value is the ISO date, or the ISO date-time when the page prints a time with a zone.
+ */
+function pickDate(lines: readonly Line[], top: number, zone: HeaderZone, byline: Line | null, messages: Message[]): string | null {
+  const cands: { d: LabelledDate; line: Line; rank: number }[] = []
+  const inZone = new Set<Line>()
+  const consider = (l: Line, fromByline: boolean) => {
+    inZone.add(l)
+    for (const d of findDates(fromByline ? unglue(l.text) : l.text)) {
+      if (!d.hasYear) { messages.push(note('date-no-year', `Ignored ${quote(l.text)}: no year (a site header clock)`)); continue }
+      cands.push({ d, line: l, rank: rankOf(d, fromByline) })
+    }
+  }
+  if (byline) consider(byline, true)
+  // post-info lines only: a caption's or a subtitle's date is the date of something else
+  for (const l of zone.below) if (l !== byline && POST_INFO_KINDS.has(l.kind)) consider(l, false)
+  const adjacent = zone.above[0]
+  if (adjacent && adjacent.kind === 'date' && adjacent !== byline) consider(adjacent, false)
   for (let i = 0; i < top; i++) {
     const l = lines[i]!
-    if (l.kind !== 'date' || !l.date) continue
-    const adjacent = anchors.some(a => Math.abs(a.n - l.n) === 1)
-    if (!l.date.hasYear) messages.push(note('date-no-year', `Ignored ${quote(l.text)}: no year (a site header clock)`))
-    else if (!adjacent) messages.push(note('date-not-article', `Ignored ${quote(l.text)}: not next to the headline or byline (site header, teaser or sidebar date)`))
-    else if (!chosen) { chosen = l.date.iso; messages.push(note('published-dateline', `Published ${chosen} from the date line next to the headline: ${quote(l.text)}`)) }
+    if (l.kind !== 'date' || inZone.has(l)) continue
+    messages.push(note(l.date?.hasYear ? 'date-not-article' : 'date-no-year', l.date?.hasYear
+      ? `Ignored ${quote(l.text)}: not next to the headline or byline (site header, teaser or sidebar date)`
+      : `Ignored ${quote(l.text)}: no year (a site header clock)`))
   }
-  if (!chosen) messages.push(note('published-none', 'No publication date on the page; published left empty'))
-  return chosen
+  const best = cands.reduce<typeof cands[number] | null>((b, c) => (!b || c.rank < b.rank ? c : b), null)
+  if (!best) { messages.push(note('published-none', 'No publication date on the page; published left empty')); return null }
+  const value = best.d.dateTime ?? best.d.iso
+  const how = ['a "Published" label', 'the byline', 'the date line by the headline', 'an "Updated" label (no publication date given)'][best.rank]
+  messages.push(note(best.rank === 1 ? 'published-byline' : 'published-dateline', `Published ${value} from ${how}: ${quote(best.line.text)}`))
+  return value
 }

@@ -13,6 +13,11 @@ export const CHROME_LINE_RE = /^(dark mode|light mode|logo|menu|search|home|logi
 export const SOCIAL_WORDS: ReadonlySet<string> = new Set(['facebook', 'twitter', 'x', 'instagram', 'linkedin', 'pinterest', 'tumblr', 'whatsapp', 'vkontakte',
   'vk', 'ok', 'odnoklassniki', 'email', 'e-mail', 'mail', 'telegram', 'reddit', 'youtube', 'tiktok', 'threads', 'bluesky', 'mastodon', 'flipboard',
   'messenger', 'viber', 'line', 'wechat', 'weibo', 'sms', 'print', 'copy', 'link', 'copied', 'share', 'tweet', 'pin', 'rss', 'google', 'news', 'on', 'and', 'us'])
+/** Network names that make a bar of SOCIAL_WORDS a share bar without a "Share" lead ("Facebook Twitter Telegram"). */
+export const STRONG_SOCIAL_WORDS: ReadonlySet<string> = new Set(['facebook', 'twitter', 'instagram', 'linkedin', 'pinterest', 'tumblr', 'whatsapp',
+  'vkontakte', 'vk', 'email', 'telegram', 'reddit', 'youtube', 'tiktok', 'flipboard', 'viber'])
+/** Most words left on a date line once dates, times, zones and date labels are removed ("Tuesday", "Publish Date:", "| 0 Comments"). */
+export const MAX_DATE_LINE_WORDS = 4
 /** Lead of a share or follow bar ("Share:", "Share this article:", "Follow us on", "Share on"); what follows must be SOCIAL_WORDS. */
 export const SHARE_LEAD_RE = /^(?:share|follow|like|find|join)(?:\s+(?:this|the|us|our|it))?(?:\s+(?:story|article|post|page|issue|news|newsletter|report|on|via|with|at))*\s*[:\-–—]?\s*/i
 /** Separators between items of a menu, ticker or post-info line: two or more spaces, a pipe, a middle dot or bullet. */
@@ -42,6 +47,18 @@ export const MAX_TEASER_LINES = 4
 
 /** Lines after which the article is over: share bars, comment prompts, prev/next links, post lists. */
 export const END_MARKER_RE = /^(share this( story| article)?\b|share\.?\s+(facebook|twitter)|leave a (reply|comment)|no comments:?$|\d+ comments?:?$|comments:?$|previous (article|post)|next (article|post)|related posts$|latest posts$|categories$|subscribe to updates$|about the author$|tags:)/i
+/** A credit line ("Source: X", "This article originally appeared in X.") among this many last body lines is dropped from the body. */
+export const CREDIT_TAIL_LINES = 3
+/** Longest credit line in words (a longer line opening with "Source:" is a sentence of the story). */
+export const MAX_CREDIT_WORDS = 14
+/** Fewest and most words of a headline (brief headlines of three words exist; longer lines are standfirsts or prose). */
+export const MIN_TITLE_WORDS = 3
+export const MAX_TITLE_WORDS = 25
+/** A headline line this long, in sentence case, under a shorter headline is the standfirst, not the title. */
+export const STANDFIRST_MIN_WORDS = 12
+/** Most lines below the headline read for its byline and date (kicker, byline, date, updated, share bar, read time). */
+export const HEADER_ZONE_LINES = 8
+
 /** Most non-body lines tolerated between two body lines of one article (a "Related coverage" block is 4). */
 export const MAX_GAP_LINES = 5
 
@@ -64,7 +81,7 @@ export const JOIN_LEAD_RE = /^(?:join|support|follow)\s+(?:the\s+)?/i
 /** A proper name of up to five capitalised words (an outlet), optionally after "The". */
 export const NAME_RE = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4}/u
 /** Copyright lines: "© 2023 Designed by icebutik", "Copyright © 2024 Levant News. All rights reserved." */
-export const COPYRIGHT_RE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:designed by|powered by|by)?\s*([\p{L}][\p{L}\d .&'’-]{1,60}?)\s*(?:[.,|]|all rights|$)/iu
+export const COPYRIGHT_RE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:designed by|powered by|by)?\s*([\p{L}][\p{L}\d .&'’-]{1,60}?)\s*(?:[.,|·•]|\s[-–—]\s|all rights|$)/iu
 /** Credit lines naming the outlet an article was copied from ("Source: X", "Originally published by X"). */
 export const SOURCE_LEAD_RE = /^(?:source|sources|via|courtesy(?: of)?|originally published (?:on|in|at|by)|this (?:article|story) (?:was )?(?:first |originally )?(?:appeared|published) (?:on|in|at|by))\s*:?\s*/i
 /** Wire datelines opening a copied story: "MOSCOW (Reuters) -", "(AP) —". */
