@@ -135,7 +135,8 @@ export class ActorIndex {
   subjectBefore(pos: number, sent: Span, skip: readonly Span[] = []): ActorMention | null {
     const segs = this.segments(sent, pos)
     const adjacent = this.mentions.find((m) => m.end <= pos && m.start >= sent.start && /^\s+(?:(?:also|has|have|had|then|later|quickly)\s+)?$/u.test(this.text.slice(m.end, pos)) && !skip.some((k) => m.start >= k.start && m.end <= k.end) && !this.nested(m))
-    if (adjacent && /^(?:after|before|since|until|when|as|while|because|although)$/iu.test(wordsBefore(this.text, adjacent.start).at(-1) ?? '')) return adjacent
+    // a name right before the verb is its subject, also after "after" or "with" ("after Ukraine accused", "with Russian forces deploying")
+    if (adjacent && !this.afterVerb(adjacent.start)) return adjacent
     for (let i = segs.length - 1; i >= 0; i--) {
       if (i < segs.length - 1 && i > 0 && /^\s*(?:the|a|an)\s/iu.test(this.text.slice(segs[i].start, segs[i].end))) continue
       const all = this.allCandidates(segs[i], skip)

@@ -20,6 +20,8 @@ export interface TriggerEntry {
   readonly future?: boolean
   /** the source is the speaker; the target is the clause subject ("Israel will be punished"), or the object when `targetPreps` is set */
   readonly speakerSource?: boolean
+  /** only an event when a target is found ("punishing Israel", not "punishing the aggressor") */
+  readonly needsTarget?: boolean
   /** one line: why this entry exists */
   readonly reason: string
 }
@@ -68,7 +70,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // THREATEN
   { pattern: String.raw`threaten(?:ed|s)|vow(?:ed|s)\s+to\s+(?:retaliate|avenge|respond|punish|take\s+revenge)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: ['', 'against'], future: true, reason: 'threats and vows of retaliation are THREATEN' },
   { pattern: String.raw`(?:will|would)\s+(?:soon\s+)?(?:receive|face|get|pay)\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:response|consequences|retaliation|punishment|price)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced retaliation against someone is THREATEN' },
-  { pattern: String.raw`punishing`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [''], future: true, speakerSource: true, reason: 'calling for punishing someone is a threat against them' },
+  { pattern: String.raw`punishing`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [''], future: true, speakerSource: true, needsTarget: true, reason: 'calling for punishing someone is a threat against them' },
   { pattern: String.raw`(?:will|would)\s+be\s+punished`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced punishment is THREATEN' },
   // SANCTION
   { pattern: String.raw`impos(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+|more\s+)?sanctions`, type: 'SANCTION', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'sanctions are SANCTION' },

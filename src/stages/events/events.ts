@@ -69,6 +69,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       for (const src of args.sources) for (const tgt of args.targets) {
         if (!src && !tgt && !args.location && t.entry.type !== 'ASSAULT') continue
         if (!src && t.entry.type === 'CONSULT') continue // a meeting needs its participants
+        if (!tgt && t.entry.needsTarget) continue
         raw.push({
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
           source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
@@ -86,7 +87,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     }
   }
   raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location)
-  const events = mergeRepeats(raw).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
+  const events = mergeRepeats(raw, input.entities).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
   return { events, messages }
 }
 

@@ -102,7 +102,9 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   let sources: (ActorMention | null)[] = []
   let tgts: (ActorRef | null)[] = []
   if (t.entry.speakerSource) {
-    const subj = quote ? c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? c.idx.subjectBefore(t.start, c.sent) : c.idx.subjectBefore(t.start, c.sent)
+    // the threatened party is the subject of the trigger's own clause (or of the clause just before a quotation)
+    const near = (from: number): ActorMention | null => { const segs = c.idx.segments({ start: from, end: t.start }); return c.idx.subjectBefore(t.start, { start: segs.at(-2)?.start ?? from, end: t.start }) }
+    const subj = quote ? near(quote.start) ?? near(c.sent.start) : near(c.sent.start)
     const speaker = speakerAt(c, t.start)
     const target = t.entry.targetPreps.length ? refOf(c, targets[0] ?? null) : refOf(c, subj)
     return { sources: [speaker], targets: [target && target.actor !== speaker?.actor ? target : null], location: location?.ref?.name ?? null }

@@ -1,4 +1,4 @@
-import type { ActorRef, EventRecord } from '../../../doc/layers.js'
+import type { ActorRef, Entity, EventRecord } from '../../../doc/layers.js'
 import { knownPlace } from '../places.js'
 
 /** What is supplied is part of an AID event's identity (drones one year, missiles the next). */
@@ -7,8 +7,15 @@ const item = (e: EventRecord): string => (e.type === 'AID' ? (e.trigger?.text.sp
 const GENERIC_MODES = new Set(['meeting', 'discuss', null])
 const specific = (a: string | null, b: string | null): string | null => (GENERIC_MODES.has(a) && !GENERIC_MODES.has(b) ? b : a ?? b)
 
-/** A capital standing for its government is the same party as its country when repeats are merged (Moscow/Russia). */
-const party = (r: ActorRef | null): string => { if (!r) return '-'; const p = knownPlace(r.name); return p && p.country && p.country !== r.name ? `country:${p.country}` : p ? `country:${r.name}` : r.actor }
+/** A capital or state body standing for its government is the same party as its country when repeats are merged (Moscow/Russia). */
+let stateOf: ReadonlyMap<string, string> = new Map()
+const party = (r: ActorRef | null): string => {
+  if (!r) return '-'
+  const state = stateOf.get(r.actor)
+  if (state) return `state:${state}`
+  const p = knownPlace(r.name)
+  return p && p.country && p.country !== r.name ? `country:${p.country}` : p ? `country:${r.name}` : r.actor
+}
 const key = (e: EventRecord): string => `${e.type}|${party(e.source_actor)}|${party(e.target_actor)}|${item(e)}`
 const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
 const symKey = (e: EventRecord): string => `${e.type}|${party(e.target_actor)}|${party(e.source_actor)}|${item(e)}`
@@ -26,7 +33,9 @@ function compatible(a: EventRecord, b: EventRecord): boolean {
  * One real event told twice on a page is one event: same type and actors (either order for CONSULT, COOPERATE,
  * AGREE) and no conflicting day. The first telling is kept; it takes a date or location only the later one gives.
  */
-export function mergeRepeats(events: readonly EventRecord[]): EventRecord[] {
+export function mergeRepeats(events: readonly EventRecord[], entities: readonly Entity[] = []): EventRecord[] {
+  // a state body (ministry, army, capital: code "RUS", "RUSGOV", "RUSMIL") is its state when repeats are merged; persons stay persons
+  stateOf = new Map(entities.filter((e) => e.type !== 'PERSON' && /^[A-Z]{3}(?:GOV|MIL)?$/.test(e.code ?? '')).map((e) => [e.actor, e.code!.slice(0, 3)]))
   const out: EventRecord[] = []
   for (const e of events) {
     // an attack told again with its place but not its author ("the attack in X occurred as …") is the same attack
