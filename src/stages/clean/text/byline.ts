@@ -1,5 +1,5 @@
-import { MONTH_WORD_RE, WEEKDAY_RE } from '../dates.js'
-import { BYLINE_LEAD_RE, GLUED_WORDS, HANDLE_RE, ITEM_SEPARATOR_RE, MAX_BYLINE_WORDS, MAX_NAME_WORDS, NAME_PARTICLE_RE, SENTENCE_END_RE } from './text.data.js'
+import { MONTH_WORD_RE, WEEKDAY_RE, findDate } from '../dates.js'
+import { BYLINE_LEAD_RE, DATED_BYLINE_LEAD_RE, DATED_BYLINE_MAX_LEAD, GLUED_WORDS, HANDLE_RE, ITEM_SEPARATOR_RE, MAX_BYLINE_WORDS, MAX_NAME_WORDS, NAME_PARTICLE_RE, SENTENCE_END_RE } from './text.data.js'
 
 const WORD_RE = /[\p{L}\p{N}]+/gu
 /** Number of words (letter/digit runs) in `s`. */
@@ -24,12 +24,21 @@ const isNameWord = (w: string) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !MONTH_WO
 export function bylineAuthor(text: string): string | null {
   const t = unglue(text).trim()
   if (wordCount(t) > MAX_BYLINE_WORDS || SENTENCE_END_RE.test(t)) return null
-  const lead = BYLINE_LEAD_RE.exec(t)
-  if (!lead) return null
-  const rest = t.slice(lead[0].length)
+  let lead = BYLINE_LEAD_RE.exec(t)
+  let rest = lead ? t.slice(lead[0].length) : ''
+  if (!lead) {
+    // "Posted on March 4, 2024 by admin", "June 3, 2024 by Jane Doe": the date comes first
+    const d = findDate(t)
+    if (!d || d.index > DATED_BYLINE_MAX_LEAD || !DATED_BYLINE_LEAD_RE.test(t.slice(0, d.index))) return null
+    const after = t.slice(d.index + d.length)
+    lead = /^[\s,]*(?:at\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*)?by\s*:?\s*/i.exec(after)
+    if (!lead) return null
+    rest = after.slice(lead[0].length)
+    lead = Object.assign([`${t.slice(0, d.index).trim() || 'dated'} by`], { index: 0, input: t }) as RegExpExecArray
+  }
   const item = rest.split(ITEM_SEPARATOR_RE)[0]!.trim()
   // a handle needs an explicit lead ("Posted by", "Author:") or a bare "By" with more post info after it ("By admin | …")
-  const explicit = /:\s*$/.test(lead[0]) || /^(posted|written|published|submitted|uploaded)\b/i.test(lead[0])
+  const explicit = /:\s*$/.test(lead[0]) || /^(posted|written|published|submitted|uploaded|dated)\b/i.test(lead[0])
   const bareBy = /^by\s*$/i.test(lead[0].trim()) && rest.trim().length > item.length
   const [handle = '', ...tail] = item.split(/\s+/)
   const afterHandle = tail.join(' ')

@@ -62,7 +62,29 @@ function findTitle(lines: readonly Line[], top: number, messages: Message[]): Li
     messages.push(note('title-above-standfirst', `Took ${quote(up.text)} as title; ${quote(title.text)} under it is a standfirst`))
     return up
   }
+  const overByline = headlineOverByline(lines, title, top)
+  if (overByline) {
+    messages.push(note('title-above-byline', `Took ${quote(overByline.text)} as title: it stands over the byline; ${quote(title.text)} below the byline is a caption or standfirst`))
+    return overByline
+  }
   return title
+}
+
+/**
+ * The headline over a byline block when `l` sits under that block with no byline or date of its own before the body
+ * ("Headline / By X / date / unlabelled caption / body"); null otherwise. A date alone above `l` is not enough: a
+ * sidebar teaser's date can stand right above the real headline.
+ */
+function headlineOverByline(lines: readonly Line[], l: Line, top: number): Line | null {
+  for (let i = l.n + 1; i < top; i++) if (lines[i]!.kind === 'meta' || lines[i]!.kind === 'date') return null
+  let byline = false
+  for (let i = l.n - 1; i >= 0 && i >= l.n - 5; i--) {
+    const u = lines[i]!
+    if (u.kind === 'meta' && bylineAuthor(u.text)) byline = true
+    else if (isHeadlineShape(u)) return byline ? u : null
+    else if (u.kind === 'prose' || u.kind === 'short') return null
+  }
+  return null
 }
 
 /** The headline-shaped line above `l` within 3 lines, with only byline/date/chrome lines between; null when none. */

@@ -64,6 +64,10 @@ export const MAX_GAP_LINES = 5
 
 /** Lead of a byline: "By", "By:", "avatar by", "Written by", "Posted by:", "Author:", "Reporter:" (at most one word before "by"). */
 export const BYLINE_LEAD_RE = /^(?:\S+\s+)??(?:by\b\s*:?|(?:authors?|writer|reporter|correspondent|posted by|written by)\s*:)\s*/i
+/** What may stand before the date of a date-first byline ("Posted on March 4, 2024 by admin", "June 3, 2024 by Jane Doe"). */
+export const DATED_BYLINE_LEAD_RE = /^(?:(?:posted|published|written|updated)\s+)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i
+/** Furthest a date-first byline's date may start from the line's beginning, in characters. */
+export const DATED_BYLINE_MAX_LEAD = 30
 /** A site user handle printed as the author ("admin", "editor_2", "@newsdesk"). */
 export const HANDLE_RE = /^@?[\p{Ll}\d_.-]*\p{Ll}[\p{Ll}\d_.-]*$/u
 /** Lower-case words inside a person's name ("Ursula von der Leyen", "Abu al-Hassan"). */
@@ -82,6 +86,14 @@ export const JOIN_LEAD_RE = /^(?:join|support|follow)\s+(?:the\s+)?/i
 export const NAME_RE = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4}/u
 /** Copyright lines: "© 2023 Designed by icebutik", "Copyright © 2024 Levant News. All rights reserved." */
 export const COPYRIGHT_RE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:designed by|powered by|by)?\s*([\p{L}][\p{L}\d .&'’-]{1,60}?)\s*(?:[.,|·•]|\s[-–—]\s|all rights|$)/iu
+/** A masthead is looked for among this many first lines of the page (site name, then menus and tagline). */
+export const MASTHEAD_TOP_LINES = 5
+/** Lines that name a newsletter or site in a sign-up box or issue line; group 1 is the name. */
+export const NEWSLETTER_LINE_RES: readonly RegExp[] = [
+  /^(?:[Ss]ign up for|[Ss]ubscribe to|[Yy]ou are reading|[Yy]ou're reading|[Ww]elcome to)\s+(?:the\s+)?(\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4})(?:['’]s)?(?:\s+(?:morning|evening|daily|weekly|monthly))?(?:\s+(?:newsletter|briefing|digest|bulletin|letter|updates|alerts|email))?[\s.!]*$/u,
+  /^(\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4})\s+(?:[Nn]ewsletter|[Dd]igest|[Bb]ulletin)$/u,
+  /^(\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4})\s*(?:[—–|:·,-]\s*)?(?:[Ii]ssue|ISSUE|[Ee]dition|[Nn]o\.)\s*#?\d+\b/u,
+]
 /** Credit lines naming the outlet an article was copied from ("Source: X", "Originally published by X"). */
 export const SOURCE_LEAD_RE = /^(?:source|sources|via|courtesy(?: of)?|originally published (?:on|in|at|by)|this (?:article|story) (?:was )?(?:first |originally )?(?:appeared|published) (?:on|in|at|by))\s*:?\s*/i
 /** Wire datelines opening a copied story: "MOSCOW (Reuters) -", "(AP) —". */
