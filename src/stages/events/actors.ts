@@ -25,6 +25,8 @@ function wordsBefore(text: string, pos: number): string[] {
   while (from > 0 && from > pos - 40 && !STOP_CHARS.has(text[from - 1])) from--
   return text.slice(from, pos).toLowerCase().match(/[\p{L}'’-]+/gu) ?? []
 }
+/** How far back (UTF-16 units) "they" may reach for the pair it stands for: about two sentences. */
+const PAIR_REACH = 300
 const slug = (name: string): string => 'x:' + name.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-')
 
 const CACHE = new WeakMap<readonly Entity[], ActorIndex>()
@@ -160,8 +162,21 @@ export class ActorIndex {
     return { start: at, end: at + m[1].length, text: m[1], ref: ent?.ref ?? { actor: slug(country), name: country }, type: 'GPE', kind: 'name' }
   }
 
+  /** "they"/"them": the nearest earlier group or collective named in the same or the previous sentence. */
+  private lastGroup(m: ActorMention): ActorRef | null {
+    const k = this.sentences.findIndex((s) => s.start <= m.start && m.start < s.end)
+    const from = this.sentences[Math.max(0, k - 1)]?.start ?? 0
+    const g = this.within(from, m.start).filter((o) => o.kind === 'name' && o.type === 'GROUP').at(-1)
+    return g?.ref ?? null
+  }
+
   /** A pair description ("the two countries"): the two latest distinct actors of the kind it names before it. */
   pairOf(m: ActorMention): [ActorRef, ActorRef] | null {
+    // "they" right after a pair description ("The two leaders … They agreed") is that pair
+    if (m.kind === 'pronoun' && m.pron === 'group') {
+      const prev = this.mentions.filter((o) => o.kind === 'role' && o.pron === 'group' && o.end <= m.start && m.start - o.end < PAIR_REACH).at(-1)
+      return prev ? this.pairOf(prev) : null
+    }
     if (m.kind !== 'role' || m.pron !== 'group') return null
     const want = /countries|nations|states|governments/iu.test(m.text) ? 'GPE' : 'PERSON'
     const seen: ActorRef[] = []
@@ -241,7 +256,9 @@ export class ActorIndex {
   private resolvePronouns(): void {
     const subjects: { pos: number; ref: ActorRef | null; type: string }[] = []
     const resolve = (m: ActorMention): void => {
-      if (m.kind !== 'name' && !this.resolved.has(m)) this.resolved.set(m, m.pron === 'person' || (m.kind === 'role' && m.pron !== 'group') ? lastPerson(subjects, m.start) : null)
+      if (m.kind === 'name' || this.resolved.has(m)) return
+      if (m.kind === 'pronoun' && m.pron === 'group') { this.resolved.set(m, this.lastGroup(m)); return }
+      this.resolved.set(m, m.pron === 'person' || (m.kind === 'role' && m.pron !== 'group') ? lastPerson(subjects, m.start) : null)
     }
     for (const s of this.sentences) {
       const c = this.sentenceSubject(s)

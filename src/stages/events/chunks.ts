@@ -1,6 +1,6 @@
 import type { EntityType, Sentence } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
-import { GROUP_NOUNS, NAME_CONNECTORS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_STOPWORDS, TITLE_ABBREVIATIONS, TITLE_WORDS } from './actors.data.js'
+import { COLLECTIVE_NOUNS, GROUP_NOUNS, NAME_CONNECTORS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_STOPWORDS, TITLE_ABBREVIATIONS, TITLE_WORDS } from './actors.data.js'
 import { countryOfDemonym, knownPlace } from './places.js'
 import { MONTHS, WEEKDAYS } from '../timex/timex.data.js'
 
@@ -96,6 +96,14 @@ function demonymGroup(text: string, ws: Word[], i: number): Chunk | null {
   return null
 }
 
+/** A capitalised non-national adjective + plural noun names a collective actor ("Western leaders"). */
+function collective(text: string, ws: Word[], i: number): Chunk | null {
+  const w = ws[i], n = ws[i + 1]
+  if (!n || !isCap(w.w) || countryOfDemonym(w.w) || knownPlace(w.w) || SENTENCE_STOPWORDS.has(lower(w.w)) || !COLLECTIVE_NOUNS.has(n.w)) return null
+  if (!/^\s+$/.test(text.slice(w.end, n.start)) || !/(?:ern|ic|ian|ese|ish|an)$/u.test(w.w)) return null
+  return { start: w.start, end: n.end, text: text.slice(w.start, n.end), name: text.slice(w.start, n.end), type: 'GROUP', kind: 'name' }
+}
+
 /** "the Russian leader": an unnamed office holder, unless a name or an "of" phrase follows; "the two countries": a pair. */
 function roleDescription(text: string, ws: Word[], i: number): Chunk | null {
   if (!/^(?:the|his|her)$/i.test(ws[i].w)) return null
@@ -129,7 +137,7 @@ export function sentenceChunks(text: string, sent: Sentence, names = true): Chun
   for (let i = 0; i < ws.length; i++) {
     const p = PRONOUNS[lower(ws[i].w)]
     if (p) { out.push({ start: ws[i].start, end: ws[i].end, text: ws[i].w, name: '', type: 'UNKNOWN', kind: 'pronoun', pron: p }); continue }
-    const g = demonymGroup(text, ws, i) ?? roleDescription(text, ws, i)
+    const g = demonymGroup(text, ws, i) ?? roleDescription(text, ws, i) ?? collective(text, ws, i)
     if (g && !out.some((o) => o.start < g.end && g.start < o.end)) out.push(g)
   }
   return out.sort((a, b) => a.start - b.start)

@@ -46,7 +46,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`called\s+for\s+(?:the\s+)?(?:greater|closer|more|deeper|increased|stronger|expanded|expansion\s+of|further|enhanced)\s+(?:\S+\s+){0,3}?(?:cooperation|ties|relations|partnership)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'an offer of more cooperation is AGREE (PLOVER: offers and promises)' },
   { pattern: String.raw`pledg(?:ed|es|ing)|promis(?:ed|es)|offer(?:ed|s)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['', 'to', 'with'], future: true, reason: 'pledges, promises and offers are AGREE' },
   { pattern: String.raw`(?:ready|readiness)\s+(?:for|to)\s+(?:\S+\s+){0,3}?cooperat\w*`, type: 'AGREE', mode: null, pos: N, targetPreps: ['with'], future: true, reason: 'declared readiness to cooperate is an offer (AGREE)' },
-  { pattern: String.raw`agreed\s+to`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'agreeing to a future action is AGREE' },
+  { pattern: String.raw`agreed\s+(?:to|that|on)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'agreeing to a future action is AGREE' },
   // SUPPORT
   { pattern: String.raw`condolences|sympathy`, type: 'SUPPORT', mode: 'condole', pos: N, targetPreps: ['to', 'for', 'with'], reason: 'condolences are SUPPORT (gold convention)' },
   { pattern: String.raw`welcom(?:ed|es)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: [''], reason: 'welcoming a move is SUPPORT/praise' },

@@ -89,7 +89,11 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   if (person) first = person
   // "with the (democratic) government in Kyiv": the government stands for its place
   const gov = first ? undefined : c.idx.within(from, segEnd).find((m) => /\b(?:government|authorities|leadership|administration|people|nation)\s+(?:in|of)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 30), m.start)))
-  const demonym = first || gov || !(['REQUEST', 'AID'].includes(t.entry.type) || /\b(?:against|on)\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(c.text.slice(from, segEnd))) ? undefined : c.idx.demonymAfter(from, Math.min(segEnd, from + 40))
+  // a nationality adjective stands for its country: in what is requested or supplied, or after "against"/"on"
+  const aimed = /\b(?:against|on)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(c.text.slice(from, segEnd))
+  const demonym = first || gov ? undefined
+    : aimed ? c.idx.demonymAfter(from + aimed.index + aimed[0].length, segEnd)
+    : ['REQUEST', 'AID'].includes(t.entry.type) ? c.idx.demonymAfter(from, Math.min(segEnd, from + 40)) : undefined
   return { targets: first ? [first] : gov ? [gov] : demonym ? [demonym] : [], places }
 }
 
