@@ -98,7 +98,7 @@ function headlineAbove(lines: readonly Line[], l: Line): Line | null {
 }
 
 /** The lines that carry a headline's byline and date: `below` it (to the body, at most HEADER_ZONE_LINES, up to a teaser
- *  heading, an end marker, another headline or a second paragraph) and the two lines `above` it. */
+ *  heading, an end marker, another headline that is no standfirst, or a second paragraph) and the two lines `above` it. */
 interface HeaderZone { readonly below: readonly Line[]; readonly above: readonly Line[]; readonly all: readonly Line[] }
 
 function headerZone(lines: readonly Line[], title: Line | null, top: number): HeaderZone {
@@ -107,7 +107,7 @@ function headerZone(lines: readonly Line[], title: Line | null, top: number): He
   let prose = 0
   for (let i = title.n + 1; i < lines.length && below.length < HEADER_ZONE_LINES; i++) {
     const l = lines[i]!
-    if (TEASER_HEAD_RE.test(l.text) || END_MARKER_RE.test(l.text) || isHeadlineShape(l)) break
+    if (TEASER_HEAD_RE.test(l.text) || END_MARKER_RE.test(l.text) || (isHeadlineShape(l) && !isStandfirstShape(l.text))) break
     if (l.kind === 'prose' && ++prose > 1) break
     below.push(l)
   }
