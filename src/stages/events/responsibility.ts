@@ -54,10 +54,12 @@ export function applyClaimants(events: EventRecord[], claims: readonly { sent: S
     }
     if (e.type !== 'ACCUSE' || e.target_actor || !e.trigger) return e
     const obj = e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + 60)
-    if (!/\b(?:attacks?|bombings?|explosions?|assassination|killing|strikes?)\b/iu.test(obj)) return e
+    if (!/\b(?:attacks?|bombings?|explosions?|assassination|killing|strikes?|murder|crime|act)\b/iu.test(obj) && !/\b(?:crime|act|atrocity|attack)$/iu.test(e.trigger.text)) return e
     const same = out.find((a) => a.type === 'ASSAULT' && a.source_actor && a.evidence.start === e.evidence.start && a.trigger && a.trigger.start > e.trigger!.start)
     const byTarget = out.find((a) => a.type === 'ASSAULT' && a.source_actor && a.target_actor && same === undefined && obj.includes(a.target_actor.name.split(' ').pop()!))
-    const nearest = out.filter((a) => a.type === 'ASSAULT' && a.source_actor).sort((a, b) => Math.abs(a.evidence.start - e.evidence.start) - Math.abs(b.evidence.start - e.evidence.start))[0]
+    // what is condemned was told before the condemnation, so an earlier attack wins over a later one
+    const withSource = out.filter((a) => a.type === 'ASSAULT' && a.source_actor)
+    const nearest = withSource.filter((a) => a.evidence.start <= e.evidence.start).at(-1) ?? withSource[0]
     const who = (same ?? byTarget ?? nearest)?.source_actor
     return who && who.actor !== e.source_actor?.actor ? { ...e, target_actor: who } : e
   })

@@ -24,6 +24,8 @@ function refOf(c: ArgContext, m: ActorMention | null): ActorRef | null {
   if (!m) return null
   const r = c.idx.refOf(m)
   if (r || m.kind !== 'pronoun' || m.pron !== 'thing') return r
+  // expletive "it" ("it was difficult to imagine …") stands for nothing
+  if (/^\s+(?:is|was|would\s+be|will\s+be|has\s+been)\s+\p{Ll}+\s+(?:to|that)\b/u.test(c.text.slice(m.end, m.end + 40))) return null
   return c.idx.refOf(c.idx.subjectBefore(m.start, c.sent)) ?? null
 }
 
@@ -88,7 +90,13 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const person = first && first.type !== 'PERSON' ? cands.find((m) => m.start > first!.end && m.type === 'PERSON' && /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(c.text.slice(first!.end, m.start))) : undefined
   if (person) first = person
   // "with the (democratic) government in Kyiv": the government stands for its place
-  const gov = first ? undefined : c.idx.within(from, segEnd).find((m) => /\b(?:government|authorities|leadership|administration|people|nation)\s+(?:in|of)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 30), m.start)))
+  // only in the first phrase the entry's prepositions open ("with the government in X"), not anywhere later
+  const preps = t.entry.targetPreps.filter(Boolean).join('|')
+  const firstPrep = preps ? new RegExp(`\\b(?:${preps})\\s+`, 'iu').exec(c.text.slice(from, segEnd)) : null
+  const gov = first || !firstPrep ? undefined : c.idx.within(from, segEnd).find((m) => {
+    const phrase = c.text.slice(from + firstPrep.index, m.start)
+    return /^\S+\s+(?:the\s+)?(?:\p{Ll}+\s+)?(?:government|authorities|leadership|administration|people|nation)\s+(?:and\s+the\s+people\s+)?(?:in|of)\s+$/iu.test(phrase)
+  })
   // a nationality adjective stands for its country: in what is requested or supplied, or after "against"/"on"
   const aimed = /\b(?:against|on)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(c.text.slice(from, segEnd))
   const demonym = first || gov ? undefined
