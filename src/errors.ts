@@ -6,6 +6,12 @@ export const ERROR_CODES = {
   E_INPUT: 'Input cannot be read',
   E_KB: 'A knowledge-base file is invalid',
   E_USAGE: 'The command was used wrongly',
+  // HTTP API (src/api/http-error.ts maps each to its status)
+  E_BAD_REQUEST: 'The request does not match the endpoint schema',
+  E_NOT_FOUND: 'No such resource or route',
+  E_UNAUTHORIZED: 'A bearer token is required',
+  E_READ_ONLY: 'The server is read-only',
+  E_INTERNAL: 'Unexpected server error',
 } as const
 export type ErrorCode = keyof typeof ERROR_CODES
 

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
 import type { Store } from '../store/store.js'
 import type { RouteContext } from './context.js'
-import { errorResponse, HttpError } from './http-error.js'
+import { errorBody, errorResponse, HttpError } from './http-error.js'
 import { actorRoutes } from './routes/actors.js'
 import { adminRoutes } from './routes/admin.js'
 import { corpusRoutes } from './routes/corpus.js'
@@ -44,7 +44,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
     info: { title: 'Dossier API', version: '0.1.0', description: 'Sourced news-intelligence records. Every fact carries a document id and a [start,end) UTF-16 span into that document\'s cleaned `text`.' },
   })
   mountStatic(app)
-  app.notFound((c) => c.json({ error: { code: 'E_NOT_FOUND', message: `Expected a known route, got ${c.req.method} ${c.req.path}` } }, 404))
+  app.notFound((c) => c.json(errorBody('E_NOT_FOUND', `Expected a known route, got ${c.req.method} ${c.req.path}`), 404))
   app.onError(errorResponse)
   return app as unknown as Hono
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, normalize } from 'node:path'
 import type { Hono } from 'hono'
 import { REPO_ROOT } from '../paths.js'
+import { errorBody } from './http-error.js'
 
 /** The UI's compiled scripts (tsc emits src/web/client → dist/web/client) and its static files. */
 export const CLIENT_DIR = join(REPO_ROOT, 'dist', 'web', 'client')
@@ -32,7 +33,7 @@ function resolveModule(rel: string): string | null {
 
 /** Files are read once and kept (the UI is small); a missing file is a 404. */
 function fileResponse(file: string | null, cacheable: boolean): Response {
-  if (!file || !existsSync(file)) return new Response(JSON.stringify({ error: { code: 'E_NOT_FOUND', message: 'Expected an existing file, got none' } }), { status: 404, headers: { 'content-type': 'application/json' } })
+  if (!file || !existsSync(file)) return new Response(JSON.stringify(errorBody('E_NOT_FOUND', 'Expected an existing file, got none')), { status: 404, headers: { 'content-type': 'application/json' } })
   return new Response(readFileSync(file), { headers: { 'content-type': typeOf(file), 'cache-control': cacheable ? 'public, max-age=86400' : 'no-cache' } })
 }
 
