@@ -1,7 +1,7 @@
 import type { Message } from '../../doc/span.js'
 import { msg } from '../../doc/span.js'
 import {
-  COPYRIGHT_RE, GENERIC_SUFFIX_RE, JOIN_LEAD_RE, NAME_RE, SOURCE_LEAD_RE, TITLE_TEMPLATES, WIRE_DATELINE_RE,
+  COPYRIGHT_RE, GENERIC_SUFFIX_RE, JOIN_LEAD_RE, NAME_RE, SOURCE_LEAD_RE, TITLE_TEMPLATES, WIRE_AGENCIES, WIRE_DATELINE_RE,
 } from './text/text.data.js'
 
 /** Outlet and copy evidence shared by the text and HTML paths. */
@@ -58,11 +58,11 @@ export function hostOf(url: string | null | undefined): string | null {
 /**
  * The outlet a page copies, from the evidence it shows, first hit wins:
  * 1. a credit line in or after the body ("Source: X", "Originally published by X", "This article first appeared in X");
- * 2. a wire dateline opening the first paragraph ("MOSCOW (Reuters) -");
+ * 2. a wire dateline opening the first paragraph ("MOSCOW (Reuters) -"), or a byline naming a wire agency ("By AFP");
  * 3. an outlet's headline template on another site's page (TITLE_TEMPLATES).
  * A credit naming the page's own outlet is no copy.
  */
-export function findCopyOf(rawTitle: string | null, bodyLines: readonly string[], afterLines: readonly string[], outlet: string | null, messages: Message[]): string | null {
+export function findCopyOf(rawTitle: string | null, bodyLines: readonly string[], afterLines: readonly string[], outlet: string | null, messages: Message[], author: string | null = null): string | null {
   const own = (x: string) => !!outlet && (x.toLowerCase().includes(outlet.toLowerCase()) || outlet.toLowerCase().includes(x.toLowerCase()))
   for (const line of [...bodyLines.slice(-3), ...afterLines]) {
     const lead = SOURCE_LEAD_RE.exec(line)
@@ -73,6 +73,8 @@ export function findCopyOf(rawTitle: string | null, bodyLines: readonly string[]
   }
   const w = bodyLines[0] ? WIRE_DATELINE_RE.exec(bodyLines[0]) : null
   if (w && !own(w[1]!)) { messages.push(note('copy-wire', `Copy of ${w[1]}: the first paragraph opens with its wire dateline`)); return w[1]! }
+  const agency = author ? WIRE_AGENCIES.find(a => author.split(/\s*(?:,|\band\b|&|\/)\s*/i).some(p => p.trim().toLowerCase() === a.toLowerCase())) : undefined
+  if (agency && !own(agency)) { messages.push(note('copy-wire-byline', `Copy of ${agency}: the byline names the agency (${q(author!)})`)); return agency }
   if (rawTitle) {
     for (const t of TITLE_TEMPLATES) {
       if (t.suffix.test(rawTitle) && !own(t.outlet)) {

@@ -30,7 +30,7 @@ export function cleanHtml(html: string, url: string | null): { paragraphs: RawPa
     messages.push(msg('clean', 'keep-lead', `Kept the standfirst ahead of the body: ${q(lead.text)}`))
   }
   for (const d of ex.dropped) if (d !== lead) messages.push(msg('clean', 'drop-' + d.rule, `Dropped ${d.rule} block: ${q(d.text)}`))
-  let copy_of = findCopyOf(m.rawTitle, paragraphs.map(p => p.text), [], m.outlet, messages)
+  let copy_of = findCopyOf(m.rawTitle, paragraphs.map(p => p.text), [], m.outlet, messages, m.author)
   const own = hostOf(url)
   if (!copy_of && m.canonicalHost && own && m.canonicalHost !== own) {
     copy_of = m.canonicalHost

@@ -1,5 +1,5 @@
 import { MONTH_WORD_RE, WEEKDAY_RE, findDate } from '../dates.js'
-import { BYLINE_LEAD_RE, DATED_BYLINE_LEAD_RE, DATED_BYLINE_MAX_LEAD, GLUED_WORDS, HANDLE_RE, ITEM_SEPARATOR_RE, MAX_BYLINE_WORDS, MAX_NAME_WORDS, NAME_PARTICLE_RE, SENTENCE_END_RE } from './text.data.js'
+import { BYLINE_LEAD_RE, BYLINE_PRE_WORDS, ORG_NAME_WORD_RE, ROLE_LINE_RE, DATED_BYLINE_LEAD_RE, DATED_BYLINE_MAX_LEAD, GLUED_WORDS, HANDLE_RE, ITEM_SEPARATOR_RE, MAX_BYLINE_WORDS, MAX_NAME_WORDS, NAME_PARTICLE_RE, SENTENCE_END_RE } from './text.data.js'
 
 const WORD_RE = /[\p{L}\p{N}]+/gu
 /** Number of words (letter/digit runs) in `s`. */
@@ -26,6 +26,8 @@ export function bylineAuthor(text: string): string | null {
   if (wordCount(t) > MAX_BYLINE_WORDS || SENTENCE_END_RE.test(t)) return null
   let lead = BYLINE_LEAD_RE.exec(t)
   let rest = lead ? t.slice(lead[0].length) : ''
+  const pre = lead?.[1]
+  if (pre && !BYLINE_PRE_WORDS.has(pre.toLowerCase()) && pre !== rest.split(/\s+/)[0]) return null
   if (!lead) {
     // "Posted on March 4, 2024 by admin", "June 3, 2024 by Jane Doe": the date comes first
     const d = findDate(t)
@@ -75,4 +77,15 @@ function namesAt(item: string): string | null {
   if (!punct && after && /^\p{Ll}/u.test(after) && !/^(in|from|at)\s+\p{Lu}/u.test(after)) return null
   const printed = words.slice(0, i).join(' ').replace(/[,;]$/, '')
   return names.length > 1 ? printed : names[0]!
+}
+
+/**
+ * A person's name printed without "By" above a date or role line ("Jane Doe" / "March 4, 2024", "Jane Doe" / "Staff
+ * Writer"): the name, or null. Two or three capitalised words, no digits, no word of a site or agency name.
+ */
+export function bareBylineName(text: string, next: string | undefined, nextIsDate: boolean): string | null {
+  if (!next || !(nextIsDate || ROLE_LINE_RE.test(next))) return null
+  const words = text.trim().split(/\s+/)
+  if (words.length < 2 || words.length > 3 || ORG_NAME_WORD_RE.test(text)) return null
+  return words.every(isNameWord) ? words.join(' ') : null
 }

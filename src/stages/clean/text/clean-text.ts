@@ -34,7 +34,7 @@ export function cleanText(raw: string, url: string | null): TextClean {
   const outside = lines.filter(l => l.n < found.first || l.n > found.last)
   const outlet = textOutlet({ lines, outside, last: found.last, title: split.title, suffix: outletFromSuffix(split.suffix), url }, messages)
   const credits = found.dropped.filter(d => d.rule === 'credit').map(d => d.line.text)
-  const copy_of = findCopyOf(header.title, found.body.map(l => l.text), [...credits, ...lines.slice(found.last + 1).map(l => l.text)], outlet, messages)
+  const copy_of = findCopyOf(header.title, found.body.map(l => l.text), [...credits, ...lines.slice(found.last + 1).map(l => l.text)], outlet, messages, header.author)
   const meta: DocMeta = { title: split.title, published: header.published, author: header.author, outlet, copy_of }
   return { body: found.body, meta, messages }
 }

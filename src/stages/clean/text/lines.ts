@@ -2,7 +2,7 @@ import { findDate, withoutDates, type FoundDate } from '../dates.js'
 import { bylineAuthor, wordCount } from './byline.js'
 import {
   BOILERPLATE_RE, CAPTION_LINE_RE, CHROME_LINE_RE, COUNT_LINE_RE, ITEM_SEPARATOR_RE, MAX_DATE_LINE_WORDS, MAX_MENU_ITEM_WORDS, META_LINE_RE,
-  MIN_MENU_ITEMS, MIN_PROSE_WORDS, NAV_LINE_RE, SENTENCE_END_RE, SHARE_LEAD_RE, SOCIAL_WORDS, STRONG_SOCIAL_WORDS, TEASER_SNIPPET_RE, TICKER_LEAD_RE,
+  MIN_MENU_ITEMS, MIN_PROSE_WORDS, NAV_LINE_RE, ROLE_LINE_RE, SENTENCE_END_RE, SHARE_LEAD_RE, SOCIAL_WORDS, STRONG_SOCIAL_WORDS, TEASER_SNIPPET_RE, TICKER_LEAD_RE,
 } from './text.data.js'
 
 export { wordCount }
@@ -48,7 +48,10 @@ export function splitLines(raw: string): Line[] {
 function dateOf(text: string): FoundDate | null {
   if (text.length > 100) return null
   const d = findDate(text)
-  return d && wordCount(withoutDates(text)) <= MAX_DATE_LINE_WORDS ? d : null
+  if (!d) return null
+  // what is left may be a weekday, a label, a name or a count ("| 0 Comments"), not a clause ("Vote set for 4 March 2025")
+  const rest = withoutDates(text).split(' ').filter(Boolean)
+  return rest.length <= MAX_DATE_LINE_WORDS && rest.filter(w => /^\p{Ll}/u.test(w)).length <= 1 ? d : null
 }
 
 /** A share or follow bar: an optional "Share:"/"Follow us on" lead, then only network names and share actions. */
@@ -64,13 +67,15 @@ export function isSocialBar(text: string): boolean {
 export function isMenuLine(text: string): boolean {
   if (SENTENCE_END_RE.test(text)) return false
   const items = text.split(ITEM_SEPARATOR_RE).filter(s => s.trim())
-  return items.length >= MIN_MENU_ITEMS && items.every(s => wordCount(s) <= MAX_MENU_ITEM_WORDS)
+  // menu items are capitalised or symbols ("+2°C", "USD 97"); lower-case items are a sentence with odd spacing
+  const lower = items.filter(s => /^\p{Ll}/u.test(s.trim())).length
+  return items.length >= MIN_MENU_ITEMS && items.every(s => wordCount(s) <= MAX_MENU_ITEM_WORDS) && lower * 3 < items.length
 }
 
 /** A line about the post: a byline or a post-info line (read time, "Posted in", counts, ids), never a sentence. */
 function isMeta(text: string): boolean {
   if (SENTENCE_END_RE.test(text) && wordCount(text) >= MIN_PROSE_WORDS) return false
-  return META_LINE_RE.test(text) || bylineAuthor(text) !== null
+  return META_LINE_RE.test(text) || ROLE_LINE_RE.test(text) || bylineAuthor(text) !== null
 }
 
 function classify(text: string): { kind: LineKind; date: FoundDate | null } {

@@ -1,10 +1,10 @@
 import type { Message } from '../../../doc/span.js'
 import { msg } from '../../../doc/span.js'
 import { findDates, type LabelledDate } from '../dates.js'
-import { bylineAuthor, unglue, wordCount } from './byline.js'
+import { bareBylineName, bylineAuthor, unglue, wordCount } from './byline.js'
 import { isHeadlineShape, isStandfirstShape } from './headline.js'
 import type { Line, LineKind } from './lines.js'
-import { END_MARKER_RE, HEADER_ZONE_LINES, TEASER_HEAD_RE } from './text.data.js'
+import { END_MARKER_RE, HEADER_ZONE_LINES, MIN_HEADLINE_OVER_STANDFIRST, TEASER_HEAD_RE } from './text.data.js'
 
 export { bylineAuthor, unglue }
 
@@ -45,6 +45,11 @@ export function readHeader(lines: readonly Line[], first: number, messages: Mess
     const a = bylineAuthor(l.text)
     if (a) { bylineLine = l; author = a; messages.push(note('author-byline', `Author ${quote(a)} from byline ${quote(l.text)}`)); break }
   }
+  for (const l of author ? [] : zone.below.slice(0, 4)) {
+    const next = lines[l.n + 1]
+    const a = l.kind === 'short' ? bareBylineName(l.text, next?.text, next?.kind === 'date') : null
+    if (a) { bylineLine = l; author = a; messages.push(note('author-bare-name', `Author ${quote(a)}: a name line above ${quote(next!.text)}`)); break }
+  }
   const published = pickDate(lines, top, zone, bylineLine, messages)
   return { title: titleLine?.text ?? null, titleLine, author, bylineLine, published }
 }
@@ -54,11 +59,16 @@ function findTitle(lines: readonly Line[], top: number, messages: Message[]): Li
   for (let i = top - 1; i >= 0 && !title; i--) if (isHeadlineShape(lines[i]!)) title = lines[i]!
   if (!title) return null
   const up = headlineAbove(lines, title)
+  const next = lines[title.n + 1]
+  if (up && bareBylineName(title.text, next?.text, next?.kind === 'date')) {
+    messages.push(note('title-above-name', `Took ${quote(up.text)} as title; ${quote(title.text)} under it is the author's name`))
+    return up
+  }
   if (up && title.text.includes(up.text) && up.text !== title.text) {
     messages.push(note('title-first-line', `Took ${quote(up.text)} as title; the next headline line repeats it with more words`))
     return up
   }
-  if (up && wordCount(up.text) >= 4 && wordCount(title.text) >= wordCount(up.text) + 3 && isStandfirstShape(title.text)) {
+  if (up && wordCount(up.text) >= MIN_HEADLINE_OVER_STANDFIRST && wordCount(title.text) >= wordCount(up.text) + 3 && isStandfirstShape(title.text)) {
     messages.push(note('title-above-standfirst', `Took ${quote(up.text)} as title; ${quote(title.text)} under it is a standfirst`))
     return up
   }

@@ -56,6 +56,8 @@ export const MIN_TITLE_WORDS = 3
 export const MAX_TITLE_WORDS = 25
 /** A headline line this long, in sentence case, under a shorter headline is the standfirst, not the title. */
 export const STANDFIRST_MIN_WORDS = 12
+/** Fewest words of a headline over a standfirst (a shorter line above a long one is a kicker: "Russia and Iran"). */
+export const MIN_HEADLINE_OVER_STANDFIRST = 5
 /** Most lines below the headline read for its byline and date (kicker, byline, date, updated, share bar, read time). */
 export const HEADER_ZONE_LINES = 8
 
@@ -63,7 +65,15 @@ export const HEADER_ZONE_LINES = 8
 export const MAX_GAP_LINES = 5
 
 /** Lead of a byline: "By", "By:", "avatar by", "Written by", "Posted by:", "Author:", "Reporter:" (at most one word before "by"). */
-export const BYLINE_LEAD_RE = /^(?:\S+\s+)??(?:by\b\s*:?|(?:authors?|writer|reporter|correspondent|posted by|written by)\s*:)\s*/i
+export const BYLINE_LEAD_RE = /^(?:(\S+)\s+)??(?:by\b\s*:?|(?:authors?|writer|reporter|correspondent|posted by|written by)\s*:)\s*/i
+/** Words that may stand before "by" in a byline; any other ("Shot By Police…") makes a Title Case headline, unless it repeats the name (a scraper's "Steinar By Steinar"). */
+export const BYLINE_PRE_WORDS: ReadonlySet<string> = new Set(['avatar', 'posted', 'written', 'story', 'words', 'reporting', 'reported', 'analysis', 'text',
+  'report', 'edited', 'compiled', 'article', 'opinion', 'commentary', 'interview', 'column', 'blog', 'published', 'produced', 'contributed', 'submitted',
+  'uploaded', 'authored', 'filed', 'news', 'feature'])
+/** A role line under a name without "By" ("Jane Doe / Staff Writer"): the name above it is the byline. */
+export const ROLE_LINE_RE = /^(?:(?:senior|chief|staff|special|foreign|political|diplomatic|security|defen[cs]e|regional|contributing|guest|associate|deputy|managing)\s+)*(?:writer|reporter|correspondent|editor|contributor|columnist|analyst|journalist)(?:\s*[,|·]\s*.{0,40})?$/i
+/** Words of a site or agency name: a bare name line holding one is no person (a source line, not a byline). */
+export const ORG_NAME_WORD_RE = /\b(?:times|news|post|agency|daily|herald|press|media|tribune|journal|wire|gazette|report|network|tv|online|radio|service|ministry|office|desk|staff|team|group|council|institute|centre|center|world|region|politics|business|opinion|analysis|sport|culture)\b/i
 /** What may stand before the date of a date-first byline ("Posted on March 4, 2024 by admin", "June 3, 2024 by Jane Doe"). */
 export const DATED_BYLINE_LEAD_RE = /^(?:(?:posted|published|written|updated)\s+)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$/i
 /** Furthest a date-first byline's date may start from the line's beginning, in characters. */
@@ -96,6 +106,9 @@ export const NEWSLETTER_LINE_RES: readonly RegExp[] = [
 ]
 /** Credit lines naming the outlet an article was copied from ("Source: X", "Originally published by X"). */
 export const SOURCE_LEAD_RE = /^(?:source|sources|via|courtesy(?: of)?|originally published (?:on|in|at|by)|this (?:article|story) (?:was )?(?:first |originally )?(?:appeared|published) (?:on|in|at|by))\s*:?\s*/i
+/** News agencies whose name as the byline ("By AFP", "Reuters") marks a page carrying the agency's story. */
+export const WIRE_AGENCIES: readonly string[] = ['Reuters', 'AP', 'AFP', 'Associated Press', 'Agence France-Presse', 'Bloomberg', 'TASS', 'RIA Novosti',
+  'Interfax', 'IRNA', 'ISNA', 'Xinhua', 'Anadolu Agency', 'Anadolu', 'dpa', 'UPI', 'Kyodo', 'Yonhap', 'ANI', 'PTI']
 /** Wire datelines opening a copied story: "MOSCOW (Reuters) -", "(AP) —". */
 export const WIRE_DATELINE_RE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'-]{0,40})?\s*\((Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|TASS|IRNA|Xinhua|Anadolu|dpa|UPI)\)\s*[-–—]/u
 
