@@ -2,7 +2,7 @@ import type { ActorRef, Entity, EntityType, Sentence } from '../../doc/layers.js
 import type { Span } from '../../doc/span.js'
 import { DETERMINERS, PREPOSITIONS } from './actors.data.js'
 import { REPORT_VERBS_RE } from './events.data.js'
-import { sentenceChunks } from './chunks.js'
+import { sentenceChunks, textChunks } from './chunks.js'
 import { countryOfDemonym } from './places.js'
 
 /** An actor phrase in the text: an entity mention, or a rule-found name, pronoun or role description. */
@@ -50,7 +50,7 @@ export class ActorIndex {
     })))
     fromEntities.sort((a, b) => a.start - b.start)
     // with an entities layer, rule-found names would only add noise: keep pronouns, roles and nationality groups
-    const chunks = sentences.flatMap((s) => sentenceChunks(text, s, entities.length === 0))
+    const chunks = entities.length ? textChunks(text) : sentences.flatMap((s) => sentenceChunks(text, s))
     const lastNames = new Map<string, string>()
     for (const c of chunks) if (c.type === 'PERSON' && c.kind === 'name' && c.name.includes(' ')) { const l = c.name.split(' ').pop()!; if (!lastNames.has(l)) lastNames.set(l, c.name) }
     for (const e of entities) if (e.type === 'PERSON') { const l = e.name.split(' ').pop()!; if (!lastNames.has(l)) lastNames.set(l, e.name) }

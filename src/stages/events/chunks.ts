@@ -126,7 +126,7 @@ export function sentenceChunks(text: string, sent: Sentence, names = true): Chun
   const ws = words(text, sent)
   const out: Chunk[] = []
   const first = ws.findIndex((w) => /\p{L}/u.test(w.w))
-  const at = new Map(ws.map((w, k) => [w, k]))
+  const at = names ? new Map(ws.map((w, k) => [w, k])) : new Map<Word, number>()
   if (names) for (const run of runs(text, ws)) {
     const i = at.get(run[0])!
     const prev = ws[i - 1]
@@ -141,4 +141,38 @@ export function sentenceChunks(text: string, sent: Sentence, names = true): Chun
     if (g && !out.some((o) => o.start < g.end && g.start < o.end)) out.push(g)
   }
   return out.sort((a, b) => a.start - b.start)
+}
+
+const alt = (xs: Iterable<string>): string => [...xs].join('|')
+const GROUP_RE = new RegExp(String.raw`\b(\p{Lu}\p{Ll}+)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?(?:${alt(GROUP_NOUNS)})\b`, 'gu')
+const ROLE_RE = new RegExp(String.raw`\b(?:the|his|her|The|His|Her)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:${alt(ROLE_NOUNS)})\b`, 'gu')
+const PAIR_RE = /\b[Tt]he[ \t]+(?:two|both)[ \t]+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/gu
+const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]hem)\b/gu
+const COLLECTIVE_RE = new RegExp(String.raw`\b(\p{Lu}\p{Ll}+(?:ern|ic|ian|ese|ish|an))[ \t]+(?:${alt(COLLECTIVE_NOUNS)})\b`, 'gu')
+
+/**
+ * Pronouns, role descriptions, pairs, nationality groups and collectives of a whole text, by a few regex passes
+ * (the fast path used when an entities layer supplies the names). Same rules as `sentenceChunks` without names.
+ */
+export function textChunks(text: string): Chunk[] {
+  const out: Chunk[] = []
+  const each = (re: RegExp, f: (m: RegExpExecArray) => Chunk | null): void => { re.lastIndex = 0; let m: RegExpExecArray | null; while ((m = re.exec(text))) { const c = f(m); if (c) out.push(c) } }
+  each(PRONOUN_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'pronoun', pron: PRONOUNS[m[0].toLowerCase()] }))
+  each(PAIR_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'role', pron: 'group' }))
+  each(GROUP_RE, (m) => {
+    const country = countryOfDemonym(m[1])
+    if (!country || /\b(?:a|an)[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 4), m.index))) return null
+    return { start: m.index, end: m.index + m[0].length, text: m[0], name: country, type: 'GPE', kind: 'name' }
+  })
+  each(ROLE_RE, (m) => {
+    const end = m.index + m[0].length
+    const mid = m[0].split(/[ \t]+/u).slice(1, -1)
+    if (mid.some((w) => isCap(w) && !countryOfDemonym(w)) || /^(?:,\s*\p{Lu}|\s+\p{Lu}|\s+of\b)/u.test(text.slice(end, end + 4))) return null
+    if (/^(?:two|both)$/iu.test(mid[0] ?? '')) return null
+    return { start: m.index, end, text: m[0], name: '', type: 'PERSON', kind: 'role' }
+  })
+  each(COLLECTIVE_RE, (m) => (countryOfDemonym(m[1]) || knownPlace(m[1]) ? null : { start: m.index, end: m.index + m[0].length, text: m[0], name: m[0], type: 'GROUP', kind: 'name' }))
+  out.sort((a, b) => a.start - b.start || b.end - a.end)
+  // overlapping finds: the first (longest) wins
+  return out.filter((c, i) => !out.some((o, j) => j < i && o.start < c.end && c.start < o.end))
 }
