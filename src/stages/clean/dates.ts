@@ -46,7 +46,7 @@ function fromMatch(m: RegExpExecArray, s: string): FoundDate | null {
     const a = +m[11], b = +m[13]!
     ;[d, mo] = a <= 12 && b > 12 ? [b, a] : [a, b]; y = +m[14]!
   } else { y = +m[15]!; mo = +m[16]!; d = +m[17]! }
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31) || (y !== null && (y < 1900 || y > 2100))) return null
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31) || (y !== null && (y < 1900 || y > 2100 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()))) return null
   const iso = `${y === null ? '-' : y}-${pad(mo)}-${pad(d)}`
   const dateTime = m[10] ? `${iso}T${m[10]}` : y === null ? undefined : timeAfter(iso, s.slice(m.index + m[0].length))
   return { iso, hasYear: y !== null, index: m.index, length: m[0].length, ...(dateTime ? { dateTime } : {}) }

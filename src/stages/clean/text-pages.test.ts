@@ -31,6 +31,12 @@ const CASES: Case[] = [
     { paragraphs: 3, first: 'The agreement on', last: 'Negotiators on both' }],
   ['standfirst-unpunctuated', { title: 'Fishing fleet returns early as storms close the northern grounds', published: '2024-10-14', author: 'Per Lindgren', outlet: 'Northern Gazette', copy_of: null },
     { paragraphs: 3, first: 'The fishing fleet', last: 'The fisheries office' }],
+  ['name-without-by', { title: 'Water tariffs to rise in three provinces from the new year', published: '2023-12-02', author: 'Samira Haddad', outlet: 'Desert Dispatch', copy_of: null },
+    { paragraphs: 3, first: 'Households in', last: 'Consumer groups' }],
+  ['wire-byline-caption', { title: 'Aid convoy reaches flooded villages after roads reopen', published: '2024-09-18T14:10:00+02:00', author: 'AFP', outlet: 'Highland Today', copy_of: 'AFP' },
+    { paragraphs: 3, first: 'Trucks carrying', last: 'The regional government' }],
+  ['dated-byline', { title: 'Library to open on Sundays after volunteers step in', published: '2024-01-15', author: 'riverwatcher', outlet: 'Riverside Notes', copy_of: null },
+    { paragraphs: 3, first: 'The town library', last: 'Volunteers will be' }],
 ]
 
 describe('scraped-text layouts (fixtures/text-pages)', () => {

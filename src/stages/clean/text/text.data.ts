@@ -71,7 +71,7 @@ export const BYLINE_PRE_WORDS: ReadonlySet<string> = new Set(['avatar', 'posted'
   'report', 'edited', 'compiled', 'article', 'opinion', 'commentary', 'interview', 'column', 'blog', 'published', 'produced', 'contributed', 'submitted',
   'uploaded', 'authored', 'filed', 'news', 'feature'])
 /** A role line under a name without "By" ("Jane Doe / Staff Writer"): the name above it is the byline. */
-export const ROLE_LINE_RE = /^(?:(?:senior|chief|staff|special|foreign|political|diplomatic|security|defen[cs]e|regional|contributing|guest|associate|deputy|managing)\s+)*(?:writer|reporter|correspondent|editor|contributor|columnist|analyst|journalist)(?:\s*[,|·]\s*.{0,40})?$/i
+export const ROLE_LINE_RE = /^(?:[\p{L}'’-]+\s+){0,3}(?:writer|reporter|correspondent|editor|contributor|columnist|analyst|journalist|producer)s?(?:\s*[,|·]\s*.{0,40})?$/iu
 /** Words of a site or agency name: a bare name line holding one is no person (a source line, not a byline). */
 export const ORG_NAME_WORD_RE = /\b(?:times|news|post|agency|daily|herald|press|media|tribune|journal|wire|gazette|report|network|tv|online|radio|service|ministry|office|desk|staff|team|group|council|institute|centre|center|world|region|politics|business|opinion|analysis|sport|culture)\b/i
 /** What may stand before the date of a date-first byline ("Posted on March 4, 2024 by admin", "June 3, 2024 by Jane Doe"). */

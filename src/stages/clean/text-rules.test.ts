@@ -1,0 +1,50 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { findDate, findDates } from './dates.js'
+import { bylineAuthor } from './text/byline.js'
+import { splitLines } from './text/lines.js'
+import { trimName } from './source.js'
+
+/** Rule tables of the scraped-text path (cases written for these tests). */
+describe('text rules as tables', () => {
+  it('reads page dates to ISO, a time with a zone to an ISO date-time', () => {
+    const cases: [string, string | null][] = [
+      ['13.11.2024, 16:05', '2024-11-13'], ['4 March 2024', '2024-03-04'], ['March 4, 2024', '2024-03-04'], ['2024-11-13', '2024-11-13'],
+      ['Nov. 4, 2024 10:20 am', '2024-11-04'], ['Nov. 4, 2024 10:20 am GMT', '2024-11-04T10:20:00Z'], ['Wed 13 Nov 2024 15.20 GMT', '2024-11-13T15:20:00Z'],
+      ['Published: 6 April 2024 - 21:47 MSK', '2024-04-06T21:47:00+03:00'], ['2024/11/13', '2024-11-13'], ['28/11/2024', '2024-11-28'], ['11/28/2024', '2024-11-28'],
+      ['Posted on 18 September 2024 at 2:10 pm (UTC+2)', '2024-09-18T14:10:00+02:00'], ['May 2024', null], ['Monday, November 28th', '--11-28'], ['31.02.2024', null], ['29.02.2024', '2024-02-29'],
+    ]
+    for (const [s, want] of cases) { const d = findDate(s); assert.equal(d ? d.dateTime ?? d.iso : null, want, s) }
+  })
+  it('labels dates: published, updated or none', () => {
+    assert.deepEqual(findDates('Published 4 March 2024 · Updated 5 March 2024').map(d => d.label), ['published', 'updated'])
+    assert.deepEqual(findDates('Last updated: 5 March 2024; first published 4 March 2024').map(d => [d.iso, d.label]), [['2024-03-05', 'updated'], ['2024-03-04', 'published']])
+    assert.deepEqual(findDates('November 14, 2024 | 0 Comments').map(d => d.label), [null])
+  })
+  it('reads bylines: labelled, handles, several names, places, dates first; refuses headlines', () => {
+    const cases: [string, string | null][] = [
+      ['Posted by: webdesk | May 3, 2024 | 0 Comments | 2 Mins Read', 'webdesk'], ['Written by Oskar Holm', 'Oskar Holm'], ['Author: Ana María López', 'Ana María López'],
+      ['By Jane Doe and Sam Lee', 'Jane Doe and Sam Lee'], ['By A. Smith, B. Jones and C. Brown', 'A. Smith, B. Jones and C. Brown'], ['By Jane Doe, Staff Writer', 'Jane Doe'],
+      ['By Jane Doe in Baku', 'Jane Doe'], ['By Ursula von der Leyen', 'Ursula von der Leyen'], ['By Jane McAllister', 'Jane McAllister'],
+      ['Posted on March 4, 2024 by riverwatcher', 'riverwatcher'], ['June 3, 2024 by Jane Doe', 'Jane Doe'], ['Reporting by Jane Doe; Editing by Sam Lee', 'Jane Doe'],
+      ['By admin | May 3, 2024', 'admin'], ['Shot By Police Officer, Teen Survives', null], ['Attack by drones', null], ['By design, the plan failed', null],
+      ['Photos by Jane Doe', null], ['March 4, 2024 by the river', null],
+    ]
+    for (const [s, a] of cases) assert.equal(bylineAuthor(s), a, s)
+  })
+  it('classifies header lines: share bars, menus, post info, dates; headlines stay short lines', () => {
+    const cases: [string, string][] = [
+      ['Share: Facebook | X | Telegram | WhatsApp | Copy link', 'chrome'], ['Facebook Twitter WhatsApp Email', 'chrome'], ['Share this issue: Email   X   LinkedIn   Copy link', 'chrome'],
+      ['Follow us on Telegram', 'chrome'], ['Trending: Ferry fares rise | Bridge repairs delayed', 'chrome'],
+      ['EN | RU | AZ', 'nav'], ['Politics   Energy   Region   Opinion', 'nav'], ['Oslo  -3°C   USD 91.20   EUR 99.85', 'nav'],
+      ['Posted in Newsletter · 6 min read', 'meta'], ['News ID: 48213', 'meta'], ['3 comments', 'meta'], ['Senior Economics Correspondent', 'meta'], ['Posted by: webdesk', 'meta'],
+      ['13.11.2024, 16:05', 'date'], ['Publish Date: Tuesday, November 12, 2024 - 21:47', 'date'], ['Updated: April 7, 2024 11:05 am', 'date'],
+      ['Treaty signing set for 17 January 2025', 'short'], ['Russia  and  Iran  sign  deal', 'short'], ['Putin, Raisi discuss ties | News', 'short'],
+      ['Will the water-sharing deal survive a dry summer?', 'prose'],
+    ]
+    for (const [s, kind] of cases) assert.equal(splitLines(s)[0]!.kind, kind, s)
+  })
+  it('trims a name read off a sentence, keeping initials', () => {
+    assert.deepEqual(['Northern Observer.', 'U.S.', 'AP.', 'Wire Service Daily'].map(trimName), ['Northern Observer', 'U.S.', 'AP', 'Wire Service Daily'])
+  })
+})
