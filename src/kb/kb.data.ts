@@ -23,6 +23,9 @@ export const CITY_MIN_POPULATION = 100_000
 /** Built-in data folder name under data/. */
 export const KB_DIR_NAME = 'kb'
 
+/** File name of the generated index cache in the built-in folder (not `.jsonl`, so never read as records). */
+export const KB_CACHE_FILE_NAME = 'index.cache.json'
+
 /** Dates accepted in role records: a year, a month or a day. */
 export const DATE_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/
 

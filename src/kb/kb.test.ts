@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { DossierError } from '../errors.js'
-import { loadKb } from './index.js'
+import { freshCacheText } from './build-cache.js'
+import { kbInputHash, restoreKb, serializeKb } from './cache.js'
+import { createKb } from './kb.js'
+import { KB_BUILTIN_DIR, KB_CACHE_FILE, loadKb } from './index.js'
 
 const dirs: string[] = []
 /** A temporary user KB folder with the given files (name → lines). */
@@ -36,6 +39,17 @@ describe('knowledge base', () => {
     assert.ok(kb.actor('GPE:IRN:saqqez')?.geo, 'a city from the cache has coordinates')
     assert.equal(kb.actor('ORG:FRA:foreign-ministry')?.name, 'Ministry of Foreign Affairs of France')
     assert.equal(kb.country('Iranian')?.id, 'GPE:IRN')
+  })
+
+  it('has an index cache that is up to date and restores the KB it was built from', () => {
+    const text = readFileSync(KB_CACHE_FILE, 'utf8')
+    // a failure here means data/kb or the index code changed: run `node --import tsx src/kb/build-cache.ts`
+    assert.ok(text === freshCacheText(), 'data/kb/index.cache.json is stale: run `node --import tsx src/kb/build-cache.ts`')
+    const hash = kbInputHash([KB_BUILTIN_DIR])
+    const r = restoreKb(text, hash, KB_BUILTIN_DIR)!
+    assert.equal(serializeKb(createKb(r.parts, r.index, r.cities).actors, r.parts, r.index, hash, KB_BUILTIN_DIR), text)
+    assert.equal(restoreKb(text, 'another-hash', KB_BUILTIN_DIR), null)
+    assert.equal((loadKb() as unknown as { from: string }).from, 'cache')
   })
 
   it('reports a bad field with file, line and field', () => {

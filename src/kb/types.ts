@@ -79,6 +79,10 @@ export interface Kb {
   readonly maxTokens: number
   /** people whose surname has this translitKey skeleton (for misspelling recovery) */
   peopleBySkeleton(skeleton: string): readonly KbActor[]
+  /** curated actors and countries one of whose names has this transliteration key (`translitKey`) */
+  aliasesByTranslit(key: string): readonly string[]
+  /** people one of whose surnames has this transliteration key */
+  surnamesByTranslit(key: string): readonly string[]
   /** places whose name has this skeleton */
   placesBySkeleton(skeleton: string): readonly KbActor[]
   /** the country record for an ISO alpha-3 code, or one of its demonyms ("Iranian") */

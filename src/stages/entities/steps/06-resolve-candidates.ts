@@ -1,25 +1,8 @@
-import { similarWord, skeletonKey, slug, surnameOf, translitKey, type Kb, type KbActor } from '../../../kb/index.js'
+import { similarWord, skeletonKey, slug, surnameOf, translitKey, type KbActor } from '../../../kb/index.js'
 import { typeOf, wordsText, type Ctx, type Hit } from '../context.js'
 import { FUZZY_MIN_LETTERS, TITLES } from '../entities.data.js'
 import { activeAt, isFullName, titleFits } from './03-resolve-kb.js'
 import type { Candidate } from './05-candidates.js'
-
-const translitIndexes = new WeakMap<Kb, { alias: Map<string, string[]>; surname: Map<string, string[]> }>()
-
-/** translitKey → actor ids, for curated actors and countries (built once per KB, on first use). */
-function translitIndex(kb: Kb) {
-  let idx = translitIndexes.get(kb)
-  if (idx) return idx
-  idx = { alias: new Map(), surname: new Map() }
-  const add = (m: Map<string, string[]>, k: string, id: string) => { if (!k) return; const l = m.get(k) ?? []; if (!l.includes(id)) l.push(id); m.set(k, l) }
-  for (const a of kb.actors) {
-    if (a.origin?.includes('cities.jsonl')) continue
-    for (const al of a.aliases) add(idx.alias, translitKey(al), a.id)
-    if (a.type === 'PERSON') for (const al of a.aliases) { const s = surnameOf(al, a.affiliation); if (s) add(idx.surname, translitKey(s), a.id) }
-  }
-  translitIndexes.set(kb, idx)
-  return idx
-}
 
 const letters = (s: string) => s.replace(/[^\p{L}]/gu, '').length
 
@@ -69,14 +52,13 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   const text = wordsText(ctx, c.w0, c.w1)
   const base = { w0: c.w0, w1: c.w1, by: c.by, title: c.title, label: 'MISC' as const }
   const done = (actor: string, how: string): Hit => ({ ...base, actor, how, label: typeOf(ctx, actor) ?? 'MISC' })
-  const idx = translitIndex(ctx.kb)
   const key = translitKey(text)
   const last = ctx.words[c.w1 - 1]!
   const single = c.w1 - c.w0 === 1
   if (letters(text) >= FUZZY_MIN_LETTERS || !single) {
-    const byAlias = only(idx.alias.get(key) ?? [])
+    const byAlias = only(ctx.kb.aliasesByTranslit(key))
     if (byAlias && c.hint !== 'ORG') return done(byAlias, 'translit')
-    if (single) { const p = pickPerson(ctx, idx.surname.get(key) ?? [], c.title, false); if (p) return done(p, 'translit') }
+    if (single) { const p = pickPerson(ctx, ctx.kb.surnamesByTranslit(key), c.title, false); if (p) return done(p, 'translit') }
   }
   if (single && c.hint !== 'ORG' && letters(last.text) >= FUZZY_MIN_LETTERS) {
     const close = peopleInDoc(ctx).filter((p) => p.surnames.some((s) => similarWord(s.split(/\s+/).pop()!, last.text)))
