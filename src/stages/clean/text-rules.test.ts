@@ -40,7 +40,9 @@ describe('text rules as tables', () => {
       ['Posted in Newsletter · 6 min read', 'meta'], ['News ID: 48213', 'meta'], ['3 comments', 'meta'], ['Senior Economics Correspondent', 'meta'], ['Posted by: webdesk', 'meta'],
       ['13.11.2024, 16:05', 'date'], ['Publish Date: Tuesday, November 12, 2024 - 21:47', 'date'], ['Updated: April 7, 2024 11:05 am', 'date'],
       ['Treaty signing set for 17 January 2025', 'short'], ['Russia  and  Iran  sign  deal', 'short'], ['Putin, Raisi discuss ties | News', 'short'],
-      ['Will the water-sharing deal survive a dry summer?', 'prose'],
+      ['Will the water-sharing deal survive a dry summer?', 'prose'], ['Iran, Russia share intelligence', 'short'], ['Zakharova comments on blast', 'short'],
+      ['Share All sharing options', 'chrome'], ['Get short URL', 'chrome'], ['Join our newsletter', 'chrome'], ['jane.doe@example.com', 'meta'],
+      ['3 hours ago', 'meta'], ['Filed to: Security', 'meta'], ['Jane Doe   Senior Contributor', 'meta'], ['A tanker leaves the port on Monday. (AP)', 'caption'],
     ]
     for (const [s, kind] of cases) assert.equal(splitLines(s)[0]!.kind, kind, s)
   })

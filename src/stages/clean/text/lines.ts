@@ -2,7 +2,7 @@ import { findDate, withoutDates, type FoundDate } from '../dates.js'
 import { bylineAuthor, wordCount } from './byline.js'
 import {
   BOILERPLATE_RE, CAPTION_LINE_RE, CHROME_LINE_RE, COUNT_LINE_RE, ITEM_SEPARATOR_RE, MAX_DATE_LINE_WORDS, MAX_MENU_ITEM_WORDS, META_LINE_RE,
-  MIN_MENU_ITEMS, MIN_PROSE_WORDS, NAV_LINE_RE, ROLE_LINE_RE, SENTENCE_END_RE, SHARE_LEAD_RE, SOCIAL_WORDS, STRONG_SOCIAL_WORDS, TEASER_SNIPPET_RE, TICKER_LEAD_RE,
+  MIN_MENU_ITEMS, MIN_PROSE_WORDS, NAV_LINE_RE, ROLE_LINE_RE, CONTACT_RE, MAX_BYLINE_WORDS, MAX_WIDGET_WORDS, WIDGET_LEAD_WORDS, WIDGET_WORD_RE, SENTENCE_END_RE, SHARE_LEAD_RE, SOCIAL_WORDS, STRONG_SOCIAL_WORDS, TEASER_SNIPPET_RE, TICKER_LEAD_RE,
 } from './text.data.js'
 
 export { wordCount }
@@ -74,15 +74,24 @@ export function isMenuLine(text: string): boolean {
 
 /** A line about the post: a byline or a post-info line (read time, "Posted in", counts, ids), never a sentence. */
 function isMeta(text: string): boolean {
-  if (SENTENCE_END_RE.test(text) && wordCount(text) >= MIN_PROSE_WORDS) return false
-  return META_LINE_RE.test(text) || ROLE_LINE_RE.test(text) || bylineAuthor(text) !== null
+  const n = wordCount(text)
+  if (SENTENCE_END_RE.test(text) && n >= MIN_PROSE_WORDS) return false
+  if (n <= MAX_BYLINE_WORDS && CONTACT_RE.test(text)) return true
+  const items = text.split(ITEM_SEPARATOR_RE).filter(s => s.trim())
+  return META_LINE_RE.test(text) || items.some(s => ROLE_LINE_RE.test(s.trim())) || bylineAuthor(text) !== null
+}
+
+/** A short share, sign-up or link widget ("Share All sharing options", "Get short URL", "Join our newsletter"). */
+function isWidget(text: string): boolean {
+  const lead = /^[\p{L}]+/u.exec(text)?.[0].toLowerCase() ?? ''
+  return wordCount(text) <= MAX_WIDGET_WORDS && !SENTENCE_END_RE.test(text) && WIDGET_WORD_RE.test(text) && (WIDGET_LEAD_WORDS.has(lead) || SOCIAL_WORDS.has(lead))
 }
 
 function classify(text: string): { kind: LineKind; date: FoundDate | null } {
   const date = dateOf(text)
   if (date) return { kind: 'date', date }
   if (isMeta(text)) return { kind: 'meta', date: null }
-  if (CHROME_LINE_RE.test(text) || TICKER_LEAD_RE.test(text) || isSocialBar(text)) return { kind: 'chrome', date: null }
+  if (CHROME_LINE_RE.test(text) || TICKER_LEAD_RE.test(text) || isSocialBar(text) || isWidget(text)) return { kind: 'chrome', date: null }
   if (NAV_LINE_RE.test(text) || COUNT_LINE_RE.test(text) || isMenuLine(text)) return { kind: 'nav', date: null }
   if (BOILERPLATE_RE.test(text)) return { kind: 'boilerplate', date: null }
   if (CAPTION_LINE_RE.test(text) && !SENTENCE_END_RE.test(text)) return { kind: 'caption', date: null }

@@ -27,10 +27,19 @@ export const MIN_MENU_ITEMS = 3
 /** Longest menu item in words ("Special Military Operation" is 3). */
 export const MAX_MENU_ITEM_WORDS = 3
 /** Lines about the post rather than its content: read time, "Posted in", comment/view counts, news ids, "No Comments". */
-export const META_LINE_RE = /\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read\b|\bread(?:ing)?\s+time\b|^(?:posted|filed|published|listed)\s+(?:in|under)\s|^(?:category|categories|section|topics?|filed under|news code|news id)\s*:|^\d[\d,.]*\s*k?\s+(?:comments?|views?|shares?|reads?|replies)\b|^(?:comments?|views?|replies)\s*[:(]?\s*\d|^(?:news|article|story|post)\s*(?:id|no\.?|number|code)\s*[:#]?\s*\d|^(?:no comments|be the first to comment)\b/i
+export const META_LINE_RE = /\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read\b|\bread(?:ing)?\s+time\b|^(?:posted|filed|published|listed)\s+(?:in|under|to)\b|\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|^(?:just now|yesterday|today)\b|^(?:category|categories|section|topics?|filed under|news code|news id)\s*:|^\d[\d,.]*\s*k?\s+(?:comments?|views?|shares?|reads?|replies)\b|^(?:comments?|views?|replies)\s*[:(]?\s*\d|^(?:news|article|story|post)\s*(?:id|no\.?|number|code)\s*[:#]?\s*\d|^(?:no comments|be the first to comment)\b/i
 /** Ticker and alert leads at the top of a page ("Breaking: …", "Trending | …"): never the article's headline. */
 export const TICKER_LEAD_RE = /^(?:breaking(?:\s+news)?|trending(?:\s+now)?|just in|hot topics?|top stories|most read|editor'?s picks?)\s*[:|—–-]/i
 
+/** Words of a short share, sign-up or link widget line ("Share All sharing options", "Get short URL", "Join our newsletter"). */
+export const WIDGET_WORD_RE = /\b(?:share|shares|sharing|tweet|short url|copy link|permalink|print this|email this|newsletter|newsletters|subscribe|sign up|unsubscribe|bookmark|save article)\b/i
+/** First words of a widget line; a short headline with "share" in it ("Iran, Russia share intelligence") starts otherwise. */
+export const WIDGET_LEAD_WORDS: ReadonlySet<string> = new Set(['share', 'sharing', 'tweet', 'email', 'print', 'copy', 'get', 'join', 'sign', 'subscribe',
+  'most', 'all', 'save', 'bookmark', 'follow', 'our', 'your', 'latest', 'free', 'permalink', 'unsubscribe'])
+/** Longest widget line in words. */
+export const MAX_WIDGET_WORDS = 5
+/** A contact line under a byline: an e-mail address or an @handle ("jane.doe@example.com", "Jane Doe@janedoe"). */
+export const CONTACT_RE = /\S@\S+\.\w{2,}|(?:^|\s|\p{Ll})@\w{2,}/u
 /** Lines that are site boilerplate even when they read like a sentence (captcha notices, cookie banners, copyright). */
 export const BOILERPLATE_RE = /recaptcha|privacy policy and terms|cookies? (policy|settings)|all rights reserved|^©|^copyright\b|designed by|powered by|get the latest .{0,40} news from/i
 /** A list bullet or breadcrumb: navigation, never body. */
@@ -38,7 +47,7 @@ export const NAV_LINE_RE = /^[•·▪►»›-]\s|»|\s›\s/
 /** A category with a post count ("World (1,382)"). */
 export const COUNT_LINE_RE = /\(\d[\d,.]*\)\s*$/
 /** Image captions and credits. */
-export const CAPTION_LINE_RE = /\b(photo|image|picture|credit|file photo)s?\s*:\s*\S|\((photo|image|credit)s?:[^)]*\)\s*$/i
+export const CAPTION_LINE_RE = /\b(photo|image|picture|credit|file photo)s?\s*:\s*\S|\((photo|image|credit)s?:[^)]*\)\s*$|^(?:media|image|video) caption|^image (?:copyright|source)\b|\((?:AP|AFP|Reuters|Getty(?: Images)?|EPA|Shutterstock|File|Handout|Supplied|AP Photo[^)]*)\)\s*$/i
 
 /** Heading of a block of links to other articles inside or after the body; the lines that follow it are teasers. */
 export const TEASER_HEAD_RE = /^(related coverage|related|related articles|related stories|related posts|read more|read also|also read|see also|recommended|more stories|latest posts|you may also like)\s*:?\s*$/i
@@ -65,7 +74,7 @@ export const HEADER_ZONE_LINES = 8
 export const MAX_GAP_LINES = 5
 
 /** Lead of a byline: "By", "By:", "avatar by", "Written by", "Posted by:", "Author:", "Reporter:" (at most one word before "by"). */
-export const BYLINE_LEAD_RE = /^(?:(\S+)\s+)??(?:by\b\s*:?|(?:authors?|writer|reporter|correspondent|posted by|written by)\s*:)\s*/i
+export const BYLINE_LEAD_RE = /^(?:(\S+)\s+)??(?:by\b\s*:?|(?:authors?|writer|reporter|correspondent|posted by|written by)\s*:)\s*|^(?:posted|published|written)\s+on\s+[^|]{4,30}?\s+by\s*:?\s*/i
 /** Words that may stand before "by" in a byline; any other ("Shot By Police…") makes a Title Case headline, unless it repeats the name (a scraper's "Steinar By Steinar"). */
 export const BYLINE_PRE_WORDS: ReadonlySet<string> = new Set(['avatar', 'posted', 'written', 'story', 'words', 'reporting', 'reported', 'analysis', 'text',
   'report', 'edited', 'compiled', 'article', 'opinion', 'commentary', 'interview', 'column', 'blog', 'published', 'produced', 'contributed', 'submitted',
