@@ -76,6 +76,9 @@ function namesAt(item: string): string | null {
   // ("in Baku"), a date; a lower-case word goes on as a sentence (a headline)
   if (!punct && after && /^\p{Ll}/u.test(after) && !/^(in|from|at)\s+\p{Lu}/u.test(after)) return null
   const printed = words.slice(0, i).join(' ').replace(/[,;]$/, '')
+  // a name printed twice by a scraper (byline text plus its link text): "Sean Lee Sean Lee"
+  const one = names[0]!.split(' ')
+  if (names.length === 1 && one.length % 2 === 0 && one.slice(0, one.length / 2).join(' ') === one.slice(one.length / 2).join(' ')) return one.slice(0, one.length / 2).join(' ')
   return names.length > 1 ? printed : names[0]!
 }
 

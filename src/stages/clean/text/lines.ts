@@ -1,7 +1,7 @@
 import { findDate, withoutDates, type FoundDate } from '../dates.js'
 import { bylineAuthor, wordCount } from './byline.js'
 import {
-  BOILERPLATE_RE, CAPTION_LINE_RE, CHROME_LINE_RE, COUNT_LINE_RE, ITEM_SEPARATOR_RE, MAX_DATE_LINE_WORDS, MAX_MENU_ITEM_WORDS, META_LINE_RE,
+  BOILERPLATE_RE, CAPTION_LEAD_RE, CAPTION_LINE_RE, SIGNUP_RE, CHROME_LINE_RE, COUNT_LINE_RE, ITEM_SEPARATOR_RE, MAX_DATE_LINE_WORDS, MAX_MENU_ITEM_WORDS, META_LINE_RE,
   MIN_MENU_ITEMS, MIN_PROSE_WORDS, NAV_LINE_RE, ROLE_LINE_RE, CONTACT_RE, MAX_BYLINE_WORDS, MAX_WIDGET_WORDS, WIDGET_LEAD_WORDS, WIDGET_WORD_RE, SENTENCE_END_RE, SHARE_LEAD_RE, SOCIAL_WORDS, STRONG_SOCIAL_WORDS, TEASER_SNIPPET_RE, TICKER_LEAD_RE,
 } from './text.data.js'
 
@@ -91,10 +91,10 @@ function classify(text: string): { kind: LineKind; date: FoundDate | null } {
   const date = dateOf(text)
   if (date) return { kind: 'date', date }
   if (isMeta(text)) return { kind: 'meta', date: null }
-  if (CHROME_LINE_RE.test(text) || TICKER_LEAD_RE.test(text) || isSocialBar(text) || isWidget(text)) return { kind: 'chrome', date: null }
+  if (CHROME_LINE_RE.test(text) || TICKER_LEAD_RE.test(text) || isSocialBar(text) || isWidget(text) || (SIGNUP_RE.test(text) && !SENTENCE_END_RE.test(text))) return { kind: 'chrome', date: null }
   if (NAV_LINE_RE.test(text) || COUNT_LINE_RE.test(text) || isMenuLine(text)) return { kind: 'nav', date: null }
   if (BOILERPLATE_RE.test(text)) return { kind: 'boilerplate', date: null }
-  if (CAPTION_LINE_RE.test(text) && !SENTENCE_END_RE.test(text)) return { kind: 'caption', date: null }
+  if ((CAPTION_LINE_RE.test(text) && !SENTENCE_END_RE.test(text)) || CAPTION_LEAD_RE.test(text)) return { kind: 'caption', date: null }
   if (TEASER_SNIPPET_RE.test(text)) return { kind: 'teaser-snippet', date: null }
   if (SENTENCE_END_RE.test(text) && wordCount(text) >= MIN_PROSE_WORDS && /\p{Ll}/u.test(text)) return { kind: 'prose', date: null }
   return { kind: 'short', date: null }

@@ -8,7 +8,7 @@ export const MIN_PROSE_WORDS = 6
 export const TEASER_SNIPPET_RE = /(\.\.\.|…)\s*$/
 
 /** Whole-line page chrome (menus, widgets, theme toggles, social buttons), case-insensitive. */
-export const CHROME_LINE_RE = /^(dark mode|light mode|logo|menu|search|home|login|log in|sign in|register|subscribe|share|share this( story| article)?:?.*|(facebook|twitter|instagram|linkedin|pinterest|tumblr|whatsapp|vkontakte|email|telegram|reddit|youtube)(\s+(facebook|twitter|instagram|linkedin|pinterest|tumblr|whatsapp|vkontakte|email|telegram|reddit|youtube))*|share\.?\s+(facebook|twitter).*|previous article.*|next article.*|previous post.*|next post.*|leave a reply.*|leave a comment.*|no comments:?|\d+ comments?:?|comments?:?|categories|tags:?.*|related|related posts|latest posts|popular posts|recent posts|subscribe to updates|loading\.{0,3}|search\s*(\.{3}|…)?|skip to (main )?content|listen( to this (article|story))?( \d+ min)?|print( this (article|page))?|copy link|back to top|toggle (navigation|menu)|font size.*|text size.*|sponsored( content)?|follow us.*|website|contact us|about us|privacy policy|terms of (use|service)|advertisement|let your voice be heard!?|read more\s*:?|related coverage|you may also like|more stories)$/i
+export const CHROME_LINE_RE = /^(dark mode|light mode|logo|menu|search|home|login|log in|sign in|register|subscribe|share|share this( story| article)?:?.*|(facebook|twitter|instagram|linkedin|pinterest|tumblr|whatsapp|vkontakte|email|telegram|reddit|youtube)(\s+(facebook|twitter|instagram|linkedin|pinterest|tumblr|whatsapp|vkontakte|email|telegram|reddit|youtube))*|share\.?\s+(facebook|twitter).*|previous article.*|next article.*|previous post.*|next post.*|leave a reply.*|leave a comment.*|no comments:?|\d+ comments?:?|comments?:?|categories|tags:?.*|related|related posts|latest posts|popular posts|recent posts|subscribe to updates|loading\.{0,3}|search\s*(\.{3}|…)?|skip to (main )?content|listen( to this (article|story))?( \d+ min)?|print( this (article|page))?|copy link|back to top|toggle (navigation|menu)|font size.*|text size.*|sponsored( content)?|follow us.*|follow .{1,40} on (twitter|x|facebook|telegram|instagram|linkedin)|website|contact us|about us|privacy policy|terms? of (use|service)|advertisement|let your voice be heard!?|read more\s*:?|related coverage|you may also like|more stories)$/i
 /** Words of a share or follow bar (social networks, share actions); a line made only of them is chrome. */
 export const SOCIAL_WORDS: ReadonlySet<string> = new Set(['facebook', 'twitter', 'x', 'instagram', 'linkedin', 'pinterest', 'tumblr', 'whatsapp', 'vkontakte',
   'vk', 'ok', 'odnoklassniki', 'email', 'e-mail', 'mail', 'telegram', 'reddit', 'youtube', 'tiktok', 'threads', 'bluesky', 'mastodon', 'flipboard',
@@ -27,7 +27,7 @@ export const MIN_MENU_ITEMS = 3
 /** Longest menu item in words ("Special Military Operation" is 3). */
 export const MAX_MENU_ITEM_WORDS = 3
 /** Lines about the post rather than its content: read time, "Posted in", comment/view counts, news ids, "No Comments". */
-export const META_LINE_RE = /\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read\b|\bread(?:ing)?\s+time\b|^(?:posted|filed|published|listed)\s+(?:in|under|to)\b|\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|^(?:just now|yesterday|today)\b|^(?:category|categories|section|topics?|filed under|news code|news id)\s*:|^\d[\d,.]*\s*k?\s+(?:comments?|views?|shares?|reads?|replies)\b|^(?:comments?|views?|replies)\s*[:(]?\s*\d|^(?:news|article|story|post)\s*(?:id|no\.?|number|code)\s*[:#]?\s*\d|^(?:no comments|be the first to comment)\b/i
+export const META_LINE_RE = /\b\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read\b|\bread(?:ing)?\s+time\b|^(?:posted|filed|published|listed)\s+(?:in|under|to)\b|\b(?:\d+|an?|one|few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$|^rating\s*:|^\d[\d,.]*\s+(?:votes?|likes?)$|^(?:just now|yesterday|today)\b|^(?:category|categories|section|topics?|filed under|news code|news id)\s*:|^\d[\d,.]*\s*k?\s+(?:comments?|views?|shares?|reads?|replies)\b|^(?:comments?|views?|replies)\s*[:(]?\s*\d|^(?:news|article|story|post)\s*(?:id|no\.?|number|code)\s*[:#]?\s*\d|^(?:no comments|be the first to comment)\b/i
 /** Ticker and alert leads at the top of a page ("Breaking: …", "Trending | …"): never the article's headline. */
 export const TICKER_LEAD_RE = /^(?:breaking(?:\s+news)?|trending(?:\s+now)?|just in|hot topics?|top stories|most read|editor'?s picks?)\s*[:|—–-]/i
 
@@ -47,7 +47,12 @@ export const NAV_LINE_RE = /^[•·▪►»›-]\s|»|\s›\s/
 /** A category with a post count ("World (1,382)"). */
 export const COUNT_LINE_RE = /\(\d[\d,.]*\)\s*$/
 /** Image captions and credits. */
-export const CAPTION_LINE_RE = /\b(photo|image|picture|credit|file photo)s?\s*:\s*\S|\((photo|image|credit)s?:[^)]*\)\s*$|^(?:media|image|video) caption|^image (?:copyright|source)\b|\((?:AP|AFP|Reuters|Getty(?: Images)?|EPA|Shutterstock|File|Handout|Supplied|AP Photo[^)]*)\)\s*$/i
+export const CAPTION_LINE_RE = /\b(?:photograph|photo|picture|image)s?\s+by\s+[A-Z]|\b(photo|image|picture|credit|file photo)s?\s*:\s*\S|\((photo|image|credit)s?:[^)]*\)\s*$|^(?:media|image|video) caption|^image (?:copyright|source)\b|\((?:AP|AFP|Reuters|Getty(?: Images)?|EPA|Shutterstock|File|Handout|Supplied|AP Photo[^)]*)\)\s*$/i
+
+/** Caption leads that make a line a caption even when it reads as a question or sentence ("Media captionWho is …?"). */
+export const CAPTION_LEAD_RE = /^(?:media|image|video) caption|^image (?:copyright|source)\b/i
+/** Sign-up boxes ("Get X delivered to your inbox", "Sign up for our daily briefing"): chrome when not a sentence. */
+export const SIGNUP_RE = /\b(?:delivered to your inbox|in your inbox|sign up for|subscribe to|get the latest)\b/i
 
 /** Heading of a block of links to other articles inside or after the body; the lines that follow it are teasers. */
 export const TEASER_HEAD_RE = /^(related coverage|related|related articles|related stories|related posts|read more|read also|also read|see also|recommended|more stories|latest posts|you may also like)\s*:?\s*$/i
