@@ -15,15 +15,17 @@ export interface ActorMention extends Span {
 }
 
 /** Clause boundaries: punctuation, quotation marks and clause-opening words. */
-const BOUNDARY_RE = /[,;:()\u2014\u2013“”"]|\s-\s|\b(?:that|which|who|whom|where|when|while|but|whereas|because|although|as saying)\b/gu
+const BOUNDARY_RE = /[,;:()\u2014\u2013“”"]|\s-\s|\b(?:that|which|who|whom|where|when|while|but|whereas|because|although|as saying)\b/g
 /** Segments that open a sentence without its subject ("In the meeting,", "Last week,"). */
 const LEADING_ADVERBIAL = /^\s*(?:in|on|at|during|after|before|following|according|earlier|last|this|as|while|when|since|meanwhile|so far)\b/iu
 /** Lower-cased words just before `pos`, not crossing punctuation (a sentence end, a comma, a quotation mark). */
+/** Latin letters, apostrophes and hyphens (ASCII-mode regex: faster than \p{L} in this hot path). */
+const WORD_CHARS = /[a-z\u00c0-\u024f'’-]+/g
 const STOP_CHARS = new Set([...'.!?,;:“”"()—'])
 function wordsBefore(text: string, pos: number): string[] {
   let from = pos
   while (from > 0 && from > pos - 40 && !STOP_CHARS.has(text[from - 1])) from--
-  return text.slice(from, pos).toLowerCase().match(/[\p{L}'’-]+/gu) ?? []
+  return text.slice(from, pos).toLowerCase().match(WORD_CHARS) ?? []
 }
 /** How far back (UTF-16 units) "they" may reach for the pair it stands for: about two sentences. */
 const PAIR_REACH = 300
@@ -102,7 +104,7 @@ export class ActorIndex {
   reportVerbs(start: number, end: number): Span[] {
     if (!this.reports) {
       this.reports = []
-      const re = new RegExp(REPORT_VERBS_RE.source, 'giu')
+      const re = new RegExp(REPORT_VERBS_RE.source, 'gi')
       let m: RegExpExecArray | null
       while ((m = re.exec(this.text))) this.reports.push({ start: m.index, end: m.index + m[0].length })
     }
@@ -120,7 +122,7 @@ export class ActorIndex {
 
   private computeSegments(sent: Span, end: number): Span[] {
     const out: Span[] = []
-    const re = new RegExp(BOUNDARY_RE.source, 'gu')
+    const re = new RegExp(BOUNDARY_RE.source, 'g')
     re.lastIndex = sent.start
     let from = sent.start
     let m: RegExpExecArray | null
@@ -219,8 +221,16 @@ export class ActorIndex {
   }
 
   /** The preposition governing a phrase at `pos` ('' when none): skips determiners, titles and adjectives, stops at a verb. */
+  private readonly preps = new Map<number, string>()
   prepBefore(pos: number): string {
-    const window = this.text.slice(Math.max(0, pos - 60), pos).replace(/\b(?:a\s+(?:number|series|group|range|handful)|dozens|hundreds|scores|several|some|many|all|each|most|one|two|three)\s+of\s+(?:the\s+)?$/iu, '')
+    let v = this.preps.get(pos)
+    if (v === undefined) { v = this.computePrep(pos); this.preps.set(pos, v) }
+    return v
+  }
+
+  private computePrep(pos: number): string {
+    const raw = this.text.slice(Math.max(0, pos - 60), pos)
+    const window = !/\bof\s+(?:the\s+)?$/i.test(raw) ? raw : raw.replace(/\b(?:a\s+(?:number|series|group|range|handful)|dozens|hundreds|scores|several|some|many|all|each|most|one|two|three)\s+of\s+(?:the\s+)?$/iu, '')
     const before = wordsBefore(window, window.length)
     for (let k = before.length - 1; k >= Math.max(0, before.length - 4); k--) {
       const w = before[k]

@@ -144,11 +144,16 @@ export function sentenceChunks(text: string, sent: Sentence, names = true): Chun
 }
 
 const alt = (xs: Iterable<string>): string => [...xs].join('|')
-const GROUP_RE = new RegExp(String.raw`\b(\p{Lu}\p{Ll}+)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?(?:${alt(GROUP_NOUNS)})\b`, 'gu')
-const ROLE_RE = new RegExp(String.raw`\b(?:the|his|her|The|His|Her)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:${alt(ROLE_NOUNS)})\b`, 'gu')
-const PAIR_RE = /\b[Tt]he[ \t]+(?:two|both)[ \t]+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/gu
-const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]hem)\b/gu
-const COLLECTIVE_RE = new RegExp(String.raw`\b(\p{Lu}\p{Ll}+(?:ern|ic|ian|ese|ish|an))[ \t]+(?:${alt(COLLECTIVE_NOUNS)})\b`, 'gu')
+// each pass looks for the (rare) noun first, then checks the words before it: far cheaper than leading with \p{Lu}
+const GROUP_NOUN_RE = new RegExp(`\\b(?:${alt(GROUP_NOUNS)})\\b`, 'g')
+const ROLE_NOUN_RE = new RegExp(`\\b(?:${alt(ROLE_NOUNS)})\\b`, 'g')
+const COLLECTIVE_NOUN_RE = new RegExp(`\\b(?:${alt(COLLECTIVE_NOUNS)})\\b`, 'g')
+const PAIR_RE = /\b[Tt]he[ \t]+(?:two|both)[ \t]+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/g
+const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]hem)\b/g
+/** Up to three words before a noun: "Iranian security officials" → "Iranian security ". */
+const GROUP_LEAD = /(\p{Lu}\p{Ll}+)[ \t]+(?:\p{Ll}+[ \t]+){0,2}$/u
+const ROLE_LEAD = /\b(?:the|his|her|The|His|Her)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}$/u
+const COLLECTIVE_LEAD = /(\p{Lu}\p{Ll}+(?:ern|ic|ian|ese|ish|an))[ \t]+$/u
 
 /**
  * Pronouns, role descriptions, pairs, nationality groups and collectives of a whole text, by a few regex passes
@@ -157,21 +162,32 @@ const COLLECTIVE_RE = new RegExp(String.raw`\b(\p{Lu}\p{Ll}+(?:ern|ic|ian|ese|is
 export function textChunks(text: string): Chunk[] {
   const out: Chunk[] = []
   const each = (re: RegExp, f: (m: RegExpExecArray) => Chunk | null): void => { re.lastIndex = 0; let m: RegExpExecArray | null; while ((m = re.exec(text))) { const c = f(m); if (c) out.push(c) } }
+  const lead = (re: RegExp, at: number): RegExpExecArray | null => re.exec(text.slice(Math.max(0, at - 48), at))
   each(PRONOUN_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'pronoun', pron: PRONOUNS[m[0].toLowerCase()] }))
   each(PAIR_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'role', pron: 'group' }))
-  each(GROUP_RE, (m) => {
-    const country = countryOfDemonym(m[1])
-    if (!country || /\b(?:a|an)[ \t]+$/iu.test(text.slice(Math.max(0, m.index - 4), m.index))) return null
-    return { start: m.index, end: m.index + m[0].length, text: m[0], name: country, type: 'GPE', kind: 'name' }
+  each(GROUP_NOUN_RE, (m) => {
+    if (text[m.index + m[0].length] === '-') return null // "air-defense" is not "air"
+    const l = lead(GROUP_LEAD, m.index)
+    const country = l && countryOfDemonym(l[1])
+    if (!l || !country) return null
+    const start = m.index - l[0].length
+    if (/\b(?:a|an)[ \t]+$/i.test(text.slice(Math.max(0, start - 4), start))) return null
+    return { start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), name: country, type: 'GPE', kind: 'name' }
   })
-  each(ROLE_RE, (m) => {
-    const end = m.index + m[0].length
-    const mid = m[0].split(/[ \t]+/u).slice(1, -1)
-    if (mid.some((w) => isCap(w) && !countryOfDemonym(w)) || /^(?:,\s*\p{Lu}|\s+\p{Lu}|\s+of\b)/u.test(text.slice(end, end + 4))) return null
-    if (/^(?:two|both)$/iu.test(mid[0] ?? '')) return null
-    return { start: m.index, end, text: m[0], name: '', type: 'PERSON', kind: 'role' }
+  each(ROLE_NOUN_RE, (m) => {
+    const l = lead(ROLE_LEAD, m.index)
+    if (!l) return null
+    const start = m.index - l[0].length, end = m.index + m[0].length
+    const mid = l[0].trim().split(/[ \t]+/u).slice(1)
+    if (mid.some((w) => isCap(w) && !countryOfDemonym(w)) || /^(?:two|both)$/i.test(mid[0] ?? '') || /^(?:,\s*\p{Lu}|\s+\p{Lu}|\s+of\b)/u.test(text.slice(end, end + 4))) return null
+    return { start, end, text: text.slice(start, end), name: '', type: 'PERSON', kind: 'role' }
   })
-  each(COLLECTIVE_RE, (m) => (countryOfDemonym(m[1]) || knownPlace(m[1]) ? null : { start: m.index, end: m.index + m[0].length, text: m[0], name: m[0], type: 'GROUP', kind: 'name' }))
+  each(COLLECTIVE_NOUN_RE, (m) => {
+    const l = lead(COLLECTIVE_LEAD, m.index)
+    if (!l || countryOfDemonym(l[1]) || knownPlace(l[1])) return null
+    const start = m.index - l[0].length, end = m.index + m[0].length
+    return { start, end, text: text.slice(start, end), name: text.slice(start, end), type: 'GROUP', kind: 'name' }
+  })
   out.sort((a, b) => a.start - b.start || b.end - a.end)
   // overlapping finds: the first (longest) wins
   return out.filter((c, i) => !out.some((o, j) => j < i && o.start < c.end && c.start < o.end))

@@ -106,22 +106,22 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 ]
 
 /** Words within three words before a trigger that negate it ("had not supplied", "in no way seeking"). */
-export const NEGATION_RE = /\b(?:not|never|no|n't|neither|nor|without)\s+(?:\S+\s+){0,2}$/iu
+export const NEGATION_RE = /\b(?:not|never|no|n't|neither|nor|without)\s+(?:\S+\s+){0,2}$/i
 
 /** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
-export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/iu
+export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/i
 
 /** Nouns before an infinitive that make it a decided action ("the decision to share"). */
-export const DECIDED_RE = /\b(?:decision|decided|moved|agreed|began|started|claimed)\s+to\s+(?:have\s+)?$/iu
+export const DECIDED_RE = /\b(?:decision|decided|moved|agreed|began|started|claimed)\s+to\s+(?:have\s+)?$/i
 
 /** A definite or demonstrative noun after a time preposition refers back to an event already told ("after the attack"). */
-export const REFERENCE_RE = /\b(?:during|after|following|since|before|amid|over|in)\s+(?:the|his|her|its|their|this|that|these|those)\s+(?:\S+\s+){0,2}$|\b(?:this|that|these|those)\s+$/iu
+export const REFERENCE_RE = /\b(?:during|after|following|since|before|amid|over|in)\s+(?:the|his|her|its|their|this|that|these|those)\s+(?:\S+\s+){0,2}$|\b(?:this|that|these|those)\s+$/i
 
 /** Pluperfect: the event happened before the reported statement, so it does not take the statement's date. */
-export const PLUPERFECT_RE = /\bhad\s+(?:\S+\s+)?$/iu
+export const PLUPERFECT_RE = /\bhad\s+(?:\S+\s+)?$/i
 
 /** Reporting verbs that anchor dates and mark attribution (who reports the event). */
-export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to)\b/giu
+export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to)\b/gi
 
 /** Types whose undated mention in reported news takes the publication week (speech acts told as news). */
 export const NEWS_TYPES: ReadonlySet<string> = new Set(['CONSULT', 'AGREE', 'SUPPORT', 'ACCUSE', 'REQUEST', 'REJECT', 'THREATEN'])

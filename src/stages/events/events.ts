@@ -63,7 +63,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       const args = readArgs({ text, idx, sent, quotes: input.quotes }, t)
       let d: EventDate = dates[i]
       const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
-      if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/iu.test(text.slice(Math.max(sent.start, t.start - 30), Math.min(sent.end, t.end + 60)))) {
+      if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/i.test(text.slice(Math.max(sent.start, t.start - 30), Math.min(sent.end, t.end + 60)))) {
         d = { date: weekOf(anchor, 0).value, precision: 'week', basis: 'publication' }
       }
       for (const src of args.sources) for (const tgt of args.targets) {

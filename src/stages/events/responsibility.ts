@@ -13,7 +13,7 @@ const CLAIMS: readonly { re: RegExp; claimant: 'subject' | 'after' }[] = [
 export function claimantsIn(text: string, idx: ActorIndex, sent: Span): { at: number; who: ActorRef }[] {
   const out: { at: number; who: ActorRef }[] = []
   const s = text.slice(sent.start, sent.end)
-  if (!/responsib|\bby\b|attributed/iu.test(s)) return out
+  if (!/responsib|\bby\b|attributed/i.test(s)) return out
   for (const c of CLAIMS) {
     const re = new RegExp(c.re.source, 'giu')
     re.lastIndex = sent.start

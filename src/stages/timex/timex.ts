@@ -1,5 +1,5 @@
 import { defineStage } from '../../doc/stage.js'
-import type { Sentence, TimeExpr } from '../../doc/layers.js'
+import type { Sentence, TimeExpr, Token } from '../../doc/layers.js'
 import { msg, type Message } from '../../doc/span.js'
 import { DAY_WORDS, MONTH_LEADS, MONTHS, RELATIVE_OFFSETS, WEEKDAYS, YEAR_LEADS } from './timex.data.js'
 import { absolute, anchorOf, bareMonth, dayOffset, monthDay, monthOf, weekday, weekOf, type Resolved } from './resolve.js'
@@ -26,9 +26,6 @@ const TIMEX_RE = new RegExp([
   String.raw`(?<!\p{Lu}[\p{L}.]*\s)\b(?<dw>${alt(Object.keys(DAY_WORDS).map(ci))})\b`, // not a name's last word ("USA Today")
   String.raw`(?<=\b(?:${alt(YEAR_LEADS.map(ci))})\s|['’]s\s)(?<yY>(?:19|20)\d{2})\b(?![,.]?\d)`,
 ].join('|'), 'gu')
-
-/** Something every time expression contains: a digit, a month or weekday name, or a relative unit word. */
-const HINT_RE = new RegExp(String.raw`\d|\b(?:${alt(MONTHS.keys())}|${alt(WEEKDAYS.keys())})\b|\b(?:week|month|year|today|tonight|yesterday|tomorrow)\b`, 'giu')
 
 type Groups = Record<string, string | undefined>
 const lc = (s: string | undefined): string => (s ?? '').toLowerCase()
@@ -58,40 +55,66 @@ function resolveMatch(g: Groups, anchor: Date | null): { r: Resolved | null; pre
  * Finds and resolves time expressions inside the given sentences. Relative expressions resolve against
  * `published` (a weekday is the latest such day on or before it; "this/last week" is a Monday, precision week);
  * with no publication date they stay `{ value: null, basis: 'unresolved' }` and a message says so.
- * @example findTimex('They met on Monday.', [{start:0,end:19}], '2024-08-06')[0].value // '2024-08-05'
+ * @example findTimex('They met on Monday.', [{start:0,end:19}], '2024-08-06').timex[0].value // '2024-08-05'
  */
-export function findTimex(text: string, sentences: readonly Sentence[], published: string | null): { timex: TimeExpr[]; messages: Message[] } {
+export function findTimex(text: string, sentences: readonly Sentence[], published: string | null, tokens?: readonly Token[]): { timex: TimeExpr[]; messages: Message[] } {
   const anchor = anchorOf(published)
   const timex: TimeExpr[] = []
   const messages: Message[] = []
-  const re = new RegExp(TIMEX_RE.source, 'gu')
+  const starts = tokens ? tokens.map((t) => t.start) : wordStarts(text)
+  let k = 0
   for (const s of sentences) {
-    // most sentences hold no date: a cheap test skips the full pattern
-    HINT_RE.lastIndex = s.start
-    const h = HINT_RE.exec(text)
-    if (!h || h.index >= s.end) continue
-    re.lastIndex = s.start
-    let m: RegExpExecArray | null
-    while ((m = re.exec(text)) && m.index < s.end) {
-      const end = m.index + m[0].length
-      if (end > s.end) break
-      const res = resolveMatch(m.groups as Groups, anchor)
-      if (!res) continue
-      const span = { start: m.index, end }
-      const basis = res.stated ? 'stated' : res.r ? 'relative-to-publication' : 'unresolved'
-      timex.push({ ...span, text: m[0], value: res.r?.value ?? null, precision: res.r?.precision ?? res.precision, basis })
-      if (basis === 'unresolved') messages.push(msg('timex', 'unresolved-relative-date', `Expected a publication date to resolve "${m[0]}", got none: left unresolved`, 'info', span))
+    while (k < starts.length && starts[k] < s.start) k++
+    let covered = s.start
+    for (let i = k; i < starts.length && starts[i] < s.end; i++) {
+      // only where a date word or a digit begins, try the full pattern from up to two words before
+      if (starts[i] < covered || !isHint(text, starts[i])) continue
+      for (let j = Math.max(k, i - 2); j <= i; j++) {
+        if (starts[j] < covered) continue
+        STICKY_RE.lastIndex = starts[j]
+        const m = STICKY_RE.exec(text)
+        if (!m || m.index + m[0].length <= starts[i] || m.index + m[0].length > s.end) continue
+        const res = resolveMatch(m.groups as Groups, anchor)
+        if (!res) continue
+        const span = { start: m.index, end: m.index + m[0].length }
+        const basis = res.stated ? 'stated' : res.r ? 'relative-to-publication' : 'unresolved'
+        timex.push({ ...span, text: m[0], value: res.r?.value ?? null, precision: res.r?.precision ?? res.precision, basis })
+        if (basis === 'unresolved') messages.push(msg('timex', 'unresolved-relative-date', `Expected a publication date to resolve "${m[0]}", got none: left unresolved`, 'info', span))
+        covered = span.end
+        break
+      }
     }
   }
   return { timex, messages }
+}
+
+/** The pattern tried at one position only. */
+const STICKY_RE = new RegExp(TIMEX_RE.source, 'uy')
+const HINT_WORDS = new Set([...MONTHS.keys(), ...WEEKDAYS.keys(), 'week', 'month', 'year', ...Object.keys(DAY_WORDS)].map((w) => w.toLowerCase()))
+/** True when the word at `pos` can carry a date: a digit, a month or weekday name, or a relative unit word. */
+function isHint(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos)
+  if (c >= 48 && c <= 57) return true
+  const m = /[A-Za-z]+/y
+  m.lastIndex = pos
+  const w = m.exec(text)
+  return !!w && HINT_WORDS.has(w[0].toLowerCase())
+}
+/** Word starts when no tokens layer is given. */
+function wordStarts(text: string): number[] {
+  const out: number[] = []
+  const re = /[\p{L}\p{N}]+/gu
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text))) out.push(m.index)
+  return out
 }
 
 /** Time expressions resolved against the publication date (`doc.meta.published`). */
 export function timexStage() {
   return defineStage({
     name: 'timex', requires: ['tokens', 'sentences'], produces: ['timex'],
-    run(doc, { sentences }) {
-      const { timex, messages } = findTimex(doc.text, sentences, doc.meta.published)
+    run(doc, { tokens, sentences }) {
+      const { timex, messages } = findTimex(doc.text, sentences, doc.meta.published, tokens)
       return { layers: { timex }, messages }
     },
   })

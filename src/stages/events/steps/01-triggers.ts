@@ -5,7 +5,8 @@ import { TRIGGERS, type TriggerEntry } from '../events.data.js'
 export interface Trigger extends Span { readonly text: string; readonly entry: TriggerEntry }
 
 /** One alternation of all entries, each in its own capture group, so one pass finds every trigger. */
-const ALL = new RegExp(`\\b(?=\\p{L})(?:${TRIGGERS.map((t) => `((?:${t.pattern})\\b)`).join('|')})`, 'giu')
+// ASCII mode ('gi', no 'u'): the lexicon is English and unicode case folding at every position is slow
+const ALL = new RegExp(`\\b(?=[A-Za-z])(?:${TRIGGERS.map((t) => `((?:${t.pattern})\\b)`).join('|')})`, 'gi')
 
 /** Trigger words of one sentence, in text order, never overlapping (earlier lexicon entries win at one position). */
 export function findTriggers(text: string, sent: Span): Trigger[] {

@@ -5,7 +5,7 @@ import type { Trigger } from './01-triggers.js'
 /** Why a trigger is not an event, or null when it is one. */
 export function rejectReason(text: string, sent: Span, t: Trigger): string | null {
   const before = text.slice(Math.max(sent.start, t.start - 50), t.start)
-  const clause = before.slice(Math.max(0, before.search(/[^,;:]*$/u)))
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1)
   if (NEGATION_RE.test(clause)) return 'negated'
   if (!t.entry.future && HYPOTHETICAL_RE.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
   if (t.entry.future && /\bto\s+$/iu.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'

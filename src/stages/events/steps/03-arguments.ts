@@ -64,7 +64,7 @@ function speakerAt(c: ArgContext, pos: number): ActorRef | null {
 /** Targets after the trigger: the first actor behind an allowed preposition; for CONSULT every person or body listed. */
 function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined): { targets: ActorMention[]; places: ActorMention[] } {
   const from = headEnd(t)
-  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:\p{Ll}+ed|pledged|said|told)\b|[;]|\bwhich\b|\bwho\b|\bsaying\b/u)
+  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|\bwhich\b|\bwho\b|\bsaying\b/)
   const end = stop >= 0 ? from + stop : c.sent.end
   const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3) && !isModifier(c, m))
   const places = cands.filter((m) => PLACE.has(m.type) && ['in', 'at', '', 'to', 'from', 'across', 'throughout'].includes(c.idx.prepBefore(m.start)))
