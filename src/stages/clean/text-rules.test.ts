@@ -50,3 +50,12 @@ describe('text rules as tables', () => {
     assert.deepEqual(['Northern Observer.', 'U.S.', 'AP.', 'Wire Service Daily'].map(trimName), ['Northern Observer', 'U.S.', 'AP', 'Wire Service Daily'])
   })
 })
+
+describe('HTML printed-date fallback', () => {
+  it('prefers the publication date to an "Updated" date printed before it', async () => {
+    const { cleanPage } = await import('./index.js')
+    const html = `<html><body><article><h1>Ferry timetable changes</h1><div class="meta"><span>Updated:</span> <span>May 7, 2020</span>
+      <span>Published: May 6, 2020</span></div><p>The council voted on the new timetable, which passed by two votes, late on Tuesday evening.</p></article></body></html>`
+    assert.equal(cleanPage({ html }).meta.published, '2020-05-06')
+  })
+})

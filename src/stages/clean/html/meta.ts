@@ -1,6 +1,6 @@
 import type { Message } from '../../../doc/span.js'
 import { msg } from '../../../doc/span.js'
-import { findDate, isoFromMeta } from '../dates.js'
+import { findDates, isoFromMeta } from '../dates.js'
 import { decodeEntities } from './entities.js'
 import { hostOf, outletFromSuffix, splitTitleSuffix } from '../source.js'
 import type { HtmlElement } from './parse.js'
@@ -111,10 +111,13 @@ export function cleanAuthor(v: string | null): string | null {
   return s && !s.startsWith('@') && s.length < 120 ? s : null
 }
 
-/** Text-side fallback for pages without date metadata: the first dated line among the text that follows the <h1>. */
+/** Text-side fallback for pages without date metadata: the first dated line among the text that follows the <h1>, a
+ *  publication date before an "Updated" one (used only when no other date is printed). */
 function datelineAfter(root: HtmlElement, h1: HtmlElement): string | null {
   let seen = 0
   let after = false
+  let updated: string | null = null
+  let afterUpdatedLabel = false
   const stack: HtmlElement[] = [root]
   while (stack.length && seen < DATELINE_LOOKAHEAD) {
     const el = stack.pop()!
@@ -128,9 +131,14 @@ function datelineAfter(root: HtmlElement, h1: HtmlElement): string | null {
       if (c.kind !== 'text' || !c.text.trim()) continue
       seen++
       const t = c.text.trim()
-      const d = t.length <= 80 ? findDate(t) : null
-      if (d?.hasYear) return d.iso
+      // "Updated" may be printed before "Published": an updated date is kept only when no other date follows
+      // (the label may be a text node of its own: <span>Updated:</span> <time>…</time>)
+      const ds = t.length <= 80 ? findDates(t).filter(d => d.hasYear) : []
+      const pub = afterUpdatedLabel ? undefined : ds.find(d => d.label !== 'updated')
+      if (pub) return pub.dateTime ?? pub.iso
+      if (ds[0] && !updated) updated = ds[0].dateTime ?? ds[0].iso
+      afterUpdatedLabel = /^(?:last\s+)?(?:updated|modified|edited)\s*:?$/i.test(t)
     }
   }
-  return null
+  return updated
 }
