@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
-import { seedDemo } from '../web/fixtures/demo-corpus.js'
+import { seedDemo } from './fixtures/demo-corpus.js'
 import { createApp } from './app.js'
 
 let store: Store
@@ -95,6 +95,31 @@ describe('API', () => {
     assert.equal(ok.status, 200); assert.deepEqual(calls, [['x']])
     const bad = await createApp(store, { ingest, token: 's3cret' }).request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret' }, body: '{"paths": []}' })
     assert.equal(bad.status, 400)
+  })
+  it('answers malformed bodies and unknown methods with the JSON error shape, codes from the catalogue', async () => {
+    const { ERROR_CODES } = await import('../errors.js')
+    const app = createApp(store, { ingest: async () => ({}), token: 's3cret' })
+    const broken = await app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret' }, body: '{"paths": [' })
+    assert.equal(broken.status, 400); assert.equal((await broken.json() as any).error.code, 'E_BAD_REQUEST')
+    const del = await app.request('/api/events', { method: 'DELETE' })
+    assert.equal(del.status, 404); assert.ok((await del.json() as any).error.code in ERROR_CODES)
+  })
+  it('lists an actor\'s events as the union of two indexed lookups, equal to the source-or-target filter, on every page', async () => {
+    const all = (await store.listEvents({ actor: 'a_rus', limit: 500 })).map((e) => e.id)
+    assert.ok(all.length >= 4)
+    const paged: string[] = []
+    for (let o = 0; o < all.length; o += 2) paged.push(...(await get(`/api/events?actor=a_rus&limit=2&offset=${o}`)).body.items.map((e: any) => e.id))
+    assert.deepEqual(paged, all)
+    const pair = (await store.listEvents({ pair: ['a_irn', 'a_rus'], limit: 500 })).map((e) => e.id)
+    assert.deepEqual((await get('/api/events?pair=a_irn,a_rus&limit=500')).body.items.map((e: any) => e.id), pair)
+  })
+  it('gives the overview (most reported events, date range) and the numeric claims by unit', async () => {
+    const ov = (await get('/api/overview')).body
+    assert.ok(ov.key_events[0].outlets.length >= 2); assert.ok(ov.published.from <= ov.published.to)
+    assert.deepEqual([...ov.pair].sort(), ['a_irn', 'a_rus'])
+    const claims = (await get('/api/claims')).body
+    assert.ok(claims.length >= 1)
+    for (const g of claims) for (const c of g.claims) assert.equal(c.unit, g.unit)
   })
   it('sets a strict Content-Security-Policy and serves vendor files by exact name only', async () => {
     const ui = await get('/')

@@ -53,6 +53,7 @@ export const EventRowSchema = z.object({
   source_actor: z.string().nullable(), target_actor: z.string().nullable(), source_name: z.string().nullable(), target_name: z.string().nullable(),
   date: z.string().nullable(), date_precision: z.string().nullable(), location: z.string().nullable(), start: z.number(), end: z.number(),
   text: z.string().openapi({ description: 'Evidence text: the document text at [start,end)' }), outlet: z.string().nullable(), quad: QuadSchema,
+  date_inferred: z.boolean().optional().openapi({ description: 'true when the date was inferred from other pages' }),
 }).openapi('EventRow')
 
 export const EventQuery = PageQuery.extend({
@@ -85,9 +86,29 @@ export const OutletSchema = z.looseObject({
   terms: z.array(z.looseObject({ term: z.string(), neutral: z.string(), count: z.number(), per_1000_words: z.number(), evidence: z.array(z.object({ doc: z.string(), start: z.number(), end: z.number(), text: z.string() })) })),
 }).openapi('OutletProfile')
 
+export const ClaimGroupSchema = z.object({
+  unit: z.string(), values: z.array(z.object({ value: z.number(), docs: z.number(), outlets: z.array(z.string()) })),
+  claims: z.array(z.object({ id: z.string(), doc: z.string(), outlet: z.string().nullable(), title: z.string().nullable(), copy: z.boolean(), what: z.string(), value: z.number(),
+    qualifier: z.string().nullable(), unit: z.string(), evidence: TextSpanSchema })),
+}).openapi('ClaimGroup')
+
+const KeyEvent = z.object({
+  id: z.string(), event: z.string().nullable(), type: z.string(), quad: QuadSchema, date: z.string().nullable(), date_precision: z.string().nullable(),
+  source_actor: ActorRef, target_actor: ActorRef, location: z.string().nullable(), outlets: z.array(z.string()), reports: z.number(), copies: z.number(),
+})
+export const OverviewSchema = z.object({
+  stats: z.record(z.string(), z.number()), stories: z.array(StorySchema.extend({ outlets: z.array(z.string()) })), outlets: z.array(z.string()),
+  published: z.object({ from: z.string(), to: z.string(), undated: z.number() }).nullable(),
+  pair: z.array(z.string()).nullable().openapi({ description: 'The two actors (or countries) with the most real-world events between them' }),
+  pair_detail: z.object({ a: z.object({ id: z.string(), name: z.string() }), b: z.object({ id: z.string(), name: z.string() }), events: z.number(), mentions: z.number(), countries: z.boolean() }).nullable(),
+  key_events: z.array(KeyEvent).openapi({ description: 'Story events reported by the most outlets' }),
+}).openapi('Overview')
+
 const Source = z.object({
   doc: z.string(), event: z.string(), outlet: z.string().nullable(), title: z.string().nullable(), url: z.string().nullable(), published: z.string().nullable(),
   copy_of: z.string().nullable(), is_copy: z.boolean(), sentence: TextSpanSchema, evidence: SpanSchema, trigger: SpanSchema.nullable(),
+  actors: z.array(SpanSchema.extend({ actor: z.string(), role: z.enum(['source', 'target']) })).openapi({ description: 'Mentions of the source and target actors inside the sentence' }),
+  date: z.string().nullable().openapi({ description: "The event's date as this page gives it" }),
 })
 export const EventCardSchema = z.object({
   event: Event.extend({ doc: z.string(), quad: QuadSchema }), story_event: StoryEventSchema.nullable(), sources: z.array(Source), contradictions: z.array(ContradictionSchema),

@@ -88,6 +88,8 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
         .where('documents.superseded_by', 'is', null)
       if (f.actor) q = q.where((eb) => eb.or([eb('events.source_actor', '=', f.actor!), eb('events.target_actor', '=', f.actor!)]))
       if (f.pair) { const [a, b] = f.pair; q = q.where((eb) => eb.or([eb.and([eb('events.source_actor', '=', a), eb('events.target_actor', '=', b)]), eb.and([eb('events.source_actor', '=', b), eb('events.target_actor', '=', a)])])) }
+      if (f.source) q = q.where('events.source_actor', '=', f.source)
+      if (f.target) q = q.where('events.target_actor', '=', f.target)
       if (f.type) q = q.where('events.type', '=', f.type)
       if (f.from) q = q.where('events.date', '>=', f.from)
       if (f.to) q = q.where('events.date', '<=', f.to + '\uffff')
@@ -97,7 +99,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       const rows = await q.orderBy('events.date').orderBy('events.id').limit(f.limit ?? 500).offset(f.offset ?? 0).execute()
       return rows.map(({ start_char, end_char, date_inferred, ...r }) => {
         const d = date_inferred ? JSON.parse(date_inferred) : null // inferred dates (cross-source) replace missing ones
-        return { ...r, ...(d ? { date: d.date, date_precision: d.date_precision } : {}), start: start_char, end: end_char }
+        return { ...r, ...(d ? { date: d.date, date_precision: d.date_precision, date_inferred: true } : {}), start: start_char, end: end_char }
       }) as EventRow[]
     }),
     listActors: (o = {}) => guard('listActors', async () => {

@@ -56,6 +56,9 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   // event lists sort by (date, id), often filtered by type first: these keep deep pages off a full sort
   await db.schema.createIndex('events_date_id').ifNotExists().on('events').columns(['date', 'id']).execute()
   await db.schema.createIndex('events_type_date_id').ifNotExists().on('events').columns(['type', 'date', 'id']).execute()
+  // an actor's events are two ordered lookups (as source, as target) merged by queries.ts, instead of an OR and a full sort
+  await db.schema.createIndex('events_source_date_id').ifNotExists().on('events').columns(['source_actor', 'date', 'id']).execute()
+  await db.schema.createIndex('events_target_date_id').ifNotExists().on('events').columns(['target_actor', 'date', 'id']).execute()
   await span('quotes', db.schema.createTable('quotes').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('speaker', 'text')
     .addColumn('text', 'text', (c) => c.notNull())).execute()

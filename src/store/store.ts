@@ -15,12 +15,16 @@ export interface DocumentSummary {
 export interface EventFilter {
   readonly actor?: string; readonly pair?: readonly [string, string]; readonly type?: string; readonly from?: string; readonly to?: string
   readonly outlet?: string; readonly story?: string; readonly doc?: string; readonly limit?: number; readonly offset?: number
+  /** exact source / target actor (each an indexed lookup; src/store/queries.ts `eventRows` unions them for `actor` and `pair`) */
+  readonly source?: string; readonly target?: string
 }
 
 export interface EventRow {
   readonly id: string; readonly doc_id: string; readonly story_event: string | null; readonly type: string; readonly mode: string | null
   readonly source_actor: string | null; readonly target_actor: string | null; readonly date: string | null; readonly date_precision: string | null
   readonly location: string | null; readonly start: number; readonly end: number; readonly text: string; readonly outlet: string | null
+  /** true when `date` was inferred from other pages (the row sorts by its stored date, which is null) */
+  readonly date_inferred?: boolean
 }
 
 /** Corpus-wide results of the cross-source stage, replaced as a whole after each ingest run. */

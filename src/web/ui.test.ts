@@ -1,7 +1,9 @@
 /**
- * Browser tests of the web UI in headless Debian chromium (playwright-core): the timeline → event card →
- * original page scenario, every view, hostile pages that must not run, and screenshots for the README.
- * Skipped (with a message) when /usr/bin/chromium is missing: `apt-get update && apt-get install -y chromium`.
+ * Browser tests of the web UI in headless Debian chromium (playwright-core) over the REAL example corpus:
+ * `examples/` (top-level pages: *.txt, *.html, feed.jsonl) goes through the real ingest pipeline, exactly as
+ * `npm start` does, and every README screenshot is taken from it. Then the hostile pages are ingested and
+ * must render as inert text. Skipped (with a message) when /usr/bin/chromium is missing:
+ * `apt-get update && apt-get install -y chromium`.
  */
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -14,12 +16,12 @@ import { startServer } from '../api/server.js'
 import { CLIENT_DIR } from '../api/static.js'
 import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js'
 import { openStore } from '../store/index.js'
-import { corpusIndex, invalidateIndex } from '../store/queries.js'
+import { invalidateIndex } from '../store/queries.js'
 import type { Store } from '../store/store.js'
-import { seedDemo } from './fixtures/demo-corpus.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = join(REPO_ROOT, 'docs', 'screenshots')
+const HOSTILE = [join(REPO_ROOT, 'src', 'web', 'fixtures', 'hostile-page.html'), join(EXAMPLES_DIR, 'hostile', 'hostile-page.html')]
 const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\``
 
 /** Compiles the client when its scripts are missing or older than their sources (tsx runs skip the project build). */
@@ -31,46 +33,29 @@ function ensureClient(): void {
   execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(src, 'tsconfig.json')], { stdio: 'inherit' })
 }
 
-/** Ingests the examples (and the hostile fixtures); when no event is seen by two outlets yet, adds the demo corpus. Returns that event. */
-async function prepareStore(store: Store, log: (s: string) => void): Promise<{ story: string; a: string; b: string }> {
-  const inputs = existsSync(EXAMPLES_DIR) ? readdirSync(EXAMPLES_DIR).filter((f) => /\.(txt|html?|jsonl)$/.test(f)).map((f) => join(EXAMPLES_DIR, f)) : [join(REPO_ROOT, '..', 'shared', 'seeds')]
-  const hostile = [join(REPO_ROOT, 'src', 'web', 'fixtures', 'hostile-page.html'), join(EXAMPLES_DIR, 'hostile', 'hostile-page.html')].filter(existsSync)
-  try {
-    const { ingest } = await import('../ingest/ingest.js')
-    const s = await ingest(store, [...inputs, ...hostile])
-    log(`ingested ${s.stored} pages, rejected ${s.rejected.length}`)
-  } catch (e) { log(`ingest failed (${(e as Error).message}); the demo corpus stands in`) }
-  const find = async () => {
-    const ix = await corpusIndex(store)
-    for (const se of ix.storyEvents.values()) {
-      const a = se.source_actor?.actor, b = se.target_actor?.actor
-      if (!a || !b || a === b) continue
-      const rows = await store.listEvents({ pair: [a, b], story: se.id })
-      if (new Set(rows.map((r) => r.outlet)).size >= 2) return { story: se.id, a, b }
-    }
-    return null
-  }
-  const found = await find()
-  if (found) { log(`event seen by two outlets: ${found.story}`); return found }
-  log('no event seen by two outlets yet: adding the demo corpus')
-  await seedDemo(store, [...(await corpusIndex(store)).actors.values()])
-  invalidateIndex(store)
-  return (await find())!
-}
+interface KeyEvent { id: string; event: string; outlets: string[]; source_actor: { actor: string; name: string } | null; target_actor: { actor: string; name: string } | null }
 
-describe('web UI in chromium', { skip }, () => {
-  let store: Store, seen: { story: string; a: string; b: string }, server: { url: string; close(): Promise<void> }, browser: BrowserContext, page: Page, profile: string
+describe('web UI in chromium, over the example corpus', { skip }, () => {
+  let store: Store, server: { url: string; close(): Promise<void> }, browser: BrowserContext, page: Page, profile: string, top: KeyEvent
   const dialogs: string[] = [], cspErrors: string[] = [], pageErrors: string[] = []
+  const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}/api/${path}`)).json() as Promise<T>
 
   before(async () => {
     ensureClient()
     mkdirSync(SHOTS, { recursive: true })
     store = await openStore(':memory:')
-    seen = await prepareStore(store, (s) => console.log('# ' + s))
+    const { ingest } = await import('../ingest/ingest.js')
+    // what `npm start` (dossier demo) ingests: the pages at the top of examples/, not gold/ or hostile/
+    const sum = await ingest(store, [EXAMPLES_DIR], { recursive: false })
+    console.log(`# examples: ${sum.stored} pages stored, ${sum.rejected.length} rejected`)
+    assert.ok(sum.stored >= 8, `expected the eight example pages, got ${sum.stored}`)
     server = await startServer(store, { port: 0, host: '127.0.0.1' })
+    const { key_events } = await api<{ key_events: KeyEvent[] }>('overview')
+    // no fixture stands in: the example corpus must have an event that several outlets report
+    assert.ok(key_events[0] && key_events[0].outlets.length >= 2, `expected an event reported by two outlets, got ${JSON.stringify(key_events[0] ?? null)}`)
+    top = key_events[0]
     const { chromium } = await import('playwright-core')
     profile = mkdtempSync(join(tmpdir(), 'dossier-chromium-'))
-    // a fresh profile per run (playwright passes it as --user-data-dir)
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 860 }, colorScheme: 'light',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
     page = browser.pages()[0] ?? await browser.newPage()
@@ -87,82 +72,104 @@ describe('web UI in chromium', { skip }, () => {
     await page.goto(`${server.url}/${hash}`)
     await page.waitForSelector(`body[data-ready="${ready}"]`, { timeout: 15000 })
   }
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
+  const shot = (name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage })
 
-  it('opens the timeline, an event seen by two outlets with both sentences, and the original page with the highlight', async () => {
+  it('lands on the story at a glance: headline, counts, the most connected pair\'s timeline, the most reported event open', async () => {
     await go('', 'home')
-    await page.waitForSelector('circle.dot')
+    await page.waitForSelector('.dot')
+    assert.ok(await page.locator('.dot').count() >= 3, 'the default timeline shows several events')
+    assert.ok((await page.locator('.glance h1').textContent())!.length > 10)
+    assert.ok(await page.locator('.key-events li').count() >= 3)
+    await page.waitForSelector('#card .event-card .source')
+    assert.ok(await page.locator('#card .source').count() >= 2, 'the card beside the timeline shows several outlets')
     await shot('timeline')
-    await go(`#/?a=${encodeURIComponent(seen.a)}&b=${encodeURIComponent(seen.b)}`, 'home')
-    const dot = page.locator(`circle.dot[data-story="${seen.story}"]`)
-    // keyboard path: focus the dot, press Enter
-    await dot.focus(); await page.keyboard.press('Enter')
-    await page.waitForSelector('#card .event-card')
-    const sources = page.locator('#card .source')
-    assert.ok(await sources.count() >= 2, 'expected at least two sources')
-    const outlets = new Set(await sources.locator('h3').evaluateAll((hs) => hs.map((x) => x.firstChild?.textContent)))
-    assert.ok(outlets.size >= 2, `expected two outlets, got ${[...outlets]}`)
-    const sentences = await sources.locator('blockquote.sentence').allTextContents()
-    assert.ok(sentences.every((s) => s.length > 10))
-    assert.ok(await sources.first().locator('mark.hl-evidence').count() >= 1)
-    const evidence = (await sources.first().locator('mark.hl-evidence').allTextContents()).join('')
-    await sources.first().locator('a', { hasText: 'Open the page' }).click()
-    await page.waitForSelector('body[data-ready="doc"]')
-    const target = page.locator('#target')
-    await target.waitFor()
-    assert.equal((await page.locator('mark.hl-target').allTextContents()).join(''), evidence, 'the highlighted span is the evidence')
-    assert.ok(await target.isVisible())
-    await shot('document')
-    // the card's permalink at full width, for the README
-    await go(`#/event/${encodeURIComponent((await (await fetch(`${server.url}/api/events?story=${seen.story}`)).json() as { items: { id: string }[] }).items[0].id)}`, 'event')
-    await page.waitForSelector('.event-card .source')
-    await page.screenshot({ path: join(SHOTS, 'event-card.png'), fullPage: true })
   })
 
-  it('shows every view: network, actor page, map, contradictions, outlets, search, documents', async () => {
-    await go('#/network', 'network'); await page.waitForSelector('.network canvas'); await shot('network')
-    const actorLink = page.locator('table a').first()
-    await actorLink.click(); await page.waitForSelector('body[data-ready="actor"]'); await page.waitForSelector('.actor h1'); await shot('actor')
+  it('goes from a timeline dot (keyboard) to the event card with every outlet side by side, copies marked, then to the page at the sentence', async () => {
+    await go('', 'home')
+    let dot = page.locator(`.dot[data-story="${top.id}"]`)
+    if (!(await dot.count()) && top.source_actor && top.target_actor) {
+      await go(`#/?a=${encodeURIComponent(top.source_actor.actor)}&b=${encodeURIComponent(top.target_actor.actor)}`, 'home')
+      dot = page.locator(`.dot[data-story="${top.id}"]`)
+    }
+    await dot.first().focus(); await page.keyboard.press('Enter')
+    await page.waitForSelector(`#card .event-card[data-story="${top.id}"]`)
+    const sources = page.locator('#card .source')
+    const outlets = new Set(await sources.locator('h3 .outlet-name').allTextContents())
+    assert.ok(outlets.size >= 2, `expected two outlets, got ${[...outlets]}`)
+    const card = await api<{ sources: { is_copy: boolean }[] }>(`events/${encodeURIComponent(top.event)}`)
+    assert.equal(await page.locator('#card .source.is-copy .badge.copy').count(), card.sources.filter((s) => s.is_copy).length, 'every copy is marked')
+    assert.ok((await sources.locator('blockquote.sentence').allTextContents()).every((s) => s.length > 10))
+    const first = sources.first()
+    const evidence = (await first.locator('mark.hl-evidence').allTextContents()).join('')
+    assert.ok(evidence.length > 10)
+    await first.locator('a', { hasText: 'Open the page' }).click()
+    await page.waitForSelector('body[data-ready="doc"]')
+    await page.locator('#target').waitFor()
+    assert.equal((await page.locator('mark.hl-target').allTextContents()).join(''), evidence, 'the highlighted span is the evidence')
+    assert.ok(await page.locator('#target').isVisible())
+    await page.waitForTimeout(300)
+    await shot('document')
+    await go(`#/event/${encodeURIComponent(top.event)}`, 'event')
+    await page.waitForSelector('.event-card .source')
+    await shot('event-card', true)
+  })
+
+  it('shows every view on the example corpus: network, actor roles, map, contradictions and claims, outlets, search, documents', async () => {
+    await go('#/network', 'network'); await page.waitForSelector('.network canvas'); await page.waitForTimeout(300); await shot('network')
+    const actors = await api<{ items: { id: string; roles: unknown[]; events: number }[] }>('actors?limit=500')
+    const actor = [...actors.items].sort((a, b) => (b.roles.length > 1 ? b.events : -1) - (a.roles.length > 1 ? a.events : -1))[0]
+    await go(`#/actor/${encodeURIComponent(actor.id)}`, 'actor'); await page.waitForSelector('.actor h1')
+    assert.ok(await page.locator('.roles-chart .role-bar').count() >= 2, 'roles over time'); await shot('actor')
     await go('#/map', 'map'); await page.waitForSelector('circle.place'); assert.ok(await page.locator('path.country').count() > 100)
     await page.locator('circle.place').first().focus(); await page.keyboard.press('Enter'); await page.waitForSelector('.place-detail li'); await shot('map')
-    await go('#/contradictions', 'contradictions'); await shot('contradictions')
-    await go('#/outlets', 'outlets'); await shot('outlets')
-    await go('#/search?q=the', 'search'); assert.ok(await page.locator('.hits li').count() > 0); await shot('search')
-    await go('#/documents', 'documents'); assert.ok(await page.locator('table.docs tbody tr').count() >= 2)
-  })
-
-  it('renders hostile pages as text: nothing runs, no dialog, no CSP violation', async () => {
-    const hits = await (await fetch(`${server.url}/api/search?q=pwned&limit=100`)).json() as { items: { doc_id: string }[] }
-    const docs = [...new Set(hits.items.map((x) => x.doc_id))]
-    assert.ok(docs.length >= 1, 'a hostile page is stored')
-    for (const d of docs) {
-      await go(`#/doc/${encodeURIComponent(d)}`, 'doc')
-      assert.equal(await page.locator('.doc-text img, .doc-text script, .doc-text svg, .doc-text iframe, main a[href^="javascript"], main a[href^="data:"]').count(), 0)
-      // the page shows the stored text exactly: every hostile string appears literally, nothing was parsed as markup
-      const stored = await (await fetch(`${server.url}/api/documents/${encodeURIComponent(d)}`)).json() as { text: string }
-      assert.equal(await page.locator('.doc-text').textContent(), stored.text)
-    }
-    await shot('hostile-document')
-    const events = await (await fetch(`${server.url}/api/events?limit=500`)).json() as { items: { id: string; text: string }[] }
-    for (const e of events.items.filter((x) => x.text.includes('pwned'))) { await go(`#/event/${e.id}`, 'event'); await page.waitForSelector('.event-card') }
-    await go('#/documents', 'documents'); await go('#/outlets', 'outlets'); await go('#/search?q=onerror', 'search')
-    assert.equal(await page.evaluate(() => (window as any).__pwned), undefined)
-    assert.equal(await page.title(), 'Dossier')
-    assert.deepEqual(dialogs, [])
-    assert.deepEqual(pageErrors, [])
-    assert.deepEqual(cspErrors, [])
+    const contradictions = await api<unknown[]>('contradictions')
+    await go('#/contradictions', 'contradictions')
+    assert.equal(await page.locator('.contradiction').count(), contradictions.length)
+    if (!contradictions.length) assert.ok(await page.locator('.claims-table tbody tr').count() >= 2, 'no contradiction found: the claims are listed to compare')
+    await shot('contradictions')
+    await go('#/outlets', 'outlets'); assert.ok(await page.locator('.outlets tbody tr').count() >= 2); await shot('outlets')
+    const q = top.source_actor?.name.split(' ').pop() ?? 'the'
+    await go(`#/search?q=${encodeURIComponent(q)}`, 'search'); assert.ok(await page.locator('.hits .hit').count() > 0); await shot('search')
+    await go('#/documents', 'documents'); assert.ok(await page.locator('table.docs tbody tr').count() >= 8)
   })
 
   it('reads on a phone width and in the dark theme', async () => {
     await go('', 'home')
     await page.locator('.theme-toggle').click()
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark')
-    await page.waitForSelector('circle.dot'); await shot('timeline-dark')
+    await page.waitForSelector('.dot'); await page.waitForSelector('#card .event-card'); await shot('timeline-dark')
     await page.setViewportSize({ width: 390, height: 844 })
-    await go('', 'home'); await page.waitForSelector('circle.dot')
+    await go('', 'home'); await page.waitForSelector('.dot')
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     assert.ok(overflow <= 1, `no horizontal scroll on a phone, got ${overflow}px`)
     await shot('phone')
     await page.setViewportSize({ width: 1280, height: 860 })
+    await page.locator('.theme-toggle').click()
+  })
+
+  it('renders hostile pages as text: nothing runs, no dialog, no CSP violation', async () => {
+    const { ingest } = await import('../ingest/ingest.js')
+    await ingest(store, HOSTILE.filter(existsSync))
+    invalidateIndex(store)
+    const hits = await api<{ items: { doc_id: string }[] }>('search?q=pwned&limit=100')
+    const docs = [...new Set(hits.items.map((x) => x.doc_id))]
+    assert.ok(docs.length >= 1, 'a hostile page is stored')
+    for (const d of docs) {
+      await go(`#/doc/${encodeURIComponent(d)}`, 'doc')
+      assert.equal(await page.locator('.doc-text img, .doc-text script, .doc-text svg, .doc-text iframe, main a[href^="javascript"], main a[href^="data:"]').count(), 0)
+      // the page shows the stored text exactly: every hostile string appears literally, nothing was parsed as markup
+      const stored = await api<{ text: string }>(`documents/${encodeURIComponent(d)}`)
+      assert.equal(await page.locator('.doc-text').textContent(), stored.text)
+    }
+    await shot('hostile-document')
+    const events = await api<{ items: { id: string; text: string }[] }>('events?limit=500')
+    for (const e of events.items.filter((x) => x.text.includes('pwned'))) { await go(`#/event/${encodeURIComponent(e.id)}`, 'event'); await page.waitForSelector('.event-card') }
+    await go('#/documents', 'documents'); await go('#/outlets', 'outlets'); await go('#/contradictions', 'contradictions'); await go('#/search?q=onerror', 'search')
+    assert.equal(await page.evaluate(() => (window as any).__pwned), undefined)
+    assert.equal(await page.title(), 'Dossier')
+    assert.deepEqual(dialogs, [])
+    assert.deepEqual(pageErrors, [])
+    assert.deepEqual(cspErrors, [])
   })
 })

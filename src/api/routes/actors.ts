@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { actorNetwork, actorPage } from '../../store/queries.js'
+import { actorNetwork, actorPage, eventRows } from '../../store/queries.js'
 import { page, withNames, type Api, type RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
 import { ActorSchema, ErrorSchema, EventRowSchema, IdParam, json, PageQuery, pageOf } from '../schemas.js'
@@ -33,7 +33,7 @@ export function actorRoutes(app: Api, ctx: RouteContext): void {
     const { id } = c.req.valid('param')
     const p = await actorPage(ctx.store, id)
     if (!p) throw notFound('actor', id)
-    const events = await withNames(ctx.store, await ctx.store.listEvents({ actor: id, limit: 500 }))
+    const events = await withNames(ctx.store, await eventRows(ctx.store, { actor: id, limit: 500 }))
     return c.json({ ...p, events } as any, 200)
   })
   app.openapi(createRoute({

@@ -1,8 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { corpusIndex, eventPlaces, indexedStats, mostConnectedPair } from '../../store/queries.js'
+import { corpusIndex } from '../../store/queries.js'
+import { eventPlaces } from '../read/places.js'
 import type { Api, RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
-import { ContradictionSchema, ErrorSchema, IdParam, json, OutletSchema, StoryEventSchema, StorySchema } from '../schemas.js'
+import { claimGroups } from '../read/claims.js'
+import { overview } from '../read/overview.js'
+import { ClaimGroupSchema, ContradictionSchema, ErrorSchema, IdParam, json, OutletSchema, OverviewSchema, StoryEventSchema, StorySchema } from '../schemas.js'
 
 const Stats = z.record(z.string(), z.number()).openapi('Stats')
 
@@ -11,14 +14,9 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
   app.openapi(createRoute({ method: 'get', path: '/api/stats', tags: ['corpus'], summary: 'Counts of what the store holds', responses: { 200: json(Stats, 'Counts') } }),
     async (c) => c.json((await ctx.store.stats()) as any, 200))
   app.openapi(createRoute({
-    method: 'get', path: '/api/overview', tags: ['corpus'], summary: 'The corpus at a glance: counts, stories, outlets, the most connected pair',
-    responses: { 200: json(z.object({ stats: Stats, stories: z.array(StorySchema.extend({ outlets: z.array(z.string()) })), outlets: z.array(z.string()), pair: z.array(z.string()).nullable() }).openapi('Overview'), 'Overview') },
-  }), async (c) => {
-    const ix = await corpusIndex(ctx.store)
-    const outletsOf = (ids: readonly string[]) => [...new Set(ids.map((d) => ix.docs.get(d)?.outlet).filter((o): o is string => !!o))].sort()
-    const stories = [...ix.stories].sort((a, b) => b.documents.length - a.documents.length || a.id.localeCompare(b.id)).map((s) => ({ ...s, outlets: outletsOf(s.documents) }))
-    return c.json({ stats: await indexedStats(ctx.store), stories, outlets: outletsOf([...ix.docs.keys()]), pair: await mostConnectedPair(ctx.store) } as any, 200)
-  })
+    method: 'get', path: '/api/overview', tags: ['corpus'], summary: 'The corpus at a glance: counts, stories, date range, the most widely reported events, the most connected pair',
+    responses: { 200: json(OverviewSchema, 'Overview') },
+  }), async (c) => c.json(await overview(ctx.store) as any, 200))
   app.openapi(createRoute({ method: 'get', path: '/api/stories', tags: ['corpus'], summary: 'Stories (documents about one story)', responses: { 200: json(z.array(StorySchema), 'Stories') } }),
     async (c) => c.json((await ctx.store.listCorpus('story')) as any, 200))
   app.openapi(createRoute({
@@ -37,6 +35,8 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
       const ix = await corpusIndex(ctx.store)
       return c.json(ix.contradictions.map((x) => ({ ...x, members: x.members.map((m) => ({ ...m, outlet: ix.docs.get(m.doc)?.outlet ?? null, title: ix.docs.get(m.doc)?.title ?? null })) })) as any, 200)
     })
+  app.openapi(createRoute({ method: 'get', path: '/api/claims', tags: ['corpus'], summary: 'Numeric claims grouped by unit: each distinct value with the pages that give it, and every claim with its evidence span', responses: { 200: json(z.array(ClaimGroupSchema), 'Claims by unit') } }),
+    async (c) => c.json(await claimGroups(ctx.store) as any, 200))
   app.openapi(createRoute({ method: 'get', path: '/api/outlets', tags: ['corpus'], summary: 'Outlet framing profiles (loaded terms, tone)', responses: { 200: json(z.array(OutletSchema), 'Outlet profiles') } }),
     async (c) => c.json((await ctx.store.listCorpus('outlet')) as any, 200))
   app.openapi(createRoute({

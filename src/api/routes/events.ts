@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { eventCard, mostConnectedPair } from '../../store/queries.js'
+import { corpusIndex, eventCard, eventRows } from '../../store/queries.js'
 import { quadOf } from '../api.data.js'
 import { page, withNames, type Api, type RouteContext } from '../context.js'
 import { HttpError, notFound } from '../http-error.js'
+import { pairEvents, topPair } from '../read/relations.js'
 import { ErrorSchema, EventCardSchema, EventQuery, EventRowSchema, IdParam, json, pageOf } from '../schemas.js'
 
 /** GET /api/events (filters), GET /api/events/{id} (the event card), GET /api/timeline (events between two actors). */
@@ -14,7 +15,7 @@ export function eventRoutes(app: Api, ctx: RouteContext): void {
   }), async (c) => {
     const { limit, offset, pair, ...f } = c.req.valid('query')
     const filter = { ...f, pair: pair ? (pair.split(',') as [string, string]) : undefined }
-    const p = await page(limit, offset, (l, o) => ctx.store.listEvents({ ...filter, limit: l, offset: o }))
+    const p = await page(limit, offset, (l, o) => eventRows(ctx.store, { ...filter, limit: l, offset: o }))
     return c.json({ ...p, items: await withNames(ctx.store, p.items) } as any, 200)
   })
   app.openapi(createRoute({
@@ -28,19 +29,30 @@ export function eventRoutes(app: Api, ctx: RouteContext): void {
     return c.json({ ...card, event: { ...card.event, quad: quadOf(card.event.type) } } as any, 200)
   })
   app.openapi(createRoute({
-    method: 'get', path: '/api/timeline', tags: ['events'], summary: 'Events between two actors (default: the two most connected)',
-    request: { query: z.object({ a: z.string().optional(), b: z.string().optional() }) },
+    method: 'get', path: '/api/timeline', tags: ['events'], summary: 'Events between two actors, either direction (default: the most connected pair); a country includes its officials, bodies and places unless `expand=false`',
+    request: { query: z.object({ a: z.string().optional(), b: z.string().optional(), expand: z.enum(['true', 'false']).default('true').openapi({ description: 'Let a country stand for its members (actors affiliated to it, places in it)' }) }) },
     responses: {
-      200: json(z.object({ pair: z.array(z.object({ id: z.string(), name: z.string() })), events: z.array(EventRowSchema) }).openapi('Timeline'), 'The pair and its events'),
+      200: json(z.object({
+        pair: z.array(z.object({ id: z.string(), name: z.string(), members: z.number().openapi({ description: 'Actors counted with this one (0 unless it is a country and expand is on)' }) })),
+        events: z.array(EventRowSchema),
+        story_events: z.record(z.string(), z.object({ date: z.string().nullable(), date_precision: z.string().nullable(), outlets: z.number() }))
+          .openapi({ description: 'The story events of these rows: the date the sources agree on, and how many outlets report it' }),
+      }).openapi('Timeline'), 'The pair and its events'),
       400: json(ErrorSchema, 'Only one actor given'),
     },
   }), async (c) => {
     const q = c.req.valid('query')
     if (!!q.a !== !!q.b) throw new HttpError(400, 'E_BAD_REQUEST', 'Expected both `a` and `b`, or neither, got one')
-    const pair = q.a && q.b ? ([q.a, q.b] as [string, string]) : await mostConnectedPair(ctx.store)
-    if (!pair) return c.json({ pair: [], events: [] }, 200)
-    const rows = await withNames(ctx.store, await ctx.store.listEvents({ pair, limit: 5000 }))
-    const names = await Promise.all(pair.map(async (id) => ({ id, name: (await ctx.store.getActor(id))?.name ?? id })))
-    return c.json({ pair: names, events: rows } as any, 200)
+    const top = q.a && q.b ? null : await topPair(ctx.store)
+    const pair = q.a && q.b ? ([q.a, q.b] as const) : top ? ([top.a, top.b] as const) : null
+    if (!pair) return c.json({ pair: [], events: [], story_events: {} }, 200)
+    const { rows, members } = await pairEvents(ctx.store, pair[0], pair[1], q.expand === 'true')
+    const names = await Promise.all(pair.map(async (id, i) => ({ id, name: (await ctx.store.getActor(id))?.name ?? id, members: members[i] })))
+    const ix = await corpusIndex(ctx.store)
+    const stories = Object.fromEntries([...new Set(rows.map((r) => r.story_event).filter((x): x is string => !!x))].flatMap((id) => {
+      const se = ix.storyEvents.get(id)
+      return se ? [[id, { date: se.date, date_precision: se.date_precision, outlets: new Set(se.members.map((m) => ix.docs.get(m.doc)?.outlet).filter(Boolean)).size }]] : []
+    }))
+    return c.json({ pair: names, events: await withNames(ctx.store, rows), story_events: stories } as any, 200)
   })
 }

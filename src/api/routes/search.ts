@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { searchFacets } from '../../store/queries.js'
+import { searchFacets } from '../read/search.js'
 import type { Api, RouteContext } from '../context.js'
 import { ErrorSchema, json, PageQuery } from '../schemas.js'
 

@@ -5,20 +5,20 @@ export interface ActorRef { actor: string; name: string }
 export interface EventRow {
   id: string; doc_id: string; story_event: string | null; type: string; mode: string | null; source_actor: string | null; target_actor: string | null
   source_name: string | null; target_name: string | null; date: string | null; date_precision: string | null; location: string | null
-  start: number; end: number; text: string; outlet: string | null; quad: Quad
+  start: number; end: number; text: string; outlet: string | null; quad: Quad; date_inferred?: boolean
 }
 export interface Actor {
   id: string; name: string; type: string; affiliation: string | null; code: string | null; aliases: string[]
   roles: { title: string; from: string | null; to: string | null }[]; geo?: { lat: number; lon: number } | null; mentions?: number; events?: number
 }
 export interface Contradiction { id: string; description: string; field: string; members: { doc: string; value: unknown; evidence: Span & { text: string }; outlet?: string | null; title?: string | null }[] }
-export interface StoryEvent { id: string; type: string; date: string | null; members: { doc: string; event: string }[]; independent_sources: string[]; first_reported_by: string | null }
+export interface StoryEvent { id: string; type: string; date: string | null; date_precision?: string | null; location?: string | null; members: { doc: string; event: string }[]; independent_sources: string[]; first_reported_by: string | null }
 export interface EventCard {
   event: { id: string; doc: string; type: string; mode: string | null; quad: Quad; date: string | null; date_precision: string | null; location: string | null
     source_actor: ActorRef | null; target_actor: ActorRef | null; negated?: boolean }
   story_event: StoryEvent | null
   sources: { doc: string; event: string; outlet: string | null; title: string | null; url: string | null; published: string | null; copy_of: string | null; is_copy: boolean
-    sentence: Span & { text: string }; evidence: Span; trigger: Span | null }[]
+    sentence: Span & { text: string }; evidence: Span; trigger: Span | null; actors: (Span & { actor: string; role: 'source' | 'target' })[]; date: string | null }[]
   contradictions: Contradiction[]
 }
 export interface Entity { id: string; actor: string; name: string; type: string; mentions: (Span & { text: string })[] }
@@ -32,6 +32,15 @@ export interface Doc {
   timex: (Span & { text: string; value: string | null })[]
   messages: { source: string; ruleId: string; severity: string; reason: string; place?: Span }[]
   duplicates?: { doc: string; similarity: number; relation: string }[]
+}
+export interface KeyEvent {
+  id: string; event: string; type: string; quad: Quad; date: string | null; date_precision: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null
+  location: string | null; outlets: string[]; reports: number; copies: number
+}
+export interface Overview {
+  stats: Record<string, number>; stories: { id: string; title: string; documents: string[]; story_events: string[]; outlets: string[] }[]; outlets: string[]
+  published: { from: string; to: string; undated: number } | null; pair: string[] | null
+  pair_detail: { a: { id: string; name: string }; b: { id: string; name: string }; events: number; mentions: number; countries: boolean } | null; key_events: KeyEvent[]
 }
 export interface Page<T> { items: T[]; limit: number; offset: number; next_offset: number | null }
 

@@ -6,7 +6,7 @@ type Child = Node | string | number | null | undefined | false | readonly Child[
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>
 
 const ALLOWED_ATTRS = new Set(['class', 'id', 'href', 'title', 'role', 'tabindex', 'type', 'name', 'value', 'placeholder', 'for', 'checked', 'disabled', 'selected',
-  'aria-label', 'aria-current', 'aria-pressed', 'aria-live', 'aria-hidden', 'aria-expanded', 'data-id', 'data-quad', 'target', 'rel', 'autocomplete', 'hidden', 'lang', 'min', 'max', 'step'])
+  'aria-label', 'aria-current', 'aria-pressed', 'aria-live', 'aria-hidden', 'aria-expanded', 'data-id', 'data-quad', 'data-story', 'data-role', 'datetime', 'scope', 'target', 'rel', 'autocomplete', 'hidden', 'lang', 'min', 'max', 'step'])
 
 /** A safe href: internal hash routes, or absolute http(s) URLs; anything else (javascript:, data:) gives null. */
 export function safeHref(url: string | null | undefined): string | null {
@@ -70,5 +70,16 @@ export function highlight(text: string, marks: readonly Mark[], base = 0): Node[
   return out
 }
 
-/** Formats a date field for display (keeps its precision). */
-export const fmtDate = (d: string | null | undefined) => d ?? 'undated'
+/** Formats a date field for display: keeps its precision, shows a timestamp as its day and local time. */
+export const fmtDate = (d: string | null | undefined) => {
+  if (!d) return 'undated'
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(d)
+  return m ? `${m[1]} ${m[2]}` : d
+}
+
+/** A date with its precision when it is coarser than a day (“2024-11-11, week of”). */
+export const fmtDated = (d: string | null | undefined, precision: string | null | undefined, inferred?: boolean) =>
+  `${fmtDate(d)}${d && precision && precision !== 'day' ? ` (${precision})` : ''}${inferred ? ' (inferred)' : ''}`
+
+/** The name of an actor reference, or a plain word saying none was named (never a made-up placeholder). */
+export const actorName = (name: string | null | undefined) => name ?? 'no one named'

@@ -1,5 +1,5 @@
 import { api, docRoute, eventRoute, type Actor, type EventRow } from '../api.js'
-import { fmtDate, h, link } from '../dom.js'
+import { actorName, fmtDate, fmtDated, h, link } from '../dom.js'
 import { typeBadge } from '../quad.js'
 
 interface ActorPage {
@@ -29,15 +29,21 @@ function rolesChart(roles: Actor['roles']): Element | null {
 export async function actorView(id: string): Promise<HTMLElement> {
   const p = await api<ActorPage>(`actors/${encodeURIComponent(id)}`)
   const a = p.actor
+  // one entry per real-world event: the reports of one story event are listed together
+  const byStory = new Map<string, EventRow[]>()
+  for (const e of p.events) byStory.set(e.story_event ?? e.id, [...(byStory.get(e.story_event ?? e.id) ?? []), e])
+  const groups = [...byStory.values()]
   return h('article', { class: 'actor' },
     h('h1', {}, a.name), h('p', { class: 'meta' }, a.type, a.affiliation ? ` · ${a.affiliation}` : '', a.code ? ` · ${a.code}` : '', ` · ${a.mentions ?? 0} mentions · ${a.events ?? 0} events`),
     a.aliases.length ? h('ul', { class: 'chips', 'aria-label': 'Aliases' }, a.aliases.map((x) => h('li', {}, x))) : null,
     h('section', {}, h('h2', {}, 'Roles'), a.roles.length ? [rolesChart(a.roles), h('ul', {}, a.roles.map((r) => h('li', {}, `${r.title}: ${r.from ?? '?'} – ${r.to ?? 'now'}`)))] : h('p', { class: 'empty' }, 'No dated roles known.')),
     h('section', {}, h('h2', {}, `Quotes (${p.quotes.length})`), p.quotes.length ? p.quotes.map((q) => h('figure', { class: 'quote' },
       h('blockquote', {}, q.text), h('figcaption', {}, `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} · `, link(docRoute(q.doc, q), 'in context')))) : h('p', { class: 'empty' }, 'No quotes attributed.')),
-    h('section', {}, h('h2', {}, `Events (${p.events.length})`), p.events.length ? h('ol', { class: 'events' }, p.events.map((e) => h('li', {},
-      typeBadge(e.type, e.quad), ' ', link(eventRoute(e.id), `${fmtDate(e.date)} · ${e.source_name ?? '?'} → ${e.target_name ?? '?'}`), h('span', { class: 'muted' }, ` · ${e.outlet ?? ''}`),
-      h('p', { class: 'evidence' }, e.text)))) : h('p', { class: 'empty' }, 'No events.')),
+    h('section', {}, h('h2', {}, `Events (${groups.length} real-world events, ${p.events.length} reports)`), groups.length ? h('ol', { class: 'events' }, groups.map((rs) => {
+      const e = rs[0], outlets = [...new Set(rs.map((r) => r.outlet).filter(Boolean))]
+      return h('li', {}, typeBadge(e.type, e.quad), ' ', link(eventRoute(e.id), `${fmtDated(e.date, e.date_precision, e.date_inferred)} · ${actorName(e.source_name)} → ${actorName(e.target_name)}`),
+        h('span', { class: 'muted' }, ` · ${outlets.join(', ')}`), h('p', { class: 'evidence' }, e.text))
+    })) : h('p', { class: 'empty' }, 'No events.')),
     p.counterparts.length ? h('section', {}, h('h2', {}, 'Deals most with'), h('ul', {}, p.counterparts.slice(0, 20).map((c) => h('li', {},
       link(`#/?a=${encodeURIComponent(a.id)}&b=${encodeURIComponent(c.actor)}`, `${c.name} (${c.events} events)`))))) : null)
 }

@@ -1,6 +1,11 @@
 import { api, docRoute, type Contradiction } from '../api.js'
 import { h, link } from '../dom.js'
 
+interface ClaimGroup {
+  unit: string; values: { value: number; docs: number; outlets: string[] }[]
+  claims: { id: string; doc: string; outlet: string | null; title: string | null; copy: boolean; what: string; value: number; qualifier: string | null; unit: string; evidence: { start: number; end: number; text: string } }[]
+}
+
 /** One contradiction: every member's value and evidence side by side. */
 export function contradictionBlock(c: Contradiction): HTMLElement {
   return h('div', { class: 'contradiction' },
@@ -12,9 +17,24 @@ export function contradictionBlock(c: Contradiction): HTMLElement {
       link(docRoute(m.doc, m.evidence), 'Open in the page →')))))
 }
 
-/** The contradictions view. */
+/** The numeric claims of one unit: its distinct values with the outlets giving each, then every claim with its sentence. */
+function claimGroup(g: ClaimGroup): HTMLElement {
+  return h('section', { class: 'claim-group' },
+    h('h3', {}, `Counted in “${g.unit}”: `, g.values.map((v, i) => [i ? ' · ' : '', h('strong', {}, String(v.value)), h('span', { class: 'muted' }, ` (${v.docs} page${v.docs === 1 ? '' : 's'})`)])),
+    h('table', { class: 'claims-table' }, h('thead', {}, h('tr', {}, h('th', {}, 'Value'), h('th', {}, 'Outlet'), h('th', {}, 'Sentence'))),
+      h('tbody', {}, g.claims.map((c) => h('tr', {},
+        h('td', { class: 'value' }, `${c.qualifier ? c.qualifier + ' ' : ''}${c.value}`),
+        h('td', {}, c.outlet ?? 'unknown outlet', c.copy ? h('span', { class: 'badge copy' }, 'copy') : null),
+        h('td', {}, link(docRoute(c.doc, c.evidence), c.evidence.text)))))))
+}
+
+/** Contradictions the corpus analysis found; below them, every numeric claim by unit so figures can be compared. */
 export async function contradictionsView(): Promise<HTMLElement> {
-  const list = await api<Contradiction[]>('contradictions')
-  return h('section', {}, h('h1', {}, 'Contradictions'),
-    list.length ? list.map(contradictionBlock) : h('p', { class: 'empty' }, 'No contradictions found between the stored pages.'))
+  const [list, claims] = await Promise.all([api<Contradiction[]>('contradictions'), api<ClaimGroup[]>('claims')])
+  return h('section', { class: 'contradictions' }, h('h1', {}, 'Contradictions'),
+    list.length ? list.map(contradictionBlock)
+      : h('p', { class: 'empty' }, 'The corpus analysis found no contradictions between the stored pages.'),
+    h('h2', {}, `Numeric claims (${claims.reduce((n, g) => n + g.claims.length, 0)})`),
+    claims.length ? [h('p', { class: 'muted' }, 'Every number the pages give, grouped by what it counts, with the sentence it comes from. Dossier adds no verdict here: compare the values yourself.'),
+      claims.map(claimGroup)] : h('p', { class: 'empty' }, 'No numeric claims were found.'))
 }

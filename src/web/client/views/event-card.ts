@@ -1,32 +1,38 @@
 import { actorRoute, api, docRoute, type EventCard } from '../api.js'
-import { fmtDate, h, highlight, link, type Mark } from '../dom.js'
+import { actorName, fmtDate, fmtDated, h, highlight, link, type Mark } from '../dom.js'
 import { quadLabel, typeBadge } from '../quad.js'
 import { contradictionBlock } from './contradictions.js'
 
-/** Fetches and renders an event card: the event, then every source's sentence side by side with its span highlighted. */
+/** One report of the event: its outlet, its own date for the event, the sentence with evidence, trigger and actors marked. */
+function sourceBlock(s: EventCard['sources'][number]): HTMLElement {
+  const marks: Mark[] = [{ ...s.evidence, cls: 'hl-evidence', title: 'Evidence' }]
+  if (s.trigger) marks.push({ ...s.trigger, cls: 'hl-trigger', title: 'Trigger' })
+  for (const a of s.actors ?? []) marks.push({ start: a.start, end: a.end, cls: `hl-actor hl-${a.role}`, title: a.role === 'source' ? 'Who acts' : 'Acted on' })
+  return h('section', { class: 'source' + (s.is_copy ? ' is-copy' : ''), 'data-id': s.event },
+    h('h3', {}, h('span', { class: 'outlet-name' }, s.outlet ?? 'unknown outlet'), s.is_copy ? h('span', { class: 'badge copy', title: 'A copy of another page: not an independent source' }, s.copy_of ? `copy of ${s.copy_of}` : 'copy') : null),
+    h('p', { class: 'muted small' }, s.title ?? '(untitled)', ' · published ', fmtDate(s.published)),
+    h('blockquote', { class: 'sentence' }, highlight(s.sentence.text, marks, s.sentence.start)),
+    h('p', { class: 'small' }, h('span', { class: 'muted' }, `Date on this page: ${fmtDate(s.date)} · `), link(docRoute(s.doc, s.evidence), 'Open the page at this sentence →')))
+}
+
+/** Fetches and renders an event card: the event, then every source's sentence side by side with its spans highlighted. */
 export async function eventCard(id: string): Promise<HTMLElement> {
   const card = await api<EventCard>(`events/${encodeURIComponent(id)}`)
-  const e = card.event
-  const actor = (a: EventCard['event']['source_actor']) => (a ? link(actorRoute(a.actor), a.name) : h('span', { class: 'muted' }, 'unnamed'))
-  const independent = card.story_event?.independent_sources.length ?? card.sources.filter((s) => !s.is_copy).length
-  return h('article', { class: 'event-card', 'aria-label': `Event ${e.type}` },
+  const e = card.event, se = card.story_event
+  const actor = (a: EventCard['event']['source_actor']) => (a ? link(actorRoute(a.actor), a.name) : h('span', { class: 'muted' }, actorName(null)))
+  const outlets = new Set(card.sources.map((s) => s.outlet).filter(Boolean))
+  const copies = card.sources.filter((s) => s.is_copy).length
+  const independent = se?.independent_sources.length ?? card.sources.length - copies
+  return h('article', { class: 'event-card', 'aria-label': `Event ${e.type}`, 'data-story': se?.id ?? e.id },
     h('header', {},
       h('h2', {}, typeBadge(e.type, e.quad), ' ', actor(e.source_actor), ' → ', actor(e.target_actor)),
       h('dl', { class: 'facts' },
-        h('dt', {}, 'Class'), h('dd', {}, quadLabel(e.quad), e.mode ? ` · ${e.mode}` : ''),
-        h('dt', {}, 'Date'), h('dd', {}, fmtDate(e.date), e.date_precision && e.date_precision !== 'day' ? ` (${e.date_precision})` : ''),
-        h('dt', {}, 'Place'), h('dd', {}, e.location ?? '—'),
-        h('dt', {}, 'Sources'), h('dd', { class: 'source-count' }, `${card.sources.length} report(s), ${independent} independent`,
-          card.story_event?.first_reported_by ? ` · first: ${card.story_event.first_reported_by}` : ''))),
-    h('div', { class: 'sources' }, card.sources.map((s) => {
-      const marks: Mark[] = [{ ...s.evidence, cls: 'hl-evidence', title: 'evidence' }]
-      if (s.trigger) marks.push({ ...s.trigger, cls: 'hl-trigger', title: 'trigger' })
-      return h('section', { class: 'source' + (s.is_copy ? ' is-copy' : ''), 'data-id': s.event },
-        h('h3', {}, s.outlet ?? 'unknown outlet', s.is_copy ? h('span', { class: 'badge copy' }, s.copy_of ? `copy of ${s.copy_of}` : 'copy') : null),
-        h('p', { class: 'muted' }, s.title ?? '(untitled)', ' · ', fmtDate(s.published)),
-        h('blockquote', { class: 'sentence' }, highlight(s.sentence.text, marks, s.sentence.start)),
-        h('p', {}, link(docRoute(s.doc, s.evidence), 'Open the page at this sentence →')))
-    })),
+        h('dt', {}, 'Class'), h('dd', {}, quadLabel(e.quad), e.mode ? ` · ${e.mode}` : '', e.negated ? ' · denied' : ''),
+        h('dt', {}, 'Date'), h('dd', {}, fmtDated(se?.date ?? e.date, se ? se.date_precision : e.date_precision)),
+        h('dt', {}, 'Place'), h('dd', {}, se?.location ?? e.location ?? h('span', { class: 'muted' }, 'not given')),
+        h('dt', {}, 'Sources'), h('dd', { class: 'source-count' }, `${card.sources.length} report${card.sources.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}, ${independent} independent`,
+          copies ? `, ${copies} cop${copies === 1 ? 'y' : 'ies'}` : '', se?.first_reported_by ? ` · first: ${se.first_reported_by}` : ''))),
+    h('div', { class: 'sources' }, card.sources.map(sourceBlock)),
     card.contradictions.length ? h('section', { class: 'card-contradictions' }, h('h3', {}, 'Contradictions on this event'), card.contradictions.map(contradictionBlock)) : null,
-    h('p', { class: 'muted' }, link(`#/event/${encodeURIComponent(e.id)}`, 'Permalink')))
+    h('p', { class: 'muted small' }, link(`#/event/${encodeURIComponent(e.id)}`, 'Permalink')))
 }

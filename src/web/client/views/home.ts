@@ -1,20 +1,45 @@
-import { api, type Actor, type EventRow, type Page } from '../api.js'
-import { h, link, mount } from '../dom.js'
-import { legend } from '../quad.js'
+import { api, type Actor, type EventRow, type KeyEvent, type Overview, type Page } from '../api.js'
+import { actorName, append, fmtDated, h, link, mount } from '../dom.js'
+import { legend, typeBadge } from '../quad.js'
 import { eventCard } from './event-card.js'
-import { timeline } from './timeline.js'
+import { timeline, type StoryDate } from './timeline.js'
 
-interface Overview { stats: Record<string, number>; stories: { id: string; title: string; documents: string[]; story_events: string[]; outlets: string[] }[]; outlets: string[]; pair: string[] | null }
+interface Timeline { pair: { id: string; name: string; members: number }[]; events: EventRow[]; story_events: Record<string, StoryDate> }
 
-/** The landing page: the corpus at a glance, then the relationship timeline of two actors (default: the most connected). */
+/** The headline numbers, each only as large as what the store holds. */
+function lead(ov: Overview): HTMLElement {
+  const s = ov.stats, p = ov.published
+  const range = p ? (p.from === p.to ? `published ${p.from}` : `published ${p.from} – ${p.to}`) + (p.undated ? `, ${p.undated} undated` : '') : 'no publication dates'
+  return h('p', { class: 'lead' }, `${s.documents} pages from ${ov.outlets.length} outlets, ${range}. `,
+    `${s.actors} actors · ${s.events} event mentions · ${s.quotes} quotes · ${s.claims} numeric claims · `,
+    link('#/contradictions', s.contradictions ? `${s.contradictions} contradictions` : 'no contradictions found'), s.rejected ? ` · ${s.rejected} pages rejected` : '')
+}
+
+/** The events the most outlets report: what the story is about, in one list. */
+function keyEvents(list: readonly KeyEvent[], select: (id: string) => void): HTMLElement {
+  return h('section', { class: 'key-events' }, h('h2', {}, 'Reported by the most outlets'),
+    list.length ? h('ol', {}, list.map((e) => h('li', {},
+      h('span', { class: 'when' }, fmtDated(e.date, e.date_precision)), ' ', typeBadge(e.type, e.quad), ' ',
+      h('button', { type: 'button', class: 'linklike', onclick: () => select(e.event) }, `${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`),
+      e.location ? h('span', { class: 'muted' }, ` in ${e.location}`) : null,
+      h('span', { class: 'muted' }, ` · ${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}${e.copies ? `, ${e.copies} cop${e.copies === 1 ? 'y' : 'ies'}` : ''}`)))) : h('p', { class: 'empty' }, 'No events yet.'))
+}
+
+/** The landing page: the story at a glance, the timeline of the most connected pair, and the most reported event's card beside it. */
 export async function homeView(params: URLSearchParams): Promise<HTMLElement> {
   const [ov, actors] = await Promise.all([api<Overview>('overview'), api<Page<Actor>>('actors', { limit: 500 })])
   const a = params.get('a') ?? ov.pair?.[0] ?? '', b = params.get('b') ?? ov.pair?.[1] ?? ''
-  const s = ov.stats
   const card = h('div', { id: 'card', class: 'card-panel', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Select an event on the timeline to see every source side by side.'))
-  const select = async (id: string) => {
+  let tlNode: HTMLElement | null = null
+  const select = async (id: string, focus = true) => {
     mount(card, h('p', { class: 'muted' }, 'Loading…'))
-    try { mount(card, await eventCard(id)); card.querySelector('h2')?.setAttribute('tabindex', '-1'); (card.querySelector('h2') as HTMLElement | null)?.focus() } catch (e) { mount(card, h('p', { class: 'error' }, String((e as Error).message))) }
+    try {
+      const node = await eventCard(id)
+      mount(card, node)
+      const story = node.dataset.story
+      tlNode?.querySelectorAll('.dot').forEach((d) => d.classList.toggle('selected', !!story && d.getAttribute('data-story') === story || d.getAttribute('data-id') === id))
+      if (focus) { card.querySelector('h2')?.setAttribute('tabindex', '-1'); (card.querySelector('h2') as HTMLElement | null)?.focus() }
+    } catch (e) { mount(card, h('p', { class: 'error' }, String((e as Error).message))) }
   }
   const chooser = (name: string, value: string) => h('select', { name, 'aria-label': name === 'a' ? 'First actor' : 'Second actor' },
     actors.items.filter((x) => (x.events ?? 0) > 0 || x.id === value).map((x) => h('option', { value: x.id, selected: x.id === value }, x.name)))
@@ -24,15 +49,27 @@ export async function homeView(params: URLSearchParams): Promise<HTMLElement> {
     location.hash = `#/?a=${encodeURIComponent(String(f.get('a')))}&b=${encodeURIComponent(String(f.get('b')))}`
   } }, chooser('a', a), h('span', { 'aria-hidden': 'true' }, '⇄'), chooser('b', b), h('button', { type: 'submit' }, 'Show'))
   const tl = h('div', { class: 'timeline-host' })
+  let t: Timeline | null = null
   if (a && b) {
-    const t = await api<{ pair: { id: string; name: string }[]; events: EventRow[] }>('timeline', { a, b })
-    tl.append(h('h2', {}, `${t.pair[0]?.name ?? a} ⇄ ${t.pair[1]?.name ?? b}`, h('span', { class: 'muted' }, ` · ${t.events.length} event mentions`)), legend(), timeline(t.events, select))
+    t = await api<Timeline>('timeline', { a, b })
+    const [pa, pb] = t.pair
+    const members = [pa, pb].filter((p) => p?.members).map((p) => `${p.name} with ${p.members} of its officials, bodies and places`)
+    tlNode = timeline(t.events, (id) => void select(id), t.story_events)
+    append(tl, [h('h2', {}, `${pa?.name ?? a} ⇄ ${pb?.name ?? b}`, h('span', { class: 'muted' }, ` · ${t.events.length} event mentions`)),
+      members.length ? h('p', { class: 'muted small' }, `Counting ${members.join('; ')}.`) : null, form, legend(), tlNode])
   } else tl.append(h('p', { class: 'empty' }, 'No event joins two actors yet. Ingest pages with `dossier ingest examples/`.'))
+  // open the most reported event that this timeline shows, so the first screen already compares outlets
+  const shown = new Set(t?.events.map((e) => e.story_event ?? e.id))
+  const first = params.has('a') ? null : ov.key_events.find((e) => shown.has(e.id)) ?? ov.key_events[0]
+  if (first) void select(first.event, false)
+  const story = ov.stories[0]
   return h('section', { class: 'home' },
     h('div', { class: 'glance' },
-      h('h1', {}, ov.stories[0]?.title ?? 'Dossier'),
-      h('p', { class: 'stats' }, `${s.documents} documents · ${ov.outlets.length} outlets · ${s.actors} actors · ${s.events} events · ${s.quotes} quotes · ${s.stories} stories · `,
-        link('#/contradictions', `${s.contradictions} contradictions`), s.rejected ? ` · ${s.rejected} rejected` : ''),
-      ov.stories.length ? h('ul', { class: 'stories' }, ov.stories.slice(0, 5).map((st) => h('li', {}, h('strong', {}, st.title), ` — ${st.documents.length} pages from ${st.outlets.join(', ') || 'unknown outlets'}, ${st.story_events.length} events`))) : null),
-    form, h('div', { class: 'timeline-and-card' }, tl, card))
+      h('h1', {}, story ? story.title : 'Dossier'),
+      story ? h('p', { class: 'muted story-of' }, `The largest story: ${story.documents.length} pages from ${story.outlets.join(', ') || 'unknown outlets'}.`) : null,
+      lead(ov)),
+    h('div', { class: 'timeline-and-card' }, h('div', {}, tl, keyEvents(ov.key_events, (id) => { void select(id); card.scrollIntoView({ block: 'nearest' }) })), card),
+    h('div', { class: 'below' },
+      ov.stories.length ? h('section', { class: 'stories' }, h('h2', {}, `Stories (${ov.stories.length})`), h('ul', {}, ov.stories.map((st) => h('li', {},
+        h('strong', {}, st.title), h('span', { class: 'muted' }, ` — ${st.documents.length} page${st.documents.length === 1 ? '' : 's'} (${st.outlets.join(', ') || 'unknown outlets'}), ${st.story_events.length} events`))))) : null))
 }

@@ -1,12 +1,12 @@
 import { api, docRoute } from '../api.js'
 import { fmtDate, h, highlight, link } from '../dom.js'
 
-interface Result { total: number; next_offset: number | null; items: { doc_id: string; title: string | null; outlet: string | null; published: string | null; start: number; end: number; text: string }[]
-  facets: { outlet: { value: string; count: number }[]; year: { value: string; count: number }[] } }
+interface Hit { doc_id: string; title: string | null; outlet: string | null; published: string | null; start: number; end: number; text: string }
+interface Result { total: number; next_offset: number | null; items: Hit[]; facets: { outlet: { value: string; count: number }[]; year: { value: string; count: number }[] } }
 
 const route = (p: Record<string, string | null>) => '#/search?' + new URLSearchParams(Object.entries(p).filter((e): e is [string, string] => !!e[1]))
 
-/** Full-text search with outlet and year facets; each hit is the sentence holding the match. */
+/** Full-text search with outlet and year facets; hits are the sentences holding the match, grouped by page. */
 export async function searchView(params: URLSearchParams): Promise<HTMLElement> {
   const q = params.get('q') ?? '', outlet = params.get('outlet'), year = params.get('year')
   const form = h('form', { role: 'search', class: 'search-form', onsubmit: (e: Event) => { e.preventDefault(); location.hash = route({ q: (e.target as HTMLFormElement).q.value }) } },
@@ -16,11 +16,17 @@ export async function searchView(params: URLSearchParams): Promise<HTMLElement> 
   const needle = q.trim().toLowerCase()
   const facet = (name: 'outlet' | 'year', current: string | null) => h('fieldset', { class: 'facet' }, h('legend', {}, name === 'outlet' ? 'Outlet' : 'Year'),
     h('ul', {}, r.facets[name].map((f) => h('li', {}, link(route({ q, outlet, year, [name]: current === f.value ? null : f.value }), h('span', { 'aria-pressed': String(current === f.value), class: current === f.value ? 'on' : '' }, `${f.value} (${f.count})`))))))
+  const byDoc = new Map<string, Hit[]>()
+  for (const x of r.items) byDoc.set(x.doc_id, [...(byDoc.get(x.doc_id) ?? []), x])
+  const marks = (text: string) => {
+    const out = [], lower = text.toLowerCase()
+    for (let i = lower.indexOf(needle); i >= 0 && needle; i = lower.indexOf(needle, i + needle.length)) out.push({ start: i, end: i + needle.length, cls: 'hl-match' })
+    return out
+  }
   return h('section', { class: 'search' }, h('h1', {}, 'Search'), form,
     h('div', { class: 'search-body' }, h('aside', {}, facet('outlet', outlet), facet('year', year)),
-      h('div', {}, h('p', { class: 'muted' }, `${r.total} matching sentences`), h('ol', { class: 'hits' }, r.items.map((x) => {
-        const i = x.text.toLowerCase().indexOf(needle)
-        return h('li', {}, link(docRoute(x.doc_id, x), x.title ?? x.doc_id), h('span', { class: 'muted' }, ` · ${x.outlet ?? ''} · ${fmtDate(x.published)}`),
-          h('p', {}, i >= 0 ? highlight(x.text, [{ start: i, end: i + needle.length, cls: 'hl-match' }]) : x.text))
-      })))))
+      h('div', {}, h('p', { class: 'muted' }, `${r.total} matching sentence${r.total === 1 ? '' : 's'} in ${byDoc.size} page${byDoc.size === 1 ? '' : 's'}${r.next_offset != null ? ' (first 100 shown)' : ''}`),
+        h('ol', { class: 'hits' }, [...byDoc.values()].map((hits) => h('li', { class: 'hit' },
+          h('h2', {}, link(docRoute(hits[0].doc_id), hits[0].title ?? hits[0].doc_id)), h('p', { class: 'muted small' }, `${hits[0].outlet ?? 'unknown outlet'} · ${fmtDate(hits[0].published)}`),
+          h('ul', {}, hits.map((x) => h('li', {}, link(docRoute(x.doc_id, x), highlight(x.text, marks(x.text))))))))))))
 }
