@@ -52,8 +52,15 @@ function computeTranslitKey(name: string): string {
 
 /** Consonant skeleton of a transliteration key: first letter kept, later vowels dropped (a coarser, fuzzy key). */
 export function skeletonKey(name: string): string {
-  return translitKey(name).split(' ').map((w) => w[0] + w.slice(1).replace(/[aeiou]/g, '')).join(' ')
+  const hit = skeletons.get(name)
+  if (hit !== undefined) return hit
+  const key = translitKey(name).split(' ').map((w) => w[0] + w.slice(1).replace(/[aeiou]/g, '')).join(' ')
+  if (skeletons.size > 100_000) skeletons.clear()
+  skeletons.set(name, key)
+  return key
 }
+
+const skeletons = new Map<string, string>()
 
 /** Optimal-string-alignment edit distance (a swap of two neighbours counts one), stopping early past `max`. */
 export function editDistance(a: string, b: string, max = 3): number {

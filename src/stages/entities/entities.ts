@@ -10,7 +10,7 @@ import { matchGazetteer } from './steps/02-gazetteer.js'
 import { resolveKbHits } from './steps/03-resolve-kb.js'
 import { findBodies } from './steps/04-bodies.js'
 import { coverage, ruleCandidates } from './steps/05-candidates.js'
-import { resolveCandidate } from './steps/06-resolve-candidates.js'
+import { forgetPeople, resolveCandidate } from './steps/06-resolve-candidates.js'
 import { nerCandidates, type NerLike } from './steps/07-ner.js'
 import { resolveRoles } from './steps/08-roles.js'
 import { assemble } from './steps/09-assemble.js'
@@ -43,7 +43,10 @@ export function findEntities(doc: Doc, tokens: readonly Token[], sentences: read
   for (const c of all) if (c.w1 - c.w0 > 1 && ctx.words[c.w0]!.fold === 'the') c.w0++
   for (const c of all) ctx.hits.push(resolveCandidate(ctx, c))
   // unresolved KB surnames (ambiguous, or a different given name) become new people
-  for (const h of ctx.hits) if (!h.actor && !h.dropped && h.by === 'kb') Object.assign(h, resolveCandidate(ctx, { w0: h.w0, w1: h.w1, hint: 'PERSON', by: 'rule', title: h.title ?? [] }), { by: 'kb' })
+  for (const h of ctx.hits) if (!h.actor && !h.dropped && h.by === 'kb') {
+    Object.assign(h, resolveCandidate(ctx, { w0: h.w0, w1: h.w1, hint: 'PERSON', by: 'rule', title: h.title ?? [] }), { by: 'kb' })
+    forgetPeople(ctx) // a hit already seen now names someone
+  }
   ctx.hits.push(...resolveRoles(ctx))
   return assemble(ctx)
 }

@@ -4,18 +4,43 @@ import { FUZZY_MIN_LETTERS, TITLES } from '../entities.data.js'
 import { activeAt, isFullName, titleFits } from './03-resolve-kb.js'
 import type { Candidate } from './05-candidates.js'
 
-const letters = (s: string) => s.replace(/[^\p{L}]/gu, '').length
+const NON_LETTERS = /[^\p{L}]/gu
+const ASCII_LETTERS = /^[A-Za-z]*$/
+const letters = (s: string) => (ASCII_LETTERS.test(s) ? s.length : s.replace(NON_LETTERS, '').length)
 
-/** The person actors the document has named so far (KB or new), with their surnames. */
-function peopleInDoc(ctx: Ctx): { id: string; surnames: string[] }[] {
-  const out = new Map<string, string[]>()
-  for (const h of ctx.hits) {
-    if (!h.actor || h.dropped || typeOf(ctx, h.actor) !== 'PERSON' || out.has(h.actor)) continue
+/** A person the document names, with the last words of their surnames (what a lone misspelt word is compared with). */
+interface NamedPerson { readonly id: string; readonly lastWords: readonly string[] }
+
+/** Last words of a KB person's surnames, per KB actor record (they never change). */
+const kbLastWords = new WeakMap<object, readonly string[]>()
+const lastWordsOf = (names: readonly string[], affiliation: string | null) => [...new Set(names.map((n) => surnameOf(n, affiliation) ?? n))].map((s) => s.split(/\s+/).pop()!)
+
+/** The people of the document so far, kept per document and extended as hits are added (hits are only appended). */
+const peopleSeen = new WeakMap<Ctx, { upto: number; ids: Set<string>; list: NamedPerson[] }>()
+
+/** Forgets the people list of a document (after hits already there were changed in place). */
+export function forgetPeople(ctx: Ctx): void { peopleSeen.delete(ctx) }
+
+/** The person actors the document has named so far (KB or new), in order of first mention, with their surnames. */
+function peopleInDoc(ctx: Ctx): readonly NamedPerson[] {
+  let seen = peopleSeen.get(ctx)
+  if (!seen) peopleSeen.set(ctx, (seen = { upto: 0, ids: new Set(), list: [] }))
+  for (; seen.upto < ctx.hits.length; seen.upto++) {
+    const h = ctx.hits[seen.upto]!
+    if (!h.actor || h.dropped || seen.ids.has(h.actor) || typeOf(ctx, h.actor) !== 'PERSON') continue
     const k = ctx.kb.actor(h.actor)
-    const names = k ? k.aliases : [ctx.newActors.get(h.actor)!.name]
-    out.set(h.actor, [...new Set(names.map((n) => surnameOf(n, k?.affiliation ?? null) ?? n))])
+    let lastWords: readonly string[]
+    if (k) { lastWords = kbLastWords.get(k) ?? lastWordsOf(k.aliases, k.affiliation); kbLastWords.set(k, lastWords) } else lastWords = lastWordsOf([ctx.newActors.get(h.actor)!.name], null)
+    seen.ids.add(h.actor)
+    seen.list.push({ id: h.actor, lastWords })
   }
-  return [...out].map(([id, surnames]) => ({ id, surnames }))
+  return seen.list
+}
+
+/** True when words [a, a+n) and [b, b+n) have the same folded forms. */
+function sameFolds(ctx: Ctx, a: number, b: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (ctx.words[a + k]!.fold !== ctx.words[b + k]!.fold) return false
+  return true
 }
 
 /** One answer when the list has exactly one distinct element. */
@@ -33,11 +58,13 @@ function pickPerson(ctx: Ctx, ids: readonly string[], title: readonly string[], 
 /** A misspelt place: same consonant skeleton as a KB place whose country the sentence names ("hometown of X, in Iran's …"). */
 function fuzzyPlace(ctx: Ctx, c: Candidate, text: string): string | null {
   if (c.title.length || letters(text) < FUZZY_MIN_LETTERS) return null
+  const alike = ctx.kb.placesBySkeleton(skeletonKey(text))
+  if (!alike.length) return null // the usual case: no look-alike place, so the sentence's countries are not needed
   const sent = ctx.words[c.w0]!.sent
   const countries = new Set<string>()
   for (const h of ctx.hits) if (h.actor && /^GPE:[A-Z]{3}$/.test(h.actor) && ctx.words[h.w0]!.sent === sent) countries.add(h.actor.slice(4))
   for (const w of ctx.words) if (w.sent === sent) { const iso = ctx.kb.demonym(w.fold); if (iso) countries.add(iso) }
-  const places = ctx.kb.placesBySkeleton(skeletonKey(text)).filter((p) => p.geo?.country && countries.has(p.geo.country))
+  const places = alike.filter((p) => p.geo?.country && countries.has(p.geo.country))
   return only(places.map((p) => p.id))
 }
 
@@ -61,15 +88,14 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
     if (single) { const p = pickPerson(ctx, ctx.kb.surnamesByTranslit(key), c.title, false); if (p) return done(p, 'translit') }
   }
   if (single && c.hint !== 'ORG' && letters(last.text) >= FUZZY_MIN_LETTERS) {
-    const close = peopleInDoc(ctx).filter((p) => p.surnames.some((s) => similarWord(s.split(/\s+/).pop()!, last.text)))
+    const close = peopleInDoc(ctx).filter((p) => p.lastWords.some((s) => similarWord(s, last.text)))
     if (close.length === 1) return done(close[0]!.id, 'fuzzy')
   }
-  const folds = ctx.words.slice(c.w0, c.w1).map((w) => w.fold).join(' ')
+  const n = c.w1 - c.w0
   for (let k = ctx.hits.length - 1; k >= 0; k--) {
     const h = ctx.hits[k]!
-    if (!h.actor || h.dropped || h.w1 > c.w0 || h.w1 - h.w0 <= c.w1 - c.w0) continue
-    const tail = ctx.words.slice(h.w1 - (c.w1 - c.w0), h.w1).map((w) => w.fold).join(' ')
-    if (tail === folds && typeOf(ctx, h.actor) !== 'GPE') return done(h.actor, 'partial')
+    if (!h.actor || h.dropped || h.w1 > c.w0 || h.w1 - h.w0 <= n) continue
+    if (sameFolds(ctx, h.w1 - n, c.w0, n) && typeOf(ctx, h.actor) !== 'GPE') return done(h.actor, 'partial')
   }
   if (c.title.some((t) => TITLES[t] !== 'honorific') && letters(last.text) >= FUZZY_MIN_LETTERS) {
     const p = pickPerson(ctx, ctx.kb.peopleBySkeleton(skeletonKey(last.text)).map((a) => a.id), c.title, true)
