@@ -45,6 +45,8 @@ export function actorIndex(text: string, sentences: readonly Sentence[], entitie
 export class ActorIndex {
   readonly mentions: ActorMention[]
   private readonly resolved = new Map<ActorMention, ActorRef | null>()
+  /** pronouns and roles are resolved on first use: many documents never ask */
+  private pronounsDone = false
 
   constructor(readonly text: string, readonly sentences: readonly Sentence[], entities: readonly Entity[]) {
     const fromEntities: ActorMention[] = entities.flatMap((e) => e.mentions.map((m) => ({
@@ -69,13 +71,14 @@ export class ActorIndex {
       extra.push({ start: c.start, end: c.end, text: c.text, ref: ent ? { actor: ent.actor, name: ent.name } : { actor: slug(name), name }, type: ent?.type ?? type, kind: 'name' })
     }
     this.mentions = [...fromEntities, ...extra].sort((a, b) => a.start - b.start || b.end - a.end)
-    this.resolvePronouns()
   }
 
   /** The actor a mention stands for (pronouns and role descriptions resolved to the last person subject). */
   refOf(m: ActorMention | null | undefined): ActorRef | null {
     if (!m) return null
-    return m.kind === 'name' ? m.ref : this.resolved.get(m) ?? null
+    if (m.kind === 'name') return m.ref
+    if (!this.pronounsDone) { this.pronounsDone = true; this.resolvePronouns() }
+    return this.resolved.get(m) ?? null
   }
 
   /** Mentions lying inside `[start, end)` (binary search: the layer is sorted by start). */
@@ -111,24 +114,23 @@ export class ActorIndex {
     return this.reports.filter((r) => r.start >= start && r.end <= end)
   }
 
-  private readonly segCache = new Map<string, Span[]>()
-  /** Clause segments of a sentence up to `end`: `[start, end)` pairs, in order (cached). */
+  private bounds: Span[] | null = null
+  /** Clause segments of `[sent.start, end)`, cut at the document's clause boundaries (found once per document). */
   segments(sent: Span, end = sent.end): Span[] {
-    const k = `${sent.start}:${end}`
-    let v = this.segCache.get(k)
-    if (!v) { v = this.computeSegments(sent, end); this.segCache.set(k, v) }
-    return v
-  }
-
-  private computeSegments(sent: Span, end: number): Span[] {
+    if (!this.bounds) {
+      this.bounds = []
+      const re = new RegExp(BOUNDARY_RE.source, 'g')
+      let m: RegExpExecArray | null
+      while ((m = re.exec(this.text))) this.bounds.push({ start: m.index, end: m.index + m[0].length })
+    }
+    const b = this.bounds
+    let lo = 0, hi = b.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (b[mid].start < sent.start) lo = mid + 1; else hi = mid }
     const out: Span[] = []
-    const re = new RegExp(BOUNDARY_RE.source, 'g')
-    re.lastIndex = sent.start
     let from = sent.start
-    let m: RegExpExecArray | null
-    while ((m = re.exec(this.text)) && m.index < end) { out.push({ start: from, end: m.index }); from = m.index + m[0].length }
-    out.push({ start: from, end })
-    return out.filter((s) => s.end > s.start)
+    for (let i = lo; i < b.length && b[i].start < end; i++) { if (b[i].start > from) out.push({ start: from, end: b[i].start }); from = b[i].end }
+    if (end > from) out.push({ start: from, end })
+    return out
   }
 
   /**

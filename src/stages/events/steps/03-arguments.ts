@@ -14,7 +14,7 @@ const inside = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.e
 const ROLE_OF = /\b(?:secretary|head|chief|commander|leader|minister|director|chairman|president|spokesman|spokesperson)\s+of\s+(?:the\s+)?$/iu
 
 /** "a Shi'a shrine", "US-backed": a name used as a modifier of another noun, never an argument. */
-const isModifier = (c: ArgContext, m: Span): boolean => /\b(?:a|an)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-'
+const isModifier = (c: ArgContext, m: Span): boolean => /\b(?:a|an)\s+$/i.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-'
 
 /** First word end of a trigger: objects inside a long trigger ("provided Russia with missiles") are searched from here. */
 const headEnd = (t: Trigger): number => t.start + (/^\S+/u.exec(t.text)?.[0].length ?? t.text.length)
