@@ -33,7 +33,9 @@ const serialize = (t: Tree, k: number): string => typeof t === 'string' ? t
 const LINES = ['Monday, November 28th', 'October 27, 2022 1:24 pm', 'A Headline About the Harbour', 'By Jane Doe', 'Share this Story',
   'Related coverage', 'Read More :', 'A teaser that ends in...', 'The harbour reopened on Thursday, officials said, after the storm.',
   '“We are ready,” the mayor said, standing by the breakwater at dawn.', '© 2023 Example Site', 'Join the Example', 'Source: Wire Service',
-  '  • Menu', 'Categories', 'World (1,382)', '💩 é\u0301', '']
+  '  • Menu', 'Categories', 'World (1,382)', '💩 é\u0301', '', 'Posted by: admin | May 3, 2024 | 0 Comments', '13.11.2024, 16:05',
+  'Share: Facebook | X | Telegram', 'Will the harbour reopen before the summer?', 'This article originally appeared in Example Times.',
+  'Updated: May 4, 2024 10:20 am GMT', 'Posted in News · 3 min read', 'Jane Doe', 'Staff Writer']
 const textPage = fc.array(fc.oneof(fc.constantFrom(...LINES), fc.string({ maxLength: 20 })), { maxLength: 40 }).map(a => a.join('\n'))
 
 function checkText(raw: string): void {
