@@ -8,8 +8,18 @@ const CAP = /^\p{Lu}/u
 /** Folded forms of token strings already seen (most tokens repeat: "the", ",", names), kept across documents. */
 const forms = new Map<string, { fold: string; cf: string; cap: boolean }>()
 
+/** True for printable ASCII without apostrophes or backticks: its folded form is its lower case, its case form itself. */
+function plainAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) { const c = text.charCodeAt(i); if (c < 0x21 || c > 0x7e || c === 0x27 || c === 0x60) return false }
+  return true
+}
+
 function word(text: string, start: number, end: number, sent: number, first: boolean): Word {
   const t = text.slice(start, end)
+  if (plainAscii(text, start, end)) {
+    const c = text.charCodeAt(start)
+    return { start, end, text: t, fold: t.toLowerCase(), cf: t, sent, first, cap: c >= 0x41 && c <= 0x5a }
+  }
   let f = forms.get(t)
   if (!f) {
     if (forms.size > 200_000) forms.clear()

@@ -77,8 +77,8 @@ function fuzzyPlace(ctx: Ctx, c: Candidate, text: string): string | null {
  */
 export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   const text = wordsText(ctx, c.w0, c.w1)
-  const base = { w0: c.w0, w1: c.w1, by: c.by, title: c.title, label: 'MISC' as const }
-  const done = (actor: string, how: string): Hit => ({ ...base, actor, how, label: typeOf(ctx, actor) ?? 'MISC' })
+  const hit = (actor: string | null, how: string, label: Hit['label']): Hit => ({ w0: c.w0, w1: c.w1, by: c.by, title: c.title, label, actor, how })
+  const done = (actor: string, how: string): Hit => hit(actor, how, typeOf(ctx, actor) ?? 'MISC')
   const key = translitKey(text)
   const last = ctx.words[c.w1 - 1]!
   const single = c.w1 - c.w0 === 1
@@ -102,8 +102,8 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
     if (p) return done(p, 'fuzzy')
   }
   if (c.hint !== 'PERSON' && c.hint !== 'ORG') { const place = fuzzyPlace(ctx, c, text); if (place) return done(place, 'fuzzy') }
-  if (c.hint === 'MISC') return { ...base, actor: null, how: 'misc' }
+  if (c.hint === 'MISC') return hit(null, 'misc', 'MISC')
   const id = `X:${c.hint}:${slug(key)}`
   if (!ctx.newActors.has(id)) ctx.newActors.set(id, { id, name: text, type: c.hint, affiliation: null })
-  return { ...base, actor: id, how: 'new', label: c.hint }
+  return hit(id, 'new', c.hint)
 }

@@ -17,7 +17,7 @@ export function assemble(ctx: Ctx): { mentions: Mention[]; entities: Entity[]; m
   for (const h of hits) {
     const s = span(h)
     const type = h.actor ? ctx.kb.actor(h.actor)?.type ?? ctx.newActors.get(h.actor)?.type : undefined
-    mentions.push({ ...s, label: type ?? 'MISC', by: h.by })
+    mentions.push({ start: s.start, end: s.end, label: type ?? 'MISC', by: h.by })
     if (!h.actor || !type) continue
     const g = groups.get(h.actor) ?? []
     g.push(h)
