@@ -111,7 +111,12 @@ export class ActorIndex {
       let m: RegExpExecArray | null
       while ((m = re.exec(this.text))) this.reports.push({ start: m.index, end: m.index + m[0].length })
     }
-    return this.reports.filter((r) => r.start >= start && r.end <= end)
+    const r = this.reports
+    let lo = 0, hi = r.length
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (r[mid].start < start) lo = mid + 1; else hi = mid }
+    const out: Span[] = []
+    for (let i = lo; i < r.length && r[i].start < end; i++) if (r[i].end <= end) out.push(r[i])
+    return out
   }
 
   private bounds: Span[] | null = null

@@ -150,10 +150,22 @@ const ROLE_NOUN_RE = new RegExp(`\\b(?:${alt(ROLE_NOUNS)})\\b`, 'g')
 const COLLECTIVE_NOUN_RE = new RegExp(`\\b(?:${alt(COLLECTIVE_NOUNS)})\\b`, 'g')
 const PAIR_RE = /\b[Tt]he[ \t]+(?:two|both)[ \t]+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/g
 const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]hem)\b/g
-/** Up to three words before a noun: "Iranian security officials" → "Iranian security ". */
-const GROUP_LEAD = /(\p{Lu}\p{Ll}+)[ \t]+(?:\p{Ll}+[ \t]+){0,2}$/u
-const ROLE_LEAD = /\b(?:the|his|her|The|His|Her)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}$/u
-const COLLECTIVE_LEAD = /(\p{Lu}\p{Ll}+(?:ern|ic|ian|ese|ish|an))[ \t]+$/u
+/** The words (with their starts) just before `at` on the same line: at most `n`, nearest last. */
+function leadWords(text: string, at: number, n: number): { w: string; start: number }[] {
+  const out: { w: string; start: number }[] = []
+  let i = at
+  while (out.length < n) {
+    let e = i
+    while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--
+    if (e === i) break // words are separated by spaces, and the noun follows one
+    let b = e
+    while (b > 0 && /[\p{L}\p{M}'’-]/u.test(text[b - 1])) b--
+    if (b === e) break
+    out.unshift({ w: text.slice(b, e), start: b })
+    i = b
+  }
+  return out
+}
 
 /**
  * Pronouns, role descriptions, pairs, nationality groups and collectives of a whole text, by a few regex passes
@@ -167,26 +179,31 @@ export function textChunks(text: string): Chunk[] {
   each(PAIR_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'role', pron: 'group' }))
   each(GROUP_NOUN_RE, (m) => {
     if (text[m.index + m[0].length] === '-') return null // "air-defense" is not "air"
-    const l = lead(GROUP_LEAD, m.index)
-    const country = l && countryOfDemonym(l[1])
-    if (!l || !country) return null
-    const start = m.index - l[0].length
+    // a nationality adjective up to two lower-case words before the noun: "Iranian (security) officials"
+    const ws = leadWords(text, m.index, 3)
+    let k = ws.length - 1
+    while (k >= 0 && ws.length - k <= 3 && !/^\p{Lu}/u.test(ws[k].w)) k--
+    const country = k >= 0 && ws.length - k <= 3 ? countryOfDemonym(ws[k].w) : undefined
+    if (!country) return null
+    const start = ws[k].start
     if (/\b(?:a|an)[ \t]+$/i.test(text.slice(Math.max(0, start - 4), start))) return null
     return { start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), name: country, type: 'GPE', kind: 'name' }
   })
   each(ROLE_NOUN_RE, (m) => {
-    const l = lead(ROLE_LEAD, m.index)
-    if (!l) return null
-    const start = m.index - l[0].length, end = m.index + m[0].length
-    const mid = l[0].trim().split(/[ \t]+/u).slice(1)
+    // "the|his|her" + up to two adjectives + the role noun
+    const ws = leadWords(text, m.index, 3)
+    const k = ws.findIndex((x) => /^(?:the|his|her)$/i.test(x.w))
+    if (k < 0) return null
+    const start = ws[k].start, end = m.index + m[0].length
+    const mid = ws.slice(k + 1).map((x) => x.w)
     if (mid.some((w) => isCap(w) && !countryOfDemonym(w)) || /^(?:two|both)$/i.test(mid[0] ?? '') || /^(?:,\s*\p{Lu}|\s+\p{Lu}|\s+of\b)/u.test(text.slice(end, end + 4))) return null
     return { start, end, text: text.slice(start, end), name: '', type: 'PERSON', kind: 'role' }
   })
   each(COLLECTIVE_NOUN_RE, (m) => {
-    const l = lead(COLLECTIVE_LEAD, m.index)
-    if (!l || countryOfDemonym(l[1]) || knownPlace(l[1])) return null
-    const start = m.index - l[0].length, end = m.index + m[0].length
-    return { start, end, text: text.slice(start, end), name: text.slice(start, end), type: 'GROUP', kind: 'name' }
+    const w = leadWords(text, m.index, 1)[0]
+    if (!w || !/^\p{Lu}\p{Ll}+(?:ern|ic|ian|ese|ish|an)$/u.test(w.w) || countryOfDemonym(w.w) || knownPlace(w.w)) return null
+    const end = m.index + m[0].length
+    return { start: w.start, end, text: text.slice(w.start, end), name: text.slice(w.start, end), type: 'GROUP', kind: 'name' }
   })
   out.sort((a, b) => a.start - b.start || b.end - a.end)
   // overlapping finds: the first (longest) wins

@@ -19,8 +19,8 @@ const fromTimex = (x: TimeExpr): EventDate => ({ date: x.value, precision: x.val
  * background clause keeps its own date.
  */
 export function sentenceDates(text: string, idx: ActorIndex, sent: Span, triggers: readonly Trigger[], timex: readonly TimeExpr[]): EventDate[] {
-  const inS = timex.filter((x) => x.start >= sent.start && x.end <= sent.end)
   if (!triggers.length) return []
+  const inS = timex.filter((x) => x.start >= sent.start && x.end <= sent.end)
   const anchors: Anchor[] = triggers.map((t) => ({ start: t.start, end: t.end }))
   for (const v of idx.reportVerbs(sent.start, sent.end)) if (!anchors.some((a) => a.start <= v.start && v.start < a.end)) anchors.push({ start: v.start, end: v.end })
   anchors.sort((a, b) => a.start - b.start)
