@@ -35,7 +35,12 @@ async function render(): Promise<void> {
   document.querySelectorAll('nav a').forEach((a) => a.toggleAttribute('aria-current', a.getAttribute('href') === `#/${name}`))
   const view = ROUTES[name]
   main.setAttribute('aria-busy', 'true')
-  try { mount(main, view ? await view(arg, params) : h('p', { class: 'error' }, `No page called “${name}”.`)) }
+  try {
+    const node = view ? await view(arg, params) : h('p', { class: 'error' }, `No page called “${name}”.`)
+    mount(main, node)
+    // a new view starts at its top (the document view scrolls to its highlight itself)
+    if (!params.has('start')) scrollTo(0, 0)
+  }
   catch (e) { mount(main, h('p', { class: 'error', role: 'alert' }, `Could not load this page: ${(e as Error).message}`)) }
   main.removeAttribute('aria-busy')
   document.body.dataset.ready = name || 'home'

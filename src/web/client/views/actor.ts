@@ -33,17 +33,21 @@ export async function actorView(id: string): Promise<HTMLElement> {
   const byStory = new Map<string, EventRow[]>()
   for (const e of p.events) byStory.set(e.story_event ?? e.id, [...(byStory.get(e.story_event ?? e.id) ?? []), e])
   const groups = [...byStory.values()]
+  // the same words quoted by several outlets are shown once, with every outlet that carries them
+  const byText = new Map<string, ActorPage['quotes']>()
+  for (const q of p.quotes) byText.set(q.text, [...(byText.get(q.text) ?? []), q])
+  const quotes = [...byText.values()].sort((x, y) => y.length - x.length)
   return h('article', { class: 'actor' },
     h('h1', {}, a.name), h('p', { class: 'meta' }, a.type, a.affiliation ? ` · ${a.affiliation}` : '', a.code ? ` · ${a.code}` : '', ` · ${a.mentions ?? 0} mentions · ${a.events ?? 0} events`),
     a.aliases.length ? h('ul', { class: 'chips', 'aria-label': 'Aliases' }, a.aliases.map((x) => h('li', {}, x))) : null,
     h('section', {}, h('h2', {}, 'Roles'), a.roles.length ? [rolesChart(a.roles), h('ul', {}, a.roles.map((r) => h('li', {}, `${r.title}: ${r.from ?? '?'} – ${r.to ?? 'now'}`)))] : h('p', { class: 'empty' }, 'No dated roles known.')),
-    h('section', {}, h('h2', {}, `Quotes (${p.quotes.length})`), p.quotes.length ? p.quotes.map((q) => h('figure', { class: 'quote' },
-      h('blockquote', {}, q.text), h('figcaption', {}, `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} · `, link(docRoute(q.doc, q), 'in context')))) : h('p', { class: 'empty' }, 'No quotes attributed.')),
+    p.counterparts.length ? h('section', {}, h('h2', {}, 'Deals most with'), h('ul', { class: 'chips' }, p.counterparts.slice(0, 20).map((c) => h('li', {},
+      link(`#/?a=${encodeURIComponent(a.id)}&b=${encodeURIComponent(c.actor)}`, `${c.name} (${c.events} events)`))))) : null,
     h('section', {}, h('h2', {}, `Events (${groups.length} real-world events, ${p.events.length} reports)`), groups.length ? h('ol', { class: 'events' }, groups.map((rs) => {
       const e = rs[0], outlets = [...new Set(rs.map((r) => r.outlet).filter(Boolean))]
       return h('li', {}, typeBadge(e.type, e.quad), ' ', link(eventRoute(e.id), `${fmtDated(e.date, e.date_precision, e.date_inferred)} · ${actorName(e.source_name)} → ${actorName(e.target_name)}`),
         h('span', { class: 'muted' }, ` · ${outlets.join(', ')}`), h('p', { class: 'evidence' }, e.text))
     })) : h('p', { class: 'empty' }, 'No events.')),
-    p.counterparts.length ? h('section', {}, h('h2', {}, 'Deals most with'), h('ul', {}, p.counterparts.slice(0, 20).map((c) => h('li', {},
-      link(`#/?a=${encodeURIComponent(a.id)}&b=${encodeURIComponent(c.actor)}`, `${c.name} (${c.events} events)`))))) : null)
+    h('section', {}, h('h2', {}, `Quotes (${quotes.length} distinct, ${p.quotes.length} reports)`), quotes.length ? quotes.map((qs) => h('figure', { class: 'quote' },
+      h('blockquote', {}, qs[0].text), h('figcaption', {}, qs.map((q, i) => [i ? ' · ' : '', `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} `, link(docRoute(q.doc, q), 'in context')])))) : h('p', { class: 'empty' }, 'No quotes attributed.')))
 }
