@@ -1,35 +1,26 @@
-import type { ActorRef, Entity, EntityType, Sentence } from '../../doc/layers.js'
+import type { ActorRef, Entity, Sentence } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
 import { DETERMINERS, PREPOSITIONS } from './actors.data.js'
 import { REPORT_VERBS_RE } from './events.data.js'
-import { sentenceChunks, textChunks } from './chunks.js'
+import { buildMentions, slug, type ActorMention } from './mentions.js'
+import { pairOf, resolvePronouns } from './pronouns.js'
 import { countryOfDemonym } from './places.js'
 
-/** An actor phrase in the text: an entity mention, or a rule-found name, pronoun or role description. */
-export interface ActorMention extends Span {
-  readonly text: string
-  readonly ref: ActorRef | null
-  readonly type: EntityType | 'UNKNOWN'
-  readonly kind: 'name' | 'pronoun' | 'role'
-  readonly pron?: 'person' | 'thing' | 'group'
-}
+export type { ActorMention } from './mentions.js'
 
 /** Clause boundaries: punctuation, quotation marks and clause-opening words. */
 const BOUNDARY_RE = /[,;:()\u2014\u2013“”"]|\s-\s|\b(?:that|which|who|whom|where|when|while|but|whereas|because|although|as saying)\b/g
 /** Segments that open a sentence without its subject ("In the meeting,", "Last week,"). */
 const LEADING_ADVERBIAL = /^\s*(?:in|on|at|during|after|before|following|according|earlier|last|this|as|while|when|since|meanwhile|so far)\b/iu
-/** Lower-cased words just before `pos`, not crossing punctuation (a sentence end, a comma, a quotation mark). */
 /** Latin letters, apostrophes and hyphens (ASCII-mode regex: faster than \p{L} in this hot path). */
 const WORD_CHARS = /[a-z\u00c0-\u024f'’-]+/g
 const STOP_CHARS = new Set([...'.!?,;:“”"()—'])
+/** Lower-cased words just before `pos`, not crossing punctuation (a sentence end, a comma, a quotation mark). */
 function wordsBefore(text: string, pos: number): string[] {
   let from = pos
   while (from > 0 && from > pos - 40 && !STOP_CHARS.has(text[from - 1])) from--
   return text.slice(from, pos).toLowerCase().match(WORD_CHARS) ?? []
 }
-/** How far back (UTF-16 units) "they" may reach for the pair it stands for: about two sentences. */
-const PAIR_REACH = 300
-const slug = (name: string): string => 'x:' + name.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-')
 
 const CACHE = new WeakMap<readonly Entity[], ActorIndex>()
 /** The actor index of a document, built once per entities layer and shared by the quotes and events stages. */
@@ -44,40 +35,18 @@ export function actorIndex(text: string, sentences: readonly Sentence[], entitie
 /** Actor mentions of a document, with pronoun and role resolution and clause-level subject/object lookup. */
 export class ActorIndex {
   readonly mentions: ActorMention[]
-  private readonly resolved = new Map<ActorMention, ActorRef | null>()
-  /** pronouns and roles are resolved on first use: many documents never ask */
-  private pronounsDone = false
+  /** pronouns and roles, resolved on first use: many documents never ask */
+  private resolved: Map<ActorMention, ActorRef | null> | null = null
 
   constructor(readonly text: string, readonly sentences: readonly Sentence[], entities: readonly Entity[]) {
-    const fromEntities: ActorMention[] = entities.flatMap((e) => e.mentions.map((m) => ({
-      start: m.start, end: m.end, text: text.slice(m.start, m.end), ref: { actor: e.actor, name: e.name }, type: e.type, kind: 'name' as const,
-    })))
-    fromEntities.sort((a, b) => a.start - b.start)
-    // with an entities layer, rule-found names would only add noise: keep pronouns, roles and nationality groups
-    const chunks = entities.length ? textChunks(text) : sentences.flatMap((s) => sentenceChunks(text, s))
-    const lastNames = new Map<string, string>()
-    for (const c of chunks) if (c.type === 'PERSON' && c.kind === 'name' && c.name.includes(' ')) { const l = c.name.split(' ').pop()!; if (!lastNames.has(l)) lastNames.set(l, c.name) }
-    for (const e of entities) if (e.type === 'PERSON') { const l = e.name.split(' ').pop()!; if (!lastNames.has(l)) lastNames.set(l, e.name) }
-    const seen = new Set(chunks.filter((c) => !c.initial).map((c) => c.text))
-    const extra: ActorMention[] = []
-    for (const c of chunks) {
-      if (c.initial && !lastNames.has(c.text) && !seen.has(c.text)) continue
-      if (fromEntities.some((m) => m.start < c.end && c.start < m.end)) continue
-      if (c.kind !== 'name') { extra.push({ start: c.start, end: c.end, text: c.text, ref: null, type: c.type, kind: c.kind, pron: c.pron }); continue }
-      const full = !c.name.includes(' ') && c.type !== 'GPE' ? lastNames.get(c.name) : undefined
-      const ent = entities.find((e) => e.name === (full ?? c.name))
-      const name = full ?? c.name
-      const type = full ? 'PERSON' : c.type
-      extra.push({ start: c.start, end: c.end, text: c.text, ref: ent ? { actor: ent.actor, name: ent.name } : { actor: slug(name), name }, type: ent?.type ?? type, kind: 'name' })
-    }
-    this.mentions = [...fromEntities, ...extra].sort((a, b) => a.start - b.start || b.end - a.end)
+    this.mentions = buildMentions(text, sentences, entities)
   }
 
   /** The actor a mention stands for (pronouns and role descriptions resolved to the last person subject). */
   refOf(m: ActorMention | null | undefined): ActorRef | null {
     if (!m) return null
     if (m.kind === 'name') return m.ref
-    if (!this.pronounsDone) { this.pronounsDone = true; this.resolvePronouns() }
+    if (!this.resolved) this.resolved = resolvePronouns(this)
     return this.resolved.get(m) ?? null
   }
 
@@ -171,31 +140,8 @@ export class ActorIndex {
     return { start: at, end: at + m[1].length, text: m[1], ref: ent?.ref ?? { actor: slug(country), name: country }, type: 'GPE', kind: 'name' }
   }
 
-  /** "they"/"them": the nearest earlier group or collective named in the same or the previous sentence. */
-  private lastGroup(m: ActorMention): ActorRef | null {
-    const k = this.sentences.findIndex((s) => s.start <= m.start && m.start < s.end)
-    const from = this.sentences[Math.max(0, k - 1)]?.start ?? 0
-    const g = this.within(from, m.start).filter((o) => o.kind === 'name' && o.type === 'GROUP').at(-1)
-    return g?.ref ?? null
-  }
-
-  /** A pair description ("the two countries"): the two latest distinct actors of the kind it names before it. */
-  pairOf(m: ActorMention): [ActorRef, ActorRef] | null {
-    // "they" right after a pair description ("The two leaders … They agreed") is that pair
-    if (m.kind === 'pronoun' && m.pron === 'group') {
-      const prev = this.mentions.filter((o) => o.kind === 'role' && o.pron === 'group' && o.end <= m.start && m.start - o.end < PAIR_REACH).at(-1)
-      return prev ? this.pairOf(prev) : null
-    }
-    if (m.kind !== 'role' || m.pron !== 'group') return null
-    const want = /countries|nations|states|governments/iu.test(m.text) ? 'GPE' : 'PERSON'
-    const seen: ActorRef[] = []
-    for (let i = this.mentions.length - 1; i >= 0 && seen.length < 2; i--) {
-      const o = this.mentions[i]
-      if (o.end > m.start || o.type !== want || !o.ref) continue
-      if (!seen.some((r) => r.actor === o.ref!.actor)) seen.push(o.ref)
-    }
-    return seen.length === 2 ? [seen[1], seen[0]] : null
-  }
+  /** A pair description ("the two countries", or "they" right after one): the two actors it stands for. */
+  pairOf(m: ActorMention): [ActorRef, ActorRef] | null { return pairOf(this, m) }
 
   /** Subject of a sentence's main clause: the first candidate after leading adverbial or prepositional segments. */
   sentenceSubject(sent: Span, skip: readonly Span[] = []): ActorMention | null {
@@ -268,27 +214,4 @@ export class ActorIndex {
     if (!w) { w = wordsBefore(this.text, pos); this.before.set(pos, w) }
     return w
   }
-
-  /** Sentence subjects in order; pronouns/roles take the last person subject before them (subjects first, then others). */
-  private resolvePronouns(): void {
-    const subjects: { pos: number; ref: ActorRef | null; type: string }[] = []
-    const resolve = (m: ActorMention): void => {
-      if (m.kind === 'name' || this.resolved.has(m)) return
-      if (m.kind === 'pronoun' && m.pron === 'group') { this.resolved.set(m, this.lastGroup(m)); return }
-      this.resolved.set(m, m.pron === 'person' || (m.kind === 'role' && m.pron !== 'group') ? lastPerson(subjects, m.start) : null)
-    }
-    for (const s of this.sentences) {
-      const c = this.sentenceSubject(s)
-      if (c) {
-        resolve(c)
-        subjects.push({ pos: c.start, ref: this.refOf(c), type: c.kind === 'name' ? c.type : c.pron === 'person' || c.kind === 'role' ? 'PERSON' : 'UNKNOWN' })
-      }
-      for (const m of this.within(s.start, s.end)) resolve(m)
-    }
-  }
-}
-
-function lastPerson(subjects: readonly { pos: number; ref: ActorRef | null; type: string }[], pos: number): ActorRef | null {
-  for (let i = subjects.length - 1; i >= 0; i--) if (subjects[i].pos < pos && subjects[i].type === 'PERSON' && subjects[i].ref) return subjects[i].ref
-  return null
 }

@@ -1,0 +1,45 @@
+import type { ActorRef, Entity, EntityType, Sentence } from '../../doc/layers.js'
+import type { Span } from '../../doc/span.js'
+import { sentenceChunks, textChunks } from './chunks.js'
+
+/** An actor phrase in the text: an entity mention, or a rule-found name, pronoun or role description. */
+export interface ActorMention extends Span {
+  readonly text: string
+  readonly ref: ActorRef | null
+  readonly type: EntityType | 'UNKNOWN'
+  readonly kind: 'name' | 'pronoun' | 'role'
+  readonly pron?: 'person' | 'thing' | 'group'
+}
+
+/** Actor id for a name no entity carries. */
+export const slug = (name: string): string => 'x:' + name.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-')
+
+/**
+ * Entity mentions, plus rule-found phrases where no entity mention lies: pronouns, role descriptions, pairs and
+ * nationality groups always; capitalised names only when the entities layer is empty (a surname takes the full
+ * name seen earlier). Sorted by start, longest first.
+ */
+export function buildMentions(text: string, sentences: readonly Sentence[], entities: readonly Entity[]): ActorMention[] {
+  const fromEntities: ActorMention[] = entities.flatMap((e) => e.mentions.map((m) => ({
+    start: m.start, end: m.end, text: text.slice(m.start, m.end), ref: { actor: e.actor, name: e.name }, type: e.type, kind: 'name' as const,
+  })))
+  fromEntities.sort((a, b) => a.start - b.start)
+  // with an entities layer, rule-found names would only add noise: keep pronouns, roles and nationality groups
+  const chunks = entities.length ? textChunks(text) : sentences.flatMap((s) => sentenceChunks(text, s))
+  const lastNames = new Map<string, string>()
+  for (const c of chunks) if (c.type === 'PERSON' && c.kind === 'name' && c.name.includes(' ')) { const l = c.name.split(' ').pop()!; if (!lastNames.has(l)) lastNames.set(l, c.name) }
+  for (const e of entities) if (e.type === 'PERSON') { const l = e.name.split(' ').pop()!; if (!lastNames.has(l)) lastNames.set(l, e.name) }
+  const seen = new Set(chunks.filter((c) => !c.initial).map((c) => c.text))
+  const extra: ActorMention[] = []
+  for (const c of chunks) {
+    if (c.initial && !lastNames.has(c.text) && !seen.has(c.text)) continue
+    if (fromEntities.some((m) => m.start < c.end && c.start < m.end)) continue
+    if (c.kind !== 'name') { extra.push({ start: c.start, end: c.end, text: c.text, ref: null, type: c.type, kind: c.kind, pron: c.pron }); continue }
+    const full = !c.name.includes(' ') && c.type !== 'GPE' ? lastNames.get(c.name) : undefined
+    const ent = entities.find((e) => e.name === (full ?? c.name))
+    const name = full ?? c.name
+    const type = full ? 'PERSON' : c.type
+    extra.push({ start: c.start, end: c.end, text: c.text, ref: ent ? { actor: ent.actor, name: ent.name } : { actor: slug(name), name }, type: ent?.type ?? type, kind: 'name' })
+  }
+  return [...fromEntities, ...extra].sort((a, b) => a.start - b.start || b.end - a.end)
+}
