@@ -45,6 +45,12 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
 /** Nouns after a city that make it stand for its state's government ("the Tehran regime"): the mention is the country. */
 export const METONYM_NOUNS: ReadonlySet<string> = new Set(['regime', 'government', 'authorities'])
 
+/** Tokens that end a dateline ("BAKU —", "MOSCOW (Reuters) -"): capitals before them name a place. */
+export const DATELINE_AFTER: ReadonlySet<string> = new Set(['—', '–', '-', '(', ':'])
+
+/** Nouns after a demonym that name the state itself ("the American regime" is the United States; gold convention). */
+export const STATE_NOUNS: ReadonlySet<string> = new Set(['regime'])
+
 /** Words that open a descriptive reference ("the Russian leader", "his Iranian counterpart"). */
 export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'his', 'her', 'its', 'their', 'a', 'an'])
 
@@ -68,3 +74,19 @@ export const FUZZY_MIN_LETTERS = 5
 
 /** How many words a descriptive reference may span before its head noun. */
 export const ROLE_MAX_WORDS = 6
+
+/**
+ * Religious, sectarian and ethnic adjectives (folded, apostrophes and hyphens dropped): like demonyms they are not
+ * names ("a Shi'a shrine", "Sunni militias", "Kurdish towns"), though a tagger trained on CoNLL calls them ORG or LOC.
+ */
+export const SECT_ADJECTIVES: ReadonlySet<string> = new Set([
+  'shia', 'shiite', 'shiah', 'sunni', 'sufi', 'alawite', 'alawi', 'druze', 'druse', 'ismaili', 'wahhabi', 'salafi', 'salafist', 'zaydi', 'zaidi',
+  'yazidi', 'ezidi', 'muslim', 'islamic', 'christian', 'jewish', 'catholic', 'orthodox', 'protestant', 'evangelical', 'coptic', 'maronite',
+  'kurdish', 'baluch', 'baloch', 'baluchi', 'arab', 'turkmen', 'azeri', 'pashtun', 'hazara', 'tatar', 'chechen', 'circassian',
+])
+
+/** Quotation marks that open or close a quotation (a slogan or title between them is no name). */
+export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'"])
+
+/** Longest quotation (in words) read as a capitalised slogan or title whose lone capitalised words are no names. */
+export const SLOGAN_MAX_WORDS = 8

@@ -33,7 +33,33 @@ describe('entities: resolution', () => {
     const m = read("Moscow said Putin's envoy would go. Later Putin spoke to the Tehran regime.", '2023-03-01')
     assert.equal(m.get('Moscow'), 'GPE:RUS:moscow')
     assert.equal(m.get('Putin'), 'P:vladimir-putin')
-    assert.equal(m.get('Tehran regime'), 'GPE:IRN')
+    assert.equal(m.get('Tehran'), 'GPE:IRN:tehran') // a capital standing for its government stays the city (gold convention)
+  })
+
+  // [sentence, publication date, mention, expected actor] — general rules found on the team's example pages
+  const rules: [string, string, string, string][] = [
+    ['The envoy blamed the Haifa regime for the raid.', '2024-05-01', 'Haifa regime', 'GPE:ISR'], // a non-capital city names its state
+    ['Weapons keep flowing to the Ottawa regime, the minister said.', '2024-05-01', 'Ottawa', 'GPE:CAN:ottawa'], // a capital stays the city
+    ['The speaker denounced the terrorist Canadian regime and its allies.', '2024-05-01', 'Canadian regime', 'GPE:CAN'], // demonym + regime
+    ['The delegation met the chief of the General Staff of the Turkish Armed Forces on Monday.', '2024-05-01', 'General Staff of the Turkish Armed Forces', 'ORG:TUR:general-staff'],
+    ['On Monday, Security Council Secretary Sergei Shoigu flew to Minsk.', '2024-09-01', 'Security Council', 'ORG:RUS:security-council'], // body of the holder's office
+    ['Sergei Shoigu left the defence ministry for a new post.', '2024-09-01', 'defence ministry', 'ORG:RUS:defence-ministry'],
+    ['OTTAWA — Officials 💩 met on Monday to discuss trade.', '2024-05-01', 'OTTAWA', 'GPE:CAN:ottawa'], // a dateline in capitals
+    ['LIMA (Agency) - Officials met on Monday to discuss trade.', '2024-05-01', 'LIMA', 'GPE:PER:lima'],
+  ]
+  for (const [text, date, mention, actor] of rules) it(`"${mention}" is ${actor}`, () => assert.equal(read(text, date).get(mention), actor))
+
+  it('reads no name in sect adjectives or in a capitalised slogan, with rules or with the NER model', () => {
+    const text = 'Marchers chanted “Bread, Work, Liberty” outside the parliament, near a Sunni mosque and a Shi’a shrine.'
+    for (const p of [pipeline, createPipeline([tokensStage, entitiesStage({ kb })])]) {
+      const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+        { title: null, published: '2024-05-01', author: null, outlet: null, copy_of: null })
+      assert.deepEqual((p.run(doc).doc.layers.mentions ?? []).map((m) => text.slice(m.start, m.end)), [])
+    }
+  })
+
+  it('leaves a bare body unresolved when no named person holds an office in one', () => {
+    assert.doesNotMatch(read('Officials said the Security Council would meet.', '2024-09-01').get('Security Council') ?? '', /^ORG:[A-Z]{3}:/)
   })
 
   // [sentence, publication date, mention, expected actor]

@@ -10,6 +10,7 @@ import { matchGazetteer } from './steps/02-gazetteer.js'
 import { resolveKbHits } from './steps/03-resolve-kb.js'
 import { findBodies } from './steps/04-bodies.js'
 import { coverage, ruleCandidates } from './steps/05-candidates.js'
+import { isNoName } from './steps/05b-not-names.js'
 import { forgetPeople, resolveCandidate } from './steps/06-resolve-candidates.js'
 import { nerCandidates, type NerLike } from './steps/07-ner.js'
 import { resolveRoles } from './steps/08-roles.js'
@@ -38,7 +39,7 @@ export function findEntities(doc: Doc, tokens: readonly Token[], sentences: read
   const cands = ner ? nerCandidates(ctx, ner.tagger, ner.memory, covered) : []
   for (const c of cands) for (let k = c.w0; k < c.w1; k++) covered[k] = 1
   const rules = ruleCandidates(ctx, covered).filter((c) => !ner || c.title.length || c.hint !== 'MISC')
-  const all = [...cands, ...rules].sort((a, b) => a.w0 - b.w0)
+  const all = [...cands, ...rules].filter((c) => !isNoName(ctx, c)).sort((a, b) => a.w0 - b.w0)
   // "The Times": the article is not part of the name unless the KB says so (it would have matched then)
   for (const c of all) if (c.w1 - c.w0 > 1 && ctx.words[c.w0]!.fold === 'the') c.w0++
   for (const c of all) ctx.hits.push(resolveCandidate(ctx, c))

@@ -1,5 +1,6 @@
 import type { GazEntry } from '../../../kb/index.js'
 import type { Ctx, Hit } from '../context.js'
+import { DATELINE_AFTER } from '../entities.data.js'
 
 const ACRONYM = /^[\p{Lu}\d.&-]+$/u
 
@@ -8,12 +9,12 @@ const ACRONYM = /^[\p{Lu}\d.&-]+$/u
  * a small letter ("morality police" → "Morality Police"), or a shouted headline for long names. An acronym
  * ("US", "IS", "WHO") must match exactly and not inside an all-caps run.
  */
-export function caseMatches(entry: GazEntry, cf: readonly string[], shouting: boolean): boolean {
+export function caseMatches(entry: GazEntry, cf: readonly string[], shouting: boolean, dateline = false): boolean {
   if (entry.exact === null) return true
   const want = entry.exact.split(' ')
   if (want.length !== cf.length) return false
   if (ACRONYM.test(entry.exact.replace(/ /g, ''))) return !shouting && want.every((w, i) => w === cf[i])
-  if (cf.every((w) => w === w.toUpperCase()) && entry.exact.replace(/[^\p{L}]/gu, '').length > 4) return true
+  if (cf.every((w) => w === w.toUpperCase()) && (dateline || entry.exact.replace(/[^\p{L}]/gu, '').length > 4)) return true
   return want.every((w, i) => {
     const d = cf[i]!
     return w === d || (w[0] === w[0]!.toLowerCase() && w.slice(1) === d.slice(1) && d[0] === w[0]!.toUpperCase())
@@ -24,6 +25,16 @@ export function caseMatches(entry: GazEntry, cf: readonly string[], shouting: bo
 function isShouting(ctx: Ctx, i: number): boolean {
   const up = (k: number) => { const w = ctx.words[k]; return !!w && /\p{L}{3,}/u.test(w.text) && w.text === w.text.toUpperCase() }
   return up(i - 1) || up(i + 1)
+}
+
+/**
+ * True when words [i, j) are a dateline: capitals opening a sentence, followed by a dash or an agency in brackets
+ * ("BAKU —", "TEHRAN (Reuters) -"). A dateline names a place, so its short names match in capitals too.
+ */
+function isDateline(ctx: Ctx, i: number, j: number): boolean {
+  if (!ctx.words[i]!.first) return false
+  for (let k = i; k < j; k++) { const t = ctx.words[k]!.text; if (t !== t.toUpperCase() || !/\p{L}/u.test(t)) return false }
+  return DATELINE_AFTER.has(ctx.words[j]?.text ?? '')
 }
 
 /**
@@ -43,7 +54,8 @@ export function matchGazetteer(ctx: Ctx): Hit[] {
       if (entries) {
         const cf = words.slice(i, j + 1).map((w) => w.cf)
         const shouting = isShouting(ctx, i)
-        const ok = entries.filter((e) => caseMatches(e, cf, shouting))
+        const dateline = isDateline(ctx, i, j + 1)
+        const ok = entries.filter((e) => caseMatches(e, cf, shouting, dateline))
         if (ok.length) best = { j: j + 1, entries: ok }
       }
       if (!slot.prefix) break

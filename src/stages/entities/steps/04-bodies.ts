@@ -1,5 +1,5 @@
 import type { Ctx, Hit } from '../context.js'
-import { METONYM_NOUNS } from '../entities.data.js'
+import { METONYM_NOUNS, STATE_NOUNS } from '../entities.data.js'
 
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
 const CITY_ID = /^GPE:([A-Z]{3}):/
@@ -26,12 +26,29 @@ function bodyFor(ctx: Ctx, iso: string, value: string): string | null {
   return ctx.kb.body(iso, value)?.id ?? null
 }
 
+/** The one body of this kind that an office of a person named in word i's sentence belongs to, or null. */
+function holderBody(ctx: Ctx, i: number, template: string, byStart: ReadonlyMap<number, Hit>): string | null {
+  const sent = ctx.words[i]!.sent
+  const found = new Set<string>()
+  for (const h of byStart.values()) {
+    if (!h.actor?.startsWith('P:') || ctx.words[h.w0]!.sent !== sent) continue
+    for (const r of ctx.kb.actor(h.actor)?.roles ?? []) {
+      const body = ctx.kb.offices.get(r.office)?.body
+      if (body && ctx.kb.actor(body)?.template === template) found.add(body)
+    }
+  }
+  return found.size === 1 ? [...found][0]! : null
+}
+
 /**
  * State bodies named through their country, and capitals standing for their state:
  * "Iranian armed forces", "Russia's defence ministry", "the foreign ministry of Iran" (a body of bodies.jsonl or a
  * curated org of that country); "Iranian Revolutionary Guard" (a demonym before an org of that country);
- * "<city> regime" (the city's country: a capital standing for its government, seed 002's convention);
- * a bare head ("the Security Council") takes the body of the same kind last named in the document.
+ * "<city> regime" names the city's state ("Tel Aviv regime", seed 002), but a capital standing for its government
+ * stays the city (the gold convention: "Kyiv regime" names Kyiv); "<demonym> regime" names the state ("American
+ * regime"); "<head> of the <demonym> <head>" is the first body of that state ("General Staff of the Iranian Armed
+ * Forces"); a bare head ("the Security Council") takes the body of the same kind last named in the document, else
+ * the body of an office held by a person the sentence names ("Security Council Secretary Sergei Shoigu").
  */
 export function findBodies(ctx: Ctx): void {
   const { words, kb, hits } = ctx
@@ -46,7 +63,12 @@ export function findBodies(ctx: Ctx): void {
     else if (!h && words[i]!.cap) iso = kb.demonym(words[i]!.fold) ?? null
     if (h?.actor) { const k = kindOf(h.actor); if (k) lastOfKind.set(k, h.actor) }
     if (h?.actor && CITY_ID.test(h.actor) && METONYM_NOUNS.has(words[h.w1]?.fold ?? '') && words[h.w1]!.sent === words[i]!.sent) {
-      h.actor = `GPE:${CITY_ID.exec(h.actor)![1]}`; h.w1++; h.how = 'metonym'; h.label = 'GPE'
+      const country = `GPE:${CITY_ID.exec(h.actor)![1]}`
+      if (kb.actor(h.actor)?.standsFor !== country) { h.actor = country; h.w1++; h.how = 'metonym'; h.label = 'GPE'; continue }
+    }
+    if (iso && !h && STATE_NOUNS.has(words[j]?.fold ?? '') && words[j]!.sent === words[i]!.sent) {
+      added.push({ w0: i, w1: j + 1, actor: `GPE:${iso}`, label: 'GPE', by: 'rule', how: 'metonym' }) // "the American regime"
+      i = j
       continue
     }
     if (iso) {
@@ -76,9 +98,23 @@ export function findBodies(ctx: Ctx): void {
       const body = bodyFor(ctx, of.actor.slice(4), head.value)
       if (body) { added.push({ w0: i, w1: of.w1, actor: body, label: 'ORG', by: 'rule', how: 'head' }); i = of.w1 - 1; continue }
     }
-    const prior = template ? lastOfKind.get(template) : undefined
-    if (prior && (words[i]!.cap || words[i - 1]?.fold === 'the')) {
+    // "the General Staff of the Iranian Armed Forces": the state comes from a demonym, with or without a body after
+    // it, or from a state body named after "of" ("… of the Turkish Armed Forces")
+    const ofBody = of?.actor && kb.actor(of.actor)?.template ? kb.actor(of.actor)!.affiliation : null
+    const dem = ofBody ?? (k > head.end && !of && words[k]?.cap ? kb.demonym(words[k]!.fold) : undefined)
+    const demBody = dem ? bodyFor(ctx, dem, head.value) : null
+    if (demBody && demBody !== of?.actor) {
+      const end = of ? of.w1 : headAt(ctx, k + 1)?.end ?? k + 1
+      added.push({ w0: i, w1: end, actor: demBody, label: 'ORG', by: 'rule', how: 'head' })
+      const kind = kindOf(demBody); if (kind) lastOfKind.set(kind, demBody)
+      i = end - 1
+      continue
+    }
+    if (!words[i]!.cap && words[i - 1]?.fold !== 'the') continue
+    const prior = (template ? lastOfKind.get(template) : undefined) ?? (template ? holderBody(ctx, i, template, byStart) : null)
+    if (prior) {
       added.push({ w0: i, w1: head.end, actor: prior, label: 'ORG', by: 'rule', how: 'antecedent' })
+      lastOfKind.set(template!, prior)
       i = head.end - 1
     }
   }

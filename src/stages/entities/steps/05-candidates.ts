@@ -32,6 +32,8 @@ export function ruleCandidates(ctx: Ctx, covered: Uint8Array): Candidate[] {
       break
     }
     if (j - i === 1 && words[i]!.first && !midCaps.has(words[i]!.fold)) { i = j - 1; continue }
+    // "General Staff": a title word that starts a state body's name does not make the next word a person
+    if (j - i === 1 && i > 0 && ctx.kb.heads.has(`${words[i - 1]!.fold} ${words[i]!.fold}`)) { i = j - 1; continue }
     out.push({ w0: i, w1: j, hint: typeHint(ctx, i, j), by: 'rule', title: titleBefore(ctx, i) })
     i = j - 1
   }
