@@ -7,7 +7,7 @@ export const QUALIFIERS: readonly string[] = [
 ]
 
 /** Scale words after a number ("4.5 million"). */
-export const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9 }
+export const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, lakh: 1e5, crore: 1e7 }
 
 /** Number words that state an exact count ("two explosions"); "one" is left out: it is mostly a pronoun or an article. */
 export const WRITTEN_NUMBERS: Readonly<Record<string, number>> = {

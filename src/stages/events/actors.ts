@@ -12,6 +12,8 @@ export type { ActorMention } from './mentions.js'
 const BOUNDARY_RE = /[,;:()\u2014\u2013“”"]|\s-\s|\b(?:that|which|who|whom|where|when|while|but|whereas|because|although|as saying)\b/g
 /** Segments that open a sentence without its subject ("In the meeting,", "Last week,"). */
 const LEADING_ADVERBIAL = /^\s*(?:in|on|at|during|after|before|following|according|earlier|last|this|as|while|when|since|meanwhile|so far)\b/iu
+/** Words that are prepositions but can open a clause whose subject follows ("after Ukraine accused", "with forces deploying"). */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'with', 'as', 'while', 'when', 'because', 'although', 'once'])
 /** Latin letters, apostrophes and hyphens (ASCII-mode regex: faster than \p{L} in this hot path). */
 const WORD_CHARS = /[a-z\u00c0-\u024f'’-]+/g
 const STOP_CHARS = new Set([...'.!?,;:“”"()—'])
@@ -116,7 +118,7 @@ export class ActorIndex {
     const segs = this.segments(sent, pos)
     const adjacent = this.mentions.find((m) => m.end <= pos && m.start >= sent.start && /^\s+(?:(?:also|has|have|had|then|later|quickly)\s+)?$/u.test(this.text.slice(m.end, pos)) && !skip.some((k) => m.start >= k.start && m.end <= k.end) && !this.nested(m))
     // a name right before the verb is its subject, also after "after" or "with" ("after Ukraine accused", "with Russian forces deploying")
-    if (adjacent && !this.afterVerb(adjacent.start)) return adjacent
+    if (adjacent && !this.afterVerb(adjacent.start) && (!this.afterPreposition(adjacent.start) || CLAUSE_OPENERS.has(this.wordsAt(adjacent.start).at(-1) ?? ''))) return adjacent
     for (let i = segs.length - 1; i >= 0; i--) {
       if (i < segs.length - 1 && i > 0 && /^\s*(?:the|a|an)\s/iu.test(this.text.slice(segs[i].start, segs[i].end))) continue
       const all = this.allCandidates(segs[i], skip)

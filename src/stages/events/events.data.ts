@@ -44,13 +44,14 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`discuss(?:ed|es)`, type: 'CONSULT', mode: 'discuss', pos: V, targetPreps: ['with'], reason: 'two parties discussing is CONSULT' },
   // AGREE
   { pattern: String.raw`called\s+for\s+(?:the\s+)?(?:greater|closer|more|deeper|increased|stronger|expanded|expansion\s+of|further|enhanced)\s+(?:\S+\s+){0,3}?(?:cooperation|ties|relations|partnership)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'an offer of more cooperation is AGREE (PLOVER: offers and promises)' },
-  { pattern: String.raw`pledg(?:ed|es|ing)|promis(?:ed|es)|offer(?:ed|s)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['', 'to', 'with'], future: true, reason: 'pledges, promises and offers are AGREE' },
+  { pattern: String.raw`pledg(?:ed|es|ing)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['', 'to', 'with'], future: true, reason: 'pledges are AGREE' },
+  { pattern: String.raw`promised|offered`, type: 'AGREE', mode: null, pos: V, targetPreps: ['', 'to', 'with'], future: true, needsTarget: true, reason: 'promises and offers to someone are AGREE (a product "offers" nothing)' },
   { pattern: String.raw`(?:ready|readiness)\s+(?:for|to)\s+(?:\S+\s+){0,3}?cooperat\w*`, type: 'AGREE', mode: null, pos: N, targetPreps: ['with'], future: true, reason: 'declared readiness to cooperate is an offer (AGREE)' },
   { pattern: String.raw`agreed\s+(?:to|that|on)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'agreeing to a future action is AGREE' },
   // SUPPORT
   { pattern: String.raw`condolences|sympathy`, type: 'SUPPORT', mode: 'condole', pos: N, targetPreps: ['to', 'for', 'with'], reason: 'condolences are SUPPORT (gold convention)' },
   { pattern: String.raw`welcom(?:ed|es)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: [''], reason: 'welcoming a move is SUPPORT/praise' },
-  { pattern: String.raw`prais(?:ed|es)|appreciat(?:ed|es)|thank(?:ed|s)|commend(?:ed|s)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: ['', 'for'], reason: 'praise and thanks are SUPPORT/praise' },
+  { pattern: String.raw`prais(?:ed|es)|appreciat(?:ed|es)|thank(?:ed|s)(?!\s+to\b)|commend(?:ed|s)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: ['', 'for'], reason: 'praise and thanks are SUPPORT/praise' },
   { pattern: String.raw`(?:noted|hailed|welcomed|praised|saw|cited)\s+(?:a\s+|the\s+)?[“"]?(?:positive|encouraging|constructive|welcome)\s+(?:trend|step|development|signal|change|shift)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: ['with', 'from'], reason: 'a positive appraisal of relations or moves is SUPPORT/praise' },
   { pattern: String.raw`described\s+\S+(?:\s+\S+)?\s+as\s+(?:a|an|its|their)\s+(?:\S+\s+){0,3}?(?:ally|partner|friend)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: [''], reason: 'calling someone an ally is SUPPORT/praise' },
   { pattern: String.raw`(?:signed|concluded|completed|finali[sz]ed)\s+(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:agreement|deal|treaty|accord|pact)`, type: 'SUPPORT', mode: 'sign', pos: V, targetPreps: ['with'], reason: 'a concluded agreement is SUPPORT (gold convention)' },
@@ -66,7 +67,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`urg(?:ed|es|ing)`, type: 'REQUEST', mode: 'change', pos: V, targetPreps: [''], future: true, reason: 'urging someone to act is REQUEST' },
   { pattern: String.raw`called\s+(?:on|for)|calls\s+(?:on|for)`, type: 'REQUEST', mode: 'change', pos: V, targetPreps: ['on'], future: true, reason: 'a call for action is REQUEST' },
   { pattern: String.raw`calls\s+from`, type: 'REQUEST', mode: 'assist', pos: N, targetPreps: ['for'], future: true, reason: 'nominal "calls from X for Y assistance" is REQUEST' },
-  { pattern: String.raw`request(?:ed|s)|ask(?:ed|s)\s+for|demand(?:ed|s)|appeal(?:ed|s)\s+(?:to|for)`, type: 'REQUEST', mode: 'assist', pos: V, targetPreps: ['', 'from', 'to'], future: true, reason: 'requests and demands are REQUEST' },
+  { pattern: String.raw`requested|asked\s+for|demanded|demands\s+that|appeal(?:ed|s)\s+(?:to|for)`, type: 'REQUEST', mode: 'assist', pos: V, targetPreps: ['', 'from', 'to'], future: true, reason: 'requests and demands are REQUEST' },
   // REJECT
   { pattern: String.raw`den(?:ied|ies)|reject(?:ed|s)|refus(?:ed|es)|dismiss(?:ed|es)`, type: 'REJECT', mode: null, pos: V, targetPreps: [''], reason: 'denials and refusals are REJECT' },
   // THREATEN
@@ -106,7 +107,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 ]
 
 /** Words within three words before a trigger that negate it ("had not supplied", "in no way seeking"). */
-export const NEGATION_RE = /\b(?:not|never|no|n't|neither|nor|without)\s+(?:\S+\s+){0,2}$/i
+export const NEGATION_RE = /(?:\b(?:not|never|no|neither|nor|without)|n['’]t)\s+(?:\S+\s+){0,2}$/i
 
 /** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
 export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/i
@@ -119,6 +120,9 @@ export const REFERENCE_RE = /\b(?:during|after|following|since|before|amid|over|
 
 /** Pluperfect: the event happened before the reported statement, so it does not take the statement's date. */
 export const PLUPERFECT_RE = /\bhad\s+(?:\S+\s+)?$/i
+
+/** Passive voice right before a verb trigger: its subject is the target, "by X" the source. */
+export const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|got)\s+(?:\S+ly\s+)?$/i
 
 /** Reporting verbs that anchor dates and mark attribution (who reports the event). */
 export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to)\b/gi

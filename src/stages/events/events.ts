@@ -51,7 +51,9 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     const kept = found.filter((t) => {
       // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event
       const adjunct = /\b(?:in|during|by|via|over|at)\s+(?:a|an|the)?\s*$/iu.test(text.slice(Math.max(sent.start, t.start - 12), t.start))
-      const objectOf = t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && !adjunct && found.some((o) => o !== t && o.entry.pos === 'verb' && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
+      // "arrived in X for talks with Y": the talks are the visit's, not a second CONSULT
+      const partOf = t.entry.type === 'CONSULT' && t.entry.pos === 'noun' && found.some((o) => o !== t && o.entry.type === 'CONSULT' && o.entry.mode === 'visit' && o.entry.pos === 'verb' && o.end <= t.start)
+      const objectOf = partOf || t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && !adjunct && found.some((o) => o !== t && o.entry.pos === 'verb' && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
       const why = objectOf ? 'object' : rejectReason(text, sent, t)
       if (why === 'negated' || why === 'hypothetical') messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${why}: not coded as ${t.entry.type}`, 'info', t))
       if (why === 'negated') denials.push({ sent, t })
@@ -68,7 +70,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       }
       for (const src of args.sources) for (const tgt of args.targets) {
         if (!src && !tgt && !args.location && t.entry.type !== 'ASSAULT') continue
-        if (!src && t.entry.type === 'CONSULT') continue // a meeting needs its participants
+        if ((!src || !tgt) && t.entry.type === 'CONSULT') continue // a meeting needs both its participants
         if (!tgt && t.entry.needsTarget) continue
         raw.push({
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,

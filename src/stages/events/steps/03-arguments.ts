@@ -1,6 +1,7 @@
 import type { ActorRef, QuoteRecord } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
 import type { ActorIndex, ActorMention } from '../actors.js'
+import { PASSIVE_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
 /** Source, targets (one event each) and location of a trigger. */
@@ -15,6 +16,10 @@ const ROLE_OF = /\b(?:secretary|head|chief|commander|leader|minister|director|ch
 
 /** "a Shi'a shrine", "US-backed": a name used as a modifier of another noun, never an argument. */
 const isModifier = (c: ArgContext, m: Span): boolean => /\b(?:a|an)\s+$/i.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-'
+
+/** First-person words: the quotation's speaker is the actor ("We are ready …"). */
+const FIRST_PERSON = /\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us|[Mm]e)\b/
+const words = (s: string): number => (s.match(/[A-Za-z0-9\u00c0-\u024f]+/g) ?? []).length
 
 /** First word end of a trigger: objects inside a long trigger ("provided Russia with missiles") are searched from here. */
 const headEnd = (t: Trigger): number => t.start + (/^\S+/u.exec(t.text)?.[0].length ?? t.text.length)
@@ -79,14 +84,18 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
         const officer = cands.some((o) => o.type === 'PERSON' && o.end <= m.start && o.end >= m.start - 40 && ROLE_OF.test(c.text.slice(o.start, m.start).replace(/\S+['’]s\s+$/u, '')))
         return ROLE_OF.test(window) && !officer && !/^\s*,\s*\p{Lu}/u.test(c.text.slice(m.end, m.end + 4))
       }
-      return m.type === 'ORG' && prep === ''
+      // "leaders, including X": the named member is the party, not the group
+      if (/^,?\s+including\b/u.test(c.text.slice(m.end, m.end + 12))) return false
+      return (m.type === 'ORG' && prep === '') || prep === 'with'
     })
-    return { targets: list, places }
+    // a list starts right after the trigger and stays near it ("met A, B and C"), never far down the sentence
+    const near = list[0] && list[0].start - from <= 120 ? list.filter((m) => m.start - from <= 240) : []
+    return { targets: near, places }
   }
   const rest = c.text.slice(t.end, end)
   const cut = rest.search(/[,;:]\s|\b(?:that|which|who|while|whereas)\b/u)
   const segEnd = cut >= 0 ? t.end + cut : end
-  let first = cands.find((m) => m.start < segEnd && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)))
+  let first = cands.find((m) => m.start < segEnd && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)) && (c.idx.prepBefore(m.start) !== '' || words(c.text.slice(from, m.start)) <= 8))
   const person = first && first.type !== 'PERSON' ? cands.find((m) => m.start > first!.end && m.type === 'PERSON' && /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(c.text.slice(first!.end, m.start))) : undefined
   if (person) first = person
   // "with the (democratic) government in Kyiv": the government stands for its place
@@ -133,14 +142,19 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     const decider = /['’]s\s+(?:\p{Ll}+\s+)?(?:decision|plan|move|offer|readiness|willingness|attempt|bid)\s+to\s+$/u.exec(c.text.slice(Math.max(c.sent.start, t.start - 40), t.start))
     const owner = decider ? c.idx.mentions.find((m) => m.end === t.start - decider[0].length) : undefined
     if (owner) return { sources: [c.idx.refOf(owner)], targets: targets.map((m) => refOf(c, m)).concat(targets.length ? [] : [null]), location: location?.ref?.name ?? null }
-    const firstPerson = quote && /\b(?:I|we|my|our|us)\b/u.test(c.text.slice(quote.start, t.start))
+    const firstPerson = quote && FIRST_PERSON.test(c.text.slice(quote.start, t.start))
     const subj = quote ? (c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? (firstPerson ? null : c.idx.subjectBefore(t.start, c.sent))) : c.idx.subjectBefore(t.start, c.sent, c.quotes)
+    // passive ("X was arrested by Y"): the subject is the target, the "by" phrase the source
+    if (PASSIVE_RE.test(c.text.slice(Math.max(c.sent.start, t.start - 20), t.start)) && !quote) {
+      const by = c.idx.after(t.end, c.sent).find((x) => x.prep === 'by')?.m ?? null
+      return { sources: [refOf(c, by)], targets: [refOf(c, subj)], location: location?.ref?.name ?? null }
+    }
     const pair = subj ? c.idx.pairOf(subj) : null
     if (pair) return { sources: [pair[0]], targets: [pair[1]], location: location?.ref?.name ?? null }
     sources = subj ? coSubjects(c, subj) : [null]
   }
   let srcRefs = sources.map((m) => refOf(c, m))
-  if (quote && srcRefs.every((r) => !r)) srcRefs = [quote.speaker]
+  if (quote && srcRefs.every((r) => !r) && FIRST_PERSON.test(c.text.slice(quote.start, quote.end))) srcRefs = [quote.speaker]
   tgts = t.entry.type === 'CONSULT' && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
   // "A and B discussed" / "A and his counterpart, B, met": the second subject is the other party
   if (t.entry.type === 'CONSULT' && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }

@@ -28,6 +28,8 @@ export function sentenceDates(text: string, idx: ActorIndex, sent: Span, trigger
   const segOf = (p: number): Span | undefined => segs.find((s) => s.start <= p && p <= s.end)
   let opening: TimeExpr | undefined
   for (const x of inS) {
+    // a deadline ("by 2022", "until June") is not when the event happened
+    if (/\b(?:by|until|till)\s+$/i.test(text.slice(Math.max(0, x.start - 8), x.start))) continue
     const seg = segOf(x.start)
     const first = segs[0]
     if (seg === first && !anchors.some((a) => a.start >= first.start && a.end <= first.end) && segs.length > 1) { opening = x; continue }
