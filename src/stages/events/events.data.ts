@@ -92,7 +92,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:terrorist\s+)?attacks?\s+(?:on|in|against)`, type: 'ASSAULT', mode: null, pos: N, targetPreps: ['on', 'against'], reason: 'an attack on someone is ASSAULT' },
   { pattern: String.raw`waged\s+(?:a\s+)?(?:\S+\s+)?war\s+(?:on|against)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'waging war on someone is ASSAULT' },
   { pattern: String.raw`deploy(?:ed|ing)\s+(?:\S+\s+){0,3}?(?:drones|missiles|rockets)`, type: 'ASSAULT', mode: 'drone', pos: V, targetPreps: ['against', 'on'], reason: 'firing drones or missiles at someone is ASSAULT' },
-  { pattern: String.raw`attack(?:ed|s)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: [''], reason: 'attacking someone is ASSAULT' },
+  { pattern: String.raw`attack(?:ed|s)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: [''], needsTarget: true, reason: 'attacking someone is ASSAULT; "attacked X\'s policies" is talk (no target)' },
   // AID
   { pattern: String.raw`(?:supplied|provided|sold|delivered|shipped|transferred|sent)\s+(?:\S+\s+){0,8}?(?:missiles|drones|weapons|arms|ammunition|munitions|rockets|tanks|artillery|shells|air-defen[cs]e\s+systems|unmanned\s+(?:aerial\s+)?vehicles)`, type: 'AID', mode: 'military', pos: V, targetPreps: ['', 'to'], reason: 'arms supply is AID/military (gold convention)' },
   { pattern: String.raw`supplier\s+of\s+(?:\S+\s+)?(?:drones|weapons|arms|missiles)`, type: 'AID', mode: 'military', pos: N, targetPreps: ['to'], reason: 'being the supplier of arms to someone is AID/military' },

@@ -71,7 +71,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       for (const src of args.sources) for (const tgt of args.targets) {
         if (!src && !tgt && !args.location && t.entry.type !== 'ASSAULT') continue
         if ((!src || !tgt) && t.entry.type === 'CONSULT') continue // a meeting needs both its participants
-        if (!tgt && t.entry.needsTarget) continue
+        if ((!tgt || tgt.actor === src?.actor) && t.entry.needsTarget) continue
         raw.push({
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
           source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
