@@ -51,7 +51,7 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[]): Om
     }
     const u = unitAfter(text, end, s.end)
     const money = g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur]! : null
-    if (!money && (!u || u.unit.length < 3 || NOT_COUNT_UNITS.has(u.unit.toLowerCase()) || (!isPlural(u.unit) && value !== 1))) continue
+    if (!money && (!u || u.unit.length < 3 || NOT_COUNT_UNITS.has(u.unit.toLowerCase()) || !isPlural(u.unit))) continue // a singular unit is a measure or a model name ("1 tsp", "iPhone 11 Pro"), not a count
     if (!money && !g.num?.includes(',') && value >= 1900 && value <= 2099 && !g.scale) continue // a year used as a modifier
     const q = QUALIFIER_RE.exec(before)
     const verb = COUNT_VERBS.exec(text.slice(Math.max(s.start, start - 40), q ? start - q[0].length : start))
