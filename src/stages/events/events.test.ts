@@ -42,6 +42,11 @@ test('negations, hypotheticals and plans are not events (#5)', () => {
   assert.deepEqual(rows('Nordland is preparing to attack Sudmark.'), [])
 })
 
+test('passive voice: the subject is the target, the "by" phrase the source; "attacked X\'s plan" is talk', () => {
+  assert.deepEqual(rows('Tomas Vik was arrested by Nordland in Ostburg.').map((e) => e.slice(0, 3)), [['COERCE', 'Nordland', 'Tomas Vik']])
+  assert.deepEqual(rows('Berg attacked Vik’s budget plan in a debate.'), [])
+})
+
 test('a denial inside a statement is the speaker\'s REJECT', () => {
   assert.deepEqual(rows('Nordland said it had never supplied Sudmark with drones.'), [['REJECT', 'Nordland', null, null]])
 })

@@ -33,8 +33,8 @@ test('a quotation split by its attribution is two quotes; pronouns take the last
   assert.deepEqual(pairs(doc), [['Our ferries are safe', 'Anna Berg'], ['and the new pier opens in May.', 'Anna Berg']])
 })
 
-test('scare quotes and one- or two-word quotations are not speech', () => {
-  const doc = testDoc('Vik called the plan a “gift” and spoke of “green shipping” in Nordland.', { actors: ACTORS })
+test('scare quotes, one- or two-word quotations and quoted titles are not speech', () => {
+  const doc = testDoc('Vik called the plan a “gift”, spoke of “green shipping” in Nordland and read “The Long Harbour Years” aloud.', { actors: ACTORS })
   assert.deepEqual(run(doc), [])
 })
 

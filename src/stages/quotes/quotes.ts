@@ -6,7 +6,9 @@ import { pairMarks, type MarkedQuote } from './marks.js'
 import { MIN_QUOTE_WORDS, PASSIVE_QUOTED, REPORTING_VERBS } from './quotes.data.js'
 
 const VERB_RE = new RegExp(`\\b(?:${[...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|').replace(/ /g, '\\s+')})\\b`, 'giu')
-const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length
+const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length
+/** Every word capitalised and no sentence inside: a title or a name ("Master Builder Series"), not speech. */
+const isTitle = (s: string): boolean => !/[.!?]/u.test(s) && (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|at|by|with)$/u.test(w))
 
 interface Verb extends Span { readonly w: string }
 
@@ -90,7 +92,7 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
     const att = new Attributor(text, idx, sentences, marked)
     for (const q of marked) {
       const inner = text.slice(q.inner.start, q.inner.end)
-      if (wordCount(inner) < MIN_QUOTE_WORDS) continue
+      if (wordCount(inner) < MIN_QUOTE_WORDS || isTitle(inner)) continue
       if (!q.closed) messages.push(msg('quotes', 'unclosed-quote', 'Expected a closing quotation mark in the paragraph, got none: the quotation runs to the paragraph end', 'info', q.outer))
       const { ref, how } = att.speaker(q, previous)
       if (!ref) messages.push(msg('quotes', 'no-speaker', `Expected a speaker for the quotation, got none (${how})`, 'info', q.inner))
