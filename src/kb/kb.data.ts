@@ -57,11 +57,13 @@ export const PATRONYM_MARKERS: ReadonlySet<string> = new Set(['bin', 'ibn', 'abu
 export const FAMILY_NAME_FIRST: ReadonlySet<string> = new Set(['CHN', 'PRK', 'KOR', 'VNM'])
 
 /**
- * Surnames of KB people that are everyday English words ("Price", "Rice", "Bar"): alone, they name the person only
- * with support (a title before, or the full name elsewhere in the document).
+ * Surnames of KB people that are everyday English words ("Price", "Rice", "Bar") or that other well-known people
+ * share ("Sanders", "Sharif", "Bashir"): alone, they name the person only with support (a title before, or the full
+ * name elsewhere in the document).
  */
 export const COMMON_WORD_SURNAMES: ReadonlySet<string> = new Set([
   'bar', 'brown', 'price', 'rice', 'miller', 'bruce', 'burns', 'austin', 'waltz', 'caine', 'kirby', 'harris', 'cohen',
   'gang', 'wang', 'li', 'mao', 'lin', 'guo', 'dong', 'hua', 'zhao', 'wei', 'yang', 'chang', 'xi', 'qin', 'zhai', 'liu',
   'pence', 'kerry', 'carter', 'rubio', 'vance', 'trump', 'flynn', 'rice', 'bolton', 'ratcliffe', 'miller', 'salman',
+  'earnest', 'sanders', 'yilmaz', 'isik', 'lu', 'hong', 'geng', 'rashid', 'sharif', 'bashir', 'maliki', 'faisal',
 ])

@@ -94,5 +94,13 @@ describe('knowledge base', () => {
     assert.deepEqual(at('IRN:snsc-secretary', '2023-05-22'), ['Ali Akbar Ahmadian'])
     assert.deepEqual(at('RUS:security-council-secretary', '2024-05-01'), ['Nikolai Patrushev'])
     assert.deepEqual(at('RUS:security-council-secretary', '2024-08-05'), ['Sergei Shoigu'])
+    // 2015-2025 security roles of issue 4
+    assert.deepEqual(at('HOUTHI:chief-of-staff', '2024-03-01'), ['Muhammad al-Ghamari'])
+    assert.deepEqual(at('HOUTHI:chief-of-staff', '2025-12-01'), ['Yusuf al-Madani'])
+    assert.deepEqual(at('ISR:foreign-minister', '2017-06-01'), ['Benjamin Netanyahu'])
+    assert.deepEqual(at('UKR:nsdc-secretary', '2019-07-01'), ['Oleksandr Danylyuk'])
+    assert.deepEqual(at('USA:secretary-of-defense', '2020-12-01'), ['Christopher Miller'])
+    assert.deepEqual(at('IRN:irgc-aerospace-commander', '2024-04-14'), ['Amir Ali Hajizadeh'])
+    assert.deepEqual(at('SYR:prime-minister', '2018-01-01'), ['Imad Khamis'])
   })
 })

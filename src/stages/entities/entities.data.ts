@@ -63,6 +63,9 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set([
   'commander', 'premier', 'diplomat', 'head', 'adviser', 'advisor', 'king', 'emir', 'prince', 'envoy', 'director',
 ])
 
+/** Marks that set a descriptive phrase beside a name ("Putin, the Russian leader"; "Baqeri — chief of staff of …"). */
+export const APPOSITION_MARKS: ReadonlySet<string> = new Set([',', '—', '–', '('])
+
 /** "former" before a role means someone else than today's holder: such references are left unresolved. */
 export const PAST_MARKERS: ReadonlySet<string> = new Set(['former', 'ex', 'late', 'then', 'previous'])
 

@@ -71,6 +71,9 @@ describe('entities: resolution', () => {
     ['The statement was read out, and the Russian leader added a warning.', '2022-10-27', 'the Russian leader', 'P:vladimir-putin'],
     ["Vladimir Putin wrote to his Iranian counterpart about trade.", '2023-02-01', 'his Iranian counterpart', 'P:ebrahim-raisi'],
     ["Tehran sent Iran's top security official to the summit.", '2024-01-10', "Iran's top security official", 'P:ali-akbar-ahmadian'],
+    ['Envoys met the Houthi chief of staff in Sanaa.', '2024-03-01', 'the Houthi chief of staff', 'P:muhammad-al-ghamari'],
+    ['Envoys met the Houthi chief of staff in Sanaa.', '2025-12-01', 'the Houthi chief of staff', 'P:yusuf-al-madani'],
+    ["Later Iran's chief of staff inspected the troops.", '2023-03-01', "Iran's chief of staff", 'P:mohammad-bagheri'],
   ]
   for (const [text, date, mention, actor] of byRole) it(`"${mention}" on ${date} is ${actor}`, () => assert.equal(read(text, date).get(mention), actor))
 

@@ -1,6 +1,6 @@
 import { covers, dateFrom, dateTo, overlaps, type KbOffice } from '../../../kb/index.js'
 import { typeOf, type Ctx, type Hit } from '../context.js'
-import { DETERMINERS, PAST_MARKERS, ROLE_HEADS, ROLE_MAX_WORDS, ROLE_MODIFIERS, TITLES } from '../entities.data.js'
+import { APPOSITION_MARKS, DETERMINERS, PAST_MARKERS, ROLE_HEADS, ROLE_MAX_WORDS, ROLE_MODIFIERS, TITLES } from '../entities.data.js'
 
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
 
@@ -46,13 +46,33 @@ function ofAfter(ctx: Ctx, i: number, hitAt: Map<number, Hit>): { end: number; i
   return t === 'ORG' || t === 'GROUP' ? { end: h.w1, iso: ctx.kb.actor(h.actor!)?.affiliation ?? null, body: h.actor } : null
 }
 
+const longNouns = new WeakMap<object, Set<string>>()
+
+/**
+ * An office noun of several words that starts at head word i ("chief of staff", "chief of the general staff"):
+ * the noun and its last word, or null. Without it "the Houthi chief of staff" would read as "the Houthi chief".
+ */
+function longNounAt(ctx: Ctx, i: number, covered: ReadonlySet<number>): { noun: string; last: number } | null {
+  let nouns = longNouns.get(ctx.kb.offices)
+  if (!nouns) {
+    nouns = new Set([...ctx.kb.offices.values()].flatMap((o) => o.nouns.filter((n) => n.includes(' of '))))
+    longNouns.set(ctx.kb.offices, nouns)
+  }
+  let key = ctx.words[i]!.fold, best: { noun: string; last: number } | null = null
+  for (let k = i + 1; k < ctx.words.length && k <= i + 4 && ctx.words[k]!.sent === ctx.words[i]!.sent && !covered.has(k); k++) {
+    key += ' ' + ctx.words[k]!.fold
+    if (nouns.has(key)) best = { noun: key, last: k }
+  }
+  return best
+}
+
 /** True when a name stands right beside the phrase ("his Iranian counterpart, Ebrahim Raisi"; "Putin, the Russian leader"). */
 function besideName(ctx: Ctx, start: number, end: number, personAt: Set<number>, personEnd: Set<number>): boolean {
   let k = end
-  if (ctx.words[k]?.fold === ',') k++
+  if (APPOSITION_MARKS.has(ctx.words[k]?.fold ?? '')) k++
   while (ctx.words[k] && (ctx.words[k]!.fold in TITLES || ctx.words[k]!.fold === '.')) k++
   if (personAt.has(k)) return true
-  return ctx.words[start - 1]?.fold === ',' && personEnd.has(start - 2)
+  return APPOSITION_MARKS.has(ctx.words[start - 1]?.fold ?? '') && personEnd.has(start - 2)
 }
 
 /** Office holders on the date; without one, the holder the document names, else the latest fitting the other names' dates. */
@@ -99,20 +119,22 @@ export function resolveRoles(ctx: Ctx): Hit[] {
     const head = ctx.words[i]!.fold
     if (!ROLE_HEADS.has(head) || covered.has(i)) continue
     const p = phraseBefore(ctx, i, hitEndingAt)
-    const of = ofAfter(ctx, i, hitAt)
+    const long = longNounAt(ctx, i, covered)
+    const last = long?.last ?? i
+    const of = ofAfter(ctx, last, hitAt)
     const iso = p.iso ?? of?.iso ?? null, body = of?.body ?? p.body
-    const end = of?.end ?? i + 1
+    const end = of?.end ?? last + 1
     if ((!iso && !body) || p.mods.some((m) => PAST_MARKERS.has(m)) || besideName(ctx, p.start, end, personAt, personEnd)) continue
     const mods = p.mods.filter((m) => !ROLE_MODIFIERS.has(m))
     let offices: readonly KbOffice[] = []
     if (head === 'counterpart') offices = counterpartOffices(ctx, i, iso)
     else for (let k = 0; k <= mods.length && !offices.length; k++) {
-      const noun = [...mods.slice(k), head].join(' ')
+      const noun = [...mods.slice(k), long?.noun ?? head].join(' ')
       offices = body ? ctx.kb.officesOf(null, { body, noun }) : ctx.kb.officesOf(iso, { noun })
     }
     // a noun naming several offices of one state ("the head of Iran's …" without a known body) says too little
     const actor = offices.length === 1 ? holder(ctx, offices) : null
-    if (actor) out.push({ w0: p.start, w1: i + 1, actor, label: 'PERSON', by: 'rule', how: 'role' })
+    if (actor) out.push({ w0: p.start, w1: last + 1, actor, label: 'PERSON', by: 'rule', how: 'role' })
   }
   return out
 }
