@@ -14,6 +14,14 @@ export interface ActorMention extends Span {
 /** Actor id for a name no entity carries. */
 export const slug = (name: string): string => 'x:' + name.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-')
 
+/** True when a span overlaps one of `sorted` (sorted by start): binary search, then a short scan back. */
+function overlapsAny(sorted: readonly Span[], c: Span): boolean {
+  let lo = 0, hi = sorted.length
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid].start < c.end) lo = mid + 1; else hi = mid }
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (sorted[i].end > c.start) return true
+  return false
+}
+
 /**
  * Entity mentions, plus rule-found phrases where no entity mention lies: pronouns, role descriptions, pairs and
  * nationality groups always; capitalised names only when the entities layer is empty (a surname takes the full
@@ -33,7 +41,7 @@ export function buildMentions(text: string, sentences: readonly Sentence[], enti
   const extra: ActorMention[] = []
   for (const c of chunks) {
     if (c.initial && !lastNames.has(c.text) && !seen.has(c.text)) continue
-    if (fromEntities.some((m) => m.start < c.end && c.start < m.end)) continue
+    if (overlapsAny(fromEntities, c)) continue
     if (c.kind !== 'name') { extra.push({ start: c.start, end: c.end, text: c.text, ref: null, type: c.type, kind: c.kind, pron: c.pron }); continue }
     const full = !c.name.includes(' ') && c.type !== 'GPE' ? lastNames.get(c.name) : undefined
     const ent = entities.find((e) => e.name === (full ?? c.name))
