@@ -93,7 +93,8 @@ export function serializeKb(actorsInOrder: readonly KbActor[], parts: KbParts, i
     maxTokens: index.maxTokens, demonymIso: [...index.demonymIso], holdersOf: [...index.holdersOf].map(([o, l]) => [o, ...l.flatMap((t) => [t.actor.id, t.from, t.to])]),
     heads: [...index.heads], cold: JSON.stringify(cold),
   }
-  return JSON.stringify(file)
+  // ASCII only (other characters escaped): Node reads and V8 parses a one-byte string several times faster
+  return JSON.stringify(file).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
 }
 
 /** Keys restored from the cache: the slot of a key is unpacked the first time it is asked for. */

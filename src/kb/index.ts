@@ -54,7 +54,8 @@ export function buildKb(extraDirs: readonly string[] = []): KnowledgeBase {
 /** The built-in KB restored from its index cache, or null when there is none or it is stale. */
 function loadCached(): KnowledgeBase | null {
   if (!existsSync(KB_CACHE_FILE)) return null
-  const restored = restoreKb(readFileSync(KB_CACHE_FILE, 'utf8'), kbInputHash([KB_BUILTIN_DIR]), KB_BUILTIN_DIR)
+  // the cache is written in ASCII, so latin1 reads it exactly, and faster than utf8
+  const restored = restoreKb(readFileSync(KB_CACHE_FILE, 'latin1'), kbInputHash([KB_BUILTIN_DIR]), KB_BUILTIN_DIR)
   if (!restored) return null
   const kb = createKb(restored.parts, restored.index, restored.cities)
   kb.from = 'cache'
