@@ -1,3 +1,4 @@
+import type { EventRecord } from '../doc/layers.js'
 import type { Kb } from '../kb/index.js'
 import type { CorpusRecord, DocumentRecord } from '../model/records.js'
 import type { CorpusUpdate } from '../store/store.js'
@@ -20,7 +21,8 @@ export type CorpusParts = Omit<CorpusUpdate, 'actors'>
  */
 export function analyzeParts(input: readonly DocumentRecord[], kb: Kb): CorpusParts {
   // inferred dates from an earlier run must not feed this one: the analysis is replaced as a whole
-  const docs = input.map((d) => ({ ...d, published_inferred: null, events: d.events.map((e) => (e.date_inferred ? { ...e, date: null, date_precision: null, date_basis: null, date_inferred: undefined } : e)) }))
+  // (an inferred date laid over a date the events stage gave brings that date back in `date_given`)
+  const docs = input.map((d) => ({ ...d, published_inferred: null, events: d.events.map((e) => (e.date_inferred ? restoreGiven(e) : e)) }))
   const dups = findDuplicates(docs.map((d) => ({ id: d.id, body: d.body.join('\n'), published: d.published, outlet: d.outlet, copy_of: d.copy_of })))
   const info = actorInfo(docs, kb)
   const pass1 = corefEvents(eventMentions(docs, new Map()), info)
@@ -49,4 +51,10 @@ export function analyzeParts(input: readonly DocumentRecord[], kb: Kb): CorpusPa
     if (links || pi || copyChanged) docUpdates.set(d.id, { published_inferred: pi ?? null, duplicates: links ?? [], ...(copyChanged ? { copy_of: d.copy_of } : {}) })
   }
   return { records, eventStory, docs: docUpdates, events }
+}
+
+/** An event as the events stage gave it, before an earlier analysis laid an inferred date over it. */
+function restoreGiven(e: EventRecord): EventRecord {
+  const { date_given: g, date_inferred: _, ...rest } = e as EventRecord & { date_given?: DateOverride['date_given'] }
+  return { ...rest, date: g?.date ?? null, date_precision: g?.date_precision ?? null, date_basis: g?.date_basis ?? null }
 }

@@ -79,7 +79,8 @@ export function eventContradictions(coref: Coreference, eventStory: ReadonlyMap<
     if (new Set(days.map((m) => m.date)).size > 1)
       out.push({ kind: 'contradiction', id: 'ct_' + shortHash(se + ':date'), field: 'date', description: `dates of one ${ms[0].event.type} event disagree (story event ${se})`,
         members: days.map((m) => ({ doc: m.doc.id, value: m.date, evidence: m.event.evidence })) })
-    const named = ms.filter((m) => m.event.source_actor)
+    // only perpetrators the sentence names itself: one reached through a role or a pronoun is an inference, not a claim
+    const named = ms.filter((m) => m.event.source_actor && m.named[0])
     if (named.some((a) => named.some((b) => compareActors(a.event.source_actor, b.event.source_actor, info) === 'conflict')))
       out.push({ kind: 'contradiction', id: 'ct_' + shortHash(se + ':actor'), field: 'source_actor', description: `who carried out one ${ms[0].event.type} event disagrees (story event ${se})`,
         members: named.map((m) => ({ doc: m.doc.id, value: m.event.source_actor!.name, evidence: m.event.evidence })) })

@@ -23,6 +23,8 @@ export const COREF_ACTOR_POINTS = 2
 /** Points when both events name the same place, and when both carry the same day. */
 export const COREF_PLACE_POINTS = 1.5
 export const COREF_SAME_DAY_POINTS = 2
+/** Points for the same place for attacks (ASSAULT/COERCE): where and when identify an attack whose perpetrator is often unnamed. */
+export const COREF_ATTACK_PLACE_POINTS = 2
 /** Points when both sentences state the same figure for the same measure (a death toll names its attack). */
 export const COREF_SAME_FIGURE_POINTS = 1.5
 /** Two day-precision dates this many days apart may still be one event when everything else agrees (reported as a contradiction). */
@@ -50,6 +52,10 @@ export const ROLE_TITLE_MIN_SHARE = 0.6
 
 /** Documents are one story when they share this many story events, or one that leads both (first paragraphs). */
 export const STORY_MIN_SHARED_EVENTS = 2
+/** Independent sources (copies and repeat outlets collapsed) a shared story event needs to link two pages into one story on its own. */
+export const STORY_MIN_SOURCES = 2
+/** A story event more pages than this mention is background (an ongoing war, a long arms trade), not a story link. */
+export const STORY_MAX_EVENT_DOCS = 50
 /** Paragraphs counted as a document's lead for story grouping. */
 export const STORY_LEAD_PARAGRAPHS = 3
 /** Publication dates further apart than this keep documents in separate stories. */
@@ -72,3 +78,16 @@ export const CLAIM_MEASURES: readonly { readonly measure: string; readonly re: R
 ]
 /** Characters either side of a claim's number searched for its measure when `what` does not say it. */
 export const CLAIM_MEASURE_WINDOW = 60
+
+/** Entity mention kinds that name an actor in the sentence itself; role descriptions, pronoun antecedents and bare heads are inferences. */
+export const NAMING_MENTIONS: ReadonlySet<string> = new Set(['alias', 'surname', 'translit', 'new'])
+/** Nouns that report an act by name ("the bombing"): a date written before them, across a verb, is usually the verb's, not theirs. */
+export const NOMINAL_TRIGGER_RE = /^(?:bomb(?:ing)?s?|(?:bomb |terror(?:ist)? |suicide )?attacks?|explosions?|blasts?|(?:air ?)?strikes?|assassinations?|killings?|shootings?|raids?|massacres?|crimes?|murders?)$/i
+/** A determiner right before a nominal trigger marks a reference back to an act reported elsewhere ("called the bombing"). */
+export const DEFINITE_BEFORE_RE = /\b(?:the|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,2}$/iu
+/** An event the events stage dated only to its page's publication week ("no date written") lies in the days before publication. */
+export const PUBLICATION_WINDOW_DAYS = 7
+/** Points for an undated page's weekday ("on Wednesday") that matches the other page's day. */
+export const COREF_SAME_WEEKDAY_POINTS = 1.5
+/** A date that belongs to a later act referring to this one ("called the bombing" on Wednesday) bounds it: the act lies this many days before, at most. */
+export const DOUBTFUL_DATE_REACH_DAYS = 30

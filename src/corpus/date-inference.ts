@@ -1,8 +1,9 @@
-import type { DatePrecision, EventRecord, TimeExpr } from '../doc/layers.js'
+import type { DatePrecision } from '../doc/layers.js'
 import type { Kb } from '../kb/index.js'
 import type { DocumentRecord, InferredDate } from '../model/records.js'
 import { ROLE_TITLE_MIN_SHARE, ROLE_WINDOW_AFTER, ROLE_WINDOW_BEFORE, SHARED_EVENT_MAX_DAYS } from './corpus.data.js'
-import { atPrecision, dateRange, dayNumber, isoDay } from './dates.js'
+import { atPrecision, dateRange, dayNumber, isoDay, mondayOf } from './dates.js'
+import { eventTimex, ownsTimex } from './mention-facts.js'
 import type { Coreference, DateOverride } from './event-coref.js'
 import { resolveRelative, yearlessCandidates, yearlessDate } from './relative-dates.js'
 import { contentWords } from './text-sim.js'
@@ -12,21 +13,6 @@ import type { ActorInfo } from './actor-compat.js'
 export interface DateInference {
   readonly published: Map<string, InferredDate>
   readonly events: Map<string, DateOverride>
-}
-
-/** The time expression of an event: inside its evidence, nearest its trigger. */
-export function eventTimex(doc: DocumentRecord, e: EventRecord): TimeExpr | null {
-  const inside = doc.timex.filter((t) => t.start >= e.evidence.start && t.end <= e.evidence.end)
-  if (!inside.length) return null
-  const at = e.trigger?.start ?? e.evidence.start
-  return inside.reduce((b, t) => (Math.abs(t.start - at) < Math.abs(b.start - at) ? t : b))
-}
-
-/** True when the time expression is nearer this event's trigger than the trigger of any other event around it. */
-function ownsTimex(doc: DocumentRecord, e: EventRecord, tx: TimeExpr): boolean {
-  if (!e.trigger) return false
-  const dist = (x: EventRecord) => (x.trigger ? Math.abs(x.trigger.start - tx.start) : Infinity)
-  return doc.events.every((o) => o === e || o.evidence.start > tx.start || o.evidence.end < tx.end || dist(o) >= dist(e))
 }
 
 const precisionOf = (days: number): DatePrecision => (days <= 1 ? 'day' : days <= 7 ? 'week' : days <= 31 ? 'month' : 'year')
@@ -43,13 +29,15 @@ function fromSharedEvents(doc: DocumentRecord, coref: Coreference): { range: [nu
     const dated = g.map((i) => coref.mentions[i]).find((m) => m.doc.id !== doc.id && m.doc.published && m.precision === 'day' && m.date)
     if (!mine.length || !dated) continue
     const d = dayNumber(dated.date!)
-    const tx = eventTimex(doc, mine[0].event)
+    // the mention whose own wording ("on Wednesday", "Sunday's") links it to the day, else the first
+    const own = mine.find((m) => eventTimex(doc, m.event)?.basis === 'unresolved') ?? mine[0]
+    const tx = eventTimex(doc, own.event)
     const ok = (a: number) => { const r = tx && tx.basis === 'unresolved' ? resolveRelative(tx.text, isoDay(a)) : null; return r ? r.precision === 'day' && r.value === dated.date : !tx }
     const days: number[] = []
     for (let a = d; a <= d + SHARED_EVENT_MAX_DAYS; a++) if (ok(a)) days.push(a)
     if (!days.length) continue
     const range: [number, number] = [days[0], days.at(-1)!]
-    const basis = `its ${mine[0].event.type} event${tx ? ` ("${tx.text}")` : ''} is the one ${dated.doc.outlet ?? dated.doc.id} dates to ${dated.date}`
+    const basis = `its ${own.event.type} event${tx ? ` ("${tx.text}")` : ''} is the one ${dated.doc.outlet ?? dated.doc.id} dates to ${dated.date}`
     if (!best) best = { range, basis }
     else { const lo = Math.max(best.range[0], range[0]), hi = Math.min(best.range[1], range[1]); if (lo <= hi) best = { range: [lo, hi], basis: `${best.basis}; ${basis}` } }
   }
@@ -94,7 +82,10 @@ function tenureBounds(doc: DocumentRecord, kb: Kb, info: ReadonlyMap<string, Act
   return { lo, hi, basis }
 }
 
-/** (3) The latest date the page mentions (absolute, or yearless resolved inside the tenure bounds). */
+/**
+ * (3) The latest date the page mentions: absolute dates, and a yearless one ("January 3", "in March") only when the
+ * tenure bounds leave it a single year. An ambiguous yearless date cannot set the anchor: it is resolved backwards from it.
+ */
 function latestMentioned(doc: DocumentRecord, lo: number, hi: number): { day: number; text: string } | null {
   let best: { day: number; text: string } | null = null
   for (const t of doc.timex) {
@@ -103,11 +94,36 @@ function latestMentioned(doc: DocumentRecord, lo: number, hi: number): { day: nu
     else if (t.basis === 'unresolved' && Number.isFinite(lo)) {
       const y = yearlessDate(t.text)
       const c = y ? yearlessCandidates(y, lo, Number.isFinite(hi) ? hi : lo + 366) : []
-      if (c.length) day = dayNumber(c[0].value)
+      if (c.length === 1) day = dayNumber(c[0].value)
     }
     if (day !== null && day <= hi && (!best || day > best.day)) best = { day, text: t.text }
   }
   return best
+}
+
+/** A range of publication days as a date at its precision: a week that fits one calendar week is named by its Monday. */
+function rangeDate(lo: number, hi: number): { date: string; precision: DatePrecision } {
+  const p = precisionOf(hi - lo + 1)
+  if (p === 'week' && mondayOf(lo) === mondayOf(hi)) return { date: isoDay(mondayOf(lo)), precision: p }
+  return { date: atPrecision(isoDay(lo), p), precision: p }
+}
+
+/** The publication date of one undated page, by the first mechanism that gives one, and the anchor day its own relative dates resolve from. */
+function datePage(doc: DocumentRecord, coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>, latestCorpus: number): { inferred: InferredDate; anchor: number } | null {
+  const shared = fromSharedEvents(doc, coref)
+  if (shared) return { inferred: { ...rangeDate(shared.range[0], shared.range[1]), basis: shared.basis }, anchor: shared.range[0] }
+  const t = tenureBounds(doc, kb, info)
+  const hi = Number.isFinite(t.hi) ? t.hi : Number.isFinite(latestCorpus) && latestCorpus >= t.lo ? latestCorpus : t.hi
+  const latest = latestMentioned(doc, t.lo, hi)
+  if (latest) {
+    const why = [...t.basis, `the latest date it mentions is ${isoDay(latest.day)} ("${latest.text}")`]
+    return { inferred: { date: atPrecision(isoDay(latest.day), 'month'), precision: 'month', basis: why.join('; ') }, anchor: latest.day }
+  }
+  // tenure alone: the page lies inside every role's term; dated only when that is at most a year
+  if (Number.isFinite(t.lo) && Number.isFinite(hi) && t.lo <= hi && isoDay(t.lo).slice(0, 4) === isoDay(hi).slice(0, 4)) {
+    return { inferred: { ...rangeDate(t.lo, hi), basis: t.basis.join('; ') }, anchor: t.lo }
+  }
+  return null
 }
 
 /** Infers publication dates of undated pages and re-resolves their relative time expressions from them. */
@@ -116,23 +132,10 @@ export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, 
   const latestCorpus = Math.max(...docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))
   for (const doc of docs) {
     if (doc.published) continue
-    let anchor: number | null = null
-    const shared = fromSharedEvents(doc, coref)
-    if (shared) {
-      const p = precisionOf(shared.range[1] - shared.range[0] + 1)
-      anchor = shared.range[0]
-      published.set(doc.id, { date: atPrecision(isoDay(anchor), p), precision: p, basis: shared.basis })
-    } else {
-      const t = tenureBounds(doc, kb, info)
-      const hi = Number.isFinite(t.hi) ? t.hi : Number.isFinite(latestCorpus) && latestCorpus >= t.lo ? latestCorpus : t.hi
-      const latest = latestMentioned(doc, t.lo, hi)
-      if (latest) {
-        anchor = latest.day
-        const why = [...t.basis, `the latest date it mentions is ${isoDay(latest.day)} ("${latest.text}")`]
-        published.set(doc.id, { date: atPrecision(isoDay(anchor), 'month'), precision: 'month', basis: why.join('; ') })
-      }
-    }
-    if (anchor === null) continue
+    const found = datePage(doc, coref, kb, info, latestCorpus)
+    if (!found) continue
+    published.set(doc.id, found.inferred)
+    const anchor = found.anchor
     for (const e of doc.events) {
       if (e.date || (e.date_basis && e.date_basis !== 'unresolved')) continue
       const tx = eventTimex(doc, e)

@@ -1,17 +1,22 @@
-import type { DatePrecision, EventRecord } from '../doc/layers.js'
+import type { ActorRef, DatePrecision, EventRecord } from '../doc/layers.js'
 import type { DocumentRecord } from '../model/records.js'
 import { compareActors, type ActorInfo, type ActorMatch } from './actor-compat.js'
 import {
-  ATTRIBUTION_TYPES, COREF_ACTOR_POINTS, COREF_BLOCK_WINDOW, COREF_CONFLICT_MIN_SCORE, COREF_DATE_SLACK_DAYS, COREF_MIN_SCORE,
-  COREF_MIN_TEXT_SAME_DOC, COREF_MIN_TEXT_UNDATED, COREF_PLACE_POINTS, COREF_SAME_DAY_POINTS, COREF_SAME_FIGURE_POINTS, COREF_TEXT_WEIGHT, SYMMETRIC_TYPES,
+  ATTRIBUTION_TYPES, COREF_ACTOR_POINTS, COREF_ATTACK_PLACE_POINTS, COREF_BLOCK_WINDOW, COREF_CONFLICT_MIN_SCORE, COREF_DATE_SLACK_DAYS, COREF_MIN_SCORE,
+  COREF_MIN_TEXT_SAME_DOC, COREF_MIN_TEXT_UNDATED, COREF_PLACE_POINTS, COREF_SAME_DAY_POINTS, COREF_SAME_FIGURE_POINTS, COREF_SAME_WEEKDAY_POINTS, COREF_TEXT_WEIGHT,
+  DOUBTFUL_DATE_REACH_DAYS, PUBLICATION_WINDOW_DAYS, SYMMETRIC_TYPES,
 } from './corpus.data.js'
 import { claimMeasure } from './claim-measure.js'
-import { dateRange, rangeGap } from './dates.js'
+import { dateRange, dayNumber, rangeGap } from './dates.js'
+import { actorNamed, chainedDate, dateDoubtful, unresolvedWeekday } from './mention-facts.js'
 import { contentWords, cosine, Idf } from './text-sim.js'
 import { UnionFind } from './union-find.js'
 
-/** An event date set by the cross-source analysis (inferred from other pages). */
-export interface DateOverride { readonly date: string; readonly date_precision: DatePrecision; readonly date_basis: string }
+/** An event date set by the cross-source analysis (inferred from other pages); `date_given` keeps what the events stage said. */
+export interface DateOverride {
+  readonly date: string; readonly date_precision: DatePrecision; readonly date_basis: string
+  readonly date_given?: { readonly date: string | null; readonly date_precision: DatePrecision | null; readonly date_basis: string | null } | null
+}
 
 /** One event mention as the coreference sees it. */
 export interface EventMention {
@@ -24,6 +29,12 @@ export interface EventMention {
   readonly vec: ReadonlyMap<string, number>
   /** casualty and other figures stated in the evidence ("killed:15"): the same toll is a strong sign of the same act */
   readonly figures: ReadonlySet<string>
+  /** whether the sentence names the source and the target itself (not through a role or a pronoun) */
+  readonly named: readonly [boolean, boolean]
+  /** weekday an undated page gives the event ("on Wednesday"), 0 = Sunday */
+  readonly weekday: number | null
+  /** how the date was set: by the stage, the publication-week default, a chained offset, the analysis, or dropped as another act's */
+  readonly dateFrom: 'stage' | 'publication' | 'chained' | 'override' | 'doubtful' | null
 }
 
 /** Groups of mentions that report one real-world event, each group in document order. */
@@ -31,30 +42,71 @@ export interface Coreference { readonly mentions: readonly EventMention[]; reado
 
 const normPlace = (s: string | null | undefined) => (s ? s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : null)
 
+type Dated = Pick<EventMention, 'date' | 'precision' | 'range' | 'dateFrom'>
+
+/** The date a mention is compared with: an override, else the stage's own unless it belongs to another act, else a chained offset. */
+function mentionDate(doc: DocumentRecord, e: EventRecord, overrides: ReadonlyMap<string, DateOverride>): Dated {
+  const o = overrides.get(e.id)
+  if (o) return { date: o.date, precision: o.date_precision, range: dateRange(o.date, o.date_precision), dateFrom: 'override' }
+  const doubtful = dateDoubtful(doc, e)
+  if (e.date && !doubtful) {
+    const pub = doc.published ? dayNumber(doc.published) : NaN
+    // "no date written": the act lies in the days up to publication, not in the publication's whole week
+    if (e.date_basis === 'publication' && !Number.isNaN(pub)) return { date: e.date, precision: 'week', range: [pub - PUBLICATION_WINDOW_DAYS, pub], dateFrom: 'publication' }
+    return { date: e.date, precision: e.date_precision, range: dateRange(e.date, e.date_precision), dateFrom: 'stage' }
+  }
+  const base = (x: EventRecord) => { const y = overrides.get(x.id); return y ? { date: y.date, precision: y.date_precision } : x.date && x.date_precision && !dateDoubtful(doc, x) ? { date: x.date, precision: x.date_precision } : null }
+  const chained = chainedDate(doc, e, base)
+  if (chained) return { date: chained, precision: 'day', range: dateRange(chained, 'day'), dateFrom: 'chained' }
+  // a date that belongs to a later act of the sentence ("X on Wednesday called the bombing …") still bounds this one from above
+  if (doubtful) { const d = dayNumber(e.date!); return { date: null, precision: null, range: [d - DOUBTFUL_DATE_REACH_DAYS, d], dateFrom: 'doubtful' } }
+  return { date: null, precision: null, range: null, dateFrom: null }
+}
+
 /** Builds the mentions of every event of every document, with dates overridden where the analysis inferred them. */
 export function eventMentions(docs: readonly DocumentRecord[], overrides: ReadonlyMap<string, DateOverride>): EventMention[] {
   const idf = new Idf()
   const words = docs.flatMap((d) => d.events.map((e) => { const w = contentWords(e.evidence.text); idf.add(w); return w }))
   let k = 0
   return docs.flatMap((doc) => doc.events.map((event) => {
-    const o = overrides.get(event.id)
-    const date = o?.date ?? event.date, precision = o?.date_precision ?? event.date_precision
+    const dated = mentionDate(doc, event, overrides)
     const figures = new Set(doc.claims.filter((c) => c.evidence.start < event.evidence.end && c.evidence.end > event.evidence.start)
       .map((c) => `${claimMeasure(doc, c) ?? c.unit}:${c.value}`))
-    return { doc, event, date, precision, range: date ? dateRange(date, precision) : null, place: normPlace(event.location), vec: idf.vector(words[k++]), figures }
+    const named = [event.source_actor, event.target_actor].map((a) => !a || actorNamed(doc, a, event.evidence)) as [boolean, boolean]
+    return { doc, event, ...dated, place: normPlace(event.location), vec: idf.vector(words[k++]), figures, named, weekday: dated.date ? null : unresolvedWeekday(doc, event) }
   }))
 }
 
-interface PairResult { readonly score: number; readonly ruledOut: boolean }
+/** The score of a pair of mentions, and whether they can be one event at all. */
+export interface PairResult { readonly score: number; readonly ruledOut: boolean }
 const NO: PairResult = { score: 0, ruledOut: true }
+const weekdayOfDay = (n: number) => new Date(n * 864e5).getUTCDay()
+
+/** Points for the dates of a pair, `null` when they rule it out; `checked` when a date or weekday was compared at all. */
+function datePoints(x: EventMention, y: EventMention, sameDoc: boolean): { pts: number; checked: boolean; soft: boolean } | null {
+  if (x.range && y.range) {
+    const gap = rangeGap(x.range, y.range)
+    if (gap === 0) return { pts: x.precision === 'day' && y.precision === 'day' ? COREF_SAME_DAY_POINTS : 1, checked: true, soft: false }
+    if (gap <= COREF_DATE_SLACK_DAYS && x.precision === 'day' && y.precision === 'day' && !sameDoc) return { pts: 0, checked: true, soft: true }
+    return null
+  }
+  // an undated page's "on Wednesday" against a day another page gives: the weekday must agree
+  const [u, d] = x.weekday !== null ? [x, y] : [y, x]
+  if (u.weekday === null) return { pts: 0, checked: false, soft: false }
+  if (d.weekday !== null) return d.weekday === u.weekday ? { pts: 0, checked: false, soft: false } : null
+  if (!d.range || d.precision !== 'day') return { pts: 0, checked: false, soft: false }
+  return weekdayOfDay(d.range[0]) === u.weekday ? { pts: COREF_SAME_WEEKDAY_POINTS, checked: true, soft: false } : null
+}
 
 /** Scores a pair of mentions; `ruledOut` when they cannot be one event (type, actors, place or date disagree). */
-function scorePair(x: EventMention, y: EventMention, info: ReadonlyMap<string, ActorInfo>): PairResult {
+export function scorePair(x: EventMention, y: EventMention, info: ReadonlyMap<string, ActorInfo>): PairResult {
   if (x.event.type !== y.event.type || x === y) return NO
   const sameDoc = x.doc.id === y.doc.id
+  // an argument reached through a role or a pronoun is an inference: it cannot rule a pair out
+  const cmp = (a: ActorRef | null, an: boolean, b: ActorRef | null, bn: boolean): ActorMatch => { const r = compareActors(a, b, info); return r === 'conflict' && (!an || !bn) ? 'unknown' : r }
   const slots = (swap: boolean): ActorMatch[] => [
-    compareActors(x.event.source_actor, swap ? y.event.target_actor : y.event.source_actor, info),
-    compareActors(x.event.target_actor, swap ? y.event.source_actor : y.event.target_actor, info)]
+    cmp(x.event.source_actor, x.named[0], swap ? y.event.target_actor : y.event.source_actor, swap ? y.named[1] : y.named[0]),
+    cmp(x.event.target_actor, x.named[1], swap ? y.event.source_actor : y.event.target_actor, swap ? y.named[0] : y.named[1])]
   const pts = (m: ActorMatch[]) => m.reduce((s, r) => s + (r === 'same' ? COREF_ACTOR_POINTS : r === 'weak' ? COREF_ACTOR_POINTS / 2 : r === 'conflict' ? -100 : 0), 0)
   let actors = slots(false)
   if (SYMMETRIC_TYPES.has(x.event.type)) { const crossed = slots(true); if (pts(crossed) > pts(actors)) actors = crossed }
@@ -62,23 +114,21 @@ function scorePair(x: EventMention, y: EventMention, info: ReadonlyMap<string, A
   // a perpetrator named differently by two outlets may still be one attack (reported as a contradiction); a different partner is another meeting
   if (conflicts > 1 || (conflicts === 1 && (sameDoc || !ATTRIBUTION_TYPES.has(x.event.type) || actors[0] !== 'conflict'))) return NO
   let score = pts(actors.map((r) => (r === 'conflict' ? 'unknown' : r)))
+  const attackPlace = !!(x.place && y.place) && ATTRIBUTION_TYPES.has(x.event.type)
   if (x.place && y.place) {
     if (!(x.place.includes(y.place) || y.place.includes(x.place))) return NO
-    score += COREF_PLACE_POINTS
+    // an attack is known by where and when it happened: its perpetrator is often unnamed
+    score += ATTRIBUTION_TYPES.has(x.event.type) ? COREF_ATTACK_PLACE_POINTS : COREF_PLACE_POINTS
   }
-  let soft = conflicts > 0
-  const dated = !!(x.range && y.range)
-  if (x.range && y.range) {
-    const gap = rangeGap(x.range, y.range)
-    if (gap === 0) score += x.precision === 'day' && y.precision === 'day' ? COREF_SAME_DAY_POINTS : 1
-    else if (gap <= COREF_DATE_SLACK_DAYS && x.precision === 'day' && y.precision === 'day' && !sameDoc) soft = true
-    else return NO
-  }
+  const dp = datePoints(x, y, sameDoc)
+  if (!dp) return NO
+  score += dp.pts
+  const soft = conflicts > 0 || dp.soft
   const text = cosine(x.vec, y.vec)
   score += text * COREF_TEXT_WEIGHT
   if ([...x.figures].some((f) => y.figures.has(f))) score += COREF_SAME_FIGURE_POINTS
-  // restatements on one page, and pairs no date can check, must also be worded alike
-  const minText = sameDoc ? COREF_MIN_TEXT_SAME_DOC : dated ? 0 : COREF_MIN_TEXT_UNDATED
+  // restatements on one page, and pairs no date (nor, for attacks, a place) can check, must also be worded alike
+  const minText = sameDoc ? COREF_MIN_TEXT_SAME_DOC : dp.checked || attackPlace ? 0 : COREF_MIN_TEXT_UNDATED
   if (text < minText || (soft && score < COREF_CONFLICT_MIN_SCORE)) return { score: 0, ruledOut: false }
   return { score, ruledOut: false }
 }

@@ -71,3 +71,26 @@ export function yearlessCandidates(y: { month: number; day: number | null }, fro
   }
   return out
 }
+
+/** The weekday (0 = Sunday) an unresolved expression names on its own ("on Tuesday", "Sunday's"); null for "next/last Tuesday" or none. */
+export function weekdayOf(text: string): number | null {
+  const t = text.toLowerCase()
+  if (/\b(?:next|last|previous|following)\b/.test(t)) return null
+  const wd = WEEKDAYS.findIndex((w) => new RegExp(`\\b${w}\\b`).test(t))
+  return wd >= 0 ? wd : null
+}
+
+const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, the: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 }
+
+/**
+ * A chained relative date written just before an event's trigger: "two days after a bombing" → -2 (the bombing was
+ * two days before the date of the clause), "a day before the talks" → +1; null when the text before the trigger has none.
+ * @example offsetBefore('held talks on Tuesday, two days after a terrorist ') // -2
+ */
+export function offsetBefore(textBeforeTrigger: string): number | null {
+  const m = /\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|the)\s+(days?|weeks?)\s+(after|before)\s+(?:(?:a|an|the|this|that|its|their|[\p{L}’'-]+)\s+){0,3}$/iu.exec(textBeforeTrigger)
+  if (!m) return null
+  const n = COUNT_WORDS[m[1].toLowerCase()] ?? Number(m[1])
+  const days = n * (/^week/i.test(m[2]) ? 7 : 1)
+  return m[3].toLowerCase() === 'after' ? -days : days
+}

@@ -1,8 +1,8 @@
 import type { DocumentRecord, StoryRecord } from '../model/records.js'
-import { STORY_LEAD_PARAGRAPHS, STORY_MAX_DAYS_APART, STORY_MIN_SHARED_EVENTS } from './corpus.data.js'
+import { STORY_LEAD_PARAGRAPHS, STORY_MAX_DAYS_APART, STORY_MAX_EVENT_DOCS, STORY_MIN_SHARED_EVENTS, STORY_MIN_SOURCES } from './corpus.data.js'
 import { dayNumber } from './dates.js'
-import type { Coreference } from './event-coref.js'
-import { pubDate, shortHash } from './story-events.js'
+import type { Coreference, EventMention } from './event-coref.js'
+import { independentSources, pubDate, shortHash } from './story-events.js'
 import { UnionFind } from './union-find.js'
 
 /** True when an event's evidence lies in the document's lead paragraphs. */
@@ -11,27 +11,35 @@ const inLead = (d: DocumentRecord, at: number) => {
   return !p || at < p.end
 }
 
+/** True when a member of the group dates the act itself (a date written on the page, chained, or inferred), not just its page's week. */
+const datedAct = (ms: readonly EventMention[]) => ms.some((m) => m.dateFrom !== null && m.dateFrom !== 'publication' && m.dateFrom !== 'doubtful' && (m.precision === 'day' || m.precision === 'week'))
+
 /**
  * Stories: documents are one story when they are copies of each other, or when (published within
- * STORY_MAX_DAYS_APART days, where both dates are known) they share STORY_MIN_SHARED_EVENTS story events or
- * one event that both report in their lead. Every document belongs to exactly one story.
+ * STORY_MAX_DAYS_APART days, where both dates are known or inferred) they share one story event that at least
+ * STORY_MIN_SOURCES independent sources report and that is dated as an act (or leads both pages), or share
+ * STORY_MIN_SHARED_EVENTS story events. An event more than STORY_MAX_EVENT_DOCS pages mention is background.
+ * Every document belongs to exactly one story.
  */
 export function groupStories(docs: readonly DocumentRecord[], coref: Coreference, eventStory: ReadonlyMap<string, string>, originalOf: ReadonlyMap<string, string>): StoryRecord[] {
   const index = new Map(docs.map((d, i) => [d.id, i]))
   const uf = new UnionFind(docs.length)
   for (const d of docs) { const o = originalOf.get(d.id); if (o && o !== d.id) uf.union(index.get(d.id)!, index.get(o)!) }
-  // per pair of documents: shared story events, and how many lead both
-  const shared = new Map<string, { n: number; lead: number }>()
+  // per pair of documents: shared story events, and how many of them link a story on their own
+  const shared = new Map<string, { n: number; strong: number }>()
   for (const g of coref.groups) {
+    const ms = g.map((i) => coref.mentions[i])
     const byDoc = new Map<string, boolean>()
-    for (const i of g) { const m = coref.mentions[i]; byDoc.set(m.doc.id, (byDoc.get(m.doc.id) ?? false) || inLead(m.doc, m.event.evidence.start)) }
+    for (const m of ms) byDoc.set(m.doc.id, (byDoc.get(m.doc.id) ?? false) || inLead(m.doc, m.event.evidence.start))
     const ids = [...byDoc.keys()]
-    if (ids.length < 2 || ids.length > 50) continue // an event half the corpus mentions is background, not a story link
+    if (ids.length < 2 || ids.length > STORY_MAX_EVENT_DOCS) continue // an event half the corpus mentions is background, not a story link
+    const sources = independentSources(ids.map((id) => docs[index.get(id)!]), originalOf).length
+    const dated = datedAct(ms)
     for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) {
       const k = ids[a] < ids[b] ? `${ids[a]}\u0000${ids[b]}` : `${ids[b]}\u0000${ids[a]}`
-      const s = shared.get(k) ?? { n: 0, lead: 0 }
+      const s = shared.get(k) ?? { n: 0, strong: 0 }
       s.n++
-      if (byDoc.get(ids[a]) && byDoc.get(ids[b])) s.lead++
+      if (sources >= STORY_MIN_SOURCES && (dated || (byDoc.get(ids[a]) && byDoc.get(ids[b])))) s.strong++
       shared.set(k, s)
     }
   }
@@ -39,7 +47,7 @@ export function groupStories(docs: readonly DocumentRecord[], coref: Coreference
     const [a, b] = k.split('\u0000')
     const da = pubDate(docs[index.get(a)!]), db = pubDate(docs[index.get(b)!])
     if (da && db && Math.abs(dayNumber(da) - dayNumber(db)) > STORY_MAX_DAYS_APART) continue
-    if (s.n >= STORY_MIN_SHARED_EVENTS || s.lead >= 1) uf.union(index.get(a)!, index.get(b)!)
+    if (s.n >= STORY_MIN_SHARED_EVENTS || s.strong >= 1) uf.union(index.get(a)!, index.get(b)!)
   }
   return uf.groups().map((g) => {
     const members = g.map((i) => docs[i]).sort((x, y) => (pubDate(x) ?? '\uffff').localeCompare(pubDate(y) ?? '\uffff') || x.id.localeCompare(y.id))

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { DatePrecision } from '../doc/layers.js'
 import type { DocumentRecord, StoryEventRecord } from '../model/records.js'
-import { dateRange, isoDay, PRECISION_RANK } from './dates.js'
+import { dateRange, dayNumber, isoDay, PRECISION_RANK } from './dates.js'
 import type { Coreference, DateOverride, EventMention } from './event-coref.js'
 
 export const shortHash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 12)
@@ -54,6 +54,19 @@ const mostCommon = <T>(xs: readonly (T | null | undefined)[], key: (x: T) => str
   return [...c.values()].sort((a, b) => b.n - a.n)[0]?.x ?? null
 }
 
+/**
+ * The date a member takes from its story event: an undated member, or one whose date belonged to another act of its
+ * sentence, takes the group's; a member dated only to its publication week takes the group's day when it lies in
+ * that window; a chained date ("two days after …") is kept as its own. Dates the page wrote itself are never replaced.
+ */
+function carriedDate(m: EventMention, date: string, precision: DatePrecision): Omit<DateOverride, 'date_given'> | null {
+  if (m.dateFrom === 'chained') return { date: m.date!, date_precision: 'day', date_basis: 'context' }
+  if (m.dateFrom === null || m.dateFrom === 'doubtful') return { date, date_precision: precision, date_basis: 'inferred' }
+  const day = dayNumber(date)
+  if (m.dateFrom === 'publication' && precision === 'day' && m.range && m.range[0] <= day && day <= m.range[1]) return { date, date_precision: 'day', date_basis: 'inferred' }
+  return null
+}
+
 /** Story-event records, the event → story-event map, and dates carried to undated members from dated ones. */
 export function buildStoryEvents(coref: Coreference, originalOf: ReadonlyMap<string, string>): { records: StoryEventRecord[]; eventStory: Map<string, string>; carried: Map<string, DateOverride> } {
   const records: StoryEventRecord[] = [], eventStory = new Map<string, string>(), carried = new Map<string, DateOverride>()
@@ -65,7 +78,8 @@ export function buildStoryEvents(coref: Coreference, originalOf: ReadonlyMap<str
     const sources = independentSources(docs, originalOf)
     for (const m of ms) {
       eventStory.set(m.event.id, id)
-      if (!m.date && date && precision && docs.length > 1) carried.set(m.event.id, { date, date_precision: precision, date_basis: 'inferred' })
+      const o = ms.length > 1 && date && precision ? carriedDate(m, date, precision) : m.dateFrom === 'chained' ? { date: m.date!, date_precision: 'day' as const, date_basis: 'context' } : null
+      if (o) carried.set(m.event.id, { ...o, date_given: m.event.date || m.event.date_basis ? { date: m.event.date, date_precision: m.event.date_precision, date_basis: m.event.date_basis ?? null } : null })
     }
     const first = sources[0]
     records.push({
