@@ -85,7 +85,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     for (const { t } of denials.splice(0)) {
       const v = idx.reportVerbs(sent.start, t.start).at(-1)?.start ?? -1
       const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : null
-      if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: null, date_precision: null, date_basis: null, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, negated: true, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
+      if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: null, date_precision: null, date_basis: null, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
     }
   }
   raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location)
