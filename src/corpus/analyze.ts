@@ -39,7 +39,7 @@ export function analyzeParts(input: readonly DocumentRecord[], kb: Kb): CorpusPa
   const records: CorpusRecord[] = [
     ...groupStories(withCopyOf, pass2, eventStory, dups.originalOf),
     ...storyEvents,
-    ...claimContradictions(withCopyOf, eventStory, info, dups.originalOf, kb),
+    ...claimContradictions(withCopyOf, eventStory, storyEvents, info, dups.originalOf, kb),
     ...eventContradictions(pass2, eventStory, info),
     ...outletProfiles(withCopyOf, dups.originalOf),
   ]

@@ -1,34 +1,17 @@
 import type { ClaimRecord } from '../doc/layers.js'
-import type { ContradictionRecord, DocumentRecord } from '../model/records.js'
-import { compareActors, kbActorByName, type ActorInfo } from './actor-compat.js'
 import type { Kb } from '../kb/index.js'
-import { claimMeasure } from './claim-measure.js'
+import type { ContradictionRecord, DocumentRecord, StoryEventRecord } from '../model/records.js'
+import { compareActors, type ActorInfo } from './actor-compat.js'
+import { casualtyFigures } from './casualty-figures.js'
+import { claimAnchor, type AnchorContext } from './claim-anchor.js'
+import { claimMeasure, claimUnit } from './claim-measure.js'
+import { CLAIM_PLACE_WINDOW_DAYS } from './corpus.data.js'
+import { dayNumber } from './dates.js'
 import type { Coreference } from './event-coref.js'
-import { shortHash } from './story-events.js'
+import { pubDate, shortHash } from './story-events.js'
 import { UnionFind } from './union-find.js'
 
-interface ClaimRef { readonly doc: DocumentRecord; readonly claim: ClaimRecord; readonly measure: string; readonly unit: string; readonly anchors: readonly string[] }
-
-const UNIT_PEOPLE = /^(?:people|persons?|civilians?|individuals|victims|men|women|children|soldiers|troops|palestinians|israelis|iranians|ukrainians|russians|worshippers|pilgrims)$/i
-
-/** What a claim is about: story events reported in its sentence, and places named in it. */
-function anchorsOf(doc: DocumentRecord, c: ClaimRecord, eventStory: ReadonlyMap<string, string>, info: ReadonlyMap<string, ActorInfo>, kb: Kb): string[] {
-  const ev = c.evidence
-  const events = doc.events.filter((e) => e.evidence.start < ev.end && e.evidence.end > ev.start)
-  const out = events.map((e) => `se:${eventStory.get(e.id) ?? e.id}`)
-  // the place of an event reported in the same sentence is what the figure is about too
-  for (const e of events) if (e.location) out.push(`place:${doc.id}:${kbActorByName(kb, e.location)?.id ?? e.location.toLowerCase()}`)
-  for (const ent of doc.entities) {
-    const t = info.get(ent.actor)?.type ?? ent.type
-    if ((t === 'GPE' || t === 'LOC') && ent.mentions.some((m) => m.start >= ev.start && m.end <= ev.end)) out.push(`place:${doc.id}:${info.get(ent.actor)?.id ?? ent.actor}`)
-  }
-  // places the knowledge base knows by name, for pages whose entities missed them
-  for (const m of ev.text.matchAll(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}/gu)) {
-    const k = kbActorByName(kb, m[0])
-    if (k && (k.type === 'GPE' || k.type === 'LOC')) out.push(`place:${doc.id}:${k.id}`)
-  }
-  return [...new Set(out)]
-}
+interface ClaimRef { readonly doc: DocumentRecord; readonly claim: ClaimRecord; readonly measure: string; readonly unit: string; readonly anchor: string; readonly day: number | null }
 
 const RANGE: Record<string, (v: number) => [number, number]> = {
   'at least': (v) => [v, Infinity], 'more than': (v) => [v + 1e-9, Infinity], 'over': (v) => [v + 1e-9, Infinity],
@@ -38,23 +21,39 @@ const RANGE: Record<string, (v: number) => [number, number]> = {
 const rangeOf = (c: ClaimRecord): [number, number] => (RANGE[(c.qualifier ?? '').toLowerCase()] ?? ((v: number) => [v, v]))(c.value)
 const show = (c: ClaimRecord) => `${c.qualifier ? c.qualifier + ' ' : ''}${c.value}`
 
-/**
- * Claims about the same thing that disagree: same measure and unit, about the same story event (or, on one
- * page, the same place), with different figures or qualifiers that cannot both hold. Copies are skipped.
- */
-export function claimContradictions(docs: readonly DocumentRecord[], eventStory: ReadonlyMap<string, string>, info: ReadonlyMap<string, ActorInfo>, originalOf: ReadonlyMap<string, string>, kb: Kb): ContradictionRecord[] {
+/** Every counted claim of the original pages (copies are skipped), with its measure, unit and the act it is about. */
+function claimRefs(docs: readonly DocumentRecord[], originalOf: ReadonlyMap<string, string>, ctx: AnchorContext): ClaimRef[] {
   const refs: ClaimRef[] = []
   for (const doc of docs) {
     if ((originalOf.get(doc.id) ?? doc.id) !== doc.id) continue
-    for (const claim of doc.claims) {
-      const measure = claimMeasure(doc, claim)
+    const day = pubDate(doc) ? dayNumber(pubDate(doc)!) : null
+    const measured = [...doc.claims.map((claim) => ({ claim, measure: claimMeasure(doc, claim) })), ...casualtyFigures(doc, doc.claims).map((f) => ({ claim: f, measure: f.measure }))]
+    for (const { claim, measure } of measured) {
       if (!measure) continue
-      const unit = UNIT_PEOPLE.test(claim.unit.trim()) ? 'people' : claim.unit.trim().toLowerCase()
-      refs.push({ doc, claim, measure, unit, anchors: anchorsOf(doc, claim, eventStory, info, kb) })
+      const anchor = claimAnchor(doc, claim, ctx)
+      if (anchor) refs.push({ doc, claim, measure, unit: claimUnit(measure, claim.unit), anchor, day })
     }
   }
-  const uf = new UnionFind(refs.length), byKey = new Map<string, number>()
-  refs.forEach((r, i) => { for (const a of r.anchors) { const k = `${r.measure}|${r.unit}|${a}`; const j = byKey.get(k); if (j === undefined) byKey.set(k, i); else uf.union(i, j) } })
+  return refs
+}
+
+/**
+ * Claims about the same thing that disagree: the same measure and unit ("martyrs", "dead" and "people killed" all
+ * count people killed), about the same act (its story event, across pages), with different figures. A qualifier
+ * does not excuse a different figure: "at least 37" against 41 is flagged, and each member keeps its qualifier.
+ * Equal figures disagree only when their qualifiers cannot both hold ("more than 15" against "15"). Figures tied
+ * only to a place are compared between pages at most CLAIM_PLACE_WINDOW_DAYS apart. Copies are skipped.
+ */
+export function claimContradictions(docs: readonly DocumentRecord[], eventStory: ReadonlyMap<string, string>, storyEvents: readonly StoryEventRecord[], info: ReadonlyMap<string, ActorInfo>, originalOf: ReadonlyMap<string, string>, kb: Kb): ContradictionRecord[] {
+  const refs = claimRefs(docs, originalOf, { eventStory, storyEvents, info, kb })
+  const uf = new UnionFind(refs.length), byKey = new Map<string, number[]>()
+  refs.forEach((r, i) => { const k = `${r.measure}|${r.unit}|${r.anchor}`; const b = byKey.get(k); if (b) b.push(i); else byKey.set(k, [i]) })
+  for (const ids of byKey.values()) for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) {
+    const x = refs[ids[a]], y = refs[ids[b]]
+    // a place alone says which act only for pages of the same days
+    const near = !x.anchor.startsWith('place:') || x.doc.id === y.doc.id || (x.day !== null && y.day !== null && Math.abs(x.day - y.day) <= CLAIM_PLACE_WINDOW_DAYS)
+    if (near) uf.union(ids[a], ids[b])
+  }
   const out: ContradictionRecord[] = []
   for (const g of uf.groups()) {
     const rs = g.map((i) => refs[i])
@@ -62,8 +61,10 @@ export function claimContradictions(docs: readonly DocumentRecord[], eventStory:
     const clash = values.size > 1 || rs.some((a) => rs.some((b) => { const x = rangeOf(a.claim), y = rangeOf(b.claim); return x[1] < y[0] || y[1] < x[0] }))
     if (!clash) continue
     const members = rs.map((r) => ({ doc: r.doc.id, value: r.claim.value, qualifier: r.claim.qualifier, evidence: r.claim.evidence }))
-    out.push({ kind: 'contradiction', id: 'ct_' + shortHash(members.map((m) => `${m.doc}:${m.evidence.start}`).join('|')), field: `claim:${rs[0].measure}`,
-      description: `${rs[0].measure} (${rs[0].unit}): ${rs.map((r) => show(r.claim)).join(' vs ')}`, members })
+    const selfs = [...new Set(rs.map((r) => r.doc.id))].filter((d) => new Set(rs.filter((r) => r.doc.id === d).map((r) => r.claim.value)).size > 1)
+    const about = rs[0].anchor.startsWith('se:') ? `story event ${rs[0].anchor.slice(3)}` : `place ${rs[0].anchor.slice(6)}`
+    out.push({ kind: 'contradiction', id: 'ct_' + shortHash(members.map((m) => `${m.doc}:${m.evidence.start}:${m.value}`).join('|')), field: `claim:${rs[0].measure}`,
+      description: `${rs[0].measure} (${rs[0].unit}, ${about}): ${[...new Set(rs.map((r) => show(r.claim)))].join(' vs ')}${selfs.length ? `; ${selfs.length} page(s) give more than one figure` : ''}`, members })
   }
   return out
 }

@@ -68,16 +68,29 @@ export const STOPWORDS: ReadonlySet<string> = new Set(('a an the and or but of i
   'did do does mr ms mrs more most other such some any all each both one two new last first week today monday tuesday wednesday thursday friday ' +
   'saturday sunday reported reports report stated statement added noted').split(' '))
 
-/** Measures of numeric claims (what is counted), matched near the number or in the claim's `what`. */
+/** Measures of numeric claims (what is counted), matched near the number or in the claim's `what`; casualties (dead and wounded together) is its own measure. */
 export const CLAIM_MEASURES: readonly { readonly measure: string; readonly re: RegExp }[] = [
-  { measure: 'killed', re: /\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|death toll|toll|lives|fatalit(?:y|ies)|martyr(?:ed|s)?|perished|murdered)\b/i },
-  { measure: 'injured', re: /\b(?:injur(?:ed|ies|ing)|wounded|wounding|hurt|casualt(?:y|ies))\b/i },
-  { measure: 'missing', re: /\bmissing\b/i },
-  { measure: 'arrested', re: /\b(?:arrest(?:ed|s)?|detain(?:ed|ees)|jailed|prisoners?)\b/i },
-  { measure: 'displaced', re: /\b(?:displaced|refugees|fled|evacuated)\b/i },
+  { measure: 'killed', re: /\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|death toll|toll|lives|fatalit(?:y|ies)|martyr(?:ed|s|dom)?|perished|murdered)\b/gi },
+  { measure: 'injured', re: /\b(?:injur(?:ed|ies|ing)|wounded|wounding|hurt)\b/gi },
+  { measure: 'casualties', re: /\bcasualt(?:y|ies)\b/gi },
+  { measure: 'missing', re: /\bmissing\b/gi },
+  { measure: 'arrested', re: /\b(?:arrest(?:ed|s)?|detain(?:ed|ees)|jailed|prisoners?)\b/gi },
+  { measure: 'displaced', re: /\b(?:displaced|refugees|fled|evacuated)\b/gi },
 ]
-/** Characters either side of a claim's number searched for its measure when `what` does not say it. */
+/** Characters either side of a claim's number searched for its measure when `what` does not say it (the nearest word wins). */
 export const CLAIM_MEASURE_WINDOW = 60
+/** Measures that count people: their unit folds to "people" unless the claim counts things ("two explosions that killed …"). */
+export const PEOPLE_MEASURES: ReadonlySet<string> = new Set(['killed', 'injured', 'casualties', 'missing', 'arrested', 'displaced'])
+/** Units that are people (martyrs, victims, others …): a death toll in "martyrs" and one in "people" count the same thing. */
+export const PEOPLE_UNIT_RE = /^(?:people|persons?|civilians?|individuals|victims|men|women|children|soldiers|troops|fighters|militants|others|martyrs|dead|bodies|worshippers|pilgrims|passengers|residents|workers|students|[\p{Lu}][\p{L}]+(?:ans|is|ese|ians))$/u
+/** A figure right after these words is a part of a toll already given ("among them 6 children"), not a toll of its own. */
+export const SUBSET_BEFORE_RE = /\b(?:among them|among whom|of them|of whom|including|includes|included)\s+(?:at least\s+|more than\s+|some\s+|about\s+)?$/i
+/** Event types a casualty figure can be the toll of. */
+export const CASUALTY_EVENT_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE'])
+/** Casualty figures of pages about one place (no event link) are compared when the pages are this many days apart at most. */
+export const CLAIM_PLACE_WINDOW_DAYS = 7
+/** A page's casualty figure is matched to another page's attack at the same place when the attack is at most this many days older than the page. */
+export const CLAIM_EVENT_REACH_DAYS = 30
 
 /** Entity mention kinds that name an actor in the sentence itself; role descriptions, pronoun antecedents and bare heads are inferences. */
 export const NAMING_MENTIONS: ReadonlySet<string> = new Set(['alias', 'surname', 'translit', 'new'])

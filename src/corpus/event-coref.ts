@@ -6,7 +6,7 @@ import {
   COREF_MIN_TEXT_SAME_DOC, COREF_MIN_TEXT_UNDATED, COREF_PLACE_POINTS, COREF_SAME_DAY_POINTS, COREF_SAME_FIGURE_POINTS, COREF_SAME_WEEKDAY_POINTS, COREF_TEXT_WEIGHT,
   DOUBTFUL_DATE_REACH_DAYS, PUBLICATION_WINDOW_DAYS, SYMMETRIC_TYPES,
 } from './corpus.data.js'
-import { claimMeasure } from './claim-measure.js'
+import { claimMeasure, claimUnit } from './claim-measure.js'
 import { dateRange, dayNumber, rangeGap } from './dates.js'
 import { actorNamed, chainedDate, dateDoubtful, unresolvedWeekday } from './mention-facts.js'
 import { contentWords, cosine, Idf } from './text-sim.js'
@@ -71,7 +71,7 @@ export function eventMentions(docs: readonly DocumentRecord[], overrides: Readon
   return docs.flatMap((doc) => doc.events.map((event) => {
     const dated = mentionDate(doc, event, overrides)
     const figures = new Set(doc.claims.filter((c) => c.evidence.start < event.evidence.end && c.evidence.end > event.evidence.start)
-      .map((c) => `${claimMeasure(doc, c) ?? c.unit}:${c.value}`))
+      .map((c) => { const m = claimMeasure(doc, c); return m ? `${m}:${claimUnit(m, c.unit)}:${c.value}` : `${c.unit}:${c.value}` }))
     const named = [event.source_actor, event.target_actor].map((a) => !a || actorNamed(doc, a, event.evidence)) as [boolean, boolean]
     return { doc, event, ...dated, place: normPlace(event.location), vec: idf.vector(words[k++]), figures, named, weekday: dated.date ? null : unresolvedWeekday(doc, event) }
   }))
