@@ -9,9 +9,20 @@ export function makeDoc(p: { id: string; text: string; published?: string | null
   for (const line of p.text.split('\n')) { if (line.trim()) paragraphs.push({ start: at, end: at + line.length }); at += line.length + 1 }
   return {
     kind: 'document', id: p.id, source: { path: `/t/${p.id}.txt`, url: null, sha256: p.id }, outlet: p.outlet ?? null, copy_of: p.copy_of ?? null,
-    title: p.title ?? p.id, published: p.published ?? null, author: null, text: p.text, body: paragraphs.map((x) => p.text.slice(x.start, x.end)), paragraphs,
+    title: p.title ?? p.id, published: p.published ?? null, author: null, text: p.text, body: paragraphs.map((x) => p.text.slice(x.start, x.end)), paragraphs, sentences: sentencesIn(p.text, paragraphs),
     entities: [], events: [], quotes: [], claims: [], framing: [], timex: [], messages: [],
   }
+}
+
+/** Sentences of the paragraphs: a break after . ! or ? followed by a space and a capital letter. */
+function sentencesIn(text: string, paragraphs: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  for (const p of paragraphs) {
+    let start = p.start
+    for (const m of text.slice(p.start, p.end).matchAll(/[.!?]\s+(?=\p{Lu})/gu)) { out.push({ start, end: p.start + m.index! + 1 }); start = p.start + m.index! + m[0].length }
+    out.push({ start, end: p.end })
+  }
+  return out
 }
 
 /** The sentence of `doc` holding `needle`, as an evidence span. */
@@ -44,7 +55,9 @@ export function addTimex(doc: ReturnType<typeof makeDoc>, text: string, value: s
 
 /** Adds a numeric claim found in the sentence holding `needle`. */
 export function addClaim(doc: ReturnType<typeof makeDoc>, n: number, value: number, qualifier: string | null, what: string, needle: string): void {
-  doc.claims.push({ id: `${doc.id}:c${n}`, what, value, qualifier, unit: 'people', evidence: sentenceOf(doc, needle) })
+  const evidence = sentenceOf(doc, needle)
+  const at = doc.text.indexOf(String(value), evidence.start)
+  doc.claims.push({ id: `${doc.id}:c${n}`, what, value, qualifier, unit: what.split(' ').at(-1) ?? 'people', number: { start: at, end: at + String(value).length, text: String(value) }, evidence })
 }
 
 /** A knowledge base of the given actors (ids `T:<slug>`), with exact-name lookup. */
@@ -53,4 +66,15 @@ export function tinyKb(actors: Omit<KbActor, 'aliases' | 'roles'> & { roles?: Kb
   const byId = new Map(list.map((a) => [a.id, a]))
   const byName = new Map(list.map((a) => [a.name.toLowerCase(), a.id]))
   return { actor: (id: string) => byId.get(id), actors: list, lookup: (k: string) => (byName.has(k) ? [{ actor: byName.get(k)!, how: 'alias', exact: null, rank: 0 }] : undefined) } as unknown as Kb
+}
+
+/** Adds an entity with one mention at the first occurrence of `needle` (found as `how`: 'alias', 'role', 'surname' …). */
+export function addEntity(doc: ReturnType<typeof makeDoc>, name: string, type: Entity['type'], how: string, needle = name, affiliation: string | null = null): void {
+  const start = doc.text.indexOf(needle)
+  if (start < 0) throw new Error(`fixture: ${needle} not in ${doc.id}`)
+  const actor = 'T:' + name.toLowerCase().replace(/\W+/g, '-')
+  const mention = { start, end: start + needle.length, text: needle, how }
+  const e = doc.entities.find((x) => x.actor === actor)
+  if (e) (e.mentions as typeof mention[]).push(mention)
+  else doc.entities.push({ id: `${doc.id}:${actor}`, actor, name, type, affiliation, code: null, mentions: [mention] })
 }
