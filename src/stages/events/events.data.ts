@@ -22,6 +22,8 @@ export interface TriggerEntry {
   readonly speakerSource?: boolean
   /** only an event when a target is found ("punishing Israel", not "punishing the aggressor") */
   readonly needsTarget?: boolean
+  /** the target must follow the verb within a few words ("saw President X", not "saw a rise … X") */
+  readonly adjacentTarget?: boolean
   /** one line: why this entry exists */
   readonly reason: string
 }
@@ -38,6 +40,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`visits?\s+to`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: [''], reason: 'nominal visit ("the visit to Tehran")' },
   { pattern: String.raw`arriv(?:ed|es)\s+in`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'arriving in a capital for talks is a visit' },
   { pattern: String.raw`(?:met|meets|meet)(?:\s+with)?`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: [''], reason: 'meeting someone is CONSULT/meeting' },
+  { pattern: String.raw`(?:held|holds|hold)\s+(?:\S+\s+){0,2}?meetings?\s+(?=with\b|between\b)`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with', 'between'], reason: 'holding (separate) meetings with people is CONSULT, dated like a verb' },
+  { pattern: String.raw`(?:sat|sits|sit)\s+down\s+with`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['', 'with'], reason: 'sitting down with someone is a meeting' },
+  { pattern: String.raw`saw|sees`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: [''], needsTarget: true, adjacentTarget: true, reason: '"saw President X" is a meeting, only with a named person right after the verb' },
   { pattern: String.raw`held\s+talks|hold\s+talks`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with'], reason: 'talks are CONSULT' },
   { pattern: String.raw`talks\s+with`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: ['with'], reason: 'nominal talks with someone' },
   { pattern: String.raw`meeting\s+(?:between|with)`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: ['between', 'with'], reason: 'nominal meeting with its parties named' },
@@ -47,11 +52,13 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`pledg(?:ed|es|ing)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['', 'to', 'with'], future: true, reason: 'pledges are AGREE' },
   { pattern: String.raw`promised|offered`, type: 'AGREE', mode: null, pos: V, targetPreps: ['', 'to', 'with'], future: true, needsTarget: true, reason: 'promises and offers to someone are AGREE (a product "offers" nothing)' },
   { pattern: String.raw`(?:ready|readiness)\s+(?:for|to)\s+(?:\S+\s+){0,3}?cooperat\w*`, type: 'AGREE', mode: null, pos: N, targetPreps: ['with'], future: true, reason: 'declared readiness to cooperate is an offer (AGREE)' },
-  { pattern: String.raw`agreed\s+(?:to|that|on)`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'agreeing to a future action is AGREE' },
+  { pattern: String.raw`(?:ready|readiness|willing|willingness|prepared)\s+to\s+(?:\S+\s+)?(?:widen|expand|deepen|strengthen|broaden|increase|intensify|step\s+up|boost|share|develop)\b`, type: 'AGREE', mode: null, pos: N, targetPreps: ['with'], future: true, reason: 'declared readiness to widen or share (cooperation, information, experience) is an offer (AGREE)' },
+  { pattern: String.raw`agreed(?=\s+(?:\S+\s+){0,4}?(?:to|that)\s)|agreed\s+on`, type: 'AGREE', mode: null, pos: V, targetPreps: ['with'], future: true, reason: 'agreeing to a future action is AGREE' },
   // SUPPORT
-  { pattern: String.raw`condolences|sympathy`, type: 'SUPPORT', mode: 'condole', pos: N, targetPreps: ['to', 'for', 'with'], reason: 'condolences are SUPPORT (gold convention)' },
+  { pattern: String.raw`(?:sent|conveyed|expressed|offered|extended|passed\s+on)\s+(?:\S+\s+){0,4}?(?:condolences?|sympathy|sympathies)`, type: 'SUPPORT', mode: 'condole', pos: V, targetPreps: ['', 'to', 'for', 'with'], reason: 'sending someone condolences is SUPPORT, dated like a verb, the addressee as target' },
+  { pattern: String.raw`condolences?|sympathy`, type: 'SUPPORT', mode: 'condole', pos: N, targetPreps: ['to', 'for', 'with'], reason: 'condolences are SUPPORT (gold convention)' },
   { pattern: String.raw`welcom(?:ed|es)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: [''], reason: 'welcoming a move is SUPPORT/praise' },
-  { pattern: String.raw`prais(?:ed|es)|appreciat(?:ed|es)|thank(?:ed|s)(?!\s+to\b)|commend(?:ed|s)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: ['', 'for'], reason: 'praise and thanks are SUPPORT/praise' },
+  { pattern: String.raw`prais(?:ed|es|ing)|appreciat(?:ed|es)|thank(?:ed|s)(?!\s+to\b)|commend(?:ed|s)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: ['', 'for'], reason: 'praise and thanks are SUPPORT/praise' },
   { pattern: String.raw`(?:noted|hailed|welcomed|praised|saw|cited)\s+(?:a\s+|the\s+)?[“"]?(?:positive|encouraging|constructive|welcome)\s+(?:trend|step|development|signal|change|shift)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: ['with', 'from'], reason: 'a positive appraisal of relations or moves is SUPPORT/praise' },
   { pattern: String.raw`described\s+\S+(?:\s+\S+)?\s+as\s+(?:a|an|its|their)\s+(?:\S+\s+){0,3}?(?:ally|partner|friend)`, type: 'SUPPORT', mode: 'praise', pos: V, targetPreps: [''], reason: 'calling someone an ally is SUPPORT/praise' },
   { pattern: String.raw`(?:signed|concluded|completed|finali[sz]ed)\s+(?:a|an|the)\s+(?:\S+\s+){0,4}?(?:agreement|deal|treaty|accord|pact)`, type: 'SUPPORT', mode: 'sign', pos: V, targetPreps: ['with'], reason: 'a concluded agreement is SUPPORT (gold convention)' },
@@ -61,22 +68,25 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:blatant\s+|flagrant\s+|clear\s+|gross\s+)?violations?\s+of\s+(?:international|human)`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'calling an act a violation of law accuses its author' },
   { pattern: String.raw`(?:cynical|heinous|brutal|monstrous|barbaric|horrific|horrendous|despicable|cowardly)\s+(?:crime|act|atrocity|attack)`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'calling an act a heinous crime condemns it (PLOVER: decry an action)' },
   { pattern: String.raw`crimes\s+against`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'naming someone\'s crimes accuses them' },
-  { pattern: String.raw`accus(?:ed|es|ing)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: [''], reason: 'an accusation is ACCUSE/allege' },
+  { pattern: String.raw`(?:bore|bears|carried|carries|had|has)\s+the\s+(?:\S+\s+)?(?:fingerprints|hallmarks)\s+of|(?:was|were|is|are)\s+the\s+work\s+of`, type: 'ACCUSE', mode: 'allege', pos: N, targetPreps: ['of'], speakerSource: true, reason: 'saying an act bears someone\'s fingerprints or is their work blames them (the speaker accuses)' },
+  { pattern: String.raw`accus(?:e|ed|es|ing)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: [''], reason: 'an accusation is ACCUSE/allege' },
   { pattern: String.raw`blam(?:ed|es|ing|e)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: ['', 'on'], reason: 'blaming is ACCUSE/allege' },
   // REQUEST
   { pattern: String.raw`urg(?:ed|es|ing)`, type: 'REQUEST', mode: 'change', pos: V, targetPreps: [''], future: true, reason: 'urging someone to act is REQUEST' },
   { pattern: String.raw`called\s+(?:on|for)|calls\s+(?:on|for)`, type: 'REQUEST', mode: 'change', pos: V, targetPreps: ['on'], future: true, reason: 'a call for action is REQUEST' },
   { pattern: String.raw`calls\s+from`, type: 'REQUEST', mode: 'assist', pos: N, targetPreps: ['for'], future: true, reason: 'nominal "calls from X for Y assistance" is REQUEST' },
   { pattern: String.raw`requested|asked\s+for|demanded|demands\s+that|appeal(?:ed|s)\s+(?:to|for)`, type: 'REQUEST', mode: 'assist', pos: V, targetPreps: ['', 'from', 'to'], future: true, reason: 'requests and demands are REQUEST' },
+  { pattern: String.raw`expect(?:s|ed)?(?=\s+(?:\S+\s+){1,3}?to\s+(?:stand|act|help|support|provide|deliver|honou?r|keep|fulfil|respect|stop|end|show)\b)`, type: 'REQUEST', mode: 'assist', pos: V, targetPreps: [''], future: true, reason: 'expecting others to act ("we expect our partners to stand by us") is a demand' },
   // REJECT
   { pattern: String.raw`den(?:ied|ies)|reject(?:ed|s)|refus(?:ed|es)|dismiss(?:ed|es)`, type: 'REJECT', mode: null, pos: V, targetPreps: [''], reason: 'denials and refusals are REJECT' },
   // THREATEN
   { pattern: String.raw`threaten(?:ed|s)|vow(?:ed|s)\s+to\s+(?:retaliate|avenge|respond|punish|take\s+revenge)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: ['', 'against'], future: true, reason: 'threats and vows of retaliation are THREATEN' },
   { pattern: String.raw`(?:will|would)\s+(?:soon\s+)?(?:receive|face|get|pay)\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:response|consequences|retaliation|punishment|price)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced retaliation against someone is THREATEN' },
+  { pattern: String.raw`(?:will|would)\s+[“"‘]?(?:\S+\s+and\s+)?(?:punish|avenge|retaliate|hunt\s+down|track\s+down)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [''], future: true, speakerSource: true, reason: 'announcing that someone will be punished or hunted down is THREATEN by the speaker' },
   { pattern: String.raw`punishing`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [''], future: true, speakerSource: true, needsTarget: true, reason: 'calling for punishing someone is a threat against them' },
   { pattern: String.raw`(?:will|would)\s+be\s+punished`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced punishment is THREATEN' },
   // SANCTION
-  { pattern: String.raw`impos(?:ed|es|ing)\s+(?:new\s+|fresh\s+|further\s+|more\s+)?sanctions`, type: 'SANCTION', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'sanctions are SANCTION' },
+  { pattern: String.raw`impos(?:ed|es|ing)\s+(?:\S+\s+){0,4}?sanctions`, type: 'SANCTION', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'sanctions are SANCTION' },
   { pattern: String.raw`(?:downgrad|sever|cut)(?:ed|s)?\s+(?:\S+\s+)?(?:ties|relations)|expell(?:ed|s)|recall(?:ed|s)\s+(?:its|their)\s+ambassadors?`, type: 'SANCTION', mode: 'withdraw', pos: V, targetPreps: ['', 'with'], reason: 'cutting diplomatic ties is SANCTION' },
   // RETREAT
   { pattern: String.raw`withdr(?:ew|awn|aws)|retreat(?:ed|s)|pull(?:ed|s)\s+out`, type: 'RETREAT', mode: 'withdraw', pos: V, targetPreps: [], reason: 'withdrawing forces is RETREAT' },
@@ -87,6 +97,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`assassination\s+of|killing\s+of`, type: 'ASSAULT', mode: 'targeted', pos: N, targetPreps: ['of'], reason: 'a targeted killing is ASSAULT' },
   { pattern: String.raw`assassinat(?:ed|es)`, type: 'ASSAULT', mode: 'targeted', pos: V, targetPreps: [''], reason: 'a targeted killing is ASSAULT' },
   { pattern: String.raw`gun\s+attacks?|shootings?`, type: 'ASSAULT', mode: 'firearms', pos: N, targetPreps: ['on', 'against'], reason: 'shootings are ASSAULT/firearms' },
+  { pattern: String.raw`(?:bomb|blast|explosion|device|explosives?|car\s+bomb)\s+(?:tore|ripped)\s+through|(?:bomb|device|explosives?|car\s+bomb)\s+(?:exploded|went\s+off|detonated)`, type: 'ASSAULT', mode: 'explosives', pos: N, targetPreps: ['on', 'against'], reason: 'a bomb tearing through a place or going off is ASSAULT/explosives' },
+  { pattern: String.raw`(?:terrorist\s+|bomb\s+)?attacks?(?=,?\s+(?:which|that)\s+(?:took\s+place|happened|occurred)\b)`, type: 'ASSAULT', mode: null, pos: N, targetPreps: ['on', 'against'], reason: 'an attack "which took place" somewhere is told as an event, not referred to' },
   { pattern: String.raw`(?:bomb|suicide|terrorist\s+bomb)\s+attacks?|bombings?|explosions?`, type: 'ASSAULT', mode: 'explosives', pos: N, targetPreps: ['on', 'against'], reason: 'bombings are ASSAULT/explosives' },
   { pattern: String.raw`(?:air|drone|missile|rocket)?\s*strikes?\s+(?:on|in|against)`, type: 'ASSAULT', mode: 'aerial', pos: N, targetPreps: ['on', 'against'], reason: 'strikes are ASSAULT/aerial' },
   { pattern: String.raw`(?:terrorist\s+)?attacks?\s+(?:on|in|against)`, type: 'ASSAULT', mode: null, pos: N, targetPreps: ['on', 'against'], reason: 'an attack on someone is ASSAULT' },
@@ -95,6 +107,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`attack(?:ed|s)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: [''], needsTarget: true, reason: 'attacking someone is ASSAULT; "attacked X\'s policies" is talk (no target)' },
   // AID
   { pattern: String.raw`(?:supplied|provided|sold|delivered|shipped|transferred|sent)\s+(?:\S+\s+){0,8}?(?:missiles|drones|weapons|arms|ammunition|munitions|rockets|tanks|artillery|shells|air-defen[cs]e\s+systems|unmanned\s+(?:aerial\s+)?vehicles)`, type: 'AID', mode: 'military', pos: V, targetPreps: ['', 'to'], reason: 'arms supply is AID/military (gold convention)' },
+  { pattern: String.raw`(?:poured|pumped|funnell?ed)\s+(?:\S+\s+){0,2}?(?:weapons|arms|munitions)\s+into`, type: 'AID', mode: 'military', pos: V, targetPreps: ['into'], reason: 'pouring weapons into a country is arms supply (AID/military)' },
   { pattern: String.raw`supplier\s+of\s+(?:\S+\s+)?(?:drones|weapons|arms|missiles)`, type: 'AID', mode: 'military', pos: N, targetPreps: ['to'], reason: 'being the supplier of arms to someone is AID/military' },
   { pattern: String.raw`(?:provided|sent|delivered)\s+(?:\S+\s+){0,3}?(?:humanitarian\s+)?(?:aid|assistance|funds|loans?)`, type: 'AID', mode: 'economic', pos: V, targetPreps: ['', 'to'], reason: 'aid and money are AID' },
   // PROTEST
@@ -112,6 +125,15 @@ export const NEGATION_RE = /(?:\b(?:not|never|no|neither|nor|without)|n['’]t)\
 /** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
 export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/i
 
+/** A conditional or indirect-question opener anywhere earlier in the trigger's clause: nothing is asserted ("whether X signs"). */
+export const CONDITIONAL_CLAUSE_RE = /\b(?:whether|if|unless|in\s+case)\b/i
+
+/** The complement of a denial, or of claims a speaker dismisses ("denied that X had sent", "dismissed claims by Y that X supplied"): not asserted. */
+export const DENIED_CONTENT_RE = /\b(?:den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|disput(?:ed|es|ing))\s+(?:(?:the\s+|western\s+|media\s+)?(?:\S+\s+)?(?:claims?|allegations?|reports?|accusations?|suggestions?|rumou?rs?|assertions?)\s+(?:(?:by|from|of|in)\s+[^,;]{1,60}?\s+)?)?that\b[^,;]*$/i
+
+/** Casualties "in the attack": the attack noun is told with its toll, not merely referred to. */
+export const TOLL_BEFORE_RE = /\b(?:killed|wounded|injured|died|dead|hurt)\s+(?:in|during|by)\s+(?:the|this|that)\s+(?:\S+\s+){0,2}$/i
+
 /** Nouns before an infinitive that make it a decided action ("the decision to share"). */
 export const DECIDED_RE = /\b(?:decision|decided|moved|agreed|began|started|claimed)\s+to\s+(?:have\s+)?$/i
 
@@ -125,7 +147,7 @@ export const PLUPERFECT_RE = /\bhad\s+(?:\S+\s+)?$/i
 export const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|got)\s+(?:\S+ly\s+)?$/i
 
 /** Reporting verbs that anchor dates and mark attribution (who reports the event). */
-export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to)\b/gi
+export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to|(?<!-)called(?!\s+(?:on|for|off|up|in)\b)|described)\b/gi
 
 /** Types whose undated mention in reported news takes the publication week (speech acts told as news). */
 export const NEWS_TYPES: ReadonlySet<string> = new Set(['CONSULT', 'AGREE', 'SUPPORT', 'ACCUSE', 'REQUEST', 'REJECT', 'THREATEN'])

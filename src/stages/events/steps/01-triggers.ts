@@ -6,7 +6,8 @@ export interface Trigger extends Span { readonly text: string; readonly entry: T
 
 /** One alternation of all entries, each in its own capture group, so one pass finds every trigger. */
 // ASCII mode ('gi', no 'u'): the lexicon is English and unicode case folding at every position is slow
-const ALL = new RegExp(`\\b(?=[A-Za-z])(?:${TRIGGERS.map((t) => `((?:${t.pattern})\\b)`).join('|')})`, 'gi')
+// a hyphen before the word makes it part of a compound adjective ("long-promised", "US-backed"), never a trigger
+const ALL = new RegExp(`(?<!-)\\b(?=[A-Za-z])(?:${TRIGGERS.map((t) => `((?:${t.pattern})\\b)`).join('|')})`, 'gi')
 
 /** Trigger words of one sentence, in text order, never overlapping (earlier lexicon entries win at one position). */
 export function findTriggers(text: string, sent: Span): Trigger[] {

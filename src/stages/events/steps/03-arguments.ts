@@ -102,9 +102,11 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   // only in the first phrase the entry's prepositions open ("with the government in X"), not anywhere later
   const preps = t.entry.targetPreps.filter(Boolean).join('|')
   const firstPrep = preps ? new RegExp(`\\b(?:${preps})\\s+`, 'iu').exec(c.text.slice(from, segEnd)) : null
+  // or in a later phrase of the same list ("to the families of the victims and to the people of X")
   const gov = first || !firstPrep ? undefined : c.idx.within(from, segEnd).find((m) => {
     const phrase = c.text.slice(from + firstPrep.index, m.start)
-    return /^\S+\s+(?:the\s+)?(?:\p{Ll}+\s+)?(?:government|authorities|leadership|administration|people|nation)\s+(?:and\s+the\s+people\s+)?(?:in|of)\s+$/iu.test(phrase)
+    return /^\S+\s+(?:the\s+)?(?:\p{Ll}+\s+)?(?:government|authorities|leadership|administration|people|nation)\s+(?:and\s+the\s+people\s+)?(?:in|of)\s+$/iu.test(phrase) ||
+      /\band\s+(?:to|for|with)\s+the\s+(?:\p{Ll}+\s+)?(?:government|authorities|leadership|people|nation)\s+(?:in|of)\s+$/iu.test(phrase)
   })
   // a nationality adjective stands for its country: in what is requested or supplied, or after "against"/"on"
   const aimed = /\b(?:against|on)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(c.text.slice(from, segEnd))
