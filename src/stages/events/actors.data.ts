@@ -65,4 +65,20 @@ export const EXTRA_PLACES: Readonly<Record<string, { name: string; type: 'GPE' |
 export const PRONOUNS: Readonly<Record<string, 'person' | 'thing' | 'group'>> = { he: 'person', she: 'person', it: 'thing', they: 'group', them: 'group' }
 
 /** Plural nouns that, after a capitalised non-national adjective, name a collective actor ("Western leaders", "Gulf states"). */
-export const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(['leaders', 'governments', 'powers', 'countries', 'states', 'nations', 'allies', 'officials', 'diplomats', 'monarchies'])
+export const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(['leaders', 'governments', 'powers', 'countries', 'states', 'nations', 'allies', 'officials', 'diplomats', 'monarchies', 'capitals'])
+
+/** Common irregular past forms: a phrase after one is its object ("sent Tehran a message"), and the preposition walk stops there. */
+export const IRREGULAR_VERBS: ReadonlySet<string> = new Set([
+  'sent', 'gave', 'told', 'met', 'saw', 'made', 'took', 'brought', 'wrote', 'paid', 'sold', 'held', 'left', 'won', 'lost', 'struck',
+  'hit', 'shot', 'bought', 'sought', 'kept', 'found', 'led', 'fled', 'urged', 'meets', 'sees', 'tells', 'gives', 'sends',
+])
+
+/** Copulas: a phrase right after one is a predicate ("who was Russia's defence minister"), never a subject. */
+export const COPULAS: ReadonlySet<string> = new Set(['was', 'is', 'were', 'are', 'been', 'be', 'became', 'becomes', 'remains', 'remained'])
+
+/** Title and role words that may stand between an organisation or place and a person's name ("X Ministry spokeswoman Y"). */
+export const TITLE_GAP_WORDS: ReadonlySet<string> = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'minister', 'chief', 'head', 'commander', 'director', 'chairman', 'president',
+  'envoy', 'ambassador', 'official', 'adviser', 'advisor', 'general', 'of', 'staff', 'deputy', 'foreign', 'defence', 'defense', 'security',
+  'national', 'leader', 'speaker', 'governor', 'mayor', 'representative', 'aide', 'major', 'brigadier', 'maj', 'gen', 'the',
+])

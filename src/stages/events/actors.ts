@@ -1,6 +1,6 @@
 import type { ActorRef, Entity, Sentence } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
-import { DETERMINERS, PREPOSITIONS } from './actors.data.js'
+import { COPULAS, DETERMINERS, IRREGULAR_VERBS, PREPOSITIONS, TITLE_GAP_WORDS } from './actors.data.js'
 import { REPORT_VERBS_RE } from './events.data.js'
 import { buildMentions, slug, type ActorMention } from './mentions.js'
 import { pairOf, resolvePronouns } from './pronouns.js'
@@ -118,11 +118,18 @@ export class ActorIndex {
     const segs = this.segments(sent, pos)
     const adjacent = this.mentions.find((m) => m.end <= pos && m.start >= sent.start && /^\s+(?:(?:also|has|have|had|then|later|quickly)\s+)?$/u.test(this.text.slice(m.end, pos)) && !skip.some((k) => m.start >= k.start && m.end <= k.end) && !this.nested(m))
     // a name right before the verb is its subject, also after "after" or "with" ("after Ukraine accused", "with Russian forces deploying")
-    if (adjacent && !this.afterVerb(adjacent.start) && (!this.afterPreposition(adjacent.start) || CLAUSE_OPENERS.has(this.wordsAt(adjacent.start).at(-1) ?? ''))) return adjacent
+    if (adjacent && !this.afterVerb(adjacent.start) && !this.modifiesPerson(adjacent) && (!this.afterPreposition(adjacent.start) || CLAUSE_OPENERS.has(this.wordsAt(adjacent.start).at(-1) ?? ''))) return adjacent
     for (let i = segs.length - 1; i >= 0; i--) {
-      if (i < segs.length - 1 && i > 0 && /^\s*(?:the|a|an)\s/iu.test(this.text.slice(segs[i].start, segs[i].end))) continue
+      if (i < segs.length - 1 && i > 0 && /^\s*(?:the|a|an)\s/iu.test(this.text.slice(segs[i].start, segs[i].end))) { const o = this.openerSubject(segs[i], skip); if (o) return o; continue }
+      // a relative clause ("X, who was Y's minister, met Z") describes the subject; it never holds it
+      if (i < segs.length - 1 && i > 0 && /\b(?:who|which|whom)\s*$/iu.test(this.text.slice(Math.max(0, segs[i].start - 8), segs[i].start))) continue
       const all = this.allCandidates(segs[i], skip)
-      if (!all.length) continue
+      if (!all.length) {
+        // "a day after X, the Y of Z, promised": a clause opener's object that ends its segment, before the verb's segment
+        const opened = i < segs.length - 1 ? this.openerSubject(segs[i], skip) : null
+        if (opened) return opened
+        continue
+      }
       if (i < segs.length - 1) return all[0]
       // a name right before the verb is its subject even after a subordinating "after"/"before" ("after Ukraine accused")
       const and = this.text.slice(segs[i].start, pos).search(/\band\s+(?:\S+\s+){0,2}$/u)
@@ -130,6 +137,24 @@ export class ActorIndex {
       return after.length ? after[after.length - 1] : all[0]
     }
     return null
+  }
+
+  /** The last mention of a segment when it follows a clause-opening word ("after", "since") and ends the segment. */
+  private openerSubject(seg: Span, skip: readonly Span[]): ActorMention | null {
+    const last = this.within(seg.start, seg.end).filter((m) => !this.nested(m) && !skip.some((k) => m.start >= k.start && m.end <= k.end)).at(-1)
+    if (!last || !/^\s*$/u.test(this.text.slice(last.end, seg.end))) return null
+    const opener = this.wordsAt(last.start).filter((w) => !DETERMINERS.has(w)).at(-1)
+    return opener && CLAUSE_OPENERS.has(opener) && opener !== 'with' ? last : null
+  }
+
+  /** True when a name is followed by title words and then a person ("the Foreign Ministry spokeswoman X"): it modifies that person. */
+  modifiesPerson(m: ActorMention): boolean {
+    if (m.type === 'PERSON') return false
+    const next = this.within(m.end, m.end + 80).find((o) => o.start >= m.end)
+    if (!next || next.type !== 'PERSON') return false
+    const gap = this.text.slice(m.end, next.start)
+    if (!/^(?:['’]s)?\s+(?:[\p{L}.]+\s+){1,5}$/u.test(gap)) return false
+    return gap.replace(/^['’]s/u, '').trim().split(/\s+/u).every((w) => TITLE_GAP_WORDS.has(w.toLowerCase().replace(/\.$/u, '')))
   }
 
   /** A nationality adjective in `[start, end)` as its country ("requested advanced Russian systems" → Russia). */
@@ -159,13 +184,20 @@ export class ActorIndex {
 
   /** Mentions of a segment that can be subjects: not after a preposition or a verb, not nested, not skipped. */
   private allCandidates(seg: Span, skip: readonly Span[]): ActorMention[] {
-    return this.within(seg.start, seg.end).filter((m) => !this.afterPreposition(m.start) && !this.afterVerb(m.start) && !this.nested(m) && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+    return this.within(seg.start, seg.end).filter((m) => !this.afterPreposition(m.start) && !this.afterVerb(m.start) && !this.afterCopula(m.start) && !this.nested(m) && !this.modifiesPerson(m) && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+  }
+
+  /** True when a copula stands right before `pos` (after a possible determiner): a predicate noun, not a subject. */
+  afterCopula(pos: number): boolean {
+    const w = this.wordsAt(pos)
+    const k = w.length - 1
+    return k >= 0 && (COPULAS.has(w[k]) || (k > 0 && DETERMINERS.has(w[k]) && COPULAS.has(w[k - 1])))
   }
 
   /** True when a verb form ends right before `pos` ("accused Russia", "assassinating X"): an object, not a subject. */
   afterVerb(pos: number): boolean {
     const w = this.wordsAt(pos).at(-1)
-    return !!w && !w.includes('-') && /(?:ed|ing)$/u.test(w) && !/^(?:red|bed|need|united|led)$/u.test(w)
+    return !!w && ((!w.includes('-') && /(?:ed|ing)$/u.test(w) && !/^(?:red|bed|need|united|led)$/u.test(w)) || IRREGULAR_VERBS.has(w))
   }
 
   /** Actors after `pos` in the same clause segment, each with the preposition before it ('' for a direct object). */
@@ -190,7 +222,7 @@ export class ActorIndex {
     for (let k = before.length - 1; k >= Math.max(0, before.length - 4); k--) {
       const w = before[k]
       if (PREPOSITIONS.has(w)) return w
-      if (!w.includes('-') && /(?:ed|ing)$/u.test(w)) return ''
+      if ((!w.includes('-') && /(?:ed|ing)$/u.test(w)) || IRREGULAR_VERBS.has(w)) return ''
       if (['and', 'or', 'to', 'that', 'is', 'was', 'are', 'were', 'has', 'have', 'had'].includes(w)) return w === 'to' ? 'to' : ''
     }
     return ''
