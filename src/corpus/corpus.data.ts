@@ -102,5 +102,5 @@ export const DEFINITE_BEFORE_RE = /\b(?:the|this|that|these|those)\s+(?:[\p{L}-]
 export const PUBLICATION_WINDOW_DAYS = 7
 /** Points for an undated page's weekday ("on Wednesday") that matches the other page's day. */
 export const COREF_SAME_WEEKDAY_POINTS = 1.5
-/** A date that belongs to a later act referring to this one ("called the bombing" on Wednesday) bounds it: the act lies this many days before, at most. */
+/** A date that belongs to a later act referring to this one ("called the bombing" on Wednesday) bounds it: the act lies this many days before, at most. The same reach bounds an attack a dated page reports with no date. */
 export const DOUBTFUL_DATE_REACH_DAYS = 30

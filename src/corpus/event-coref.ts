@@ -60,6 +60,9 @@ function mentionDate(doc: DocumentRecord, e: EventRecord, overrides: ReadonlyMap
   if (chained) return { date: chained, precision: 'day', range: dateRange(chained, 'day'), dateFrom: 'chained' }
   // a date that belongs to a later act of the sentence ("X on Wednesday called the bombing …") still bounds this one from above
   if (doubtful) { const d = dayNumber(e.date!); return { date: null, precision: null, range: [d - DOUBTFUL_DATE_REACH_DAYS, d], dateFrom: 'doubtful' } }
+  // an attack a dated page reports without a date is one of the weeks before it: where and when identify an attack
+  const pub = doc.published ? dayNumber(doc.published) : NaN
+  if (ATTRIBUTION_TYPES.has(e.type) && e.location && !Number.isNaN(pub)) return { date: null, precision: null, range: [pub - DOUBTFUL_DATE_REACH_DAYS, pub], dateFrom: null }
   return { date: null, precision: null, range: null, dateFrom: null }
 }
 
@@ -102,6 +105,8 @@ function datePoints(x: EventMention, y: EventMention, sameDoc: boolean): { pts: 
 export function scorePair(x: EventMention, y: EventMention, info: ReadonlyMap<string, ActorInfo>): PairResult {
   if (x.event.type !== y.event.type || x === y) return NO
   const sameDoc = x.doc.id === y.doc.id
+  // one trigger the events stage split by argument ("met A, B and C") is as many acts, never one
+  if (sameDoc && x.event.trigger && x.event.trigger.start === y.event.trigger?.start && (x.event.source_actor?.actor !== y.event.source_actor?.actor || x.event.target_actor?.actor !== y.event.target_actor?.actor)) return NO
   // an argument reached through a role or a pronoun is an inference: it cannot rule a pair out
   const cmp = (a: ActorRef | null, an: boolean, b: ActorRef | null, bn: boolean): ActorMatch => { const r = compareActors(a, b, info); return r === 'conflict' && (!an || !bn) ? 'unknown' : r }
   const slots = (swap: boolean): ActorMatch[] => [

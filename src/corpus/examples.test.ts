@@ -13,10 +13,10 @@ const pages = () => readdirSync(EXAMPLES_DIR).filter((f) => /\.(?:txt|html|jsonl
 
 /**
  * Floors reached on the example corpus (pinned: lower only with a reason in the commit). What is still missed
- * depends on the events stage: events it does not find on a page (a meeting, the denial in feed, the Monday
- * condolence typed as an accusation) cannot join their story event.
+ * depends on the events stage: a member sentence with no event of the gold type (the second sentences that report
+ * the bombing's toll, the meeting in feed that is worded as an agreement) cannot join its story event.
  */
-const FLOORS = { sameEvent: 3, differentEvents: 3, sameStory: 1, contradictions: 3, dateInference: 4, framing: 0 } as const
+const FLOORS = { sameEvent: 5, differentEvents: 4, sameStory: 1, contradictions: 3, dateInference: 5, framing: 0 } as const
 
 test('cross-document results on the example corpus reach the pinned floors', { skip: !existsSync(GOLD) && 'no examples/gold' }, async () => {
   const store = await openStore(':memory:')
