@@ -56,6 +56,8 @@ export interface EventRecord {
   /** true when the date was inferred from other pages by the cross-source analysis (never set by stages) */
   readonly date_inferred?: boolean
   readonly location: string | null
+  /** the location as a resolved entity of the document, when it is one (the map places the event there) */
+  readonly location_actor?: ActorRef | null
   readonly trigger?: Span & { readonly text: string }
   readonly reported_by?: string | null
   readonly negated?: boolean

@@ -122,6 +122,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 /** Words within three words before a trigger that negate it ("had not supplied", "in no way seeking"). */
 export const NEGATION_RE = /(?:\b(?:not|never|no|neither|nor|without)|n['’]t)\s+(?:\S+\s+){0,2}$/i
 
+/** A negation further back in the clause of a noun trigger ("have not found a single word of sympathy"). */
+export const NEGATION_FAR_RE = /(?:\b(?:not|never|no)|n['’]t)\s+(?:[^\s,;]+\s+){0,5}$/i
+
 /** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
 export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/i
 

@@ -7,6 +7,7 @@ import { anchorOf, weekOf } from '../timex/resolve.js'
 import { actorIndex, type ActorIndex } from './actors.js'
 import { NEWS_TYPES, PLUPERFECT_RE } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
+import { contextDate, countriesOf, speakerForState, victimsCountry } from './speech.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
 import { rejectReason } from './steps/02-filter.js'
 import { readArgs } from './steps/03-arguments.js'
@@ -37,6 +38,9 @@ function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, sourc
 export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]; messages: Message[] } {
   const { text } = doc
   const idx = actorIndex(text, input.sentences, input.entities)
+  const country = countriesOf(input.entities)
+  const persons = new Set(input.entities.filter((e) => e.type === 'PERSON').map((e) => e.actor))
+  const isPerson = (r: ActorRef | null): boolean => !!r && persons.has(r.actor)
   const anchor = anchorOf(doc.meta.published)
   const messages: Message[] = []
   let raw: EventRecord[] = []
@@ -59,7 +63,10 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       if (why === 'negated') denials.push({ sent, t })
       return !why
     })
-    const dates = sentenceDates(text, idx, sent, kept, input.timex)
+    // a denial's date is that of the statement that makes it
+    const denialVerbs = denials.map(({ t }) => idx.reportVerbs(sent.start, t.start).at(-1) ?? { start: t.start, end: t.end })
+    const allDates = sentenceDates(text, idx, sent, kept, input.timex, denialVerbs)
+    const dates = allDates.slice(0, kept.length)
     const evidence = { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) }
     kept.forEach((t, i) => {
       const args = readArgs({ text, idx, sent, quotes: input.quotes }, t)
@@ -68,27 +75,38 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/i.test(text.slice(Math.max(sent.start, t.start - 30), Math.min(sent.end, t.end + 60)))) {
         d = { date: weekOf(anchor, 0).value, precision: 'week', basis: 'publication' }
       }
-      for (const src of args.sources) for (const tgt of args.targets) {
+      for (const src0 of args.sources) for (const tgt of args.targets) {
+        const src = speakerForState(idx, sent, t.start, t.entry.type, src0, input.quotes, country) ?? src0
         if (!src && !tgt && !args.location && t.entry.type !== 'ASSAULT') continue
         if ((!src || !tgt) && t.entry.type === 'CONSULT') continue // a meeting needs both its participants
         if ((!tgt || tgt.actor === src?.actor) && t.entry.needsTarget) continue
         raw.push({
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
           source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
-          date: d.date, date_precision: d.precision, date_basis: d.basis, location: args.location,
+          date: d.date, date_precision: d.precision, date_basis: d.basis, location: args.location, location_actor: args.locationRef,
           trigger: { start: t.start, end: t.end, text: t.text }, reported_by: reportedBy(doc, idx, sent, t, src), evidence,
         })
+        // two people agreeing somewhere ("A and B agreed in X on Tuesday to …") met there
+        const last = raw[raw.length - 1]
+        if (t.entry.type === 'AGREE' && args.locationRef && isPerson(src) && isPerson(last.target_actor)) raw.push({ ...last, type: 'CONSULT', mode: 'meeting' })
       }
     })
     for (const c of claimantsIn(text, idx, sent)) claims.push({ sent, ...c })
     // a negated act inside someone's statement is that speaker's denial: REJECT ("officials said Tehran had not supplied arms")
-    for (const { t } of denials.splice(0)) {
+    denials.splice(0).forEach(({ t }, k) => {
       const v = idx.reportVerbs(sent.start, t.start).at(-1)?.start ?? -1
-      const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : null
-      if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: null, date_precision: null, date_basis: null, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
-    }
+      const q = input.quotes.find((x) => x.start <= t.start && t.start < x.end)
+      const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : q?.speaker ?? null
+      const d = allDates[kept.length + k]
+      if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: d.date, date_precision: d.precision, date_basis: d.basis, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
+    })
   }
   raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location)
+  const sentenceIndex = (pos: number): number => { let lo = 0, hi = input.sentences.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (input.sentences[mid].end <= pos) lo = mid + 1; else hi = mid } return lo }
+  raw = raw.map((e, k) => {
+    const tgt = victimsCountry(raw, e, input.entities, country)
+    return contextDate(raw.slice(0, k), tgt ? { ...e, target_actor: tgt } : e, sentenceIndex)
+  })
   const events = mergeRepeats(raw, input.entities).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
   return { events, messages }
 }

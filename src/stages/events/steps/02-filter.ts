@@ -1,5 +1,5 @@
 import type { Span } from '../../../doc/span.js'
-import { CONDITIONAL_CLAUSE_RE, DECIDED_RE, DENIED_CONTENT_RE, HYPOTHETICAL_RE, NEGATION_RE, REFERENCE_RE, TOLL_BEFORE_RE } from '../events.data.js'
+import { CONDITIONAL_CLAUSE_RE, DECIDED_RE, DENIED_CONTENT_RE, HYPOTHETICAL_RE, NEGATION_FAR_RE, NEGATION_RE, REFERENCE_RE, TOLL_BEFORE_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
 /** "sent no missiles", "supplied no weapons": a negative determiner inside the trigger negates it. */
@@ -10,6 +10,8 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   const before = text.slice(Math.max(sent.start, t.start - 50), t.start)
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1)
   if (NEGATION_RE.test(clause) || INNER_NEGATION_RE.test(t.text)) return 'negated'
+  // a noun of speech or support reached by a negated verb ("have not found a word of sympathy"); attacks stay events ("no group claimed the bombing")
+  if (t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && NEGATION_FAR_RE.test(clause)) return 'negated'
   // what a speaker denies, or claims the speaker dismisses, are not asserted by the page
   if (DENIED_CONTENT_RE.test(text.slice(Math.max(sent.start, t.start - 160), t.start))) return 'denied'
   if (CONDITIONAL_CLAUSE_RE.test(clause)) return 'hypothetical'

@@ -5,7 +5,13 @@ import { PASSIVE_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
 /** Source, targets (one event each) and location of a trigger. */
-export interface Args { readonly sources: readonly (ActorRef | null)[]; readonly targets: readonly (ActorRef | null)[]; readonly location: string | null }
+export interface Args { readonly sources: readonly (ActorRef | null)[]; readonly targets: readonly (ActorRef | null)[]; readonly location: string | null; readonly locationRef: ActorRef | null }
+
+/** The location's name, and its actor when it is an entity of the entities layer (rule-found names have `x:` ids). */
+function placeOf(m: ActorMention | undefined | null): { location: string | null; locationRef: ActorRef | null } {
+  const r = m?.ref ?? null
+  return { location: r?.name ?? null, locationRef: r && m!.kind === 'name' && !/^x:/iu.test(r.actor) ? r : null }
+}
 
 /** What the argument readers need about the sentence. */
 export interface ArgContext { readonly text: string; readonly idx: ActorIndex; readonly sent: Span; readonly quotes: readonly QuoteRecord[] }
@@ -52,6 +58,15 @@ function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
     const a = c.idx.within(segs[k - 1].start, segs[k - 1].end).find((m) => !c.idx.afterPreposition(m.start))
     if (a) out.unshift(a)
   }
+  // "A, the secretary of X, and his Russian counterpart B agreed": the first subject before the appositions
+  if (out.length === 1 && /^\s*and\s+(?:his|her|its|their|the)\s+(?:\S+\s+){0,2}(?:counterparts?|colleagues?|partners?)\s+$/iu.test(c.text.slice(seg.start, subj.start))) {
+    for (let j = k - 1; j >= 0; j--) {
+      if (/^\s*(?:the|a|an)\s/iu.test(c.text.slice(segs[j].start, segs[j].end))) continue
+      const a = c.idx.within(segs[j].start, segs[j].end).find((m) => !c.idx.afterPreposition(m.start))
+      if (a) out.unshift(a)
+      break
+    }
+  }
   return out
 }
 
@@ -67,17 +82,19 @@ function speakerAt(c: ArgContext, pos: number): ActorRef | null {
 }
 
 /** Targets after the trigger: the first actor behind an allowed preposition; for CONSULT every person or body listed. */
-function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined): { targets: ActorMention[]; places: ActorMention[] } {
+function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined): { targets: ActorMention[]; places: ActorMention[]; clauseEnd: number } {
   const from = headEnd(t)
   const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|\bwhich\b|\bwho\b|\bsaying\b/)
   const end = stop >= 0 ? from + stop : c.sent.end
-  const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3) && !isModifier(c, m))
+  // an acronym in brackets repeats the name before it; an organisation before a title and a name only qualifies that person
+  const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3) && !isModifier(c, m) && c.text[m.start - 1] !== '(' && !c.idx.modifiesPerson(m))
   const places = cands.filter((m) => PLACE.has(m.type) && ['in', 'at', '', 'to', 'from', 'across', 'throughout'].includes(c.idx.prepBefore(m.start)))
   if (t.entry.type === 'CONSULT') {
     const list = cands.filter((m) => {
       if (/^['’]s\b/u.test(c.text.slice(m.end, m.end + 2))) return false
       const prep = c.idx.prepBefore(m.start)
-      if (m.type === 'PERSON') return prep !== 'of' && prep !== 'in'
+      // "the chief of staff X": a title before the name, not "the wife of X"
+      if (m.type === 'PERSON') return (prep !== 'of' && prep !== 'in') || /\b(?:staff|state|defen[cs]e|security|affairs)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 12), m.start))
       if (prep === 'of' || c.idx.afterPreposition(m.start)) {
         // "the secretary of X": X stands for its unnamed officer, unless the officer is named or already resolved
         const window = c.text.slice(Math.max(0, m.start - 40), m.start).replace(/\S+['’]s\s+$/u, '')
@@ -89,8 +106,9 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
       return (m.type === 'ORG' && prep === '') || prep === 'with'
     })
     // a list starts right after the trigger and stays near it ("met A, B and C"), never far down the sentence
-    const near = list[0] && list[0].start - from <= 120 ? list.filter((m) => m.start - from <= 240) : []
-    return { targets: near, places }
+    const reach = t.entry.adjacentTarget ? (list[0] && list[0].type === 'PERSON' && words(c.text.slice(from, list[0].start)) <= 2 ? 120 : -1) : 120
+    const near = list[0] && list[0].start - from <= reach ? list.filter((m) => m.start - from <= 240) : []
+    return { targets: near, places, clauseEnd: end }
   }
   const rest = c.text.slice(t.end, end)
   const cut = rest.search(/[,;:]\s|\b(?:that|which|who|while|whereas)\b/u)
@@ -112,16 +130,30 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const aimed = /\b(?:against|on)\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(c.text.slice(from, segEnd))
   const demonym = first || gov ? undefined
     : aimed ? c.idx.demonymAfter(from + aimed.index + aimed[0].length, segEnd)
-    : ['REQUEST', 'AID'].includes(t.entry.type) ? c.idx.demonymAfter(from, Math.min(segEnd, from + 40)) : undefined
-  return { targets: first ? [first] : gov ? [gov] : demonym ? [demonym] : [], places }
+    : ['REQUEST', 'AID'].includes(t.entry.type) ? c.idx.demonymAfter(from, Math.min(segEnd, from + 40))
+    : withDemonym(c, from, segEnd)
+  return { targets: first ? [first] : gov ? [gov] : demonym ? [demonym] : [], places, clauseEnd: clauseEndAfter(c, t.end, end) }
+}
+
+/** End of the trigger's clause for its location: the next clause-joining "as", "while" or a comma before a new clause. */
+function clauseEndAfter(c: ArgContext, from: number, end: number): number {
+  const k = c.text.slice(from, end).search(/,\s+(?:as|while|when|after|before|where|which|who|but|and)\b|\s(?:as|while|whereas)\s/u)
+  return k >= 0 ? from + k : end
+}
+
+/** "with our Iranian friends", "with the Russian side": a nationality adjective after "with" stands for its country. */
+function withDemonym(c: ArgContext, from: number, end: number): ActorMention | undefined {
+  const w = /\bwith\s+(?:our|their|its|his|her|the)\s+(?=\p{Lu}\p{Ll}+\s+(?:friends|partners|colleagues|counterparts|side|allies|brothers)\b)/u.exec(c.text.slice(from, end))
+  return w ? c.idx.demonymAfter(from + w.index + w[0].length, end) : undefined
 }
 
 /** Reads the arguments of one trigger. */
 export function readArgs(c: ArgContext, t: Trigger): Args {
   const quote = c.quotes.find((q) => q.start <= t.start && t.start < q.end)
-  const { targets, places } = targetsAfter(c, t, quote)
-  let location = places.find((p) => ['in', 'at', 'across', 'throughout'].includes(c.idx.prepBefore(p.start)) || (t.entry.type === 'RETREAT' && c.idx.prepBefore(p.start) === 'from'))
-    ?? c.idx.within(headEnd(t), c.sent.end).find((m) => PLACE.has(m.type) && /\b(?:city|town|village|province|region|port)\s+of\s+$/iu.test(c.text.slice(Math.max(0, m.start - 20), m.start)))
+  const { targets, places, clauseEnd } = targetsAfter(c, t, quote)
+  // the location is said in the trigger's own clause ("promised X …, as Y struggled … in Z": Z is not where the promise was made)
+  let location = places.find((p) => p.start < clauseEnd && (['in', 'at', 'across', 'throughout'].includes(c.idx.prepBefore(p.start)) || (t.entry.type === 'RETREAT' && c.idx.prepBefore(p.start) === 'from')))
+    ?? c.idx.within(headEnd(t), clauseEnd).find((m) => PLACE.has(m.type) && /\b(?:city|town|village|province|region|port)\s+of\s+$/iu.test(c.text.slice(Math.max(0, m.start - 20), m.start)))
   let sources: (ActorMention | null)[] = []
   let tgts: (ActorRef | null)[] = []
   if (t.entry.speakerSource) {
@@ -130,36 +162,37 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     const subj = quote ? near(quote.start) ?? near(c.sent.start) : near(c.sent.start)
     const speaker = speakerAt(c, t.start)
     const target = t.entry.targetPreps.length ? refOf(c, targets[0] ?? null) : refOf(c, subj)
-    return { sources: [speaker], targets: [target && target.actor !== speaker?.actor ? target : null], location: location?.ref?.name ?? null }
+    return { sources: [speaker], targets: [target && target.actor !== speaker?.actor ? target : null], ...placeOf(location) }
   }
   const possessor = c.idx.mentions.find((m) => m.end <= t.start && /^['’]s\s+$/u.test(c.text.slice(m.end, t.start)))
   if (t.entry.pos === 'noun') {
     const by = c.idx.after(t.end, c.sent).find((x) => x.prep === 'by')?.m
     const between = /between$/iu.test(t.text) ? targets.slice(0, 2) : null
-    if (between && between.length === 2) return { sources: [c.idx.refOf(between[0])], targets: [c.idx.refOf(between[1])], location: location?.ref?.name ?? null }
+    if (between && between.length === 2) return { sources: [c.idx.refOf(between[0])], targets: [c.idx.refOf(between[1])], ...placeOf(location) }
     if (/^calls\s+from/iu.test(t.text)) { const f = c.idx.within(t.end, c.sent.end)[0]; sources = [f ?? null] }
     else if (possessor || by) sources = [possessor ?? by ?? null]
     else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') { const subj = quote ? null : c.idx.subjectBefore(t.start, c.sent, c.quotes); sources = subj ? coSubjects(c, subj) : [null] }
   } else {
     const decider = /['’]s\s+(?:\p{Ll}+\s+)?(?:decision|plan|move|offer|readiness|willingness|attempt|bid)\s+to\s+$/u.exec(c.text.slice(Math.max(c.sent.start, t.start - 40), t.start))
     const owner = decider ? c.idx.mentions.find((m) => m.end === t.start - decider[0].length) : undefined
-    if (owner) return { sources: [c.idx.refOf(owner)], targets: targets.map((m) => refOf(c, m)).concat(targets.length ? [] : [null]), location: location?.ref?.name ?? null }
+    if (owner) return { sources: [c.idx.refOf(owner)], targets: targets.map((m) => refOf(c, m)).concat(targets.length ? [] : [null]), ...placeOf(location) }
     const firstPerson = quote && FIRST_PERSON.test(c.text.slice(quote.start, t.start))
     const subj = quote ? (c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? (firstPerson ? null : c.idx.subjectBefore(t.start, c.sent))) : c.idx.subjectBefore(t.start, c.sent, c.quotes)
     // passive ("X was arrested by Y"): the subject is the target, the "by" phrase the source
     if (PASSIVE_RE.test(c.text.slice(Math.max(c.sent.start, t.start - 20), t.start)) && !quote) {
       const by = c.idx.after(t.end, c.sent).find((x) => x.prep === 'by')?.m ?? null
-      return { sources: [refOf(c, by)], targets: [refOf(c, subj)], location: location?.ref?.name ?? null }
+      return { sources: [refOf(c, by)], targets: [refOf(c, subj)], ...placeOf(location) }
     }
     const pair = subj ? c.idx.pairOf(subj) : null
-    if (pair) return { sources: [pair[0]], targets: [pair[1]], location: location?.ref?.name ?? null }
+    if (pair) return { sources: [pair[0]], targets: [pair[1]], ...placeOf(location) }
     sources = subj ? coSubjects(c, subj) : [null]
   }
   let srcRefs = sources.map((m) => refOf(c, m))
   if (quote && srcRefs.every((r) => !r) && FIRST_PERSON.test(c.text.slice(quote.start, quote.end))) srcRefs = [quote.speaker]
-  tgts = t.entry.type === 'CONSULT' && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
-  // "A and B discussed" / "A and his counterpart, B, met": the second subject is the other party
-  if (t.entry.type === 'CONSULT' && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
+  const mutual = t.entry.type === 'CONSULT' || ((t.entry.type === 'AGREE' || t.entry.type === 'COOPERATE') && !targets.length)
+  tgts = mutual && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
+  // "A and B discussed" / "A and his counterpart, B, met" / "A and B agreed to": the second subject is the other party
+  if (mutual && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
   // a visit to a place with no one named: the place is the target and the location
   if (t.entry.type === 'CONSULT' && !tgts.length && places[0]) { tgts = [places[0].ref]; location = location ?? places[0] }
   if (t.entry.type === 'CONSULT' && t.entry.mode === 'visit' && places[0] && !location) location = places[0]
@@ -167,7 +200,7 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   // a denial answers the claim of the clause before it
   if (t.entry.type === 'REJECT' && !tgts.length) { const s = c.idx.sentenceSubject(c.sent, c.quotes); const r = refOf(c, s); if (r && !srcRefs.some((x) => x?.actor === r.actor)) tgts = [r] }
   if (quote && !tgts.length && t.entry.type === 'SUPPORT') tgts = [addressee(c, quote)]
-  return { sources: srcRefs.length ? srcRefs : [null], targets: tgts.length ? tgts : [null], location: location?.ref?.name ?? null }
+  return { sources: srcRefs.length ? srcRefs : [null], targets: tgts.length ? tgts : [null], ...placeOf(location) }
 }
 
 /** The listener of a quotation: the object of "told X" right after it. */

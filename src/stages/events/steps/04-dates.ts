@@ -1,7 +1,7 @@
 import type { DatePrecision, TimeExpr } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
 import type { ActorIndex } from '../actors.js'
-import { PLUPERFECT_RE } from '../events.data.js'
+import { NEWS_TYPES, PLUPERFECT_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
 /** The date an event carries, with its precision and basis (a timex basis, or 'unresolved'). */
@@ -16,10 +16,12 @@ const fromTimex = (x: TimeExpr): EventDate => ({ date: x.value, precision: x.val
  * verb) on its left in the same clause segment, else the nearest on its right, else the nearest on its left; one that
  * opens the sentence ("On Friday, …") dates the whole sentence. A trigger without its own date takes the date of the
  * nearest earlier anchor that has one, unless it is pluperfect ("had supplied": before the statement) — so a
- * background clause keeps its own date.
+ * background clause keeps its own date. A speech act with no date before it takes the date of a later reporting verb
+ * ("X has promised …, his office said on Wednesday"), and a nominal speech act ("calling it a heinous crime") the
+ * date of the statement it belongs to. `extra` spans (reporting verbs) get their dates after the triggers'.
  */
-export function sentenceDates(text: string, idx: ActorIndex, sent: Span, triggers: readonly Trigger[], timex: readonly TimeExpr[]): EventDate[] {
-  if (!triggers.length) return []
+export function sentenceDates(text: string, idx: ActorIndex, sent: Span, triggers: readonly Trigger[], timex: readonly TimeExpr[], extra: readonly Span[] = []): EventDate[] {
+  if (!triggers.length && !extra.length) return []
   const inS = timex.filter((x) => x.start >= sent.start && x.end <= sent.end)
   const anchors: Anchor[] = triggers.map((t) => ({ start: t.start, end: t.end }))
   for (const v of idx.reportVerbs(sent.start, sent.end)) if (!anchors.some((a) => a.start <= v.start && v.start < a.end)) anchors.push({ start: v.start, end: v.end })
@@ -40,14 +42,23 @@ export function sentenceDates(text: string, idx: ActorIndex, sent: Span, trigger
     const a = left ?? right ?? any
     if (a) a.timex = x
   }
-  return triggers.map((t) => {
+  const dates = triggers.map((t) => {
     const own = anchors.find((a) => a.start === t.start)
     if (own?.timex) return fromTimex(own.timex)
     const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
-    // pluperfect events precede the statement; a nominal trigger ("condemning the assassination") refers to its own time
-    if (PLUPERFECT_RE.test(clause) || t.entry.pos === 'noun') return NO_DATE
+    // pluperfect events precede the statement; a nominal trigger ("condemning the assassination") refers to its own time,
+    // except a nominal speech act, which is said when its statement is made
+    if (PLUPERFECT_RE.test(clause) || (t.entry.pos === 'noun' && !t.entry.speakerSource)) return NO_DATE
     const prev = [...anchors].reverse().find((a) => a.start < t.start && a.timex)
     if (prev?.timex) return fromTimex(prev.timex)
-    return opening ? fromTimex(opening) : NO_DATE
+    if (opening) return fromTimex(opening)
+    const later = NEWS_TYPES.has(t.entry.type) ? anchors.find((a) => a.start > t.start && a.timex && !triggers.some((o) => o.start === a.start)) : undefined
+    return later?.timex ? fromTimex(later.timex) : NO_DATE
   })
+  for (const x of extra) {
+    const own = anchors.find((a) => a.start === x.start)
+    const prev = own?.timex ? own : [...anchors].reverse().find((a) => a.start < x.start && a.timex)
+    dates.push(prev?.timex ? fromTimex(prev.timex) : opening ? fromTimex(opening) : NO_DATE)
+  }
+  return dates
 }

@@ -1,0 +1,65 @@
+import type { ActorRef, Entity, EventRecord, QuoteRecord } from '../../doc/layers.js'
+import type { Span } from '../../doc/span.js'
+import type { ActorIndex } from './actors.js'
+import { knownPlace } from './places.js'
+
+/** Speech acts: PLOVER verbal types whose author is whoever makes the statement. */
+const SPEECH_TYPES: ReadonlySet<string> = new Set(['AGREE', 'REQUEST', 'THREATEN', 'REJECT', 'ACCUSE', 'SUPPORT'])
+
+/** The country (ISO alpha-3) each actor of the entities layer belongs to: its affiliation, else the code's prefix. */
+export function countriesOf(entities: readonly Entity[]): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const e of entities) { const c = e.affiliation ?? (/^[A-Z]{3}/.test(e.code ?? '') ? e.code!.slice(0, 3) : null); if (c) out.set(e.actor, c) }
+  return out
+}
+
+/**
+ * "Shoigu told Y that Moscow was ready to …", "X said Russia was “ready to …”": a speech act whose subject is the
+ * speaker's own state or capital is the speaker's offer (or demand, threat …). Returns the speaker in that case.
+ */
+export function speakerForState(idx: ActorIndex, sent: Span, at: number, type: string, source: ActorRef | null, quotes: readonly QuoteRecord[], country: ReadonlyMap<string, string>): ActorRef | null {
+  if (!source || !SPEECH_TYPES.has(type)) return null
+  const state = country.get(source.actor)
+  const srcType = idx.mentions.find((m) => m.ref?.actor === source.actor)?.type
+  if (!state || srcType === 'PERSON') return null
+  const q = quotes.find((x) => x.start <= at && at < x.end)
+  let speaker = q?.speaker ?? null
+  if (!speaker) {
+    const v = idx.reportVerbs(sent.start, at).at(-1)
+    speaker = v ? idx.refOf(idx.subjectBefore(v.start, sent)) : null
+  }
+  if (!speaker || speaker.actor === source.actor) return null
+  const isPerson = idx.mentions.some((m) => m.ref?.actor === speaker!.actor && m.type === 'PERSON')
+  return isPerson && country.get(speaker.actor) === state ? speaker : null
+}
+
+/** How many sentences back a dated meeting still sets the day of what its participants say ("in the meeting"). */
+const CONTEXT_SENTENCES = 4
+
+/**
+ * An undated speech act of someone who took part in a meeting dated to the day a few sentences earlier happened at
+ * that meeting: it takes the meeting's day (basis `context`) instead of the publication week.
+ */
+export function contextDate(events: readonly EventRecord[], e: EventRecord, sentenceIndex: (pos: number) => number): EventRecord {
+  if (e.date_basis !== 'publication' || !SPEECH_TYPES.has(e.type)) return e
+  const here = sentenceIndex(e.evidence.start)
+  const parties = new Set([e.source_actor?.actor, e.target_actor?.actor].filter(Boolean))
+  for (let i = events.length - 1; i >= 0; i--) {
+    const o = events[i]
+    if (o.evidence.start >= e.evidence.start || here - sentenceIndex(o.evidence.start) > CONTEXT_SENTENCES) continue
+    if (o.type !== 'CONSULT' || o.date_precision !== 'day' || !o.date) continue
+    if ([o.source_actor?.actor, o.target_actor?.actor].some((a) => a && parties.has(a))) return { ...e, date: o.date, date_precision: 'day', date_basis: 'context' }
+  }
+  return e
+}
+
+/** Condolences with no one named: the victims' country, that of the latest attack's place (an entity with a country). */
+export function victimsCountry(events: readonly EventRecord[], e: EventRecord, entities: readonly Entity[], country: ReadonlyMap<string, string>): ActorRef | null {
+  if (e.type !== 'SUPPORT' || e.mode !== 'condole' || e.target_actor) return null
+  const attack = events.filter((a) => a.type === 'ASSAULT' && a.location_actor && a.evidence.start <= e.evidence.start).at(-1)
+    ?? events.find((a) => a.type === 'ASSAULT' && a.location_actor)
+  const code = attack?.location_actor ? country.get(attack.location_actor.actor) : undefined
+  // the country itself, not another place of it (a city carries its country's code too)
+  const state = code ? entities.find((x) => x.type === 'GPE' && x.code === code && knownPlace(x.name)?.country === x.name) : undefined
+  return state && state.actor !== e.source_actor?.actor ? { actor: state.actor, name: state.name } : null
+}
