@@ -39,7 +39,7 @@ function fromSharedEvents(doc: DocumentRecord, coref: Coreference): { range: [nu
     const range: [number, number] = [days[0], days.at(-1)!]
     const basis = `its ${own.event.type} event${tx ? ` ("${tx.text}")` : ''} is the one ${dated.doc.outlet ?? dated.doc.id} dates to ${dated.date}`
     if (!best) best = { range, basis }
-    else { const lo = Math.max(best.range[0], range[0]), hi = Math.min(best.range[1], range[1]); if (lo <= hi) best = { range: [lo, hi], basis: `${best.basis}; ${basis}` } }
+    else { const lo = Math.max(best.range[0], range[0]), hi = Math.min(best.range[1], range[1]); if (lo <= hi) best = { range: [lo, hi], basis: best.basis.includes(basis) ? best.basis : `${best.basis}; ${basis}` } }
   }
   return best
 }
