@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -14,7 +14,10 @@ export const REPO_ROOT: string = (() => {
 })()
 
 /** The shared ground-truth folder beside the checkout (`../shared`), or $DOSSIER_SHARED. */
-export const SHARED: string = resolve(process.env.DOSSIER_SHARED ?? join(REPO_ROOT, '..', 'shared'))
+export const SHARED: string = (() => {
+  const p = resolve(process.env.DOSSIER_SHARED ?? join(REPO_ROOT, '..', 'shared'))
+  return existsSync(p) ? realpathSync(p) : p // real path: the reference scorers compare their own path with argv
+})()
 
 /** Project data folders. */
 export const DATA_DIR = join(REPO_ROOT, 'data')
