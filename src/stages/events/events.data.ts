@@ -132,7 +132,7 @@ export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless
 export const CONDITIONAL_CLAUSE_RE = /\b(?:whether|if|unless|in\s+case)\b/i
 
 /** The complement of a denial, or of claims a speaker dismisses ("denied that X had sent", "dismissed claims by Y that X supplied"): not asserted. */
-export const DENIED_CONTENT_RE = /\b(?:den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|disput(?:ed|es|ing))\s+(?:(?:the\s+|western\s+|media\s+)?(?:\S+\s+)?(?:claims?|allegations?|reports?|accusations?|suggestions?|rumou?rs?|assertions?)\s+(?:(?:by|from|of|in)\s+[^,;]{1,60}?\s+)?)?that\b[^,;]*$/i
+export const DENIED_CONTENT_RE = /\b(?:den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|disput(?:ed|es|ing))\b[^,;]{0,80}?\bthat\b[^,;]*$/i
 
 /** Casualties "in the attack": the attack noun is told with its toll, not merely referred to. */
 export const TOLL_BEFORE_RE = /\b(?:killed|wounded|injured|died|dead|hurt)\s+(?:in|during|by)\s+(?:the|this|that)\s+(?:\S+\s+){0,2}$/i
@@ -150,7 +150,7 @@ export const PLUPERFECT_RE = /\bhad\s+(?:\S+\s+)?$/i
 export const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|got)\s+(?:\S+ly\s+)?$/i
 
 /** Reporting verbs that anchor dates and mark attribution (who reports the event). */
-export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to|(?<!-)called(?!\s+(?:on|for|off|up|in)\b)|described)\b/gi
+export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to|(?<!-)call(?:ed|ing)(?!\s+(?:on|for|off|up|in)\b)|describ(?:ed|ing))\b/gi
 
 /** Types whose undated mention in reported news takes the publication week (speech acts told as news). */
 export const NEWS_TYPES: ReadonlySet<string> = new Set(['CONSULT', 'AGREE', 'SUPPORT', 'ACCUSE', 'REQUEST', 'REJECT', 'THREATEN'])

@@ -59,7 +59,10 @@ export function victimsCountry(events: readonly EventRecord[], e: EventRecord, e
   const attack = events.filter((a) => a.type === 'ASSAULT' && a.location_actor && a.evidence.start <= e.evidence.start).at(-1)
     ?? events.find((a) => a.type === 'ASSAULT' && a.location_actor)
   const code = attack?.location_actor ? country.get(attack.location_actor.actor) : undefined
-  // the country itself, not another place of it (a city carries its country's code too)
-  const state = code ? entities.find((x) => x.type === 'GPE' && x.code === code && knownPlace(x.name)?.country === x.name) : undefined
+  if (!code) return null
+  // the country itself, not another place of it (a city carries its country's code too); failing a known country name,
+  // the one place of that country that is no event's location
+  const same = entities.filter((x) => x.type === 'GPE' && country.get(x.actor) === code)
+  const state = same.find((x) => knownPlace(x.name)?.country === x.name) ?? same.find((x) => !knownPlace(x.name) && !events.some((a) => a.location_actor?.actor === x.actor))
   return state && state.actor !== e.source_actor?.actor ? { actor: state.actor, name: state.name } : null
 }

@@ -84,7 +84,7 @@ function speakerAt(c: ArgContext, pos: number): ActorRef | null {
 /** Targets after the trigger: the first actor behind an allowed preposition; for CONSULT every person or body listed. */
 function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined): { targets: ActorMention[]; places: ActorMention[]; clauseEnd: number } {
   const from = headEnd(t)
-  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|\bwhich\b|\bwho\b|\bsaying\b/)
+  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|\bwhich\b(?!\s+(?:took\s+place|happened|occurred)\b)|\bwho\b|\bsaying\b/)
   const end = stop >= 0 ? from + stop : c.sent.end
   // an acronym in brackets repeats the name before it; an organisation before a title and a name only qualifies that person
   const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3) && !isModifier(c, m) && c.text[m.start - 1] !== '(' && !c.idx.modifiesPerson(m))
@@ -103,7 +103,7 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
       }
       // "leaders, including X": the named member is the party, not the group
       if (/^,?\s+including\b/u.test(c.text.slice(m.end, m.end + 12))) return false
-      return (m.type === 'ORG' && prep === '') || prep === 'with'
+      return ((m.type === 'ORG' || m.type === 'GROUP') && prep === '') || prep === 'with'
     })
     // a list starts right after the trigger and stays near it ("met A, B and C"), never far down the sentence
     const reach = t.entry.adjacentTarget ? (list[0] && list[0].type === 'PERSON' && words(c.text.slice(from, list[0].start)) <= 2 ? 120 : -1) : 120
@@ -135,9 +135,9 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   return { targets: first ? [first] : gov ? [gov] : demonym ? [demonym] : [], places, clauseEnd: clauseEndAfter(c, t.end, end) }
 }
 
-/** End of the trigger's clause for its location: the next clause-joining "as", "while" or a comma before a new clause. */
+/** End of the trigger's clause for its location: the next clause-joining "as", "while" or a comma before a new clause ("which took place in X" still tells the event). */
 function clauseEndAfter(c: ArgContext, from: number, end: number): number {
-  const k = c.text.slice(from, end).search(/,\s+(?:as|while|when|after|before|where|which|who|but|and)\b|\s(?:as|while|whereas)\s/u)
+  const k = c.text.slice(from, end).search(/,\s+(?:as|while|when|after|before|where|which(?!\s+(?:took\s+place|happened|occurred)\b)|who|but|and)\b|\s(?:as|while|whereas)\s/u)
   return k >= 0 ? from + k : end
 }
 

@@ -1,0 +1,141 @@
+/**
+ * Rules written against held-out pages (docs/coding-rules.md, "Events"): each test uses invented sentences and
+ * invented actors, so the rules are checked as language, not as strings of any page.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Doc } from '../../doc/doc.js'
+import type { Entity } from '../../doc/layers.js'
+import { findTimex } from '../timex/timex.js'
+import { findQuotes } from '../quotes/quotes.js'
+import { findEvents } from './events.js'
+import { testDoc, type TestActor } from './test-doc.js'
+
+const ACTORS: (TestActor & { country?: string })[] = [
+  { name: 'Anna Berg', type: 'PERSON', surfaces: ['Anna Berg', 'Berg'], country: 'NRD' },
+  { name: 'Tomas Vik', type: 'PERSON', surfaces: ['Tomas Vik', 'Vik'], country: 'SUD' },
+  { name: 'Lena Holm', type: 'PERSON', surfaces: ['Lena Holm', 'Holm'], country: 'NRD' },
+  { name: 'Nordland', type: 'GPE', surfaces: ['Nordland'], country: 'NRD' },
+  { name: 'Sudmark', type: 'GPE', surfaces: ['Sudmark'], country: 'SUD' },
+  { name: 'Ostburg', type: 'GPE', surfaces: ['Ostburg'], country: 'NRD' },
+  { name: 'Porta', type: 'GPE', surfaces: ['Porta'], country: 'SUD' },
+  { name: 'Harbour League', type: 'GROUP', surfaces: ['Harbour League'] },
+  { name: 'Nordland Interior Ministry', type: 'ORG', surfaces: ['Nordland Interior Ministry'], country: 'NRD' },
+]
+// a Wednesday
+const PUB = '2024-05-15'
+
+function run(text: string, published: string | null = PUB) {
+  const base: Doc = testDoc(text, { published, actors: ACTORS })
+  const entities: Entity[] = base.layers.entities!.map((e) => ({ ...e, affiliation: ACTORS.find((a) => a.name === e.name)?.country ?? null }))
+  const doc: Doc = { ...base, layers: { ...base.layers, entities } }
+  const L = doc.layers
+  const timex = findTimex(doc.text, L.sentences!, published).timex
+  const quotes = findQuotes(doc.text, L.paragraphs!, L.sentences!, entities, doc.id).quotes
+  return { doc, quotes, ...findEvents(doc, { sentences: L.sentences!, entities, timex, quotes }) }
+}
+const rows = (text: string, published: string | null = PUB) => run(text, published).events.map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null, e.date])
+
+test('what a speaker denies, or claims the speaker dismisses, are not events', () => {
+  assert.deepEqual(rows('Berg denied on Monday that Nordland had shipped rockets to Sudmark.'), [['REJECT', 'Anna Berg', null, '2024-05-13']])
+  assert.deepEqual(rows('Vik dismissed reports by foreign analysts that Sudmark had supplied drones to Nordland.').map((e) => e[0]), ['REJECT'])
+})
+
+test('"sent no rockets" is negated: the statement is the speaker\'s REJECT, dated by the statement', () => {
+  assert.deepEqual(rows('Berg said on Tuesday that Nordland had sent no rockets to Sudmark.'), [['REJECT', 'Anna Berg', null, '2024-05-14']])
+})
+
+test('an indirect question or a hyphenated compound is not an event', () => {
+  assert.deepEqual(rows('Analysts wonder whether Nordland pledged support to Sudmark.'), [])
+  assert.deepEqual(rows('The long-promised Nordland plan for Sudmark is late.'), [])
+})
+
+test('a relative clause describing the subject never holds it; a predicate noun is not a subject', () => {
+  assert.deepEqual(rows('Berg, who was the envoy of Sudmark until May, met Tomas Vik on Tuesday.'), [['CONSULT', 'Anna Berg', 'Tomas Vik', '2024-05-14']])
+})
+
+test('after a clause opener, the name before an apposition is the subject of the verb that follows', () => {
+  assert.deepEqual(rows('Vik spoke in Porta, a day after Anna Berg, one of the ministers of Nordland, promised Sudmark closer ties.').map((e) => e.slice(0, 3)),
+    [['AGREE', 'Anna Berg', 'Sudmark']])
+})
+
+test('an organisation before title words and a name qualifies that person', () => {
+  assert.deepEqual(rows('Nordland Interior Ministry spokeswoman Lena Holm on Wednesday condemned the Harbour League.'), [['ACCUSE', 'Lena Holm', 'Harbour League', '2024-05-15']])
+})
+
+test('condolences sent to someone: a verbal SUPPORT with the addressee as target and its own day', () => {
+  assert.deepEqual(rows('On Monday Berg sent Vik a message of condolence.'), [['SUPPORT', 'Anna Berg', 'Tomas Vik', '2024-05-13']])
+  assert.deepEqual(rows('Berg expressed sympathy for the government and the people of Sudmark.').map((e) => e.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Sudmark']])
+})
+
+test('condolences to unnamed families go to the country of the attack\'s place', () => {
+  const evs = rows('A bomb attack in Porta killed six people on Sunday.\n\nNordland expressed its condolences to the families of the victims.')
+  assert.deepEqual(evs.find((e) => e[0] === 'SUPPORT')?.slice(0, 3), ['SUPPORT', 'Nordland', 'Sudmark'])
+})
+
+test('a speech act whose subject is the speaker\'s own state is the speaker\'s', () => {
+  assert.deepEqual(rows('Berg told Vik on Tuesday that Nordland was ready to deepen its cooperation with Sudmark.').map((e) => e.slice(0, 3)),
+    [['AGREE', 'Anna Berg', 'Sudmark']])
+})
+
+test('a speech act takes the day of a later reporting verb', () => {
+  assert.deepEqual(rows('Berg has promised Sudmark more grain, her office said on Monday.'), [['AGREE', 'Anna Berg', 'Sudmark', '2024-05-13']])
+})
+
+test('a nominal accusation is dated by the statement it belongs to', () => {
+  assert.deepEqual(rows('On Monday, Berg sent condolences to Vik, calling the bombing a heinous crime.').map((e) => [e[0], e[1], e[3]]),
+    [['SUPPORT', 'Anna Berg', '2024-05-13'], ['ACCUSE', 'Anna Berg', '2024-05-13']])
+})
+
+test('two people agreeing somewhere met there; "A, the …, and his counterpart B agreed" is one mutual AGREE', () => {
+  const evs = rows('Tomas Vik, the envoy of Sudmark, and his Nordland counterpart Anna Berg agreed in Ostburg on Tuesday to hold regular talks.')
+  assert.deepEqual(evs.map((e) => [e[0], [e[1], e[2]].sort().join('+'), e[3]]), [['AGREE', 'Anna Berg+Tomas Vik', '2024-05-14'], ['CONSULT', 'Anna Berg+Tomas Vik', '2024-05-14']])
+})
+
+test('meetings held with a titled list, a bracketed acronym repeating a party is not another party', () => {
+  const evs = rows('In Ostburg on Tuesday, Berg held separate meetings with Tomas Vik, the chief of staff Lena Holm and the Harbour League (HL).')
+  assert.deepEqual(evs.map((e) => [e[0], e[2], e[3]]), [['CONSULT', 'Tomas Vik', '2024-05-14'], ['CONSULT', 'Lena Holm', '2024-05-14'], ['CONSULT', 'Harbour League', '2024-05-14']])
+})
+
+test('"saw" is a meeting only with a named person right after it', () => {
+  assert.deepEqual(rows('Berg saw Tomas Vik in Ostburg.').map((e) => e.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
+  assert.deepEqual(rows('Berg saw a sharp rise in trade with Sudmark.'), [])
+})
+
+test('readiness to widen an exchange "with our <nationality> friends" is an offer to that country', () => {
+  const { events: evs } = run('“We are ready to widen the exchange of information with our Sudmarkian friends,” Berg said.')
+  assert.deepEqual(evs.map((e) => [e.type, e.source_actor?.name]), [['AGREE', 'Anna Berg']])
+})
+
+test('the location is said in the trigger\'s own clause; it is kept as an actor when an entity names it', () => {
+  const { events: evs } = run('Berg pledged support to Sudmark, as Porta counted its dead.')
+  assert.equal(evs[0].location, null)
+  const visit = run('Berg held talks with Vik in Ostburg.').events[0]
+  assert.deepEqual([visit.location, visit.location_actor?.name], ['Ostburg', 'Ostburg'])
+})
+
+test('a negated verb before a noun of support negates it; an unclaimed attack stays an event', () => {
+  assert.deepEqual(rows('Nordland has not found a single word of sympathy for Sudmark.'), [])
+  assert.deepEqual(rows('No group has claimed the bombing in Porta.').map((e) => e[0]), ['ASSAULT'])
+})
+
+test('new verbal triggers: fingerprints, punishment vowed, expectations, sitting down, pouring weapons, rounds of sanctions', () => {
+  assert.deepEqual(rows('Vik said the blast bore the fingerprints of Nordland.').map((e) => e.slice(0, 3)), [['ACCUSE', 'Tomas Vik', 'Nordland']])
+  assert.deepEqual(rows('Vik said Sudmark would “find and punish” the Harbour League.').map((e) => e.slice(0, 3)), [['THREATEN', 'Tomas Vik', 'Harbour League']])
+  assert.deepEqual(run('“We expect our partners to stand by us,” Vik said.').events.map((e) => [e.type, e.source_actor?.name]), [['REQUEST', 'Tomas Vik']])
+  assert.deepEqual(rows('Berg also sat down with Tomas Vik.').map((e) => e.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
+  assert.deepEqual(rows('Nordland has poured weapons into Sudmark.').map((e) => e.slice(0, 3)), [['AID', 'Nordland', 'Sudmark']])
+  assert.deepEqual(rows('Nordland imposed new rounds of sanctions on Sudmark.').map((e) => e.slice(0, 3)), [['SANCTION', 'Nordland', 'Sudmark']])
+})
+
+test('an attack told with its toll, or "which took place" somewhere, is the attack, not a reference', () => {
+  assert.deepEqual(rows('Officials said six people had been killed in the explosion at the market in Porta.').map((e) => e[0]), ['ASSAULT'])
+  assert.deepEqual(rows('Six people were killed in the terrorist attack, which took place on Sunday in Porta.').map((e) => [e[0], e[3]]), [['ASSAULT', '2024-05-12']])
+  assert.deepEqual(rows('A bomb tore through a market in Porta on Sunday.').map((e) => [e[0], e[3]]), [['ASSAULT', '2024-05-12']])
+})
+
+test('a meeting day carries over to what its participants say a few sentences later (basis context)', () => {
+  const evs = run('Berg held talks with Vik in Ostburg on Tuesday.\n\nVik thanked Nordland for its help.').events
+  const thanks = evs.find((e) => e.type === 'SUPPORT')!
+  assert.deepEqual([thanks.date, thanks.date_precision, thanks.date_basis], ['2024-05-14', 'day', 'context'])
+})
