@@ -10,7 +10,8 @@ import { pubDate } from './story-events.js'
 /** What the attachment of claims to acts needs to know of the corpus. */
 export interface AnchorContext {
   readonly eventStory: ReadonlyMap<string, string>
-  readonly storyEvents: readonly StoryEventRecord[]
+  /** attack story events (CASUALTY_EVENT_TYPES) by place key: see `attacksByPlace` */
+  readonly attacks: ReadonlyMap<string, readonly StoryEventRecord[]>
   readonly info: ReadonlyMap<string, ActorInfo>
   readonly kb: Kb
 }
@@ -18,6 +19,17 @@ export interface AnchorContext {
 /** A place key: the knowledge-base id of a name when there is one, else the folded name. */
 export const placeKey = (kb: Kb, name: string) => kbActorByName(kb, name)?.id ?? name.normalize('NFKC').toLowerCase().trim()
 const countryOf = (kb: Kb, key: string) => { const a = kb.actor(key); return a ? a.affiliation ?? a.code ?? null : null }
+
+/** Attack story events by the place key of their location (built once per analysis). */
+export function attacksByPlace(storyEvents: readonly StoryEventRecord[], kb: Kb): Map<string, StoryEventRecord[]> {
+  const out = new Map<string, StoryEventRecord[]>()
+  for (const se of storyEvents) {
+    if (!CASUALTY_EVENT_TYPES.has(se.type) || !se.location) continue
+    const k = placeKey(kb, se.location), b = out.get(k)
+    if (b) b.push(se); else out.set(k, [se])
+  }
+  return out
+}
 
 /** Places (GPE, LOC) the document names inside a span, as place keys. */
 function placesIn(doc: DocumentRecord, span: Span, ctx: AnchorContext): string[] {
@@ -66,7 +78,7 @@ export function claimAnchor(doc: DocumentRecord, c: ClaimRecord, ctx: AnchorCont
   const day = pubDate(doc) ? dayNumber(pubDate(doc)!) : null
   const recent = (se: StoryEventRecord) => { const r = se.date ? dateRange(se.date, se.date_precision) : null; return day === null || !r || (r[0] <= day && day - r[1] <= CLAIM_EVENT_REACH_DAYS) }
   for (const p of places) {
-    const corpus = ctx.storyEvents.filter((se) => CASUALTY_EVENT_TYPES.has(se.type) && se.location && placeKey(ctx.kb, se.location) === p && recent(se))
+    const corpus = (ctx.attacks.get(p) ?? []).filter(recent)
     if (corpus.length === 1) return `se:${corpus[0].id}`
   }
   // no act to tie it to: the most specific place it names (a city before its country)

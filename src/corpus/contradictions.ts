@@ -3,7 +3,7 @@ import type { Kb } from '../kb/index.js'
 import type { ContradictionRecord, DocumentRecord, StoryEventRecord } from '../model/records.js'
 import { compareActors, type ActorInfo } from './actor-compat.js'
 import { casualtyFigures } from './casualty-figures.js'
-import { claimAnchor, type AnchorContext } from './claim-anchor.js'
+import { attacksByPlace, claimAnchor, type AnchorContext } from './claim-anchor.js'
 import { claimMeasure, claimUnit } from './claim-measure.js'
 import { CLAIM_PLACE_WINDOW_DAYS } from './corpus.data.js'
 import { dayNumber } from './dates.js'
@@ -45,7 +45,7 @@ function claimRefs(docs: readonly DocumentRecord[], originalOf: ReadonlyMap<stri
  * only to a place are compared between pages at most CLAIM_PLACE_WINDOW_DAYS apart. Copies are skipped.
  */
 export function claimContradictions(docs: readonly DocumentRecord[], eventStory: ReadonlyMap<string, string>, storyEvents: readonly StoryEventRecord[], info: ReadonlyMap<string, ActorInfo>, originalOf: ReadonlyMap<string, string>, kb: Kb): ContradictionRecord[] {
-  const refs = claimRefs(docs, originalOf, { eventStory, storyEvents, info, kb })
+  const refs = claimRefs(docs, originalOf, { eventStory, attacks: attacksByPlace(storyEvents, kb), info, kb })
   const uf = new UnionFind(refs.length), byKey = new Map<string, number[]>()
   refs.forEach((r, i) => { const k = `${r.measure}|${r.unit}|${r.anchor}`; const b = byKey.get(k); if (b) b.push(i); else byKey.set(k, [i]) })
   for (const ids of byKey.values()) for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) {
