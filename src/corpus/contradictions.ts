@@ -5,7 +5,7 @@ import { compareActors, type ActorInfo } from './actor-compat.js'
 import { casualtyFigures } from './casualty-figures.js'
 import { attacksByPlace, claimAnchor, type AnchorContext } from './claim-anchor.js'
 import { claimMeasure, claimUnit } from './claim-measure.js'
-import { CLAIM_PLACE_WINDOW_DAYS } from './corpus.data.js'
+import { ATTRIBUTION_TYPES, CLAIM_PLACE_WINDOW_DAYS } from './corpus.data.js'
 import { dayNumber } from './dates.js'
 import type { Coreference } from './event-coref.js'
 import { pubDate, shortHash } from './story-events.js'
@@ -69,7 +69,7 @@ export function claimContradictions(docs: readonly DocumentRecord[], eventStory:
   return out
 }
 
-/** Story events whose members give different days, or name perpetrators that cannot be the same actor. */
+/** Story events whose members give different days, or (attacks) name perpetrators that cannot be the same actor. */
 export function eventContradictions(coref: Coreference, eventStory: ReadonlyMap<string, string>, info: ReadonlyMap<string, ActorInfo>): ContradictionRecord[] {
   const out: ContradictionRecord[] = []
   for (const g of coref.groups) {
@@ -80,8 +80,9 @@ export function eventContradictions(coref: Coreference, eventStory: ReadonlyMap<
     if (new Set(days.map((m) => m.date)).size > 1)
       out.push({ kind: 'contradiction', id: 'ct_' + shortHash(se + ':date'), field: 'date', description: `dates of one ${ms[0].event.type} event disagree (story event ${se})`,
         members: days.map((m) => ({ doc: m.doc.id, value: m.date, evidence: m.event.evidence })) })
-    // only perpetrators the sentence names itself: one reached through a role or a pronoun is an inference, not a claim
-    const named = ms.filter((m) => m.event.source_actor && m.named[0])
+    // only perpetrators of attacks, as the sentence names them itself: a meeting's sides may be written either way
+    // round, and an actor reached through a role or a pronoun is an inference, not a claim
+    const named = ATTRIBUTION_TYPES.has(ms[0].event.type) ? ms.filter((m) => m.event.source_actor && m.named[0]) : []
     if (named.some((a) => named.some((b) => compareActors(a.event.source_actor, b.event.source_actor, info) === 'conflict')))
       out.push({ kind: 'contradiction', id: 'ct_' + shortHash(se + ':actor'), field: 'source_actor', description: `who carried out one ${ms[0].event.type} event disagrees (story event ${se})`,
         members: named.map((m) => ({ doc: m.doc.id, value: m.event.source_actor!.name, evidence: m.event.evidence })) })

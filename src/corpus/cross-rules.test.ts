@@ -139,3 +139,13 @@ test('an ambiguous yearless month never dates a page on its own', () => {
   const u = analyzeCorpus([d, dated], { kb: KB })
   assert.equal(u.docs.get('q')?.published_inferred ?? null, null, 'a term from 2019 to now leaves March in five years')
 })
+
+test('a meeting written with its sides the other way round is no dispute over who acted', () => {
+  const a = makeDoc({ id: 's1', outlet: 'North Ledger', published: '2024-05-15', text: 'Tomas Rey met Anna Berg on Tuesday in Lindholm.' })
+  addEvent(a, { n: 1, type: 'CONSULT', source: 'Tomas Rey', target: 'Anna Berg', date: '2024-05-14', location: 'Lindholm', needle: 'Rey met', trigger: 'met' })
+  const b = makeDoc({ id: 's2', outlet: 'South Wire', published: '2024-05-15', text: 'Anna Berg and Tomas Rey held talks in Lindholm on Tuesday.' })
+  addEvent(b, { n: 1, type: 'CONSULT', source: 'Anna Berg', target: 'Tomas Rey', date: '2024-05-14', location: 'Lindholm', needle: 'held talks', trigger: 'held talks' })
+  const u = analyzeCorpus([a, b], { kb: KB })
+  assert.equal(u.eventStory.get('s1:e1'), u.eventStory.get('s2:e1'))
+  assert.equal(u.records.filter((r) => r.kind === 'contradiction').length, 0)
+})
