@@ -139,3 +139,11 @@ test('a meeting day carries over to what its participants say a few sentences la
   const thanks = evs.find((e) => e.type === 'SUPPORT')!
   assert.deepEqual([thanks.date, thanks.date_precision, thanks.date_basis], ['2024-05-14', 'day', 'context'])
 })
+
+test('a quoted fragment inside a sentence takes the clause subject (and the speaker for its own state)', () => {
+  assert.deepEqual(rows('Berg said Nordland was “ready to share its experience” with Sudmark.').map((e) => e.slice(0, 3)), [['AGREE', 'Anna Berg', 'Sudmark']])
+})
+
+test('"X rejected it": the claim\'s author named earlier in the sentence is the target', () => {
+  assert.deepEqual(rows('The Harbour League has repeated the charge, and Nordland has rejected it.').map((e) => e.slice(0, 3)), [['REJECT', 'Nordland', 'Harbour League']])
+})

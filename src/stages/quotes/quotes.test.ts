@@ -64,3 +64,13 @@ test('spans index the text after an emoji and a combining mark; ids are determin
   assert.equal(qs[0].id, `${doc.id}:q1`)
   assert.deepEqual(run(doc), qs)
 })
+
+test('"X called it “…” and said …": the coordinated verb is not a postposed attribution; a ministry before a title and a name is not the speaker', () => {
+  const doc = testDoc('Nordland council spokeswoman Anna Berg on Monday called the fire “a deliberate act of sabotage” and said the harbour would stay closed.', { actors: ACTORS })
+  assert.deepEqual(pairs(doc), [['a deliberate act of sabotage', 'Anna Berg']])
+})
+
+test('a statement named by its author\'s office speaks for the author', () => {
+  const doc = testDoc('Vik spoke first.\n\nThe statement from Berg’s office said the two ports would “share every shipping record from now on.”', { actors: ACTORS })
+  assert.deepEqual(pairs(doc), [['share every shipping record from now on.', 'Anna Berg']])
+})

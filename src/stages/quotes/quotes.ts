@@ -3,7 +3,7 @@ import type { ActorRef, Entity, Paragraph, QuoteRecord, Sentence } from '../../d
 import { msg, type Message, type Span } from '../../doc/span.js'
 import { actorIndex, type ActorIndex, type ActorMention } from '../events/actors.js'
 import { pairMarks, type MarkedQuote } from './marks.js'
-import { MIN_QUOTE_WORDS, PASSIVE_QUOTED, REPORTING_VERBS } from './quotes.data.js'
+import { COORDINATED_VERB, MIN_QUOTE_WORDS, PASSIVE_QUOTED, POSSESSIVE_STATEMENT, REPORTING_VERBS, STATEMENT_OF } from './quotes.data.js'
 
 const VERB_RE = new RegExp(`\\b(?:${[...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|').replace(/ /g, '\\s+')})\\b`, 'giu')
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length
@@ -42,11 +42,18 @@ class Attributor {
   private introducesNext(v: Verb): boolean { return /^\s*[,:]?\s*[“"‘]/u.test(this.text.slice(v.end, v.end + 4)) }
   private get skip(): Span[] { return this.quotes.map((o) => o.outer) }
 
+  /** "The statement from X's office said …", "X's office said …": the author of a statement named inside its subject. */
+  private statementAuthor(start: number, end: number): ActorRef | null {
+    const m = this.idx.within(start, end).find((x) => STATEMENT_OF.test(this.text.slice(Math.max(start, x.start - 40), x.start)) || POSSESSIVE_STATEMENT.test(this.text.slice(x.end, x.end + 40)))
+    return this.idx.refOf(m)
+  }
+
   speaker(q: MarkedQuote, previous: ActorRef | null): { ref: ActorRef | null; how: string } {
     const f = this.frame(q)
     // postposed attribution: “…,” X said / said X / X was quoted as saying
     const after = verbsIn(this.text, q.outer.end, f.end, this.quotes)[0]
-    if (after && wordCount(this.text.slice(q.outer.end, after.start)) <= 16 && !(wordCount(this.text.slice(q.outer.end, after.start)) === 0 && this.introducesNext(after)) && !this.quotes.some((o) => o.outer.start > q.outer.end && o.outer.start < after.start)) {
+    // "… called it “…” and said": a coordinated verb is the preposed subject's second predicate, not a postposed attribution
+    if (after && wordCount(this.text.slice(q.outer.end, after.start)) <= 16 && !COORDINATED_VERB.test(this.text.slice(q.outer.end, after.start)) && !(wordCount(this.text.slice(q.outer.end, after.start)) === 0 && this.introducesNext(after)) && !this.quotes.some((o) => o.outer.start > q.outer.end && o.outer.start < after.start)) {
       const between = this.text.slice(q.outer.end, after.start)
       if (after.w === 'quoted' && !PASSIVE_QUOTED.test(between + ' quoted')) { const x = this.firstActor(after.end, f.end); if (x) return { ref: this.idx.refOf(x), how: 'quoted-as-saying' } }
       const m = this.firstActor(q.outer.end, after.start) ?? (/^\s*[,.]?\s*$/u.test(between) ? this.firstActor(after.end, Math.min(f.end, after.end + 40)) : undefined)
@@ -69,7 +76,7 @@ class Attributor {
       // a participle after a comma ("…, adding", "…, noting") shares the subject of the main clause
       const participle = before.w.endsWith('ing') && /,\s*["”’]?\s*$/u.test(this.text.slice(Math.max(0, before.start - 5), before.start))
       const subj = participle ? this.idx.sentenceSubject({ start: sent.start, end: before.start }, this.skip) : this.idx.subjectBefore(before.start, { start: sent.start, end: before.start }, this.skip)
-      const ref = this.idx.refOf(subj)
+      const ref = this.idx.refOf(subj) ?? this.statementAuthor(sent.start, before.start)
       if (ref) return { ref, how: 'preposed' }
       return { ref: previous, how: 'preposed-previous' }
     }

@@ -171,7 +171,12 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     if (between && between.length === 2) return { sources: [c.idx.refOf(between[0])], targets: [c.idx.refOf(between[1])], ...placeOf(location) }
     if (/^calls\s+from/iu.test(t.text)) { const f = c.idx.within(t.end, c.sent.end)[0]; sources = [f ?? null] }
     else if (possessor || by) sources = [possessor ?? by ?? null]
-    else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') { const subj = quote ? null : c.idx.subjectBefore(t.start, c.sent, c.quotes); sources = subj ? coSubjects(c, subj) : [null] }
+    else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') {
+      // a quoted fragment inside a sentence ("X said Y was “ready to share …”") takes the clause's subject; first-person speech its speaker
+      const firstPerson = quote && FIRST_PERSON.test(c.text.slice(quote.start, t.start))
+      const subj = !quote ? c.idx.subjectBefore(t.start, c.sent, c.quotes) : quote.start > c.sent.start && !firstPerson ? c.idx.subjectBefore(quote.start, c.sent, c.quotes) : null
+      sources = subj ? coSubjects(c, subj) : [null]
+    }
   } else {
     const decider = /['’]s\s+(?:\p{Ll}+\s+)?(?:decision|plan|move|offer|readiness|willingness|attempt|bid)\s+to\s+$/u.exec(c.text.slice(Math.max(c.sent.start, t.start - 40), t.start))
     const owner = decider ? c.idx.mentions.find((m) => m.end === t.start - decider[0].length) : undefined
@@ -198,7 +203,8 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   if (t.entry.type === 'CONSULT' && t.entry.mode === 'visit' && places[0] && !location) location = places[0]
   if (t.entry.type === 'PROTEST' && location) tgts = [location.ref]
   // a denial answers the claim of the clause before it
-  if (t.entry.type === 'REJECT' && !tgts.length) { const s = c.idx.sentenceSubject(c.sent, c.quotes); const r = refOf(c, s); if (r && !srcRefs.some((x) => x?.actor === r.actor)) tgts = [r] }
+  // ("Y repeated the claim, and X rejected it": "it" is the claim, its author the target)
+  if (t.entry.type === 'REJECT' && !tgts.some((r) => r && !srcRefs.some((x) => x?.actor === r.actor))) { const s = c.idx.sentenceSubject(c.sent, c.quotes); const r = refOf(c, s); if (r && !srcRefs.some((x) => x?.actor === r.actor)) tgts = [r] }
   if (quote && !tgts.length && t.entry.type === 'SUPPORT') tgts = [addressee(c, quote)]
   return { sources: srcRefs.length ? srcRefs : [null], targets: tgts.length ? tgts : [null], ...placeOf(location) }
 }
