@@ -101,13 +101,14 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: d.date, date_precision: d.precision, date_basis: d.basis, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
     })
   }
-  raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location)
+  // an event with neither actors nor place is kept only long enough to merge into an attack already told
+  raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location || e.type === 'ASSAULT')
   const sentenceIndex = (pos: number): number => { let lo = 0, hi = input.sentences.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (input.sentences[mid].end <= pos) lo = mid + 1; else hi = mid } return lo }
   raw = raw.map((e, k) => {
     const tgt = victimsCountry(raw, e, input.entities, country)
     return contextDate(raw.slice(0, k), tgt ? { ...e, target_actor: tgt } : e, sentenceIndex)
   })
-  const events = mergeRepeats(raw, input.entities).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
+  const events = mergeRepeats(raw, input.entities).filter((e) => e.source_actor || e.target_actor || e.location).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
   return { events, messages }
 }
 

@@ -147,3 +147,10 @@ test('a quoted fragment inside a sentence takes the clause subject (and the spea
 test('"X rejected it": the claim\'s author named earlier in the sentence is the target', () => {
   assert.deepEqual(rows('The Harbour League has repeated the charge, and Nordland has rejected it.').map((e) => e.slice(0, 3)), [['REJECT', 'Nordland', 'Harbour League']])
 })
+
+test('an attack retold with its toll and day merges into the one first named, and keeps the toll sentence as evidence', () => {
+  const { events: evs } = run('Berg condemned the bombing in Porta.\n\nSix people were killed in the attack, which took place on Sunday at a market.')
+  const a = evs.filter((e) => e.type === 'ASSAULT')
+  assert.equal(a.length, 1)
+  assert.deepEqual([a[0].location, a[0].date, a[0].evidence.text.startsWith('Six people')], ['Porta', '2024-05-12', true])
+})

@@ -19,6 +19,9 @@ const party = (r: ActorRef | null): string => {
 const key = (e: EventRecord): string => `${e.type}|${party(e.source_actor)}|${party(e.target_actor)}|${item(e)}`
 const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
 const symKey = (e: EventRecord): string => `${e.type}|${party(e.target_actor)}|${party(e.source_actor)}|${item(e)}`
+/** A sentence that gives an attack's toll is the telling that states it ("… killed 37 people"), not a passing reference. */
+const TOLL_RE = /\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|martyrs|casualties|death\s+toll)\b/i
+const tells = (e: EventRecord): boolean => e.type === 'ASSAULT' && TOLL_RE.test(e.evidence.text)
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 31, year: 366 }
 /** Start and length in days of a dated event, for containment ("Monday" lies inside "this week"). */
 const range = (e: EventRecord): [number, number] | null => (e.date ? [Date.parse(e.date.length === 4 ? `${e.date}-01-01` : e.date.length === 7 ? `${e.date}-01` : e.date), DAYS[e.date_precision ?? 'day'] * 864e5] : null)
@@ -46,11 +49,15 @@ export function mergeRepeats(events: readonly EventRecord[], entities: readonly 
     const vague = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !e.target_actor && !!e.source_actor && party(o.source_actor) === party(e.source_actor)
     // an attack on the same victim with its author unknown in one telling is the same attack
     const sameVictim = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !!e.target_actor && party(o.target_actor) === party(e.target_actor) && (!e.source_actor || !o.source_actor)
-    const i = out.findIndex((o) => again(o) || (sameVictim(o) && compatible(o, e)) || sameMeeting(o) || (vague(o) && compatible(o, e)) || (key(o) === key(e) || (SYMMETRIC.has(e.type) && key(o) === symKey(e))) && compatible(o, e) && (o.source_actor || o.target_actor || o.location === e.location))
+    // an attack told with neither actors nor place ("41 people were killed in the attack") retells the latest attack
+    const bare = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !e.source_actor && !e.target_actor && !e.location && o === out.filter((x) => x.type === 'ASSAULT').at(-1) && compatible(o, e)
+    const i = out.findIndex((o) => again(o) || bare(o) || (sameVictim(o) && compatible(o, e)) || sameMeeting(o) || (vague(o) && compatible(o, e)) || (key(o) === key(e) || (SYMMETRIC.has(e.type) && key(o) === symKey(e))) && compatible(o, e) && (o.source_actor || o.target_actor || o.location === e.location))
     if (i < 0) { out.push(e); continue }
     const o = out[i]
     const finer = !o.date || (e.date && DAYS[e.date_precision ?? 'day'] < DAYS[o.date_precision ?? 'day']) ? e : o
-    out[i] = { ...o, source_actor: o.source_actor ?? e.source_actor, date: finer.date, date_precision: finer.date_precision, date_basis: finer.date_basis, location: o.location ?? e.location, mode: specific(o.mode, e.mode) }
+    // an attack keeps, as its evidence, the sentence that tells it with its toll
+    const told = !tells(o) && tells(e) ? { evidence: e.evidence, trigger: e.trigger } : {}
+    out[i] = { ...o, ...told, source_actor: o.source_actor ?? e.source_actor, location_actor: o.location_actor ?? e.location_actor, date: finer.date, date_precision: finer.date_precision, date_basis: finer.date_basis, location: o.location ?? e.location, mode: specific(o.mode, e.mode) }
   }
   return out
 }
