@@ -39,3 +39,41 @@ export const VAGUE_COUNTS: ReadonlySet<string> = new Set(['dozens', 'hundreds', 
 
 /** Verbs just before a count that say what it counts ("killed 95 people"). */
 export const COUNT_VERBS = /\b(?:killed|killing|kills|injured|injuring|wounded|wounding|arrested|detained|displaced|evacuated|captured|deployed|withdrawn|withdrew|sent|fired|launched|used|received|supplied|sold|delivered|provided|lost|destroyed|damaged|burned|shot down|intercepted|recorded|reported|counted|found|seized|registered|left|has killed|have killed)\s+$/iu
+
+/** Nouns that count people: their unit is `people` (what they count is compared across sources). */
+export const PEOPLE_NOUNS: ReadonlySet<string> = new Set([
+  'people', 'persons', 'individuals', 'civilians', 'soldiers', 'troops', 'servicemen', 'fighters', 'militants', 'martyrs', 'victims',
+  'casualties', 'fatalities', 'deaths', 'dead', 'wounded', 'injured', 'children', 'women', 'men', 'residents', 'passengers', 'workers',
+  'officers', 'policemen', 'police', 'staff', 'personnel', 'prisoners', 'detainees', 'hostages', 'refugees', 'migrants', 'protesters',
+  'demonstrators', 'students', 'journalists', 'pilgrims', 'worshippers', 'others', 'killed', 'missing',
+])
+
+/** People nouns that say nothing more than "people" (a toll of martyrs is a toll of people killed). */
+export const GENERIC_PEOPLE: ReadonlySet<string> = new Set(['people', 'persons', 'individuals', 'martyrs', 'victims', 'casualties', 'fatalities', 'deaths', 'dead', 'wounded', 'injured', 'others', 'killed', 'missing'])
+
+/** Roles a people noun carries by itself ("41 martyrs" were killed, "90 wounded" were injured). */
+export const NOUN_ROLES: Readonly<Record<string, string>> = { martyrs: 'killed', dead: 'killed', deaths: 'killed', fatalities: 'killed', killed: 'killed', wounded: 'injured', injured: 'injured', missing: 'missing' }
+
+/** Verb forms → the normalised role of what is counted (synonyms folded so sources compare: wounded = injured, died = killed). */
+export const VERB_ROLES: readonly [RegExp, string][] = [
+  [/^(?:killed|killing|kills|kill|died|dying|martyred|perished|has\s+killed|have\s+killed|left\s+dead)$/i, 'killed'],
+  [/^(?:injured|injuring|wounded|wounding|hurt|maimed)$/i, 'injured'],
+  [/^(?:arrested|detained|captured|seized|held)$/i, 'arrested'],
+  [/^(?:displaced|evacuated|fled)$/i, 'displaced'],
+  [/^(?:sent|supplied|sold|delivered|provided|shipped|transferred)$/i, 'supplied'],
+  [/^(?:fired|launched)$/i, 'launched'],
+  [/^(?:shot\s+down|intercepted|destroyed|damaged|burned)$/i, 'destroyed'],
+  [/^(?:deployed)$/i, 'deployed'],
+]
+
+/** A passive or intransitive role right after the counted noun ("37 people had been killed", "41 people died"). */
+export const ROLE_AFTER = /^\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+|are\s+|been\s+|reportedly\s+)?(killed|wounded|injured|hurt|died|arrested|detained|displaced|evacuated|missing)\b/i
+
+/** A toll named before a bare number ("a (death) toll of 41"): people killed. */
+export const TOLL_OF = /\b(?:death\s+)?toll\s+(?:of|at|to|stood\s+at|rose\s+to|reached)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?$/i
+
+/** Before a number, a part of a count already given ("among them 6 children"): it inherits that count's role. */
+export const SUBSET_BEFORE = /\b(?:among\s+(?:them|whom|the\s+dead|the\s+victims)|including|of\s+(?:whom|them))\s+$/i
+
+/** Verbs before a bare number that repeat the previous count's unit ("X says 41 dead, Y says 37"; "killing 37 people and wounding 90"). */
+export const BARE_NUMBER_LEAD = /\b(?:says|said|say|reports|reported|puts|put|gives|gave|counts|counted|killing|killed|wounding|wounded|injuring|injured|arresting|arrested)\s+$/i

@@ -1,7 +1,8 @@
 import { defineStage } from '../../doc/stage.js'
 import type { ClaimRecord, Sentence, TimeExpr } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
-import { COUNT_VERBS, IRREGULAR_PLURALS, NOT_COUNT_UNITS, QUALIFIERS, REFERENCE_DETERMINERS, SCALES, UNIT_STOPS, WRITTEN_NUMBERS } from './claims.data.js'
+import { BARE_NUMBER_LEAD, COUNT_VERBS, IRREGULAR_PLURALS, NOT_COUNT_UNITS, PEOPLE_NOUNS, QUALIFIERS, REFERENCE_DETERMINERS, SCALES, SUBSET_BEFORE, TOLL_OF, UNIT_STOPS, WRITTEN_NUMBERS } from './claims.data.js'
+import { counted, roleOfVerb, withRole, type Counted } from './what.js'
 
 const alt = (xs: Iterable<string>): string => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/ /g, '\\s+')).join('|')
 /** Digits ("25,490", "4.5 million", "$3 billion") or a number word; never glued to a letter, hyphen or colon ("G7", "Shahed-136", "1:24"). */
@@ -26,11 +27,13 @@ function unitAfter(text: string, pos: number, end: number): { unit: string; end:
   return unit ? { unit, end: uEnd } : null
 }
 
-const isPlural = (u: string): boolean => /[^s]s$/i.test(u) || IRREGULAR_PLURALS.has(u.toLowerCase())
+const isPlural = (u: string): boolean => /[^s]s$/i.test(u) || IRREGULAR_PLURALS.has(u.toLowerCase()) || PEOPLE_NOUNS.has(u.toLowerCase())
 
 /** Numeric claims in one sentence; `skip` holds time expressions (dates and years are not claims). */
 export function sentenceClaims(text: string, s: Span, skip: readonly Span[]): Omit<ClaimRecord, 'id'>[] {
   const out: Omit<ClaimRecord, 'id'>[] = []
+  // the last whole count of the sentence (not a part "among them"), for "others" and bare numbers
+  let head: Counted | null = null
   const re = new RegExp(NUMBER_RE.source, 'giu')
   re.lastIndex = s.start
   const slice = text.slice(0, s.end)
@@ -51,21 +54,36 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[]): Om
     }
     const u = unitAfter(text, end, s.end)
     const money = g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur]! : null
-    if (!money && (!u || u.unit.length < 3 || NOT_COUNT_UNITS.has(u.unit.toLowerCase()) || !isPlural(u.unit))) continue // a singular unit is a measure or a model name ("1 tsp", "iPhone 11 Pro"), not a count
     if (!money && !g.num?.includes(',') && value >= 1900 && value <= 2099 && !g.scale) continue // a year used as a modifier
     const q = QUALIFIER_RE.exec(before)
-    const verb = COUNT_VERBS.exec(text.slice(Math.max(s.start, start - 40), q ? start - q[0].length : start))
-    let unit = money ?? u!.unit
-    if (/^others$/i.test(unit) && out.length) unit = out[out.length - 1].unit
-    const whatStart = verb ? (q ? start - q[0].length : start) - verb[0].length : q ? start - q[0].length : start
-    const whatEnd = u ? u.end : end
+    const lead = text.slice(Math.max(s.start, start - 40), q ? start - q[0].length : start)
+    const verb = COUNT_VERBS.exec(lead)
+    const hasUnit = !!u && u.unit.length >= 3 && !NOT_COUNT_UNITS.has(u.unit.toLowerCase()) && isPlural(u.unit)
+    let c: Counted | null = null
+    if (money) c = withRole(money, money, roleOfVerb(verb?.[0]))
+    else if (hasUnit) c = counted(u!.unit, verb?.[0] ?? null, text.slice(u!.end, s.end), head, SUBSET_BEFORE.test(lead))
+    else if (!u || UNIT_STOPS.has(u.unit.toLowerCase())) c = bareCount(lead, verb?.[0] ?? null, head, text.slice(end, end + 2))
+    // a singular unit is a measure or a model name ("1 tsp", "iPhone 11 Pro"), not a count
+    if (!c) continue
+    if (!SUBSET_BEFORE.test(lead)) head = c
     out.push({
-      what: text.slice(whatStart, whatEnd), value, qualifier: q ? q[1].toLowerCase().replace(/\s+/g, ' ') : null, unit,
+      what: c.what, value, qualifier: q ? q[1].toLowerCase().replace(/\s+/g, ' ') : null, unit: c.unit,
       number: { start, end, text: text.slice(start, end) },
       evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
     })
   }
   return out
+}
+
+/**
+ * A number with no unit after it: "a toll of 41" counts people killed; after a reporting or count verb ("X says 37",
+ * "wounding more than 90") it repeats the previous count's noun. It must end a phrase (punctuation or "and" after it).
+ */
+function bareCount(lead: string, verb: string | null, head: Counted | null, next: string): Counted | null {
+  if (!/^(?:[,.;:)]|\s+(?:and|or|but|while|as)\b|\s*$)/u.test(next)) return null
+  if (TOLL_OF.test(lead)) return withRole('people', 'people', 'killed')
+  if (!head || !BARE_NUMBER_LEAD.test(lead)) return null
+  return withRole(head.noun, head.unit, roleOfVerb(verb) ?? head.role)
 }
 
 /**
