@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import type { CleanResult } from './clean.js'
 import { findDate } from './dates.js'
+import { normText } from '../../eval/text-match.js'
 
-/** Gold README matching: NFKC, curly quotes straight, dashes to "-", whitespace collapsed, lower case. */
-export const norm = (s: string): string => s.normalize('NFKC').replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"').replace(/[‐-―−]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase()
+/** Gold README matching (NFKC, straight quotes, "-" dashes, collapsed space, lower case): the one rule of src/eval. */
+export const norm = (s: string): string => normText(s)
 
 /** outlet / copy_of match when one contains the other; a gold null only by a missing value. */
 export const contains = (got: string | null, gold: string | null): boolean =>
