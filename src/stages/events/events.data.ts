@@ -69,6 +69,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:cynical|heinous|brutal|monstrous|barbaric|horrific|horrendous|despicable|cowardly)\s+(?:crime|act|atrocity|attack)`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'calling an act a heinous crime condemns it (PLOVER: decry an action)' },
   { pattern: String.raw`crimes\s+against`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'naming someone\'s crimes accuses them' },
   { pattern: String.raw`(?:bore|bears|carried|carries|had|has)\s+the\s+(?:\S+\s+)?(?:fingerprints|hallmarks)\s+of|(?:was|were|is|are)\s+the\s+work\s+of`, type: 'ACCUSE', mode: 'allege', pos: N, targetPreps: ['of'], speakerSource: true, reason: 'saying an act bears someone\'s fingerprints or is their work blames them (the speaker accuses)' },
+  { pattern: String.raw`point(?:ed|s|ing)\s+(?:the\s+finger\s+|fingers\s+)?at`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: ['at'], needsTarget: true, reason: 'pointing (the finger) at someone blames them' },
   { pattern: String.raw`accus(?:e|ed|es|ing)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: [''], reason: 'an accusation is ACCUSE/allege' },
   { pattern: String.raw`blam(?:ed|es|ing|e)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: ['', 'on'], reason: 'blaming is ACCUSE/allege' },
   // REQUEST

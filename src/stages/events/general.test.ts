@@ -154,3 +154,8 @@ test('an attack retold with its toll and day merges into the one first named, an
   assert.equal(a.length, 1)
   assert.deepEqual([a[0].location, a[0].date, a[0].evidence.text.startsWith('Six people')], ['Porta', '2024-05-12', true])
 })
+
+test('pointing (the finger) at someone is an accusation; pointing at a thing is not', () => {
+  assert.deepEqual(rows('Officials in Porta who have pointed at the Harbour League gave no evidence.').map((e) => e.slice(0, 3)), [['ACCUSE', null, 'Harbour League']])
+  assert.deepEqual(rows('Berg pointed at the map.'), [])
+})
