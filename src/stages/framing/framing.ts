@@ -3,6 +3,7 @@ import type { Span } from '../../doc/span.js'
 import { defineStage } from '../../doc/stage.js'
 import { NEUTRAL_REGIME_HEADS, TONE_NEGATIVE, TONE_POSITIVE } from './framing.data.js'
 import { loadLexicon, type CompiledEntry } from './lexicon.js'
+import { foldForKeywords, requiredLiterals } from './prefilter.js'
 import { quotedSpans } from './quoted.js'
 
 export interface FramingOptions {
@@ -23,26 +24,81 @@ function trimRegimeHead(text: string, start: number, end: number): number | null
   return /^regime$/i.test(text.slice(s, end)) ? null : s
 }
 
+/** An entry ready to run: a private regex (its lastIndex is ours) and the keywords one of which a match needs. */
+interface Plan { readonly re: RegExp; readonly keywords: readonly string[] | null }
+const plans = new WeakMap<CompiledEntry, Plan>()
+const planOf = (e: CompiledEntry): Plan => {
+  let p = plans.get(e)
+  if (!p) plans.set(e, (p = { re: new RegExp(e.re.source, e.re.flags), keywords: requiredLiterals(e.re.source) }))
+  return p
+}
+
+/** Where each keyword occurs in the folded text (sorted), computed on first use for one call. */
+class KeywordIndex {
+  private readonly folded: string
+  private readonly at = new Map<string, number[]>()
+  constructor(text: string) { this.folded = foldForKeywords(text) }
+  /** True when one of the keywords lies wholly inside [start, end). */
+  any(keywords: readonly string[], start: number, end: number): boolean {
+    for (const k of keywords) {
+      const pos = this.positions(k)
+      const i = lowerBound(pos, start)
+      if (i < pos.length && pos[i]! + k.length <= end) return true
+    }
+    return false
+  }
+  private positions(k: string): number[] {
+    let pos = this.at.get(k)
+    if (!pos) {
+      pos = []
+      for (let i = this.folded.indexOf(k); i >= 0; i = this.folded.indexOf(k, i + 1)) pos.push(i)
+      this.at.set(k, pos)
+    }
+    return pos
+  }
+}
+
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0, hi = xs.length
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid]! < x) lo = mid + 1; else hi = mid }
+  return lo
+}
+
+/** Excluded spans sorted by start with the running maximum of their ends, for an overlap test by binary search. */
+function overlapTest(excluded: readonly Span[]): (start: number, end: number) => boolean {
+  const sorted = [...excluded].sort((a, b) => a.start - b.start)
+  const starts = sorted.map((q) => q.start)
+  const maxEnd: number[] = []
+  for (let i = 0, m = -Infinity; i < sorted.length; i++) maxEnd.push((m = Math.max(m, sorted[i]!.end)))
+  // some q with q.start < end and q.end > start: among spans starting before `end`, the furthest end
+  return (start, end) => { const i = lowerBound(starts, end) - 1; return i >= 0 && maxEnd[i]! > start }
+}
+
 /**
  * Finds lexicon terms in a text outside the excluded spans (quotes). Where matches overlap, the longest wins.
+ * Each entry's pattern runs only over the paragraphs that hold one of its keywords (see prefilter.ts).
  * @example findFraming('They fought the occupying entity.', loadLexicon(), [])[0].term // 'occupying entity'
  */
 export function findFraming(text: string, lexicon: readonly CompiledEntry[], excluded: readonly Span[], within: readonly Span[] = [{ start: 0, end: text.length }]): FramingRecord[] {
   const found: (FramingRecord & { prio: number })[] = []
+  const index = new KeywordIndex(text)
+  const isExcluded = overlapTest(excluded)
+  const slices = within.map((w) => text.slice(0, w.end))
   lexicon.forEach((e, prio) => {
-    for (const w of within) {
-      const re = new RegExp(e.re.source, e.re.flags)
-      const slice = text.slice(0, w.end)
+    const { re, keywords } = planOf(e)
+    within.forEach((w, wi) => {
+      if (keywords && !index.any(keywords, w.start, w.end)) return
+      const slice = slices[wi]!
       re.lastIndex = w.start
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (!m[0]) { re.lastIndex++; continue }
         let start = m.index
         const end = m.index + m[0].replace(/[\s.,;:’']+$/u, '').length
         if (e.id === 'capital-regime') { const s = trimRegimeHead(text, start, end); if (s === null) continue; start = s }
-        if (excluded.some((q) => start < q.end && end > q.start)) continue
+        if (isExcluded(start, end)) continue
         found.push({ start, end, term: text.slice(start, end).replace(/\s+/g, ' '), neutral: e.neutral, text: text.slice(start, end), label: e.term, prio })
       }
-    }
+    })
   })
   // longest first, then lexicon order; keep those that overlap nothing already kept
   found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.prio - b.prio || a.start - b.start)
