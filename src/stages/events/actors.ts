@@ -148,8 +148,15 @@ export class ActorIndex {
   }
 
   /** True when a name is followed by title words and then a person ("the Foreign Ministry spokeswoman X"): it modifies that person. */
+  private readonly modifiers = new Map<ActorMention, boolean>()
   modifiesPerson(m: ActorMention): boolean {
     if (m.type === 'PERSON') return false
+    let v = this.modifiers.get(m)
+    if (v === undefined) { v = this.computeModifier(m); this.modifiers.set(m, v) }
+    return v
+  }
+
+  private computeModifier(m: ActorMention): boolean {
     const next = this.within(m.end, m.end + 80).find((o) => o.start >= m.end)
     if (!next || next.type !== 'PERSON') return false
     const gap = this.text.slice(m.end, next.start)
