@@ -3,7 +3,7 @@ import type { Span } from '../../doc/span.js'
 import { defineStage } from '../../doc/stage.js'
 import { NEUTRAL_REGIME_HEADS, TONE_NEGATIVE, TONE_POSITIVE } from './framing.data.js'
 import { loadLexicon, type CompiledEntry } from './lexicon.js'
-import { foldForKeywords, requiredLiterals } from './prefilter.js'
+import { KeywordSet, requiredLiterals } from './prefilter.js'
 import { quotedSpans } from './quoted.js'
 
 export interface FramingOptions {
@@ -24,38 +24,16 @@ function trimRegimeHead(text: string, start: number, end: number): number | null
   return /^regime$/i.test(text.slice(s, end)) ? null : s
 }
 
-/** An entry ready to run: a private regex (its lastIndex is ours) and the keywords one of which a match needs. */
-interface Plan { readonly re: RegExp; readonly keywords: readonly string[] | null }
-const plans = new WeakMap<CompiledEntry, Plan>()
-const planOf = (e: CompiledEntry): Plan => {
-  let p = plans.get(e)
-  if (!p) plans.set(e, (p = { re: new RegExp(e.re.source, e.re.flags), keywords: requiredLiterals(e.re.source) }))
+/** A lexicon ready to run: per entry a private regex (its lastIndex is ours) and the keywords one of which a match needs. */
+interface Plan { readonly entries: readonly { readonly re: RegExp; readonly keywords: readonly string[] | null }[]; readonly keywords: KeywordSet }
+const plans = new WeakMap<readonly CompiledEntry[], Plan>()
+function planOf(lexicon: readonly CompiledEntry[]): Plan {
+  let p = plans.get(lexicon)
+  if (!p) {
+    const entries = lexicon.map((e) => ({ re: new RegExp(e.re.source, e.re.flags), keywords: requiredLiterals(e.re.source) }))
+    plans.set(lexicon, (p = { entries, keywords: new KeywordSet(entries.flatMap((e) => e.keywords ?? [])) }))
+  }
   return p
-}
-
-/** Where each keyword occurs in the folded text (sorted), computed on first use for one call. */
-class KeywordIndex {
-  private readonly folded: string
-  private readonly at = new Map<string, number[]>()
-  constructor(text: string) { this.folded = foldForKeywords(text) }
-  /** True when one of the keywords lies wholly inside [start, end). */
-  any(keywords: readonly string[], start: number, end: number): boolean {
-    for (const k of keywords) {
-      const pos = this.positions(k)
-      const i = lowerBound(pos, start)
-      if (i < pos.length && pos[i]! + k.length <= end) return true
-    }
-    return false
-  }
-  private positions(k: string): number[] {
-    let pos = this.at.get(k)
-    if (!pos) {
-      pos = []
-      for (let i = this.folded.indexOf(k); i >= 0; i = this.folded.indexOf(k, i + 1)) pos.push(i)
-      this.at.set(k, pos)
-    }
-    return pos
-  }
 }
 
 function lowerBound(xs: readonly number[], x: number): number {
@@ -81,13 +59,14 @@ function overlapTest(excluded: readonly Span[]): (start: number, end: number) =>
  */
 export function findFraming(text: string, lexicon: readonly CompiledEntry[], excluded: readonly Span[], within: readonly Span[] = [{ start: 0, end: text.length }]): FramingRecord[] {
   const found: (FramingRecord & { prio: number })[] = []
-  const index = new KeywordIndex(text)
+  const plan = planOf(lexicon)
+  const hits = plan.keywords.find(text)
   const isExcluded = overlapTest(excluded)
   const slices = within.map((w) => text.slice(0, w.end))
   lexicon.forEach((e, prio) => {
-    const { re, keywords } = planOf(e)
+    const { re, keywords } = plan.entries[prio]!
     within.forEach((w, wi) => {
-      if (keywords && !index.any(keywords, w.start, w.end)) return
+      if (keywords && !hits.any(keywords, w.start, w.end)) return
       const slice = slices[wi]!
       re.lastIndex = w.start
       for (let m = re.exec(slice); m; m = re.exec(slice)) {

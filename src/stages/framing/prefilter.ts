@@ -119,3 +119,55 @@ export function foldForKeywords(text: string): string {
   if (low.length !== text.length) low = text.replace(/[A-Z\u212A]/g, (c) => c === '\u212A' ? 'k' : c.toLowerCase())
   return low.includes('\u017F') ? low.replaceAll('\u017F', 's') : low
 }
+
+/** Where the keywords occur in one text: sorted start offsets per keyword. */
+export class KeywordHits {
+  constructor(private readonly at: ReadonlyMap<string, readonly number[]>) {}
+  /** True when one of the keywords lies wholly inside [start, end). */
+  any(keywords: readonly string[], start: number, end: number): boolean {
+    for (const k of keywords) {
+      const pos = this.at.get(k)
+      if (!pos) continue
+      let lo = 0, hi = pos.length
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (pos[mid]! < start) lo = mid + 1; else hi = mid }
+      if (lo < pos.length && pos[lo]! + k.length <= end) return true
+    }
+    return false
+  }
+}
+
+/** A set of keywords found in one pass over a text, by their first three characters (no per-keyword scan). */
+export class KeywordSet {
+  private readonly byHead = new Map<number, string[]>()
+  private readonly short: string[] = []
+  /** 1 at [c0 * 128 + c1] when some keyword starts with those two (ASCII) characters */
+  private readonly bigram = new Uint8Array(128 * 128)
+  constructor(keywords: Iterable<string>) {
+    for (const k of new Set(keywords)) {
+      if (k.length < 3) { this.short.push(k); continue }
+      this.bigram[k.charCodeAt(0) * 128 + k.charCodeAt(1)] = 1
+      const h = head(k, 0)
+      const list = this.byHead.get(h)
+      if (list) list.push(k); else this.byHead.set(h, [k])
+    }
+  }
+
+  /** Every occurrence of every keyword in `text` (folded with foldForKeywords first). */
+  find(text: string): KeywordHits {
+    const folded = foldForKeywords(text)
+    const at = new Map<string, number[]>()
+    const add = (k: string, i: number): void => { const pos = at.get(k); if (pos) pos.push(i); else at.set(k, [i]) }
+    const { bigram, byHead } = this
+    for (let i = 0, n = folded.length - 2; i < n; i++) {
+      const c0 = folded.charCodeAt(i), c1 = folded.charCodeAt(i + 1)
+      if (c0 >= 128 || c1 >= 128 || !bigram[c0 * 128 + c1]) continue
+      const list = byHead.get(head(folded, i))
+      if (list) for (const k of list) if (folded.startsWith(k, i)) add(k, i)
+    }
+    for (const k of this.short) for (let i = folded.indexOf(k); i >= 0; i = folded.indexOf(k, i + 1)) add(k, i)
+    return new KeywordHits(at)
+  }
+}
+
+/** The first three UTF-16 units at i as one small integer (keywords are ASCII; others never collide with them). */
+const head = (s: string, i: number): number => (s.charCodeAt(i) * 128 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2)
