@@ -95,8 +95,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     // a negated act inside someone's statement is that speaker's denial: REJECT ("officials said Tehran had not supplied arms")
     denials.splice(0).forEach(({ t }, k) => {
       const v = idx.reportVerbs(sent.start, t.start).at(-1)?.start ?? -1
-      const q = input.quotes.find((x) => x.start <= t.start && t.start < x.end)
-      const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : q?.speaker ?? null
+      const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : null
       const d = allDates[kept.length + k]
       if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: d.date, date_precision: d.precision, date_basis: d.basis, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
     })

@@ -159,3 +159,7 @@ test('pointing (the finger) at someone is an accusation; pointing at a thing is 
   assert.deepEqual(rows('Officials in Porta who have pointed at the Harbour League gave no evidence.').map((e) => e.slice(0, 3)), [['ACCUSE', null, 'Harbour League']])
   assert.deepEqual(rows('Berg pointed at the map.'), [])
 })
+
+test('an "if" inside a parenthetical between dashes does not make the main verb hypothetical', () => {
+  assert.deepEqual(rows('The Harbour League - which would object if talks resumed - called for a boycott of Nordland.').map((e) => e[0]), ['REQUEST'])
+})
