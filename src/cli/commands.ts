@@ -34,6 +34,8 @@ function printIngest(sum: IngestSummary, json: boolean): void {
 const progress = (quiet: boolean) => quiet ? undefined : (p: { done: number; total: number; stored: number; rejected: number; perSecond: number }) =>
   process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}  ${p.done} page(s) read from ${p.total} file(s) · ${p.stored} stored · ${p.rejected} rejected · ${p.perSecond.toFixed(1)} pages/s${process.stderr.isTTY ? '   ' : '\n'}`)
 
+const phase = (quiet: boolean) => quiet ? undefined : (m: string) => process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}  ${m}\n`)
+
 /** Registers every subcommand. `exit` raises the process exit code. */
 export function registerCommands(program: Command, exit: (code: number) => void): void {
   program.command('ingest')
@@ -44,7 +46,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'no progress on stderr')
     .action(async (paths: string[], o) => withStore(o.db, async (store) => {
-      const sum = await ingest(store, paths, { kbDirs: o.kb, onProgress: progress(o.quiet || o.json) })
+      const sum = await ingest(store, paths, { kbDirs: o.kb, onProgress: progress(o.quiet || o.json), onPhase: phase(o.quiet || o.json) })
       if (!o.quiet && !o.json && process.stderr.isTTY) process.stderr.write('\n')
       printIngest(sum, !!o.json)
       if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')

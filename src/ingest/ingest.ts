@@ -24,6 +24,8 @@ export interface IngestSummary {
 export interface IngestOptions extends PipelineOptions {
   /** called about once a second with progress on long runs */
   readonly onProgress?: (p: { done: number; total: number; stored: number; rejected: number; perSecond: number }) => void
+  /** called when a long phase starts (the corpus-wide analysis after the pages) */
+  readonly onPhase?: (message: string) => void
   /** skip the corpus-wide analysis (used by callers that run it once after several ingests) */
   readonly skipCorpus?: boolean
   /** walk sub-folders (default true) */
@@ -74,7 +76,11 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
     tick()
   }
   if (opts.onProgress && files.length > 1) opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((performance.now() - t0) / 1000) })
-  if (!opts.skipCorpus && (stored > 0 || versions > 0)) await store.replaceCorpus(analyzeCorpus(await store.allDocuments(), { kb }))
+  if (!opts.skipCorpus && (stored > 0 || versions > 0)) {
+    const docs = await store.allDocuments()
+    opts.onPhase?.(`cross-source analysis over ${docs.length} document(s)…`)
+    await store.replaceCorpus(analyzeCorpus(docs, { kb }))
+  }
   const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, rejected, seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
   return summary
