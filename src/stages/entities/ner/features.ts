@@ -12,9 +12,12 @@ export const ROW_MASK = (1 << HASH_BITS) - 1
 
 const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
-const BOS = 0x1b0f5a1
-const EOS = 0x2e05b3c
-const NONE = 0x3c6ef37
+/** Hash of the padding before the first token. */
+export const BOS = 0x1b0f5a1
+/** Hash of the padding after the last token. */
+export const EOS = 0x2e05b3c
+/** Cluster id of a word without one. */
+export const NONE = 0x3c6ef37
 
 /**
  * Word-cluster lookup: lowercased word -> finest cluster id (fine id * SUBCLUSTERS + sub-cluster),
@@ -40,7 +43,8 @@ export function normaliseToken(token: string): string {
   return NORMALISE_RE.test(token) ? token.replace(NORMALISE_RE, (c) => CHAR_NORMALISATION[c] ?? c) : token
 }
 
-function charClass(c: number): number {
+/** Character class for shapes: 88 (X) upper, 120 (x) lower, 100 (d) digit, else the code itself. */
+export function charClass(c: number): number {
   if (c >= 65 && c <= 90) return 88 // X
   if (c >= 97 && c <= 122) return 120 // x
   if (c >= 48 && c <= 57) return 100 // d
@@ -77,6 +81,56 @@ interface TokenHashes {
   readonly headline: number
 }
 
+/** The hashes and flags of one (normalised) token, whatever its position. */
+export interface WordHashes {
+  /** FNV of the form, of the lower-cased form (digits as 0), of the shape */
+  readonly form: number; readonly lower: number; readonly shape: number
+  readonly wlen: number
+  /** FNV states after 1..4 chars: prefixes of the form, suffixes of the lowercased form */
+  readonly pre: readonly number[]; readonly suf: readonly number[]
+  /** finest cluster id, its fine id (NONE when the word has none) */
+  readonly finest: number; readonly fine: number
+  /** shape flags (bit 32, first token, is the caller's) */
+  readonly flags: number
+  /** letters and lower-case letters, for the ALL-CAPS headline test */
+  readonly letters: number; readonly lowers: number
+}
+
+/** Hashes one token (already normalised; normalising again changes nothing). */
+export function hashWord(w: string, clusters: Clusters): WordHashes {
+  const lw = w.toLowerCase()
+  let hf = FNV_OFFSET, hl = FNV_OFFSET, hs = FNV_OFFSET, hx = FNV_OFFSET
+  let last = -1, up = 0, lo = 0, dig = 0, hyph = 0, dot = 0
+  const pre: number[] = [], suf: number[] = []
+  for (let j = 0; j < w.length; j++) {
+    const c = w.charCodeAt(j)
+    hf = Math.imul(hf ^ c, FNV_PRIME)
+    const lc = lw.charCodeAt(j)
+    hl = Math.imul(hl ^ (lc >= 48 && lc <= 57 ? 48 : lc), FNV_PRIME)
+    const k = charClass(c)
+    if (k === 88) up++
+    else if (k === 120) lo++
+    else if (k === 100) dig++
+    else if (c === 45) hyph++
+    else if (c === 46) dot++
+    if (k !== last) hs = Math.imul(hs ^ k, FNV_PRIME)
+    last = k
+    hx = Math.imul(hx ^ lw.charCodeAt(lw.length - 1 - j), FNV_PRIME)
+    if (j < 4) { pre.push(hf); suf.push(hx) }
+  }
+  const f = clusters.finest.get(lw)
+  const initCap = up > 0 && charClass(w.charCodeAt(0)) === 88 ? 1 : 0
+  return {
+    form: hf, lower: hl, shape: hs, wlen: w.length, pre, suf,
+    finest: f === undefined ? NONE : f, fine: f === undefined ? NONE : Math.floor(f / SUBCLUSTERS),
+    flags: initCap | (up > 0 && lo === 0 ? 2 : 0) | (dig ? 4 : 0) | (hyph ? 8 : 0) | (dot ? 16 : 0) | (lo > 0 ? 64 : 0) | (w.length === 1 ? 128 : 0),
+    letters: up + lo, lowers: lo,
+  }
+}
+
+/** The headline flag (256) of a sentence from its letter counts: ALL CAPS over more than 6 letters. */
+export const headlineFlag = (letters: number, lowers: number): number => letters > 6 && lowers === 0 ? 256 : 0
+
 function hashTokens(tokens: readonly string[], clusters: Clusters): TokenHashes {
   const n = tokens.length
   const h: TokenHashes = {
@@ -90,40 +144,19 @@ function hashTokens(tokens: readonly string[], clusters: Clusters): TokenHashes 
   let letters = 0
   let lowers = 0
   for (let i = 0; i < n; i++) {
-    const w = normaliseToken(tokens[i]!)
-    const lw = w.toLowerCase()
-    let hf = FNV_OFFSET, hl = FNV_OFFSET, hs = FNV_OFFSET, hx = FNV_OFFSET
-    let last = -1, up = 0, lo = 0, dig = 0, hyph = 0, dot = 0
-    for (let j = 0; j < w.length; j++) {
-      const c = w.charCodeAt(j)
-      hf = Math.imul(hf ^ c, FNV_PRIME)
-      const lc = lw.charCodeAt(j)
-      hl = Math.imul(hl ^ (lc >= 48 && lc <= 57 ? 48 : lc), FNV_PRIME)
-      const k = charClass(c)
-      if (k === 88) up++
-      else if (k === 120) lo++
-      else if (k === 100) dig++
-      else if (c === 45) hyph++
-      else if (c === 46) dot++
-      if (k !== last) hs = Math.imul(hs ^ k, FNV_PRIME)
-      last = k
-      hx = Math.imul(hx ^ lw.charCodeAt(lw.length - 1 - j), FNV_PRIME)
-      if (j < 4) { pre[i * 4 + j] = hf; suf[i * 4 + j] = hx }
-    }
-    h.form[i] = hf
-    h.wlen[i] = w.length
-    lower[i + 2] = hl
-    shape[i + 2] = hs
-    const f = clusters.finest.get(lw)
-    h.finest[i] = f === undefined ? NONE : f
-    fine[i + 2] = f === undefined ? NONE : Math.floor(f / SUBCLUSTERS)
-    const initCap = up > 0 && charClass(w.charCodeAt(0)) === 88 ? 1 : 0
-    h.flags[i] = initCap | (up > 0 && lo === 0 ? 2 : 0) | (dig ? 4 : 0) | (hyph ? 8 : 0) | (dot ? 16 : 0) |
-      (i === 0 ? 32 : 0) | (lo > 0 ? 64 : 0) | (w.length === 1 ? 128 : 0)
-    letters += up + lo
-    lowers += lo
+    const wh = hashWord(normaliseToken(tokens[i]!), clusters)
+    for (let j = 0; j < wh.pre.length; j++) { pre[i * 4 + j] = wh.pre[j]!; suf[i * 4 + j] = wh.suf[j]! }
+    h.form[i] = wh.form
+    h.wlen[i] = wh.wlen
+    lower[i + 2] = wh.lower
+    shape[i + 2] = wh.shape
+    h.finest[i] = wh.finest
+    fine[i + 2] = wh.fine
+    h.flags[i] = wh.flags | (i === 0 ? 32 : 0)
+    letters += wh.letters
+    lowers += wh.lowers
   }
-  return { ...h, headline: letters > 6 && lowers === 0 ? 256 : 0 }
+  return { ...h, headline: headlineFlag(letters, lowers) }
 }
 
 /** Writes the static feature rows of token i at rows[o..]; returns the new end. */

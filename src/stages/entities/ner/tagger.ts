@@ -2,11 +2,11 @@
 import { join } from 'node:path'
 import { DossierError } from '../../../errors.js'
 import { parseClusters } from './clusters.js'
-import { extractFeatures, normaliseToken, type Clusters } from './features.js'
+import { FastDecoder } from './fast-decode.js'
+import { normaliseToken, type Clusters } from './features.js'
 import { Gazetteer, mergeExternal } from './gazetteer.js'
 import { worldGazetteer } from './world-gazetteer.js'
 import { NerMemory } from './memory.js'
-import { decode } from './model.js'
 import { NER_MODEL_DIR, readLinesGz, readWeights } from './model-files.js'
 import { HASH_BITS, N_CLASSES, NER_TAGS } from './ner.data.js'
 
@@ -37,6 +37,7 @@ export interface NerTagger {
 
 /** Builds a tagger from weights and resources (used by `loadNer` and by tests on tiny models). */
 export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gazetteer, world = worldGazetteer()): NerTagger {
+  const decoder = new FastDecoder(w, clusters)
   return {
     tag(tokens, options) {
       if (tokens.length === 0) return []
@@ -47,10 +48,7 @@ export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gaz
       if (options?.gazetteer) mergeExternal(tokens.length, options.gazetteer, bits)
       const wbits = new Uint8Array(tokens.length)
       world.match(tokens, wbits)
-      const sf = extractFeatures(tokens, clusters, bits, wbits)
-      options?.memory?.addFeatures(sf)
-      const classes = decode(w, sf)
-      options?.memory?.record(sf, classes)
+      const classes = decoder.decode(tokens, bits, wbits, options?.memory)
       return Array.from(classes, (c) => NER_TAGS[c]!)
     },
   }

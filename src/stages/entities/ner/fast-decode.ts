@@ -1,0 +1,145 @@
+/**
+ * The run-time decoder: the same features, weights and greedy decoding as `extractFeatures` + `decode`
+ * (model.ts, used by training), organised for speed. Word-level rows are summed once per distinct token and
+ * cached (its own features, and its features as the token 1 or 2 before or after another); only the rows that
+ * pair a token with its neighbours, the gazetteer and memory rows and the tag history are read per token.
+ *
+ * The tags are identical to `decode`'s: every weight is a float32 multiple of the quantisation step, and sums of
+ * up to a few hundred of them are exact in float64, so the order in which rows are added cannot change a score.
+ */
+import { CompactWeights } from './compact-weights.js'
+import { BOS, EOS, hashWord, headlineFlag, MAX_STATIC, mix, NONE, ROW_MASK, type Clusters, type WordHashes } from './features.js'
+import type { NerMemory } from './memory.js'
+import { allowed, START } from './model.js'
+import { N_CLASSES } from './ner.data.js'
+
+const C = N_CLASSES
+/** Offsets of a word's cached partial scores: its own features; as the token 1 before, 1 after, 2 before, 2 after. */
+const SELF = 0, PREV1 = C, NEXT1 = 2 * C, PREV2 = 3 * C, NEXT2 = 4 * C, ROLES = 5 * C
+/** Distinct tokens cached per tagger before the cache starts afresh (bounds memory: ~0.5 KB each). */
+const WORD_CACHE_MAX = 50_000
+/** History classes: the NER classes and START. */
+const H = START + 1
+
+/** A token's hashes and cached partial scores. */
+interface Word { readonly h: WordHashes; readonly vec: Float64Array }
+
+const row = (x: number): number => x & ROW_MASK
+
+/** Greedy decoder over compact weights with a per-token cache. */
+export class FastDecoder {
+  private readonly weights: CompactWeights
+  private readonly cache = new Map<string, Word>()
+  private readonly bos: Float64Array
+  private readonly eos: Float64Array
+  /** rows of features 40 (previous class) and 41 (two previous classes), summed per history */
+  private readonly hist1: Float64Array
+  private readonly hist2: Float64Array
+  private stat = new Float64Array(64 * C)
+  private readonly scores = new Float64Array(C)
+
+  constructor(w: Float32Array, private readonly clusters: Clusters) {
+    this.weights = new CompactWeights(w)
+    this.bos = this.roles(BOS, BOS, BOS)
+    this.eos = this.roles(EOS, EOS, EOS)
+    this.hist1 = new Float64Array(H * C)
+    this.hist2 = new Float64Array(H * H * C)
+    for (let p1 = 0; p1 < H; p1++) {
+      this.weights.add(row(mix(40, p1)), this.hist1, p1 * C)
+      for (let p2 = 0; p2 < H; p2++) this.weights.add(row(mix(41, p1, p2)), this.hist2, (p1 * H + p2) * C)
+    }
+  }
+
+  /** The partial scores of a padding or word as a neighbour (its own features are added by `word`). */
+  private roles(lower: number, shape: number, fine: number): Float64Array {
+    const v = new Float64Array(ROLES)
+    const add = (x: number, at: number): void => this.weights.add(row(x), v, at)
+    add(mix(3, lower), PREV1); add(mix(18, shape), PREV1); add(mix(24, fine), PREV1)
+    add(mix(4, lower), NEXT1); add(mix(19, shape), NEXT1); add(mix(25, fine), NEXT1)
+    add(mix(5, lower), PREV2); add(mix(33, fine), PREV2)
+    add(mix(6, lower), NEXT2); add(mix(34, fine), NEXT2)
+    return v
+  }
+
+  /** The cached hashes and partial scores of a (normalised) token. */
+  word(token: string): Word {
+    let w = this.cache.get(token)
+    if (w) return w
+    const h = hashWord(token, this.clusters)
+    const v = this.roles(h.lower, h.shape, h.fine)
+    const add = (x: number): void => this.weights.add(row(x), v, SELF)
+    add(mix(0, 0)); add(mix(1, h.form)); add(mix(2, h.lower))
+    for (let k = 0; k < Math.min(4, h.wlen); k++) { add(mix(9 + k, h.pre[k]!)); add(mix(13 + k, h.suf[k]!)) }
+    add(mix(17, h.shape)); add(mix(22, h.fine)); add(mix(23, h.fine === NONE ? NONE : this.clusters.coarseOf[h.fine]!))
+    add(mix(35, h.fine, h.shape)); add(mix(36, h.finest))
+    if (this.cache.size >= WORD_CACHE_MAX) this.cache.clear()
+    this.cache.set(token, (w = { h, vec: v }))
+    return w
+  }
+
+  /**
+   * Tags one sentence of normalised tokens. `gaz` and `world` hold the gazetteer bits per token (as for
+   * `extractFeatures`); the memory is read before and updated after, as the training loop does.
+   */
+  decode(tokens: readonly string[], gaz: Uint8Array, world: Uint8Array, memory?: NerMemory): Uint8Array {
+    const n = tokens.length
+    const words = tokens.map((t) => this.word(t))
+    let letters = 0, lowers = 0
+    for (const w of words) { letters += w.h.letters; lowers += w.h.lowers }
+    const headline = headlineFlag(letters, lowers)
+    if (this.stat.length < n * C) this.stat = new Float64Array(n * C * 2)
+    const stat = this.stat.fill(0, 0, n * C)
+    for (let i = 0; i < n; i++) this.staticScores(words, i, headline, gaz, world, memory, stat, i * C)
+    const out = new Uint8Array(n)
+    const s = this.scores
+    let p1: number = START, p2: number = START
+    for (let i = 0; i < n; i++) {
+      const h = words[i]!.h
+      const a1 = p1 * C, a2 = (p1 * H + p2) * C, at = i * C
+      for (let c = 0; c < C; c++) s[c] = stat[at + c]! + this.hist1[a1 + c]! + this.hist2[a2 + c]!
+      this.weights.add(row(mix(42, p1, h.lower)), s, 0)
+      this.weights.add(row(mix(43, p1, h.shape)), s, 0)
+      let best = 0, bestScore = -Infinity
+      for (let c = 0; c < C; c++) if (s[c]! > bestScore && allowed(p1, c)) { best = c; bestScore = s[c]! }
+      out[i] = best
+      p2 = p1
+      p1 = best
+    }
+    if (memory) for (let i = 0; i < n; i++) if (words[i]!.h.flags & 1) memory.note(words[i]!.h.lower, out[i]!)
+    return out
+  }
+
+  /** Adds the static rows of token i (all but the tag history) into stat[at..]. */
+  private staticScores(words: readonly Word[], i: number, headline: number, gaz: Uint8Array, world: Uint8Array, memory: NerMemory | undefined, stat: Float64Array, at: number): void {
+    const n = words.length
+    const { h, vec } = words[i]!
+    const prev = i > 0 ? words[i - 1]! : null, next = i + 1 < n ? words[i + 1]! : null
+    const prevVec = prev ? prev.vec : this.bos, nextVec = next ? next.vec : this.eos
+    const prev2 = i > 1 ? words[i - 2]!.vec : this.bos, next2 = i + 2 < n ? words[i + 2]!.vec : this.eos
+    for (let c = 0; c < C; c++) stat[at + c]! += vec[SELF + c]! + prevVec[PREV1 + c]! + nextVec[NEXT1 + c]! + prev2[PREV2 + c]! + next2[NEXT2 + c]!
+    const lp = prev ? prev.h.lower : BOS, ln = next ? next.h.lower : EOS
+    const sp = prev ? prev.h.shape : BOS, sn = next ? next.h.shape : EOS
+    const fp = prev ? prev.h.fine : BOS
+    const W = this.weights
+    W.add(row(mix(7, lp, h.lower)), stat, at)
+    W.add(row(mix(8, h.lower, ln)), stat, at)
+    W.add(row(mix(20, mix(sp, h.shape), sn)), stat, at)
+    W.add(row(mix(21, h.flags | (i === 0 ? 32 : 0) | headline)), stat, at)
+    W.add(row(mix(26, fp, h.fine)), stat, at)
+    W.add(row(mix(27, lp, h.shape)), stat, at)
+    W.add(row(mix(28, h.shape, ln)), stat, at)
+    let count = 9 + 2 * Math.min(4, h.wlen) + 16
+    for (let d = -1; d <= 1; d++) {
+      const inside = i + d >= 0 && i + d < n
+      const bits = inside ? gaz[i + d]! : 0
+      const wbits = inside ? world[i + d]! : 0
+      if (!(bits | wbits)) continue
+      for (let b = 0; b < 8; b++) if (bits & (1 << b)) { W.add(row(mix(30 + d, b)), stat, at); count++ }
+      for (let b = 0; b < 8; b++) if (wbits & (1 << b)) { W.add(row(mix(38 + d, b)), stat, at); count++ }
+    }
+    if (memory && h.flags & 1 && count + 2 <= MAX_STATIC) {
+      const m = memory.summary(h.lower)
+      if (m >= 0) { W.add(row(mix(44, m & 7)), stat, at); W.add(row(mix(45, m >> 3)), stat, at) }
+    }
+  }
+}
