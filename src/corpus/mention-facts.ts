@@ -16,7 +16,9 @@ export function eventTimex(doc: DocumentRecord, e: EventRecord): TimeExpr | null
 export function ownsTimex(doc: DocumentRecord, e: EventRecord, tx: TimeExpr): boolean {
   if (!e.trigger) return false
   // an act dated by a chained offset ("two days after a bombing") owns no time expression of its sentence
-  const dist = (x: EventRecord) => (x.trigger && (x === e || !chainedOffset(doc, x)) ? Math.abs(x.trigger.start - tx.start) : Infinity)
+  // an act the page dates by another time expression of its own ("from Sunday's bombing") does not claim this one
+  const datedElsewhere = (x: EventRecord) => x !== e && !!x.date && !!tx.value && (x.date_basis === 'stated' || x.date_basis === 'relative-to-publication') && !x.date.startsWith(tx.value) && !tx.value.startsWith(x.date)
+  const dist = (x: EventRecord) => (x.trigger && (x === e || !chainedOffset(doc, x)) && !datedElsewhere(x) ? Math.abs(x.trigger.start - tx.start) : Infinity)
   return doc.events.every((o) => o === e || o.evidence.start > tx.start || o.evidence.end < tx.end || dist(o) >= dist(e))
 }
 
