@@ -9,7 +9,7 @@ import { NEWS_TYPES, PLUPERFECT_RE } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
 import { contextDate, countriesOf, speakerForState, victimsCountry } from './speech.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
-import { rejectReason } from './steps/02-filter.js'
+import { rejectReason, toldWithOwnTime } from './steps/02-filter.js'
 import { readArgs } from './steps/03-arguments.js'
 import { sentenceDates, type EventDate } from './steps/04-dates.js'
 import { mergeRepeats } from './steps/05-merge.js'
@@ -58,7 +58,9 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
       // "arrived in X for talks with Y": the talks are the visit's, not a second CONSULT
       const partOf = t.entry.type === 'CONSULT' && t.entry.pos === 'noun' && found.some((o) => o !== t && o.entry.type === 'CONSULT' && o.entry.mode === 'visit' && o.entry.pos === 'verb' && o.end <= t.start)
       const objectOf = partOf || t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && !adjunct && found.some((o) => o !== t && o.entry.pos === 'verb' && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
-      const why = objectOf ? 'object' : rejectReason(text, sent, t)
+      const reason = objectOf ? 'object' : rejectReason(text, sent, t)
+      // "after the killing of X in Y late Tuesday" tells the killing: its own time or place makes it more than a reference
+      const why = reason === 'reference' && toldWithOwnTime(text, sent, t, idx, input.timex) ? null : reason
       if (why === 'negated' || why === 'hypothetical') messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${why}: not coded as ${t.entry.type}`, 'info', t))
       if (why === 'negated') denials.push({ sent, t })
       return !why

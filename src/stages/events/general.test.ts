@@ -163,3 +163,27 @@ test('pointing (the finger) at someone is an accusation; pointing at a thing is 
 test('an "if" inside a parenthetical between dashes does not make the main verb hypothetical', () => {
   assert.deepEqual(rows('The Harbour League - which would object if talks resumed - called for a boycott of Nordland.').map((e) => e[0]), ['REQUEST'])
 })
+
+test('a nominal attack on a named victim with its own time or place is an event, even after "after"/"during"', () => {
+  assert.deepEqual(rows('After the killing of Berg in Ostburg late Tuesday, Holm resigned 💩.'), [['ASSAULT', null, 'Anna Berg', '2024-05-14']])
+  assert.deepEqual(rows('During the assassination of Berg on Sunday, Holm was abroad.'), [['ASSAULT', null, 'Anna Berg', '2024-05-12']])
+  // no time or place of its own: a reference to an act already told; "since": background
+  assert.deepEqual(rows('Following the killing of Berg, Holm resigned.'), [])
+  assert.deepEqual(rows('Holm has raised prices since the killing of Berg in Ostburg in 2020.'), [])
+})
+
+test('a nominal attack named as the reason for a threat takes the threatened party as its author', () => {
+  const evs = rows('Holm stated on Monday that Sudmark would receive a harsh response for the killing of Berg early Sunday.')
+  assert.deepEqual(evs.find((e) => e[0] === 'ASSAULT'), ['ASSAULT', 'Sudmark', 'Anna Berg', '2024-05-12'])
+  assert.deepEqual(evs.find((e) => e[0] === 'THREATEN')?.slice(0, 3), ['THREATEN', 'Lena Holm', 'Sudmark'])
+})
+
+test('an attack told twice keeps as evidence the telling that gives its own time (café\u0301)', () => {
+  const text = 'Nordland condemned the killing of Berg at the café\u0301.\n\nHolm stated that Sudmark would receive a harsh response for the killing of Berg early Sunday.'
+  const { events } = run(text, null)
+  const attacks = events.filter((e) => e.type === 'ASSAULT')
+  assert.equal(attacks.length, 1)
+  assert.match(attacks[0].evidence.text, /early Sunday/)
+  assert.equal(attacks[0].date_basis, 'unresolved', 'the undated page keeps the weekday for the corpus to resolve')
+  assert.equal(attacks[0].source_actor?.name, 'Sudmark')
+})

@@ -46,7 +46,7 @@ export function applyClaimants(events: EventRecord[], claims: readonly { sent: S
     const sib = out.find((o) => o !== e && o.type === e.type && o.evidence.start === e.evidence.start && o.target_actor && o.target_actor.actor !== e.source_actor?.actor)
     if (sib && e.type === 'SANCTION') out[k] = { ...e, target_actor: sib.target_actor }
   }
-  return out.map((e) => {
+  return out.map((e) => blamed(out, e) ?? e).map((e) => {
     // retaliation "for this assassination" is aimed at the attacker
     if (e.type === 'THREATEN' && !e.target_actor && e.trigger && /^\s+for\s+(?:this|the|that)\s+(?:attack|assassination|killing|strike|bombing)/iu.test(e.evidence.text.slice(e.trigger.end - e.evidence.start))) {
       const a = out.filter((x) => x.type === 'ASSAULT' && x.source_actor && x.evidence.start <= e.evidence.start).pop()
@@ -63,4 +63,20 @@ export function applyClaimants(events: EventRecord[], claims: readonly { sent: S
     const who = (same ?? byTarget ?? nearest)?.source_actor
     return who && who.actor !== e.source_actor?.actor ? { ...e, target_actor: who } : e
   })
+}
+
+/** "for the killing of", "over the arrest of": an act named as the reason for a threat or an accusation just before it. */
+const BLAME_LINK_RE = /\b(?:for|over)\s+(?:the|this|that|its|their)\s+(?:\S+\s+)?$/iu
+
+/**
+ * A nominal attack or arrest whose author is unsaid, named as the reason for a threat or accusation against a named
+ * party ("X will pay for the killing of Y", "Z condemned X over the arrest of Y"): that party is the one the
+ * sentence blames, so it is the act's source.
+ */
+function blamed(events: readonly EventRecord[], e: EventRecord): EventRecord | null {
+  if ((e.type !== 'ASSAULT' && e.type !== 'COERCE') || e.source_actor || !e.target_actor || !e.trigger || !/\sof$/iu.test(e.trigger.text)) return null
+  const ev = e.evidence
+  const by = events.find((o) => (o.type === 'THREATEN' || o.type === 'ACCUSE') && o.evidence.start === ev.start && o.target_actor && o.trigger && o.trigger.end <= e.trigger!.start &&
+    o.target_actor.actor !== e.target_actor!.actor && BLAME_LINK_RE.test(ev.text.slice(o.trigger.end - ev.start, e.trigger!.start - ev.start)))
+  return by ? { ...e, source_actor: by.target_actor } : null
 }

@@ -1,4 +1,6 @@
+import type { TimeExpr } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
+import type { ActorIndex } from '../actors.js'
 import { CONDITIONAL_CLAUSE_RE, DECIDED_RE, DENIED_CONTENT_RE, HYPOTHETICAL_RE, NEGATION_FAR_RE, NEGATION_RE, REFERENCE_RE, TOLL_BEFORE_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
@@ -27,4 +29,27 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
     if (!/^\s+(?:in|on|at|that\s+killed|which\s+killed|near)\b|^,?\s+(?:which|that)\s+(?:took\s+place|happened|occurred)\b/iu.test(after)) return 'reference'
   }
   return null
+}
+
+/** Background, not a telling: "since the killing of X" measures time from it. */
+const BACKGROUND_RE = /\b(?:since|ever\s+since)\s+(?:\S+\s+){0,3}$/iu
+/** Places and times that tell an act where and when it happened: "in X", "at X". */
+const PLACE_PREP_RE = /\b(?:in|at|near|outside)\s+(?:the\s+)?(?:city\s+of\s+|capital,?\s+)?$/iu
+
+/**
+ * A nominal attack or arrest on a named victim that states its own time or place ("after the killing of X in Y late
+ * Tuesday", "the arrest of X on Monday") is an event mention even where a preposition makes it look like a reference:
+ * the clause tells when or where it happened. `t` must be an ASSAULT/COERCE noun ending in "of"; background
+ * ("since the killing of X") never counts.
+ */
+export function toldWithOwnTime(text: string, sent: Span, t: Trigger, idx: ActorIndex, timex: readonly TimeExpr[]): boolean {
+  if ((t.entry.type !== 'ASSAULT' && t.entry.type !== 'COERCE') || t.entry.pos !== 'noun' || !/\sof$/iu.test(t.text)) return false
+  if (BACKGROUND_RE.test(text.slice(Math.max(sent.start, t.start - 30), t.start))) return false
+  const victim = idx.within(t.end, sent.end)[0]
+  if (!victim || victim.kind !== 'name' || !victim.ref || !/^\s+$/u.test(text.slice(t.end, victim.start))) return false
+  // the rest of the clause: up to the next comma, semicolon or dash
+  const rest = text.slice(victim.end, sent.end)
+  const end = victim.end + (rest.search(/[,;:—–]|\s-\s/u) < 0 ? rest.length : rest.search(/[,;:—–]|\s-\s/u))
+  if (timex.some((x) => x.start >= victim.end && x.end <= end)) return true
+  return idx.within(victim.end, end).some((m) => m.kind === 'name' && (m.type === 'GPE' || m.type === 'LOC') && PLACE_PREP_RE.test(text.slice(Math.max(victim.end, m.start - 30), m.start)))
 }

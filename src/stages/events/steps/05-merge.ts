@@ -19,9 +19,11 @@ const party = (r: ActorRef | null): string => {
 const key = (e: EventRecord): string => `${e.type}|${party(e.source_actor)}|${party(e.target_actor)}|${item(e)}`
 const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
 const symKey = (e: EventRecord): string => `${e.type}|${party(e.target_actor)}|${party(e.source_actor)}|${item(e)}`
-/** A sentence that gives an attack's toll is the telling that states it ("… killed 37 people"), not a passing reference. */
-const TOLL_RE = /\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|martyrs|casualties|death\s+toll)\b/i
+/** A sentence that gives an attack's toll is the telling that states it ("… killed 37 people"), not a passing reference ("the killing of X" is no toll). */
+const TOLL_RE = /\b(?:killed|killing(?!\s+of\b)|dead|died|wounded|wounding|injured|injuring|martyrs|casualties|death\s+toll)\b/i
 const tells = (e: EventRecord): boolean => e.type === 'ASSAULT' && TOLL_RE.test(e.evidence.text)
+/** A telling that carries the act's own time expression (resolved or not), not a date borrowed from the publication or a meeting. */
+const timed = (e: EventRecord): boolean => e.date_basis != null && e.date_basis !== 'publication' && e.date_basis !== 'context'
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 31, year: 366 }
 /** Start and length in days of a dated event, for containment ("Monday" lies inside "this week"). */
 const range = (e: EventRecord): [number, number] | null => (e.date ? [Date.parse(e.date.length === 4 ? `${e.date}-01-01` : e.date.length === 7 ? `${e.date}-01` : e.date), DAYS[e.date_precision ?? 'day'] * 864e5] : null)
@@ -55,8 +57,9 @@ export function mergeRepeats(events: readonly EventRecord[], entities: readonly 
     if (i < 0) { out.push(e); continue }
     const o = out[i]
     const finer = !o.date || (e.date && DAYS[e.date_precision ?? 'day'] < DAYS[o.date_precision ?? 'day']) ? e : o
-    // an attack keeps, as its evidence, the sentence that tells it with its toll
-    const told = !tells(o) && tells(e) ? { evidence: e.evidence, trigger: e.trigger } : {}
+    // an attack keeps, as its evidence, the sentence that tells it with its toll, failing that the one that gives its time
+    // ("condemned the killing of X" then "… for the killing of X early Tuesday": the second dates it, also for other pages)
+    const told = (!tells(o) && tells(e)) || (e.type === 'ASSAULT' && !tells(o) && !tells(e) && !timed(o) && timed(e)) ? { evidence: e.evidence, trigger: e.trigger } : {}
     out[i] = { ...o, ...told, source_actor: o.source_actor ?? e.source_actor, location_actor: o.location_actor ?? e.location_actor, date: finer.date, date_precision: finer.date_precision, date_basis: finer.date_basis, location: o.location ?? e.location, mode: specific(o.mode, e.mode) }
   }
   return out
