@@ -42,7 +42,7 @@ test('the run-time decoder gives the training decoder\'s classes, memory and gaz
       m1.addFeatures(sf)
       const want = decode(w, sf)
       m1.record(sf, want)
-      assert.deepEqual(fast.decode(tokens, bits, wbits, m2), want, tokens.join(' '))
+      assert.deepEqual(fast.decode(tokens.map((t) => fast.word(t)), bits, wbits, m2), want, tokens.join(' '))
       n++
     }
   }

@@ -21,15 +21,15 @@ const WORD_CACHE_MAX = 50_000
 /** History classes: the NER classes and START. */
 const H = START + 1
 
-/** A token's hashes and cached partial scores. */
-interface Word { readonly h: WordHashes; readonly vec: Float64Array }
+/** A token's hashes and cached partial scores (from `FastDecoder.word`). */
+export interface FastWord { readonly h: WordHashes; readonly vec: Float64Array }
 
 const row = (x: number): number => x & ROW_MASK
 
 /** Greedy decoder over compact weights with a per-token cache. */
 export class FastDecoder {
   private readonly weights: CompactWeights
-  private readonly cache = new Map<string, Word>()
+  private readonly cache = new Map<string, FastWord>()
   private readonly bos: Float64Array
   private readonly eos: Float64Array
   /** rows of features 40 (previous class) and 41 (two previous classes), summed per history */
@@ -62,7 +62,7 @@ export class FastDecoder {
   }
 
   /** The cached hashes and partial scores of a (normalised) token. */
-  word(token: string): Word {
+  word(token: string): FastWord {
     let w = this.cache.get(token)
     if (w) return w
     const h = hashWord(token, this.clusters)
@@ -78,12 +78,11 @@ export class FastDecoder {
   }
 
   /**
-   * Tags one sentence of normalised tokens. `gaz` and `world` hold the gazetteer bits per token (as for
-   * `extractFeatures`); the memory is read before and updated after, as the training loop does.
+   * Tags one sentence, its tokens given by `word` (normalised tokens). `gaz` and `world` hold the gazetteer
+   * bits per token (as for `extractFeatures`); the memory is read before and updated after, as in training.
    */
-  decode(tokens: readonly string[], gaz: Uint8Array, world: Uint8Array, memory?: NerMemory): Uint8Array {
-    const n = tokens.length
-    const words = tokens.map((t) => this.word(t))
+  decode(words: readonly FastWord[], gaz: Uint8Array, world: Uint8Array, memory?: NerMemory): Uint8Array {
+    const n = words.length
     let letters = 0, lowers = 0
     for (const w of words) { letters += w.h.letters; lowers += w.h.lowers }
     const headline = headlineFlag(letters, lowers)
@@ -110,7 +109,7 @@ export class FastDecoder {
   }
 
   /** Adds the static rows of token i (all but the tag history) into stat[at..]. */
-  private staticScores(words: readonly Word[], i: number, headline: number, gaz: Uint8Array, world: Uint8Array, memory: NerMemory | undefined, stat: Float64Array, at: number): void {
+  private staticScores(words: readonly FastWord[], i: number, headline: number, gaz: Uint8Array, world: Uint8Array, memory: NerMemory | undefined, stat: Float64Array, at: number): void {
     const n = words.length
     const { h, vec } = words[i]!
     const prev = i > 0 ? words[i - 1]! : null, next = i + 1 < n ? words[i + 1]! : null

@@ -30,10 +30,19 @@ export class Gazetteer {
   /** Number of keys (entries, their ALL-CAPS variants and prefixes). */
   get size(): number { return this.entries.size }
 
-  /** Ors the B/I type masks of every longest match into `out` (one byte per token). */
-  match(tokens: readonly string[], out: Uint8Array): void {
+  /** The value of a one-token key (0 when no entry starts with it), for `match`'s `starts`. */
+  start(token: string): number {
+    return this.entries.get(token) ?? 0
+  }
+
+  /**
+   * Ors the B/I type masks of every longest match into `out` (one byte per token). `starts`, when given, is
+   * `start(token)` per token (cached by the caller): tokens no entry starts with are skipped without a lookup.
+   */
+  match(tokens: readonly string[], out: Uint8Array, starts?: ArrayLike<number>): void {
     const n = tokens.length
     for (let i = 0; i < n; i++) {
+      if (starts && !starts[i]) continue
       let key = ''
       let bestLen = 0
       let bestBits = 0

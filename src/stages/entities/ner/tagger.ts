@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { DossierError } from '../../../errors.js'
 import { parseClusters } from './clusters.js'
-import { FastDecoder } from './fast-decode.js'
+import { FastDecoder, type FastWord } from './fast-decode.js'
 import { normaliseToken, type Clusters } from './features.js'
 import { Gazetteer, mergeExternal } from './gazetteer.js'
 import { worldGazetteer } from './world-gazetteer.js'
@@ -35,21 +35,44 @@ export interface NerTagger {
   tag(tokens: readonly string[], options?: NerTagOptions): string[]
 }
 
+/** What one raw token always gives: its normalised form, decoder word and gazetteer starts (cached per tagger). */
+interface TokenInfo { readonly norm: string; readonly word: FastWord; readonly gaz: number; readonly world: number }
+/** Distinct raw tokens cached per tagger before the cache starts afresh. */
+const TOKEN_CACHE_MAX = 50_000
+
 /** Builds a tagger from weights and resources (used by `loadNer` and by tests on tiny models). */
 export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gazetteer, world = worldGazetteer()): NerTagger {
   const decoder = new FastDecoder(w, clusters)
+  const cache = new Map<string, TokenInfo>()
+  const info = (raw: string): TokenInfo => {
+    let t = cache.get(raw)
+    if (t) return t
+    // Gazetteer keys are in CoNLL's ASCII forms, so curly apostrophes must not block a match.
+    const norm = normaliseToken(raw)
+    t = { norm, word: decoder.word(norm), gaz: gazetteer.start(norm), world: world.start(norm) }
+    if (cache.size >= TOKEN_CACHE_MAX) cache.clear()
+    cache.set(raw, t)
+    return t
+  }
   return {
-    tag(tokens, options) {
-      if (tokens.length === 0) return []
-      // Gazetteer keys are in CoNLL's ASCII forms, so curly apostrophes must not block a match.
-      tokens = tokens.map(normaliseToken)
-      const bits = new Uint8Array(tokens.length)
-      gazetteer.match(tokens, bits)
-      if (options?.gazetteer) mergeExternal(tokens.length, options.gazetteer, bits)
-      const wbits = new Uint8Array(tokens.length)
-      world.match(tokens, wbits)
-      const classes = decoder.decode(tokens, bits, wbits, options?.memory)
-      return Array.from(classes, (c) => NER_TAGS[c]!)
+    tag(raw, options) {
+      const n = raw.length
+      if (n === 0) return []
+      const tokens: string[] = new Array(n), words: FastWord[] = new Array(n)
+      const gazStarts = new Int32Array(n), worldStarts = new Int32Array(n)
+      for (let i = 0; i < n; i++) {
+        const t = info(raw[i]!)
+        tokens[i] = t.norm; words[i] = t.word; gazStarts[i] = t.gaz; worldStarts[i] = t.world
+      }
+      const bits = new Uint8Array(n)
+      gazetteer.match(tokens, bits, gazStarts)
+      if (options?.gazetteer) mergeExternal(n, options.gazetteer, bits)
+      const wbits = new Uint8Array(n)
+      world.match(tokens, wbits, worldStarts)
+      const classes = decoder.decode(words, bits, wbits, options?.memory)
+      const tags: string[] = new Array(n)
+      for (let i = 0; i < n; i++) tags[i] = NER_TAGS[classes[i]!]!
+      return tags
     },
   }
 }
