@@ -187,3 +187,12 @@ test('an attack told twice keeps as evidence the telling that gives its own time
   assert.equal(attacks[0].date_basis, 'unresolved', 'the undated page keeps the weekday for the corpus to resolve')
   assert.equal(attacks[0].source_actor?.name, 'Sudmark')
 })
+
+test('a speaker telling what someone fired "against us" accuses them, dated like the statement', () => {
+  assert.deepEqual(rows('Earlier this week, Berg told reporters in Ostburg that “Sudmark has used almost 900 rockets against us and its stock is shrinking.”'),
+    [['ACCUSE', 'Anna Berg', 'Sudmark', '2024-05-13']])
+  assert.deepEqual(rows('Sudmark has fired drones at us, Berg said on Monday.'), [['ACCUSE', 'Anna Berg', 'Sudmark', '2024-05-13']])
+  // a third party's account is no accusation by a speaker, and a negated use is none either
+  assert.deepEqual(rows('Sudmark has used rockets against Nordland.'), [])
+  assert.deepEqual(rows('Berg said Sudmark has never used rockets against us.').filter((e) => e[0] === 'ACCUSE'), [])
+})

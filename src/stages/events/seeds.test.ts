@@ -8,7 +8,7 @@ import { seedDoc, seedStems } from './seeds-score.js'
 import { scoreSeeds } from './seeds-report.js'
 
 /** Pinned floors on ../shared/gold/seeds (raise them when the scores rise; lower only with a reason in the commit). */
-const FLOORS = { eventsF1: 0.85, eventsLooseF1: 0.9, datesRight: 12, quotesF1: 0.95, speakerAccuracy: 0.95, claimsF1: 0.95 }
+const FLOORS = { eventsF1: 0.87, eventsLooseF1: 0.95, datesRight: 13, quotesF1: 0.95, speakerAccuracy: 0.95, claimsF1: 0.95 }
 
 const haveGold = existsSync(join(SHARED, 'gold', 'seeds'))
 
