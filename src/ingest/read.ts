@@ -62,8 +62,10 @@ export function readInput(file: string, root?: string): InputItem[] {
   if (JSONL_EXT.includes(ext)) return readJsonl(bytes, path)
   const { text, problem } = decode(bytes)
   if (problem) return [{ path, url: null, bytes, problem }]
-  if (HTML_EXT.includes(ext) || (!TEXT_EXT.includes(ext) && /^\s*<(!doctype|html|head|body)/i.test(text!))) return [{ path, url: null, bytes, page: { path, html: text } }]
-  if (TEXT_EXT.includes(ext)) return [{ path, url: null, bytes, page: { path, text } }]
+  const looksHtml = /^\s*<(!doctype|html|head|body)/i.test(text!)
+  // stdin has no name: it is HTML when it looks like it, scraped text otherwise
+  if (HTML_EXT.includes(ext) || ((file === '-' || !TEXT_EXT.includes(ext)) && looksHtml)) return [{ path, url: null, bytes, page: { path, html: text } }]
+  if (TEXT_EXT.includes(ext) || file === '-') return [{ path, url: null, bytes, page: { path, text } }]
   return [{ path, url: null, bytes, problem: { ruleId: 'unsupported-type', reason: `Expected .txt, .html, .htm or .jsonl, got ${ext || 'no extension'}${root ? ` (${relative(root, file)})` : ''}` } }]
 }
 
