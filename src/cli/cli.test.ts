@@ -91,3 +91,15 @@ test('SIGKILL mid-ingest leaves no half-stored document; the next run completes 
   assert.equal(sum.stored + sum.unchanged, N)
   assert.equal(sum.unchanged, rows.length)
 })
+
+test('ingest - reads a page from standard input (HTML sniffed)', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'dossier-stdin-')), 's.db')
+  const html = `<html><head><title>Envoys meet</title></head><body><article><h1>Envoys meet in Oslo</h1>
+<p>Foreign ministers from Norway and Finland met in Oslo on Monday to discuss a grain corridor across the Baltic Sea, officials said.</p>
+<p>The two governments said they would meet again in Helsinki next month to sign a formal agreement on shipping.</p></article></body></html>`
+  const r = spawnSync(process.execPath, [BIN, 'ingest', '-', '--db', db, '--json'], { input: html, encoding: 'utf8' })
+  assert.equal(r.status, 0, r.stderr)
+  assert.equal(JSON.parse(r.stdout).stored, 1)
+  const docs = JSON.parse(run('documents', '--db', db, '--json').stdout)
+  assert.equal(docs[0].title, 'Envoys meet in Oslo')
+})
