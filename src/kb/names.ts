@@ -62,28 +62,33 @@ export function skeletonKey(name: string): string {
 
 const skeletons = new Map<string, string>()
 
+/** Rows of the edit-distance table, reused across calls (grown when a longer word comes). */
+let rows = new Int32Array(3 * 32)
+
 /** Optimal-string-alignment edit distance (a swap of two neighbours counts one), stopping early past `max`. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
   const n = a.length, m = b.length
-  let prev2 = new Array<number>(m + 1).fill(0)
-  let prev = Array.from({ length: m + 1 }, (_, j) => j)
+  if (rows.length < 3 * (m + 1)) rows = new Int32Array(3 * (m + 1) * 2)
+  // three rolling rows (i-2, i-1, i) at offsets p2, p1, c of one buffer: no allocation per call
+  let p2 = 0, p1 = m + 1, c = 2 * (m + 1)
+  for (let j = 0; j <= m; j++) { rows[p2 + j] = 0; rows[p1 + j] = j }
   for (let i = 1; i <= n; i++) {
-    const cur = new Array<number>(m + 1)
-    cur[0] = i
+    rows[c] = i
     let rowMin = i
+    const ai = a.charCodeAt(i - 1), ai2 = i > 1 ? a.charCodeAt(i - 2) : -1
     for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
-      cur[j] = v
+      const bj = b.charCodeAt(j - 1)
+      const cost = ai === bj ? 0 : 1
+      let v = Math.min(rows[p1 + j]! + 1, rows[c + j - 1]! + 1, rows[p1 + j - 1]! + cost)
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && ai2 === bj) v = Math.min(v, rows[p2 + j - 2]! + 1)
+      rows[c + j] = v
       if (v < rowMin) rowMin = v
     }
     if (rowMin > max) return max + 1
-    prev2 = prev
-    prev = cur
+    const t = p2; p2 = p1; p1 = c; c = t
   }
-  return prev[m]!
+  return rows[p1 + m]!
 }
 
 /**
