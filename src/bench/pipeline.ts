@@ -1,38 +1,80 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDoc, sha256 } from '../doc/doc.js'
+import { createPipeline, type Stage } from '../doc/stage.js'
 import { defaultPipeline } from '../pipeline/default.js'
 import { cleanPage, type RawPage } from '../stages/clean/index.js'
 import { SHARED } from '../paths.js'
 
-export interface PipelineBench { corpus: string; documents: number; wordsPerDoc: number; docsPerSec: number; msPerDoc: Record<string, number> }
+/**
+ * Pipeline speed on one corpus. Wall-clock figures depend on what else runs on the machine; CPU figures
+ * (`process.cpuUsage`: this process's user + system time) are what to compare on a loaded one. CPU time
+ * includes V8's helper threads (parallel garbage collection), so it can exceed wall time on an idle machine.
+ */
+export interface PipelineBench {
+  corpus: string
+  documents: number
+  wordsPerDoc: number
+  /** timed passes over the corpus (after one warm-up pass) */
+  passes: number
+  /** documents per wall-clock second, cleaning included */
+  docsPerSec: number
+  /** documents per CPU second, cleaning included */
+  cpuDocsPerSec: number
+  /** wall-clock ms per document, per stage */
+  msPerDoc: Record<string, number>
+  /** CPU ms per document, per stage */
+  cpuMsPerDoc: Record<string, number>
+  /** each stage's share of the CPU time, in % */
+  cpuShare: Record<string, number>
+}
+
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits))
 
 /** Times every stage per document (clean included) over a set of raw pages, after a warm-up pass. */
 export function benchPipelineOn(corpus: string, pages: RawPage[], passes = 3): PipelineBench {
-  const { pipeline } = defaultPipeline()
-  const totals: Record<string, number> = {}
-  let words = 0, docs = 0
-  const t0 = performance.now()
+  const cpu: Record<string, number> = {}
+  let counting = false
+  // the same stages, each timed in CPU too (the pipeline itself records wall-clock ms per stage)
+  const timed = (s: Stage): Stage => ({
+    ...s,
+    run(doc, layers) {
+      const u0 = process.cpuUsage()
+      try { return s.run(doc, layers) } finally { if (counting) cpu[s.name] = (cpu[s.name] ?? 0) + cpuMs(process.cpuUsage(u0)) }
+    },
+  })
+  const pipeline = createPipeline(defaultPipeline().pipeline.stages.map(timed))
+  const wall: Record<string, number> = {}
+  let words = 0, docs = 0, wallTotal = 0, cpuTotal = 0
   for (let pass = -1; pass < passes; pass++) {
+    counting = pass >= 0 // pass -1 warms up
     for (const page of pages) {
-      const c0 = performance.now()
+      const t0 = performance.now(), u0 = process.cpuUsage()
       const cleaned = cleanPage(page)
-      const cleanMs = performance.now() - c0
+      const cleanWall = performance.now() - t0, cleanCpu = cpuMs(process.cpuUsage(u0))
       if (!cleaned.text.trim()) continue
       const doc = createDoc({ path: page.path ?? null, url: null, sha256: sha256(page.text ?? page.html ?? ''), fetched_at: null }, cleaned.text, cleaned.paragraphs, cleaned.meta, cleaned.messages, cleaned.rawMap)
       const { status } = pipeline.run(doc)
-      if (pass < 0) continue // warm-up
+      const docWall = performance.now() - t0, docCpu = cpuMs(process.cpuUsage(u0))
+      if (!counting) continue
       docs++
       words += cleaned.text.split(/\s+/).length
-      totals.clean = (totals.clean ?? 0) + cleanMs
-      for (const s of status) totals[s.stage] = (totals[s.stage] ?? 0) + s.ms
+      wallTotal += docWall
+      cpuTotal += docCpu
+      wall.clean = (wall.clean ?? 0) + cleanWall
+      cpu.clean = (cpu.clean ?? 0) + cleanCpu
+      for (const s of status) wall[s.stage] = (wall[s.stage] ?? 0) + s.ms
     }
-    if (pass < 0) totals.__t = performance.now()
   }
-  const elapsed = performance.now() - (totals.__t ?? t0)
-  delete totals.__t
-  const msPerDoc = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Number((v / docs).toFixed(3))]))
-  return { corpus, documents: docs / passes, wordsPerDoc: Math.round(words / docs), docsPerSec: Number((docs / (elapsed / 1000)).toFixed(1)), msPerDoc }
+  const perDoc = (m: Record<string, number>) => Object.fromEntries(Object.keys(wall).map((k) => [k, round((m[k] ?? 0) / docs)]))
+  const cpuStages = Object.keys(wall).reduce((a, k) => a + (cpu[k] ?? 0), 0)
+  return {
+    corpus, documents: docs / passes, wordsPerDoc: Math.round(words / docs), passes,
+    docsPerSec: round(docs / (wallTotal / 1000), 1), cpuDocsPerSec: round(docs / (cpuTotal / 1000), 1),
+    msPerDoc: perDoc(wall), cpuMsPerDoc: perDoc(cpu),
+    cpuShare: Object.fromEntries(Object.keys(wall).map((k) => [k, round((100 * (cpu[k] ?? 0)) / cpuStages, 1)])),
+  }
 }
 
 /** The seeds and the article-extraction dev pages, as raw pages. */
@@ -45,6 +87,7 @@ export function benchCorpora(): { name: string; pages: RawPage[] }[] {
   return out
 }
 
+/** Runs the pipeline bench on every corpus found (seeds with more passes: they are few). */
 export function benchPipeline(): PipelineBench[] {
-  return benchCorpora().map((c) => benchPipelineOn(c.name, c.pages))
+  return benchCorpora().map((c) => benchPipelineOn(c.name, c.pages, c.pages.length < 20 ? 20 : 5))
 }
