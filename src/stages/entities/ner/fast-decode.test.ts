@@ -10,7 +10,7 @@ import { extractFeatures, normaliseToken } from './features.js'
 import { Gazetteer, mergeExternal } from './gazetteer.js'
 import { NerMemory } from './memory.js'
 import { decode } from './model.js'
-import { NER_MODEL_DIR, readLinesGz, readWeights } from './model-files.js'
+import { NER_MODEL_DIR, readLinesGz, readQuantized, readWeights } from './model-files.js'
 import { worldGazetteer } from './world-gazetteer.js'
 
 const hasModel = existsSync(join(NER_MODEL_DIR, 'weights.bin.gz'))
@@ -20,7 +20,9 @@ test('the run-time decoder gives the training decoder\'s classes, memory and gaz
   const clusters = parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))
   const gazetteer = Gazetteer.fromLines(readLinesGz(join(NER_MODEL_DIR, 'gazetteer.tsv.gz')))
   const world = worldGazetteer()
-  const fast = new FastDecoder(w, clusters)
+  const { q, scale } = readQuantized(join(NER_MODEL_DIR, 'weights.bin.gz'))
+  // the int path, and the exact float path forced on every token (the path ties take)
+  const decoders = [new FastDecoder(q, scale, clusters), new FastDecoder(q, scale, clusters, true)]
   const mine = [
     ['Marta', 'Okonkwo', 'of', 'the', 'Baltic', 'Grain', 'Council', 'flew', 'to', 'Lisbon', 'on', 'Tuesday', '.'],
     ['OKONKWO', 'WINS', 'IN', 'LISBON'],
@@ -31,7 +33,7 @@ test('the run-time decoder gives the training decoder\'s classes, memory and gaz
   const docs = [mine, ...(existsSync(dev) ? readConll(readFileSync(dev, 'utf8')).slice(0, 40).map((d) => d.sentences.map((s) => s.tokens)) : [])]
   let n = 0
   for (const doc of docs) {
-    const m1 = new NerMemory(), m2 = new NerMemory()
+    const m1 = new NerMemory(), m2 = decoders.map(() => new NerMemory())
     for (const raw of doc) {
       const tokens = raw.map(normaliseToken)
       const bits = new Uint8Array(tokens.length), wbits = new Uint8Array(tokens.length)
@@ -42,7 +44,11 @@ test('the run-time decoder gives the training decoder\'s classes, memory and gaz
       m1.addFeatures(sf)
       const want = decode(w, sf)
       m1.record(sf, want)
-      assert.deepEqual(fast.decode(tokens.map((t) => fast.word(t)), bits, wbits, m2), want, tokens.join(' '))
+      decoders.forEach((fast, k) => {
+        const out = new Uint8Array(tokens.length)
+        fast.decode({ words: tokens.map((t) => fast.word(t)), gaz: bits, world: wbits, memory: m2[k] }, out)
+        assert.deepEqual(out, want, tokens.join(' '))
+      })
       n++
     }
   }

@@ -4,46 +4,60 @@
  * cached (its own features, and its features as the token 1 or 2 before or after another); only the rows that
  * pair a token with its neighbours, the gazetteer and memory rows and the tag history are read per token.
  *
- * The tags are identical to `decode`'s: every weight is a float32 multiple of the quantisation step, and sums of
- * up to a few hundred of them are exact in float64, so the order in which rows are added cannot change a score.
+ * Scores are sums of the stored int16 values. The training decoder sums the float32 weights
+ * (fround(q * scale)) in float64, which is exact; each float32 rounding is at most 2^-24 of its weight, so over
+ * at most MAX_ROWS rows of |q| < 2^15 two classes whose int sums differ keep their order in float. Only when the
+ * best int sums tie is the token scored again the training decoder's way, so the tags are identical to `decode`'s.
  */
 import { CompactWeights } from './compact-weights.js'
-import { BOS, EOS, hashWord, headlineFlag, MAX_STATIC, mix, NONE, ROW_MASK, type Clusters, type WordHashes } from './features.js'
+import { BOS, EOS, extractFeatures, hashWord, headlineFlag, MAX_STATIC, mix, NONE, ROW_MASK, type Clusters, type SentenceFeatures, type WordHashes } from './features.js'
 import type { NerMemory } from './memory.js'
-import { allowed, START } from './model.js'
+import { allowed, argmaxAllowed, MAX_ROWS, START, tokenRows } from './model.js'
 import { N_CLASSES } from './ner.data.js'
 
 const C = N_CLASSES
 /** Offsets of a word's cached partial scores: its own features; as the token 1 before, 1 after, 2 before, 2 after. */
 const SELF = 0, PREV1 = C, NEXT1 = 2 * C, PREV2 = 3 * C, NEXT2 = 4 * C, ROLES = 5 * C
-/** Distinct tokens cached per tagger before the cache starts afresh (bounds memory: ~0.5 KB each). */
+/** Distinct tokens cached per tagger before the cache starts afresh (bounds memory: ~0.3 KB each). */
 const WORD_CACHE_MAX = 50_000
 /** History classes: the NER classes and START. */
 const H = START + 1
 
-/** A token's hashes and cached partial scores (from `FastDecoder.word`). */
-export interface FastWord { readonly h: WordHashes; readonly vec: Float64Array }
+/** A token (normalised), its hashes and cached partial scores (from `FastDecoder.word`). */
+export interface FastWord { readonly token: string; readonly h: WordHashes; readonly vec: Int32Array }
 
 const row = (x: number): number => x & ROW_MASK
 
-/** Greedy decoder over compact weights with a per-token cache. */
+/** What the decoder needs from one sentence besides its words. */
+export interface SentenceInput {
+  readonly words: readonly FastWord[]
+  /** gazetteer bits per token: train names + caller, and world-countries (as for `extractFeatures`) */
+  readonly gaz: Uint8Array
+  readonly world: Uint8Array
+  readonly memory?: NerMemory
+}
+
+/** Greedy decoder over compact quantised weights with a per-token cache. */
 export class FastDecoder {
   private readonly weights: CompactWeights
   private readonly cache = new Map<string, FastWord>()
-  private readonly bos: Float64Array
-  private readonly eos: Float64Array
+  private readonly bos: Int32Array
+  private readonly eos: Int32Array
   /** rows of features 40 (previous class) and 41 (two previous classes), summed per history */
-  private readonly hist1: Float64Array
-  private readonly hist2: Float64Array
-  private stat = new Float64Array(64 * C)
-  private readonly scores = new Float64Array(C)
+  private readonly hist1: Int32Array
+  private readonly hist2: Int32Array
+  private stat = new Int32Array(64 * C)
+  private readonly scores = new Int32Array(C)
+  private readonly exact = new Float64Array(C)
+  private readonly rowBuf = new Int32Array(MAX_ROWS)
 
-  constructor(w: Float32Array, private readonly clusters: Clusters) {
-    this.weights = new CompactWeights(w)
+  /** `checkEveryToken` scores every token the training decoder's way as well (tests of the tie path). */
+  constructor(q: Int16Array, scale: number, private readonly clusters: Clusters, private readonly checkEveryToken = false) {
+    this.weights = new CompactWeights(q, scale)
     this.bos = this.roles(BOS, BOS, BOS)
     this.eos = this.roles(EOS, EOS, EOS)
-    this.hist1 = new Float64Array(H * C)
-    this.hist2 = new Float64Array(H * H * C)
+    this.hist1 = new Int32Array(H * C)
+    this.hist2 = new Int32Array(H * H * C)
     for (let p1 = 0; p1 < H; p1++) {
       this.weights.add(row(mix(40, p1)), this.hist1, p1 * C)
       for (let p2 = 0; p2 < H; p2++) this.weights.add(row(mix(41, p1, p2)), this.hist2, (p1 * H + p2) * C)
@@ -51,8 +65,8 @@ export class FastDecoder {
   }
 
   /** The partial scores of a padding or word as a neighbour (its own features are added by `word`). */
-  private roles(lower: number, shape: number, fine: number): Float64Array {
-    const v = new Float64Array(ROLES)
+  private roles(lower: number, shape: number, fine: number): Int32Array {
+    const v = new Int32Array(ROLES)
     const add = (x: number, at: number): void => this.weights.add(row(x), v, at)
     add(mix(3, lower), PREV1); add(mix(18, shape), PREV1); add(mix(24, fine), PREV1)
     add(mix(4, lower), NEXT1); add(mix(19, shape), NEXT1); add(mix(25, fine), NEXT1)
@@ -73,43 +87,60 @@ export class FastDecoder {
     add(mix(17, h.shape)); add(mix(22, h.fine)); add(mix(23, h.fine === NONE ? NONE : this.clusters.coarseOf[h.fine]!))
     add(mix(35, h.fine, h.shape)); add(mix(36, h.finest))
     if (this.cache.size >= WORD_CACHE_MAX) this.cache.clear()
-    this.cache.set(token, (w = { h, vec: v }))
+    this.cache.set(token, (w = { token, h, vec: v }))
     return w
   }
 
-  /**
-   * Tags one sentence, its tokens given by `word` (normalised tokens). `gaz` and `world` hold the gazetteer
-   * bits per token (as for `extractFeatures`); the memory is read before and updated after, as in training.
-   */
-  decode(words: readonly FastWord[], gaz: Uint8Array, world: Uint8Array, memory?: NerMemory): Uint8Array {
+  /** Tags one sentence into out[0..n); the memory is read before and updated after, as in training. */
+  decode(input: SentenceInput, out: Uint8Array): void {
+    const { words, memory } = input
     const n = words.length
     let letters = 0, lowers = 0
-    for (const w of words) { letters += w.h.letters; lowers += w.h.lowers }
+    for (let i = 0; i < n; i++) { letters += words[i]!.h.letters; lowers += words[i]!.h.lowers }
     const headline = headlineFlag(letters, lowers)
-    if (this.stat.length < n * C) this.stat = new Float64Array(n * C * 2)
+    if (this.stat.length < n * C) this.stat = new Int32Array(n * C * 2)
     const stat = this.stat.fill(0, 0, n * C)
-    for (let i = 0; i < n; i++) this.staticScores(words, i, headline, gaz, world, memory, stat, i * C)
-    const out = new Uint8Array(n)
-    const s = this.scores
+    for (let i = 0; i < n; i++) this.staticScores(input, i, headline, stat, i * C)
+    const s = this.scores, W = this.weights, hist1 = this.hist1, hist2 = this.hist2
+    let sf: SentenceFeatures | null = null
     let p1: number = START, p2: number = START
     for (let i = 0; i < n; i++) {
       const h = words[i]!.h
       const a1 = p1 * C, a2 = (p1 * H + p2) * C, at = i * C
-      for (let c = 0; c < C; c++) s[c] = stat[at + c]! + this.hist1[a1 + c]! + this.hist2[a2 + c]!
-      this.weights.add(row(mix(42, p1, h.lower)), s, 0)
-      this.weights.add(row(mix(43, p1, h.shape)), s, 0)
-      let best = 0, bestScore = -Infinity
-      for (let c = 0; c < C; c++) if (s[c]! > bestScore && allowed(p1, c)) { best = c; bestScore = s[c]! }
+      for (let c = 0; c < C; c++) s[c] = stat[at + c]! + hist1[a1 + c]! + hist2[a2 + c]!
+      W.add(row(mix(42, p1, h.lower)), s, 0)
+      W.add(row(mix(43, p1, h.shape)), s, 0)
+      let best = 0, bestScore = s[0]!, tie = false
+      for (let c = 1; c < C; c++) {
+        if (!allowed(p1, c)) continue
+        if (s[c]! > bestScore) { best = c; bestScore = s[c]!; tie = false } else if (s[c] === bestScore) tie = true
+      }
+      if (tie || this.checkEveryToken) best = this.exactClass((sf ??= this.features(input)), i, p1, p2)
       out[i] = best
       p2 = p1
       p1 = best
     }
     if (memory) for (let i = 0; i < n; i++) if (words[i]!.h.flags & 1) memory.note(words[i]!.h.lower, out[i]!)
-    return out
+  }
+
+  /** The sentence's features as the training decoder builds them (only for the rare tied token). */
+  private features(input: SentenceInput): SentenceFeatures {
+    const sf = extractFeatures(input.words.map((w) => w.token), this.clusters, input.gaz, input.world)
+    input.memory?.addFeatures(sf)
+    return sf
+  }
+
+  /** Token i's class as `decode` in model.ts picks it: float32 weights summed in float64. */
+  private exactClass(sf: SentenceFeatures, i: number, p1: number, p2: number): number {
+    const count = tokenRows(sf, i, p1, p2, this.rowBuf)
+    const f = this.exact.fill(0)
+    for (let j = 0; j < count; j++) this.weights.addFloat(this.rowBuf[j]!, f)
+    return argmaxAllowed(f, p1)
   }
 
   /** Adds the static rows of token i (all but the tag history) into stat[at..]. */
-  private staticScores(words: readonly FastWord[], i: number, headline: number, gaz: Uint8Array, world: Uint8Array, memory: NerMemory | undefined, stat: Float64Array, at: number): void {
+  private staticScores(input: SentenceInput, i: number, headline: number, stat: Int32Array, at: number): void {
+    const { words, gaz, world, memory } = input
     const n = words.length
     const { h, vec } = words[i]!
     const prev = i > 0 ? words[i - 1]! : null, next = i + 1 < n ? words[i + 1]! : null

@@ -32,14 +32,23 @@ export function writeWeights(file: string, w: Float32Array, hashBits: number, nC
   return gz.length
 }
 
-/** Reads `weights.bin.gz` back into float weights. */
-export function readWeights(file: string): { w: Float32Array; hashBits: number; nClasses: number } {
+/** The committed weights as stored: int16 values and one scale (weight = Math.fround(q * scale)). */
+export interface QuantizedWeights { readonly q: Int16Array; readonly scale: number; readonly hashBits: number; readonly nClasses: number }
+
+/** Reads `weights.bin.gz` as stored (int16 values and their scale). */
+export function readQuantized(file: string): QuantizedWeights {
   const buf = gunzipSync(readFileSync(file))
   if (buf.readUInt32LE(0) !== MAGIC) throw new DossierError('E_INPUT', `Expected NER weights (magic NER1) in ${file}, got something else`)
   const hashBits = buf.readUInt32LE(4)
   const nClasses = buf.readUInt32LE(8)
   const scale = buf.readFloatLE(12)
   const q = new Int16Array(buf.buffer.slice(buf.byteOffset + 16, buf.byteOffset + buf.length))
+  return { q, scale, hashBits, nClasses }
+}
+
+/** Reads `weights.bin.gz` back into float weights. */
+export function readWeights(file: string): { w: Float32Array; hashBits: number; nClasses: number } {
+  const { q, scale, hashBits, nClasses } = readQuantized(file)
   const w = new Float32Array(q.length)
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * scale
   return { w, hashBits, nClasses }

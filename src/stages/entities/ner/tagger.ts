@@ -3,11 +3,12 @@ import { join } from 'node:path'
 import { DossierError } from '../../../errors.js'
 import { parseClusters } from './clusters.js'
 import { FastDecoder, type FastWord } from './fast-decode.js'
-import { normaliseToken, type Clusters } from './features.js'
+import { extractFeatures, normaliseToken, type Clusters } from './features.js'
+import { decode } from './model.js'
 import { Gazetteer, mergeExternal } from './gazetteer.js'
 import { worldGazetteer } from './world-gazetteer.js'
 import { NerMemory } from './memory.js'
-import { NER_MODEL_DIR, readLinesGz, readWeights } from './model-files.js'
+import { NER_MODEL_DIR, readLinesGz, readQuantized, type QuantizedWeights } from './model-files.js'
 import { HASH_BITS, N_CLASSES, NER_TAGS } from './ner.data.js'
 
 /** Options of one `tag` call. */
@@ -36,20 +37,34 @@ export interface NerTagger {
 }
 
 /** What one raw token always gives: its normalised form, decoder word and gazetteer starts (cached per tagger). */
-interface TokenInfo { readonly norm: string; readonly word: FastWord; readonly gaz: number; readonly world: number }
+interface TokenInfo { readonly norm: string; readonly word: FastWord | null; readonly gaz: number; readonly world: number }
 /** Distinct raw tokens cached per tagger before the cache starts afresh. */
 const TOKEN_CACHE_MAX = 50_000
 
-/** Builds a tagger from weights and resources (used by `loadNer` and by tests on tiny models). */
-export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gazetteer, world = worldGazetteer()): NerTagger {
-  const decoder = new FastDecoder(w, clusters)
+/** Per-sentence buffers, grown as needed and reused (a tagger is not re-entrant). */
+class Buffers {
+  bits = new Uint8Array(128); wbits = new Uint8Array(128); gazStarts = new Int32Array(128); worldStarts = new Int32Array(128); classes = new Uint8Array(128)
+  /** Makes room for n tokens and zeroes the gazetteer bits. */
+  reset(n: number): void {
+    if (this.bits.length < n) { const m = n * 2; Object.assign(this, { bits: new Uint8Array(m), wbits: new Uint8Array(m), gazStarts: new Int32Array(m), worldStarts: new Int32Array(m), classes: new Uint8Array(m) }) }
+    this.bits.fill(0, 0, n); this.wbits.fill(0, 0, n)
+  }
+}
+
+/**
+ * Builds a tagger from weights and resources. `loadNer` gives the stored int16 weights (fast decoder); float
+ * weights (tests on tiny models, training) are decoded by the training decoder.
+ */
+export function createTagger(weights: Float32Array | QuantizedWeights, clusters: Clusters, gazetteer: Gazetteer, world = worldGazetteer()): NerTagger {
+  const fast = weights instanceof Float32Array ? null : new FastDecoder(weights.q, weights.scale, clusters)
   const cache = new Map<string, TokenInfo>()
+  const buf = new Buffers()
   const info = (raw: string): TokenInfo => {
     let t = cache.get(raw)
     if (t) return t
     // Gazetteer keys are in CoNLL's ASCII forms, so curly apostrophes must not block a match.
     const norm = normaliseToken(raw)
-    t = { norm, word: decoder.word(norm), gaz: gazetteer.start(norm), world: world.start(norm) }
+    t = { norm, word: fast ? fast.word(norm) : null, gaz: gazetteer.start(norm), world: world.start(norm) }
     if (cache.size >= TOKEN_CACHE_MAX) cache.clear()
     cache.set(raw, t)
     return t
@@ -58,18 +73,24 @@ export function createTagger(w: Float32Array, clusters: Clusters, gazetteer: Gaz
     tag(raw, options) {
       const n = raw.length
       if (n === 0) return []
+      buf.reset(n)
+      const { bits, wbits, gazStarts, worldStarts, classes } = buf
       const tokens: string[] = new Array(n), words: FastWord[] = new Array(n)
-      const gazStarts = new Int32Array(n), worldStarts = new Int32Array(n)
       for (let i = 0; i < n; i++) {
         const t = info(raw[i]!)
-        tokens[i] = t.norm; words[i] = t.word; gazStarts[i] = t.gaz; worldStarts[i] = t.world
+        tokens[i] = t.norm; words[i] = t.word!; gazStarts[i] = t.gaz; worldStarts[i] = t.world
       }
-      const bits = new Uint8Array(n)
       gazetteer.match(tokens, bits, gazStarts)
       if (options?.gazetteer) mergeExternal(n, options.gazetteer, bits)
-      const wbits = new Uint8Array(n)
       world.match(tokens, wbits, worldStarts)
-      const classes = decoder.decode(words, bits, wbits, options?.memory)
+      const memory = options?.memory
+      if (fast) fast.decode({ words, gaz: bits, world: wbits, memory }, classes)
+      else {
+        const sf = extractFeatures(tokens, clusters, bits, wbits)
+        memory?.addFeatures(sf)
+        classes.set(decode(weights as Float32Array, sf))
+        memory?.record(sf, classes)
+      }
       const tags: string[] = new Array(n)
       for (let i = 0; i < n; i++) tags[i] = NER_TAGS[classes[i]!]!
       return tags
@@ -85,13 +106,14 @@ let cached: NerTagger | null = null
  */
 export function loadNer(): NerTagger {
   if (cached) return cached
-  const { w, hashBits, nClasses } = readWeights(join(NER_MODEL_DIR, 'weights.bin.gz'))
+  const weights = readQuantized(join(NER_MODEL_DIR, 'weights.bin.gz'))
+  const { hashBits, nClasses } = weights
   if (hashBits !== HASH_BITS || nClasses !== N_CLASSES) {
     throw new DossierError('E_INPUT', `Expected NER weights with ${HASH_BITS} hash bits and ${N_CLASSES} classes, got ${hashBits} and ${nClasses}`)
   }
   const clusters = parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))
   const gazetteer = Gazetteer.fromLines(readLinesGz(join(NER_MODEL_DIR, 'gazetteer.tsv.gz')))
-  cached = createTagger(w, clusters, gazetteer)
+  cached = createTagger(weights, clusters, gazetteer)
   return cached
 }
 
