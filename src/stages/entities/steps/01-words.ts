@@ -14,8 +14,8 @@ function plainAscii(text: string, start: number, end: number): boolean {
   return true
 }
 
-function word(text: string, start: number, end: number, sent: number, first: boolean): Word {
-  const t = text.slice(start, end)
+function word(text: string, start: number, end: number, sent: number, first: boolean, sliced?: string): Word {
+  const t = sliced ?? text.slice(start, end)
   if (plainAscii(text, start, end)) {
     const c = text.charCodeAt(start)
     return { start, end, text: t, fold: t.toLowerCase(), cf: t, sent, first, cap: c >= 0x41 && c <= 0x5a }
@@ -53,7 +53,7 @@ export function buildWords(text: string, tokens: readonly Token[], sentences: re
         continue
       }
     }
-    out.push(word(text, t.start, t.end, s, first))
+    out.push(word(text, t.start, t.end, s, first, raw))
   }
   return out
 }

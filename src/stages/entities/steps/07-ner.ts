@@ -46,7 +46,9 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
     while (s1 < words.length && words[s1]!.sent === words[s0]!.sent) s1++
     // a sentence whose capitalised words are all KB names (or an opening "The") can give no candidate: not tagged
     if (!mayHoldName(ctx, s0, s1, covered)) { s0 = s1; continue }
-    const tags = ner.tag(words.slice(s0, s1).map((w) => w.text), { gazetteer: (i) => kbTag[s0 + i] ?? null, ...(mem ? { memory: mem } : {}) })
+    const texts: string[] = new Array(s1 - s0)
+    for (let k = s0; k < s1; k++) texts[k - s0] = words[k]!.text
+    const tags = ner.tag(texts, { gazetteer: (i) => kbTag[s0 + i] ?? null, ...(mem ? { memory: mem } : {}) })
     for (let i = 0; i < tags.length;) {
       const tag = tags[i]!
       if (tag === 'O') { i++; continue }
