@@ -54,6 +54,19 @@ export class CompactWeights {
     for (let c = 0; c < N_CLASSES; c++) acc[at + c]! += rows[o + c]!
   }
 
+  /** Adds rows rs[0..count) into acc[at..at+N_CLASSES). */
+  addAll(rs: Int32Array, count: number, acc: Int32Array, at: number): void {
+    const { present, rank, rows } = this
+    for (let j = 0; j < count; j++) {
+      const r = rs[j]!
+      const word = present[r >>> 5]!
+      const bit = 1 << (r & 31)
+      if (!(word & bit)) continue
+      const o = (rank[r >>> 5]! + popcount(word & (bit - 1))) * N_CLASSES
+      for (let c = 0; c < N_CLASSES; c++) acc[at + c]! += rows[o + c]!
+    }
+  }
+
   /** Adds row r's weights as the float32 values the training decoder reads (exact in float64). */
   addFloat(r: number, acc: Float64Array): void {
     const o = this.at(r)

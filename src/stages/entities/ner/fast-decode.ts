@@ -150,26 +150,30 @@ export class FastDecoder {
     const lp = prev ? prev.h.lower : BOS, ln = next ? next.h.lower : EOS
     const sp = prev ? prev.h.shape : BOS, sn = next ? next.h.shape : EOS
     const fp = prev ? prev.h.fine : BOS
-    const W = this.weights
-    W.add(row(mix(7, lp, h.lower)), stat, at)
-    W.add(row(mix(8, h.lower, ln)), stat, at)
-    W.add(row(mix(20, mix(sp, h.shape), sn)), stat, at)
-    W.add(row(mix(21, h.flags | (i === 0 ? 32 : 0) | headline)), stat, at)
-    W.add(row(mix(26, fp, h.fine)), stat, at)
-    W.add(row(mix(27, lp, h.shape)), stat, at)
-    W.add(row(mix(28, h.shape, ln)), stat, at)
-    let count = 9 + 2 * Math.min(4, h.wlen) + 16
+    // the token's own rows: collected first, then read in one loop
+    const r = this.rowBuf
+    r[0] = row(mix(7, lp, h.lower))
+    r[1] = row(mix(8, h.lower, ln))
+    r[2] = row(mix(20, mix(sp, h.shape), sn))
+    r[3] = row(mix(21, h.flags | (i === 0 ? 32 : 0) | headline))
+    r[4] = row(mix(26, fp, h.fine))
+    r[5] = row(mix(27, lp, h.shape))
+    r[6] = row(mix(28, h.shape, ln))
+    let k = 7
     for (let d = -1; d <= 1; d++) {
       const inside = i + d >= 0 && i + d < n
       const bits = inside ? gaz[i + d]! : 0
       const wbits = inside ? world[i + d]! : 0
       if (!(bits | wbits)) continue
-      for (let b = 0; b < 8; b++) if (bits & (1 << b)) { W.add(row(mix(30 + d, b)), stat, at); count++ }
-      for (let b = 0; b < 8; b++) if (wbits & (1 << b)) { W.add(row(mix(38 + d, b)), stat, at); count++ }
+      for (let b = 0; b < 8; b++) if (bits & (1 << b)) r[k++] = row(mix(30 + d, b))
+      for (let b = 0; b < 8; b++) if (wbits & (1 << b)) r[k++] = row(mix(38 + d, b))
     }
+    // static rows so far, as extractFeatures counts them: 9 + prefixes and suffixes + 16 + gazetteer bits
+    const count = 9 + 2 * Math.min(4, h.wlen) + 16 + (k - 7)
     if (memory && h.flags & 1 && count + 2 <= MAX_STATIC) {
       const m = memory.summary(h.lower)
-      if (m >= 0) { W.add(row(mix(44, m & 7)), stat, at); W.add(row(mix(45, m >> 3)), stat, at) }
+      if (m >= 0) { r[k++] = row(mix(44, m & 7)); r[k++] = row(mix(45, m >> 3)) }
     }
+    this.weights.addAll(r, k, stat, at)
   }
 }
