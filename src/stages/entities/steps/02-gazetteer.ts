@@ -63,7 +63,7 @@ export function matchGazetteer(ctx: Ctx): Hit[] {
     if (!best) { i++; continue }
     const sorted = [...best.entries].sort((a, b) => (a.how === 'alias' ? 0 : 1) - (b.how === 'alias' ? 0 : 1) || a.rank - b.rank)
     hits.push({ w0: i, w1: best.j, actor: null, label: 'MISC', by: 'kb', how: sorted[0]!.how,
-      cands: sorted.map((e) => ({ actor: e.actor, how: e.how, ...(e.weak ? { weak: true } : {}) })) })
+      cands: sorted.map((e) => (e.weak ? { actor: e.actor, how: e.how, weak: true } : { actor: e.actor, how: e.how })) })
     i = best.j
   }
   return hits

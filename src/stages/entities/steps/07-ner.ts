@@ -48,7 +48,8 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
     if (!mayHoldName(ctx, s0, s1, covered)) { s0 = s1; continue }
     const texts: string[] = new Array(s1 - s0)
     for (let k = s0; k < s1; k++) texts[k - s0] = words[k]!.text
-    const tags = ner.tag(texts, { gazetteer: (i) => kbTag[s0 + i] ?? null, ...(mem ? { memory: mem } : {}) })
+    const gazetteer = (i: number) => kbTag[s0 + i] ?? null
+    const tags = ner.tag(texts, mem ? { gazetteer, memory: mem } : { gazetteer })
     for (let i = 0; i < tags.length;) {
       const tag = tags[i]!
       if (tag === 'O') { i++; continue }

@@ -28,7 +28,7 @@ export function assemble(ctx: Ctx): { mentions: Mention[]; entities: Entity[]; m
   for (const [actor, hs] of groups) {
     const k = ctx.kb.actor(actor)
     const n = ctx.newActors.get(actor)
-    const texts = hs.map((h) => { const s = span(h); return { ...s, text: ctx.text.slice(s.start, s.end), how: h.how } })
+    const texts = hs.map((h) => { const s = span(h); return { start: s.start, end: s.end, text: ctx.text.slice(s.start, s.end), how: h.how } })
     const name = k?.name ?? texts.filter((t) => t.how !== 'role').map((t) => t.text).sort((a, b) => b.length - a.length)[0] ?? n!.name
     entities.push({ id: `${ctx.doc.id}:${actor}`, actor, name, type: (k?.type ?? n!.type) as EntityType,
       affiliation: k?.affiliation ?? n?.affiliation ?? null, code: k?.code ?? n?.affiliation ?? null, mentions: texts })
