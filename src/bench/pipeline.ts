@@ -9,7 +9,8 @@ import { SHARED } from '../paths.js'
 /**
  * Pipeline speed on one corpus. Wall-clock figures depend on what else runs on the machine; CPU figures
  * (`process.cpuUsage`: this process's user + system time) are what to compare on a loaded one. CPU time
- * includes V8's helper threads (parallel garbage collection), so it can exceed wall time on an idle machine.
+ * includes V8's helper threads (parallel garbage collection), so it can exceed wall time on an idle machine;
+ * `mainThreadDocsPerSec` counts the main thread alone.
  */
 export interface PipelineBench {
   corpus: string
@@ -19,8 +20,10 @@ export interface PipelineBench {
   passes: number
   /** documents per wall-clock second, cleaning included */
   docsPerSec: number
-  /** documents per CPU second, cleaning included */
+  /** documents per CPU second, cleaning included (all of the process's threads) */
   cpuDocsPerSec: number
+  /** documents per CPU second of the main thread alone (Linux, 10 ms ticks; null elsewhere): the one-core figure */
+  mainThreadDocsPerSec: number | null
   /** wall-clock ms per document, per stage */
   msPerDoc: Record<string, number>
   /** CPU ms per document, per stage */
@@ -30,6 +33,15 @@ export interface PipelineBench {
 }
 
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000
+
+/** CPU ms of the calling thread from /proc (user + system, in 10 ms ticks), or null off Linux. */
+function threadCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(f[11]) + Number(f[12])) * 10 // fields 14 and 15 (utime, stime), USER_HZ = 100
+  } catch { return null }
+}
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits))
 
 /** Times every stage per document (clean included) over a set of raw pages, after a warm-up pass. */
@@ -46,9 +58,10 @@ export function benchPipelineOn(corpus: string, pages: RawPage[], passes = 3): P
   })
   const pipeline = createPipeline(defaultPipeline().pipeline.stages.map(timed))
   const wall: Record<string, number> = {}
-  let words = 0, docs = 0, wallTotal = 0, cpuTotal = 0
+  let words = 0, docs = 0, wallTotal = 0, cpuTotal = 0, thread0: number | null = null
   for (let pass = -1; pass < passes; pass++) {
     counting = pass >= 0 // pass -1 warms up
+    if (pass === 0) thread0 = threadCpuMs()
     for (const page of pages) {
       const t0 = performance.now(), u0 = process.cpuUsage()
       const cleaned = cleanPage(page)
@@ -67,11 +80,14 @@ export function benchPipelineOn(corpus: string, pages: RawPage[], passes = 3): P
       for (const s of status) wall[s.stage] = (wall[s.stage] ?? 0) + s.ms
     }
   }
+  const thread1 = threadCpuMs()
+  const threadMs = thread0 !== null && thread1 !== null ? thread1 - thread0 : null
   const perDoc = (m: Record<string, number>) => Object.fromEntries(Object.keys(wall).map((k) => [k, round((m[k] ?? 0) / docs)]))
   const cpuStages = Object.keys(wall).reduce((a, k) => a + (cpu[k] ?? 0), 0)
   return {
     corpus, documents: docs / passes, wordsPerDoc: Math.round(words / docs), passes,
     docsPerSec: round(docs / (wallTotal / 1000), 1), cpuDocsPerSec: round(docs / (cpuTotal / 1000), 1),
+    mainThreadDocsPerSec: threadMs ? round(docs / (threadMs / 1000), 1) : null,
     msPerDoc: perDoc(wall), cpuMsPerDoc: perDoc(cpu),
     cpuShare: Object.fromEntries(Object.keys(wall).map((k) => [k, round((100 * (cpu[k] ?? 0)) / cpuStages, 1)])),
   }
