@@ -43,7 +43,7 @@ export function readLexiconFile(path: string): LexiconEntry[] {
     throw new DossierError('E_KB', `Expected JSON in lexicon file ${path}, got ${(cause as Error).message}`, { path }, { cause })
   }
   const parsed = UserFile.safeParse(json)
-  if (!parsed.success) throw new DossierError('E_KB', `Expected framing entries in ${path}, got: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { path })
+  if (!parsed.success) throw new DossierError('E_KB', `Expected a JSON list of {term, neutral, phrases | pattern} in ${path}, got:\n${z.prettifyError(parsed.error)}`, { path })
   const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.terms
   return list.map((e, i) => ({
     id: e.id ?? `user-${i}-${e.term.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`,
