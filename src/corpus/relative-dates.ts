@@ -1,5 +1,6 @@
 import type { DatePrecision } from '../doc/layers.js'
-import { dayNumber, isoDay, mondayOf } from './dates.js'
+import { dayNumber, isoDay } from './dates.js'
+import { findTimex } from '../stages/timex/timex.js'
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
@@ -29,36 +30,12 @@ export function yearlessDate(text: string): { month: number; day: number | null 
  * @example resolveRelative('on Wednesday', '2024-08-05') // { value: '2024-07-31', precision: 'day' }
  */
 export function resolveRelative(text: string, anchor: string): ResolvedDate | null {
-  const t = text.toLowerCase(), a = dayNumber(anchor)
-  if (Number.isNaN(a)) return null
-  if (/\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b/.test(t)) return { value: isoDay(a), precision: 'day' }
-  if (/\byesterday\b/.test(t)) return { value: isoDay(a - 1), precision: 'day' }
-  if (/\btomorrow\b/.test(t)) return { value: isoDay(a + 1), precision: 'day' }
-  const wd = WEEKDAYS.findIndex((w) => new RegExp(`\\b${w}\\b`).test(t))
-  if (wd >= 0) {
-    const cur = new Date(a * 864e5).getUTCDay()
-    if (/\bnext\b/.test(t)) return { value: isoDay(a + (((wd - cur + 7) % 7) || 7)), precision: 'day' }
-    const back = ((cur - wd + 7) % 7) + (/\blast\b/.test(t) && cur === wd ? 7 : 0)
-    return { value: isoDay(a - back), precision: 'day' }
-  }
-  if (/\bweek\b/.test(t)) {
-    const mon = mondayOf(a)
-    if (/\b(?:last|previous|past)\s+week\b/.test(t)) return { value: isoDay(mon - 7), precision: 'week' }
-    if (/\bnext\s+week\b/.test(t)) return { value: isoDay(mon + 7), precision: 'week' }
-    if (/\bthis\s+week\b/.test(t)) return { value: isoDay(mon), precision: 'week' }
-  }
-  const ad = new Date(a * 864e5)
-  if (/\blast\s+month\b/.test(t)) return { value: new Date(Date.UTC(ad.getUTCFullYear(), ad.getUTCMonth() - 1, 1)).toISOString().slice(0, 7), precision: 'month' }
-  if (/\bthis\s+month\b/.test(t)) return { value: isoDay(a).slice(0, 7), precision: 'month' }
-  if (/\blast\s+year\b/.test(t)) return { value: String(ad.getUTCFullYear() - 1), precision: 'year' }
-  const y = yearlessDate(t)
-  if (y && y.month >= 0) {
-    let year = ad.getUTCFullYear()
-    const first = (yy: number) => Date.UTC(yy, y.month, y.day ?? 1) / 864e5
-    if (first(year) > a) year--
-    return y.day ? { value: isoDay(first(year)), precision: 'day' } : { value: isoDay(first(year)).slice(0, 7), precision: 'month' }
-  }
-  return null
+  // one date resolver for the project: the timex stage's, run on the expression with the (inferred) anchor
+  if (Number.isNaN(dayNumber(anchor))) return null
+  const first = (t: string) => findTimex(t, [{ start: 0, end: t.length }], anchor).timex.find((x) => x.value != null)
+  // a stored expression leaves out the cue word the stage read it with ("in" March): give it back when needed
+  const found = first(text) ?? first(`in ${text}`)
+  return found ? { value: found.value!, precision: found.precision } : null
 }
 
 /** Every year in which a yearless date falls inside `[from, to]` (day numbers), as ISO values. */
