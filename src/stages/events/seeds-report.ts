@@ -1,34 +1,42 @@
 /**
- * Prints the seed scores and every miss / false positive, for tuning the rules.
+ * Scores the seed pages (gold body lines run through the default pipeline) with `dossier eval`'s scorer and prints
+ * every miss / false positive, for tuning the rules.
  * Usage: node --import tsx src/stages/events/seeds-report.ts [stem-prefix]
  */
+import { join } from 'node:path'
+import { scoreAgainstGold, type GoldReport } from '../../eval/gold.js'
+import { toDocumentRecord } from '../../model/records.js'
 import { defaultPipeline } from '../../pipeline/default.js'
 import { SHARED } from '../../paths.js'
-import { scorePage } from './seeds-eval.js'
-import { f1, seedDoc, seedStems, type Counts } from './seeds-score.js'
+import { missesOf } from './examples-report.js'
+import { seedDoc, seedStems } from './seeds-score.js'
 
-/** Runs the default pipeline over the seed pages and sums their scores. */
-export function scoreSeeds(onPage?: (stem: string, r: ReturnType<typeof scorePage>, log: string[]) => void) {
+/** Gold folder of the seed pages. */
+const SEED_GOLD = join(SHARED, 'gold', 'seeds')
+
+/**
+ * Runs the default pipeline over the seed pages and scores their document records against the seed gold with
+ * `scoreAgainstGold` (the scorer of `dossier eval`); `onPage` gets each page's report entry and its misses.
+ */
+export function scoreSeeds(onPage?: (stem: string, r: Record<string, any>, log: string[]) => void) {
   const { pipeline } = defaultPipeline()
-  const zero = (): Counts => ({ tp: 0, pred: 0, gold: 0 })
-  const T = { events: zero(), eventsLoose: zero(), quotes: zero(), claims: zero(), dates: { ok: 0, total: 0 }, speakers: { ok: 0, total: 0 } }
-  for (const stem of seedStems(SHARED)) {
+  const pages = seedStems(SHARED).map((stem) => {
     const { doc, gold } = seedDoc(SHARED, stem)
-    const out = pipeline.run(doc).doc
-    const log: string[] = []
-    const r = scorePage(out, gold, log)
-    for (const k of ['events', 'eventsLoose', 'quotes', 'claims'] as const) { T[k].tp += r[k].tp; T[k].pred += r[k].pred; T[k].gold += r[k].gold }
-    T.dates.ok += r.dates.ok; T.dates.total += r.dates.total; T.speakers.ok += r.speakers.ok; T.speakers.total += r.speakers.total
-    onPage?.(stem, r, log)
-  }
+    return { stem, gold, record: toDocumentRecord(pipeline.run(doc).doc) }
+  })
+  const report: GoldReport = scoreAgainstGold(pages.map((p) => p.record), SEED_GOLD)
+  if (onPage) for (const p of pages) onPage(p.stem, report.documents[p.stem] ?? {}, missesOf(p.record, p.gold))
+  const t = report.totals
+  const [ok, total] = String(t.event_dates).split('/').map(Number)
   return {
-    totals: T, eventsF1: f1(T.events), eventsLooseF1: f1(T.eventsLoose), quotesF1: f1(T.quotes), claimsF1: f1(T.claims),
-    speakerAccuracy: T.speakers.total ? T.speakers.ok / T.speakers.total : 0, dates: T.dates,
+    report, eventsF1: t.events.f1 as number, eventsLooseF1: t.events_loose.f1 as number, quotesF1: t.quotes.f1 as number,
+    claimsF1: t.claims.f1 as number, speakerAccuracy: t.speaker_accuracy as number, dates: { ok: ok ?? 0, total: total ?? 0 },
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const only = process.argv[2]
   const s = scoreSeeds((stem, r, log) => { if (!only || stem.startsWith(only)) console.log(`== ${stem} ${JSON.stringify(r)}\n${log.join('\n')}`) })
-  console.log(`events F1 ${s.eventsF1.toFixed(3)} loose ${s.eventsLooseF1.toFixed(3)} dates ${s.dates.ok}/${s.dates.total} | quotes F1 ${s.quotesF1.toFixed(3)} speakers ${s.speakerAccuracy.toFixed(3)} | claims F1 ${s.claimsF1.toFixed(3)} ${JSON.stringify(s.totals)}`)
+  const t = s.report.totals
+  console.log(`events F1 ${t.events.f1} (P ${t.events.p} R ${t.events.r}) loose ${t.events_loose.f1} dates ${t.event_dates} | quotes F1 ${t.quotes.f1} speakers ${t.speaker_accuracy} | claims F1 ${t.claims.f1}`)
 }
