@@ -1,30 +1,16 @@
 /**
- * Mention and resolution scoring with the rules of shared/gold/seeds/README.md ("Matching rules"): a gold surface
- * form is found by a system mention of the same text, or one that holds the other on word boundaries with the same
- * last word and at most two extra words. Splits and false merges are counted per document.
+ * Per-form diagnostics of mention matching on one document (which forms were missed, which system actors each gold
+ * entity and each surface form landed in), with the matching rules of `src/eval` (`normText`, `mentionStandsFor`):
+ * a system mention of the same text, failing that one that stands for the form. The scores themselves (recall,
+ * splits, false merges) come from `scoreAgainstGold`.
  */
 import type { Entity } from '../../doc/layers.js'
-
-/** NFKC, straight quotes, "-" for dashes, collapsed spaces, lower case. */
-export function normText(s: string): string {
-  return s.normalize('NFKC').replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"').replace(/[‐‑‒–—―−]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase()
-}
-
-/** True when a system mention text matches a gold surface form under the README rule. */
-export function mentionMatches(system: string, gold: string): boolean {
-  const s = normText(system), g = normText(gold)
-  if (s === g) return true
-  const sw = s.split(' '), gw = g.split(' ')
-  const [long, short] = sw.length >= gw.length ? [sw, gw] : [gw, sw]
-  if (long.length - short.length > 2 || long[long.length - 1] !== short[short.length - 1]) return false
-  for (let i = 0; i + short.length <= long.length; i++) if (short.every((w, k) => long[i + k] === w)) return true
-  return false
-}
+import { mentionStandsFor, normText } from '../../eval/text-match.js'
 
 /** A gold entity as the seed files give it. */
 export interface GoldEntity { readonly name: string; readonly type: string; readonly mentions: readonly string[] }
 
-/** Scores of one document. */
+/** Mention diagnostics of one document. */
 export interface DocScore {
   readonly forms: number
   readonly found: number
@@ -37,7 +23,7 @@ export interface DocScore {
   readonly formActors: ReadonlyMap<string, ReadonlySet<string>>
 }
 
-/** Scores a document's entities against its gold entities. */
+/** Matches a document's entity mentions against its gold entities (diagnostics; the scores come from scoreAgainstGold). */
 export function scoreDoc(gold: readonly GoldEntity[], entities: readonly Entity[]): DocScore {
   const sys = entities.flatMap((e) => e.mentions.map((m) => ({ actor: e.actor, text: m.text })))
   let forms = 0, found = 0
@@ -49,7 +35,8 @@ export function scoreDoc(gold: readonly GoldEntity[], entities: readonly Entity[
     const actors = new Set<string>()
     for (const form of g.mentions) {
       forms++
-      const hits = sys.filter((m) => mentionMatches(m.text, form))
+      const exact = sys.filter((m) => normText(m.text) === normText(form))
+      const hits = exact.length ? exact : sys.filter((m) => mentionStandsFor(form, m.text))
       if (hits.length) found++; else missed.push(`${g.name}: ${form}`)
       const fa = formActors.get(normText(form)) ?? new Set<string>()
       for (const h of hits) { actors.add(h.actor); fa.add(h.actor); const s = goldOfActor.get(h.actor) ?? new Set(); s.add(g.name); goldOfActor.set(h.actor, s) }
