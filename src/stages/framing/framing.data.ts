@@ -20,6 +20,11 @@ export interface LexiconEntry {
   readonly reason: string
   /** -1 when it disparages its referent, +1 when it glorifies it, 0 when it only marks a stance */
   readonly polarity: -1 | 0 | 1
+  /**
+   * the match spans a short quotation of its own (scare quotes): quotation marks wholly inside it do not exclude it,
+   * and a named group `lead` (in a lookbehind) moves the span's start back to the words before the quotation
+   */
+  readonly quoted?: boolean
 }
 
 const W = String.raw`[\p{L}\p{N}'’.-]+` // one word
@@ -32,6 +37,26 @@ export const NEUTRAL_REGIME_HEADS: readonly string[] = ['sanctions', 'sanction',
   'inspections', 'nonproliferation', 'non-proliferation', 'ceasefire', 'customs', 'tariff', 'currency', 'exchange', 'legal', 'regulatory', 'pension', 'training',
   'treatment', 'dosing', 'fitness', 'diet', 'nazi', 'new', 'old', 'former', 'the', 'this', 'that', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'security',
   'climate', 'safeguards', 'verification', 'monitoring', 'licensing', 'compliance', 'price', 'cap', 'transit', 'border', 'migration', 'asylum']
+
+// Scare quotes: a one- or two-word quotation (lower-case, so not a title) of a group noun, or of an adjective before
+// a group noun, in the outlet's own voice. A quotation after a word of saying or naming, or followed by ", X said",
+// is someone's speech, not a sneer.
+const QDET = String.raw`(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]heir|[Ii]ts|[Oo]ur|[Ss]uch)` // determiners kept in the span
+const QMOD = String.raw`(?:\p{Lu}[\p{L}-]*(?:ern|an|ian|ese|ish|ic|i)|\p{Lu}{2,}|\p{Lu}(?:\.\p{Lu})+\.?|Kremlin|\p{Lu}[\p{L}.]*-(?:backed|funded|sponsored|trained|paid|financed|based|made)|[Ss]o-called|[Ss]elf-(?:styled|proclaimed)|[Ss]upposed|[Aa]lleged|[Ww]ould-be|[Ff]oreign|western|[Ii]ndependent|[Pp]ro-\p{L}+|[Aa]nti-\p{L}+)` // an adjective or a sponsor before the quotation (not "Russia", which may be an object)
+const QSPEECH = String.raw`(?<![\p{L}-])(?:say|says|said|saying|call|calls|called|calling|describ(?:e|es|ed|ing)|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|title[sd]?|entitled|name[sd]?|naming|label(?:l?ed|l?ing|s)?|brand(?:s|ed|ing)?|nicknamed|codenamed|code-named|known|hail(?:s|ed)?|prais(?:e|es|ed)|denounc(?:e|es|ed)|condemn(?:s|ed)?|decried|tout(?:s|ed)?|vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|warn(?:s|ed)?|chant(?:s|ed|ing)?|wrote|writes|tweet(?:s|ed)?|posted|headlined|quot(?:e|es|ed|ing)|insist(?:s|ed)?|told|tells|according)\b[^.;:!?\n"“”]{0,40}` // a word of saying or naming, up to 40 characters before
+const QNAMING = String.raw`\b(?:as|word|words|term|phrase|slogan|label|headline|title|motto|hashtag|Operation|operation|film|movie|book|novel|song|album|play|show|series|programme|program|campaign|exercise|drill|project|magazine|newspaper|journal|column|report|documentary)\s+(?:[\p{L}-]+\s+){0,2}` // a title or a word quoted as a word
+const QAFTER = String.raw`[^.;!?\n]{0,80}?,\s*(?:[\p{L}'’.-]+\s+){1,4}(?:said|says|remarked|added|noted|stated|wrote|insisted|argued|declared|stressed|continued|explained|told|observed|quipped)\b` // a trailing attribution: ", the minister said"
+const QLOW = String.raw`\p{Ll}[\p{L}-]+` // a lower-case word (titles of works and operations are capitalised)
+const QPEOPLE = String.raw`\p{Ll}[\p{L}-]*(?:ists|ysts|erts|ers|ors|ars|ants|ents|ians|ans|ats|ites|ives|ots|als|ies|ees|els|ics|ards|ates)` // a plural noun for people (experts, journalists, observers)
+const QGROUP = String.raw`(?:opposition|rebels|protest(?:ers|ors)|demonstrators|activists|journalists|reporters|media|press|experts|analysts|observers|scholars|scientists|government|authorities|officials|leaders(?:hip)?|elites?|forces|fighters|militants|groups?|movement|society|community|partners|allies|democrac(?:y|ies)|world|volunteers|civilians|refugees|dissidents|politicians|parties|party|troops|army|militias?|advis[eo]rs|instructors|diplomats|envoys|monitors|inspectors|organi[sz]ations?|institutions|countries|nations|states|mediators|negotiators|peacekeepers|liberals|patriots|friends|coalition|alliance|camp|bloc|establishment|intelligentsia|students|workers|people)\b` // a noun for a group
+const QUOTED = (inner: string): string => String.raw`(?:"${inner}"|“${inner}”|‘${inner}’)(?![\p{L}\p{N}])`
+const QLEAD = String.raw`(?<![\p{L}-])(?:(?:${QDET}\s+)?${QMOD}|${QDET})\s+` // the words before the opening mark kept in the span
+// matched from the opening mark (fast); the lead sits in a lookbehind as the group `lead`, which the span then starts at
+const SCARE_QUOTE = String.raw`(?=["“‘]\p{Ll}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*)?["”’])(?<=(?<lead>${QLEAD})?)(?<!${QSPEECH})(?<!${QNAMING})` +
+  String.raw`(?:(?<=${QLEAD})${QUOTED(String.raw`(?:${QLOW}\s)?${QPEOPLE}`)}|${QUOTED(QLOW)}\s+${QGROUP})(?!${QAFTER})`
+// Arms supplies described as a flood ("pumping arms into"): a verb of pouring, a few words, the arms, then "into"/"to".
+const GAP = String.raw`(?:(?!(?:and|or|but|while|which|that|who|then)\b)[\p{L}\p{N}'’$-]+\s+)` // one word inside a clause
+const ARMS = String.raw`(?:weapons|weaponry|arms|munitions|ammunition|missiles|military\s+aid)` // what is supplied
 
 /** Built-in lexicon entries, most specific first (the longest match wins where matches overlap). */
 export const FRAMING_LEXICON: readonly LexiconEntry[] = [
@@ -86,6 +111,8 @@ export const FRAMING_LEXICON: readonly LexiconEntry[] = [
   { id: 'mouthpiece', pattern: String.raw`\bmouthpieces?\b|\bpropaganda\s+(?:outlets?|machine|channels?|arm)\b|\bpropagandists?\b`, term: 'mouthpiece', neutral: 'state-affiliated outlet', users: ['partisan outlets on all sides'], reason: 'dismisses another outlet as propaganda', polarity: -1 },
   { id: 'sham', pattern: String.raw`\bsham\s+(?:referend(?:um|a|ums)|elections?|votes?|trials?|polls?)\b|\billegal(?:ly)?\s+annex(?:ation|ed)\b`, term: 'sham referendum', neutral: 'referendum / annexation', users: ['Ukrainian and Western officials and outlets'], reason: 'judges a vote or act in the reporter\'s voice', polarity: -1 },
   { id: 'so-called', pattern: String.raw`\bso-called\s+${W}(?:\s+${W})?`, term: 'so-called', neutral: '(omit)', users: ['partisan outlets on all sides'], reason: 'distances the outlet from a name it repeats', polarity: -1 },
+  { id: 'scare-quotes', pattern: SCARE_QUOTE, caseSensitive: true, quoted: true, term: 'scare quotes', neutral: '(the word without quotation marks, or who says so)', users: ['state media about critics and rival states', 'partisan outlets on all sides'], reason: 'quotation marks around a plain word in the reporter\'s voice sneer at the people it describes', polarity: -1 },
+  { id: 'arms-flood', pattern: String.raw`\b(?:pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|funnel(?:s|l?ed|l?ing)?|shovel(?:s|l?ed|l?ing)?)\s+${GAP}{0,4}?${ARMS}\s+(?:into|to)\b|\bflood(?:s|ed|ing)?\s+${GAP}{1,4}?with\s+${GAP}{0,3}?${ARMS}\b`, term: 'poured weapons into', neutral: 'supplied weapons to', users: ['Russian, Iranian and Chinese state media', 'anti-war and isolationist outlets'], reason: 'casts arms deliveries as a reckless flood that feeds a war, in the reporter\'s voice', polarity: -1 },
   { id: 'oppressed', pattern: String.raw`\boppressed\b(?:\s+(?:Palestinian\s+people|people|nations?|Palestinians?|Muslims?))?`, term: 'oppressed people', neutral: '(the people)', users: ['Iranian state media', 'advocacy outlets'], reason: 'casts one side as victim in the reporter\'s voice', polarity: 1 },
   { id: 'dictator', pattern: String.raw`\b(?:dictators?|tyrants?|despots?|autocrats?|strongman|war\s+criminals?)\b`, term: 'dictator', neutral: 'leader / president', users: ['partisan outlets on all sides'], reason: 'a verdict on a leader in the reporter\'s voice', polarity: -1 },
   { id: 'lobby', pattern: String.raw`\b(?:Israel|Israeli|Zionist|Jewish)\s+lobby\b`, term: 'Zionist lobby', neutral: 'pro-Israel advocacy groups', users: ['Iranian state media', 'far-right and far-left outlets'], reason: 'implies illegitimate hidden influence', polarity: -1 },

@@ -53,3 +53,48 @@ test('tone is negative for disparaging wording and positive for cooperative word
   assert.ok(documentTone('The attack killed many; the massacre was condemned.', [], LEX) < 0)
   assert.ok(documentTone('Both sides welcomed the agreement and praised the cooperation.', [], LEX) > 0)
 })
+
+test('scare quotes around a group noun or a group adjective in the outlet\'s own voice are found (table)', () => {
+  const cases: [string, string[]][] = [
+    ['Foreign "observers" were bused in to praise the count.', ['Foreign "observers"']],
+    ['The so-called "activists" blocked the harbour road.', ['The so-called "activists"']],
+    ['Ministers met the “moderate” rebels in a hotel lobby.', ['the “moderate” rebels']],
+    ['He lectured NATO ‘peace monitors’ about the front line.', ['NATO ‘peace monitors’']],
+    ['Their "independent" media never covered the floods.', ['Their "independent" media']],
+  ]
+  for (const [text, want] of cases) assert.deepEqual(terms(text), want, text)
+  const [f] = findFraming('Western "analysts" cheered.', LEX, quotedSpans('Western "analysts" cheered.', [{ start: 0, end: 27 }]))
+  assert.equal(f?.label, 'scare quotes')
+  assert.match(f!.neutral, /without quotation marks/)
+})
+
+test('short quotations of speech, titles and quoted words are not scare quotes (table)', () => {
+  const none = [
+    'The spokesman called the inspectors "spies" on Tuesday.', // after a word of saying
+    'She described the visiting envoys as "clowns" before leaving.',
+    'The drill, dubbed "steel partners", ended on Friday.',
+    'Tanks rolled out in Operation "Northern Dawn" at night.', // a title: capitalised
+    'The newspaper ran the series "quiet farmers" last spring.', // named as a title
+    'The word "refugees" appears twice in the draft.', // a word quoted as a word
+    'He says the talks were "useful" and left.', // an adjective with no group noun
+    'Trade had ended with the port "weeks" earlier.', // not a noun for people
+    'The envoy said the plan would "protect civilians and allow aid to flow".', // three words or more: speech
+    'Peace broke not only the "rules" of war but its "customs" too, the general remarked.', // trailing attribution
+    'The minister promised "the independent media will thrive under the new law".',
+  ]
+  for (const text of none) assert.deepEqual(terms(text).filter((t) => /["“‘]/.test(t)), [], text)
+  // a scare quote inside a longer quotation is that speaker's, not the outlet's
+  assert.deepEqual(terms('Officials wrote: “Western ‘experts’ invent these stories every week.”'), [])
+})
+
+test('arms supplies described as a flood are found, other pouring is not (table)', () => {
+  const cases: [string, string[]][] = [
+    ['For years the allies have pumped arms into the war zone.', ['pumped arms into']],
+    ['Both capitals are pouring more advanced weapons into the region.', ['pouring more advanced weapons into']],
+    ['Smugglers flooded the border towns with cheap weapons.', ['flooded the border towns with cheap weapons']],
+    ['The company poured concrete into the foundations.', []],
+    ['Rain flooded the valley with mud.', []],
+    ['The state pumped oil and sold arms to neighbours.', []],
+  ]
+  for (const [text, want] of cases) assert.deepEqual(terms(text), want, text)
+})

@@ -12,6 +12,8 @@ export interface FramingOptions {
 }
 
 const HEADS = new Set(NEUTRAL_REGIME_HEADS)
+/** Opening quotation marks, where a `quoted` lexicon entry's match starts. */
+const QUOTE_MARKS = /["“‘«]/g
 
 /** Drops leading words that do not make "<X> regime" a label for a government ("The sanctions regime"). */
 function trimRegimeHead(text: string, start: number, end: number): number | null {
@@ -30,7 +32,7 @@ const plans = new WeakMap<readonly CompiledEntry[], Plan>()
 function planOf(lexicon: readonly CompiledEntry[]): Plan {
   let p = plans.get(lexicon)
   if (!p) {
-    const entries = lexicon.map((e) => ({ re: new RegExp(e.re.source, e.re.flags), keywords: requiredLiterals(e.re.source) }))
+    const entries = lexicon.map((e) => ({ re: new RegExp(e.re.source, e.re.flags + (e.quoted ? 'y' : '')), keywords: requiredLiterals(e.re.source) }))
     plans.set(lexicon, (p = { entries, keywords: new KeywordSet(entries.flatMap((e) => e.keywords ?? [])) }))
   }
   return p
@@ -52,8 +54,14 @@ function overlapTest(excluded: readonly Span[]): (start: number, end: number) =>
   return (start, end) => { const i = lowerBound(starts, end) - 1; return i >= 0 && maxEnd[i]! > start }
 }
 
+/** True when an excluded span overlaps [start, end) without lying wholly inside it (a quotation the match does not hold). */
+function crossesExcluded(excluded: readonly Span[], start: number, end: number): boolean {
+  return excluded.some((q) => q.start < end && q.end > start && (q.start < start || q.end > end))
+}
+
 /**
  * Finds lexicon terms in a text outside the excluded spans (quotes). Where matches overlap, the longest wins.
+ * A `quoted` entry (scare quotes) may hold a short quotation of its own, but never overlap one it does not hold.
  * Each entry's pattern runs only over the paragraphs that hold one of its keywords (see prefilter.ts).
  * @example findFraming('They fought the occupying entity.', loadLexicon(), [])[0].term // 'occupying entity'
  */
@@ -63,18 +71,20 @@ export function findFraming(text: string, lexicon: readonly CompiledEntry[], exc
   const hits = plan.keywords.find(text)
   const isExcluded = overlapTest(excluded)
   const slices = within.map((w) => text.slice(0, w.end))
+  const marks = lexicon.some((e) => e.quoted) ? [...text.matchAll(QUOTE_MARKS)].map((m) => m.index) : []
   lexicon.forEach((e, prio) => {
     const { re, keywords } = plan.entries[prio]!
     within.forEach((w, wi) => {
       if (keywords && !hits.any(keywords, w.start, w.end)) return
       const slice = slices[wi]!
-      re.lastIndex = w.start
-      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      // a quoted entry starts at an opening quotation mark: try it (sticky) at each mark of the paragraph only
+      const starts = e.quoted ? marks.slice(lowerBound(marks, w.start), lowerBound(marks, w.end)) : [w.start]
+      for (const at of starts) for (let m = ((re.lastIndex = at), re.exec(slice)); m; m = e.quoted ? null : re.exec(slice)) {
         if (!m[0]) { re.lastIndex++; continue }
-        let start = m.index
-        const end = m.index + m[0].replace(/[\s.,;:’']+$/u, '').length
+        let start = e.quoted ? m.indices?.groups?.lead?.[0] ?? m.index : m.index
+        const end = m.index + (e.quoted ? m[0].trimEnd() : m[0].replace(/[\s.,;:’']+$/u, '')).length
         if (e.id === 'capital-regime') { const s = trimRegimeHead(text, start, end); if (s === null) continue; start = s }
-        if (isExcluded(start, end)) continue
+        if (e.quoted ? crossesExcluded(excluded, start, end) : isExcluded(start, end)) continue
         found.push({ start, end, term: text.slice(start, end).replace(/\s+/g, ' '), neutral: e.neutral, text: text.slice(start, end), label: e.term, prio })
       }
     })

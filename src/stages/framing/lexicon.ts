@@ -19,6 +19,7 @@ const UserEntry = z.object({
   phrases: z.array(z.string().min(1)).min(1).optional(),
   pattern: z.string().min(1).optional(),
   caseSensitive: z.boolean().optional(),
+  quoted: z.boolean().optional(),
   users: z.array(z.string()).default([]),
   reason: z.string().default('user lexicon'),
   polarity: z.union([z.literal(-1), z.literal(0), z.literal(1)]).default(-1),
@@ -30,7 +31,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace
 /** Compiles entries; throws E_KB with the entry id when a pattern is not a valid regular expression. */
 export function compileLexicon(entries: readonly LexiconEntry[]): CompiledEntry[] {
   return entries.map((e) => {
-    try { return { ...e, re: new RegExp(e.pattern, e.caseSensitive ? 'gu' : 'giu') } } catch (cause) {
+    try { return { ...e, re: new RegExp(e.pattern, (e.caseSensitive ? 'gu' : 'giu') + (e.quoted ? 'd' : '')) } } catch (cause) {
       throw new DossierError('E_KB', `Expected a valid pattern in framing entry \`${e.id}\`, got ${(cause as Error).message}`, { entry: e.id }, { cause })
     }
   })
@@ -48,7 +49,7 @@ export function readLexiconFile(path: string): LexiconEntry[] {
   return list.map((e, i) => ({
     id: e.id ?? `user-${i}-${e.term.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`,
     pattern: e.pattern ?? `\\b(?:${e.phrases!.map(escapeRe).join('|')})\\b`,
-    caseSensitive: e.caseSensitive, term: e.term, neutral: e.neutral, users: e.users, reason: e.reason, polarity: e.polarity,
+    caseSensitive: e.caseSensitive, quoted: e.quoted, term: e.term, neutral: e.neutral, users: e.users, reason: e.reason, polarity: e.polarity,
   }))
 }
 
