@@ -4,7 +4,7 @@ import { MAX_QUOTE_CHARS } from './framing.data.js'
 
 /**
  * Spans of text inside quotation marks, paragraph by paragraph: curly “…” and ‘…’ pairs (a lone closing mark
- * with no opening one is ignored, as in "Iran’s”Morality Police”") and straight "…" pairs.
+ * with no opening one is ignored, as in "the city’s”Harbour Watch”" where a typo turned the opener) and straight "…" pairs.
  * Used with the quotes layer so framing only counts the outlet's own voice (scare quotes are not its voice either).
  */
 export function quotedSpans(text: string, paragraphs: readonly Paragraph[]): Span[] {
