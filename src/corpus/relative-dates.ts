@@ -1,11 +1,12 @@
 import type { DatePrecision } from '../doc/layers.js'
 import { dayNumber, isoDay } from './dates.js'
 import { findTimex } from '../stages/timex/timex.js'
+import { MONTHS as TIMEX_MONTHS, WEEKDAYS as TIMEX_WEEKDAYS } from '../stages/timex/timex.data.js'
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const MONTH_RE = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?`
-const monthIndex = (s: string) => MONTHS.findIndex((m) => m.startsWith(s.toLowerCase().replace('.', '').slice(0, 3)))
+// the month and weekday names are the timex stage's (one table for the project), matched here in lower case
+const WEEKDAYS = [...TIMEX_WEEKDAYS.entries()].sort((a, b) => a[1] - b[1]).map(([w]) => w.toLowerCase())
+const MONTH_RE = `(${[...TIMEX_MONTHS.keys()].map((m) => m.toLowerCase()).join('|')})\\.?`
+const monthIndex = (s: string) => (TIMEX_MONTHS.get(s[0].toUpperCase() + s.slice(1).toLowerCase().replace('.', '')) ?? 0) - 1
 
 /** A resolved date. */
 export interface ResolvedDate { readonly value: string; readonly precision: DatePrecision }
