@@ -5,6 +5,22 @@ import { REPORT_VERBS_RE } from './events.data.js'
 import { buildMentions, slug, type ActorMention } from './mentions.js'
 import { pairOf, resolvePronouns } from './pronouns.js'
 import { countryOfDemonym } from './places.js'
+import { lowerBound } from '../tokens/tokens.js'
+
+/** Every match of a global regex over the text, as spans in order. */
+function matchSpans(re: RegExp, text: string): Span[] {
+  const out: Span[] = []
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length })
+  return out
+}
+
+/** The spans of a start-sorted list lying inside `[start, end)`. */
+function spansWithin<T extends Span>(sorted: readonly T[], start: number, end: number): T[] {
+  const out: T[] = []
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i].start < end; i++) if (sorted[i].end <= end) out.push(sorted[i])
+  return out
+}
 
 export type { ActorMention } from './mentions.js'
 
@@ -54,12 +70,7 @@ export class ActorIndex {
 
   /** Mentions lying inside `[start, end)` (binary search: the layer is sorted by start). */
   within(start: number, end: number): ActorMention[] {
-    const ms = this.mentions
-    let lo = 0, hi = ms.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (ms[mid].start < start) lo = mid + 1; else hi = mid }
-    const out: ActorMention[] = []
-    for (let i = lo; i < ms.length && ms[i].start < end; i++) if (ms[i].end <= end) out.push(ms[i])
-    return out
+    return spansWithin(this.mentions, start, end)
   }
 
   /** True when the words just before `pos` are a preposition (optionally + determiner/adjective): not a subject. */
@@ -76,32 +87,16 @@ export class ActorIndex {
   private reports: Span[] | null = null
   /** Reporting verbs ("said", "according to") inside `[start, end)`, found once per document. */
   reportVerbs(start: number, end: number): Span[] {
-    if (!this.reports) {
-      this.reports = []
-      const re = new RegExp(REPORT_VERBS_RE.source, 'gi')
-      let m: RegExpExecArray | null
-      while ((m = re.exec(this.text))) this.reports.push({ start: m.index, end: m.index + m[0].length })
-    }
-    const r = this.reports
-    let lo = 0, hi = r.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (r[mid].start < start) lo = mid + 1; else hi = mid }
-    const out: Span[] = []
-    for (let i = lo; i < r.length && r[i].start < end; i++) if (r[i].end <= end) out.push(r[i])
-    return out
+    this.reports ??= matchSpans(new RegExp(REPORT_VERBS_RE.source, 'gi'), this.text)
+    return spansWithin(this.reports, start, end)
   }
 
   private bounds: Span[] | null = null
   /** Clause segments of `[sent.start, end)`, cut at the document's clause boundaries (found once per document). */
   segments(sent: Span, end = sent.end): Span[] {
-    if (!this.bounds) {
-      this.bounds = []
-      const re = new RegExp(BOUNDARY_RE.source, 'g')
-      let m: RegExpExecArray | null
-      while ((m = re.exec(this.text))) this.bounds.push({ start: m.index, end: m.index + m[0].length })
-    }
+    this.bounds ??= matchSpans(new RegExp(BOUNDARY_RE.source, 'g'), this.text)
     const b = this.bounds
-    let lo = 0, hi = b.length
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (b[mid].start < sent.start) lo = mid + 1; else hi = mid }
+    const lo = lowerBound(b, sent.start)
     const out: Span[] = []
     let from = sent.start
     for (let i = lo; i < b.length && b[i].start < end; i++) { if (b[i].start > from) out.push({ start: from, end: b[i].start }); from = b[i].end }

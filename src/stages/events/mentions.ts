@@ -1,6 +1,7 @@
 import type { ActorRef, Entity, EntityType, Sentence } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
 import { sentenceChunks, textChunks } from './chunks.js'
+import { lowerBound } from '../tokens/tokens.js'
 
 /** An actor phrase in the text: an entity mention, or a rule-found name, pronoun or role description. */
 export interface ActorMention extends Span {
@@ -16,8 +17,7 @@ export const slug = (name: string): string => 'x:' + name.toLowerCase().normaliz
 
 /** True when a span overlaps one of `sorted` (sorted by start): binary search, then a short scan back. */
 function overlapsAny(sorted: readonly Span[], c: Span): boolean {
-  let lo = 0, hi = sorted.length
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid].start < c.end) lo = mid + 1; else hi = mid }
+  const lo = lowerBound(sorted, c.end)
   for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (sorted[i].end > c.start) return true
   return false
 }
