@@ -3,6 +3,7 @@ import { msg } from '../doc/span.js'
 import { analyzeCorpus } from '../corpus/index.js'
 import { toDocumentRecord } from '../model/records.js'
 import { defaultPipeline, type PipelineOptions } from '../pipeline/default.js'
+import { loadKb } from '../kb/index.js'
 import { cleanPage } from '../stages/clean/index.js'
 import type { Store } from '../store/store.js'
 import { PROGRESS_EVERY_MS } from './ingest.data.js'
@@ -88,6 +89,6 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
 
 /** Re-runs the corpus-wide analysis over what is stored. */
 export async function reanalyze(store: Store, opts: PipelineOptions = {}): Promise<void> {
-  const { kb } = defaultPipeline(opts)
-  await store.replaceCorpus(analyzeCorpus(await store.allDocuments(), { kb }))
+  // only the knowledge base is needed here, not the reading pipeline (and its NER model)
+  await store.replaceCorpus(analyzeCorpus(await store.allDocuments(), { kb: loadKb(opts.kbDirs ?? []) }))
 }
