@@ -4,9 +4,19 @@ import { findDate, findDates } from './dates.js'
 import { bylineAuthor } from './text/byline.js'
 import { splitLines } from './text/lines.js'
 import { trimName } from './source.js'
+import { cleanText } from './text/clean-text.js'
 
 /** Rule tables of the scraped-text path (cases written for these tests). */
 describe('text rules as tables', () => {
+  it('cuts a licence or copyright notice glued to the end of a paragraph, and only there', () => {
+    const page = 'HARBOURTOWN – The port authority said on Friday that the new quay would open in May, and that the ferry line would run twice a week. All Content by Coast Wire is licensed under a Creative Commons Attribution 4.0 International License.'
+    const { body, messages } = cleanText(page, null)
+    assert.equal(body.at(-1)?.text.endsWith('twice a week.'), true)
+    assert.equal(page.slice(body.at(-1)!.start, body.at(-1)!.end), body.at(-1)!.text)
+    assert.ok(messages.some(m => m.ruleId === 'drop-notice'))
+    const own = 'The court said the content is licensed under a new law that took effect in March, and the ruling stands.'
+    assert.equal(cleanText(own + ' ' + own, null).body.at(-1)?.text.endsWith('ruling stands.'), true)
+  })
   it('reads page dates to ISO, a time with a zone to an ISO date-time', () => {
     const cases: [string, string | null][] = [
       ['13.11.2024, 16:05', '2024-11-13'], ['4 March 2024', '2024-03-04'], ['March 4, 2024', '2024-03-04'], ['2024-11-13', '2024-11-13'],

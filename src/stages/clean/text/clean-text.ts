@@ -6,6 +6,7 @@ import { findTextBody } from './body.js'
 import { splitLines, type Line } from './lines.js'
 import { textOutlet } from './outlet.js'
 import { readHeader } from './meta.js'
+import { TRAILING_NOTICE_RE } from './text.data.js'
 
 /** Output of the text path before it is assembled into a CleanResult. */
 export interface TextClean {
@@ -36,5 +37,14 @@ export function cleanText(raw: string, url: string | null): TextClean {
   const credits = found.dropped.filter(d => d.rule === 'credit').map(d => d.line.text)
   const copy_of = findCopyOf(header.title, found.body.map(l => l.text), [...credits, ...lines.slice(found.last + 1).map(l => l.text)], outlet, messages, header.author)
   const meta: DocMeta = { title: split.title, published: header.published, author: header.author, outlet, copy_of }
-  return { body: found.body, meta, messages }
+  return { body: found.body.map(l => withoutTrailingNotice(l, messages)), meta, messages }
+}
+
+/** The line without a licence or copyright notice glued to its end (the notice is recorded as dropped). */
+function withoutTrailingNotice(l: Line, messages: Message[]): Line {
+  const m = TRAILING_NOTICE_RE.exec(l.text)
+  if (!m) return l
+  const text = l.text.slice(0, m.index).trimEnd()
+  messages.push(msg('clean', 'drop-notice', `Dropped a licence/copyright notice glued to a paragraph: ${q(m[0])}`, 'info', { start: l.start + text.length, end: l.end }))
+  return { ...l, text, end: l.start + text.length }
 }
