@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDoc, type Doc } from '../../doc/doc.js'
 import type { Paragraph } from '../../doc/layers.js'
-import { normText } from '../../eval/text-match.js'
+import { normText } from '../text-match.js'
 
 /** Gold page as written in shared/gold/seeds (only the fields scored here). */
 export interface GoldPage {

@@ -1,13 +1,14 @@
 /**
- * Scores the example corpus (examples/ + examples/gold) through the whole ingest/export path and lists every
- * miss and false positive of the events, quotes and claims layers, for tuning the rules on pages they were not
- * written from. Usage: node --import tsx src/stages/events/examples-report.ts [stem-prefix]
+ * Scores a gold folder's pages through the whole ingest/export path and lists every miss and false positive of
+ * the events, quotes and claims layers, for tuning on pages the rules were not written from.
+ * Usage: node dist/eval/tuning/misses.js [--gold DIR --pages DIR] [stem-prefix]   (default: the example corpus)
+ * Never run it on the dev gold to write rules: that set measures pages nobody tuned for.
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { evalGold } from '../../eval/run.js'
-import { readGold, dateCarries } from '../../eval/gold.js'
-import { mentionStandsFor, normText, stemOf, wordCoverage } from '../../eval/text-match.js'
+import { evalGold } from '../run.js'
+import { readGold, dateCarries } from '../gold.js'
+import { mentionStandsFor, normText, stemOf, wordCoverage } from '../text-match.js'
 
 type Rec = Record<string, any>
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -62,10 +63,13 @@ export function missesOf(d: Rec, g: Rec): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const only = process.argv[2]
-  const { report, records } = await evalGold(EXAMPLES.gold, EXAMPLES.pages)
+  const args = process.argv.slice(2)
+  const opt = (name: string): string | undefined => { const k = args.indexOf(name); return k >= 0 ? args.splice(k, 2)[1] : undefined }
+  const goldDir = opt('--gold') ?? EXAMPLES.gold, pagesDir = opt('--pages') ?? EXAMPLES.pages
+  const only = args[0]
+  const { report, records } = await evalGold(goldDir, pagesDir)
   const docs = new Map((records as Rec[]).filter((r) => (r.kind ?? 'document') === 'document').map((d) => [stemOf(d.source?.path ?? d.id), d]))
-  for (const { gold } of readGold(EXAMPLES.gold).pages) {
+  for (const { gold } of readGold(goldDir).pages) {
     const stem = stemOf(gold.doc)
     if (only && !stem.startsWith(only)) continue
     const d = docs.get(stem)

@@ -1,14 +1,14 @@
 /**
  * Scores the seed pages (gold body lines run through the default pipeline) with `dossier eval`'s scorer and prints
  * every miss / false positive, for tuning the rules.
- * Usage: node --import tsx src/stages/events/seeds-report.ts [stem-prefix]
+ * Usage: node dist/eval/tuning/seeds-report.js [stem-prefix]
  */
 import { join } from 'node:path'
-import { scoreAgainstGold, type GoldReport } from '../../eval/gold.js'
+import { scoreAgainstGold, type GoldReport } from '../gold.js'
 import { toDocumentRecord } from '../../model/records.js'
 import { defaultPipeline } from '../../pipeline/default.js'
 import { SHARED } from '../../paths.js'
-import { missesOf } from './examples-report.js'
+import { missesOf } from './misses.js'
 import { seedDoc, seedStems } from './seeds-score.js'
 
 /** Gold folder of the seed pages. */
