@@ -62,7 +62,7 @@ export const EXTRA_PLACES: Readonly<Record<string, { name: string; type: 'GPE' |
 }
 
 /** Personal pronouns that may stand for an earlier subject. */
-export const PRONOUNS: Readonly<Record<string, 'person' | 'thing' | 'group'>> = { he: 'person', she: 'person', it: 'thing', they: 'group', them: 'group' }
+export const PRONOUNS: Readonly<Record<string, 'person' | 'thing' | 'group'>> = { he: 'person', she: 'person', him: 'person', it: 'thing', they: 'group', them: 'group' }
 
 /** Plural nouns that, after a capitalised non-national adjective, name a collective actor ("Western leaders", "Gulf states"). */
 export const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(['leaders', 'governments', 'powers', 'countries', 'states', 'nations', 'allies', 'officials', 'diplomats', 'monarchies', 'capitals'])

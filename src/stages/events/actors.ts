@@ -28,6 +28,8 @@ export type { ActorMention } from './mentions.js'
 const BOUNDARY_RE = /[,;:()\u2014\u2013“”"]|\s-\s|\b(?:that|which|who|whom|where|when|while|but|whereas|because|although|as saying)\b/g
 /** Segments that open a sentence without its subject ("In the meeting,", "Last week,"). */
 const LEADING_ADVERBIAL = /^\s*(?:in|on|at|during|after|before|following|according|earlier|last|this|as|while|when|since|meanwhile|so far)\b/iu
+/** A dateline opening a story ("TEHRAN –", "MOSCOW, May 3 -"): the place it was filed from, never the subject. */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.,'’]*(?:\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2})?\s*$/u
 /** Words that are prepositions but can open a clause whose subject follows ("after Ukraine accused", "with forces deploying"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'with', 'as', 'while', 'when', 'because', 'although', 'once'])
 /** Latin letters, apostrophes and hyphens (ASCII-mode regex: faster than \p{L} in this hot path). */
@@ -174,8 +176,10 @@ export class ActorIndex {
 
   /** Subject of a sentence's main clause: the first candidate after leading adverbial or prepositional segments. */
   sentenceSubject(sent: Span, skip: readonly Span[] = []): ActorMention | null {
-    for (const seg of this.segments(sent)) {
-      if (LEADING_ADVERBIAL.test(this.text.slice(seg.start, seg.end))) continue
+    const segs = this.segments(sent)
+    for (const seg of segs) {
+      const s = this.text.slice(seg.start, seg.end)
+      if (LEADING_ADVERBIAL.test(s) || (seg === segs[0] && segs.length > 1 && DATELINE.test(s))) continue
       const c = this.candidates(seg, skip)
       if (c) return c
     }

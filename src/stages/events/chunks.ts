@@ -149,7 +149,7 @@ const GROUP_NOUN_RE = new RegExp(`\\b(?:${alt(GROUP_NOUNS)})\\b`, 'g')
 const ROLE_NOUN_RE = new RegExp(`\\b(?:${alt(ROLE_NOUNS)})\\b`, 'g')
 const COLLECTIVE_NOUN_RE = new RegExp(`\\b(?:${alt(COLLECTIVE_NOUNS)})\\b`, 'g')
 const PAIR_RE = /\b[Tt]he[ \t]+(?:two|both)[ \t]+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/g
-const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Tt]hem)\b/g
+const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he|him|[Ii]t|[Tt]hey|[Tt]hem)\b/g
 /** The words (with their starts) just before `at` on the same line: at most `n`, nearest last. */
 function leadWords(text: string, at: number, n: number): { w: string; start: number }[] {
   const out: { w: string; start: number }[] = []
