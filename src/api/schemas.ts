@@ -3,7 +3,8 @@
  * (@hono/zod-openapi), so the document cannot drift from what the server accepts.
  */
 import { z } from '@hono/zod-openapi'
-import { DEFAULT_PAGE, MAX_PAGE } from './api.data.js'
+import { DEFAULT_PAGE, MAX_PAGE, QUAD_CLASSES } from './api.data.js'
+import { PLOVER_TYPES } from '../plover/index.js'
 
 export const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() }).openapi('Span')
 export const TextSpanSchema = SpanSchema.extend({ text: z.string() }).openapi('TextSpan')
@@ -47,7 +48,7 @@ export const DocumentSchema = z.looseObject({
   raw_map: z.array(z.object({ start: z.number(), end: z.number(), rawStart: z.number(), rawEnd: z.number() })).optional(),
 }).openapi('Document')
 
-export const QuadSchema = z.enum(['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict']).nullable().openapi('QuadClass')
+export const QuadSchema = z.enum(QUAD_CLASSES).nullable().openapi('QuadClass')
 export const EventRowSchema = z.object({
   id: z.string(), doc_id: z.string(), story_event: z.string().nullable(), type: z.string(), mode: z.string().nullable(),
   source_actor: z.string().nullable(), target_actor: z.string().nullable(), source_name: z.string().nullable(), target_name: z.string().nullable(),
@@ -59,7 +60,7 @@ export const EventRowSchema = z.object({
 export const EventQuery = PageQuery.extend({
   actor: z.string().optional().openapi({ description: 'Actor id (source or target)' }),
   pair: z.string().regex(/^[^,]+,[^,]+$/).optional().openapi({ description: 'Two actor ids, comma-separated: events between them in either direction', example: 'a_rus,a_irn' }),
-  type: z.string().optional().openapi({ description: 'PLOVER event type', example: 'CONSULT' }),
+  type: z.string().optional().openapi({ description: `PLOVER event type: ${PLOVER_TYPES.join(', ')}`, example: 'CONSULT' }),
   from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional().openapi({ description: 'Earliest date (inclusive), YYYY[-MM[-DD]]' }),
   to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional().openapi({ description: 'Latest date (inclusive), YYYY[-MM[-DD]]' }),
   outlet: z.string().optional(), story: z.string().optional().openapi({ description: 'Story event id' }), doc: z.string().optional(),

@@ -39,8 +39,8 @@ export const COREF_MIN_TEXT_UNDATED = 0.15
 export const ATTRIBUTION_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE'])
 /** Largest block of candidate events compared pairwise (blocks are type × actor; bigger ones use a date-sorted window). */
 export const COREF_BLOCK_WINDOW = 60
-/** Event types whose source and target may be swapped (PLOVER: meetings, cooperation and agreements are mutual). */
-export const SYMMETRIC_TYPES: ReadonlySet<string> = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
+/** Event types whose source and target may be swapped (PLOVER: meetings, cooperation and agreements are mutual): the catalogue's. */
+export { SYMMETRIC_TYPES } from '../plover/index.js'
 
 /** An undated page's date is looked for this many days after the day a dated page gives a shared event. */
 export const SHARED_EVENT_MAX_DAYS = 30

@@ -1,13 +1,12 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { mentionStandsFor, normText, scores, stemOf, wordCoverage } from './text-match.js'
+import { isSymmetric } from '../plover/index.js'
 
 type Rec = Record<string, any>
 type Ratio = [number, number]
 /** Bases whose dates the page alone fixes: only these are checked. */
 const PAGE_FIXED_BASES = new Set(['stated', 'relative-to-publication'])
-/** PLOVER types whose source and target may be swapped. */
-const SYMMETRIC_TYPES = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
 const DAY_MS = 86_400_000
 
 /** The scores of an export against a gold folder, per document, corpus-wide totals and cross-document checks. */
@@ -126,7 +125,7 @@ export function scoreAgainstGold(records: readonly Rec[], goldDir: string): Gold
     const usedStrict = new Set<number>(), usedLoose = new Set<number>()
     let strict = 0, loose = 0
     for (const ge of g.events) {
-      const symmetric = SYMMETRIC_TYPES.has(ge.type)
+      const symmetric = isSymmetric(ge.type)
       const checkDay = ge.date && ge.date_precision === 'day' && (ge.date_basis == null || PAGE_FIXED_BASES.has(ge.date_basis))
       const i = sev.findIndex((e: Rec, k: number) => !usedStrict.has(k) && e.type === ge.type &&
         ((sameActor(ge.source_actor, e.src) && sameActor(ge.target_actor, e.tgt)) || (symmetric && sameActor(ge.source_actor, e.tgt) && sameActor(ge.target_actor, e.src))) &&

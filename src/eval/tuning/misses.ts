@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url'
 import { evalGold } from '../run.js'
 import { readGold, dateCarries } from '../gold.js'
 import { mentionStandsFor, normText, stemOf, wordCoverage } from '../text-match.js'
+import { isSymmetric } from '../../plover/index.js'
 
 type Rec = Record<string, any>
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 /** The example corpus and its gold, inside the repository. */
 export const EXAMPLES = { gold: join(ROOT, 'examples', 'gold'), pages: join(ROOT, 'examples') }
 const FIXED = new Set(['stated', 'relative-to-publication'])
-const SYM = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
 
 /** Misses and false positives of one exported document against its gold page. */
 export function missesOf(d: Rec, g: Rec): string[] {
@@ -29,7 +29,7 @@ export function missesOf(d: Rec, g: Rec): string[] {
   const ev = (d.events ?? []).map((e: Rec) => ({ e, src: e.source_actor?.name ?? null, tgt: e.target_actor?.name ?? null, text: e.evidence?.text ?? '' }))
   const us = new Set<number>(), ul = new Set<number>()
   for (const ge of g.events) {
-    const sym = SYM.has(ge.type)
+    const sym = isSymmetric(ge.type)
     const checkDay = ge.date && ge.date_precision === 'day' && (ge.date_basis == null || FIXED.has(ge.date_basis))
     const i = ev.findIndex((x: Rec, k: number) => !us.has(k) && x.e.type === ge.type && ((same(ge.source_actor, x.src) && same(ge.target_actor, x.tgt)) || (sym && same(ge.source_actor, x.tgt) && same(ge.target_actor, x.src))) && (!checkDay || (x.e.date ?? '').slice(0, 10) === ge.date))
     if (i >= 0) us.add(i)

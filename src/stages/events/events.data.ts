@@ -3,9 +3,10 @@
  * inside a sentence; `args` says how source, target and location are read around it.
  */
 
-/** The 16 PLOVER event types. */
-export type PloverType = 'AGREE' | 'CONSULT' | 'SUPPORT' | 'CONCEDE' | 'COOPERATE' | 'AID' | 'RETREAT' | 'REQUEST' | 'ACCUSE' | 'REJECT'
-  | 'THREATEN' | 'PROTEST' | 'SANCTION' | 'MOBILIZE' | 'COERCE' | 'ASSAULT'
+import type { PloverType } from '../../plover/index.js'
+
+/** The 16 PLOVER event types (src/plover/catalogue.ts). */
+export type { PloverType }
 
 export interface TriggerEntry {
   /** regular-expression source for the trigger words */
