@@ -56,7 +56,9 @@ class Attributor {
     if (after && wordCount(this.text.slice(q.outer.end, after.start)) <= 16 && !COORDINATED_VERB.test(this.text.slice(q.outer.end, after.start)) && !(wordCount(this.text.slice(q.outer.end, after.start)) === 0 && this.introducesNext(after)) && !this.quotes.some((o) => o.outer.start > q.outer.end && o.outer.start < after.start)) {
       const between = this.text.slice(q.outer.end, after.start)
       if (after.w === 'quoted' && !PASSIVE_QUOTED.test(between + ' quoted')) { const x = this.firstActor(after.end, f.end); if (x) return { ref: this.idx.refOf(x), how: 'quoted-as-saying' } }
-      const m = this.firstActor(q.outer.end, after.start) ?? (/^\s*[,.]?\s*$/u.test(between) ? this.firstActor(after.end, Math.min(f.end, after.end + 40)) : undefined)
+      // the subject is the head of the phrase before the verb ("the Kremlin spokesman X said": X, not the Kremlin)
+      const subject = this.idx.subjectBefore(after.start, { start: q.outer.end, end: after.start }, this.skip) ?? undefined
+      const m = subject ?? this.firstActor(q.outer.end, after.start) ?? (/^\s*[,.]?\s*$/u.test(between) ? this.firstActor(after.end, Math.min(f.end, after.end + 40)) : undefined)
       const ref = this.idx.refOf(m)
       if (ref) return { ref, how: 'postposed' }
       const lead = this.idx.within(f.start, q.outer.start).at(-1)
