@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander'
-import { createWriteStream, readFileSync } from 'node:fs'
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs'
 import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
 import { ingest, reanalyze, type IngestSummary } from '../ingest/ingest.js'
@@ -164,6 +164,16 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .action(async (o) => {
       const { tagConll } = await import('../stages/entities/ner/index.js')
       process.stdout.write(tagConll(readFileSync(o.conll === '-' ? 0 : o.conll, 'utf8')))
+    })
+
+  program.command('parse')
+    .description('Tag and parse a CoNLL-U file with its gold tokenisation: writes it back with predicted UPOS, HEAD and DEPREL (other columns kept)')
+    .requiredOption('--conllu <file>', 'CoNLL-U file (- for stdin)')
+    .option('--out <file>', 'output file (default: standard output)')
+    .action(async (o) => {
+      const { parseConllu } = await import('../stages/syntax/index.js')
+      const out = parseConllu(readFileSync(o.conllu === '-' ? 0 : o.conllu, 'utf8'))
+      if (o.out) { writeFileSync(o.out, out); process.stderr.write(`wrote ${o.out}\n`) } else process.stdout.write(out)
     })
 }
 

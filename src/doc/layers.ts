@@ -91,11 +91,24 @@ export interface FramingRecord extends Span {
   readonly label?: string
 }
 
+/**
+ * The syntax of one token (layer `syntax`, parallel to `tokens`: entry i describes token i): its Universal POS tag,
+ * a cheap rule lemma, its head as an index into the document's tokens layer (-1 for a sentence root) and its
+ * Universal Dependencies relation to that head (subtypes kept, e.g. `nsubj:pass`, `obl:agent`).
+ */
+export interface SyntaxToken {
+  readonly upos: string
+  readonly lemma: string
+  readonly head: number
+  readonly deprel: string
+}
+
 /** Every layer a stage may produce, by name. Stages declare which of these they require and produce. */
 export interface LayerMap {
   paragraphs: readonly Paragraph[]
   tokens: readonly Token[]
   sentences: readonly Sentence[]
+  syntax: readonly SyntaxToken[]
   mentions: readonly Mention[]
   entities: readonly Entity[]
   timex: readonly TimeExpr[]

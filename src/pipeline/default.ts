@@ -6,6 +6,7 @@ import { eventsStage } from '../stages/events/index.js'
 import { framingStage } from '../stages/framing/index.js'
 import { quotesStage } from '../stages/quotes/index.js'
 import { timexStage } from '../stages/timex/index.js'
+import { syntaxStage } from '../stages/syntax/index.js'
 import { tokensStage } from '../stages/tokens/index.js'
 
 export interface PipelineOptions { readonly kbDirs?: readonly string[]; readonly lexiconDirs?: readonly string[] }
@@ -15,6 +16,7 @@ export function defaultPipeline(opts: PipelineOptions = {}): { pipeline: Pipelin
   const kb = loadKb(opts.kbDirs ?? [])
   const pipeline = createPipeline([
     tokensStage,
+    syntaxStage(),
     entitiesStage({ kb }),
     timexStage(),
     quotesStage(),

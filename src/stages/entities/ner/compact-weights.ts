@@ -18,8 +18,12 @@ export class CompactWeights {
   private readonly rank: Uint32Array
   private readonly rows: Int16Array
 
-  /** Packs row-major int16 weights (N_CLASSES per row); a weight's value is Math.fround(q * scale). */
-  constructor(q: Int16Array, readonly scale: number) {
+  /**
+   * Packs row-major int16 weights (`nClasses` per row, N_CLASSES for the NER model); a weight's value is
+   * Math.fround(q * scale). The syntax models reuse it with their own class counts.
+   */
+  constructor(q: Int16Array, readonly scale: number, readonly nClasses: number = N_CLASSES) {
+    const N_CLASSES = nClasses
     const nRows = q.length / N_CLASSES
     this.present = new Uint32Array(Math.ceil(nRows / 32))
     this.rank = new Uint32Array(this.present.length)
@@ -41,6 +45,7 @@ export class CompactWeights {
 
   /** Offset of row r in `rows`, or -1 when the row is all zeros. */
   private at(r: number): number {
+    const N_CLASSES = this.nClasses
     const word = this.present[r >>> 5]!
     const bit = 1 << (r & 31)
     return word & bit ? (this.rank[r >>> 5]! + popcount(word & (bit - 1))) * N_CLASSES : -1
@@ -50,13 +55,13 @@ export class CompactWeights {
   add(r: number, acc: Int32Array, at: number): void {
     const o = this.at(r)
     if (o < 0) return
-    const rows = this.rows
+    const rows = this.rows, N_CLASSES = this.nClasses
     for (let c = 0; c < N_CLASSES; c++) acc[at + c]! += rows[o + c]!
   }
 
   /** Adds rows rs[0..count) into acc[at..at+N_CLASSES). */
   addAll(rs: Int32Array, count: number, acc: Int32Array, at: number): void {
-    const { present, rank, rows } = this
+    const { present, rank, rows } = this, N_CLASSES = this.nClasses
     for (let j = 0; j < count; j++) {
       const r = rs[j]!
       const word = present[r >>> 5]!
@@ -71,6 +76,7 @@ export class CompactWeights {
   addFloat(r: number, acc: Float64Array): void {
     const o = this.at(r)
     if (o < 0) return
+    const N_CLASSES = this.nClasses
     for (let c = 0; c < N_CLASSES; c++) acc[c]! += Math.fround(this.rows[o + c]! * this.scale)
   }
 }

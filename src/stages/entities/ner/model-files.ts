@@ -16,13 +16,13 @@ export const NER_MODEL_DIR = join(MODELS_DIR, 'ner')
 
 const MAGIC = 0x3152454e // 'NER1' little-endian
 
-/** Quantises weights to int16 (one global scale) and writes them gzipped. */
-export function writeWeights(file: string, w: Float32Array, hashBits: number, nClasses: number): number {
+/** Quantises weights to int16 (one global scale) and writes them gzipped (`magic`: NER1 unless another model's). */
+export function writeWeights(file: string, w: Float32Array, hashBits: number, nClasses: number, magic = MAGIC): number {
   let max = 0
   for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!))
   const scale = max > 0 ? max / 32767 : 1
   const buf = Buffer.alloc(16 + w.length * 2)
-  buf.writeUInt32LE(MAGIC, 0)
+  buf.writeUInt32LE(magic, 0)
   buf.writeUInt32LE(hashBits, 4)
   buf.writeUInt32LE(nClasses, 8)
   buf.writeFloatLE(scale, 12)
@@ -35,10 +35,10 @@ export function writeWeights(file: string, w: Float32Array, hashBits: number, nC
 /** The committed weights as stored: int16 values and one scale (weight = Math.fround(q * scale)). */
 export interface QuantizedWeights { readonly q: Int16Array; readonly scale: number; readonly hashBits: number; readonly nClasses: number }
 
-/** Reads `weights.bin.gz` as stored (int16 values and their scale). */
-export function readQuantized(file: string): QuantizedWeights {
+/** Reads `weights.bin.gz` (or another model's weights with its own `magic`) as stored (int16 values and their scale). */
+export function readQuantized(file: string, magic = MAGIC): QuantizedWeights {
   const buf = gunzipSync(readFileSync(file))
-  if (buf.readUInt32LE(0) !== MAGIC) throw new DossierError('E_INPUT', `Expected NER weights (magic NER1) in ${file}, got something else`)
+  if (buf.readUInt32LE(0) !== magic) throw new DossierError('E_INPUT', `Expected weights with magic ${Buffer.from(Uint32Array.of(magic).buffer).toString('latin1')} in ${file}, got something else`)
   const hashBits = buf.readUInt32LE(4)
   const nClasses = buf.readUInt32LE(8)
   const scale = buf.readFloatLE(12)

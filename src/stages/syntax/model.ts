@@ -1,0 +1,101 @@
+/**
+ * The committed tagger and parser under `models/syntax/`:
+ * - `tagger.bin.gz`, `moves.bin.gz`, `labels.bin.gz`: int16 weights with one scale each (the NER model's format,
+ *   magics POS1, ARC1, LAB1);
+ * - `tagdict.tsv.gz`: `form<TAB>UPOS` of frequent unambiguous words;
+ * - `meta.json`: the relation labels (class order), scores and training facts (quoted in MODEL_CARD.md).
+ * Word clusters are the NER model's (`models/ner/clusters.tsv.gz`).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DossierError } from '../../errors.js'
+import { MODELS_DIR } from '../../paths.js'
+import { parseClusters } from '../entities/ner/clusters.js'
+import type { Clusters } from '../entities/ner/features.js'
+import { NER_MODEL_DIR, readLinesGz, readQuantized } from '../entities/ner/model-files.js'
+import { parseInput, parseSentence } from './parser.js'
+import { QuantizedScorer, type RowScorer } from './perceptron.js'
+import { UPOS } from './syntax.data.js'
+import { tagSentence, WordCache, type TagWord } from './tagger.js'
+import { State } from './transitions.js'
+
+/** Folder of the committed syntax model. */
+export const SYNTAX_MODEL_DIR = join(MODELS_DIR, 'syntax')
+export const MAGIC_TAGGER = 0x31534f50 // 'POS1'
+export const MAGIC_MOVES = 0x31435241 // 'ARC1'
+export const MAGIC_LABELS = 0x3142414c // 'LAB1'
+
+/** One parsed sentence: per word its UPOS, head (1-based, 0 = root) and relation. */
+export interface ParsedSentence { readonly upos: string[]; readonly heads: number[]; readonly deprels: string[] }
+
+/** A loaded tagger + parser. */
+export class SyntaxParser {
+  private readonly words: WordCache
+  private readonly state = new State()
+  private heads = new Int32Array(64)
+  private labels = new Int32Array(64)
+  private tags = new Uint8Array(64)
+
+  constructor(
+    readonly tagger: RowScorer, readonly moves: RowScorer, readonly labelScorer: RowScorer,
+    readonly tagDict: ReadonlyMap<string, number>, readonly deprels: readonly string[], clusters: Clusters, private readonly exact = false,
+  ) {
+    this.words = new WordCache(clusters)
+  }
+
+  /** Hashes tokens (cached by form). */
+  hash(tokens: readonly string[]): TagWord[] { return tokens.map((t) => this.words.get(t)) }
+
+  /** Tag ids of a sentence. */
+  tag(tokens: readonly string[]): Uint8Array {
+    const out = new Uint8Array(tokens.length)
+    tagSentence(this.tagger, this.tagDict, this.hash(tokens), out, this.exact)
+    return out
+  }
+
+  /** Tags and parses one tokenised sentence (EWT tokenisation: clitics and hyphens split). */
+  parse(tokens: readonly string[], givenTags?: readonly string[]): ParsedSentence {
+    const n = tokens.length
+    if (n === 0) return { upos: [], heads: [], deprels: [] }
+    if (this.heads.length < n) { this.heads = new Int32Array(n * 2); this.labels = new Int32Array(n * 2); this.tags = new Uint8Array(n * 2) }
+    const words = this.hash(tokens)
+    const tags = this.tags
+    if (givenTags) givenTags.forEach((t, i) => { tags[i] = Math.max(0, (UPOS as readonly string[]).indexOf(t)) })
+    else tagSentence(this.tagger, this.tagDict, words, tags, this.exact)
+    const x = parseInput(words.map((w) => w.h.lower), tags.subarray(0, n), words.map((w) => w.h.fine), words.map((w) => w.suf3))
+    parseSentence(this.moves, this.labelScorer, x, this.state, this.heads, this.labels, this.exact)
+    const upos: string[] = [], heads: number[] = [], deprels: string[] = []
+    for (let i = 0; i < n; i++) {
+      upos.push(UPOS[tags[i]!]!)
+      heads.push(this.heads[i]!)
+      deprels.push(this.deprels[this.labels[i]!] ?? 'dep')
+    }
+    return { upos, heads, deprels }
+  }
+}
+
+/** What meta.json must hold for loading. */
+interface SyntaxMeta { readonly deprels: readonly string[] }
+
+let cached: SyntaxParser | null = null
+
+/** Loads the committed model (once per process). */
+export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR): SyntaxParser {
+  if (cached && dir === SYNTAX_MODEL_DIR) return cached
+  const metaFile = join(dir, 'meta.json')
+  if (!existsSync(metaFile)) throw new DossierError('E_INPUT', `Expected the syntax model in ${dir} (run npm run train:parser), got no meta.json`)
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as SyntaxMeta
+  const load = (file: string, magic: number): QuantizedScorer => {
+    const q = readQuantized(join(dir, file), magic)
+    return new QuantizedScorer(q.q, q.scale, q.nClasses)
+  }
+  const dict = new Map<string, number>()
+  for (const line of readLinesGz(join(dir, 'tagdict.tsv.gz'))) {
+    const tab = line.lastIndexOf('\t')
+    dict.set(line.slice(0, tab), (UPOS as readonly string[]).indexOf(line.slice(tab + 1)))
+  }
+  const clusters = parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))
+  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), load('moves.bin.gz', MAGIC_MOVES), load('labels.bin.gz', MAGIC_LABELS), dict, meta.deprels, clusters)
+  if (dir === SYNTAX_MODEL_DIR) cached = p
+  return p
+}

@@ -1,0 +1,186 @@
+/**
+ * Greedy arc-hybrid dependency parser: a transition classifier (SHIFT/LEFT/RIGHT) and a label classifier run
+ * when an arc is made, both averaged perceptrons over hashed features in the style of Zhang & Nivre (2011):
+ * words, tags and clusters of s0-s2 and b0-b2, their pairs and triples, the distance s0-b0, valencies, the
+ * leftmost/rightmost children (and second ones) with their labels, and the label sets of s0's and b0's children.
+ * Trained with the dynamic oracle and exploration (Goldberg & Nivre 2012, 2013).
+ */
+import { mix } from '../entities/ner/features.js'
+import { argmax, type Averaged, type RowScorer } from './perceptron.js'
+import { N_MOVES, N_TAGS, LABEL_HASH_BITS, LEFT, PARSER_HASH_BITS, RIGHT, SHIFT } from './syntax.data.js'
+import { cost, Gold, State } from './transitions.js'
+
+const MASK = (1 << PARSER_HASH_BITS) - 1
+const LMASK = (1 << LABEL_HASH_BITS) - 1
+/** Tag values of the root and of "no word". */
+const ROOT_TAG = N_TAGS, NIL_TAG = N_TAGS + 1
+const ROOT_HASH = 0x5a17c0de, NIL_HASH = 0x0badf00d
+export const PARSE_MAX_ROWS = 128
+export const LABEL_MAX_ROWS = 48
+
+/** One sentence as the parser sees it: per word (1..n; n+1 = root, 0 = none) its lower-case hash, tag, cluster, suffix. */
+export interface ParseInput {
+  readonly n: number
+  readonly W: Int32Array
+  readonly T: Int32Array
+  readonly C: Int32Array
+  readonly S: Int32Array
+}
+
+/** Builds the parser's per-word arrays from word hashes and tag ids. */
+export function parseInput(lower: ArrayLike<number>, tags: ArrayLike<number>, fine: ArrayLike<number>, suf3: ArrayLike<number>): ParseInput {
+  const n = lower.length
+  const W = new Int32Array(n + 2), T = new Int32Array(n + 2), C = new Int32Array(n + 2), S = new Int32Array(n + 2)
+  W[0] = C[0] = S[0] = NIL_HASH; T[0] = NIL_TAG
+  W[n + 1] = C[n + 1] = S[n + 1] = ROOT_HASH; T[n + 1] = ROOT_TAG
+  for (let i = 0; i < n; i++) { W[i + 1] = lower[i]!; T[i + 1] = tags[i]!; C[i + 1] = fine[i]!; S[i + 1] = suf3[i]! }
+  return { n, W, T, C, S }
+}
+
+const dist = (a: number, b: number): number => { const d = Math.abs(b - a); return d < 5 ? d : d < 7 ? 5 : d < 10 ? 6 : 7 }
+
+/** Writes the transition features of state s into buf; returns the count. */
+export function stateRows(x: ParseInput, s: State, buf: Int32Array): number {
+  const { W, T, C } = x
+  const n = x.n
+  const s0 = s.s0, s1 = s.s1, s2 = s.s2
+  const b0 = s.b, b1 = b0 <= n ? b0 + 1 : 0, b2 = b1 > 0 && b1 <= n ? b1 + 1 : 0
+  const { lc1, lc2, rc1, rc2, nl, nr, lset, rset, lab } = s
+  const s0L = s0 ? lc1[s0]! : 0, s0L2 = s0 ? lc2[s0]! : 0, s0R = s0 ? rc1[s0]! : 0, s0R2 = s0 ? rc2[s0]! : 0
+  const b0L = lc1[b0]!, b0L2 = lc2[b0]!
+  const s1L = s1 ? lc1[s1]! : 0, s1R = s1 ? rc1[s1]! : 0
+  const ws0 = W[s0]!, ts0 = T[s0]!, ws1 = W[s1]!, ts1 = T[s1]!, wb0 = W[b0]!, tb0 = T[b0]!, wb1 = W[b1]!, tb1 = T[b1]!
+  const cs0 = C[s0]!, cs1 = C[s1]!, cb0 = C[b0]!, cb1 = C[b1]!
+  const wts0 = mix(0, ws0, ts0), wtb0 = mix(0, wb0, tb0)
+  const d = s0 ? dist(s0, b0) : 0
+  const d1 = s0 && s1 ? dist(s1, s0) : 0
+  const t2 = (a: number, b: number): number => a * 64 + b
+  const L = (w: number): number => w ? lab[w]! : 0
+  let o = 0
+  const f = (t: number, a: number, b = 0): void => { buf[o++] = (mix(t, a, b) >>> 0) & MASK }
+  f(0, 0)
+  f(1, ws0); f(2, ts0); f(3, wts0); f(4, cs0)
+  f(5, ws1); f(6, ts1); f(7, ws1, ts1); f(8, cs1)
+  f(9, wb0); f(10, tb0); f(11, wtb0); f(12, cb0)
+  f(13, wb1); f(14, tb1); f(15, wb1, tb1); f(16, cb1)
+  f(17, W[b2]!); f(18, T[b2]!); f(19, W[s2]!); f(20, T[s2]!)
+  f(21, wts0, wtb0); f(22, wts0, wb0); f(23, ws0, wtb0); f(24, wts0, tb0); f(25, ts0, wtb0)
+  f(26, ws0, wb0); f(27, t2(ts0, tb0)); f(28, t2(tb0, tb1))
+  f(29, t2(ts0, tb0), tb1); f(30, t2(ts1, ts0), tb0); f(31, t2(ts0, tb0), T[s0L]!); f(32, t2(ts0, tb0), T[s0R]!)
+  f(33, t2(ts0, tb0), T[b0L]!); f(34, t2(tb0, tb1), T[b2]!); f(35, t2(ts1, ts0), T[s0L]!); f(36, t2(ts1, ts0), T[s1R]!)
+  f(37, ws1, ws0); f(38, ts1, ws0); f(39, ws1, ts0); f(95, t2(ts1, ts0), T[s0R]!); f(96, t2(T[s2]!, ts1), ts0)
+  f(40, ws0, d); f(41, ts0, d); f(42, wb0, d); f(43, tb0, d); f(44, t2(ts0, tb0), d); f(45, t2(ts1, ts0), d1); f(46, ws1, d1)
+  f(47, ws0, s0 ? nr[s0]! : 0); f(48, ts0, s0 ? nr[s0]! : 0); f(49, ws0, s0 ? nl[s0]! : 0); f(50, ts0, s0 ? nl[s0]! : 0)
+  f(51, wb0, nl[b0]!); f(52, tb0, nl[b0]!); f(53, ts1, s1 ? nr[s1]! * 16 + nl[s1]! : 0)
+  f(54, W[s0L]!); f(55, T[s0L]!); f(56, L(s0L)); f(57, W[s0R]!); f(58, T[s0R]!); f(59, L(s0R))
+  f(60, W[b0L]!); f(61, T[b0L]!); f(62, L(b0L)); f(63, W[s1R]!); f(64, T[s1R]!); f(65, L(s1R)); f(66, T[s1L]!); f(67, L(s1L))
+  f(68, T[s0L2]!); f(69, L(s0L2)); f(70, T[s0R2]!); f(71, L(s0R2)); f(72, T[b0L2]!); f(73, L(b0L2))
+  f(74, t2(ts0, T[s0L]!), T[s0L2]!); f(75, t2(ts0, T[s0R]!), T[s0R2]!); f(76, t2(tb0, T[b0L]!), T[b0L2]!)
+  f(77, t2(ts0, L(s0L)), L(s0R)); f(78, t2(tb0, L(b0L)), ts0)
+  f(79, ws0, s0 ? lset[s0]! : 0); f(80, ws0, s0 ? rset[s0]! : 0); f(81, wb0, lset[b0]!)
+  f(82, ts0, s0 ? lset[s0]! : 0); f(83, ts0, s0 ? rset[s0]! : 0); f(84, tb0, lset[b0]!)
+  f(85, cs0, cb0); f(86, cs0, tb0); f(87, ts0, cb0); f(88, cs1, cs0); f(89, cb0, cb1); f(90, cs1, ts0); f(91, ts1, cs0)
+  f(92, C[s0L]!); f(93, C[s0R]!); f(94, C[b0L]!)
+  f(97, t2(ts0, tb0), t2(tb1, ts1)); f(98, wb0, tb1); f(99, tb0, wb1)
+  return o
+}
+
+/** Writes the label features of the arc h -> d (dir 0: d left of h) into buf; returns the count. */
+export function labelRows(x: ParseInput, s: State, h: number, d: number, buf: Int32Array): number {
+  const { W, T, C, S } = x
+  const dir = d < h ? 0 : 1
+  const { lc1, rc1, lset, rset, lab } = s
+  const L = (w: number): number => w ? lab[w]! : 0
+  const dl = lc1[d]!, dr = rc1[d]!, hl = lc1[h]!, hr = rc1[h]!
+  const th = T[h]!, td = T[d]!, wh = W[h]!, wd = W[d]!
+  const thd = th * 64 + td
+  const ds = dist(h, d)
+  let o = 0
+  const g = (t: number, a: number, b = 0): void => { buf[o++] = (mix(t * 2 + dir + 1000, a, b) >>> 0) & LMASK }
+  g(0, 0)
+  g(1, wd); g(2, td); g(3, wh); g(4, th); g(5, thd); g(6, wh, td); g(7, th, wd); g(8, wh, wd)
+  g(9, C[d]!); g(10, C[h]!); g(11, C[h]!, C[d]!); g(12, thd, ds); g(13, L(dl)); g(14, L(dr))
+  g(15, lset[d]!); g(16, rset[d]!); g(17, td, lset[d]!); g(18, td, rset[d]!); g(19, thd, T[d - 1]!); g(20, thd, d + 1 <= x.n + 1 ? T[d + 1]! : NIL_TAG)
+  g(21, S[d]!); g(22, th, S[d]!); g(23, S[h]!, td); g(24, thd, T[dl]!); g(25, W[dl]!); g(26, thd, W[dl]!); g(27, W[dl]!, L(dl))
+  g(28, thd, W[hl]!); g(29, W[hl]!, L(hl)); g(30, thd, L(hl)); g(31, thd, W[hr]!); g(32, thd, lset[h]!); g(33, thd, rset[h]!)
+  g(34, td, T[dr]!); g(35, wd, T[dr]!); g(36, thd, s.b > x.n ? 1 : 0); g(37, C[d]!, th); g(38, C[h]!, td)
+  return o
+}
+
+const tbuf = { rows: new Int32Array(PARSE_MAX_ROWS), lrows: new Int32Array(LABEL_MAX_ROWS), mq: new Int32Array(N_MOVES), mf: new Float64Array(N_MOVES), lq: new Int32Array(256), lf: new Float64Array(256) }
+
+/** Parses one sentence; heads (0 = root, 1-based) and label ids written into heads[0..n), labels[0..n). */
+export function parseSentence(moves: RowScorer, labels: RowScorer, x: ParseInput, s: State, heads: Int32Array, labelIds: Int32Array, exact = false): void {
+  s.reset(x.n)
+  const ms = exact ? tbuf.mf : tbuf.mq, ls = exact ? tbuf.lf : tbuf.lq
+  const nL = labels.nClasses
+  while (!s.done) {
+    const count = stateRows(x, s, tbuf.rows)
+    ms.fill(0)
+    moves.addAll(tbuf.rows, count, ms, 0)
+    let t = -1, bs = -Infinity
+    for (let m = 0; m < N_MOVES; m++) if (s.valid(m) && ms[m]! > bs) { bs = ms[m]!; t = m }
+    if (t === SHIFT) { s.apply(t); continue }
+    const { h, d } = s.arcOf(t)
+    const lc = labelRows(x, s, h, d, tbuf.lrows)
+    ls.fill(0, 0, nL)
+    labels.addAll(tbuf.lrows, lc, ls, 0)
+    s.apply(t, argmax(ls, nL))
+  }
+  const root = x.n + 1
+  for (let i = 1; i <= x.n; i++) {
+    const h = s.head[i]!
+    heads[i - 1] = h === root ? 0 : h
+    labelIds[i - 1] = s.lab[i]! - 1
+  }
+}
+
+/** Training counters of one sentence. */
+export interface TrainStats { moveErrors: number; labelErrors: number; moves: number }
+
+/**
+ * One dynamic-oracle training pass over a (projective) sentence: the move classifier is updated towards the
+ * best-scoring zero-cost move whenever its prediction has a cost; with probability `explore` the parser then
+ * follows its own prediction, else that best zero-cost move. The label classifier is trained on correct arcs.
+ */
+export function trainParseSentence(moves: Averaged, labels: Averaged, x: ParseInput, gold: Gold, goldLabels: Int32Array, s: State, explore: number, rand: () => number, stats: TrainStats): void {
+  s.reset(x.n)
+  const ms = tbuf.mf, ls = tbuf.lf
+  const nL = labels.nClasses
+  const costs = [0, 0, 0]
+  while (!s.done) {
+    const count = stateRows(x, s, tbuf.rows)
+    ms.fill(0)
+    moves.scorer.addAll(tbuf.rows, count, ms, 0)
+    let pred = -1, bp = -Infinity, best = -1, bb = -Infinity
+    for (let m = 0; m < N_MOVES; m++) {
+      costs[m] = cost(s, gold, m)
+      if (costs[m] === Infinity) continue
+      if (ms[m]! > bp) { bp = ms[m]!; pred = m }
+      if (costs[m] === 0 && ms[m]! > bb) { bb = ms[m]!; best = m }
+    }
+    if (best < 0) { // no zero-cost move (cannot happen on projective trees): take the cheapest
+      let bc = Infinity
+      for (let m = 0; m < N_MOVES; m++) if (costs[m]! < bc) { bc = costs[m]!; best = m }
+    }
+    stats.moves++
+    if (costs[pred]! > 0) { moves.update(tbuf.rows, count, best, pred); stats.moveErrors++ }
+    moves.step++
+    const t = costs[pred] === 0 || rand() < explore ? pred : best
+    if (t === SHIFT) { s.apply(t); continue }
+    const { h, d } = s.arcOf(t)
+    const lc = labelRows(x, s, h, d, tbuf.lrows)
+    ls.fill(0, 0, nL)
+    labels.scorer.addAll(tbuf.lrows, lc, ls, 0)
+    let l = argmax(ls, nL)
+    if (gold.heads[d] === h) {
+      const gl = goldLabels[d]!
+      if (l !== gl) { labels.update(tbuf.lrows, lc, gl, l); stats.labelErrors++ }
+      labels.step++
+      if (explore === 0) l = gl
+    }
+    s.apply(t, l)
+  }
+}
+
+export { LEFT, RIGHT, SHIFT }

@@ -1,0 +1,31 @@
+/** Tunable constants of the POS tagger and dependency parser (feature hashing, training). */
+
+/** Universal POS tags; index = tagger class id. */
+export const UPOS = ['NOUN', 'PUNCT', 'VERB', 'PRON', 'ADP', 'DET', 'ADJ', 'AUX', 'PROPN', 'ADV', 'CCONJ', 'PART', 'NUM', 'SCONJ', 'SYM', 'INTJ', 'X'] as const
+/** Tagger classes. */
+export const N_TAGS: number = UPOS.length
+
+/** Parser transitions (arc-hybrid): SHIFT b0 onto the stack; LEFT b0 -> s0 and pop; RIGHT s1 -> s0 and pop. */
+export const SHIFT = 0, LEFT = 1, RIGHT = 2
+export const N_MOVES = 3
+
+/** log2 of the hashed feature rows of the tagger, the transition classifier and the label classifier. */
+const env = (k: string, d: number): number => Number(process.env[k] ?? d)
+export const TAGGER_HASH_BITS = env('TB', 19)
+export const PARSER_HASH_BITS = env('PB', 20)
+export const LABEL_HASH_BITS = env('LB', 19)
+
+/** Training epochs (the best dev epoch is kept) and the exploration of the dynamic oracle. */
+export const TAGGER_EPOCHS = 10
+export const PARSER_EPOCHS = 15
+/** From this epoch on, the parser follows its own (possibly wrong) prediction with EXPLORE probability. */
+export const EXPLORE_FROM = 2
+export const EXPLORE = 0.9
+/** Folds of the tagger jackknife that gives the parser realistic predicted tags on train. */
+export const JACKKNIFE_FOLDS = 5
+/** Seed of the training shuffles. */
+export const TRAIN_SEED = 20261206
+
+/** Tag dictionary: words seen at least this often in train with one tag at least this share are tagged directly. */
+export const TAGDICT_MIN_COUNT = 20
+export const TAGDICT_MIN_SHARE = 0.995

@@ -1,0 +1,139 @@
+/**
+ * Greedy left-to-right averaged-perceptron UPOS tagger. Words are hashed with the NER model's `hashWord`
+ * (form, lower-cased form, shape, prefixes and suffixes 1-4, word clusters of models/ner/clusters.tsv.gz);
+ * features are the word and its neighbours (±2), their suffixes, shapes and clusters, and the two previous
+ * predicted tags. Frequent unambiguous words are tagged from a tag dictionary and never scored.
+ */
+import { BOS, EOS, hashWord, mix, normaliseToken, type Clusters, type WordHashes } from '../entities/ner/features.js'
+import { argmax, type Averaged, type RowScorer } from './perceptron.js'
+import { N_TAGS, TAGDICT_MIN_COUNT, TAGDICT_MIN_SHARE, TAGGER_HASH_BITS } from './syntax.data.js'
+
+/** History value before the first token. */
+export const TAG_START = N_TAGS
+const MASK = (1 << TAGGER_HASH_BITS) - 1
+/** Most rows one token can have. */
+export const TAG_MAX_ROWS = 48
+
+/** The hashes of a word plus its 3-char suffix hash (padding words have only padding hashes). */
+export interface TagWord { readonly norm: string; readonly h: WordHashes; readonly suf3: number }
+
+const pad = (x: number): TagWord => ({
+  norm: '',
+  h: { form: x, lower: x, shape: x, wlen: 0, pre: [], suf: [], finest: x, fine: x, flags: 0, letters: 0, lowers: 0 }, suf3: x,
+})
+const BOS_WORD = pad(BOS), EOS_WORD = pad(EOS)
+
+/** Hashes words, caching them by form (the same token always hashes the same). */
+export class WordCache {
+  private readonly cache = new Map<string, TagWord>()
+  constructor(readonly clusters: Clusters, private readonly max = 100_000) {}
+  get(token: string): TagWord {
+    let w = this.cache.get(token)
+    if (w) return w
+    const norm = normaliseToken(token)
+    const h = hashWord(norm, this.clusters)
+    w = { norm, h, suf3: h.suf.length ? h.suf[Math.min(2, h.suf.length - 1)]! : EOS }
+    if (this.cache.size >= this.max) this.cache.clear()
+    this.cache.set(token, w)
+    return w
+  }
+}
+
+/** Tag dictionary: normalised form -> tag id, for frequent words that (almost) always carry one tag. */
+export function buildTagDict(sentences: readonly { forms: readonly string[]; tags: Uint8Array }[]): Map<string, number> {
+  const counts = new Map<string, Int32Array>()
+  for (const s of sentences) s.forms.forEach((f, i) => {
+    const k = normaliseToken(f)
+    let c = counts.get(k)
+    if (!c) counts.set(k, (c = new Int32Array(N_TAGS)))
+    c[s.tags[i]!]!++
+  })
+  const dict = new Map<string, number>()
+  for (const [k, c] of counts) {
+    let total = 0, best = 0
+    for (let t = 0; t < N_TAGS; t++) { total += c[t]!; if (c[t]! > c[best]!) best = t }
+    if (total >= TAGDICT_MIN_COUNT && c[best]! / total >= TAGDICT_MIN_SHARE) dict.set(k, best)
+  }
+  return dict
+}
+
+const row = (x: number): number => (x >>> 0) & MASK
+
+/** Writes the rows of token i (static features and the tag history p1, p2) into buf; returns the count. */
+export function tagRows(words: readonly TagWord[], i: number, p1: number, p2: number, buf: Int32Array): number {
+  const n = words.length
+  const w = words[i]!, h = w.h
+  const m1 = i > 0 ? words[i - 1]! : BOS_WORD, m2 = i > 1 ? words[i - 2]! : BOS_WORD
+  const n1 = i + 1 < n ? words[i + 1]! : EOS_WORD, n2 = i + 2 < n ? words[i + 2]! : EOS_WORD
+  let o = 0
+  buf[o++] = row(mix(100, 0))
+  buf[o++] = row(mix(101, h.lower))
+  buf[o++] = row(mix(102, h.form))
+  const len = Math.min(4, h.wlen)
+  for (let k = 0; k < len; k++) { buf[o++] = row(mix(103 + k, h.pre[k]!)); buf[o++] = row(mix(107 + k, h.suf[k]!)) }
+  buf[o++] = row(mix(111, h.shape))
+  buf[o++] = row(mix(112, h.flags | (i === 0 ? 32 : 0)))
+  buf[o++] = row(mix(113, m1.h.lower))
+  buf[o++] = row(mix(114, n1.h.lower))
+  buf[o++] = row(mix(115, m2.h.lower))
+  buf[o++] = row(mix(116, n2.h.lower))
+  buf[o++] = row(mix(117, m1.suf3))
+  buf[o++] = row(mix(118, n1.suf3))
+  buf[o++] = row(mix(119, h.fine))
+  buf[o++] = row(mix(120, h.finest))
+  buf[o++] = row(mix(121, m1.h.fine))
+  buf[o++] = row(mix(122, n1.h.fine))
+  buf[o++] = row(mix(123, m1.h.lower, h.lower))
+  buf[o++] = row(mix(124, h.lower, n1.h.lower))
+  buf[o++] = row(mix(125, n1.h.shape))
+  buf[o++] = row(mix(126, m1.h.shape))
+  buf[o++] = row(mix(127, n2.h.fine))
+  buf[o++] = row(mix(128, m2.h.fine))
+  buf[o++] = row(mix(129, h.fine, n1.h.fine))
+  buf[o++] = row(mix(130, p1))
+  buf[o++] = row(mix(131, p1, p2))
+  buf[o++] = row(mix(132, p1, h.lower))
+  buf[o++] = row(mix(133, p1, w.suf3))
+  buf[o++] = row(mix(134, p1, n1.h.lower))
+  return o
+}
+
+const bufs = { rows: new Int32Array(TAG_MAX_ROWS), f: new Float64Array(N_TAGS), q: new Int32Array(N_TAGS) }
+
+/** Tags one sentence greedily; dictionary words are looked up by normalised form. */
+export function tagSentence(scorer: RowScorer, dict: ReadonlyMap<string, number>, words: readonly TagWord[], out: Uint8Array, exact = false): void {
+  const scores = exact ? bufs.f : bufs.q
+  let p1: number = TAG_START, p2: number = TAG_START
+  for (let i = 0; i < words.length; i++) {
+    let t = dict.get(words[i]!.norm)
+    if (t === undefined) {
+      const count = tagRows(words, i, p1, p2, bufs.rows)
+      scores.fill(0)
+      scorer.addAll(bufs.rows, count, scores, 0)
+      t = argmax(scores, N_TAGS)
+    }
+    out[i] = t
+    p2 = p1
+    p1 = t
+  }
+}
+
+/** One training pass over a sentence (gold tags); returns the errors. Dictionary words are not trained on. */
+export function trainTagSentence(model: Averaged, dict: ReadonlyMap<string, number>, words: readonly TagWord[], gold: Uint8Array): number {
+  const scores = bufs.f
+  let p1: number = TAG_START, p2: number = TAG_START, errors = 0
+  for (let i = 0; i < words.length; i++) {
+    let t = dict.get(words[i]!.norm)
+    if (t === undefined) {
+      const count = tagRows(words, i, p1, p2, bufs.rows)
+      scores.fill(0)
+      model.scorer.addAll(bufs.rows, count, scores, 0)
+      t = argmax(scores, N_TAGS)
+      if (t !== gold[i]) { model.update(bufs.rows, count, gold[i]!, t); errors++ }
+      model.step++
+    }
+    p2 = p1
+    p1 = t
+  }
+  return errors
+}

@@ -1,0 +1,226 @@
+/**
+ * `npm run train:parser`: trains the UPOS tagger and the arc-hybrid parser on UD English-EWT train, tuning
+ * (best epoch) on EWT dev only, and writes models/syntax/. The parser is trained on predicted tags: the tagger is
+ * jackknifed over JACKKNIFE_FOLDS folds of train (two worker threads), so the parser sees tags as noisy as at run
+ * time. Seeded throughout, so a rerun gives the same weights.
+ */
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { fileURLToPath } from 'node:url'
+import { SHARED } from '../../paths.js'
+import { parseClusters, rng } from '../entities/ner/clusters.js'
+import type { Clusters } from '../entities/ner/features.js'
+import { NER_MODEL_DIR, readLinesGz, readQuantized, writeLinesGz, writeWeights } from '../entities/ner/model-files.js'
+import { isProjective, readConllu, writeConllu } from './conllu.js'
+import { MAGIC_LABELS, MAGIC_MOVES, MAGIC_TAGGER, SYNTAX_MODEL_DIR, SyntaxParser } from './model.js'
+import { parseInput, parseSentence, trainParseSentence, type ParseInput, type TrainStats } from './parser.js'
+import { Averaged, FloatScorer, QuantizedScorer, shuffled } from './perceptron.js'
+import {
+  EXPLORE, EXPLORE_FROM, JACKKNIFE_FOLDS, LABEL_HASH_BITS, N_MOVES, N_TAGS, PARSER_EPOCHS, PARSER_HASH_BITS, TAGGER_EPOCHS,
+  TAGGER_HASH_BITS, TRAIN_SEED, UPOS,
+} from './syntax.data.js'
+import { buildTagDict, tagSentence, trainTagSentence, WordCache, type TagWord } from './tagger.js'
+import { Gold, State } from './transitions.js'
+
+export const EWT_DIR = join(SHARED, 'data', 'parsing', 'ud-en-ewt')
+export const EWT_TRAIN = join(EWT_DIR, 'en_ewt-ud-train.conllu')
+export const EWT_DEV = join(EWT_DIR, 'en_ewt-ud-dev.conllu')
+
+/** A sentence of a treebank with gold annotation, hashed. */
+interface Sent {
+  readonly forms: string[]
+  readonly words: TagWord[]
+  readonly tags: Uint8Array
+  /** CoNLL-U heads (0 = root) and label names */
+  readonly heads: number[]
+  readonly rels: string[]
+}
+
+function load(file: string, cache: WordCache): Sent[] {
+  return readConllu(readFileSync(file, 'utf8')).filter((s) => s.words.length > 0).map((s) => {
+    const forms = s.words.map((w) => w.form)
+    return {
+      forms, words: forms.map((f) => cache.get(f)),
+      tags: Uint8Array.from(s.words, (w) => Math.max(0, (UPOS as readonly string[]).indexOf(w.upos))),
+      heads: s.words.map((w) => w.head), rels: s.words.map((w) => w.deprel),
+    }
+  })
+}
+
+function clusters(): Clusters { return parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz'))) }
+
+/** Trains a tagger on `train` for `epochs` (keeping the best epoch on `dev` when given); returns averaged weights. */
+function trainTagger(train: readonly Sent[], dev: readonly Sent[] | null, epochs: number, seed: number, log: (s: string) => void): { w: Float32Array; dict: Map<string, number>; acc: number; epoch: number } {
+  const dict = buildTagDict(train)
+  const model = new Averaged(TAGGER_HASH_BITS, N_TAGS)
+  const rand = rng(seed)
+  let best: { w: Float32Array; acc: number; epoch: number } = { w: new Float32Array(0), acc: -1, epoch: 0 }
+  for (let e = 1; e <= epochs; e++) {
+    let errors = 0
+    for (const k of shuffled(train.length, rand)) { const s = train[k]!; errors += trainTagSentence(model, dict, s.words, s.tags) }
+    const w = model.averaged()
+    if (!dev) { best = { w, acc: 0, epoch: e }; continue }
+    const acc = tagAccuracy(new FloatScorer(w, N_TAGS), dict, dev)
+    log(`tagger epoch ${e}: ${errors} train errors, dev UPOS ${(acc * 100).toFixed(2)}`)
+    if (acc > best.acc) best = { w, acc, epoch: e }
+  }
+  return { ...best, dict }
+}
+
+function tagAccuracy(scorer: FloatScorer | QuantizedScorer, dict: ReadonlyMap<string, number>, dev: readonly Sent[]): number {
+  let ok = 0, n = 0
+  for (const s of dev) {
+    const out = new Uint8Array(s.words.length)
+    tagSentence(scorer, dict, s.words, out, scorer instanceof FloatScorer)
+    for (let i = 0; i < out.length; i++) { n++; if (out[i] === s.tags[i]) ok++ }
+  }
+  return ok / n
+}
+
+/** Fold of sentence i: contiguous blocks, so a document's sentences stay in one fold (as unseen text would). */
+const foldOf = (i: number, n: number): number => Math.floor((i * JACKKNIFE_FOLDS) / n)
+
+/** Jackknife worker: trains on all folds but `fold`, returns the predicted tags of that fold's sentences. */
+function workerMain(): void {
+  const { fold } = workerData as { fold: number }
+  const cache = new WordCache(clusters(), 1 << 30)
+  const all = load(EWT_TRAIN, cache)
+  const train = all.filter((_, i) => foldOf(i, all.length) !== fold)
+  const held = all.filter((_, i) => foldOf(i, all.length) === fold)
+  const { w, dict } = trainTagger(train, null, TAGGER_EPOCHS, TRAIN_SEED + fold + 1, () => {})
+  const scorer = new FloatScorer(w, N_TAGS)
+  const tags = held.map((s) => { const out = new Uint8Array(s.words.length); tagSentence(scorer, dict, s.words, out, true); return out })
+  parentPort!.postMessage(tags)
+}
+
+/** Runs the jackknife folds, two at a time; returns each train sentence's predicted tags. */
+async function jackknife(nSentences: number): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = new Array(nSentences)
+  const file = fileURLToPath(import.meta.url)
+  const run = (fold: number): Promise<void> => new Promise((resolve, reject) => {
+    const w = new Worker(file, { workerData: { fold } })
+    w.once('message', (tags: Uint8Array[]) => {
+      let k = 0
+      for (let i = 0; i < nSentences; i++) if (foldOf(i, nSentences) === fold) out[i] = tags[k++]!
+      resolve()
+    })
+    w.once('error', reject)
+  })
+  const queue = Array.from({ length: JACKKNIFE_FOLDS }, (_, i) => i)
+  await Promise.all([0, 1].map(async () => { for (let f = queue.shift(); f !== undefined; f = queue.shift()) await run(f) }))
+  return out
+}
+
+/** Per-sentence parser inputs with the given tags. */
+function inputs(sents: readonly Sent[], tags: readonly Uint8Array[]): ParseInput[] {
+  return sents.map((s, i) => parseInput(s.words.map((w) => w.h.lower), tags[i]!, s.words.map((w) => w.h.fine), s.words.map((w) => w.suf3)))
+}
+
+interface Score { upos: number; uas: number; las: number }
+
+function scoreParse(moves: FloatScorer | QuantizedScorer, labels: FloatScorer | QuantizedScorer, deprels: readonly string[], dev: readonly Sent[], xs: readonly ParseInput[], tags: readonly Uint8Array[]): Score {
+  const st = new State()
+  let n = 0, upos = 0, uas = 0, las = 0
+  const exact = moves instanceof FloatScorer
+  dev.forEach((s, k) => {
+    const heads = new Int32Array(s.words.length), labs = new Int32Array(s.words.length)
+    parseSentence(moves, labels, xs[k]!, st, heads, labs, exact)
+    for (let i = 0; i < heads.length; i++) {
+      n++
+      if (tags[k]![i] === s.tags[i]) upos++
+      if (heads[i] === s.heads[i]) { uas++; if (deprels[labs[i]!]!.split(':')[0] === s.rels[i]!.split(':')[0]) las++ }
+    }
+  })
+  return { upos: upos / n, uas: uas / n, las: las / n }
+}
+
+async function main(): Promise<void> {
+  const seconds = (from: number): number => Math.round((Date.now() - from) / 100) / 10
+  const t0 = Date.now()
+  const log = (s: string): void => console.log(`[${seconds(t0)}s] ${s}`)
+  const cache = new WordCache(clusters(), 1 << 30)
+  const train = load(EWT_TRAIN, cache), dev = load(EWT_DEV, cache)
+  log(`train ${train.length} sentences, dev ${dev.length}`)
+
+  // jackknifed train tags (workers) while the final tagger trains here
+  const jk = process.env.TAGONLY ? Promise.resolve([]) : jackknife(train.length)
+  const tagger = trainTagger(train, dev, TAGGER_EPOCHS, TRAIN_SEED, log)
+  const trainTags = await jk
+  if (process.env.TAGONLY) return
+  const taggerSeconds = seconds(t0)
+  let jkOk = 0, jkN = 0
+  train.forEach((s, k) => s.tags.forEach((t, i) => { jkN++; if (trainTags[k]![i] === t) jkOk++ }))
+  log(`jackknifed train UPOS ${(100 * jkOk / jkN).toFixed(2)}; final tagger best epoch ${tagger.epoch}, dev UPOS ${(tagger.acc * 100).toFixed(2)}`)
+  const devScorer = new FloatScorer(tagger.w, N_TAGS)
+  const devTags = dev.map((s) => { const o = new Uint8Array(s.words.length); tagSentence(devScorer, tagger.dict, s.words, o, true); return o })
+
+  // parser
+  const counts = new Map<string, number>()
+  for (const s of train) for (const r of s.rels) counts.set(r, (counts.get(r) ?? 0) + 1)
+  const deprels = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r)
+  const labelId = new Map(deprels.map((r, i) => [r, i]))
+  const projective = train.map((s, k) => ({ s, k })).filter(({ s }) => isProjective(s.heads))
+  log(`parser: ${projective.length} of ${train.length} train sentences projective; ${deprels.length} relations`)
+  const trainX = inputs(projective.map((p) => p.s), projective.map((p) => trainTags[p.k]!))
+  const golds = projective.map(({ s }) => Gold.fromConllu(s.heads))
+  const goldLabels = projective.map(({ s }) => { const a = new Int32Array(s.words.length + 2); s.rels.forEach((r, i) => { a[i + 1] = labelId.get(r)! }); return a })
+  const devX = inputs(dev, process.env.GOLDTAGS ? dev.map((s) => s.tags) : devTags)
+  if (process.env.GOLDTAGS) trainX.splice(0, trainX.length, ...inputs(projective.map((p) => p.s), projective.map((p) => p.s.tags)))
+  const moves = new Averaged(PARSER_HASH_BITS, N_MOVES)
+  const labels = new Averaged(LABEL_HASH_BITS, deprels.length)
+  const rand = rng(TRAIN_SEED + 100)
+  const st = new State()
+  let best: { las: number; uas: number; epoch: number; moves: Float32Array; labels: Float32Array } = { las: -1, uas: 0, epoch: 0, moves: new Float32Array(0), labels: new Float32Array(0) }
+  const t1 = Date.now()
+  for (let e = 1; e <= PARSER_EPOCHS; e++) {
+    const stats: TrainStats = { moveErrors: 0, labelErrors: 0, moves: 0 }
+    const explore = e >= EXPLORE_FROM ? EXPLORE : 0
+    for (const k of shuffled(trainX.length, rand)) trainParseSentence(moves, labels, trainX[k]!, golds[k]!, goldLabels[k]!, st, explore, rand, stats)
+    const mw = moves.averaged(), lw = labels.averaged()
+    const sc = scoreParse(new FloatScorer(mw, N_MOVES), new FloatScorer(lw, deprels.length), deprels, dev, devX, devTags)
+    log(`parser epoch ${e}: ${stats.moveErrors}/${stats.moves} move errors, ${stats.labelErrors} label errors; dev UAS ${(sc.uas * 100).toFixed(2)} LAS ${(sc.las * 100).toFixed(2)}`)
+    if (sc.las > best.las) best = { las: sc.las, uas: sc.uas, epoch: e, moves: mw, labels: lw }
+    else if (e - best.epoch >= 3) { log('no dev LAS gain in 3 epochs: stopping'); break }
+  }
+  const parserSeconds = seconds(t1)
+
+  if (process.env.NOWRITE) return
+  // write and score what is committed (int16 weights read back through the run-time path)
+  mkdirSync(SYNTAX_MODEL_DIR, { recursive: true })
+  const dir = SYNTAX_MODEL_DIR
+  const bytes = {
+    tagger: writeWeights(join(dir, 'tagger.bin.gz'), tagger.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER),
+    moves: writeWeights(join(dir, 'moves.bin.gz'), best.moves, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES),
+    labels: writeWeights(join(dir, 'labels.bin.gz'), best.labels, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS),
+    tagdict: writeLinesGz(join(dir, 'tagdict.tsv.gz'), [...tagger.dict.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, t]) => `${f}\t${UPOS[t]}`)),
+  }
+  const q = (file: string, magic: number): QuantizedScorer => { const r = readQuantized(join(dir, file), magic); return new QuantizedScorer(r.q, r.scale, r.nClasses) }
+  const parser = new SyntaxParser(q('tagger.bin.gz', MAGIC_TAGGER), q('moves.bin.gz', MAGIC_MOVES), q('labels.bin.gz', MAGIC_LABELS), tagger.dict, deprels, cache.clusters)
+  const devSents = readConllu(readFileSync(EWT_DEV, 'utf8'))
+  const preds = devSents.map((s) => s.words.length ? parser.parse(s.words.map((w) => w.form)) : undefined)
+  const predFile = join(tmpdir(), 'dossier-ewt-dev.pred.conllu')
+  writeFileSync(predFile, writeConllu(devSents, preds?.map((p) => p && { upos: p.upos, head: p.heads, deprel: p.deprels })))
+  let n = 0, upos = 0, uas = 0, las = 0
+  devSents.forEach((s, k) => s.words.forEach((w, i) => {
+    const p = preds[k]!
+    n++
+    if (p.upos[i] === w.upos) upos++
+    if (p.heads[i] === w.head) { uas++; if (p.deprels[i]!.split(':')[0] === w.deprel.split(':')[0]) las++ }
+  }))
+  const round = (x: number): number => Math.round(x * 10000) / 10000
+  const meta = {
+    trainedOn: 'UD English-EWT train (en_ewt-ud-train.conllu)', tunedOn: 'UD English-EWT dev (en_ewt-ud-dev.conllu)', license: 'CC BY-SA 4.0',
+    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger.epoch, parserEpochs: best.epoch,
+    hashBits: { tagger: TAGGER_HASH_BITS, moves: PARSER_HASH_BITS, labels: LABEL_HASH_BITS },
+    taggerSeconds, parserSeconds, totalSeconds: seconds(t0), bytes,
+    dev: { words: n, upos: round(upos / n), uas: round(uas / n), las: round(las / n) },
+    deprels,
+  }
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
+  log(JSON.stringify({ ...meta, deprels: deprels.length }))
+}
+
+if (isMainThread) void main()
+else workerMain()
