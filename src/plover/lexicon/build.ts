@@ -61,7 +61,7 @@ export interface Lexicon {
  * Bare verbs too ambiguous to code an event without a preposition or object condition. Their conditioned
  * entries (say + "condolence", take + "hostage") stay.
  */
-export const DROP_BARE: Readonly<Record<string, string>> = {
+const DROP_BARE_ONE: Readonly<Record<string, string>> = {
   say: 'reporting verb: the event is in what is said, not in saying it',
   tell: 'reporting verb', state: 'reporting verb', add: 'reporting verb', note: 'reporting verb', report: 'reporting verb',
   announce: 'reporting verb: what is announced decides the type', comment: 'reporting verb', explain: 'reporting verb',
@@ -87,6 +87,30 @@ export const DROP_BARE: Readonly<Record<string, string>> = {
   want: 'intention, not an act', need: 'intention, not an act', hope: 'attitude, not an act', believe: 'attitude', expect: 'attitude', consider: 'attitude',
   seek: 'kept only with objects (seek talks, seek aid)', work: 'too many senses', try: 'aspectual', attempt: 'aspectual', plan: 'a plan is not an event',
 }
+/** Groups of bare verbs that PETRARCH2's synonym groups code but that state no event on their own. */
+const DROP_BARE_GROUPS: readonly [reason: string, verbs: string][] = [
+  ['thinking or perceiving: no event', 'think learn ponder muse meditate ruminate reason speculate contemplate excogitate mull weigh reconsider hear find out know realize realise imagine'],
+  ['a change of degree: what changes decides the event (kept with objects)', 'increase escalate enlarge magnify amplify heighten boost augment exaggerate better improve intensify redouble deepen expand compound ease abate mitigate ameliorate assuage step up beef up'],
+  ['motion: a visit or a withdrawal only with its destination or origin, which the coder decides', 'depart egress embark go away go forth go to leave behind journey walk walk out get out drop out'],
+  ['too many senses to code without an object or preposition', 'affect impact influence fill tease bide detach disconnect clear go by go through break crack engage commit circle table remit fail apply mean aim ready groom train vote reach indicate decide determine die best match master compete contrast compensate counterbalance attach relate correlate constitute render serve handle head command control direct steer manage govern rule dictate found establish institute inaugurate introduce insert innovate expose reveal divulge confess admit profess advertise advertize face encounter run into approach brave elicit promulgate interact unite join cluster conglomerate constellate converge flock gather amass assemble congregate pull together garner drum up enclose contain inhabit infest extract bill levy inflict force compel impel constrain enforce moderate mar impair corrupt contaminate dominate build prepare gear gear up resurrect resuscitate revive restore tempt rouse spur enliven invigorate galvanize embolden inspire encourage persuade associate integrate blend combine conflate fuse merge link connect bind chain coalesce concert coordinate synchronise synchronize harmonise harmonize orchestrate organise organize forge deal bargain barter haggle arm attire outfit gear equip stock buy purchase import sell invest spend'],
+]
+/** Multi-word verbs of DROP_BARE_GROUPS (the lists above split on spaces; these are read whole first). */
+const MULTI = ['go away', 'go forth', 'go to', 'leave behind', 'walk out', 'get out', 'drop out', 'find out', 'step up', 'beef up', 'go by', 'go through', 'run into', 'pull together', 'drum up', 'gear up']
+
+/** Every bare verb dropped, with its reason: the single entries above, then the groups. */
+export const DROP_BARE: Readonly<Record<string, string>> = (() => {
+  const out: Record<string, string> = {}
+  for (const [reason, verbs] of DROP_BARE_GROUPS) {
+    let rest = ` ${verbs} `
+    for (const m of MULTI) if (rest.includes(` ${m} `)) { out[m] = reason; rest = rest.replace(` ${m} `, ' ') }
+    for (const v of rest.trim().split(/\s+/)) if (v) out[v] = reason
+  }
+  return { ...out, ...DROP_BARE_ONE }
+})()
+
+/** Verb lines of the dictionary that are no single verb ("arrest and", "killed or", "is determined"): skipped. */
+export const isVerbLemma = (lemma: string): boolean => /^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$/.test(lemma) && lemma.length > 2 && !/(?:^| )(?:and|or|is|are|was|to)(?: |$)/.test(lemma)
+
 /** Bare verbs listed in DROP_BARE but kept on purpose (their reason says why). */
 const KEEP_DESPITE: ReadonlySet<string> = new Set(['meet', 'offer', 'support', 'accept'])
 
@@ -175,6 +199,12 @@ export const CURATED_LIGHT: readonly Curated[] = [
   ['urge', null, 'REQUEST', null, 'object', [], 'urging is a request (manual: REQUEST)'],
   ['deploy', null, 'MOBILIZE', 'troops', 'prep', ['to', 'in', 'near'], 'a deployment is MOBILIZE (manual); "deploy peacekeepers" is kept through its object'],
   ['withdraw', null, 'RETREAT', 'withdraw', 'prep', ['from'], 'withdrawing forces is RETREAT/withdraw (manual)'],
+  ['pull out', null, 'RETREAT', 'withdraw', 'prep', ['of', 'from'], 'pulling out (of an area) is RETREAT/withdraw; PETRARCH2 groups it with departures'],
+  ['sell', 'arm', 'AID', 'military', 'prep', ['to'], 'an arms sale is AID/military (gold)'],
+  ['sell', 'missile', 'AID', 'military', 'prep', ['to'], 'an arms sale is AID/military (gold)'],
+  ['supply', 'arm', 'AID', 'military', 'prep', ['to', 'with'], 'arms supply is AID/military (gold)'],
+  ['supply', 'missile', 'AID', 'military', 'prep', ['to', 'with'], 'arms supply is AID/military (gold)'],
+  ['provide', 'aid', 'AID', null, 'prep', ['to'], 'providing aid is AID'],
 ]
 
 /** Nominal triggers news uses (the event is the noun); each with its PLOVER type. */
@@ -340,6 +370,7 @@ export function verbEntries(dict: VerbDictionary): { entries: LexiconEntry[]; dr
       }
     }
     for (const v of g.verbs) {
+      if (!isVerbLemma(v.lemma)) continue
       const pats = byVerb.get(v) ?? []
       const base = { lemma: v.lemma, pos: 'verb' as const, forms: [...v.forms].sort(), source: `petrarch2:${g.name.toLowerCase()}` }
       // the bare verb: its own code, else the group's, backed by the patterns with no condition
