@@ -130,7 +130,7 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(['launch', 'stage', 'car
 /** Heads the light verbs take that name no event ("hold in custody", "cease fire" split in two, "give hours"). */
 const NOT_EVENT_NOUNS: ReadonlySet<string> = new Set(['fire', 'hour', 'custody', 'jail', 'camp', 'game', 'confinement', 'detainment', 'prison', 'hostage', 'captive', 'office', 'position', 'power', 'view', 'opinion', 'hope', 'belief', 'interest', 'concern', 'willingness', 'readiness', 'desire', 'wish'])
 
-type Curated = readonly [lemma: string, object: string | null, type: PloverType, mode: string | null, target: LexiconEntry['target'], preps: readonly string[], reason: string]
+type Curated = readonly [lemma: string, object: string | null, type: PloverType, mode: string | null, target: LexiconEntry['target'], preps: readonly string[], reason: string, prep?: string]
 
 /**
  * Light verb + object combinations news uses that the dictionary lacks or codes otherwise; the gold README decides.
@@ -189,7 +189,9 @@ export const CURATED_LIGHT: readonly Curated[] = [
   ['test-fire', null, 'MOBILIZE', 'weapons', 'none', [], 'test-firing is a weapons test: MOBILIZE/weapons'],
   ['take', 'hostage', 'ASSAULT', 'abduct', 'object', [], 'taking hostages is ASSAULT/abduct'],
   ['lash out', null, 'ACCUSE', 'disapprove', 'prep', ['at', 'against'], 'lashing out at someone is criticism'],
-  ['object', null, 'ACCUSE', 'disapprove', 'prep', ['to'], '"objected to" is disapproval'],
+  ['object', null, 'ACCUSE', 'disapprove', 'prep', [], '"objected to" is disapproval', 'to'],
+  ['supply', null, 'AID', null, 'object', [], 'supplying a party (arms, fuel, aid) mainly benefits the recipient: AID (gold: arms supply is AID/military); PETRARCH2 codes it 060'],
+  ['provide', null, 'AID', null, 'prep', ['to', 'with'], 'providing (aid, arms) to a party is AID; PETRARCH2 codes it 060'],
   ['indict', null, 'ACCUSE', 'allege', 'object', [], 'an indictment is ACCUSE/allege (manual mode)'],
   ['visit', null, 'CONSULT', 'visit', 'object', [], 'a visit is CONSULT with the visitor as source (gold)'],
   ['condemn', null, 'ACCUSE', 'disapprove', 'object', [], 'a condemnation is ACCUSE/disapprove (gold)'],
@@ -340,7 +342,7 @@ function winner(votes: readonly Vote[]): { vote: Vote; count: number; share: num
   }
   const [type, count] = tally(votes.map((v) => v.type))[0]
   const mine = votes.filter((v) => v.type === type)
-  const mode = tally(mine.map((v) => v.mode ?? '')).find(([mdl]) => mdl !== '')?.[0] ?? null
+  const mode = tally(mine.map((v) => v.mode ?? ''))[0][0] || null
   const cameo = tally(mine.filter((v) => (v.mode ?? null) === mode || mode === null).map((v) => v.cameo))[0][0]
   const reversed = mine.filter((v) => v.reversed).length * 2 > mine.length
   return { vote: { type, mode, cameo, reversed }, count, share: count / votes.length }
@@ -448,9 +450,9 @@ export function lightVerbNouns(verbs: readonly LexiconEntry[]): LexiconEntry[] {
   return out
 }
 
-const curated = (list: readonly Curated[], pos: LexiconEntry['pos'], name: string): LexiconEntry[] => list.map(([lemma, object, type, mode, target, preps]) => ({
+const curated = (list: readonly Curated[], pos: LexiconEntry['pos'], name: string): LexiconEntry[] => list.map(([lemma, object, type, mode, target, preps, , prep]) => ({
   lemma, pos, forms: (pos === 'noun' ? nounForms(lemma) : pos === 'adj' ? [lemma] : lemma.includes(' ') ? phraseForms(lemma) : [lemma, ...regularForms(lemma)]).sort(),
-  prep: null, object, type, mode, cameo: null, source: `dossier:${name}`, target, ...(preps.length ? { targetPreps: preps } : {}), count: 1,
+  prep: prep ?? null, object, type, mode, cameo: null, source: `dossier:${name}`, target, ...(preps.length ? { targetPreps: preps } : {}), count: 1,
 }))
 
 /** Forms of a phrasal verb: the first word inflects ("carry out" → "carried out"). */

@@ -18,6 +18,8 @@ export interface TriggerQuery {
   readonly prep?: string | null
   /** the words of its object's phrase, lower case ("new", "sanctions"); the last one is the head */
   readonly object?: readonly string[] | null
+  /** the words of the preposition's object ("called for" + "a ceasefire" → ["a", "ceasefire"]) */
+  readonly prepObject?: readonly string[] | null
 }
 
 export class LexiconIndex {
@@ -54,7 +56,8 @@ export class LexiconIndex {
     const obj = q.object ?? []
     const rank = (e: LexiconEntry): number => {
       if (e.prep && e.prep !== prep) return -1
-      if (e.object && !this.objectFits(e, obj)) return -1
+      // an entry with a preposition names either the verb's object or the preposition's ("call for a ceasefire")
+      if (e.object && !this.objectFits(e, obj) && !(e.prep && this.objectFits(e, q.prepObject ?? []))) return -1
       return (e.object ? 2 : 0) + (e.prep ? 1 : 0)
     }
     let best: LexiconEntry | null = null, bestRank = -1

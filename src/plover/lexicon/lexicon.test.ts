@@ -73,7 +73,7 @@ test('pattern frames: preposition, object phrase, synonym sets and where the tar
   const syn = new Map([['&WEAPON', ['gun', 'rifle']]])
   const f = (s: string) => patternFrame(parsePattern(s)!, syn)
   assert.deepEqual(f('- * (AGAINST) [111]'), { prep: 'against', objects: [], target: null, lowerWords: false })
-  assert.deepEqual(f('- * + (FOR TORTURE) [1122]'), { prep: 'for', objects: [], target: 'object', lowerWords: false })
+  assert.deepEqual(f('- * + (FOR TORTURE) [1122]'), { prep: 'for', objects: ['torture'], target: 'object', lowerWords: false }, 'the preposition\'s object stands in when the verb has none')
   assert.deepEqual(f('- * {TERRORIST ATTACKS} [018]').objects, ['terrorist attacks'])
   assert.deepEqual(f('- * &WEAPON (TO +) [072]'), { prep: 'to', objects: ['&WEAPON'], target: 'prep', lowerWords: false })
   assert.equal(f('- &AIRCRAFT * RAIDS [195]').lowerWords, true)
@@ -151,6 +151,10 @@ test('well-known triggers map as PLOVER and the gold README say', () => {
   assert.equal(t('fired', { object: ['a', 'missile'] })?.split('/')[0], 'ASSAULT')
   assert.equal(t('lodged', { object: ['a', 'protest'] }), 'ACCUSE/disapprove')
   assert.equal(t('said'), null, 'a bare reporting verb is no event')
+  assert.equal(t('called', { prep: 'for', prepObject: ['a', 'ceasefire'] }), 'REQUEST/yield')
+  assert.equal(t('called', { prep: 'on' })?.split('/')[0], 'REQUEST')
+  assert.equal(t('objected', { prep: 'to' }), 'ACCUSE/disapprove')
+  assert.equal(t('indicted'), 'ACCUSE/allege')
   assert.equal(lx.match('hosted', { pos: 'verb' })?.reversed, true, 'the host of a visit is its target')
   const n = (form: string) => lx.match(form, { pos: 'noun' })?.type ?? null
   assert.deepEqual(['talks', 'visit', 'attack', 'strikes', 'sanctions', 'condemnation', 'accusation', 'agreement', 'meeting', 'drills', 'exercises', 'missile test'].map(n),

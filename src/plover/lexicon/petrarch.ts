@@ -164,7 +164,8 @@ export function parseVerbDictionary(text: string): VerbDictionary {
 export interface PatternFrame {
   /** preposition of the first `(PREP …)` group or a bare preposition token, lower case */
   readonly prep: string | null
-  /** the first noun phrase before any preposition, lower case ("attack", "verbal attack"); a synonym set stands as its label (`&WEAPON`) */
+  /** the first noun phrase after the verb, or else the object of its first `(PREP …)` group, lower case ("attack",
+   *  "verbal attack"); a synonym set stands as its label (`&WEAPON`) */
   readonly objects: readonly string[]
   /** the target marker `+`: right after the verb ("object"), inside or after a preposition ("prep"), or absent */
   readonly target: 'object' | 'prep' | null
@@ -202,7 +203,12 @@ export function patternFrame(p: VerbPattern, synsets: ReadonlyMap<string, readon
       const inner = tokenize(tok.slice(1, -1))
       const first = (inner[0] ?? '').toLowerCase()
       // a group that does not start with a preposition still conditions the pattern: keep its first word
-      if (/^[a-z]+$/.test(first)) prep ??= first
+      if (/^[a-z]+$/.test(first) && prep === null) {
+        prep = first
+        // the preposition's own object ("(FOR {FINANCIAL AID})") when the verb has none
+        const noun = inner.slice(1).find((t) => !MARKERS.has(t) && !PREPOSITIONS.has(t.toLowerCase()) && !t.startsWith('('))
+        if (!objects.length && noun) objects = expand(noun)
+      }
       if (inner.includes('+') && target === null) target = 'prep'
       return
     }
