@@ -10,6 +10,7 @@ const sections: Section[] = [
   { name: 'pipeline', run: () => benchPipeline() },
   { name: 'clean', run: async () => (await import('./clean.js')).benchClean() },
   { name: 'ner', run: async () => (await import('./ner.js')).benchNer() },
+  { name: 'syntax', run: async () => (await import('./syntax.js')).benchSyntax() },
   { name: 'corpus', run: async () => (await import('./corpus.js' as string)).benchCorpus() },
   { name: 'api', run: async () => (await import('./api.js' as string)).benchApi() },
 ]

@@ -71,6 +71,9 @@ const IRREGULAR: Readonly<Record<string, string>> = Object.fromEntries(Object.en
   shall: 'should',
   may: 'might',
   not: 'n\'t',
+  use: 'used using',
+  create: 'created creating',
+  focus: 'focused focusing',
 }).flatMap(([lemma, forms]) => forms.split(' ').map((f) => [f, lemma])))
 
 const PRONOUNS: Readonly<Record<string, string>> = {
@@ -96,28 +99,33 @@ export function lemmatize(word: string, upos: string): string {
 
 const VOWEL = /[aeiou]/
 
+/**
+ * Stem of an -ed/-ing form: a doubled final consonant is undone (stopped -> stop), and the silent e a stem lost
+ * comes back where English spelling all but requires it (seized, forced, lived, argued, decided, stated, used).
+ */
+function edStem(stem: string): string {
+  if (stem.length < 2 || !VOWEL.test(stem)) return stem
+  if (/([bdgmnprtz])\1$/.test(stem) && !/(?:dd|zz)$/.test(stem)) return stem.slice(0, -1)
+  const pair = /[aeiou][aeiou][^aeiou]$/.test(stem) // treat, appear, joined: no e
+  if (/(?:[vzu]|[^aeiou]c|[rld]g|[hr]ang|eng|[^aeiou][aeiou]g)$/.test(stem)) return stem + 'e'
+  if (/[aeiou][aeiu]s$/.test(stem) && !/ous$/.test(stem)) return stem + 'e'
+  if (pair) return stem
+  if (/[^aeiou][aeiou][skdl]$/.test(stem) && !/(?:[aeiou]ck)$/.test(stem)) return stem + 'e'
+  if (/[^aeiou][aiu]r$/.test(stem)) return stem + 'e'
+  if (/[^aeiou](?:at|ot|ut)$/.test(stem) || /(?:cit|nit|vit|[lp]et)$/.test(stem)) return stem + 'e'
+  if (/[^aeiou]in$/.test(stem) && stem.length > 4) return stem + 'e'
+  return stem
+}
+
 function verbLemma(w: string): string {
   if (w.length <= 3) return w
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y'
   if (/(?:ss|sh|ch|x|zz|o)es$/.test(w)) return w.slice(0, -2)
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1)
   if (w.endsWith('ied')) return w.slice(0, -3) + 'y'
-  if (w.endsWith('ed') || w.endsWith('ing')) {
-    const stem = w.endsWith('ed') ? w.slice(0, -2) : w.slice(0, -3)
-    if (stem.length < 2 || !VOWEL.test(stem)) return w
-    // doubled final consonant: stopped -> stop (but not "killed", "passed", "added")
-    if (/([bdgmnprt])\1$/.test(stem) && !/(?:ll|ss|dd)$/.test(stem)) return stem.slice(0, -1)
-    // a silent e dropped: agreed -> agree, used -> use, making -> make, attacked/attacking keep their stem
-    if (/(?:[^aeiou][aeiou][cgsvz]|[^aeiouy][aeiou]?[cs]|at|it|ut|ot|ir|ur|dg|rg|lv|rv|ng)$/.test(stem) && !/(?:ck|ss|sh|ch)$/.test(stem)) {
-      if (/(?:at|it|ut|ot|ir|ur)$/.test(stem) && !/(?:[aeiou][aeiou][tr]|[aeiou]at)$/.test(stem)) {
-        // "stated", "united", "cited" -> +e; "visited", "limited", "targeted" keep
-        return /(?:sit|mit|get|pit|lit|hit|bit|rit|dit|ait|eat|oat|it)$/.test(stem) && stem.length > 5 ? stem : stem + 'e'
-      }
-      if (/(?:ng|[^aeiou][aeiou][cgsvz]|[^aeiouy][cs]|dg|rg|lv|rv)$/.test(stem) && !/(?:ing)$/.test(stem) && !/(?:ss|ns|rs|ls)$/.test(stem)) return stem + 'e'
-    }
-    if (w.endsWith('eed')) return w.slice(0, -1)
-    return stem
-  }
+  if (w.endsWith('eed') || w.endsWith('eing')) return w.endsWith('eed') ? w.slice(0, -1) : w.slice(0, -3)
+  if (w.endsWith('ed') && w.length > 3) return edStem(w.slice(0, -2))
+  if (w.endsWith('ing') && w.length > 5) return edStem(w.slice(0, -3))
   return w
 }
 

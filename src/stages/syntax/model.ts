@@ -62,7 +62,7 @@ export class SyntaxParser {
     const tags = this.tags
     if (givenTags) givenTags.forEach((t, i) => { tags[i] = Math.max(0, (UPOS as readonly string[]).indexOf(t)) })
     else tagSentence(this.tagger, this.tagDict, words, tags, this.exact)
-    const x = parseInput(words.map((w) => w.h.lower), tags.subarray(0, n), words.map((w) => w.h.fine), words.map((w) => w.suf3))
+    const x = parseInput(words, tags)
     parseSentence(this.moves, this.labelScorer, x, this.state, this.heads, this.labels, this.exact)
     const upos: string[] = [], heads: number[] = [], deprels: string[] = []
     for (let i = 0; i < n; i++) {

@@ -16,13 +16,13 @@ export const PARSER_HASH_BITS = env('PB', 20)
 export const LABEL_HASH_BITS = env('LB', 19)
 
 /** Training epochs (the best dev epoch is kept) and the exploration of the dynamic oracle. */
-export const TAGGER_EPOCHS = 10
-export const PARSER_EPOCHS = 15
+export const TAGGER_EPOCHS = env('TE', 10)
+export const PARSER_EPOCHS = env('PE', 15)
 /** From this epoch on, the parser follows its own (possibly wrong) prediction with EXPLORE probability. */
-export const EXPLORE_FROM = 2
-export const EXPLORE = 0.9
+export const EXPLORE_FROM = env('EF', 2)
+export const EXPLORE = env('EX', 0.9)
 /** Folds of the tagger jackknife that gives the parser realistic predicted tags on train. */
-export const JACKKNIFE_FOLDS = 5
+export const JACKKNIFE_FOLDS = env('JK', 5)
 /** Seed of the training shuffles. */
 export const TRAIN_SEED = 20261206
 

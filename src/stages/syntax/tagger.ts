@@ -100,18 +100,24 @@ export function tagRows(words: readonly TagWord[], i: number, p1: number, p2: nu
 
 const bufs = { rows: new Int32Array(TAG_MAX_ROWS), f: new Float64Array(N_TAGS), q: new Int32Array(N_TAGS) }
 
-/** Tags one sentence greedily; dictionary words are looked up by normalised form. */
-export function tagSentence(scorer: RowScorer, dict: ReadonlyMap<string, number>, words: readonly TagWord[], out: Uint8Array, exact = false): void {
+/**
+ * Tags one sentence greedily; dictionary words are looked up by normalised form. `second` (when given) receives
+ * each word's runner-up tag (N_TAGS for dictionary words), which the parser reads as a sign of ambiguity.
+ */
+export function tagSentence(scorer: RowScorer, dict: ReadonlyMap<string, number>, words: readonly TagWord[], out: Uint8Array, exact = false, second?: Uint8Array): void {
   const scores = exact ? bufs.f : bufs.q
   let p1: number = TAG_START, p2: number = TAG_START
   for (let i = 0; i < words.length; i++) {
     let t = dict.get(words[i]!.norm)
+    let t2 = N_TAGS
     if (t === undefined) {
       const count = tagRows(words, i, p1, p2, bufs.rows)
       scores.fill(0)
       scorer.addAll(bufs.rows, count, scores, 0)
       t = argmax(scores, N_TAGS)
+      if (second) t2 = argmax(scores, N_TAGS, (c) => c !== t)
     }
+    if (second) second[i] = t2
     out[i] = t
     p2 = p1
     p1 = t

@@ -91,17 +91,17 @@ function workerMain(): void {
   const held = all.filter((_, i) => foldOf(i, all.length) === fold)
   const { w, dict } = trainTagger(train, null, TAGGER_EPOCHS, TRAIN_SEED + fold + 1, () => {})
   const scorer = new FloatScorer(w, N_TAGS)
-  const tags = held.map((s) => { const out = new Uint8Array(s.words.length); tagSentence(scorer, dict, s.words, out, true); return out })
+  const tags = held.map((s) => { const out = new Uint8Array(s.words.length), second = new Uint8Array(s.words.length); tagSentence(scorer, dict, s.words, out, true, second); return { out, second } })
   parentPort!.postMessage(tags)
 }
 
 /** Runs the jackknife folds, two at a time; returns each train sentence's predicted tags. */
-async function jackknife(nSentences: number): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = new Array(nSentences)
+async function jackknife(nSentences: number): Promise<Tagged[]> {
+  const out: Tagged[] = new Array(nSentences)
   const file = fileURLToPath(import.meta.url)
   const run = (fold: number): Promise<void> => new Promise((resolve, reject) => {
     const w = new Worker(file, { workerData: { fold } })
-    w.once('message', (tags: Uint8Array[]) => {
+    w.once('message', (tags: Tagged[]) => {
       let k = 0
       for (let i = 0; i < nSentences; i++) if (foldOf(i, nSentences) === fold) out[i] = tags[k++]!
       resolve()
@@ -113,14 +113,17 @@ async function jackknife(nSentences: number): Promise<Uint8Array[]> {
   return out
 }
 
+/** Predicted tags of a sentence and the runner-ups. */
+interface Tagged { readonly out: Uint8Array; readonly second: Uint8Array }
+
 /** Per-sentence parser inputs with the given tags. */
-function inputs(sents: readonly Sent[], tags: readonly Uint8Array[]): ParseInput[] {
-  return sents.map((s, i) => parseInput(s.words.map((w) => w.h.lower), tags[i]!, s.words.map((w) => w.h.fine), s.words.map((w) => w.suf3)))
+function inputs(sents: readonly Sent[], tags: readonly Tagged[]): ParseInput[] {
+  return sents.map((s, i) => parseInput(s.words, tags[i]!.out, tags[i]!.second))
 }
 
 interface Score { upos: number; uas: number; las: number }
 
-function scoreParse(moves: FloatScorer | QuantizedScorer, labels: FloatScorer | QuantizedScorer, deprels: readonly string[], dev: readonly Sent[], xs: readonly ParseInput[], tags: readonly Uint8Array[]): Score {
+function scoreParse(moves: FloatScorer | QuantizedScorer, labels: FloatScorer | QuantizedScorer, deprels: readonly string[], dev: readonly Sent[], xs: readonly ParseInput[], tags: readonly Tagged[]): Score {
   const st = new State()
   let n = 0, upos = 0, uas = 0, las = 0
   const exact = moves instanceof FloatScorer
@@ -129,7 +132,7 @@ function scoreParse(moves: FloatScorer | QuantizedScorer, labels: FloatScorer | 
     parseSentence(moves, labels, xs[k]!, st, heads, labs, exact)
     for (let i = 0; i < heads.length; i++) {
       n++
-      if (tags[k]![i] === s.tags[i]) upos++
+      if (tags[k]!.out[i] === s.tags[i]) upos++
       if (heads[i] === s.heads[i]) { uas++; if (deprels[labs[i]!]!.split(':')[0] === s.rels[i]!.split(':')[0]) las++ }
     }
   })
@@ -151,10 +154,10 @@ async function main(): Promise<void> {
   if (process.env.TAGONLY) return
   const taggerSeconds = seconds(t0)
   let jkOk = 0, jkN = 0
-  train.forEach((s, k) => s.tags.forEach((t, i) => { jkN++; if (trainTags[k]![i] === t) jkOk++ }))
+  train.forEach((s, k) => s.tags.forEach((t, i) => { jkN++; if (trainTags[k]!.out[i] === t) jkOk++ }))
   log(`jackknifed train UPOS ${(100 * jkOk / jkN).toFixed(2)}; final tagger best epoch ${tagger.epoch}, dev UPOS ${(tagger.acc * 100).toFixed(2)}`)
   const devScorer = new FloatScorer(tagger.w, N_TAGS)
-  const devTags = dev.map((s) => { const o = new Uint8Array(s.words.length); tagSentence(devScorer, tagger.dict, s.words, o, true); return o })
+  const devTags = dev.map((s) => { const out = new Uint8Array(s.words.length), second = new Uint8Array(s.words.length); tagSentence(devScorer, tagger.dict, s.words, out, true, second); return { out, second } })
 
   // parser
   const counts = new Map<string, number>()
@@ -166,8 +169,8 @@ async function main(): Promise<void> {
   const trainX = inputs(projective.map((p) => p.s), projective.map((p) => trainTags[p.k]!))
   const golds = projective.map(({ s }) => Gold.fromConllu(s.heads))
   const goldLabels = projective.map(({ s }) => { const a = new Int32Array(s.words.length + 2); s.rels.forEach((r, i) => { a[i + 1] = labelId.get(r)! }); return a })
-  const devX = inputs(dev, process.env.GOLDTAGS ? dev.map((s) => s.tags) : devTags)
-  if (process.env.GOLDTAGS) trainX.splice(0, trainX.length, ...inputs(projective.map((p) => p.s), projective.map((p) => p.s.tags)))
+  const devX = inputs(dev, process.env.GOLDTAGS ? dev.map((s) => ({ out: s.tags, second: s.tags.map(() => N_TAGS) })) : devTags)
+  if (process.env.GOLDTAGS) trainX.splice(0, trainX.length, ...inputs(projective.map((p) => p.s), projective.map((p) => ({ out: p.s.tags, second: p.s.tags.map(() => N_TAGS) }))))
   const moves = new Averaged(PARSER_HASH_BITS, N_MOVES)
   const labels = new Averaged(LABEL_HASH_BITS, deprels.length)
   const rand = rng(TRAIN_SEED + 100)

@@ -49,6 +49,16 @@ function tokenizeGlobal(slice: string, from: number): Token[] {
 }
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»'])
+
+/**
+ * True when `t` closes what ends at `prev`: a closing bracket or quote. A straight quote is ambiguous, so it
+ * closes only when it touches the previous token ('said." He' closes; 'said. "We' opens the next sentence).
+ */
+function isCloser(text: string, prev: Token, t: Token): boolean {
+  const s = text.slice(t.start, t.end)
+  if (!CLOSERS.has(s)) return false
+  return (s !== '"' && s !== "'") || t.start === prev.end
+}
 const ENDERS = new Set(['.', '!', '?'])
 
 /** True when the token just before a period is an abbreviation or an initial, so the period is not an end. */
@@ -89,7 +99,7 @@ export function splitSentences(text: string, tokens: readonly Token[], para: Spa
     const isEnd = ender || (isDotted(text, t) && i + 1 < tokens.length && SENTENCE_STARTERS.has(str(tokens[i + 1])))
     if (!isEnd) continue
     if (ender && text.charCodeAt(t.start) === 46 && isAbbreviation(text, tokens[i - 1], tokens[i + 1])) continue
-    while (endTok + 1 < tokens.length && (CLOSERS.has(str(tokens[endTok + 1])) || isEnder(text, tokens[endTok + 1]))) endTok++
+    while (endTok + 1 < tokens.length && (isCloser(text, tokens[endTok], tokens[endTok + 1]) || isEnder(text, tokens[endTok + 1]))) endTok++
     const next = tokens[endTok + 1]
     // a boundary needs a following word that can start a sentence (capital, digit or opening quote) or the paragraph end
     if (next && !CAN_START.test(str(next))) continue

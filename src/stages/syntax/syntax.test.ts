@@ -1,0 +1,304 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
+import type { SyntaxToken, Token } from '../../doc/layers.js'
+import { readBaseline } from '../../eval/gates.js'
+import { REPO_ROOT, SHARED } from '../../paths.js'
+import { splitSentences, tokenize } from '../tokens/index.js'
+import { isProjective, readConllu, writeConllu } from './conllu.js'
+import { ewtPieces, lemmatize, loadSyntaxModel, parseConllu, SyntaxView, syntaxStage } from './index.js'
+import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
+import { cost, Gold, State } from './transitions.js'
+
+const EWT_DEV = join(SHARED, 'data', 'parsing', 'ud-en-ewt', 'en_ewt-ud-dev.conllu')
+const EWT_TRAIN = join(SHARED, 'data', 'parsing', 'ud-en-ewt', 'en_ewt-ud-train.conllu')
+const SCORER = join(SHARED, 'tools', 'conllu-score.mjs')
+const TESTDATA = join(REPO_ROOT, 'src', 'stages', 'syntax', 'testdata')
+
+/** A state after the given moves on n words. */
+function stateAfter(n: number, moves: number[]): State {
+  const s = new State().reset(n)
+  for (const m of moves) { assert.ok(s.valid(m), `move ${m} valid`); s.apply(m, 0) }
+  return s
+}
+
+describe('arc-hybrid transitions', () => {
+  it('SHIFT moves b0 onto the stack; it is barred when only the root is left in the buffer', () => {
+    const s = stateAfter(2, [SHIFT])
+    assert.deepEqual([s.sp, s.s0, s.b], [1, 1, 2])
+    s.apply(SHIFT)
+    assert.deepEqual([s.sp, s.s0, s.s1, s.b], [2, 2, 1, 3])
+    assert.equal(s.valid(SHIFT), false) // b0 is the root (n+1)
+  })
+
+  it('LEFT attaches s0 to b0 and pops it; needs a stack word; onto the root only when s0 is the only one', () => {
+    const s = new State().reset(3)
+    assert.equal(s.valid(LEFT), false)
+    s.apply(SHIFT)
+    s.apply(LEFT, 4)
+    assert.deepEqual([s.sp, s.head[1], s.lab[1], s.lc1[2], s.nl[2], s.b], [0, 2, 5, 1, 1, 2])
+    s.apply(SHIFT); s.apply(SHIFT) // stack 2 3, buffer root
+    assert.equal(s.valid(LEFT), false) // two words on the stack: the root may take only one
+    s.apply(RIGHT, 1)
+    assert.equal(s.valid(LEFT), true)
+    s.apply(LEFT, 0)
+    assert.equal(s.done, true)
+    assert.deepEqual(Array.from(s.head.subarray(1, 4)), [2, 4, 2])
+  })
+
+  it('RIGHT attaches s0 to s1 and pops it; needs two stack words', () => {
+    const s = stateAfter(3, [SHIFT])
+    assert.equal(s.valid(RIGHT), false)
+    s.apply(SHIFT)
+    s.apply(RIGHT, 2)
+    assert.deepEqual([s.sp, s.s0, s.head[2], s.rc1[1], s.nr[1], s.lab[2]], [1, 1, 1, 2, 1, 3])
+  })
+})
+
+describe('dynamic oracle', () => {
+  it('zero-cost moves rebuild every projective gold tree of the first 2,000 EWT train sentences', { skip: !existsSync(EWT_TRAIN) && 'no EWT' }, () => {
+    const sents = readConllu(readFileSync(EWT_TRAIN, 'utf8')).slice(0, 2000).filter((s) => isProjective(s.words.map((w) => w.head)))
+    assert.ok(sents.length > 1900)
+    const s = new State()
+    for (const sent of sents) {
+      const heads = sent.words.map((w) => w.head)
+      const g = Gold.fromConllu(heads)
+      s.reset(heads.length)
+      while (!s.done) {
+        const m = [SHIFT, LEFT, RIGHT].find((t) => cost(s, g, t) === 0)
+        assert.notEqual(m, undefined, 'a zero-cost move exists')
+        s.apply(m!)
+      }
+      assert.deepEqual(heads.map((_, i) => (s.head[i + 1] === heads.length + 1 ? 0 : s.head[i + 1])), heads)
+    }
+  })
+
+  it('counts the gold arcs a move makes unreachable', () => {
+    // "she saw him": she <- saw -> him, saw <- root
+    const g = Gold.fromConllu([2, 0, 2])
+    const s = new State().reset(3)
+    assert.equal(cost(s, g, SHIFT), 0)
+    assert.equal(cost(s, g, LEFT), Infinity) // not valid on an empty stack
+    s.apply(SHIFT) // stack: she; buffer: saw him root
+    assert.equal(cost(s, g, LEFT), 0) // she <- saw is gold
+    assert.equal(cost(s, g, SHIFT), 2) // she could no longer take saw as head, nor saw (over she) the root
+    s.apply(SHIFT) // wrong: stack she saw; saw -> she and root -> saw are lost already
+    assert.equal(cost(s, g, RIGHT), 1) // she -> saw pops saw: loses saw -> him
+    assert.equal(cost(s, g, SHIFT), 0) // him can still take saw (s0) as head by RIGHT
+    assert.equal(cost(s, g, LEFT), 1) // him -> saw: loses saw -> him
+  })
+})
+
+describe('CoNLL-U', () => {
+  const text = [
+    '# sent_id = t1', '# text = I don\'t know.',
+    '1\tI\tI\tPRON\tPRP\t_\t3\tnsubj\t3:nsubj\t_',
+    '2-3\tdon\'t\t_\t_\t_\t_\t_\t_\t_\t_',
+    '2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t4:aux\t_',
+    '3\tn\'t\tnot\tPART\tRB\t_\t4\tadvmod\t4:advmod\t_',
+    '4\tknow\tknow\tVERB\tVB\t_\t0\troot\t0:root\tSpaceAfter=No',
+    '4.1\tknow\tknow\tVERB\tVB\t_\t_\t_\t4:conj\tCopyOf=4',
+    '5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t4:punct\t_',
+  ].join('\n') + '\n\n'
+
+  it('reads basic words only and writes every line back untouched', () => {
+    const s = readConllu(text)
+    assert.equal(s.length, 1)
+    assert.deepEqual(s[0]!.words.map((w) => w.form), ['I', 'do', "n't", 'know', '.'])
+    assert.deepEqual(s[0]!.words.map((w) => w.head), [3, 4, 4, 0, 4])
+    assert.equal(writeConllu(s), text)
+  })
+
+  it('rewrites only UPOS, HEAD and DEPREL of the basic words', () => {
+    const s = readConllu(text)
+    const out = writeConllu(s, [{ upos: ['X', 'X', 'X', 'X', 'X'], head: [0, 1, 1, 1, 1], deprel: ['root', 'dep', 'dep', 'dep', 'dep'] }])
+    const a = text.split('\n'), b = out.split('\n')
+    assert.equal(a.length, b.length)
+    a.forEach((line, i) => {
+      if (!/^\d+\t/.test(line)) { assert.equal(b[i], line); return }
+      const x = line.split('\t'), y = b[i]!.split('\t')
+      for (const c of [0, 1, 2, 4, 5, 8, 9]) assert.equal(y[c], x[c])
+      assert.equal(y[3], 'X')
+    })
+    assert.equal(isProjective([2, 0, 2]), true)
+    assert.equal(isProjective([3, 4, 0, 3]), false)
+  })
+})
+
+describe('token mapping and lemmas', () => {
+  it('splits contractions and hyphenated words as EWT does', () => {
+    assert.deepEqual(ewtPieces("don't"), ['do', "n't"])
+    assert.deepEqual(ewtPieces('can’t'), ['ca', 'n’t'])
+    assert.deepEqual(ewtPieces("they're"), ['they', "'re"])
+    assert.deepEqual(ewtPieces('Amir-Abdollahian'), ['Amir', '-', 'Abdollahian'])
+    assert.deepEqual(ewtPieces('e-mail'), ['e-mail'])
+    assert.deepEqual(ewtPieces('2020-21'), ['2020-21'])
+    assert.deepEqual(ewtPieces('Tehran'), ['Tehran'])
+  })
+
+  it('lemmatises common inflections', () => {
+    assert.equal(lemmatize('said', 'VERB'), 'say')
+    assert.equal(lemmatize('met', 'VERB'), 'meet')
+    assert.equal(lemmatize('held', 'VERB'), 'hold')
+    assert.equal(lemmatize('went', 'VERB'), 'go')
+    assert.equal(lemmatize('killed', 'VERB'), 'kill')
+    assert.equal(lemmatize('stopped', 'VERB'), 'stop')
+    assert.equal(lemmatize('attacks', 'VERB'), 'attack')
+    assert.equal(lemmatize('visiting', 'VERB'), 'visit')
+    assert.equal(lemmatize('were', 'AUX'), 'be')
+    assert.equal(lemmatize('talks', 'NOUN'), 'talk')
+    assert.equal(lemmatize('casualties', 'NOUN'), 'casualty')
+    assert.equal(lemmatize('Iran', 'PROPN'), 'Iran')
+  })
+})
+
+/** tokens, syntax layer and view of a text (one paragraph). */
+function parseText(text: string): { tokens: Token[]; syntax: readonly SyntaxToken[]; view: SyntaxView } {
+  const tokens = tokenize(text)
+  const sentences = splitSentences(text, tokens, { start: 0, end: text.length })
+  const { layers } = syntaxStage().run({ text } as never, { tokens, sentences })
+  return { tokens, syntax: layers.syntax, view: new SyntaxView(text, tokens, layers.syntax) }
+}
+
+describe('syntax stage', () => {
+  it('produces one entry per token with heads inside the sentence', () => {
+    const text = 'Iran\'s foreign minister didn\'t attend. He stayed in Tehran-based offices.'
+    const { tokens, syntax, view } = parseText(text)
+    assert.equal(syntax.length, tokens.length)
+    const second = view.tokenAt(text.indexOf('He'))
+    syntax.forEach((s, i) => {
+      assert.ok(s.head >= -1 && s.head < tokens.length && s.head !== i)
+      if (s.head >= 0) assert.equal(s.head >= second, i >= second, 'no arc crosses the sentence boundary')
+    })
+    assert.equal(syntax.filter((s) => s.head === -1).length, 2)
+    const attend = view.tokenAt(text.indexOf('attend'))
+    assert.equal(view.isNegated(attend), true)
+    assert.equal(view.word(view.subject(attend)), 'minister')
+  })
+
+  it('matches the golden parse of news sentences (rerun with DOSSIER_GOLDEN=1 after retraining)', () => {
+    const text = readFileSync(join(TESTDATA, 'news.txt'), 'utf8')
+    const lines: string[] = []
+    for (const sentence of text.split('\n').filter(Boolean)) {
+      const { syntax, view } = parseText(sentence)
+      lines.push(`# ${sentence}`)
+      syntax.forEach((s, i) => lines.push([i, view.word(i), s.upos, s.lemma, s.head, s.deprel].join('\t')))
+      lines.push('')
+    }
+    const golden = join(TESTDATA, 'news.golden.tsv')
+    if (process.env.DOSSIER_GOLDEN === '1') writeFileSync(golden, lines.join('\n'))
+    assert.equal(lines.join('\n'), readFileSync(golden, 'utf8'))
+  })
+})
+
+describe('SyntaxView', () => {
+  // "Officials said the ship, a tanker, was seized by guards on behalf of the court and did not sail ."
+  const words = ['Officials', 'said', 'the', 'ship', ',', 'a', 'tanker', ',', 'was', 'seized', 'by', 'guards', 'on', 'behalf', 'of', 'the', 'court', 'and', 'did', 'not', 'sail', '.']
+  const tree: [string, number, string][] = [
+    ['NOUN', 1, 'nsubj'], ['VERB', -1, 'root'], ['DET', 3, 'det'], ['NOUN', 9, 'nsubj:pass'], ['PUNCT', 6, 'punct'], ['DET', 6, 'det'],
+    ['NOUN', 3, 'appos'], ['PUNCT', 6, 'punct'], ['AUX', 9, 'aux:pass'], ['VERB', 1, 'ccomp'], ['ADP', 11, 'case'], ['NOUN', 9, 'obl:agent'],
+    ['ADP', 16, 'case'], ['NOUN', 12, 'fixed'], ['ADP', 12, 'fixed'], ['DET', 16, 'det'], ['NOUN', 9, 'obl'], ['CCONJ', 20, 'cc'],
+    ['AUX', 20, 'aux'], ['PART', 20, 'advmod'], ['VERB', 9, 'conj'], ['PUNCT', 1, 'punct'],
+  ]
+  let text = ''
+  const tokens: Token[] = words.map((w) => { if (text) text += ' '; const start = text.length; text += w; return { start, end: text.length } })
+  const syntax: SyntaxToken[] = tree.map(([upos, head, deprel], i) => ({ upos, head, deprel, lemma: lemmatize(words[i]!, upos) }))
+  const v = new SyntaxView(text, tokens, syntax)
+
+  it('reads heads, relations and children', () => {
+    assert.equal(v.head(3), 9)
+    assert.equal(v.rel(3), 'nsubj:pass')
+    assert.equal(v.lemma(9), 'seize')
+    assert.deepEqual(v.children(9), [3, 8, 11, 16, 20])
+    assert.deepEqual(v.dependents(9, 'obl'), [11, 16])
+    assert.deepEqual(v.dependents(9, 'obl:agent'), [11])
+    assert.deepEqual(v.dependents(9, 'nsubj'), [3])
+  })
+
+  it('finds subjects (own and inherited), agents, obliques and clauses', () => {
+    assert.equal(v.subject(1), 0)
+    assert.equal(v.subject(9), 3)
+    assert.equal(v.subject(20), 3) // conj without a subject: the first conjunct's
+    assert.equal(v.agent(9), 11)
+    assert.equal(v.isPassive(9), true)
+    assert.equal(v.isPassive(1), false)
+    assert.deepEqual(v.obliques(9), [{ prep: 'by', head: 11 }, { prep: 'on behalf of', head: 16 }])
+    assert.equal(v.clause(1), 9)
+    assert.equal(v.clause(9), -1)
+    assert.equal(v.isNegated(20), true)
+    assert.equal(v.isNegated(9), false)
+    assert.deepEqual(v.objects(1), [])
+  })
+
+  it('finds conjuncts, appositions, spans, tokens and predicates', () => {
+    assert.deepEqual(v.conjuncts(9), [20])
+    assert.deepEqual(v.appositions(3), [6])
+    const sp = v.span(3)
+    assert.equal(text.slice(sp.start, sp.end), 'the ship , a tanker ,')
+    assert.equal(v.tokenAt(text.indexOf('tanker') + 2), 6)
+    assert.equal(v.tokenAt(text.indexOf(' by')), -1)
+    assert.equal(v.predicateOf(6), 9)
+    assert.equal(v.predicateOf(9), 9)
+  })
+
+  it('gives the controlling subject of an xcomp (object control first)', () => {
+    const t = ['Iran', 'urged', 'the', 'West', 'to', 'act']
+    let s = ''
+    const toks: Token[] = t.map((w) => { if (s) s += ' '; const start = s.length; s += w; return { start, end: s.length } })
+    const syn: SyntaxToken[] = ([['PROPN', 1, 'nsubj'], ['VERB', -1, 'root'], ['DET', 3, 'det'], ['PROPN', 1, 'obj'], ['PART', 5, 'mark'], ['VERB', 1, 'xcomp']] as const)
+      .map(([upos, head, deprel]) => ({ upos, head, deprel, lemma: '' }))
+    const w = new SyntaxView(s, toks, syn)
+    assert.equal(w.subject(5), 3)
+    assert.deepEqual(w.objects(1), [3])
+  })
+})
+
+describe('EWT dev quality gate', () => {
+  it('holds the floors pinned in gates/baseline.json ("ewt-dev") and agrees with conllu-score.mjs', { skip: !existsSync(EWT_DEV) && 'no EWT dev' }, () => {
+    const floors = readBaseline()['ewt-dev']?.floors
+    assert.ok(floors, 'floors pinned under "ewt-dev"')
+    const gold = readFileSync(EWT_DEV, 'utf8')
+    const predicted = parseConllu(gold, loadSyntaxModel())
+    const file = join(mkdtempSync(join(tmpdir(), 'ewt-')), 'dev.pred.conllu')
+    writeFileSync(file, predicted)
+    const ref = JSON.parse(execFileSync(process.execPath, [SCORER, EWT_DEV, file, '--json'], { encoding: 'utf8' })) as Record<string, number>
+    for (const [k, floor] of Object.entries(floors)) assert.ok(ref[k]! >= floor, `${k} ${ref[k]} below the pinned ${floor}`)
+  })
+})
+
+describe('news sentences (what the events, quotes and claims stages ask)', () => {
+  const at = (text: string, word: string, nth = 0): number => {
+    const { view } = parseText(text)
+    let from = -1
+    for (let k = 0; k <= nth; k++) from = text.indexOf(word, from + 1)
+    return view.tokenAt(from)
+  }
+  it('keeps a dateline out of the first clause and reads an apposition between commas', () => {
+    const text = 'KABUL – The interior minister, Rahim Nazari, met the visiting envoy on Tuesday.'
+    const { view } = parseText(text)
+    const met = at(text, 'met')
+    assert.equal(view.word(view.subject(met)), 'minister')
+    assert.deepEqual(view.appositions(view.subject(met)).map((i) => view.word(i)), ['Rahim'])
+    assert.equal(view.head(0), -1)
+  })
+  it('finds the passive agent and the speaker of a reported clause', () => {
+    const text = 'Two border guards were wounded by gunfire near the crossing, the provincial governor said.'
+    const { view } = parseText(text)
+    const wounded = at(text, 'wounded'), said = at(text, 'said')
+    assert.equal(view.isPassive(wounded), true)
+    assert.equal(view.word(view.agent(wounded)), 'gunfire')
+    assert.equal(view.word(view.subject(wounded)), 'guards')
+    assert.equal(view.word(view.subject(said)), 'governor')
+  })
+  it('attributes a quotation to the named speaker after a title', () => {
+    const text = '"We will not accept any new conditions," Deputy Foreign Minister Lena Okafor told reporters in Geneva.'
+    const { view } = parseText(text)
+    const told = at(text, 'told')
+    assert.equal(view.word(view.subject(told)), 'Lena')
+    assert.equal(view.word(view.clause(told)), 'accept')
+    assert.equal(view.isNegated(at(text, 'accept')), true)
+  })
+})
