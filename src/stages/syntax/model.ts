@@ -1,8 +1,9 @@
 /**
  * The committed tagger and parser under `models/syntax/`:
- * - `tagger.bin.gz`, `moves.bin.gz`, `labels.bin.gz`: int16 weights with one scale each (the NER model's format,
- *   magics POS1, ARC1, LAB1);
+ * - `tagger.bin.gz`, `tagger2.bin.gz` (second tagger pass): int16 weights, `moves.bin.gz`, `labels.bin.gz`: int8
+ *   weights, one scale each (the NER model's format, magics POS1, ARC1, LAB1);
  * - `tagdict.tsv.gz`: `form<TAB>UPOS` of frequent unambiguous words;
+ * - `lemmas.tsv.gz`: `UPOS<TAB>form<TAB>lemma` where EWT's lemma of a train word differs from the rules';
  * - `meta.json`: the relation labels (class order), scores and training facts (quoted in MODEL_CARD.md).
  * Word clusters are the NER model's (`models/ner/clusters.tsv.gz`).
  */
@@ -16,6 +17,7 @@ import { NER_MODEL_DIR, readLinesGz, readQuantized } from '../entities/ner/model
 import { parseInput, parseSentence } from './parser.js'
 import { QuantizedScorer, type RowScorer } from './perceptron.js'
 import { UPOS } from './syntax.data.js'
+import { lemmatize } from './lemma.js'
 import { tagSentence, WordCache, type TagWord } from './tagger.js'
 import { State } from './transitions.js'
 
@@ -35,12 +37,19 @@ export class SyntaxParser {
   private heads = new Int32Array(64)
   private labels = new Int32Array(64)
   private tags = new Uint8Array(64)
+  private first = new Uint8Array(64)
 
   constructor(
-    readonly tagger: RowScorer, readonly moves: RowScorer, readonly labelScorer: RowScorer,
-    readonly tagDict: ReadonlyMap<string, number>, readonly deprels: readonly string[], clusters: Clusters, private readonly exact = false,
+    readonly tagger: RowScorer, readonly tagger2: RowScorer | null, readonly moves: RowScorer, readonly labelScorer: RowScorer,
+    readonly tagDict: ReadonlyMap<string, number>, readonly deprels: readonly string[], clusters: Clusters,
+    private readonly lemmas: ReadonlyMap<string, string> = new Map(), private readonly exact = false,
   ) {
     this.words = new WordCache(clusters)
+  }
+
+  /** Lemma of a word with its UPOS: the EWT lemma where the rules get a frequent train word wrong, else the rules'. */
+  lemma(word: string, upos: string): string {
+    return this.lemmas.get(`${upos}\t${word.toLowerCase()}`) ?? lemmatize(word, upos)
   }
 
   /** Hashes tokens (cached by form). */
@@ -49,8 +58,18 @@ export class SyntaxParser {
   /** Tag ids of a sentence. */
   tag(tokens: readonly string[]): Uint8Array {
     const out = new Uint8Array(tokens.length)
-    tagSentence(this.tagger, this.tagDict, this.hash(tokens), out, this.exact)
+    this.tagInto(this.hash(tokens), out)
     return out
+  }
+
+  /** Tags hashed words into out (the second pass, when the model has one, reads the first pass's tags). */
+  private tagInto(words: readonly TagWord[], out: Uint8Array): void {
+    const n = words.length
+    if (!this.tagger2) { tagSentence(this.tagger, this.tagDict, words, out, this.exact); return }
+    if (this.first.length < n) this.first = new Uint8Array(n * 2)
+    const first = this.first.subarray(0, n)
+    tagSentence(this.tagger, this.tagDict, words, first, this.exact)
+    tagSentence(this.tagger2, this.tagDict, words, out, this.exact, first)
   }
 
   /** Tags and parses one tokenised sentence (EWT tokenisation: clitics and hyphens split). */
@@ -61,7 +80,7 @@ export class SyntaxParser {
     const words = this.hash(tokens)
     const tags = this.tags
     if (givenTags) givenTags.forEach((t, i) => { tags[i] = Math.max(0, (UPOS as readonly string[]).indexOf(t)) })
-    else tagSentence(this.tagger, this.tagDict, words, tags, this.exact)
+    else this.tagInto(words, tags.subarray(0, n))
     const x = parseInput(words, tags)
     parseSentence(this.moves, this.labelScorer, x, this.state, this.heads, this.labels, this.exact)
     const upos: string[] = [], heads: number[] = [], deprels: string[] = []
@@ -72,6 +91,17 @@ export class SyntaxParser {
     }
     return { upos, heads, deprels }
   }
+}
+
+/** The lemma exceptions (`UPOS<TAB>form<TAB>lemma`), keyed `UPOS<TAB>form`; empty when the file is missing. */
+export function readLemmas(file: string): Map<string, string> {
+  const m = new Map<string, string>()
+  if (!existsSync(file)) return m
+  for (const line of readLinesGz(file)) {
+    const k = line.lastIndexOf('\t')
+    m.set(line.slice(0, k), line.slice(k + 1))
+  }
+  return m
 }
 
 /** What meta.json must hold for loading. */
@@ -95,7 +125,8 @@ export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR): SyntaxParser {
     dict.set(line.slice(0, tab), (UPOS as readonly string[]).indexOf(line.slice(tab + 1)))
   }
   const clusters = parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))
-  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), load('moves.bin.gz', MAGIC_MOVES), load('labels.bin.gz', MAGIC_LABELS), dict, meta.deprels, clusters)
+  const second = existsSync(join(dir, 'tagger2.bin.gz')) ? load('tagger2.bin.gz', MAGIC_TAGGER) : null
+  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), second, load('moves.bin.gz', MAGIC_MOVES), load('labels.bin.gz', MAGIC_LABELS), dict, meta.deprels, clusters, readLemmas(join(dir, 'lemmas.tsv.gz')))
   if (dir === SYNTAX_MODEL_DIR) cached = p
   return p
 }

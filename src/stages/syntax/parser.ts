@@ -25,24 +25,19 @@ export interface ParseInput {
   readonly T: Int32Array
   readonly C: Int32Array
   readonly S: Int32Array
-  /** runner-up tag of the tagger (N_TAGS: none), case-sensitive form hash */
-  readonly T2: Int32Array
-  readonly F: Int32Array
 }
 
 /** Builds the parser's per-word arrays from word hashes and tag ids. */
-export function parseInput(words: readonly { readonly h: { readonly lower: number; readonly form: number; readonly fine: number }; readonly suf3: number }[], tags: ArrayLike<number>, second?: ArrayLike<number>): ParseInput {
+export function parseInput(words: readonly { readonly h: { readonly lower: number; readonly fine: number }; readonly suf3: number }[], tags: ArrayLike<number>): ParseInput {
   const n = words.length
   const W = new Int32Array(n + 2), T = new Int32Array(n + 2), C = new Int32Array(n + 2), S = new Int32Array(n + 2)
-  const T2 = new Int32Array(n + 2), F = new Int32Array(n + 2)
-  W[0] = C[0] = S[0] = F[0] = NIL_HASH; T[0] = T2[0] = NIL_TAG
-  W[n + 1] = C[n + 1] = S[n + 1] = F[n + 1] = ROOT_HASH; T[n + 1] = T2[n + 1] = ROOT_TAG
+  W[0] = C[0] = S[0] = NIL_HASH; T[0] = NIL_TAG
+  W[n + 1] = C[n + 1] = S[n + 1] = ROOT_HASH; T[n + 1] = ROOT_TAG
   for (let i = 0; i < n; i++) {
     const w = words[i]!
-    W[i + 1] = w.h.lower; T[i + 1] = tags[i]!; C[i + 1] = w.h.fine; S[i + 1] = w.suf3; F[i + 1] = w.h.form
-    T2[i + 1] = second ? second[i]! : N_TAGS
+    W[i + 1] = w.h.lower; T[i + 1] = tags[i]!; C[i + 1] = w.h.fine; S[i + 1] = w.suf3
   }
-  return { n, W, T, C, S, T2, F }
+  return { n, W, T, C, S }
 }
 
 const dist = (a: number, b: number): number => { const d = Math.abs(b - a); return d < 5 ? d : d < 7 ? 5 : d < 10 ? 6 : 7 }

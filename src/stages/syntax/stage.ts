@@ -7,7 +7,6 @@
 import { defineStage } from '../../doc/stage.js'
 import type { SyntaxToken, Token } from '../../doc/layers.js'
 import { lowerBound } from '../tokens/index.js'
-import { lemmatize } from './lemma.js'
 import { loadSyntaxModel, type SyntaxParser } from './model.js'
 
 const NT = /^(\p{L}+?)(n['’]t)$/iu
@@ -51,6 +50,14 @@ export function datelineLength(words: readonly string[]): number {
   return 0
 }
 
+/** Titles that precede names in news ("Foreign Minister X", "President X"): a lexical fallback for the parser. */
+const TITLES = new Set([
+  'president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'general', 'commander',
+  'chairman', 'chairwoman', 'chief', 'director', 'governor', 'mayor', 'senator', 'representative', 'leader', 'king', 'queen',
+  'prince', 'sheikh', 'ayatollah', 'premier', 'chancellor', 'speaker', 'lawmaker', 'deputy', 'admiral', 'colonel', 'captain',
+  'brigadier', 'lieutenant', 'major', 'sergeant', 'judge', 'prosecutor', 'cleric', 'imam', 'emir', 'sultan', 'pope', 'dr.', 'mr.', 'mrs.', 'ms.',
+])
+
 const CORE = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj'])
 const NOMINAL = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl:unmarked', 'obl:npmod', 'nmod:unmarked', 'dep', 'parataxis', 'dislocated'])
 
@@ -65,6 +72,39 @@ function subtreeEdges(heads: readonly number[]): { left: number[]; right: number
   return { left, right }
 }
 
+const capitalised = (w: string): boolean => /^\p{Lu}/u.test(w)
+
+/**
+ * A run of titles and the name after it ("Brigadier General Hamid Vahedi", "Minister Lena Okafor") becomes one
+ * phrase headed by the name's first word, as EWT annotates "President Bill Clinton": the name takes the phrase's
+ * place in the sentence, its other words are flat, the last title is its nmod:desc (earlier titles compounds of
+ * it), and what hung on the titles to their right (an apposition, a clause) hangs on the name. Heads 1-based.
+ */
+function repairTitleNames(words: readonly string[], heads: number[], rels: string[], upos: readonly string[]): void {
+  const n = heads.length
+  for (let a = 0; a < n; a++) {
+    if (!TITLES.has(words[a]!.toLowerCase()) || !capitalised(words[a]!)) continue
+    let t = a
+    while (t + 1 < n && TITLES.has(words[t + 1]!.toLowerCase()) && capitalised(words[t + 1]!)) t++
+    let b = t + 1
+    while (b < n && upos[b] === 'PROPN' && capitalised(words[b]!) && !TITLES.has(words[b]!.toLowerCase())) b++
+    if (b === t + 1) { a = t; continue }
+    const inSpan = (h: number): boolean => h > a && h <= b // 1-based head inside [a, b)
+    let ext = -1
+    for (let k = a; k < b; k++) if (!inSpan(heads[k]!) && (ext < 0 || (CORE.has(rels[k]!) && !CORE.has(rels[ext]!)))) ext = k
+    if (ext < 0) { a = b - 1; continue }
+    const name = t + 1, H = heads[ext]!, R = rels[ext]!
+    for (let k = 0; k < n; k++) if (k >= b && heads[k]! - 1 >= a && heads[k]! - 1 <= t) heads[k] = name + 1
+    for (let k = a; k < b; k++) {
+      if (k === name) { heads[k] = H === name + 1 ? 0 : H; rels[k] = H === name + 1 ? 'root' : R; continue }
+      if (k > name) { heads[k] = name + 1; rels[k] = 'flat'; continue }
+      heads[k] = k === t ? name + 1 : t + 1
+      rels[k] = k === t ? 'nmod:desc' : 'compound'
+    }
+    a = b - 1
+  }
+}
+
 /**
  * Repairs two news patterns web-text training rarely shows, by tree shape alone:
  * - titles before names: a word with two dependents of the same core relation side by side (the first ending right
@@ -76,6 +116,7 @@ function subtreeEdges(heads: readonly number[]): { left: number[]; right: number
 export function repairNews(words: readonly string[], heads: number[], rels: string[], upos: readonly string[]): void {
   const n = heads.length
   const nominal = (i: number): boolean => upos[i] === 'NOUN' || upos[i] === 'PROPN' || upos[i] === 'PRON'
+  repairTitleNames(words, heads, rels, upos)
   let { left, right } = subtreeEdges(heads)
   for (let a = 0; a < n; a++) {
     const r = rels[a]!
@@ -129,7 +170,7 @@ export function parseTokens(parser: SyntaxParser, text: string, tokens: readonly
     const upos = p.upos[main]!
     out[i] = {
       upos,
-      lemma: b - a > 1 && words[a + 1] === '-' ? word : lemmatize(words[main]!, upos),
+      lemma: b - a > 1 && words[a + 1] === '-' ? word : parser.lemma(words[main]!, upos),
       head: h === 0 ? -1 : owner[h - 1]!,
       deprel: p.deprels[main]!,
     }

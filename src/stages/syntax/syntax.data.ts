@@ -21,6 +21,8 @@ export const PARSER_EPOCHS = env('PE', 15)
 /** From this epoch on, the parser follows its own (possibly wrong) prediction with EXPLORE probability. */
 export const EXPLORE_FROM = env('EF', 2)
 export const EXPLORE = env('EX', 0.9)
+/** 1: a second tagger pass that also sees the first pass's tags to the right (0: one pass). */
+export const TWO_PASS = env('TP', 1)
 /** Folds of the tagger jackknife that gives the parser realistic predicted tags on train. */
 export const JACKKNIFE_FOLDS = env('JK', 5)
 /** Seed of the training shuffles. */

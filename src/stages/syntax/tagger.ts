@@ -59,8 +59,11 @@ export function buildTagDict(sentences: readonly { forms: readonly string[]; tag
 
 const row = (x: number): number => (x >>> 0) & MASK
 
-/** Writes the rows of token i (static features and the tag history p1, p2) into buf; returns the count. */
-export function tagRows(words: readonly TagWord[], i: number, p1: number, p2: number, buf: Int32Array): number {
+/**
+ * Writes the rows of token i (static features and the tag history p1, p2) into buf; returns the count. `first`
+ * (second pass only) holds the first pass's tags, so the second pass sees the tags to the right too.
+ */
+export function tagRows(words: readonly TagWord[], i: number, p1: number, p2: number, buf: Int32Array, first?: Uint8Array): number {
   const n = words.length
   const w = words[i]!, h = w.h
   const m1 = i > 0 ? words[i - 1]! : BOS_WORD, m2 = i > 1 ? words[i - 2]! : BOS_WORD
@@ -95,29 +98,38 @@ export function tagRows(words: readonly TagWord[], i: number, p1: number, p2: nu
   buf[o++] = row(mix(132, p1, h.lower))
   buf[o++] = row(mix(133, p1, w.suf3))
   buf[o++] = row(mix(134, p1, n1.h.lower))
+  if (first) {
+    const r0 = first[i]!, r1 = i + 1 < n ? first[i + 1]! : TAG_START, r2 = i + 2 < n ? first[i + 2]! : TAG_START
+    buf[o++] = row(mix(150, r1))
+    buf[o++] = row(mix(151, r1, r2))
+    buf[o++] = row(mix(152, h.lower, r1))
+    buf[o++] = row(mix(153, r0))
+    buf[o++] = row(mix(154, r0, r1))
+    buf[o++] = row(mix(155, p1, r1))
+    buf[o++] = row(mix(156, w.suf3, r1))
+    buf[o++] = row(mix(157, r0, h.lower))
+    buf[o++] = row(mix(158, p1 * 32 + r0, r1))
+  }
   return o
 }
 
 const bufs = { rows: new Int32Array(TAG_MAX_ROWS), f: new Float64Array(N_TAGS), q: new Int32Array(N_TAGS) }
 
 /**
- * Tags one sentence greedily; dictionary words are looked up by normalised form. `second` (when given) receives
- * each word's runner-up tag (N_TAGS for dictionary words), which the parser reads as a sign of ambiguity.
+ * Tags one sentence greedily; dictionary words are looked up by normalised form. With `first` (the first pass's
+ * tags) this is the second pass.
  */
-export function tagSentence(scorer: RowScorer, dict: ReadonlyMap<string, number>, words: readonly TagWord[], out: Uint8Array, exact = false, second?: Uint8Array): void {
+export function tagSentence(scorer: RowScorer, dict: ReadonlyMap<string, number>, words: readonly TagWord[], out: Uint8Array, exact = false, first?: Uint8Array): void {
   const scores = exact ? bufs.f : bufs.q
   let p1: number = TAG_START, p2: number = TAG_START
   for (let i = 0; i < words.length; i++) {
     let t = dict.get(words[i]!.norm)
-    let t2 = N_TAGS
     if (t === undefined) {
-      const count = tagRows(words, i, p1, p2, bufs.rows)
+      const count = tagRows(words, i, p1, p2, bufs.rows, first)
       scores.fill(0)
       scorer.addAll(bufs.rows, count, scores, 0)
       t = argmax(scores, N_TAGS)
-      if (second) t2 = argmax(scores, N_TAGS, (c) => c !== t)
     }
-    if (second) second[i] = t2
     out[i] = t
     p2 = p1
     p1 = t
@@ -125,13 +137,13 @@ export function tagSentence(scorer: RowScorer, dict: ReadonlyMap<string, number>
 }
 
 /** One training pass over a sentence (gold tags); returns the errors. Dictionary words are not trained on. */
-export function trainTagSentence(model: Averaged, dict: ReadonlyMap<string, number>, words: readonly TagWord[], gold: Uint8Array): number {
+export function trainTagSentence(model: Averaged, dict: ReadonlyMap<string, number>, words: readonly TagWord[], gold: Uint8Array, first?: Uint8Array): number {
   const scores = bufs.f
   let p1: number = TAG_START, p2: number = TAG_START, errors = 0
   for (let i = 0; i < words.length; i++) {
     let t = dict.get(words[i]!.norm)
     if (t === undefined) {
-      const count = tagRows(words, i, p1, p2, bufs.rows)
+      const count = tagRows(words, i, p1, p2, bufs.rows, first)
       scores.fill(0)
       model.scorer.addAll(bufs.rows, count, scores, 0)
       t = argmax(scores, N_TAGS)

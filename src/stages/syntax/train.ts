@@ -4,7 +4,7 @@
  * jackknifed over JACKKNIFE_FOLDS folds of train (two worker threads), so the parser sees tags as noisy as at run
  * time. Seeded throughout, so a rerun gives the same weights.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
@@ -14,12 +14,13 @@ import { parseClusters, rng } from '../entities/ner/clusters.js'
 import type { Clusters } from '../entities/ner/features.js'
 import { NER_MODEL_DIR, readLinesGz, readQuantized, writeLinesGz, writeWeights } from '../entities/ner/model-files.js'
 import { isProjective, readConllu, writeConllu } from './conllu.js'
-import { MAGIC_LABELS, MAGIC_MOVES, MAGIC_TAGGER, SYNTAX_MODEL_DIR, SyntaxParser } from './model.js'
+import { lemmatize } from './lemma.js'
+import { MAGIC_LABELS, MAGIC_MOVES, MAGIC_TAGGER, readLemmas, SYNTAX_MODEL_DIR, SyntaxParser } from './model.js'
 import { parseInput, parseSentence, trainParseSentence, type ParseInput, type TrainStats } from './parser.js'
 import { Averaged, FloatScorer, QuantizedScorer, shuffled } from './perceptron.js'
 import {
   EXPLORE, EXPLORE_FROM, JACKKNIFE_FOLDS, LABEL_HASH_BITS, N_MOVES, N_TAGS, PARSER_EPOCHS, PARSER_HASH_BITS, TAGGER_EPOCHS,
-  TAGGER_HASH_BITS, TRAIN_SEED, UPOS,
+  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS,
 } from './syntax.data.js'
 import { buildTagDict, tagSentence, trainTagSentence, WordCache, type TagWord } from './tagger.js'
 import { Gold, State } from './transitions.js'
@@ -36,6 +37,7 @@ interface Sent {
   /** CoNLL-U heads (0 = root) and label names */
   readonly heads: number[]
   readonly rels: string[]
+  readonly lemmas: string[]
 }
 
 function load(file: string, cache: WordCache): Sent[] {
@@ -44,64 +46,70 @@ function load(file: string, cache: WordCache): Sent[] {
     return {
       forms, words: forms.map((f) => cache.get(f)),
       tags: Uint8Array.from(s.words, (w) => Math.max(0, (UPOS as readonly string[]).indexOf(w.upos))),
-      heads: s.words.map((w) => w.head), rels: s.words.map((w) => w.deprel),
+      heads: s.words.map((w) => w.head), rels: s.words.map((w) => w.deprel), lemmas: s.words.map((w) => w.lemma),
     }
   })
 }
 
 function clusters(): Clusters { return parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz'))) }
 
-/** Trains a tagger on `train` for `epochs` (keeping the best epoch on `dev` when given); returns averaged weights. */
-function trainTagger(train: readonly Sent[], dev: readonly Sent[] | null, epochs: number, seed: number, log: (s: string) => void): { w: Float32Array; dict: Map<string, number>; acc: number; epoch: number } {
+/**
+ * Trains a tagger on `train` for `epochs` (keeping the best epoch on `dev` when given); returns averaged weights.
+ * With `first` (the first pass's tags of train and dev) it trains the second pass.
+ */
+function trainTagger(train: readonly Sent[], dev: readonly Sent[] | null, epochs: number, seed: number, log: (s: string) => void, first?: { train: readonly Uint8Array[]; dev: readonly Uint8Array[] | null }): { w: Float32Array; dict: Map<string, number>; acc: number; epoch: number } {
   const dict = buildTagDict(train)
   const model = new Averaged(TAGGER_HASH_BITS, N_TAGS)
   const rand = rng(seed)
   let best: { w: Float32Array; acc: number; epoch: number } = { w: new Float32Array(0), acc: -1, epoch: 0 }
   for (let e = 1; e <= epochs; e++) {
     let errors = 0
-    for (const k of shuffled(train.length, rand)) { const s = train[k]!; errors += trainTagSentence(model, dict, s.words, s.tags) }
+    for (const k of shuffled(train.length, rand)) { const s = train[k]!; errors += trainTagSentence(model, dict, s.words, s.tags, first?.train[k]) }
     const w = model.averaged()
     if (!dev) { best = { w, acc: 0, epoch: e }; continue }
-    const acc = tagAccuracy(new FloatScorer(w, N_TAGS), dict, dev)
-    log(`tagger epoch ${e}: ${errors} train errors, dev UPOS ${(acc * 100).toFixed(2)}`)
+    const acc = tagAccuracy(new FloatScorer(w, N_TAGS), dict, dev, first?.dev ?? undefined)
+    log(`tagger ${first ? 'pass 2' : 'pass 1'} epoch ${e}: ${errors} train errors, dev UPOS ${(acc * 100).toFixed(2)}`)
     if (acc > best.acc) best = { w, acc, epoch: e }
   }
   return { ...best, dict }
 }
 
-function tagAccuracy(scorer: FloatScorer | QuantizedScorer, dict: ReadonlyMap<string, number>, dev: readonly Sent[]): number {
+/** Tags of sentences (first pass, or second pass given the first's). */
+function tagAll(scorer: FloatScorer, dict: ReadonlyMap<string, number>, sents: readonly Sent[], first?: readonly Uint8Array[]): Uint8Array[] {
+  return sents.map((s, k) => { const out = new Uint8Array(s.words.length); tagSentence(scorer, dict, s.words, out, true, first?.[k]); return out })
+}
+
+function tagAccuracy(scorer: FloatScorer, dict: ReadonlyMap<string, number>, dev: readonly Sent[], first?: readonly Uint8Array[]): number {
   let ok = 0, n = 0
-  for (const s of dev) {
-    const out = new Uint8Array(s.words.length)
-    tagSentence(scorer, dict, s.words, out, scorer instanceof FloatScorer)
-    for (let i = 0; i < out.length; i++) { n++; if (out[i] === s.tags[i]) ok++ }
-  }
+  tagAll(scorer, dict, dev, first).forEach((out, k) => { for (let i = 0; i < out.length; i++) { n++; if (out[i] === dev[k]!.tags[i]) ok++ } })
   return ok / n
 }
 
 /** Fold of sentence i: contiguous blocks, so a document's sentences stay in one fold (as unseen text would). */
 const foldOf = (i: number, n: number): number => Math.floor((i * JACKKNIFE_FOLDS) / n)
 
-/** Jackknife worker: trains on all folds but `fold`, returns the predicted tags of that fold's sentences. */
+/**
+ * Jackknife worker: trains a tagger pass on all folds but `fold` and returns the tags of that fold's sentences
+ * (pass 2 reads the jackknifed pass-1 tags of all train sentences, `first`).
+ */
 function workerMain(): void {
-  const { fold } = workerData as { fold: number }
+  const { fold, first } = workerData as { fold: number; first: Uint8Array[] | null }
   const cache = new WordCache(clusters(), 1 << 30)
   const all = load(EWT_TRAIN, cache)
-  const train = all.filter((_, i) => foldOf(i, all.length) !== fold)
-  const held = all.filter((_, i) => foldOf(i, all.length) === fold)
-  const { w, dict } = trainTagger(train, null, TAGGER_EPOCHS, TRAIN_SEED + fold + 1, () => {})
-  const scorer = new FloatScorer(w, N_TAGS)
-  const tags = held.map((s) => { const out = new Uint8Array(s.words.length), second = new Uint8Array(s.words.length); tagSentence(scorer, dict, s.words, out, true, second); return { out, second } })
-  parentPort!.postMessage(tags)
+  const inTrain = (i: number): boolean => foldOf(i, all.length) !== fold
+  const train = all.filter((_, i) => inTrain(i)), held = all.filter((_, i) => !inTrain(i))
+  const f = first ? { train: first.filter((_, i) => inTrain(i)), dev: null } : undefined
+  const { w, dict } = trainTagger(train, null, TAGGER_EPOCHS, TRAIN_SEED + fold + 1 + (first ? 100 : 0), () => {}, f)
+  parentPort!.postMessage(tagAll(new FloatScorer(w, N_TAGS), dict, held, first ? first.filter((_, i) => !inTrain(i)) : undefined))
 }
 
-/** Runs the jackknife folds, two at a time; returns each train sentence's predicted tags. */
-async function jackknife(nSentences: number): Promise<Tagged[]> {
-  const out: Tagged[] = new Array(nSentences)
+/** Runs the jackknife folds of one tagger pass, two at a time; returns each train sentence's predicted tags. */
+async function jackknife(nSentences: number, first: Uint8Array[] | null): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = new Array(nSentences)
   const file = fileURLToPath(import.meta.url)
   const run = (fold: number): Promise<void> => new Promise((resolve, reject) => {
-    const w = new Worker(file, { workerData: { fold } })
-    w.once('message', (tags: Tagged[]) => {
+    const w = new Worker(file, { workerData: { fold, first } })
+    w.once('message', (tags: Uint8Array[]) => {
       let k = 0
       for (let i = 0; i < nSentences; i++) if (foldOf(i, nSentences) === fold) out[i] = tags[k++]!
       resolve()
@@ -113,17 +121,14 @@ async function jackknife(nSentences: number): Promise<Tagged[]> {
   return out
 }
 
-/** Predicted tags of a sentence and the runner-ups. */
-interface Tagged { readonly out: Uint8Array; readonly second: Uint8Array }
-
 /** Per-sentence parser inputs with the given tags. */
-function inputs(sents: readonly Sent[], tags: readonly Tagged[]): ParseInput[] {
-  return sents.map((s, i) => parseInput(s.words, tags[i]!.out, tags[i]!.second))
+function inputs(sents: readonly Sent[], tags: readonly Uint8Array[]): ParseInput[] {
+  return sents.map((s, i) => parseInput(s.words, tags[i]!))
 }
 
 interface Score { upos: number; uas: number; las: number }
 
-function scoreParse(moves: FloatScorer | QuantizedScorer, labels: FloatScorer | QuantizedScorer, deprels: readonly string[], dev: readonly Sent[], xs: readonly ParseInput[], tags: readonly Tagged[]): Score {
+function scoreParse(moves: FloatScorer | QuantizedScorer, labels: FloatScorer | QuantizedScorer, deprels: readonly string[], dev: readonly Sent[], xs: readonly ParseInput[], tags: readonly Uint8Array[]): Score {
   const st = new State()
   let n = 0, upos = 0, uas = 0, las = 0
   const exact = moves instanceof FloatScorer
@@ -132,11 +137,34 @@ function scoreParse(moves: FloatScorer | QuantizedScorer, labels: FloatScorer | 
     parseSentence(moves, labels, xs[k]!, st, heads, labs, exact)
     for (let i = 0; i < heads.length; i++) {
       n++
-      if (tags[k]!.out[i] === s.tags[i]) upos++
+      if (tags[k]![i] === s.tags[i]) upos++
       if (heads[i] === s.heads[i]) { uas++; if (deprels[labs[i]!]!.split(':')[0] === s.rels[i]!.split(':')[0]) las++ }
     }
   })
   return { upos: upos / n, uas: uas / n, las: las / n }
+}
+
+/**
+ * Lemma exceptions: `UPOS<TAB>lower-cased form<TAB>lemma` for the train words (seen twice or more) whose usual
+ * EWT lemma the rules of lemma.ts do not give.
+ */
+function lemmaExceptions(train: readonly Sent[]): string[] {
+  const counts = new Map<string, Map<string, number>>()
+  for (const s of train) s.forms.forEach((f, i) => {
+    const upos = UPOS[s.tags[i]!]!
+    if (!['VERB', 'AUX', 'NOUN', 'ADJ', 'ADV', 'PRON'].includes(upos) || s.lemmas[i] === '_') return
+    const key = `${upos}\t${f.toLowerCase()}`
+    let m = counts.get(key)
+    if (!m) counts.set(key, (m = new Map()))
+    m.set(s.lemmas[i]!, (m.get(s.lemmas[i]!) ?? 0) + 1)
+  })
+  const out: string[] = []
+  for (const [key, m] of counts) {
+    const [lemma, c] = [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!
+    const [upos, form] = key.split('\t') as [string, string]
+    if (c >= 2 && lemmatize(form, upos) !== lemma) out.push(`${key}\t${lemma}`)
+  }
+  return out.sort()
 }
 
 async function main(): Promise<void> {
@@ -147,17 +175,28 @@ async function main(): Promise<void> {
   const train = load(EWT_TRAIN, cache), dev = load(EWT_DEV, cache)
   log(`train ${train.length} sentences, dev ${dev.length}`)
 
-  // jackknifed train tags (workers) while the final tagger trains here
-  const jk = process.env.TAGONLY ? Promise.resolve([]) : jackknife(train.length)
-  const tagger = trainTagger(train, dev, TAGGER_EPOCHS, TRAIN_SEED, log)
-  const trainTags = await jk
-  if (process.env.TAGONLY) return
+  // pass 1: jackknifed train tags (workers) while the final tagger trains here; then pass 2 the same way
+  const jk1 = jackknife(train.length, null)
+  const tagger1 = trainTagger(train, dev, TAGGER_EPOCHS, TRAIN_SEED, log)
+  const train1 = await jk1
+  const dev1 = tagAll(new FloatScorer(tagger1.w, N_TAGS), tagger1.dict, dev)
+  const acc = (tags: readonly Uint8Array[], sents: readonly Sent[]): string => {
+    let ok = 0, n = 0
+    sents.forEach((s, k) => s.tags.forEach((t, i) => { n++; if (tags[k]![i] === t) ok++ }))
+    return (100 * ok / n).toFixed(2)
+  }
+  log(`pass 1: jackknifed train UPOS ${acc(train1, train)}; best epoch ${tagger1.epoch}, dev UPOS ${(tagger1.acc * 100).toFixed(2)}`)
+  let tagger2: typeof tagger1 | null = null
+  let trainTags = train1, devTags = dev1
+  if (TWO_PASS && !process.env.TAGONLY1) {
+    const jk2 = jackknife(train.length, train1)
+    tagger2 = trainTagger(train, dev, TAGGER_EPOCHS, TRAIN_SEED + 1, log, { train: train1, dev: dev1 })
+    trainTags = await jk2
+    devTags = tagAll(new FloatScorer(tagger2.w, N_TAGS), tagger2.dict, dev, dev1)
+    log(`pass 2: jackknifed train UPOS ${acc(trainTags, train)}; best epoch ${tagger2.epoch}, dev UPOS ${acc(devTags, dev)}`)
+  }
   const taggerSeconds = seconds(t0)
-  let jkOk = 0, jkN = 0
-  train.forEach((s, k) => s.tags.forEach((t, i) => { jkN++; if (trainTags[k]!.out[i] === t) jkOk++ }))
-  log(`jackknifed train UPOS ${(100 * jkOk / jkN).toFixed(2)}; final tagger best epoch ${tagger.epoch}, dev UPOS ${(tagger.acc * 100).toFixed(2)}`)
-  const devScorer = new FloatScorer(tagger.w, N_TAGS)
-  const devTags = dev.map((s) => { const out = new Uint8Array(s.words.length), second = new Uint8Array(s.words.length); tagSentence(devScorer, tagger.dict, s.words, out, true, second); return { out, second } })
+  if (process.env.TAGONLY) return
 
   // parser
   const counts = new Map<string, number>()
@@ -169,8 +208,8 @@ async function main(): Promise<void> {
   const trainX = inputs(projective.map((p) => p.s), projective.map((p) => trainTags[p.k]!))
   const golds = projective.map(({ s }) => Gold.fromConllu(s.heads))
   const goldLabels = projective.map(({ s }) => { const a = new Int32Array(s.words.length + 2); s.rels.forEach((r, i) => { a[i + 1] = labelId.get(r)! }); return a })
-  const devX = inputs(dev, process.env.GOLDTAGS ? dev.map((s) => ({ out: s.tags, second: s.tags.map(() => N_TAGS) })) : devTags)
-  if (process.env.GOLDTAGS) trainX.splice(0, trainX.length, ...inputs(projective.map((p) => p.s), projective.map((p) => ({ out: p.s.tags, second: p.s.tags.map(() => N_TAGS) }))))
+  const devX = inputs(dev, process.env.GOLDTAGS ? dev.map((s) => s.tags) : devTags)
+  if (process.env.GOLDTAGS) trainX.splice(0, trainX.length, ...inputs(projective.map((p) => p.s), projective.map((p) => p.s.tags)))
   const moves = new Averaged(PARSER_HASH_BITS, N_MOVES)
   const labels = new Averaged(LABEL_HASH_BITS, deprels.length)
   const rand = rng(TRAIN_SEED + 100)
@@ -194,13 +233,16 @@ async function main(): Promise<void> {
   mkdirSync(SYNTAX_MODEL_DIR, { recursive: true })
   const dir = SYNTAX_MODEL_DIR
   const bytes = {
-    tagger: writeWeights(join(dir, 'tagger.bin.gz'), tagger.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER),
-    moves: writeWeights(join(dir, 'moves.bin.gz'), best.moves, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES),
-    labels: writeWeights(join(dir, 'labels.bin.gz'), best.labels, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS),
-    tagdict: writeLinesGz(join(dir, 'tagdict.tsv.gz'), [...tagger.dict.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, t]) => `${f}\t${UPOS[t]}`)),
+    tagger: writeWeights(join(dir, 'tagger.bin.gz'), tagger1.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER),
+    tagger2: tagger2 ? writeWeights(join(dir, 'tagger2.bin.gz'), tagger2.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER) : 0,
+    moves: writeWeights(join(dir, 'moves.bin.gz'), best.moves, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1),
+    labels: writeWeights(join(dir, 'labels.bin.gz'), best.labels, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1),
+    lemmas: writeLinesGz(join(dir, 'lemmas.tsv.gz'), lemmaExceptions(train)),
+    tagdict: writeLinesGz(join(dir, 'tagdict.tsv.gz'), [...tagger1.dict.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, t]) => `${f}\t${UPOS[t]}`)),
   }
   const q = (file: string, magic: number): QuantizedScorer => { const r = readQuantized(join(dir, file), magic); return new QuantizedScorer(r.q, r.scale, r.nClasses) }
-  const parser = new SyntaxParser(q('tagger.bin.gz', MAGIC_TAGGER), q('moves.bin.gz', MAGIC_MOVES), q('labels.bin.gz', MAGIC_LABELS), tagger.dict, deprels, cache.clusters)
+  if (!tagger2) rmSync(join(dir, 'tagger2.bin.gz'), { force: true })
+  const parser = new SyntaxParser(q('tagger.bin.gz', MAGIC_TAGGER), tagger2 ? q('tagger2.bin.gz', MAGIC_TAGGER) : null, q('moves.bin.gz', MAGIC_MOVES), q('labels.bin.gz', MAGIC_LABELS), tagger1.dict, deprels, cache.clusters, readLemmas(join(dir, 'lemmas.tsv.gz')))
   const devSents = readConllu(readFileSync(EWT_DEV, 'utf8'))
   const preds = devSents.map((s) => s.words.length ? parser.parse(s.words.map((w) => w.form)) : undefined)
   const predFile = join(tmpdir(), 'dossier-ewt-dev.pred.conllu')
@@ -215,7 +257,7 @@ async function main(): Promise<void> {
   const round = (x: number): number => Math.round(x * 10000) / 10000
   const meta = {
     trainedOn: 'UD English-EWT train (en_ewt-ud-train.conllu)', tunedOn: 'UD English-EWT dev (en_ewt-ud-dev.conllu)', license: 'CC BY-SA 4.0',
-    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger.epoch, parserEpochs: best.epoch,
+    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, parserEpochs: best.epoch,
     hashBits: { tagger: TAGGER_HASH_BITS, moves: PARSER_HASH_BITS, labels: LABEL_HASH_BITS },
     taggerSeconds, parserSeconds, totalSeconds: seconds(t0), bytes,
     dev: { words: n, upos: round(upos / n), uas: round(uas / n), las: round(las / n) },
