@@ -7,6 +7,7 @@
 import { defineStage } from '../../doc/stage.js'
 import type { SyntaxToken, Token } from '../../doc/layers.js'
 import { lowerBound } from '../tokens/index.js'
+import { ABBREVIATIONS } from '../tokens/tokens.data.js'
 import { loadSyntaxModel, type SyntaxParser } from './model.js'
 
 const NT = /^(\p{L}+?)(n['’]t)$/iu
@@ -72,6 +73,9 @@ function subtreeEdges(heads: readonly number[]): { left: number[]; right: number
   return { left, right }
 }
 
+/** Left dependents of a title that belong to the whole phrase ("and Foreign Minister X"). */
+const MOVE_TO_NAME = new Set(['cc', 'case', 'punct', 'mark', 'det', 'advmod'])
+
 const capitalised = (w: string): boolean => /^\p{Lu}/u.test(w)
 
 /**
@@ -85,21 +89,37 @@ function repairTitleNames(words: readonly string[], heads: number[], rels: strin
   for (let a = 0; a < n; a++) {
     if (!TITLES.has(words[a]!.toLowerCase()) || !capitalised(words[a]!)) continue
     let t = a
-    while (t + 1 < n && TITLES.has(words[t + 1]!.toLowerCase()) && capitalised(words[t + 1]!)) t++
+    // the title run: titles, and capitalised words between two titles ("Deputy Foreign Minister")
+    for (let grew = true; grew;) {
+      grew = false
+      for (let k = t + 1; k < Math.min(n, t + 4) && capitalised(words[k]!); k++) {
+        if (TITLES.has(words[k]!.toLowerCase())) { t = k; grew = true; break }
+      }
+    }
     let b = t + 1
     while (b < n && upos[b] === 'PROPN' && capitalised(words[b]!) && !TITLES.has(words[b]!.toLowerCase())) b++
     if (b === t + 1) { a = t; continue }
-    const inSpan = (h: number): boolean => h > a && h <= b // 1-based head inside [a, b)
+    // capitalised adjectives just before the titles ("Russian Foreign Minister") modify the title
+    let m = a
+    while (m > 0 && upos[m - 1] === 'ADJ' && capitalised(words[m - 1]!)) m--
+    const inSpan = (h: number): boolean => h > m && h <= b // 1-based head inside [m, b)
     let ext = -1
-    for (let k = a; k < b; k++) if (!inSpan(heads[k]!) && (ext < 0 || (CORE.has(rels[k]!) && !CORE.has(rels[ext]!)))) ext = k
+    for (let k = m; k < b; k++) if (!inSpan(heads[k]!) && (ext < 0 || (CORE.has(rels[k]!) && !CORE.has(rels[ext]!)) || (upos[ext] === 'ADJ' && upos[k] !== 'ADJ'))) ext = k
     if (ext < 0) { a = b - 1; continue }
-    const name = t + 1, H = heads[ext]!, R = rels[ext]!
-    for (let k = 0; k < n; k++) if (k >= b && heads[k]! - 1 >= a && heads[k]! - 1 <= t) heads[k] = name + 1
+    const name = t + 1, H = heads[ext]!
+    // a phrase attached through a stray adjective takes a nominal relation
+    const R = upos[ext] === 'ADJ' && !NOMINAL.has(rels[ext]!) ? (upos[H - 1] === 'VERB' ? 'obj' : 'nmod') : rels[ext]!
+    for (let k = m; k < a; k++) if (!inSpan(heads[k]!) || heads[k] === ext + 1) { heads[k] = t + 1; rels[k] = 'amod' }
+    for (let k = 0; k < n; k++) {
+      const h = heads[k]! - 1
+      if (h < m || h > t) continue
+      if (k >= b || (k < m && MOVE_TO_NAME.has(rels[k]!.split(':')[0]!))) heads[k] = name + 1
+    }
     for (let k = a; k < b; k++) {
       if (k === name) { heads[k] = H === name + 1 ? 0 : H; rels[k] = H === name + 1 ? 'root' : R; continue }
       if (k > name) { heads[k] = name + 1; rels[k] = 'flat'; continue }
       heads[k] = k === t ? name + 1 : t + 1
-      rels[k] = k === t ? 'nmod:desc' : 'compound'
+      rels[k] = k === t ? 'nmod:desc' : upos[k] === 'ADJ' ? 'amod' : 'compound'
     }
     a = b - 1
   }
@@ -150,19 +170,32 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
 
 const NONE = (word: string): SyntaxToken => ({ upos: 'X', lemma: word, head: -1, deprel: 'dep' })
 
-/** Parses the tokens [from, to) of a document as one sentence into out[from..to). */
+/**
+ * Parses the tokens [from, to) of a document as one sentence into out[from..to). An abbreviation's period, a token
+ * of its own in the project ("Mr" "."), joins it as EWT writes it ("Mr."); the period's entry hangs on it.
+ */
 export function parseTokens(parser: SyntaxParser, text: string, tokens: readonly Token[], from: number, to: number, out: SyntaxToken[]): void {
   const words: string[] = []
   const owner: number[] = [] // piece -> token index
   const first: number[] = [] // token index - from -> first piece
+  const joined: number[] = [] // period tokens joined to the abbreviation before them
   for (let i = from; i < to; i++) {
     first.push(words.length)
-    for (const p of ewtPieces(text.slice(tokens[i]!.start, tokens[i]!.end))) { words.push(p); owner.push(i) }
+    const t = tokens[i]!
+    const w = text.slice(t.start, t.end)
+    if (w === '.' && i > from && i + 1 < to && tokens[i - 1]!.end === t.start && words.length === first[i - from - 1]! + 1 &&
+      ABBREVIATIONS.has(words[words.length - 1]!.toLowerCase()) && (words[words.length - 1]!.toLowerCase() === 'no' ? /^\p{N}/u : /^[\p{Lu}\p{N}]/u).test(text.slice(tokens[i + 1]!.start, tokens[i + 1]!.end))) {
+      words[words.length - 1] += '.'
+      joined.push(i)
+      continue
+    }
+    for (const p of ewtPieces(w)) { words.push(p); owner.push(i) }
   }
   first.push(words.length)
   const p = parseWithDateline(parser, words)
   for (let i = from; i < to; i++) {
     const a = first[i - from]!, b = first[i - from + 1]!
+    if (a === b) continue
     let main = a
     if (b - a > 1) for (let k = a; k < b; k++) { const h = p.heads[k]! - 1; if (h < a || h >= b) { main = k; break } }
     const h = p.heads[main]!
@@ -175,6 +208,7 @@ export function parseTokens(parser: SyntaxParser, text: string, tokens: readonly
       deprel: p.deprels[main]!,
     }
   }
+  for (const i of joined) out[i] = { upos: 'PUNCT', lemma: '.', head: i - 1, deprel: 'punct' }
 }
 
 /** Parses a sentence's pieces: a dateline apart, then the rest, with the title repair; heads 1-based over all pieces. */

@@ -65,6 +65,8 @@ const ENDERS = new Set(['.', '!', '?'])
 function isAbbreviation(text: string, prev: Token | undefined, next: Token | undefined): boolean {
   if (!prev) return false
   const w = text.slice(prev.start, prev.end)
+  // "No. 5" abbreviates number; "he said no." ends a sentence
+  if (w.toLowerCase() === 'no') return !!next && /^\p{N}/u.test(text.slice(next.start, next.end))
   if (ABBREVIATIONS.has(w.toLowerCase())) return true
   if (/^\p{Lu}$/u.test(w)) return true // an initial: "J. Smith"
   if (/^(?:\p{Lu}\.){2,}$/u.test(w)) return !(next && SENTENCE_STARTERS.has(text.slice(next.start, next.end)))
