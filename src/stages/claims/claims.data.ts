@@ -77,3 +77,43 @@ export const SUBSET_BEFORE = /\b(?:among\s+(?:them|whom|the\s+dead|the\s+victims
 
 /** Verbs before a bare number that repeat the previous count's unit ("X says 41 dead, Y says 37"; "killing 37 people and wounding 90"). */
 export const BARE_NUMBER_LEAD = /\b(?:says|said|say|reports|reported|puts|put|gives|gave|counts|counted|killing|killed|wounding|wounded|injuring|injured|arresting|arrested)\s+$/i
+
+/** Units of measure: a number before them is a distance, area, weight, share or rate, not a count of people or things. */
+export const MEASURE_UNITS: ReadonlySet<string> = new Set([
+  'percent', 'per cent', 'percentage', 'points', 'kilometers', 'kilometres', 'km', 'kms', 'miles', 'meters', 'metres', 'feet', 'foot', 'inches', 'yards',
+  'degrees', 'kilograms', 'kg', 'kgs', 'grams', 'hectares', 'acres', 'knots', 'mph', 'kph', 'megawatts', 'gigawatts', 'kilowatts', 'mw', 'gw', 'centimeters',
+  'centimetres', 'millimeters', 'millimetres', 'nautical', 'square', 'lbs', 'calibre', 'caliber', 'mm', 'cm', 'nights', 'generations', 'terms',
+])
+
+/** Abstract count nouns: "two sides", "three rounds of talks", "six world powers" describe or refer, they count no people or things. */
+export const ABSTRACT_NOUNS: ReadonlySet<string> = new Set([
+  'times', 'occasions', 'rounds', 'visits', 'formats', 'things', 'ways', 'stages', 'phases', 'steps', 'points', 'issues', 'aspects', 'sides', 'options',
+  'scenarios', 'formalities', 'extensions', 'reasons', 'factors', 'principles', 'topics', 'fields', 'levels', 'questions', 'goals', 'objectives',
+  'priorities', 'pillars', 'parts', 'powers', 'parties', 'rivals', 'civilizations', 'civilisations', 'neighbors', 'neighbours', 'partners', 'axes',
+  'dimensions', 'areas', 'sectors', 'domains', 'approaches', 'conditions', 'demands', 'proposals', 'ideas', 'components', 'languages',
+  'fronts', 'directions', 'categories', 'kinds', 'types', 'forms', 'lines', 'tracks', 'layers', 'pages', 'chapters', 'articles', 'clauses', 'paragraphs',
+])
+
+/** Words after a number that make it a rate or a price ("$112 per barrel", "$40 a share"): time words are kept ("$220 million a month"). */
+export const RATE_AFTER = /^\s*(?:per|a|an|each)\s+(?!(?:year|month|week|day|quarter)\b)\p{L}/iu
+
+/** Number phrases with an article: "a dozen vessels", "over a thousand attacks", "a half dozen". */
+export const ARTICLE_NUMBERS: Readonly<Record<string, number>> = { dozen: 12, 'half dozen': 6, 'half-dozen': 6, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 }
+
+/** A number's parts before "of": "8 of them soldiers", "seven of the individuals", "two of Turkey's posts". */
+export const PART_OF = /^\s+of\s+(?:them|whom|those|these|the|its|their|his|her|our|\p{Lu}[\p{L}.’'-]*['’]s?)(?=[\s,.;:])/u
+
+/** Words before a number that make it a total the clause divides ("out of 35 members", "eight of Syria's 14 provinces"). */
+export const TOTAL_BEFORE = /(?:\bout\s+of|\bof\s+\p{Lu}[\p{L}.’'-]*['’]s?|\bof\s+(?:the|its|their)\s+(?:total\s+)?)\s+$/u
+
+/** Vote tallies: "voted 419-3", "a vote of 12 to 2", "passed 98-1". */
+export const VOTE_TALLY = /\b(?:voted|vote\s+of|votes?\s+was|passed(?:\s+it)?|approved(?:\s+it)?|rejected(?:\s+it)?|margin\s+of|tally\s+of)\s+(\d{1,4})\s*(?:-|–|—|to)\s*(\d{1,4})\b/giu
+
+/** Words after a bare number that make it a vote ("32 abstaining", "seven voting against", "3 against"). */
+export const VOTE_AFTER = /^\s+(?:abstaining|abstained|abstentions|voting\s+(?:against|for|in\s+favou?r)|voted\s+(?:against|for|in\s+favou?r)|against|in\s+favou?r)\b/iu
+
+/** The size of a body given as a compound adjective: "the 15-member council", "a 150-strong committee". */
+export const SIZE_COMPOUND = /(?<![\p{L}\p{N}.,-])(\d{1,3}(?:,\d{3})*|\p{L}+)[-‑](member|strong|nation|country)\b/giu
+
+/** A toll named earlier in the clause before a bare number ("the death toll from the bombings has climbed to 74"). */
+export const TOLL_EARLIER = /\b(?:death\s+)?toll\b[^.;:!?]{0,160}?\b(?:to|at|reached|hit|of|passed|exceeded|surpassed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+|almost\s+)?$/iu

@@ -70,3 +70,58 @@ test('bare numbers: a toll, a count verb or a reporting verb repeating the previ
   assert.deepEqual(whats('The radio says 23 dead, the mayor says 19, and nobody explains why.'), [[23, null, 'people', 'people killed'], [19, null, 'people', 'people killed']])
   assert.deepEqual(whats('The mayor said 19.'), [])
 })
+
+import { syntaxStage, SyntaxView } from '../syntax/index.js'
+
+const parser = syntaxStage()
+/** Claims read with the dependency parse, as the pipeline runs them. */
+const parsed = (text: string) => {
+  const doc = testDoc(text, { published: '2024-03-12' })
+  const syntax = parser.run(doc, { tokens: doc.layers.tokens!, sentences: doc.layers.sentences! }).layers.syntax
+  const timex = findTimex(doc.text, doc.layers.sentences!, '2024-03-12').timex
+  return findClaims(doc.text, doc.layers.sentences!, timex, doc.id, new SyntaxView(doc.text, doc.layers.tokens!, syntax)).map((c) => [c.value, c.qualifier, c.unit])
+}
+
+test('the counted noun is the head of the noun phrase after the number, past names, models and quotes', () => {
+  const cases: [string, unknown[]][] = [
+    ['The navy ordered 12 Karavel K-9 patrol boats and 30 trucks.', [[12, null, 'boats'], [30, null, 'trucks']]],
+    ['Three U.N. inspectors left the plant.', [[3, null, 'inspectors']]],
+    ['The two armies set up five “buffer zones” along the river.', [[5, null, 'zones']]],
+    ['Police detained 14 Corvina harbour workers.', [[14, null, 'people']]],
+    ['The blast killed four simultaneous shoppers.', [[4, null, 'shoppers']]],
+  ]
+  for (const [text, want] of cases) assert.deepEqual(parsed(text), want, text)
+})
+
+test('measures, shares, prices, abstract nouns and named groups are not counts', () => {
+  for (const text of [
+    'The convoy stopped 40 kilometers (25 miles) from the border.',
+    'Turnout fell by 12 percent in the north.',
+    'Wheat sold for $310 per tonne last spring.',
+    'The ministers held three rounds of talks in Oslo.',
+    'The pact between Norway and five coastal states expired.',
+    'Chile and Peru, two copper exporters, signed the accord.',
+    'Lima and Quito are two large capitals.',
+    'They met as two equal partners.',
+    'The harbour lies 300 meters from the shore.',
+  ]) assert.deepEqual(parsed(text), [], text)
+})
+
+test('votes, body sizes, article numbers and parts of a count', () => {
+  assert.deepEqual(parsed('The senate voted 61-38 to confirm her.'), [[61, null, 'votes'], [38, null, 'votes']])
+  assert.deepEqual(parsed('The plan won 120 votes, with 14 abstaining and nine voting against.'), [[120, null, 'votes'], [14, null, 'votes'], [9, null, 'votes']])
+  assert.deepEqual(parsed('The 21-member panel met in Geneva.'), [[21, null, 'members']])
+  assert.deepEqual(parsed('Rebels seized at least a dozen trucks.'), [[12, 'at least', 'trucks']])
+  assert.deepEqual(parsed('The flood killed 30 people, 9 of them children.'), [[30, null, 'people'], [9, null, 'people']])
+  assert.deepEqual(parsed('Guards detained six of the smugglers.'), [[6, null, 'smugglers']])
+})
+
+test('bare numbers after a toll, a killing verb or before a passive role count people', () => {
+  assert.deepEqual(parsed('The toll from the landslide has climbed to 52, the agency said.'), [[52, null, 'people']])
+  assert.deepEqual(parsed('Gunmen stormed the market, killing 11 and wounding at least 40.'), [[11, null, 'people'], [40, 'at least', 'people']])
+  assert.deepEqual(parsed('Medics said more than 300 were injured.'), [[300, 'more than', 'people']])
+})
+
+test('a sentence the page repeats gives its claims once', () => {
+  assert.deepEqual(parsed('The storm destroyed 80 homes.\n\nThe storm destroyed 80 homes.'), [[80, null, 'homes']])
+})

@@ -1,15 +1,25 @@
 import { defineStage } from '../../doc/stage.js'
 import type { ClaimRecord, Sentence, TimeExpr } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
-import { BARE_NUMBER_LEAD, COUNT_VERBS, IRREGULAR_PLURALS, NOT_COUNT_UNITS, PEOPLE_NOUNS, QUALIFIERS, REFERENCE_DETERMINERS, SCALES, SUBSET_BEFORE, TOLL_OF, UNIT_STOPS, WRITTEN_NUMBERS } from './claims.data.js'
+import { SyntaxView } from '../syntax/tree.js'
+import { lowerBound } from '../tokens/index.js'
+import {
+  ABSTRACT_NOUNS, ARTICLE_NUMBERS, BARE_NUMBER_LEAD, COUNT_VERBS, IRREGULAR_PLURALS, MEASURE_UNITS, NOT_COUNT_UNITS, PART_OF, PEOPLE_NOUNS, QUALIFIERS,
+  RATE_AFTER, REFERENCE_DETERMINERS, ROLE_AFTER, SCALES, SIZE_COMPOUND, SUBSET_BEFORE, TOLL_EARLIER, TOLL_OF, TOTAL_BEFORE, UNIT_STOPS, VOTE_AFTER,
+  VOTE_TALLY, WRITTEN_NUMBERS,
+} from './claims.data.js'
 import { counted, roleOfVerb, withRole, type Counted } from './what.js'
 
 const alt = (xs: Iterable<string>): string => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/ /g, '\\s+')).join('|')
-/** Digits ("25,490", "4.5 million", "$3 billion") or a number word; never glued to a letter, hyphen or colon ("G7", "Shahed-136", "1:24"). */
-const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b)?(?![\p{L}\p{N}:%-]|[.,]\d)|\b(?<word>${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?!-)`, 'giu')
+/**
+ * Digits ("25,490", "4.5 million", "$3 billion", "$220m"), a number word, or an article number ("a dozen", "a million"); never glued to a
+ * letter, hyphen, plus or colon ("G7", "Shahed-136", "4+1", "1:24").
+ */
+const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+-]|[.,]\d)|\b(?<word>${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])`, 'giu')
 const QUALIFIER_RE = new RegExp(`\\b(${alt(QUALIFIERS)})\\s+$`, 'iu')
+const ABBR_SCALE: Readonly<Record<string, number>> = { m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, k: 1e3 }
 
-interface Found { readonly start: number; readonly end: number; readonly value: number; readonly currency: string | null }
+type Claim = Omit<ClaimRecord, 'id' | 'number'> & { readonly number: Span & { readonly text: string } }
 
 /** The unit phrase after a number: up to three words before a stop word or punctuation; its last word is the unit. */
 function unitAfter(text: string, pos: number, end: number): { unit: string; end: number } | null {
@@ -28,10 +38,71 @@ function unitAfter(text: string, pos: number, end: number): { unit: string; end:
 }
 
 const isPlural = (u: string): boolean => /[^s]s$/i.test(u) || IRREGULAR_PLURALS.has(u.toLowerCase()) || PEOPLE_NOUNS.has(u.toLowerCase())
+const SCAN_PUNCT = /^(?:[()[\]“”"‘’'«»]|-|‑)$/u
 
-/** Numeric claims in one sentence; `skip` holds time expressions (dates and years are not claims). */
-export function sentenceClaims(text: string, s: Span, skip: readonly Span[]): Omit<ClaimRecord, 'id'>[] {
-  const out: Omit<ClaimRecord, 'id'>[] = []
+/**
+ * The counted noun after a number, read from the parse: the last noun of the noun phrase that follows (skipping names,
+ * adjectives and quotes: "24 Sukhoi Su-30 fighter jets", "two U.S. warships", "four “de-escalation zones”"), and, when that
+ * noun only modifies a later one ("two Qader and Qadir cruise missiles"), the noun it modifies.
+ */
+function tokenUnit(sv: SyntaxView, from: number, to: number): { unit: string; end: number; noun: number; plural: boolean } | null {
+  let last = -1
+  for (let k = lowerBound(sv.tokens, from), n = 0; k < sv.length && sv.tokens[k]!.end <= to && n < 7; k++, n++) {
+    const up = sv.upos(k)
+    if (up === 'NOUN' || up === 'PROPN') { last = k; continue }
+    if (up === 'ADJ' || up === 'NUM' || up === 'SYM' || (up === 'PUNCT' && SCAN_PUNCT.test(sv.word(k)))) continue
+    break
+  }
+  if (last < 0) return null
+  for (let steps = 0; steps < 3 && sv.rel(last) === 'compound'; steps++) {
+    const h = sv.head(last)
+    if (h <= last || h - last > 6 || sv.tokens[h]!.end > to || (sv.upos(h) !== 'NOUN' && sv.upos(h) !== 'PROPN')) break
+    last = h
+  }
+  const w = sv.word(last)
+  const plural = isPlural(w) || (sv.upos(last) === 'NOUN' && sv.lemma(last).toLowerCase() !== w.toLowerCase() && !/ss$/i.test(w))
+  return { unit: w, end: sv.tokens[last]!.end, noun: last, plural }
+}
+
+/** True when the counted noun describes or names a group rather than counting it: a predicate ("are two countries"), an apposition, "as two parties". */
+function describes(sv: SyntaxView, noun: number): boolean {
+  if (sv.dependents(noun, 'cop').length) return true
+  if (sv.rel(noun).startsWith('appos')) return true
+  return sv.caseOf(noun).toLowerCase() === 'as'
+}
+
+const claimOf = (c: Counted, value: number, qualifier: string | null, text: string, s: Span, start: number, end: number): Claim => ({
+  what: c.what, value, qualifier, unit: c.unit,
+  number: { start, end, text: text.slice(start, end) },
+  evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
+})
+
+const wordValue = (w: string): number | null => WRITTEN_NUMBERS[w.toLowerCase()] ?? (/^\d{1,3}(?:,\d{3})*$/.test(w) ? Number(w.replace(/,/g, '')) : null)
+
+/** Vote tallies ("voted 419-3") and body sizes ("the 15-member council"), which the number pattern leaves out. */
+function tallies(text: string, s: Span): Claim[] {
+  const out: Claim[] = []
+  const slice = text.slice(s.start, s.end)
+  for (const m of slice.matchAll(VOTE_TALLY)) {
+    const a = s.start + m.index! + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length - 1)
+    const b = s.start + m.index! + m[0].length - m[2]!.length
+    out.push(claimOf(withRole('votes', 'votes', 'for'), Number(m[1]), null, text, s, a, a + m[1]!.length))
+    out.push(claimOf(withRole('votes', 'votes', 'against'), Number(m[2]), null, text, s, b, b + m[2]!.length))
+  }
+  for (const m of slice.matchAll(SIZE_COMPOUND)) {
+    const v = wordValue(m[1]!)
+    if (v == null || v < 2) continue
+    const a = s.start + m.index!
+    const unit = /member|strong/i.test(m[2]!) ? 'members' : 'countries'
+    out.push(claimOf(withRole(unit, unit, null), v, null, text, s, a, a + m[1]!.length))
+  }
+  return out
+}
+
+/** Numeric claims in one sentence; `skip` holds time expressions (dates and years are not claims); `sv` is the parse when there is one. */
+export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv: SyntaxView | null = null): Claim[] {
+  const out: Claim[] = tallies(text, s)
+  const taken = out.map((c) => c.number)
   // the last whole count of the sentence (not a part "among them"), for "others" and bare numbers
   let head: Counted | null = null
   const re = new RegExp(NUMBER_RE.source, 'giu')
@@ -40,67 +111,98 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[]): Om
   let m: RegExpExecArray | null
   while ((m = re.exec(slice))) {
     const g = m.groups!
-    const start = m.index, end = m.index + m[0].length
-    if (skip.some((t) => t.start < end && start < t.end)) continue
-    const before = text.slice(Math.max(s.start, start - 30), start)
+    const start = g.aword ? m.index + m[0].length - g.aword.length : m.index, end = m.index + m[0].length
+    if (skip.some((t) => t.start < end && start < t.end) || taken.some((t) => t.start < end && start < t.end)) continue
+    const before = text.slice(Math.max(s.start, m.index - 40), m.index)
     let value: number
     if (g.word) {
       const prev = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase()
       if (prev && REFERENCE_DETERMINERS.has(prev)) continue
       value = WRITTEN_NUMBERS[g.word.toLowerCase()] * (g.wscale ? SCALES[g.wscale.toLowerCase()] : 1)
+    } else if (g.aword) {
+      value = ARTICLE_NUMBERS[g.aword.toLowerCase().replace(/\s+/g, ' ')]!
     } else {
-      value = Number(g.num.replace(/,/g, '')) * (g.scale ? SCALES[g.scale.toLowerCase()] : 1)
+      value = Number(g.num.replace(/,/g, '')) * (g.scale ? SCALES[g.scale.toLowerCase()] : g.abbr ? ABBR_SCALE[g.abbr.toLowerCase()]! : 1)
       if (/\b(?:aged?|No\.|number|page|article|resolution)\s+$/iu.test(before) || /\p{L},\s+$/u.test(before) && /^,/.test(text.slice(end, end + 1))) continue
+      if (!g.cur && /\b\p{Lu}{2,}\s+$/u.test(before)) continue // an identifier after an acronym ("MK 41", "UNSC 2231")
     }
-    const u = unitAfter(text, end, s.end)
+    if (TOTAL_BEFORE.test(before)) continue // a total the clause divides ("eight of Syria's 14 provinces")
     const money = g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur]! : null
     if (!money && !g.num?.includes(',') && value >= 1900 && value <= 2099 && !g.scale) continue // a year used as a modifier
+    if (money && RATE_AFTER.test(text.slice(end, s.end))) continue // a price or rate ("$112 per barrel")
     const q = QUALIFIER_RE.exec(before)
-    const lead = text.slice(Math.max(s.start, start - 40), q ? start - q[0].length : start)
+    const lead = text.slice(Math.max(s.start, m.index - 40), q ? m.index - q[0].length : m.index)
+    // a number naming a group beside a named actor ("Iran and six world powers", "Iran, Turkey and Russia – three brokers", "as two parties")
+    if (!money && (/\b\p{Lu}[\p{L}.’'-]*\s+and\s+(?:the\s+)?$/u.test(lead) && !/(?:ans|ians|is|ese)\s+and\s+(?:the\s+)?$/u.test(lead)
+      || /\b(?!\p{Lu}+\s)\p{Lu}[\p{L}.’'-]*\s*[–—-]\s+$/u.test(lead) || /\bas\s+$/iu.test(lead)
+      || /\p{Lu}[\p{L}.’'-]*,?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*,\s+$/u.test(lead))) continue
     const verb = COUNT_VERBS.exec(lead)
-    const hasUnit = !!u && u.unit.length >= 3 && !NOT_COUNT_UNITS.has(u.unit.toLowerCase()) && isPlural(u.unit)
+    const part = PART_OF.exec(text.slice(end, s.end))
+    const unitFrom = part ? end + part[0].length : end
+    const tu = sv && sv.length ? tokenUnit(sv, unitFrom, s.end) : null
+    const ru = unitAfter(text, unitFrom, s.end)
+    const u = tu ?? ru
+    const unitWord = u?.unit.toLowerCase() ?? ''
+    if (u && (MEASURE_UNITS.has(unitWord) && !/\bcubic\s+$/iu.test(text.slice(unitFrom, u.end - u.unit.length)) || ABSTRACT_NOUNS.has(unitWord))) continue
+    if (tu && describes(sv!, tu.noun)) continue
+    const plural = tu ? tu.plural : !!u && isPlural(u.unit)
+    const hasUnit = !!u && u.unit.length >= 2 && !NOT_COUNT_UNITS.has(unitWord) && plural && (!part || u.end - unitFrom < 40)
+    const subset = !!part || SUBSET_BEFORE.test(lead)
     let c: Counted | null = null
     if (money) c = withRole(money, money, roleOfVerb(verb?.[0]))
-    else if (hasUnit) c = counted(u!.unit, verb?.[0] ?? null, text.slice(u!.end, s.end), head, SUBSET_BEFORE.test(lead))
-    else if (!u || UNIT_STOPS.has(u.unit.toLowerCase())) c = bareCount(lead, verb?.[0] ?? null, head, text.slice(end, end + 2))
+    else if (hasUnit) c = counted(u!.unit, verb?.[0] ?? null, text.slice(u!.end, s.end), head, subset)
+    else if (part && head && /^\s+of\s+(?:them|whom)\b/iu.test(part[0])) c = withRole(head.noun, head.unit, head.role)
+    else if (!g.aword && (!u || UNIT_STOPS.has(unitWord) || !plural)) c = bareCount(lead, verb?.[0] ?? null, head, text.slice(end, s.end), text.slice(s.start, q ? m.index - q[0].length : m.index))
     // a singular unit is a measure or a model name ("1 tsp", "iPhone 11 Pro"), not a count
     if (!c) continue
-    if (!SUBSET_BEFORE.test(lead)) head = c
-    out.push({
-      what: c.what, value, qualifier: q ? q[1].toLowerCase().replace(/\s+/g, ' ') : null, unit: c.unit,
-      number: { start, end, text: text.slice(start, end) },
-      evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
-    })
+      if (!subset) head = c
+    out.push(claimOf(c, value, q ? q[1].toLowerCase().replace(/\s+/g, ' ') : null, text, s, start, end))
   }
-  return out
+  return out.sort((a, b) => a.number.start - b.number.start)
 }
 
 /**
- * A number with no unit after it: "a toll of 41" counts people killed; after a reporting or count verb ("X says 37",
- * "wounding more than 90") it repeats the previous count's noun. It must end a phrase (punctuation or "and" after it).
+ * A number with no unit after it: "a toll of 41" or "the toll has climbed to 74" counts people killed, a count verb or a passive
+ * role after it ("killing 18", "4,000 were injured") counts people, "32 abstaining" counts votes; after a reporting verb ("X says
+ * 37", "wounding more than 90") it repeats the previous count's noun. It must end a phrase (punctuation or "and" after it).
  */
-function bareCount(lead: string, verb: string | null, head: Counted | null, next: string): Counted | null {
+function bareCount(lead: string, verb: string | null, head: Counted | null, next: string, clause: string): Counted | null {
+  if (VOTE_AFTER.test(next)) return withRole('votes', 'votes', /against/i.test(VOTE_AFTER.exec(next)![0]) ? 'against' : /abst/i.test(next) ? 'abstaining' : 'for')
+  const after = ROLE_AFTER.exec(next)
+  if (after && /^\s+(?:had|have|has|were|was|are|been)\b/i.test(next)) return withRole(head?.noun ?? 'people', head?.unit ?? 'people', roleOfVerb(after[1]) ?? after[1].toLowerCase())
   if (!/^(?:[,.;:)]|\s+(?:and|or|but|while|as)\b|\s*$)/u.test(next)) return null
-  if (TOLL_OF.test(lead)) return withRole('people', 'people', 'killed')
+  if (TOLL_OF.test(lead) || TOLL_EARLIER.test(clause)) return withRole('people', 'people', 'killed')
+  const role = roleOfVerb(verb)
+  if (!head && role && /^(?:killed|injured|arrested)$/.test(role)) return withRole('people', 'people', role)
   if (!head || !BARE_NUMBER_LEAD.test(lead)) return null
-  return withRole(head.noun, head.unit, roleOfVerb(verb) ?? head.role)
+  return withRole(head.noun, head.unit, role ?? head.role)
 }
 
 /**
  * Counts with what they count and their hedge ("killed at least 15 people"). Vague counts ("hundreds"),
- * ages, ordinals, dates and years are not claims.
+ * ages, ordinals, dates, years, measures and rates are not claims. The same number in the same sentence
+ * (a page repeating a paragraph) is one claim.
  * @example findClaims('It killed at least 15 people.', [{start:0,end:29}], [], 'd')[0].value // 15
  */
-export function findClaims(text: string, sentences: readonly Sentence[], timex: readonly TimeExpr[], docId: string): ClaimRecord[] {
+export function findClaims(text: string, sentences: readonly Sentence[], timex: readonly TimeExpr[], docId: string, sv: SyntaxView | null = null): ClaimRecord[] {
   const out: ClaimRecord[] = []
-  for (const s of sentences) for (const c of sentenceClaims(text, s, timex)) out.push({ id: `${docId}:c${out.length + 1}`, ...c })
+  const seen = new Set<string>()
+  for (const s of sentences) for (const c of sentenceClaims(text, s, timex, sv)) {
+    const key = `${c.value}|${c.number.text}|${c.evidence.text.replace(/\s+/g, ' ').trim()}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push({ id: `${docId}:c${out.length + 1}`, ...c })
+  }
   return out
 }
 
 /** Numeric claims. */
 export function claimsStage() {
   return defineStage({
-    name: 'claims', requires: ['tokens', 'sentences', 'timex'], produces: ['claims'],
-    run(doc, { sentences, timex }) { return { layers: { claims: findClaims(doc.text, sentences, timex, doc.id) } } },
+    name: 'claims', requires: ['tokens', 'sentences', 'syntax', 'timex'], produces: ['claims'],
+    run(doc, { tokens, sentences, syntax, timex }) {
+      const sv = syntax && syntax.length === tokens.length ? new SyntaxView(doc.text, tokens, syntax) : null
+      return { layers: { claims: findClaims(doc.text, sentences, timex, doc.id, sv) } }
+    },
   })
 }
