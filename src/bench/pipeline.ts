@@ -45,10 +45,10 @@ function threadCpuMs(): number | null {
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits))
 
 /**
- * Times every stage per document (clean included) over a set of raw pages, after a warm-up pass; `keep` picks the
- * default pipeline's stages to run (all by default).
+ * Times every stage per document (clean included) over a set of raw pages, after a warm-up pass; `swap` may
+ * replace a stage of the default pipeline (the syntax bench swaps the parser for a stub to time the rest).
  */
-export function benchPipelineOn(corpus: string, pages: RawPage[], passes = 3, keep: (s: Stage) => boolean = () => true): PipelineBench {
+export function benchPipelineOn(corpus: string, pages: RawPage[], passes = 3, swap: (s: Stage) => Stage = (s) => s): PipelineBench {
   const cpu: Record<string, number> = {}
   let counting = false
   // the same stages, each timed in CPU too (the pipeline itself records wall-clock ms per stage)
@@ -59,7 +59,7 @@ export function benchPipelineOn(corpus: string, pages: RawPage[], passes = 3, ke
       try { return s.run(doc, layers) } finally { if (counting) cpu[s.name] = (cpu[s.name] ?? 0) + cpuMs(process.cpuUsage(u0)) }
     },
   })
-  const pipeline = createPipeline(defaultPipeline().pipeline.stages.filter(keep).map(timed))
+  const pipeline = createPipeline(defaultPipeline().pipeline.stages.map(swap).map(timed))
   const wall: Record<string, number> = {}
   let words = 0, docs = 0, wallTotal = 0, cpuTotal = 0, thread0: number | null = null
   for (let pass = -1; pass < passes; pass++) {

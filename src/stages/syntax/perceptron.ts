@@ -23,28 +23,12 @@ export class FloatScorer implements RowScorer {
   }
 }
 
-/** Tables up to this many int16 weights are read directly (no rank look-up); larger ones are packed. */
-const DENSE_MAX = 1 << 23
-
-/**
- * The committed int16 weights, summed as integers: small tables (the 3-class transition table) as stored, larger
- * ones packed to their non-zero rows (the NER model's CompactWeights).
- */
+/** The committed int16 (or int8) weights, packed to their non-zero rows (the NER model's CompactWeights), summed as integers. */
 export class QuantizedScorer implements RowScorer {
-  private readonly cw: CompactWeights | null
-  private readonly dense: Int16Array | null
-  constructor(q: Int16Array, scale: number, readonly nClasses: number) {
-    this.dense = q.length <= DENSE_MAX ? q : null
-    this.cw = this.dense ? null : new CompactWeights(q, scale, nClasses)
-  }
+  private readonly cw: CompactWeights
+  constructor(q: Int16Array, scale: number, readonly nClasses: number) { this.cw = new CompactWeights(q, scale, nClasses) }
   addAll(rows: Int32Array, count: number, acc: Int32Array | Float64Array, at: number): void {
-    const d = this.dense
-    if (!d) { this.cw!.addAll(rows, count, acc as Int32Array, at); return }
-    const C = this.nClasses
-    for (let j = 0; j < count; j++) {
-      const o = rows[j]! * C
-      for (let c = 0; c < C; c++) acc[at + c]! += d[o + c]!
-    }
+    this.cw.addAll(rows, count, acc as Int32Array, at)
   }
 }
 
