@@ -169,7 +169,12 @@ export function scoreAgainstGold(records: readonly Rec[], goldDir: string): Gold
     add(sum.framing, framingOk, goldTerms.length); r.framing = `${framingOk}/${goldTerms.length}`
   }
 
-  if (cross) report.cross_document = scoreCross(cross, { docs, byStem, stemById, eventsOf, surfaceForms, actorKey, records })
+  if (cross) {
+    // a distinct name is found by its canonical name or by any surface form the gold pages give it
+    const goldForms = new Map<string, string[]>()
+    for (const { gold: g } of pages) for (const e of g.entities ?? []) goldForms.set(normText(e.name), [...(goldForms.get(normText(e.name)) ?? []), ...(e.mentions ?? [])])
+    report.cross_document = scoreCross(cross, { docs, byStem, stemById, eventsOf, surfaceForms, actorKey, records, goldForms })
+  }
   const ratio = ([a, b]: Ratio) => `${a}/${b}`
   report.totals = {
     documents_found: `${Object.values(report.documents).filter((x) => x.found).length}/${pages.length}`,
@@ -187,6 +192,8 @@ export function scoreAgainstGold(records: readonly Rec[], goldDir: string): Gold
 interface CrossCtx {
   docs: Rec[]; byStem: Map<string, Rec>; stemById: Map<string, string>; records: readonly Rec[]
   eventsOf: (d: Rec | undefined) => Rec[]; surfaceForms: (d: Rec, e: Rec) => string[]; actorKey: (e: Rec) => string
+  /** surface forms the gold pages give each canonical name (normalised) */
+  goldForms: ReadonlyMap<string, string[]>
 }
 
 /** Cross-document checks: shared story events, kept-apart events, stories, contradictions, inferred dates, actors. */
@@ -231,7 +238,7 @@ function scoreCross(cd: Rec, c: CrossCtx): Rec {
   }
   out.entity_variants = count(cd.entity_variants, (v) => actorsNamed([v.name], v.variants).size === 1)
   out.distinct_entities = count(cd.distinct_entities, (x) => {
-    const sets = x.names.map((n: string) => actorsNamed([n], []))
+    const sets = x.names.map((n: string) => actorsNamed([n], c.goldForms.get(normText(n)) ?? []))
     return sets.every((s: Set<string>) => s.size > 0) && !sets.some((s: Set<string>, i: number) => sets.some((t: Set<string>, j: number) => j > i && [...s].some((k) => t.has(k))))
   })
   return out

@@ -1,6 +1,6 @@
-/** Text comparison rules of the gold README: NFKC, straight quotes, dashes to "-", collapsed space, lower case. */
+/** Text comparison rules of the gold README: accents removed (NFKD, combining marks dropped), NFKC, straight quotes, dashes to "-", collapsed space, lower case. */
 export function normText(s: string | null | undefined): string {
-  return (s ?? '').normalize('NFKC').replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+  return (s ?? '').normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFKC').replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"')
     .replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase()
 }
 

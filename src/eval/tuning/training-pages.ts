@@ -18,26 +18,31 @@ const CORPUS = join(SHARED, 'data', 'tehran-times')
 
 const idOf = (url: string): string | null => /\/news\/(\d+)/.exec(url)?.[1] ?? null
 
-/** Writes the page of every annotated article into `out`; returns how many were written. */
-export async function writeTrainingPages(out: string, goldDir = TRAINING_GOLD): Promise<number> {
+/** The raw text of every annotated article, by its gold stem (`tt-<id>`), read from the Tehran Times corpus. */
+export async function trainingTexts(goldDir = TRAINING_GOLD): Promise<Map<string, string>> {
   const wanted = new Map<string, string>()
   for (const f of readdirSync(goldDir).filter((f) => /^tt-\d+\.json$/.test(f))) {
     const g = JSON.parse(readFileSync(join(goldDir, f), 'utf8'))
     const id = idOf(g.url ?? '') ?? f.slice(3, -5)
     wanted.set(id, g.doc ?? f.slice(0, -5))
   }
-  mkdirSync(out, { recursive: true })
-  let n = 0
+  const out = new Map<string, string>()
   for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.jsonl')).sort()) {
     for await (const line of createInterface({ input: createReadStream(join(CORPUS, file)), crlfDelay: Infinity })) {
       const id = idOf(/"url"\s*:\s*"([^"]+)"/.exec(line)?.[1] ?? '')
       const stem = id ? wanted.get(id) : undefined
-      if (!stem) continue
-      writeFileSync(join(out, `${stem}.txt`), JSON.parse(line).text)
-      n++
+      if (stem) out.set(stem, JSON.parse(line).text)
     }
   }
-  return n
+  return out
+}
+
+/** Writes the page of every annotated article into `out`; returns how many were written. */
+export async function writeTrainingPages(out: string, goldDir = TRAINING_GOLD): Promise<number> {
+  mkdirSync(out, { recursive: true })
+  const texts = await trainingTexts(goldDir)
+  for (const [stem, text] of texts) writeFileSync(join(out, `${stem}.txt`), text)
+  return texts.size
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { cameoToPlover } from '../cameo.js'
 import { isModeOf, type PloverType } from '../catalogue.js'
 import { REPO_ROOT, SHARED } from '../../paths.js'
+import { AGENT_DICTIONARIES, AGENTS_FILE, agentNouns } from '../agents.js'
 import { parseVerbDictionary, patternFrame, regularForms, type VerbDictionary, type VerbForm } from './petrarch.js'
 
 export interface LexiconEntry {
@@ -551,6 +552,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   mkdirSync(dirname(LEXICON_FILE), { recursive: true })
   writeFileSync(LEXICON_FILE, serialize(lex))
   console.log(`wrote ${LEXICON_FILE}: ${lex.entries.length} entries`, lex.counts, `(${lex.dropped.length} bare verbs dropped)`)
+  const agents = agentNouns(AGENT_DICTIONARIES.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8')))
+  writeFileSync(AGENTS_FILE, agents.join('\n') + '\n')
+  console.log(`wrote ${AGENTS_FILE}: ${agents.length} agent nouns`)
   if (existsSync(GSR_FILE)) {
     const cov = gsrCoverage(lex, readFileSync(GSR_FILE, 'utf8'))
     const all = Object.values(cov).reduce((a, c) => ({ records: a.records + c.records, covered: a.covered + c.covered }), { records: 0, covered: 0 })

@@ -1,6 +1,6 @@
 import type { Doc } from '../../doc/doc.js'
 import { defineStage } from '../../doc/stage.js'
-import type { ActorRef, Entity, EventRecord, QuoteRecord, Sentence, TimeExpr } from '../../doc/layers.js'
+import type { ActorRef, Entity, EventRecord, QuoteRecord, Sentence, SyntaxToken, TimeExpr, Token } from '../../doc/layers.js'
 import { msg, type Message } from '../../doc/span.js'
 import type { Kb } from '../../kb/index.js'
 import { anchorOf, weekOf } from '../timex/resolve.js'
@@ -13,9 +13,19 @@ import { rejectReason, toldWithOwnTime } from './steps/02-filter.js'
 import { readArgs } from './steps/03-arguments.js'
 import { sentenceDates, type EventDate } from './steps/04-dates.js'
 import { mergeRepeats } from './steps/05-merge.js'
+import { SyntaxView } from '../syntax/index.js'
+import { lowerBound } from '../tokens/index.js'
+import { SyntaxArgs } from './steps/03-syntax-args.js'
+import { modelTriggers, syntaxOverride } from './model/apply.js'
+import { featureContext } from './model/candidates.js'
+import { loadTriggerModel, type TriggerModel } from './model/model.js'
 
 /** Layers the event coder reads. */
-export interface EventInput { readonly sentences: readonly Sentence[]; readonly entities: readonly Entity[]; readonly timex: readonly TimeExpr[]; readonly quotes: readonly QuoteRecord[] }
+export interface EventInput {
+  readonly sentences: readonly Sentence[]; readonly entities: readonly Entity[]; readonly timex: readonly TimeExpr[]; readonly quotes: readonly QuoteRecord[]
+  /** the parse (with its tokens): triggers found by the trigger model and arguments read off the dependency tree */
+  readonly tokens?: readonly Token[]; readonly syntax?: readonly SyntaxToken[]
+}
 
 const wordsBetween = (text: string, a: number, b: number): number => (text.slice(a, b).match(/[\p{L}\p{N}]+/gu) ?? []).length
 
@@ -35,7 +45,7 @@ function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, sourc
  * PLOVER events of a document: lexicon triggers that are not negated, hypothetical or mere references, with actors
  * from the entities layer (or rule-found names), dates from the timex layer, and the sentence as evidence.
  */
-export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]; messages: Message[] } {
+export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerModel | null } = {}): { events: EventRecord[]; messages: Message[] } {
   const { text } = doc
   const idx = actorIndex(text, input.sentences, input.entities)
   const country = countriesOf(input.entities)
@@ -47,11 +57,20 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
   const claims: { sent: Sentence; at: number; who: ActorRef }[] = []
   const denials: { sent: Sentence; t: Trigger }[] = []
   const all = findTriggers(text, { start: 0, end: text.length })
+  const sv = input.tokens && input.syntax ? new SyntaxView(text, input.tokens, input.syntax) : null
+  const parsed = sv ? new SyntaxArgs(sv, idx, input.tokens!) : null
+  const model = sv ? (opts.model === undefined ? loadTriggerModel() : opts.model) : null
+  const ctx = sv && model ? featureContext(sv, input.tokens!, idx, input.quotes, all) : null
   let ti = 0
   for (const sent of input.sentences) {
     while (ti < all.length && all[ti].start < sent.start) ti++
     const found: Trigger[] = []
     for (let k = ti; k < all.length && all[k].start < sent.end; k++) if (all[k].end <= sent.end) found.push(all[k])
+    if (ctx && model) {
+      const learned = modelTriggers(ctx, model, lowerBound(input.tokens!, sent.start), lowerBound(input.tokens!, sent.end))
+      for (const t of learned) if (!found.some((o) => o.start < t.end && t.start < o.end)) found.push(t)
+      found.sort((a, b) => a.start - b.start)
+    }
     const kept = found.filter((t) => {
       // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event
       const adjunct = /\b(?:in|during|by|via|over|at)\s+(?:a|an|the)?\s*$/iu.test(text.slice(Math.max(sent.start, t.start - 12), t.start))
@@ -67,11 +86,14 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     })
     // a denial's date is that of the statement that makes it
     const denialVerbs = denials.map(({ t }) => idx.reportVerbs(sent.start, t.start).at(-1) ?? { start: t.start, end: t.end })
-    const allDates = sentenceDates(text, idx, sent, kept, input.timex, denialVerbs)
-    const dates = allDates.slice(0, kept.length)
+    // learned triggers take their own dates but never move the dates of the lexicon's triggers (each anchors the time expressions near it)
+    const lexical = kept.filter((t) => t.entry.reason !== 'model')
+    const allDates = sentenceDates(text, idx, sent, lexical, input.timex, denialVerbs)
+    const withLearned = lexical.length === kept.length ? allDates : sentenceDates(text, idx, sent, kept, input.timex)
+    const dates = kept.map((t, i) => (t.entry.reason === 'model' ? withLearned[i] : allDates[lexical.indexOf(t)]))
     const evidence = { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) }
     kept.forEach((t, i) => {
-      const args = readArgs({ text, idx, sent, quotes: input.quotes }, t)
+      const args = syntaxOverride(readArgs({ text, idx, sent, quotes: input.quotes }, t), t, parsed, idx, input.quotes)
       let d: EventDate = dates[i]
       const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
       if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/i.test(text.slice(Math.max(sent.start, t.start - 30), Math.min(sent.end, t.end + 60)))) {
@@ -98,7 +120,7 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
     denials.splice(0).forEach(({ t }, k) => {
       const v = idx.reportVerbs(sent.start, t.start).at(-1)?.start ?? -1
       const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : null
-      const d = allDates[kept.length + k]
+      const d = allDates[lexical.length + k]
       if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: d.date, date_precision: d.precision, date_basis: d.basis, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
     })
   }
@@ -113,12 +135,15 @@ export function findEvents(doc: Doc, input: EventInput): { events: EventRecord[]
   return { events, messages }
 }
 
-/** PLOVER events (`_opts.kb` is kept for actor roles once the knowledge base carries them). */
-export function eventsStage(_opts: { kb: Kb }) {
+/**
+ * PLOVER events (`opts.kb` is kept for actor roles once the knowledge base carries them). `opts.model` replaces the
+ * committed trigger model (null: rule lexicon only), for cross-validation.
+ */
+export function eventsStage(opts: { kb: Kb; model?: TriggerModel | null }) {
   return defineStage({
-    name: 'events', requires: ['tokens', 'sentences', 'entities', 'timex', 'quotes'], produces: ['events'],
-    run(doc, { sentences, entities, timex, quotes }) {
-      const { events, messages } = findEvents(doc, { sentences, entities, timex, quotes })
+    name: 'events', requires: ['tokens', 'sentences', 'syntax', 'entities', 'timex', 'quotes'], produces: ['events'],
+    run(doc, { tokens, syntax, sentences, entities, timex, quotes }) {
+      const { events, messages } = findEvents(doc, { tokens, syntax, sentences, entities, timex, quotes }, { model: opts.model })
       return { layers: { events }, messages }
     },
   })

@@ -1,0 +1,112 @@
+import type { ActorRef, QuoteRecord } from '../../../doc/layers.js'
+import type { ActorIndex, ActorMention } from '../actors.js'
+import type { TriggerEntry, PloverType } from '../events.data.js'
+import { lexicon } from '../../../plover/lexicon/index.js'
+import type { Trigger } from '../steps/01-triggers.js'
+import type { Args } from '../steps/03-arguments.js'
+import type { SyntaxArgs } from '../steps/03-syntax-args.js'
+import { candidateTokens } from './candidates.js'
+import { triggerFeatures, type FeatureContext } from './features.js'
+import type { TriggerModel } from './model.js'
+
+/** Where the target of a type is usually named, in order: '' is the direct object. */
+const TARGET_PREPS: Readonly<Record<string, readonly string[]>> = {
+  CONSULT: ['with', '', 'to'], AGREE: ['with', 'to', ''], SUPPORT: ['', 'to', 'for', 'with'], CONCEDE: ['', 'to'], COOPERATE: ['with', ''],
+  AID: ['to', '', 'for'], RETREAT: ['from', ''], REQUEST: ['', 'to', 'from', 'on'], ACCUSE: ['', 'against', 'of', 'for', 'on'], REJECT: ['', 'by'],
+  THREATEN: ['', 'against', 'with'], PROTEST: ['against', ''], SANCTION: ['on', 'against', ''], MOBILIZE: ['against', 'to'], COERCE: ['', 'on', 'against'],
+  ASSAULT: ['', 'on', 'against', 'in'],
+}
+/** Types whose mention is a commitment or demand for the future. */
+const FUTURE = new Set(['AGREE', 'REQUEST', 'THREATEN'])
+/** Verbal types that a speaker performs by saying something of someone ("X said Y violated the deal": X accuses Y). */
+const SPOKEN = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'REQUEST', 'THREATEN'])
+/** Types whose target owns the thing acted on ("criticized the British move": the United Kingdom). */
+const OWNED = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'PROTEST'])
+/** Verbs whose clausal complement is what their subject says. */
+const SPEECH = new Set(['say', 'tell', 'state', 'add', 'note', 'stress', 'announce', 'declare', 'claim', 'insist', 'assert', 'emphasize', 'emphasise',
+  'underline', 'reiterate', 'argue', 'believe', 'write', 'tweet', 'confirm', 'explain', 'point', 'describe', 'maintain', 'allege', 'remark'])
+
+const ENTRIES = new Map<string, TriggerEntry>()
+/** The trigger entry of a model decision: mode and target prepositions from a lexicon entry of the same type, when the word has one. */
+function entryFor(type: string, word: string, noun: boolean): TriggerEntry {
+  const key = `${type}|${word}|${noun}`
+  let e = ENTRIES.get(key)
+  if (!e) {
+    const lex = lexicon().entriesOf(word).find((x) => x.type === type && x.pos === (noun ? 'noun' : 'verb'))
+    const preps = lex?.target === 'prep' && lex.prep ? [lex.prep, ...(lex.targetPreps ?? [])] : TARGET_PREPS[type] ?? ['']
+    e = { pattern: '', type: type as PloverType, mode: lex?.mode ?? null, pos: noun ? 'noun' : 'verb', targetPreps: preps, future: FUTURE.has(type) || undefined, reason: 'model' }
+    ENTRIES.set(key, e)
+  }
+  return e
+}
+
+/** Triggers the model finds among the candidate tokens [from, to) (its decision margin is in the model's meta). */
+export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: number, to: number): Trigger[] {
+  const sv = ctx.sv
+  const threshold = typeof model.meta.margin === 'number' ? model.meta.margin : 0
+  const out: Trigger[] = []
+  for (const i of candidateTokens(sv, from, to)) {
+    const { label, margin } = model.predict(triggerFeatures(ctx, i))
+    if (margin < threshold || claimsResponsibility(sv, i)) continue
+    const t = ctx.tokens[i]!
+    out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB') })
+  }
+  return out
+}
+
+/** "X claimed responsibility for the attack", "the bombings were claimed by X": a claim of authorship, not an accusation (the claimant is the attack's source). */
+function claimsResponsibility(sv: FeatureContext['sv'], i: number): boolean {
+  if (sv.lemma(i).toLowerCase() !== 'claim') return false
+  if (sv.objects(i).some((o) => /^(?:responsibility|credit)$/i.test(sv.word(o)))) return true
+  return sv.isPassive(i) && sv.dependents(i, 'nsubj').some((s) => lexicon().entriesOf(sv.word(s)).some((e) => e.pos === 'noun' && e.type === 'ASSAULT'))
+}
+
+/** The speech verb whose complement holds token i ("X said (that) Y …"), or -1. */
+function speechVerbOver(sa: SyntaxArgs, i: number): number {
+  const sv = sa.view
+  for (let x = i, steps = 0; x >= 0 && steps < 6; steps++) {
+    const r = sv.rel(x).split(':')[0]!
+    const h = sv.head(x)
+    if (h < 0) return -1
+    if ((r === 'ccomp' || r === 'parataxis') && SPEECH.has(sv.lemma(h).toLowerCase())) return h
+    if (!['conj', 'xcomp', 'advcl', 'ccomp', 'obj', 'nsubj', 'acl', 'nmod', 'obl'].includes(r)) return -1
+    x = h
+  }
+  return -1
+}
+
+const refsOf = (idx: ActorIndex, ms: readonly ActorMention[]): ActorRef[] => ms.map((m) => idx.refOf(m)).filter((r): r is ActorRef => !!r)
+
+/**
+ * Arguments read off the dependency tree where it gives them: the subject (or passive agent) as source, the
+ * object or the phrase behind one of the entry's prepositions as target. A learned verbal event inside what
+ * someone says ("X said Y had violated the deal") is the speaker's act with the clause's subject as target.
+ * Where the tree gives nothing, the rule reading stays.
+ */
+export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[]): Args {
+  if (!sa || t.entry.speakerSource) return args
+  const p = sa.read(t, t.entry.pos)
+  if (!p) return args
+  let sources = refsOf(idx, p.sources)
+  let targets: ActorRef[] = []
+  for (const prep of t.entry.targetPreps) {
+    const ms = prep === '' ? p.objects : p.obliques.get(prep) ?? []
+    targets = refsOf(idx, ms)
+    if (targets.length) break
+  }
+  if (t.entry.reason === 'model' && SPOKEN.has(t.entry.type)) {
+    const q = quotes.find((x) => x.start <= t.start && t.start < x.end)
+    const v = q ? -1 : speechVerbOver(sa, p.head)
+    const speaker = q?.speaker ?? (v >= 0 ? refsOf(idx, sa.phrase(sa.view.subject(v)))[0] ?? null : null)
+    if (speaker && !sources.some((s) => s.actor === speaker.actor)) {
+      const clauseSubject = sources.filter((s) => s.actor !== speaker.actor)
+      return { ...args, sources: [speaker], targets: clauseSubject.length ? [clauseSubject[0]!] : targets.length ? [targets[0]!] : args.targets }
+    }
+  }
+  // what is condemned, rejected or praised belongs to its target ("denounced the US stance": the US)
+  if (!targets.length && p.objectOwner && OWNED.has(t.entry.type)) { const r = idx.refOf(p.objectOwner); if (r) targets = [r] }
+  // the rule lexicon's triggers keep the argument readers written for them, but take the owner of what they act on when they found no target
+  if (t.entry.reason !== 'model') return args.targets.some((r) => r) || !p.objectOwner || !targets.length ? args : { ...args, targets }
+  const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)
+  return { ...args, sources: fill(args.sources, sources), targets: fill(args.targets, targets) }
+}

@@ -1,0 +1,97 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { SyntaxToken, Token } from '../../../doc/layers.js'
+import { SyntaxView } from '../../syntax/index.js'
+import { tokenize } from '../../tokens/index.js'
+import { actorIndex } from '../actors.js'
+import { SyntaxArgs } from '../steps/03-syntax-args.js'
+import { featureContext } from './candidates.js'
+import { triggerFeatures } from './features.js'
+import { loadTriggerModel, seeded, trainTriggerModel, TriggerModel } from './model.js'
+
+/** A hand-built parse: [word, upos, lemma, head (token index, -1 root), relation] per token of `text`. */
+function parsed(text: string, rows: [string, string, string, number, string][]): { tokens: Token[]; syntax: SyntaxToken[]; sv: SyntaxView } {
+  const tokens = tokenize(text)
+  assert.deepEqual(tokens.map((t) => text.slice(t.start, t.end)), rows.map((r) => r[0]))
+  const syntax = rows.map(([, upos, lemma, head, deprel]) => ({ upos, lemma, head, deprel }))
+  return { tokens, syntax, sv: new SyntaxView(text, tokens, syntax) }
+}
+
+const TEXT = 'The Ruritanian envoy, Anna Berg, criticized the Freedonian move.'
+const ROWS: [string, string, string, number, string][] = [
+  ['The', 'DET', 'the', 2, 'det'], ['Ruritanian', 'ADJ', 'Ruritanian', 2, 'amod'], ['envoy', 'NOUN', 'envoy', 7, 'nsubj'], [',', 'PUNCT', ',', 4, 'punct'],
+  ['Anna', 'PROPN', 'Anna', 2, 'appos'], ['Berg', 'PROPN', 'Berg', 4, 'flat'], [',', 'PUNCT', ',', 4, 'punct'], ['criticized', 'VERB', 'criticize', -1, 'root'],
+  ['the', 'DET', 'the', 10, 'det'], ['Freedonian', 'ADJ', 'Freedonian', 10, 'amod'], ['move', 'NOUN', 'move', 7, 'obj'], ['.', 'PUNCT', '.', 7, 'punct'],
+]
+const ENTITIES = [{ id: 'e1', actor: 'p:berg', name: 'Anna Berg', type: 'PERSON' as const, affiliation: null, code: null, mentions: [{ start: 22, end: 31, text: 'Anna Berg' }] }]
+
+describe('trigger model', () => {
+  it('trains reproducibly (seeded) and separates what it was shown', () => {
+    const ex = [
+      { f: ['bias', 'l=condemn'], y: 1 }, { f: ['bias', 'l=visit'], y: 2 }, { f: ['bias', 'l=table'], y: 0 }, { f: ['bias', 'l=condemn', 'neg'], y: 0 },
+      { f: ['bias', 'l=condemn'], y: 1 }, { f: ['bias', 'l=visit'], y: 2 }, { f: ['bias', 'l=table'], y: 0 }, { f: ['bias', 'l=condemn', 'neg'], y: 0 },
+    ]
+    const labels = ['O', 'ACCUSE', 'CONSULT']
+    const a = trainTriggerModel(ex, labels, { epochs: 5, seed: 7, minCount: 1 })
+    const b = trainTriggerModel(ex, labels, { epochs: 5, seed: 7, minCount: 1 })
+    assert.deepEqual([...a.weights.entries()].map(([k, w]) => [k, [...w]]), [...b.weights.entries()].map(([k, w]) => [k, [...w]]))
+    assert.equal(a.predict(['bias', 'l=condemn']).label, 'ACCUSE')
+    assert.ok(a.predict(['bias', 'l=condemn']).margin > 0)
+    assert.ok(a.predict(['bias', 'l=table']).margin < 0, 'a word never seen as a trigger stays below the no-event class')
+    assert.equal(a.predict(['bias', 'l=visit']).label, 'CONSULT')
+  })
+  it('saves and loads the same weights', () => {
+    const m = new TriggerModel(['O', 'ACCUSE'], new Map([['l=condemn', Float32Array.from([-1.25, 2.5])]]), { margin: 1 })
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-model-'))
+    m.save(dir)
+    const back = loadTriggerModel(dir)!
+    assert.deepEqual(back.labels, ['O', 'ACCUSE'])
+    assert.deepEqual([...back.weights.get('l=condemn')!], [-1.25, 2.5])
+    assert.equal(back.meta.margin, 1)
+  })
+  it('seeded random numbers repeat', () => {
+    const r1 = seeded(3), r2 = seeded(3)
+    assert.deepEqual([r1(), r1(), r1()], [r2(), r2(), r2()])
+  })
+  it('the committed model loads and knows every PLOVER type', () => {
+    const m = loadTriggerModel()
+    assert.ok(m, 'models/events/triggers.json.gz is committed (npm run train:events)')
+    assert.equal(m.labels.length, 17)
+    assert.equal(typeof m.meta.margin, 'number')
+  })
+})
+
+describe('arguments from the parse', () => {
+  it('reads the apposition of a role as its holder, and the nationality of what is acted on as its owner', () => {
+    const { tokens, syntax, sv } = parsed(TEXT, ROWS)
+    const idx = actorIndex(TEXT, [{ start: 0, end: TEXT.length }], ENTITIES)
+    const args = new SyntaxArgs(sv, idx, tokens)
+    const trigger = { start: TEXT.indexOf('criticized'), end: TEXT.indexOf('criticized') + 10 }
+    const p = args.read(trigger, 'verb')!
+    assert.equal(p.sources[0]?.ref?.name, 'Anna Berg')
+    assert.equal(p.objects.length, 0, 'a move is no actor')
+    assert.equal(p.objectOwner, null, 'Freedonia is not a country the demonym table knows')
+    void syntax
+  })
+  it('keeps agent nouns as plain-text actors ("the international community")', () => {
+    const text = 'Officials urged the international community to act.'
+    const { tokens, sv } = parsed(text, [
+      ['Officials', 'NOUN', 'official', 1, 'nsubj'], ['urged', 'VERB', 'urge', -1, 'root'], ['the', 'DET', 'the', 4, 'det'], ['international', 'ADJ', 'international', 4, 'amod'],
+      ['community', 'NOUN', 'community', 1, 'obj'], ['to', 'PART', 'to', 6, 'mark'], ['act', 'VERB', 'act', 1, 'xcomp'], ['.', 'PUNCT', '.', 1, 'punct'],
+    ])
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], [])
+    const p = new SyntaxArgs(sv, idx, tokens).read({ start: 10, end: 15 }, 'verb')!
+    assert.equal(p.objects[0]?.ref?.name, 'international community')
+    assert.equal(p.sources[0]?.ref?.name, 'Officials')
+  })
+  it('gives a candidate its parse, actor and lexicon features', () => {
+    const { tokens, sv } = parsed(TEXT, ROWS)
+    const idx = actorIndex(TEXT, [{ start: 0, end: TEXT.length }], ENTITIES)
+    const f = triggerFeatures(featureContext(sv, tokens, idx, [], []), 7)
+    for (const want of ['l=criticize', 'u=VERB', 'root', 'c-l=obj|move', 'lex=ACCUSE']) assert.ok(f.includes(want), `${want} in ${f.join(' ')}`)
+    assert.ok(f.some((x) => x.startsWith('subj=')), 'the subject is described')
+  })
+})

@@ -1,0 +1,198 @@
+import type { Span } from '../../../doc/span.js'
+import type { SyntaxView } from '../../syntax/index.js'
+import type { ActorIndex, ActorMention } from '../actors.js'
+import { lexicon } from '../../../plover/lexicon/index.js'
+import { agentNounSet } from '../../../plover/agents.js'
+import { slug } from '../mentions.js'
+import { countryOfDemonym } from '../places.js'
+import type { ActorRef } from '../../../doc/layers.js'
+
+/** Verbs whose object noun is the event their subject performs ("held talks", "launched an attack", "imposed sanctions"). */
+const LIGHT_VERBS = new Set(['hold', 'have', 'make', 'conduct', 'carry', 'launch', 'stage', 'pay', 'give', 'express', 'extend', 'offer', 'sign', 'impose', 'issue',
+  'lodge', 'file', 'deliver', 'send', 'announce', 'begin', 'start', 'continue', 'resume', 'mount', 'wage', 'fire', 'take', 'provide'])
+/** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("X, who visited Y"). */
+const RELATIVE = new Set(['who', 'which', 'that', 'whom'])
+/** Relations through which a noun phrase names its actor when its head is not a name: "the minister, X", "Iran's envoy". */
+const NAMING_RELS = ['appos', 'flat', 'compound', 'nmod:poss']
+/** Relations that open a new clause or a modifier that never carries the phrase's actor. */
+const CLAUSAL = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'conj', 'cc', 'punct', 'case', 'det', 'mark'])
+
+/** The outermost actor mention covering each token (null where none does); `mentions` sorted by start. */
+export function mentionsByToken(mentions: readonly ActorMention[], tokens: readonly Span[]): (ActorMention | null)[] {
+  const out: (ActorMention | null)[] = new Array(tokens.length).fill(null)
+  let k = 0
+  for (const m of mentions) {
+    while (k < tokens.length && tokens[k].end <= m.start) k++
+    for (let i = k; i < tokens.length && tokens[i].start < m.end; i++) {
+      const cur = out[i]
+      // a name beats a role or pronoun phrase around it ("Security Council Secretary X": X); a longer name beats a shorter one
+      const better = !cur || (m.kind === 'name') !== (cur.kind === 'name') ? m.kind === 'name' || !cur : m.end - m.start > cur.end - cur.start
+      if (better) out[i] = m
+    }
+  }
+  return out
+}
+
+/** Arguments of a trigger as the dependency parse gives them (actor mentions, not yet resolved). */
+export interface ParsedArgs {
+  /** the trigger's predicate token */
+  readonly head: number
+  readonly sources: readonly ActorMention[]
+  /** direct objects (or the passive subject) */
+  readonly objects: readonly ActorMention[]
+  /** actors behind a preposition, by preposition ("with", "on", "against", "to" …) */
+  readonly obliques: ReadonlyMap<string, readonly ActorMention[]>
+  readonly passive: boolean
+  readonly negated: boolean
+  /** whose thing the first object is ("condemned the US move": the US), when the object names no actor */
+  readonly objectOwner: ActorMention | null
+}
+
+/**
+ * Reads the actors of triggers off the dependency parse: the subject (or passive agent) is the source, objects and
+ * prepositional phrases the target candidates. A phrase whose head is no name stands for the name it is built
+ * around: its apposition ("the Russian envoy, X"), possessor ("Iran's foreign minister") or compound.
+ */
+export class SyntaxArgs {
+  /** the outermost actor mention covering each token, or null */
+  private readonly byToken: (ActorMention | null)[]
+  private readonly idx: ActorIndex
+
+  constructor(private readonly sv: SyntaxView, idx: ActorIndex, private readonly tokens: readonly Span[]) {
+    this.byToken = mentionsByToken(idx.mentions, tokens)
+    this.idx = idx
+  }
+
+  /** The parse these arguments are read from. */
+  get view(): SyntaxView { return this.sv }
+
+  /** The actor mentions a noun phrase headed at `h` stands for (its conjuncts too: "Iran and Russia"). */
+  phrase(h: number, withConjuncts = true): ActorMention[] {
+    if (h < 0) return []
+    const out: ActorMention[] = []
+    const one = this.single(h)
+    if (one) out.push(one)
+    if (withConjuncts) for (const c of this.sv.conjuncts(h)) { const m = this.single(c); if (m && !out.includes(m)) out.push(m) }
+    return out
+  }
+
+  private single(h: number): ActorMention | null {
+    const sv = this.sv
+    const own = this.byToken[h]
+    if (own?.kind === 'name') return own
+    // a relative pronoun stands for the noun its clause modifies
+    if (RELATIVE.has(sv.word(h).toLowerCase())) { const p = sv.head(sv.head(h)); return p >= 0 ? this.single(p) : null }
+    // "the Russian president, X": the apposition names the role's holder
+    for (const d of sv.dependents(h, 'appos')) { const m = this.byToken[d]; if (m?.kind === 'name' && m.type === 'PERSON') return m }
+    if (own) return own
+    // "X's minister" (possessor), "the Tehran government" (compound), "the minister of X"
+    for (const rel of NAMING_RELS) for (const d of sv.dependents(h, rel)) { const m = this.byToken[d] ?? (rel === 'appos' ? this.single(d) : null); if (m) return m }
+    const plain = this.plainActor(h)
+    if (plain) return plain
+    // "the assassination of X", "an attack by X": an event noun names no actor of its own
+    if (lexicon().entriesOf(sv.word(h)).some((e) => e.pos === 'noun')) return null
+    for (const d of sv.children(h)) {
+      if (CLAUSAL.has(sv.rel(d))) continue
+      const r = sv.rel(d)
+      if ((r === 'nmod' || r.startsWith('nmod')) && sv.dependents(d, 'case').some((c) => sv.word(c).toLowerCase() === 'of')) { const m = this.byToken[d]; if (m) return m }
+      if (r === 'amod' && this.byToken[d]) return this.byToken[d]
+    }
+    return null
+  }
+
+  /**
+   * An actor named by a common noun ("the international community", "Iraqi protesters", "the Europeans"): its
+   * phrase without determiners, as a plain-text actor. Only agent nouns (CAMEO agent dictionaries) and plural
+   * nationality nouns qualify; "the bill", "the measure" name no actor.
+   */
+  private plainActor(h: number): ActorMention | null {
+    const sv = this.sv
+    const u = sv.upos(h), w = sv.word(h)
+    const lemma = sv.lemma(h).toLowerCase()
+    const agent = u === 'NOUN' && agentNounSet().has(lemma)
+    const nationality = (u === 'PROPN' || u === 'NOUN') && /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is)$/u.test(w)
+    if (!agent && !nationality) return null
+    const mods = sv.children(h).filter((k) => k < h && /^(?:amod|compound)$/.test(sv.rel(k)) && /^[\p{L}-]+$/u.test(sv.word(k)))
+    let first = h
+    for (let k = h - 1; k >= 0 && mods.includes(k); k--) first = k
+    const start = this.tokens[first]!.start, end = this.tokens[h]!.end
+    const text = sv.text.slice(start, end)
+    return { start, end, text, ref: { actor: slug(text), name: text }, type: 'UNKNOWN', kind: 'name' }
+  }
+
+  /**
+   * Whose thing a phrase names when it names no actor itself ("the United States' stance", "the British move",
+   * "Israeli strikes", "the attack by X"): its possessor, a "by" phrase, a name in it, or a nationality adjective as
+   * that country. The target of a condemnation, a rejection or praise of something.
+   */
+  owner(h: number): ActorMention | null {
+    if (h < 0) return null
+    const direct = this.single(h)
+    if (direct) return direct
+    const sv = this.sv
+    for (const d of sv.dependents(h, 'nmod:poss')) { const m = this.single(d); if (m) return m }
+    for (const d of sv.dependents(h, 'nmod')) if (sv.caseOf(d).toLowerCase() === 'by') { const m = this.single(d); if (m) return m }
+    for (const d of sv.dependents(h, 'amod', 'compound')) {
+      const m = this.byToken[d]
+      if (m) return m
+      const country = countryOfDemonym(sv.word(d))
+      if (country) { const t = this.tokens[d]!; return { start: t.start, end: t.end, text: sv.word(d), ref: this.countryRef(country), type: 'GPE', kind: 'name' } }
+    }
+    return null
+  }
+
+  /** The actor of a country the document names (its entity), else a plain-text one. */
+  private countryRef(country: string): ActorRef {
+    return this.idx.mentions.find((m) => m.ref?.name === country)?.ref ?? { actor: slug(country), name: country }
+  }
+
+  /** The predicate token of a trigger: its first verb, else its last noun before a preposition, else its first token. */
+  anchor(t: Span, pos: 'verb' | 'noun'): number {
+    const sv = this.sv
+    const first = sv.tokenAt(t.start)
+    if (first < 0) return -1
+    let noun = -1
+    for (let i = first; i < this.tokens.length && this.tokens[i].start < t.end; i++) {
+      const u = sv.upos(i)
+      if (pos === 'verb' && (u === 'VERB' || u === 'AUX')) return i
+      if (pos === 'noun' && (u === 'NOUN' || u === 'PROPN')) noun = i
+      if (pos === 'noun' && u === 'ADP' && noun >= 0) break
+    }
+    return noun >= 0 ? noun : first
+  }
+
+  /** Source and target candidates of a trigger. */
+  read(t: Span, pos: 'verb' | 'noun'): ParsedArgs | null {
+    const sv = this.sv
+    const h = this.anchor(t, pos)
+    if (h < 0) return null
+    const obliques = new Map<string, ActorMention[]>()
+    const addObliques = (v: number): void => {
+      for (const o of sv.obliques(v)) {
+        const list = obliques.get(o.prep) ?? []
+        for (const m of this.phrase(o.head)) if (!list.includes(m)) list.push(m)
+        if (list.length) obliques.set(o.prep, list)
+      }
+    }
+    // obliques of every token inside a multiword trigger ("held talks with X": "with X" hangs on "talks")
+    const inside: number[] = []
+    for (let i = sv.tokenAt(t.start); i >= 0 && i < this.tokens.length && this.tokens[i].start < t.end; i++) inside.push(i)
+    for (const i of inside) addObliques(i)
+    if (pos === 'noun') {
+      // the agent of a nominal: its possessor ("Russia's invasion"), "by X", else the subject of the light verb that has it as object
+      const poss = sv.dependents(h, 'nmod:poss').flatMap((d) => this.phrase(d))
+      const by = obliques.get('by') ?? []
+      const gov = sv.head(h)
+      const light = poss.length || by.length || gov < 0 || !['obj', 'nsubj:pass'].includes(sv.rel(h)) || !LIGHT_VERBS.has(sv.lemma(gov).toLowerCase()) ? [] : this.phrase(sv.subject(gov))
+      if (gov >= 0 && sv.rel(h) === 'obj') addObliques(gov)
+      return { head: h, sources: poss.length ? poss : by.length ? by : light, objects: [], obliques, passive: false, negated: gov >= 0 && sv.isNegated(gov), objectOwner: null }
+    }
+    const passive = sv.isPassive(h)
+    const subj = this.phrase(sv.subject(h))
+    const objs = sv.objects(h).flatMap((o) => this.phrase(o, false))
+    for (const i of inside) if (i !== h) for (const o of sv.objects(i)) for (const m of this.phrase(o, false)) if (!objs.includes(m)) objs.push(m)
+    if (passive) return { head: h, sources: this.phrase(sv.agent(h)), objects: subj, obliques, passive, negated: sv.isNegated(h), objectOwner: null }
+    const obj = sv.objects(h)[0] ?? -1
+    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner: objs.length ? null : this.owner(obj) }
+  }
+}
