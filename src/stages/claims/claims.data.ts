@@ -91,7 +91,7 @@ export const ABSTRACT_NOUNS: ReadonlySet<string> = new Set([
   'scenarios', 'formalities', 'extensions', 'reasons', 'factors', 'principles', 'topics', 'fields', 'levels', 'questions', 'goals', 'objectives',
   'priorities', 'pillars', 'parts', 'powers', 'parties', 'rivals', 'civilizations', 'civilisations', 'neighbors', 'neighbours', 'partners', 'axes',
   'dimensions', 'areas', 'sectors', 'domains', 'approaches', 'conditions', 'demands', 'proposals', 'ideas', 'components', 'languages',
-  'fronts', 'directions', 'categories', 'kinds', 'types', 'forms', 'lines', 'tracks', 'layers', 'pages', 'chapters', 'articles', 'clauses', 'paragraphs',
+  'strategies', 'policies', 'sources', 'places', 'locations', 'fronts', 'directions', 'categories', 'kinds', 'types', 'forms', 'lines', 'tracks', 'layers', 'pages', 'chapters', 'articles', 'clauses', 'paragraphs',
 ])
 
 /** Words after a number that make it a rate or a price ("$112 per barrel", "$40 a share"): time words are kept ("$220 million a month"). */
@@ -104,7 +104,7 @@ export const ARTICLE_NUMBERS: Readonly<Record<string, number>> = { dozen: 12, 'h
 export const PART_OF = /^\s+of\s+(?:them|whom|those|these|the|its|their|his|her|our|\p{Lu}[\p{L}.’'-]*['’]s?)(?=[\s,.;:])/u
 
 /** Words before a number that make it a total the clause divides ("out of 35 members", "eight of Syria's 14 provinces"). */
-export const TOTAL_BEFORE = /(?:\bout\s+of|\bof\s+\p{Lu}[\p{L}.’'-]*['’]s?|\bof\s+(?:the|its|their)\s+(?:total\s+)?)\s+$/u
+export const TOTAL_BEFORE = /(?:\bout\s+of|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty))\s+of\s+(?:\p{Lu}[\p{L}.’'-]*['’]s?|the|its|their|all))\s+$/iu
 
 /** Vote tallies: "voted 419-3", "a vote of 12 to 2", "passed 98-1". */
 export const VOTE_TALLY = /\b(?:voted|vote\s+of|votes?\s+was|passed(?:\s+it)?|approved(?:\s+it)?|rejected(?:\s+it)?|margin\s+of|tally\s+of)\s+(\d{1,4})\s*(?:-|–|—|to)\s*(\d{1,4})\b/giu
@@ -117,3 +117,6 @@ export const SIZE_COMPOUND = /(?<![\p{L}\p{N}.,-])(\d{1,3}(?:,\d{3})*|\p{L}+)[-�
 
 /** A toll named earlier in the clause before a bare number ("the death toll from the bombings has climbed to 74"). */
 export const TOLL_EARLIER = /\b(?:death\s+)?toll\b[^.;:!?]{0,160}?\b(?:to|at|reached|hit|of|passed|exceeded|surpassed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+|almost\s+)?$/iu
+
+/** Currency names after a number: the count is money ("110 billion dollars arms deal"). */
+export const CURRENCY_WORDS: ReadonlySet<string> = new Set(['dollars', 'euros', 'rials', 'tomans', 'rubles', 'roubles', 'yuan', 'rupees', 'dinars', 'dirhams', 'riyals', 'lira', 'liras', 'yen', 'manats', 'hryvnias'])

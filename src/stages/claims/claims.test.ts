@@ -104,6 +104,10 @@ test('measures, shares, prices, abstract nouns and named groups are not counts',
     'Lima and Quito are two large capitals.',
     'They met as two equal partners.',
     'The harbour lies 300 meters from the shore.',
+    'The paper quoted three senior Chilean officials as saying the deal was dead.',
+    'Aid reached four provinces: Arica, Tacna, Puno and Cusco.',
+    'Both leaders praised the two nations’ shared history.',
+    'The bomb weighed 500 pounds.',
   ]) assert.deepEqual(parsed(text), [], text)
 })
 
@@ -124,4 +128,14 @@ test('bare numbers after a toll, a killing verb or before a passive role count p
 
 test('a sentence the page repeats gives its claims once', () => {
   assert.deepEqual(parsed('The storm destroyed 80 homes.\n\nThe storm destroyed 80 homes.'), [[80, null, 'homes']])
+})
+
+test('money named by a currency word, a plural past a participle, a count for a second place, totals', () => {
+  assert.deepEqual(parsed('The two firms signed a 40 billion dollars gas deal.'), [[40000000000, null, 'dollars']])
+  assert.deepEqual(parsed('The coast guard stopped at least a dozen boats bound for Malta.'), [[12, 'at least', 'boats']])
+  assert.deepEqual(parsed('Police said 14 looters were arrested in Salta, and 9 in Jujuy.'), [[14, null, 'looters'], [9, null, 'looters']])
+  assert.deepEqual(parsed('The death toll from the floods has risen to 212 with many still missing.'), [[212, null, 'people']])
+  assert.deepEqual(parsed('Rain fell on seven of Chile\'s 16 regions.'), [[7, null, 'regions']])
+  assert.deepEqual(parsed('Brazil and 20 other countries backed the text.'), [[20, null, 'countries']])
+  assert.deepEqual(parsed('Kenya is home to over two million Somali refugees.'), [[2000000, 'over', 'people']])
 })

@@ -4,7 +4,7 @@ import type { Span } from '../../doc/span.js'
 import { SyntaxView } from '../syntax/tree.js'
 import { lowerBound } from '../tokens/index.js'
 import {
-  ABSTRACT_NOUNS, ARTICLE_NUMBERS, BARE_NUMBER_LEAD, COUNT_VERBS, IRREGULAR_PLURALS, MEASURE_UNITS, NOT_COUNT_UNITS, PART_OF, PEOPLE_NOUNS, QUALIFIERS,
+  ABSTRACT_NOUNS, ARTICLE_NUMBERS, CURRENCY_WORDS, BARE_NUMBER_LEAD, COUNT_VERBS, IRREGULAR_PLURALS, MEASURE_UNITS, NOT_COUNT_UNITS, PART_OF, PEOPLE_NOUNS, QUALIFIERS,
   RATE_AFTER, REFERENCE_DETERMINERS, ROLE_AFTER, SCALES, SIZE_COMPOUND, SUBSET_BEFORE, TOLL_EARLIER, TOLL_OF, TOTAL_BEFORE, UNIT_STOPS, VOTE_AFTER,
   VOTE_TALLY, WRITTEN_NUMBERS,
 } from './claims.data.js'
@@ -37,7 +37,7 @@ function unitAfter(text: string, pos: number, end: number): { unit: string; end:
   return unit ? { unit, end: uEnd } : null
 }
 
-const isPlural = (u: string): boolean => /[^s]s$/i.test(u) || IRREGULAR_PLURALS.has(u.toLowerCase()) || PEOPLE_NOUNS.has(u.toLowerCase())
+const isPlural = (u: string): boolean => /[^s]s$/i.test(u) || /\p{L}{3,}men$/iu.test(u) && !/(?:specimen|abdomen|regimen|acumen)$/i.test(u) || IRREGULAR_PLURALS.has(u.toLowerCase()) || PEOPLE_NOUNS.has(u.toLowerCase())
 const SCAN_PUNCT = /^(?:[()[\]“”"‘’'«»]|-|‑)$/u
 
 /**
@@ -46,30 +46,39 @@ const SCAN_PUNCT = /^(?:[()[\]“”"‘’'«»]|-|‑)$/u
  * noun only modifies a later one ("two Qader and Qadir cruise missiles"), the noun it modifies.
  */
 function tokenUnit(sv: SyntaxView, from: number, to: number): { unit: string; end: number; noun: number; plural: boolean } | null {
-  let last = -1
+  let last = -1, lastPlural = -1
   for (let k = lowerBound(sv.tokens, from), n = 0; k < sv.length && sv.tokens[k]!.end <= to && n < 7; k++, n++) {
     const up = sv.upos(k)
-    if (up === 'NOUN' || up === 'PROPN') { last = k; continue }
+    if (up === 'NOUN' || up === 'PROPN') {
+      if (CURRENCY_WORDS.has(sv.word(k).toLowerCase())) return { unit: sv.word(k), end: sv.tokens[k]!.end, noun: k, plural: true } // "110 billion dollars arms deal"
+      last = k; if (pluralToken(sv, k)) lastPlural = k; continue
+    }
     if (up === 'ADJ' || up === 'NUM' || up === 'SYM' || (up === 'PUNCT' && SCAN_PUNCT.test(sv.word(k)))) continue
     break
   }
   if (last < 0) return null
-  for (let steps = 0; steps < 3 && sv.rel(last) === 'compound'; steps++) {
+  if (lastPlural >= 0) last = lastPlural // "a dozen vessels bound for", the plural is the count's noun
+  for (let steps = 0; steps < 3 && sv.rel(last) === 'compound' && !isPlural(sv.word(last)); steps++) {
     const h = sv.head(last)
     if (h <= last || h - last > 6 || sv.tokens[h]!.end > to || (sv.upos(h) !== 'NOUN' && sv.upos(h) !== 'PROPN')) break
     last = h
   }
-  const w = sv.word(last)
-  const plural = isPlural(w) || (sv.upos(last) === 'NOUN' && sv.lemma(last).toLowerCase() !== w.toLowerCase() && !/ss$/i.test(w))
-  return { unit: w, end: sv.tokens[last]!.end, noun: last, plural }
+  return { unit: sv.word(last), end: sv.tokens[last]!.end, noun: last, plural: pluralToken(sv, last) }
 }
 
-/** True when the counted noun describes or names a group rather than counting it: a predicate ("are two countries"), an apposition, "as two parties". */
-function describes(sv: SyntaxView, noun: number): boolean {
-  if (sv.dependents(noun, 'cop').length) return true
-  if (sv.rel(noun).startsWith('appos')) return true
-  return sv.caseOf(noun).toLowerCase() === 'as'
+/** A plural noun token: by its form, or a noun whose lemma differs from it ("crewmen" → crewman). */
+function pluralToken(sv: SyntaxView, k: number): boolean {
+  const w = sv.word(k)
+  return isPlural(w) || (sv.upos(k) === 'NOUN' && sv.lemma(k).toLowerCase() !== w.toLowerCase() && !/ss$/i.test(w))
 }
+
+/** True when the counted noun describes a group rather than counting it: a predicate ("are two countries") or a role ("as two parties"). */
+function describes(sv: SyntaxView, noun: number, lead: string): boolean {
+  return sv.caseOf(noun).toLowerCase() === 'as' || (sv.dependents(noun, 'cop').length > 0 && COPULA_BEFORE.test(lead))
+}
+const ATTRIBUTION_BEFORE = /\b(?:quoted|quoting|cited|citing|according\s+to)\s+$/iu
+const ATTRIBUTION_AFTER = /^[^.;:]{0,60}?\bas\s+saying\b/iu
+const COPULA_BEFORE = /\b(?:are|were|is|was|be|being|been|become|became|remain|remained)\s+(?:\p{L}+ly\s+|still\s+|also\s+)?$/iu
 
 const claimOf = (c: Counted, value: number, qualifier: string | null, text: string, s: Span, start: number, end: number): Claim => ({
   what: c.what, value, qualifier, unit: c.unit,
@@ -133,8 +142,10 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     const q = QUALIFIER_RE.exec(before)
     const lead = text.slice(Math.max(s.start, m.index - 40), q ? m.index - q[0].length : m.index)
     // a number naming a group beside a named actor ("Iran and six world powers", "Iran, Turkey and Russia – three brokers", "as two parties")
+    const clause = text.slice(s.start, m.index)
     if (!money && (/\b\p{Lu}[\p{L}.’'-]*\s+and\s+(?:the\s+)?$/u.test(lead) && !/(?:ans|ians|is|ese)\s+and\s+(?:the\s+)?$/u.test(lead)
-      || /\b(?!\p{Lu}+\s)\p{Lu}[\p{L}.’'-]*\s*[–—-]\s+$/u.test(lead) || /\bas\s+$/iu.test(lead)
+      && !/^\s+(?:other|others|more)\b/iu.test(text.slice(end, s.end)) && !/\bincluding\b[^.;:()]*$/iu.test(clause)
+      || /\b(?!\p{Lu}+\s)\p{Lu}[\p{L}.’'-]*\s*[–—-]\s+$/u.test(lead) || (!sv && /(?<!\b(?:well|such|same)\s)\bas\s+$/iu.test(lead))
       || /\p{Lu}[\p{L}.’'-]*,?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*,\s+$/u.test(lead))) continue
     const verb = COUNT_VERBS.exec(lead)
     const part = PART_OF.exec(text.slice(end, s.end))
@@ -143,8 +154,11 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     const ru = unitAfter(text, unitFrom, s.end)
     const u = tu ?? ru
     const unitWord = u?.unit.toLowerCase() ?? ''
-    if (u && (MEASURE_UNITS.has(unitWord) && !/\bcubic\s+$/iu.test(text.slice(unitFrom, u.end - u.unit.length)) || ABSTRACT_NOUNS.has(unitWord))) continue
-    if (tu && describes(sv!, tu.noun)) continue
+    if (u && (MEASURE_UNITS.has(unitWord) && !/\bcubic\s+$/iu.test(text.slice(unitFrom, u.end - u.unit.length)) || ABSTRACT_NOUNS.has(unitWord)
+      || unitWord === 'pounds' && value < 1e5)) continue
+    // a reference, a source or a list's announcement, not a count: "the two countries' borders", "quoted three officials as saying", "six provinces:"
+    if (u && (/^['’]s?(?!\p{L})|^\s*:/u.test(text.slice(u.end, s.end)) || ATTRIBUTION_BEFORE.test(lead) || ATTRIBUTION_AFTER.test(text.slice(u.end, s.end)))) continue
+    if (tu && describes(sv!, tu.noun, lead)) continue
     const plural = tu ? tu.plural : !!u && isPlural(u.unit)
     const hasUnit = !!u && u.unit.length >= 2 && !NOT_COUNT_UNITS.has(unitWord) && plural && (!part || u.end - unitFrom < 40)
     const subset = !!part || SUBSET_BEFORE.test(lead)
@@ -170,8 +184,10 @@ function bareCount(lead: string, verb: string | null, head: Counted | null, next
   if (VOTE_AFTER.test(next)) return withRole('votes', 'votes', /against/i.test(VOTE_AFTER.exec(next)![0]) ? 'against' : /abst/i.test(next) ? 'abstaining' : 'for')
   const after = ROLE_AFTER.exec(next)
   if (after && /^\s+(?:had|have|has|were|was|are|been)\b/i.test(next)) return withRole(head?.noun ?? 'people', head?.unit ?? 'people', roleOfVerb(after[1]) ?? after[1].toLowerCase())
+  if ((TOLL_OF.test(lead) || TOLL_EARLIER.test(clause)) && /^(?:[,.;:)]|\s+(?:and|or|but|while|as|with|on|in|after|according)\b|\s*$)/u.test(next)) return withRole('people', 'people', 'killed')
+  // "26 were arrested in A, and 25 in B": the count repeated for another place or time
+  if (head && /\band\s+$/iu.test(lead) && /^\s+(?:in|at|on|from|during)\s/u.test(next)) return head
   if (!/^(?:[,.;:)]|\s+(?:and|or|but|while|as)\b|\s*$)/u.test(next)) return null
-  if (TOLL_OF.test(lead) || TOLL_EARLIER.test(clause)) return withRole('people', 'people', 'killed')
   const role = roleOfVerb(verb)
   if (!head && role && /^(?:killed|injured|arrested)$/.test(role)) return withRole('people', 'people', role)
   if (!head || !BARE_NUMBER_LEAD.test(lead)) return null
@@ -188,7 +204,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], timex: 
   const out: ClaimRecord[] = []
   const seen = new Set<string>()
   for (const s of sentences) for (const c of sentenceClaims(text, s, timex, sv)) {
-    const key = `${c.value}|${c.number.text}|${c.evidence.text.replace(/\s+/g, ' ').trim()}`
+    const key = `${c.value}|${c.number.text}|${c.evidence.text.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()}`
     if (seen.has(key)) continue
     seen.add(key)
     out.push({ id: `${docId}:c${out.length + 1}`, ...c })
