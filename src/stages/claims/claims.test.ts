@@ -139,3 +139,13 @@ test('money named by a currency word, a plural past a participle, a count for a 
   assert.deepEqual(parsed('Brazil and 20 other countries backed the text.'), [[20, null, 'countries']])
   assert.deepEqual(parsed('Kenya is home to over two million Somali refugees.'), [[2000000, 'over', 'people']])
 })
+
+test('written numbers with tens, hundreds and scales; "several hundred" is vague; a range gives its lower bound', () => {
+  assert.deepEqual(parsed('The raid killed twenty-five people and three hundred goats.'), [[25, null, 'people'], [300, null, 'goats']])
+  assert.deepEqual(parsed('The army moved two thousand soldiers north.'), [[2000, null, 'people']])
+  assert.deepEqual(parsed('The rebels may hold several hundred rifles.'), [])
+  assert.deepEqual(parsed('Between 20 and 30 miners were trapped.'), [[20, 'at least', 'miners']])
+  assert.deepEqual(parsed('The port handles 3 to 4 million containers.'), [[3000000, 'at least', 'containers']])
+  assert.deepEqual(parsed('The count rose from 40 to 52 patients.'), [[52, null, 'patients']])
+  assert.deepEqual(parsed('Cotton sold at $80 to $90 a bale.'), [])
+})

@@ -11,11 +11,18 @@ import {
 import { counted, roleOfVerb, withRole, type Counted } from './what.js'
 
 const alt = (xs: Iterable<string>): string => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/ /g, '\\s+')).join('|')
+const ONES_ = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+const TENS = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)', ONES = ONES_.join('|')
+/** The value of a written number ("two", "twenty-five"). */
+const writtenValue = (w: string): number => {
+  const [t, o] = w.toLowerCase().split('-')
+  return WRITTEN_NUMBERS[t!]! + (o ? ONES_.indexOf(o) + 1 : 0)
+}
 /**
  * Digits ("25,490", "4.5 million", "$3 billion", "$220m"), a number word, or an article number ("a dozen", "a million"); never glued to a
  * letter, hyphen, plus or colon ("G7", "Shahed-136", "4+1", "1:24").
  */
-const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+-]|[.,]\d)|\b(?<word>${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])`, 'giu')
+const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+-]|[.,]\d)|\b(?<word>${TENS}-(?:${ONES})|${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<hund>hundred)(?![\s-](?:and\s)?\p{L}+-))?(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])`, 'giu')
 const QUALIFIER_RE = new RegExp(`\\b(${alt(QUALIFIERS)})\\s+$`, 'iu')
 const ABBR_SCALE: Readonly<Record<string, number>> = { m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, k: 1e3 }
 
@@ -127,9 +134,11 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     if (g.word) {
       const prev = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase()
       if (prev && REFERENCE_DETERMINERS.has(prev)) continue
-      value = WRITTEN_NUMBERS[g.word.toLowerCase()] * (g.wscale ? SCALES[g.wscale.toLowerCase()] : 1)
+      if (/\b(?:several|few|many|numerous)\s+$/iu.test(before)) continue // "several hundred", "a few thousand"
+      value = writtenValue(g.word) * (g.hund ? 100 : 1) * (g.wscale ? SCALES[g.wscale.toLowerCase()] : 1)
     } else if (g.aword) {
       value = ARTICLE_NUMBERS[g.aword.toLowerCase().replace(/\s+/g, ' ')]!
+      if (/\b(?:several|few|many)\s+$/iu.test(before)) continue
     } else {
       value = Number(g.num.replace(/,/g, '')) * (g.scale ? SCALES[g.scale.toLowerCase()] : g.abbr ? ABBR_SCALE[g.abbr.toLowerCase()]! : 1)
       if (/\b(?:aged?|No\.|number|page|article|resolution)\s+$/iu.test(before) || /\p{L},\s+$/u.test(before) && /^,/.test(text.slice(end, end + 1))) continue
@@ -137,8 +146,8 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     }
     if (TOTAL_BEFORE.test(before)) continue // a total the clause divides ("eight of Syria's 14 provinces")
     const money = g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur]! : null
-    if (!money && !g.num?.includes(',') && value >= 1900 && value <= 2099 && !g.scale) continue // a year used as a modifier
-    if (money && RATE_AFTER.test(text.slice(end, s.end))) continue // a price or rate ("$112 per barrel")
+    if (!money && g.num && !g.num.includes(',') && value >= 1900 && value <= 2099 && !g.scale) continue // a year used as a modifier
+    if (money && RATE_AFTER.test(text.slice(end, s.end).replace(/^\s*(?:to|-|–)\s*[$€£]?[\d.,]+(?:\s?(?:million|billion|trillion|m|bn))?/iu, ''))) continue // a price or rate ("$112 per barrel")
     const q = QUALIFIER_RE.exec(before)
     const lead = text.slice(Math.max(s.start, m.index - 40), q ? m.index - q[0].length : m.index)
     // a number naming a group beside a named actor ("Iran and six world powers", "Iran, Turkey and Russia – three brokers", "as two parties")
@@ -148,8 +157,23 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
       || /\b(?!\p{Lu}+\s)\p{Lu}[\p{L}.’'-]*\s*[–—-]\s+$/u.test(lead) || (!sv && /(?<!\b(?:well|such|same)\s)\bas\s+$/iu.test(lead))
       || /\p{Lu}[\p{L}.’'-]*,?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*,\s+$/u.test(lead))) continue
     const verb = COUNT_VERBS.exec(lead)
-    const part = PART_OF.exec(text.slice(end, s.end))
-    const unitFrom = part ? end + part[0].length : end
+    // a range ("50,000 to 60,000 troops", "between 20 and 30 people", "two or three trucks"): one claim, its lower bound, "at least"
+    let upper = end
+    const rm = /^\s*(?:to|or|and|–|—)\s+/iu.exec(text.slice(end, s.end))
+    if (rm && (rm[0].trim().toLowerCase() !== 'and' || /\bbetween\s+$/iu.test(before)) && !/\bfrom\s+$/iu.test(lead)) {
+      const re2 = new RegExp(NUMBER_RE.source, 'iuy')
+      re2.lastIndex = end + rm[0].length
+      const m2 = re2.exec(slice)
+      if (m2 && !m2.groups!.aword && !!m2.groups!.cur === !!g.cur && !m2.groups!.num === !g.num) {
+        upper = m2.index + m2[0].length
+        const up = m2.groups!
+        if (g.num && !g.scale && !g.abbr && (up.scale || up.abbr)) value *= up.scale ? SCALES[up.scale.toLowerCase()]! : ABBR_SCALE[up.abbr!.toLowerCase()]! // "3 to 4 million"
+        else if (g.word && !g.wscale && up.wscale) value *= SCALES[up.wscale.toLowerCase()]!
+        re.lastIndex = upper
+      }
+    }
+    const part = PART_OF.exec(text.slice(upper, s.end))
+    const unitFrom = part ? upper + part[0].length : upper
     const tu = sv && sv.length ? tokenUnit(sv, unitFrom, s.end) : null
     const ru = unitAfter(text, unitFrom, s.end)
     const u = tu ?? ru
@@ -170,7 +194,7 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     // a singular unit is a measure or a model name ("1 tsp", "iPhone 11 Pro"), not a count
     if (!c) continue
       if (!subset) head = c
-    out.push(claimOf(c, value, q ? q[1].toLowerCase().replace(/\s+/g, ' ') : null, text, s, start, end))
+    out.push(claimOf(c, value, q ? q[1].toLowerCase().replace(/\s+/g, ' ') : upper > end ? 'at least' : null, text, s, start, upper))
   }
   return out.sort((a, b) => a.number.start - b.number.start)
 }
