@@ -24,3 +24,38 @@ export const STATEMENT_OF = /\b(?:statement|readout|communiqu[eé]|press\s+relea
 
 /** Statement nouns after a possessive name ("X's office said"). */
 export const POSSESSIVE_STATEMENT = /^['’]s\s+(?:\p{Ll}+\s+)?(?:statement|readout|office|press\s+service|spokes(?:man|woman|person)|communiqu[eé])\b/u
+
+/** Lemmas of verbs that report speech or writing: their subject is the speaker of the quotation their clause holds. */
+export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
+  'say', 'tell', 'add', 'warn', 'state', 'note', 'remark', 'assert', 'emphasize', 'emphasise', 'stress', 'declare', 'insist', 'write',
+  'tweet', 'post', 'explain', 'urge', 'continue', 'announce', 'argue', 'claim', 'reply', 'respond', 'quote', 'point', 'acknowledge',
+  'admit', 'vow', 'pledge', 'promise', 'comment', 'conclude', 'observe', 'recall', 'complain', 'welcome', 'condemn', 'accuse',
+  'describe', 'call', 'demand', 'ask', 'reiterate', 'affirm', 'confirm', 'deny', 'threaten', 'predict', 'suggest', 'caution',
+  'highlight', 'underline', 'underscore', 'read', 'mention', 'maintain', 'contend', 'report', 'tell', 'elaborate', 'opine', 'assure',
+  'inform', 'announce', 'proclaim', 'brand', 'dub', 'label', 'term', 'characterize', 'characterise', 'slam', 'blast', 'criticize',
+  'criticise', 'hail', 'praise', 'stipulate', 'specify', 'lament', 'quip', 'joke', 'retort',
+  'counter', 'exclaim', 'shout', 'chant', 'reaffirm', 'clarify', 'answer',
+])
+
+/** Nouns for a written or spoken statement: their author, not the document itself, is the speaker. */
+export const STATEMENT_NOUNS: ReadonlySet<string> = new Set([
+  'statement', 'readout', 'communique', 'communiqué', 'release', 'message', 'letter', 'tweet', 'post', 'note', 'report', 'declaration',
+  'announcement', 'office', 'service',
+])
+
+/** Nouns for a person's office or role: "the spokeswoman said" speaks for the last person named with that role. */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ambassador', 'envoy', 'diplomat', 'official', 'president', 'premier',
+  'chief', 'commander', 'head', 'leader', 'secretary', 'general', 'adviser', 'advisor', 'director', 'chairman', 'chairwoman', 'lawmaker',
+  'senator', 'deputy', 'prosecutor', 'governor', 'mayor', 'negotiator', 'representative', 'analyst', 'expert', 'professor', 'researcher',
+  'lieutenant', 'colonel', 'admiral', 'captain', 'commissioner', 'speaker', 'king', 'emir', 'prince', 'cleric', 'ayatollah', 'candidate',
+  'politician', 'legislator', 'parliamentarian', 'mp', 'judge', 'attorney', 'officer', 'executive', 'ceo', 'founder', 'editor', 'journalist',
+])
+
+/** Nouns for an organisation: "the ministry said" speaks for the last organisation named with that word. */
+export const ORG_NOUNS: ReadonlySet<string> = new Set([
+  'ministry', 'office', 'agency', 'government', 'council', 'committee', 'army', 'military', 'embassy', 'mission', 'company', 'corps',
+  'department', 'administration', 'organization', 'organisation', 'court', 'parliament', 'navy', 'force', 'forces', 'group', 'movement',
+  'commission', 'union', 'alliance', 'bank', 'firm', 'channel', 'agency', 'newspaper', 'daily', 'outlet', 'website', 'kremlin', 'cabinet',
+  'presidency', 'secretariat', 'headquarters', 'command', 'coalition', 'bloc', 'party', 'front', 'centre', 'center', 'service', 'body',
+])

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { findQuotes } from './quotes.js'
 import { badSpans, testDoc, type TestActor } from '../events/test-doc.js'
 import type { Doc } from '../../doc/doc.js'
+import { syntaxStage } from '../syntax/index.js'
 
 const ACTORS: TestActor[] = [
   { name: 'Anna Berg', type: 'PERSON', surfaces: ['Anna Berg', 'Berg', 'the Nordland premier'] },
@@ -10,7 +11,13 @@ const ACTORS: TestActor[] = [
   { name: 'Harbour Council', type: 'ORG', surfaces: ['Harbour Council', 'the council'] },
   { name: 'Nordland', type: 'GPE', surfaces: ['Nordland'] },
 ]
-const run = (doc: Doc) => findQuotes(doc.text, doc.layers.paragraphs!, doc.layers.sentences!, doc.layers.entities!, doc.id).quotes
+const SYNTAX = syntaxStage()
+/** Quotes of a test document read with its dependency parse (the pipeline's way), or by the rules alone. */
+const run = (doc: Doc, parsed = true) => {
+  const L = doc.layers
+  const parse = parsed ? { tokens: L.tokens!, syntax: SYNTAX.run(doc, { tokens: L.tokens!, sentences: L.sentences! }).layers.syntax! } : undefined
+  return findQuotes(doc.text, L.paragraphs!, L.sentences!, L.entities!, doc.id, undefined, parse).quotes
+}
 const pairs = (doc: Doc) => run(doc).map((q) => [q.text, q.speaker?.name ?? null])
 
 test('attributes quotes before and after the reporting verb, with curly and straight marks', () => {
@@ -73,4 +80,62 @@ test('"X called it “…” and said …": the coordinated verb is not a postpo
 test('a statement named by its author\'s office speaks for the author', () => {
   const doc = testDoc('Vik spoke first.\n\nThe statement from Berg’s office said the two ports would “share every shipping record from now on.”', { actors: ACTORS })
   assert.deepEqual(pairs(doc), [['share every shipping record from now on.', 'Anna Berg']])
+})
+
+const PEOPLE: TestActor[] = [
+  ...ACTORS,
+  { name: 'Lena Strand', type: 'PERSON', surfaces: ['Lena Strand', 'Strand'] },
+  { name: 'Ports Ministry', type: 'ORG', surfaces: ['Ports Ministry', 'Nordland Ports Ministry'] },
+  { name: 'Coast Daily', type: 'ORG', surfaces: ['Coast Daily'] },
+  { name: 'Westmark', type: 'GPE', surfaces: ['Westmark'] },
+]
+
+test('the parse names the speaker: a title before a name, an apposition, a speaker after the verb', () => {
+  const doc = testDoc([
+    '“The ferry line will reopen in March,” Nordland Ports Ministry spokeswoman Lena Strand said on Tuesday.',
+    'Tomas Vik, the head of the Harbour Council, said: “Nobody will lose a job this winter.”',
+    '“We are still counting the damaged boats,” said Anna Berg, who visited the docks.',
+  ].join('\n\n'), { actors: PEOPLE })
+  assert.deepEqual(pairs(doc), [
+    ['The ferry line will reopen in March', 'Lena Strand'],
+    ['Nobody will lose a job this winter.', 'Tomas Vik'],
+    ['We are still counting the damaged boats', 'Anna Berg'],
+  ])
+})
+
+test('"quoted X as saying" and "according to X" name the speaker, not the outlet', () => {
+  const doc = testDoc([
+    '“The storm wall held better than we hoped,” Coast Daily quoted Tomas Vik as saying.',
+    'The new cranes “will double the harbour’s capacity by autumn,” according to Anna Berg.',
+  ].join(' '), { actors: PEOPLE })
+  assert.deepEqual(pairs(doc), [
+    ['The storm wall held better than we hoped', 'Tomas Vik'],
+    ['will double the harbour’s capacity by autumn', 'Anna Berg'],
+  ])
+})
+
+test('pronouns take the last person subject; a role takes the person named with it; on one long paragraph', () => {
+  const doc = testDoc([
+    'Ports Ministry spokeswoman Lena Strand met Tomas Vik on Monday.',
+    'Vik later toured the new terminal with Anna Berg.',
+    '“The terminal is ready for the first ships,” he said.',
+    'Speaking in Westmark a day later, the spokeswoman said: “Our inspectors will visit every berth before the opening.”',
+  ].join(' '), { actors: PEOPLE })
+  assert.deepEqual(pairs(doc), [
+    ['The terminal is ready for the first ships', 'Tomas Vik'],
+    ['Our inspectors will visit every berth before the opening.', 'Lena Strand'],
+  ])
+})
+
+test('"the statement said" and "the ministry said" speak for the organisation that issued them', () => {
+  const doc = testDoc([
+    'The Nordland Ports Ministry said in a statement on Friday that the harbour fees would rise.',
+    '“The new fees will pay for the dredging of the channel,” the statement said.',
+    'Anna Berg criticised the decision.',
+    '“All ship owners were consulted before the change,” the ministry added.',
+  ].join(' '), { actors: PEOPLE })
+  assert.deepEqual(pairs(doc), [
+    ['The new fees will pay for the dredging of the channel', 'Ports Ministry'],
+    ['All ship owners were consulted before the change', 'Ports Ministry'],
+  ])
 })

@@ -1,8 +1,9 @@
 import { defineStage } from '../../doc/stage.js'
-import type { ActorRef, Entity, Paragraph, QuoteRecord, Sentence } from '../../doc/layers.js'
+import type { ActorRef, Entity, Paragraph, QuoteRecord, Sentence, SyntaxToken, Token } from '../../doc/layers.js'
 import { msg, type Message, type Span } from '../../doc/span.js'
 import { actorIndex, type ActorIndex, type ActorMention } from '../events/actors.js'
 import { pairMarks, type MarkedQuote } from './marks.js'
+import { SyntaxSpeakers, type SyntaxSpeaker } from './speaker-syntax.js'
 import { COORDINATED_VERB, MIN_QUOTE_WORDS, PASSIVE_QUOTED, POSSESSIVE_STATEMENT, REPORTING_VERBS, STATEMENT_OF } from './quotes.data.js'
 
 const VERB_RE = new RegExp(`\\b(?:${[...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|').replace(/ /g, '\\s+')})\\b`, 'giu')
@@ -91,8 +92,9 @@ class Attributor {
  * Direct quotations (three words or more) with their speakers, paragraph by paragraph, in text order.
  * @example findQuotes(text, paragraphs, sentences, entities, 'd_1').quotes[0].speaker?.name
  */
-export function findQuotes(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], entities: readonly Entity[], docId: string, index?: ActorIndex): { quotes: QuoteRecord[]; messages: Message[] } {
+export function findQuotes(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], entities: readonly Entity[], docId: string, index?: ActorIndex, parse?: { tokens: readonly Token[]; syntax: readonly SyntaxToken[] }): { quotes: QuoteRecord[]; messages: Message[] } {
   const idx = index ?? actorIndex(text, sentences, entities)
+  const syn = parse && parse.syntax.length === parse.tokens.length ? new SyntaxSpeakers(text, parse.tokens, parse.syntax, idx) : null
   const quotes: QuoteRecord[] = []
   const messages: Message[] = []
   let previous: ActorRef | null = null
@@ -103,7 +105,11 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       const inner = text.slice(q.inner.start, q.inner.end)
       if (wordCount(inner) < MIN_QUOTE_WORDS || isTitle(inner)) continue
       if (!q.closed) messages.push(msg('quotes', 'unclosed-quote', 'Expected a closing quotation mark in the paragraph, got none: the quotation runs to the paragraph end', 'info', q.outer))
-      const { ref, how } = att.speaker(q, previous)
+      const bySyntax: SyntaxSpeaker | null = syn?.speaker(q.inner, q.outer, marked.map((o) => o.outer), previous) ?? null
+      const byRule = att.speaker(q, previous)
+      // a subject the parse only inherits (a participle or a conjunct) yields to a speaker the rules find
+      const trusted: boolean = !!bySyntax?.ref && !(bySyntax.how.endsWith('-inherited') && byRule.ref)
+      const { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
       if (!ref) messages.push(msg('quotes', 'no-speaker', `Expected a speaker for the quotation, got none (${how})`, 'info', q.inner))
       quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner })
       if (ref) previous = ref
@@ -115,9 +121,9 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
 /** Direct quotes with speakers (speaker resolved through the entities layer, pronouns to the last person subject). */
 export function quotesStage() {
   return defineStage({
-    name: 'quotes', requires: ['paragraphs', 'tokens', 'sentences', 'entities'], produces: ['quotes'],
-    run(doc, { paragraphs, sentences, entities }) {
-      const { quotes, messages } = findQuotes(doc.text, paragraphs, sentences, entities, doc.id)
+    name: 'quotes', requires: ['paragraphs', 'tokens', 'sentences', 'syntax', 'entities'], produces: ['quotes'],
+    run(doc, { paragraphs, tokens, sentences, syntax, entities }) {
+      const { quotes, messages } = findQuotes(doc.text, paragraphs, sentences, entities, doc.id, undefined, { tokens, syntax })
       return { layers: { quotes }, messages }
     },
   })

@@ -1,0 +1,313 @@
+/**
+ * Speaker attribution from the dependency parse: the speaker of a quotation is the subject of the speech verb whose
+ * clause holds it ("X said: “…”", "X said that “…”", "X called it “…”") or which comments on it ("“…,” X said",
+ * "“…,” said X"); "quoted X as saying" names X; "according to X" names X. The subject phrase is read for the person
+ * it names: the name a title stands before ("Kremlin spokesman Dmitry Peskov"), the name an apposition gives
+ * ("the spokesman, X,"), the author of a statement ("a statement from X's office").
+ */
+import type { ActorRef, SyntaxToken, Token } from '../../doc/layers.js'
+import type { Span } from '../../doc/span.js'
+import type { ActorIndex, ActorMention } from '../events/actors.js'
+import { relIs, SyntaxView } from '../syntax/tree.js'
+import { lowerBound } from '../tokens/tokens.js'
+import { ORG_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS, STATEMENT_NOUNS } from './quotes.data.js'
+
+/** Relations whose dependents are read first for the name a subject phrase stands for (titles, appositions, names). */
+const NAME_PARTS = ['appos', 'flat', 'compound', 'nmod:desc']
+/** Relations never followed into when looking for the name of a subject phrase (clauses describe, they do not name). */
+const CLAUSAL = ['acl', 'advcl', 'ccomp', 'parataxis', 'conj', 'cc', 'punct', 'xcomp', 'csubj', 'dep']
+/** Relations a quotation's clause may hang from its speech verb by (walked up through these to the verb). */
+const MAX_UP = 6
+
+export interface SyntaxSpeaker { readonly mention: ActorMention; readonly ref: ActorRef | null; readonly how: string; readonly verb: number }
+
+/** Reads speakers off one document's parse. */
+export class SyntaxSpeakers {
+  readonly view: SyntaxView
+  constructor(readonly text: string, readonly tokens: readonly Token[], syntax: readonly SyntaxToken[], private readonly idx: ActorIndex) {
+    this.view = new SyntaxView(text, tokens, syntax)
+  }
+
+  /** Token indices lying inside `[start, end)`. */
+  tokensIn(span: Span): [number, number] {
+    const a = lowerBound(this.tokens, span.start)
+    let b = a
+    while (b < this.tokens.length && this.tokens[b]!.end <= span.end) b++
+    return [a, b]
+  }
+
+  /** True for a verb of saying (by lemma or word form: the lemmatiser misses some forms). */
+  isSpeech(i: number): boolean {
+    const v = this.view
+    const w = v.word(i).toLowerCase()
+    if (SPEECH_FORMS.has(w)) return true
+    return v.upos(i) === 'VERB' && SPEECH_LEMMAS.has(v.lemma(i).toLowerCase())
+  }
+
+  /**
+   * The speaker of the quotation at `q` (inner span; `outer` includes its marks); null when the parse names none.
+   * `skip` are the spans of every quotation of the paragraph: names inside them never speak.
+   */
+  speaker(inner: Span, outer: Span, skip: readonly Span[], previous: ActorRef | null = null): SyntaxSpeaker | null {
+    const v = this.view
+    const [a, b] = this.tokensIn(outer)
+    if (b <= a) return null
+    const inQ = (i: number): boolean => i >= a && i < b
+    const cands: { verb: number; dist: number; how: string; speaker?: number }[] = []
+    const distTo = (i: number): number => { const t = this.tokens[i]!; return t.end <= outer.start ? outer.start - t.end : t.start >= outer.end ? t.start - outer.end : 0 }
+    // the quotation's clause hangs from a speech verb outside it (walking up through the clauses that hold it)
+    for (let t = a; t < b; t++) {
+      const h = v.head(t)
+      if (h < 0 || inQ(h)) continue
+      let x = h
+      for (let k = 0; k < MAX_UP && x >= 0 && !inQ(x); k++) {
+        if (this.isSpeech(x)) { cands.push({ verb: x, dist: distTo(x), how: k === 0 ? 'holds' : 'holds-up' }); break }
+        // "according to X": X is an oblique of the quotation's clause
+        x = v.head(x)
+      }
+    }
+    // a speech verb outside the quotation comments on it ("“…,” he said": said is a parataxis of the quotation's root)
+    const sentA = Math.max(0, a - 60), sentB = Math.min(v.length, b + 60)
+    for (let x = sentA; x < sentB; x++) {
+      if (inQ(x)) continue
+      const h = v.head(x)
+      if (h >= 0 && inQ(h) && this.isSpeech(x)) cands.push({ verb: x, dist: distTo(x), how: 'comments' })
+      // any verb right after the quotation with only its subject between: "“…,” Putin interjected."
+      else if (h >= 0 && inQ(h) && x >= b && v.upos(x) === 'VERB' && relIs(v.rel(x), 'parataxis') && !v.dependents(x, 'obj', 'ccomp', 'xcomp').length) {
+        const subj = v.dependents(x, 'nsubj')[0]
+        if (subj !== undefined && subj >= b && subj < x && /^[\s,]*$/u.test(this.text.slice(outer.end, v.span(subj).start))) cands.push({ verb: x, dist: distTo(x), how: 'comments-verb' })
+      }
+      // "according to X" next to the quotation
+      if (v.word(x).toLowerCase() === 'according' && this.view.word(x + 1).toLowerCase() === 'to' && h >= 0 && !inQ(h)) {
+        const hh = v.head(h)
+        if ((hh >= 0 && inQ(hh)) || distTo(x) < 4) cands.push({ verb: x, dist: distTo(x), how: 'according-to', speaker: h })
+      }
+    }
+    if (!cands.length) return null
+    cands.sort((p, q) => p.dist - q.dist)
+    for (const c of cands) {
+      const subj = c.speaker !== undefined ? { tok: c.speaker, own: true } : this.subjectOf(c.verb)
+      const s = subj.tok
+      const m = s >= 0 ? this.mentionOf(s, skip, outer.start, previous) : this.besideMention(c.verb, outer, skip)
+      if (m) return { mention: m, ref: this.refOf(m, this.tokens[s >= 0 ? s : c.verb]!.start, previous), how: (s >= 0 ? c.how : `${c.how}-beside`) + (subj.own ? '' : '-inherited'), verb: c.verb }
+    }
+    return null
+  }
+
+  private types: Map<string, string> | null = null
+  /** The entity type of an actor (from its mentions). */
+  typeOf(ref: ActorRef | null): string {
+    if (!ref) return ''
+    if (!this.types) { this.types = new Map(); for (const m of this.idx.mentions) if (m.ref && m.kind === 'name' && !this.types.has(m.ref.actor)) this.types.set(m.ref.actor, m.type) }
+    return this.types.get(ref.actor) ?? ''
+  }
+
+  /**
+   * The actor a speaker mention stands for. "he"/"she": the last person the parse makes a subject before it, else
+   * the previous speaker when a person; "it": the previous speaker when not a person, else the last organisation
+   * subject; other pronouns and roles as the actor index resolves them.
+   */
+  refOf(m: ActorMention, at: number, previous: ActorRef | null): ActorRef | null {
+    if (m.kind === 'name') return m.ref
+    if (m.kind === 'pronoun' && m.pron === 'person') return this.lastSubject(at, (t) => t === 'PERSON')?.ref ?? (this.typeOf(previous) === 'PERSON' ? previous : null) ?? this.idx.refOf(m)
+    if (m.kind === 'pronoun' && m.pron === 'thing') return (previous && this.typeOf(previous) !== 'PERSON' ? previous : null) ?? this.lastSubject(at, (t) => t === 'ORG' || t === 'GPE')?.ref ?? null
+    return this.idx.refOf(m)
+  }
+
+  /** The last named actor of a wanted type that is a subject in the parse before \`at\` (within about ten sentences). */
+  lastSubject(at: number, want: (type: string) => boolean): ActorMention | null {
+    const v = this.view
+    const from = lowerBound(this.tokens, Math.max(0, at - 2500))
+    for (let i = lowerBound(this.tokens, at) - 1; i >= from; i--) {
+      if (!relIs(v.rel(i), 'nsubj')) continue
+      let x = i
+      // "X, who said": the noun the relative clause describes
+      if (/^(?:who|which)$/iu.test(v.word(i))) { const h = v.head(v.head(i)); if (h >= 0) x = h }
+      const m = this.mentionOf(x, [], this.tokens[x]!.end + 1)
+      if (m && m.kind === 'name' && want(m.type)) return m
+    }
+    return null
+  }
+
+  /**
+   * "the statement said": the author of the statement named before (\`X said in a statement\`, \`a statement from
+   * X\`, \`X issued a statement\`): the same noun earlier, read for its author or the subject of its clause.
+   */
+  private issuer(noun: string, before: number): ActorMention | null {
+    const v = this.view
+    const from = lowerBound(this.tokens, Math.max(0, before - 4000))
+    for (let i = lowerBound(this.tokens, before) - 1; i >= from; i--) {
+      if (v.lemma(i).toLowerCase() !== noun) continue
+      const author = this.authorOf(i, [])
+      if (author) return author
+      let p = v.head(i)
+      for (let k = 0; k < 3 && p >= 0 && v.upos(p) !== 'VERB'; k++) p = v.head(p)
+      if (p < 0) continue
+      const s = this.subjectOf(p).tok
+      if (s >= 0 && s !== i && !STATEMENT_NOUNS.has(v.lemma(s).toLowerCase())) { const m = this.mentionOf(s, [], this.tokens[s]!.end + 1); if (m && m.kind === 'name') return m }
+    }
+    return null
+  }
+
+  /**
+   * A speech verb the parse left without a subject, right after the quotation ("“…,” X, Y's spokesman, told"): the
+   * first mention between the closing mark and the verb that no preposition governs.
+   */
+  private besideMention(verb: number, outer: Span, skip: readonly Span[]): ActorMention | null {
+    const t = this.tokens[verb]!
+    if (t.start < outer.end || t.start - outer.end > 200) return null
+    const between = this.text.slice(outer.end, t.start)
+    if (/[.!?;“"]/u.test(between)) return null
+    return this.idx.within(outer.end, t.start).find((m) => !skip.some((k) => m.start >= k.start && m.end <= k.end) && !this.idx.afterPreposition(m.start)) ?? null
+  }
+
+  /** The token naming who speaks through verb i, and whether the parse gave it to the verb itself (see subjectOf). */
+  subjectOf(i: number): { tok: number; own: boolean } {
+    const v = this.view
+    const w = v.word(i).toLowerCase()
+    const quoting = (x: number): boolean => /^quot/u.test(v.word(x).toLowerCase())
+    // "IRNA quoted X as saying": X is the first nominal after the verb, whatever relation the parse gave it
+    const passive = (x: number): boolean => v.children(x).some((c) => v.rel(c) === 'aux:pass' || v.rel(c) === 'nsubj:pass')
+    const quoted = (x: number): number => passive(x) ? v.subject(x) : v.children(x).find((c) => c > x && /^(?:NOUN|PROPN|PRON)$/u.test(v.upos(c)) && !relIs(v.rel(c), 'nsubj')) ?? -1
+    if (quoting(i)) { const o = quoted(i); if (o >= 0) return { tok: o, own: true } }
+    const h = v.head(i)
+    if (w === 'saying' && h >= 0 && quoting(h)) { const o = quoted(h); if (o >= 0) return { tok: o, own: true } }
+    // two subjects side by side ("the ministry | spokesman X told"): the one nearest before the verb is the name
+    const subjects = v.children(i).filter((c) => relIs(v.rel(c), 'nsubj') || relIs(v.rel(c), 'csubj'))
+    const own = subjects.length > 1 ? subjects.filter((c) => c < i).at(-1) ?? subjects[0] : subjects[0]
+    let s = own ?? v.subject(i)
+    // "X, who said …": the relative pronoun stands for the noun the clause describes
+    if (s >= 0 && /^(?:who|which|that)$/iu.test(v.word(s)) && h >= 0) s = h
+    // a reduced relative ("the minister, speaking to reporters, said") has no subject of its own
+    if (s < 0 && v.rel(i).startsWith('acl') && h >= 0) return { tok: h, own: false }
+    return { tok: s, own: own !== undefined }
+  }
+
+  /**
+   * The actor mention a subject phrase headed by token s stands for: the mention holding the head; a person named by
+   * a title's name parts or apposition ("Kremlin spokesman Dmitry Peskov", "the spokesman, X,"); the author of a
+   * statement ("a statement from X's office"); a role ("the spokeswoman") resolved to the last person named with
+   * that role. null when none.
+   */
+  mentionOf(s: number, skip: readonly Span[], before: number, previous: ActorRef | null = null): ActorMention | null {
+    const v = this.view
+    const lemma = v.lemma(s).toLowerCase()
+    const limit = before
+    before = Math.min(before, v.span(s).start)
+    // a possessor the parse took for the subject ("X's adviser Y told"): the person named last in the phrase
+    if (v.dependents(s, 'case').some((c) => /^['’]s?$/u.test(v.word(c)))) {
+      const sp = v.span(s)
+      const last = this.idx.within(sp.start, Math.min(sp.end, limit)).filter((m) => m.type === 'PERSON' && m.kind === 'name' && this.tokens[s]!.end <= m.start).at(-1)
+      if (last) return last
+    }
+    const head = this.covering(s, skip)
+    const role = ROLE_NOUNS.has(lemma)
+    // name parts and appositions, breadth first; a person among them is the speaker
+    const parts: ActorMention[] = []
+    const seen = new Set<number>([s])
+    const queue = v.children(s).filter((c) => NAME_PARTS.includes(v.rel(c)) || v.rel(c) === 'nmod:poss' || v.rel(c) === 'amod' || (role && v.rel(c) === 'nmod'))
+    while (queue.length) {
+      const x = queue.shift()!
+      if (seen.has(x)) continue
+      seen.add(x)
+      const m = this.covering(x, skip)
+      if (m) parts.push(m)
+      queue.push(...v.children(x).filter((c) => NAME_PARTS.includes(v.rel(c))))
+    }
+    const person = parts.find((m) => m.type === 'PERSON' && m.kind === 'name')
+    if (head && head.kind === 'name' && (head.type === 'PERSON' || !person)) return head
+    if (person) return person
+    const definite = v.dependents(s, 'det').some((c) => /^(?:the|this|that)$/iu.test(v.word(c))) || v.dependents(s, 'nmod:poss').length > 0
+    // "the deputy foreign minister said": the last person named with that role, else the resolver's person
+    if (head && head.kind === 'role' && head.pron !== 'group') return this.holder(this.rolePhrase(s), before, skip, 'PERSON', parts[0] ?? this.demonym(s), previous) ?? head
+    if (head) return head
+    if (STATEMENT_NOUNS.has(lemma)) {
+      // "a statement from X", "X's office said", "a statement released by X"
+      const author = this.authorOf(s, skip) ?? (definite ? this.issuer(lemma, before) : null)
+      if (author) return author
+    }
+    const owner = parts[0] ?? this.demonym(s)
+    if (definite && (role || ORG_NOUNS.has(lemma))) {
+      const phrase = this.rolePhrase(s)
+      const h = this.holder(phrase, before, skip, role ? 'PERSON' : null, owner, previous)
+      if (h) return h
+      // "the veteran politician said" with no one named so: not the country its adjective names
+      if (role) return null
+      // "the group said" with no group named so: the last organisation that spoke or was a subject
+      const org = this.lastSubject(before, (t) => t === 'ORG' || t === 'GROUP')
+      if (!owner && org) return org
+    }
+    return owner ?? null
+  }
+
+  /** The role words of a subject phrase: its head with the adjectives and compounds just before it ("special representative"). */
+  private rolePhrase(s: number): string {
+    const v = this.view
+    let k = s
+    while (k > 0 && v.head(k - 1) === s && /^(?:amod|compound)$/u.test(v.rel(k - 1)) && /^\p{Ll}/u.test(v.word(k - 1))) k--
+    return this.text.slice(this.tokens[k]!.start, this.tokens[s]!.end)
+  }
+
+  /** A nationality adjective of a subject phrase as its country ("an Iranian official" → Iran). */
+  private demonym(s: number): ActorMention | null {
+    const sp = this.tokens[s]!
+    for (const c of this.view.dependents(s, 'amod')) {
+      const t = this.tokens[c]!
+      const m = this.idx.demonymAfter(t.start, sp.end)
+      if (m) return m
+    }
+    return null
+  }
+
+  /**
+   * "the spokeswoman said", "the ministry stated": an actor named before \`before\` with this role right beside its
+   * name ("Foreign Ministry spokeswoman Maria Zakharova", "Zakharova, the ministry's spokeswoman", "Russia's Defense
+   * Ministry"); of the given type (any but a person when null), near the owner's name when the phrase has one. The
+   * previous speaker wins when the text gives it the role; else the latest such actor. null when none.
+   */
+  private holder(phrase: string, before: number, skip: readonly Span[], type: string | null, owner: ActorMention | null, previous: ActorRef | null): ActorMention | null {
+    if (!phrase) return null
+    // case-insensitive phrase, case-sensitive names ("spokeswoman Lena Strand", not "spokeswoman met Tomas")
+    const p = phrase.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&').replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\s+/gu, '\\s+')
+    const titled = new RegExp(`\\b${p}\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}$`, 'u')
+    const apposed = new RegExp(`^\\s*,\\s*(?:(?:the|a|an|\\p{Lu}[\\p{L}'’.-]*(?:['’]s)?|[\\p{Ll}-]+)\\s+){0,5}${p}\\b`, 'u')
+    const inside = new RegExp(`\\b${p}\\b`, 'u')
+    const cands = this.idx.within(Math.max(0, before - 5000), before).filter((m) => m.kind === 'name' && (type ? m.type === type : m.type !== 'PERSON') && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+    const fits = (m: ActorMention): boolean => {
+      const ok = type ? titled.test(this.text.slice(Math.max(0, m.start - 80), m.start)) || apposed.test(this.text.slice(m.end, Math.min(before, m.end + 80))) : inside.test(m.text)
+      if (!ok || !owner) return ok
+      const near = this.text.slice(Math.max(0, m.start - 80), Math.min(before, m.end + 80))
+      return near.includes(owner.text) || (!!owner.ref && this.idx.within(Math.max(0, m.start - 80), Math.min(before, m.end + 80)).some((o) => o.ref?.actor === owner.ref!.actor))
+    }
+    const ok = cands.filter(fits)
+    if (!ok.length) return null
+    const prev = previous && ok.filter((m) => m.ref?.actor === previous.actor).at(-1)
+    return prev || ok.at(-1)!
+  }
+
+  /** The author named inside a statement phrase: its nmod (from/of/by), possessor, or the agent of a participle. */
+  private authorOf(s: number, skip: readonly Span[]): ActorMention | null {
+    const v = this.view
+    for (const c of v.children(s)) {
+      const r = v.rel(c)
+      if (r.startsWith('nmod') || r === 'obl') { const m = this.covering(c, skip) ?? this.mentionOf(c, skip, this.tokens[s]!.start); if (m) return m }
+      if (r.startsWith('acl')) { const a = v.agent(c); if (a >= 0) { const m = this.covering(a, skip); if (m) return m } }
+    }
+    return null
+  }
+
+  /** The longest actor mention holding token i, outside every quotation. */
+  private covering(i: number, skip: readonly Span[]): ActorMention | null {
+    const t = this.tokens[i]
+    if (!t) return null
+    const ms = this.idx.within(Math.max(0, t.start - 120), t.end + 120).filter((m) => m.start <= t.start && t.end <= m.end && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+    if (!ms.length) return null
+    return ms.reduce((p, q) => (q.end - q.start > p.end - p.start ? q : p))
+  }
+}
+
+/** Word forms of speech verbs the lemmatiser may leave unlemmatised. */
+const SPEECH_FORMS = new Set(['quoted', 'quoting', 'said', 'says', 'saying', 'told', 'tweeted', 'wrote', 'added', 'stressed', 'noted', 'stated'])
+
+/** A role description without its determiner or possessive ("the deputy foreign minister" → "deputy foreign minister"). */
+const phraseOf = (text: string): string => text.replace(/^(?:the|this|that|his|her|its|their)\s+/iu, '').replace(/^\S+['’]s?\s+/u, '')
