@@ -91,11 +91,11 @@ export const ABSTRACT_NOUNS: ReadonlySet<string> = new Set([
   'scenarios', 'formalities', 'extensions', 'reasons', 'factors', 'principles', 'topics', 'fields', 'levels', 'questions', 'goals', 'objectives',
   'priorities', 'pillars', 'parts', 'powers', 'parties', 'rivals', 'civilizations', 'civilisations', 'neighbors', 'neighbours', 'partners', 'axes',
   'dimensions', 'areas', 'sectors', 'domains', 'approaches', 'conditions', 'demands', 'proposals', 'ideas', 'components', 'languages',
-  'strategies', 'policies', 'sources', 'places', 'locations', 'fronts', 'directions', 'categories', 'kinds', 'types', 'forms', 'lines', 'tracks', 'layers', 'pages', 'chapters', 'articles', 'clauses', 'paragraphs',
+  'sessions', 'keys', 'baskets', 'strategies', 'policies', 'sources', 'places', 'locations', 'fronts', 'directions', 'categories', 'kinds', 'types', 'forms', 'lines', 'tracks', 'layers', 'pages', 'chapters', 'articles', 'clauses', 'paragraphs',
 ])
 
 /** Words after a number that make it a rate or a price ("$112 per barrel", "$40 a share"): time words are kept ("$220 million a month"). */
-export const RATE_AFTER = /^\s*(?:per|a|an|each)\s+(?!(?:year|month|week|day|quarter)\b)\p{L}/iu
+export const RATE_AFTER = /^(?:\s+(?:dollars|euros))?(?:\s*(?:per|a|an|each)\s+(?!(?:year|month|week|day|quarter)\b)\p{L}|(?:\s+in\s+\p{L}+)?\s+(?:for\s+)?(?:each|every|per)\s)/iu
 
 /** Number phrases with an article: "a dozen vessels", "over a thousand attacks", "a half dozen". */
 export const ARTICLE_NUMBERS: Readonly<Record<string, number>> = { dozen: 12, 'half dozen': 6, 'half-dozen': 6, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 }

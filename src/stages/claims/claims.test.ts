@@ -108,6 +108,15 @@ test('measures, shares, prices, abstract nouns and named groups are not counts',
     'Aid reached four provinces: Arica, Tacna, Puno and Cusco.',
     'Both leaders praised the two nations’ shared history.',
     'The bomb weighed 500 pounds.',
+    'Chile signed deals with three neighbours of Peru, Bolivia and Argentina.',
+    'Two Chilean mining firms, Andes Copper Ltd and Pacifico Minerals, were fined.',
+    'Crude traded at $84 dollars per barrel.',
+    'The insurer will pay $20,000 in damages for each passenger.',
+    'He gave an interview to Radio Norte 24 on Sunday.',
+    'The treaty was a deal between two rivals.',
+    'The 9/11 attacks changed the region.',
+    'The tanker weighs 90,000 tons.',
+    'The pipeline carries no gas and 2 gas lines were shut.',
   ]) assert.deepEqual(parsed(text), [], text)
 })
 
@@ -138,6 +147,9 @@ test('money named by a currency word, a plural past a participle, a count for a 
   assert.deepEqual(parsed('Rain fell on seven of Chile\'s 16 regions.'), [[7, null, 'regions']])
   assert.deepEqual(parsed('Brazil and 20 other countries backed the text.'), [[20, null, 'countries']])
   assert.deepEqual(parsed('Kenya is home to over two million Somali refugees.'), [[2000000, 'over', 'people']])
+  assert.deepEqual(parsed('The base hosts over 9,000 US and allied troops.'), [[9000, 'over', 'people']])
+  assert.deepEqual(parsed('The blast killed two crewmen, a Greek and a Filipino national.'), [[2, null, 'crewmen']])
+  assert.deepEqual(parsed('Delegates came from 12 states including Chile, Peru and four Caribbean islands.'), [[12, null, 'states'], [4, null, 'islands']])
 })
 
 test('written numbers with tens, hundreds and scales; "several hundred" is vague; a range gives its lower bound', () => {

@@ -22,7 +22,7 @@ const writtenValue = (w: string): number => {
  * Digits ("25,490", "4.5 million", "$3 billion", "$220m"), a number word, or an article number ("a dozen", "a million"); never glued to a
  * letter, hyphen, plus or colon ("G7", "Shahed-136", "4+1", "1:24").
  */
-const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+-]|[.,]\d)|\b(?<word>${TENS}-(?:${ONES})|${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<hund>hundred)(?![\s-](?:and\s)?\p{L}+-))?(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])`, 'giu')
+const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+/])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+/-]|[.,]\d)|\b(?<word>${TENS}-(?:${ONES})|${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<hund>hundred)(?![\s-](?:and\s)?\p{L}+-))?(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])`, 'giu')
 const QUALIFIER_RE = new RegExp(`\\b(${alt(QUALIFIERS)})\\s+$`, 'iu')
 const ABBR_SCALE: Readonly<Record<string, number>> = { m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, k: 1e3 }
 
@@ -44,7 +44,7 @@ function unitAfter(text: string, pos: number, end: number): { unit: string; end:
   return unit ? { unit, end: uEnd } : null
 }
 
-const isPlural = (u: string): boolean => /[^s]s$/i.test(u) || /\p{L}{3,}men$/iu.test(u) && !/(?:specimen|abdomen|regimen|acumen)$/i.test(u) || IRREGULAR_PLURALS.has(u.toLowerCase()) || PEOPLE_NOUNS.has(u.toLowerCase())
+const isPlural = (u: string): boolean => /[^sS]s$/.test(u) || /\p{L}{3,}men$/iu.test(u) && !/(?:specimen|abdomen|regimen|acumen)$/i.test(u) || IRREGULAR_PLURALS.has(u.toLowerCase()) || PEOPLE_NOUNS.has(u.toLowerCase())
 const SCAN_PUNCT = /^(?:[()[\]“”"‘’'«»]|-|‑)$/u
 
 /**
@@ -53,9 +53,12 @@ const SCAN_PUNCT = /^(?:[()[\]“”"‘’'«»]|-|‑)$/u
  * noun only modifies a later one ("two Qader and Qadir cruise missiles"), the noun it modifies.
  */
 function tokenUnit(sv: SyntaxView, from: number, to: number): { unit: string; end: number; noun: number; plural: boolean } | null {
-  let last = -1, lastPlural = -1
+  let last = -1, lastPlural = -1, joined = false
   for (let k = lowerBound(sv.tokens, from), n = 0; k < sv.length && sv.tokens[k]!.end <= to && n < 7; k++, n++) {
     const up = sv.upos(k)
+    // coordinated modifiers before one noun: "9,000 US and allied troops", "12 Hamas and Islamic Jihad members"
+    if (up === 'CCONJ' && !joined && lastPlural < 0 && (last < 0 || sv.upos(last) === 'PROPN')) { joined = true; continue }
+    if (joined && up === 'VERB' && /ed$/u.test(sv.word(k)) && k + 1 < sv.length && /^(?:NOUN|PROPN)$/.test(sv.upos(k + 1))) continue
     if (up === 'NOUN' || up === 'PROPN') {
       if (CURRENCY_WORDS.has(sv.word(k).toLowerCase())) return { unit: sv.word(k), end: sv.tokens[k]!.end, noun: k, plural: true } // "110 billion dollars arms deal"
       last = k; if (pluralToken(sv, k)) lastPlural = k; continue
@@ -75,8 +78,19 @@ function tokenUnit(sv: SyntaxView, from: number, to: number): { unit: string; en
 
 /** A plural noun token: by its form, or a noun whose lemma differs from it ("crewmen" → crewman). */
 function pluralToken(sv: SyntaxView, k: number): boolean {
-  const w = sv.word(k)
-  return isPlural(w) || (sv.upos(k) === 'NOUN' && sv.lemma(k).toLowerCase() !== w.toLowerCase() && !/ss$/i.test(w))
+  const w = sv.word(k), lw = w.toLowerCase()
+  if (sv.upos(k) !== 'NOUN' || IRREGULAR_PLURALS.has(lw) || PEOPLE_NOUNS.has(lw)) return isPlural(w)
+  // a noun is plural when its lemma differs ("troops" → troop, not "gas"), or by its form when the lemmatiser does not know it ("crewmen")
+  return sv.lemma(k).toLowerCase() !== lw ? !/ss$/i.test(w) : /(?:[^siau]s|\p{L}{3,}men)$/iu.test(w)
+}
+
+const NOT_NAMES = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/
+/** True when the token before a number is a proper name the number belongs to ("France 24", "Nord Stream 2"), not a weekday or month. */
+function afterName(sv: SyntaxView, at: number): boolean {
+  const k = lowerBound(sv.tokens, at) - 1
+  if (k < 0 || sv.upos(k) !== 'PROPN' || NOT_NAMES.test(sv.word(k)) || !/^\p{Lu}/u.test(sv.word(k))) return false
+  const t = sv.tokens[k]!
+  return /^\s+$/.test(sv.text.slice(t.end, at)) && k > 0 && sv.tokens[k - 1]!.end > t.start - 3 && !/[.!?:;"“”]/.test(sv.text.slice(sv.tokens[k - 1]!.end, t.start)) && sv.upos(k - 1) !== 'PUNCT'
 }
 
 /** True when the counted noun describes a group rather than counting it: a predicate ("are two countries") or a role ("as two parties"). */
@@ -84,6 +98,9 @@ function describes(sv: SyntaxView, noun: number, lead: string): boolean {
   return sv.caseOf(noun).toLowerCase() === 'as' || (sv.dependents(noun, 'cop').length > 0 && COPULA_BEFORE.test(lead))
 }
 const ATTRIBUTION_BEFORE = /\b(?:quoted|quoting|cited|citing|according\s+to)\s+$/iu
+/** The count's members named after it ("three countries of Chile, Peru and Bolivia", "two firms, Acme Ltd and Borax Co"): a description, not a count claim. */
+const LIST_NAME = String.raw`["“]?\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}|\()[\p{L}.’'()-]*){0,5}`
+const NAMED_LIST_AFTER = new RegExp(String.raw`^(?:\s*(?:,|:|[—–])\s*${LIST_NAME}\s*(?:,|\s+and\s+\p{Lu})|\s+(?:of|namely)\s+${LIST_NAME}\s*,)`, 'u')
 const ATTRIBUTION_AFTER = /^[^.;:]{0,60}?\bas\s+saying\b/iu
 const COPULA_BEFORE = /\b(?:are|were|is|was|be|being|been|become|became|remain|remained)\s+(?:\p{L}+ly\s+|still\s+|also\s+)?$/iu
 
@@ -133,7 +150,8 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     let value: number
     if (g.word) {
       const prev = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase()
-      if (prev && REFERENCE_DETERMINERS.has(prev)) continue
+      if (prev && REFERENCE_DETERMINERS.has(prev)) continue // "the two leaders"
+      if (g.word.toLowerCase() === 'two' && /\bbetween\s+$/iu.test(before)) continue // "between two rivals": a pair, not a count
       if (/\b(?:several|few|many|numerous)\s+$/iu.test(before)) continue // "several hundred", "a few thousand"
       value = writtenValue(g.word) * (g.hund ? 100 : 1) * (g.wscale ? SCALES[g.wscale.toLowerCase()] : 1)
     } else if (g.aword) {
@@ -143,6 +161,7 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
       value = Number(g.num.replace(/,/g, '')) * (g.scale ? SCALES[g.scale.toLowerCase()] : g.abbr ? ABBR_SCALE[g.abbr.toLowerCase()]! : 1)
       if (/\b(?:aged?|No\.|number|page|article|resolution)\s+$/iu.test(before) || /\p{L},\s+$/u.test(before) && /^,/.test(text.slice(end, end + 1))) continue
       if (!g.cur && /\b\p{Lu}{2,}\s+$/u.test(before)) continue // an identifier after an acronym ("MK 41", "UNSC 2231")
+      if (!g.cur && sv && afterName(sv, m.index)) continue // a name's number ("France 24", "Zolfaghar 1401 drills")
     }
     if (TOTAL_BEFORE.test(before)) continue // a total the clause divides ("eight of Syria's 14 provinces")
     const money = g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur]! : null
@@ -181,10 +200,10 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     if (u && (MEASURE_UNITS.has(unitWord) && !/\bcubic\s+$/iu.test(text.slice(unitFrom, u.end - u.unit.length)) || ABSTRACT_NOUNS.has(unitWord)
       || unitWord === 'pounds' && value < 1e5)) continue
     // a reference, a source or a list's announcement, not a count: "the two countries' borders", "quoted three officials as saying", "six provinces:"
-    if (u && (/^['’]s?(?!\p{L})|^\s*:/u.test(text.slice(u.end, s.end)) || ATTRIBUTION_BEFORE.test(lead) || ATTRIBUTION_AFTER.test(text.slice(u.end, s.end)))) continue
+    if (u && (/^['’]s?(?!\p{L})|^\s*:/u.test(text.slice(u.end, s.end)) || NAMED_LIST_AFTER.test(text.slice(u.end, s.end)) || /\bweigh(?:s|ed|ing)?\s+$/iu.test(lead) || ATTRIBUTION_BEFORE.test(lead) || ATTRIBUTION_AFTER.test(text.slice(u.end, s.end)))) continue
     if (tu && describes(sv!, tu.noun, lead)) continue
     const plural = tu ? tu.plural : !!u && isPlural(u.unit)
-    const hasUnit = !!u && u.unit.length >= 2 && !NOT_COUNT_UNITS.has(unitWord) && plural && (!part || u.end - unitFrom < 40)
+    const hasUnit = !!u && u.unit.length >= 3 && !NOT_COUNT_UNITS.has(unitWord) && plural && (!part || u.end - unitFrom < 40)
     const subset = !!part || SUBSET_BEFORE.test(lead)
     let c: Counted | null = null
     if (money) c = withRole(money, money, roleOfVerb(verb?.[0]))
