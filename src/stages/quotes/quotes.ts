@@ -94,7 +94,7 @@ class Attributor {
  */
 export function findQuotes(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], entities: readonly Entity[], docId: string, index?: ActorIndex, parse?: { tokens: readonly Token[]; syntax: readonly SyntaxToken[] }): { quotes: QuoteRecord[]; messages: Message[] } {
   const idx = index ?? actorIndex(text, sentences, entities)
-  const syn = parse && parse.syntax.length === parse.tokens.length ? new SyntaxSpeakers(text, parse.tokens, parse.syntax, idx) : null
+  const syn = parse && parse.syntax.length === parse.tokens.length ? new SyntaxSpeakers(text, parse.tokens, parse.syntax, idx, paragraphs.flatMap((p) => pairMarks(text, p).map((q) => q.outer))) : null
   const quotes: QuoteRecord[] = []
   const messages: Message[] = []
   let previous: ActorRef | null = null

@@ -24,8 +24,19 @@ export interface SyntaxSpeaker { readonly mention: ActorMention; readonly ref: A
 /** Reads speakers off one document's parse. */
 export class SyntaxSpeakers {
   readonly view: SyntaxView
-  constructor(readonly text: string, readonly tokens: readonly Token[], syntax: readonly SyntaxToken[], private readonly idx: ActorIndex) {
+  /**
+   * \`quoted\` are the spans of every quotation of the document (outer, marks included): what is said inside them is
+   * never who speaks.
+   */
+  constructor(readonly text: string, readonly tokens: readonly Token[], syntax: readonly SyntaxToken[], private readonly idx: ActorIndex, private readonly quoted: readonly Span[] = []) {
     this.view = new SyntaxView(text, tokens, syntax)
+  }
+
+  /** True when token i lies inside a quotation. */
+  private inQuote(i: number): boolean {
+    const t = this.tokens[i]!
+    const k = lowerBound(this.quoted, t.start + 1) - 1
+    return k >= 0 && this.quoted[k]!.start <= t.start && t.end <= this.quoted[k]!.end
   }
 
   /** Token indices lying inside `[start, end)`. */
@@ -109,22 +120,37 @@ export class SyntaxSpeakers {
    */
   refOf(m: ActorMention, at: number, previous: ActorRef | null): ActorRef | null {
     if (m.kind === 'name') return m.ref
-    if (m.kind === 'pronoun' && m.pron === 'person') return this.lastSubject(at, (t) => t === 'PERSON')?.ref ?? (this.typeOf(previous) === 'PERSON' ? previous : null) ?? this.idx.refOf(m)
-    if (m.kind === 'pronoun' && m.pron === 'thing') return (previous && this.typeOf(previous) !== 'PERSON' ? previous : null) ?? this.lastSubject(at, (t) => t === 'ORG' || t === 'GPE')?.ref ?? null
+    if (m.kind === 'pronoun' && m.pron === 'person') return this.lastSubject(at, (t) => t === 'PERSON') ?? (this.typeOf(previous) === 'PERSON' ? previous : null) ?? this.idx.refOf(m)
+    if (m.kind === 'pronoun' && m.pron === 'thing') return this.lastSubject(at, (t) => t === 'ORG' || t === 'GROUP') ?? (previous && this.typeOf(previous) !== 'PERSON' ? previous : null)
     return this.idx.refOf(m)
   }
 
-  /** The last named actor of a wanted type that is a subject in the parse before \`at\` (within about ten sentences). */
-  lastSubject(at: number, want: (type: string) => boolean): ActorMention | null {
+  private readonly subjects = new Map<number, ActorRef | null>()
+  /** The actor the subject token i stands for (a person pronoun resolved to the last person subject before it). */
+  private subjectRef(i: number): ActorRef | null {
+    if (this.subjects.has(i)) return this.subjects.get(i)!
+    this.subjects.set(i, null)
+    const v = this.view
+    let x = i
+    // "X, who said": the noun the relative clause describes
+    if (/^(?:who|which)$/iu.test(v.word(i))) { const h = v.head(v.head(i)); if (h >= 0) x = h }
+    const m = this.mentionOf(x, [], this.tokens[x]!.end + 1)
+    const ref = !m ? null : m.kind === 'name' ? m.ref : m.kind === 'pronoun' && m.pron === 'person' ? this.lastSubject(this.tokens[i]!.start, (t) => t === 'PERSON') : null
+    this.subjects.set(i, ref)
+    return ref
+  }
+
+  /**
+   * The last actor of a wanted type that is a subject in the parse before \`at\` (within about ten sentences),
+   * outside quotations; \`among\` limits it to some actors.
+   */
+  lastSubject(at: number, want: (type: string) => boolean, among?: ReadonlySet<string>): ActorRef | null {
     const v = this.view
     const from = lowerBound(this.tokens, Math.max(0, at - 2500))
     for (let i = lowerBound(this.tokens, at) - 1; i >= from; i--) {
-      if (!relIs(v.rel(i), 'nsubj')) continue
-      let x = i
-      // "X, who said": the noun the relative clause describes
-      if (/^(?:who|which)$/iu.test(v.word(i))) { const h = v.head(v.head(i)); if (h >= 0) x = h }
-      const m = this.mentionOf(x, [], this.tokens[x]!.end + 1)
-      if (m && m.kind === 'name' && want(m.type)) return m
+      if (!relIs(v.rel(i), 'nsubj') || this.inQuote(i)) continue
+      const ref = this.subjectRef(i)
+      if (ref && want(this.typeOf(ref)) && (!among || among.has(ref.actor))) return ref
     }
     return null
   }
@@ -174,6 +200,9 @@ export class SyntaxSpeakers {
     if (w === 'saying' && h >= 0 && quoting(h)) { const o = quoted(h); if (o >= 0) return { tok: o, own: true } }
     // two subjects side by side ("the ministry | spokesman X told"): the one nearest before the verb is the name
     const subjects = v.children(i).filter((c) => relIs(v.rel(c), 'nsubj') || relIs(v.rel(c), 'csubj'))
+    // "hailed as “…” by X": the agent of a passive speech verb
+    const agent = v.isPassive(i) ? v.agent(i) : -1
+    if (agent >= 0) return { tok: agent, own: true }
     const own = subjects.length > 1 ? subjects.filter((c) => c < i).at(-1) ?? subjects[0] : subjects[0]
     let s = own ?? v.subject(i)
     // "X, who said …": the relative pronoun stands for the noun the clause describes
@@ -235,7 +264,7 @@ export class SyntaxSpeakers {
       if (role) return null
       // "the group said" with no group named so: the last organisation that spoke or was a subject
       const org = this.lastSubject(before, (t) => t === 'ORG' || t === 'GROUP')
-      if (!owner && org) return org
+      if (!owner && org) return this.mentionFor(org)
     }
     return owner ?? null
   }
@@ -272,7 +301,7 @@ export class SyntaxSpeakers {
     const titled = new RegExp(`\\b${p}\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}$`, 'u')
     const apposed = new RegExp(`^\\s*,\\s*(?:(?:the|a|an|\\p{Lu}[\\p{L}'’.-]*(?:['’]s)?|[\\p{Ll}-]+)\\s+){0,5}${p}\\b`, 'u')
     const inside = new RegExp(`\\b${p}\\b`, 'u')
-    const cands = this.idx.within(Math.max(0, before - 5000), before).filter((m) => m.kind === 'name' && (type ? m.type === type : m.type !== 'PERSON') && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+    const cands = this.idx.within(Math.max(0, before - 5000), before).filter((m) => m.kind === 'name' && m.ref && (type ? m.type === type : m.type !== 'PERSON') && !skip.some((k) => m.start >= k.start && m.end <= k.end))
     const fits = (m: ActorMention): boolean => {
       const ok = type ? titled.test(this.text.slice(Math.max(0, m.start - 80), m.start)) || apposed.test(this.text.slice(m.end, Math.min(before, m.end + 80))) : inside.test(m.text)
       if (!ok || !owner) return ok
@@ -281,8 +310,11 @@ export class SyntaxSpeakers {
     }
     const ok = cands.filter(fits)
     if (!ok.length) return null
-    const prev = previous && ok.filter((m) => m.ref?.actor === previous.actor).at(-1)
-    return prev || ok.at(-1)!
+    // of the actors named so, the one that was last a subject, else the previous speaker, else the last named
+    const actors = new Set(ok.map((m) => m.ref!.actor))
+    const subj = this.lastSubject(before, () => true, actors)
+    const pick = subj ?? (previous && actors.has(previous.actor) ? previous : null)
+    return (pick && ok.filter((m) => m.ref!.actor === pick.actor).at(-1)) || ok.at(-1)!
   }
 
   /** The author named inside a statement phrase: its nmod (from/of/by), possessor, or the agent of a participle. */
@@ -301,8 +333,36 @@ export class SyntaxSpeakers {
     const t = this.tokens[i]
     if (!t) return null
     const ms = this.idx.within(Math.max(0, t.start - 120), t.end + 120).filter((m) => m.start <= t.start && t.end <= m.end && !skip.some((k) => m.start >= k.start && m.end <= k.end))
-    if (!ms.length) return null
+    if (!ms.length) return this.surname(i)
     return ms.reduce((p, q) => (q.end - q.start > p.end - p.start ? q : p))
+  }
+
+  private surnames: Map<string, ActorMention> | null = null
+  /** A proper noun no mention holds that is the last name of a person named in the document ("Rear Admiral Vik told"). */
+  private surname(i: number): ActorMention | null {
+    if (this.view.upos(i) !== 'PROPN') return null
+    if (!this.surnames) {
+      this.surnames = new Map()
+      const clash = new Set<string>()
+      for (const m of this.idx.mentions) {
+        if (m.kind !== 'name' || m.type !== 'PERSON' || !m.ref) continue
+        const last = m.ref.name.split(/\s+/u).at(-1)!
+        if (last.length < 3) continue
+        const had = this.surnames.get(last)
+        if (had && had.ref!.actor !== m.ref.actor) clash.add(last)
+        else this.surnames.set(last, m)
+      }
+      for (const c of clash) this.surnames.delete(c)
+    }
+    const t = this.tokens[i]!
+    const m = this.surnames.get(this.text.slice(t.start, t.end))
+    return m ? { ...m, start: t.start, end: t.end, text: this.text.slice(t.start, t.end) } : null
+  }
+
+  /** A mention standing for an actor (its last one in the document), for answers found by actor. */
+  private mentionFor(ref: ActorRef): ActorMention | null {
+    for (let k = this.idx.mentions.length - 1; k >= 0; k--) if (this.idx.mentions[k]!.ref?.actor === ref.actor) return this.idx.mentions[k]!
+    return null
   }
 }
 
