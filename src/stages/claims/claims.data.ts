@@ -91,7 +91,7 @@ export const ABSTRACT_NOUNS: ReadonlySet<string> = new Set([
   'scenarios', 'formalities', 'extensions', 'reasons', 'factors', 'principles', 'topics', 'fields', 'levels', 'questions', 'goals', 'objectives',
   'priorities', 'pillars', 'parts', 'powers', 'parties', 'rivals', 'civilizations', 'civilisations', 'neighbors', 'neighbours', 'partners', 'axes',
   'dimensions', 'areas', 'sectors', 'domains', 'approaches', 'conditions', 'demands', 'proposals', 'ideas', 'components', 'languages',
-  'sessions', 'keys', 'baskets', 'strategies', 'policies', 'sources', 'places', 'locations', 'fronts', 'directions', 'categories', 'kinds', 'types', 'forms', 'lines', 'tracks', 'layers', 'pages', 'chapters', 'articles', 'clauses', 'paragraphs',
+  'ones', 'concepts', 'notions', 'values', 'sessions', 'keys', 'baskets', 'strategies', 'policies', 'sources', 'places', 'locations', 'fronts', 'directions', 'categories', 'kinds', 'types', 'forms', 'lines', 'tracks', 'layers', 'pages', 'chapters', 'articles', 'clauses', 'paragraphs',
 ])
 
 /** Words after a number that make it a rate or a price ("$112 per barrel", "$40 a share"): time words are kept ("$220 million a month"). */

@@ -117,6 +117,9 @@ test('measures, shares, prices, abstract nouns and named groups are not counts',
     'The 9/11 attacks changed the region.',
     'The tanker weighs 90,000 tons.',
     'The pipeline carries no gas and 2 gas lines were shut.',
+    'The P5 + 1 group met the 3 + 3 format envoys.',
+    'The bloc has four members (Chile, Peru, Bolivia and Ecuador).',
+    'The fair drew local firms and 70 foreign ones.',
   ]) assert.deepEqual(parsed(text), [], text)
 })
 
@@ -149,6 +152,7 @@ test('money named by a currency word, a plural past a participle, a count for a 
   assert.deepEqual(parsed('Kenya is home to over two million Somali refugees.'), [[2000000, 'over', 'people']])
   assert.deepEqual(parsed('The base hosts over 9,000 US and allied troops.'), [[9000, 'over', 'people']])
   assert.deepEqual(parsed('The blast killed two crewmen, a Greek and a Filipino national.'), [[2, null, 'crewmen']])
+  assert.deepEqual(parsed('Up to eight “very strong” tremors and 300 search and rescue workers were reported.'), [[8, 'up to', 'tremors'], [300, null, 'people']])
   assert.deepEqual(parsed('Delegates came from 12 states including Chile, Peru and four Caribbean islands.'), [[12, null, 'states'], [4, null, 'islands']])
 })
 

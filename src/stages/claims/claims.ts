@@ -56,8 +56,9 @@ function tokenUnit(sv: SyntaxView, from: number, to: number): { unit: string; en
   let last = -1, lastPlural = -1, joined = false
   for (let k = lowerBound(sv.tokens, from), n = 0; k < sv.length && sv.tokens[k]!.end <= to && n < 7; k++, n++) {
     const up = sv.upos(k)
-    // coordinated modifiers before one noun: "9,000 US and allied troops", "12 Hamas and Islamic Jihad members"
-    if (up === 'CCONJ' && !joined && lastPlural < 0 && (last < 0 || sv.upos(last) === 'PROPN')) { joined = true; continue }
+    // coordinated modifiers before one noun: "9,000 US and allied troops", "1,000 search and rescue workers"
+    if (up === 'CCONJ' && !joined && lastPlural < 0) { joined = true; continue }
+    if (up === 'ADV' && k + 1 < sv.length && sv.upos(k + 1) === 'ADJ') continue // "eight very strong aftershocks"
     if (joined && up === 'VERB' && /ed$/u.test(sv.word(k)) && k + 1 < sv.length && /^(?:NOUN|PROPN)$/.test(sv.upos(k + 1))) continue
     if (up === 'NOUN' || up === 'PROPN') {
       if (CURRENCY_WORDS.has(sv.word(k).toLowerCase())) return { unit: sv.word(k), end: sv.tokens[k]!.end, noun: k, plural: true } // "110 billion dollars arms deal"
@@ -100,7 +101,7 @@ function describes(sv: SyntaxView, noun: number, lead: string): boolean {
 const ATTRIBUTION_BEFORE = /\b(?:quoted|quoting|cited|citing|according\s+to)\s+$/iu
 /** The count's members named after it ("three countries of Chile, Peru and Bolivia", "two firms, Acme Ltd and Borax Co"): a description, not a count claim. */
 const LIST_NAME = String.raw`["“]?\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}|\()[\p{L}.’'()-]*){0,5}`
-const NAMED_LIST_AFTER = new RegExp(String.raw`^(?:\s*(?:,|:|[—–])\s*${LIST_NAME}\s*(?:,|\s+and\s+\p{Lu})|\s+(?:of|namely)\s+${LIST_NAME}\s*,)`, 'u')
+const NAMED_LIST_AFTER = new RegExp(String.raw`^(?:\s*(?:,|:|[—–]|\()\s*${LIST_NAME}\s*(?:,|\s+and\s+\p{Lu})|\s+(?:of|namely)\s+${LIST_NAME}\s*,)`, 'u')
 const ATTRIBUTION_AFTER = /^[^.;:]{0,60}?\bas\s+saying\b/iu
 const COPULA_BEFORE = /\b(?:are|were|is|was|be|being|been|become|became|remain|remained)\s+(?:\p{L}+ly\s+|still\s+|also\s+)?$/iu
 
@@ -163,7 +164,7 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
       if (!g.cur && /\b\p{Lu}{2,}\s+$/u.test(before)) continue // an identifier after an acronym ("MK 41", "UNSC 2231")
       if (!g.cur && sv && afterName(sv, m.index)) continue // a name's number ("France 24", "Zolfaghar 1401 drills")
     }
-    if (TOTAL_BEFORE.test(before)) continue // a total the clause divides ("eight of Syria's 14 provinces")
+    if (TOTAL_BEFORE.test(before) || /\+\s*$/u.test(before) || /^\s*\+/u.test(text.slice(end, end + 3)) || value === 0) continue // "P5 + 1" // a total the clause divides ("eight of Syria's 14 provinces")
     const money = g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur]! : null
     if (!money && g.num && !g.num.includes(',') && value >= 1900 && value <= 2099 && !g.scale) continue // a year used as a modifier
     if (money && RATE_AFTER.test(text.slice(end, s.end).replace(/^\s*(?:to|-|–)\s*[$€£]?[\d.,]+(?:\s?(?:million|billion|trillion|m|bn))?/iu, ''))) continue // a price or rate ("$112 per barrel")
