@@ -48,7 +48,9 @@ const whats = (text: string) => claimsOf(text).claims.map((c) => [c.value, c.qua
 test('what is counted is normalised: noun + role, people nouns in the unit people, synonyms folded', () => {
   const cases: [string, unknown[]][] = [
     ['The blast left at least 12 martyrs.', [[12, 'at least', 'people', 'people killed']]],
-    ['Officials said 30 people had been killed in the blast.', [[30, null, 'people', 'people killed']]],
+    ['Officials said 30 people had been killed in the blast.', [[30, null, 'people', 'people killed in the blast']]],
+    ['In a suicide attack on the market, 12 people were killed.', [[12, null, 'people', 'people killed in the suicide attack']]],
+    ['The Riverside fire destroyed 40 homes in Canada’s worst fire.', [[40, null, 'homes', 'homes destroyed in Canada’s worst fire']]],
     ['About 40 people died when the bridge fell.', [[40, 'about', 'people', 'people killed']]],
     ['The storm killed 9 villagers.', [[9, null, 'villagers', 'villagers killed']]],
     ['Troops arrested 14 students.', [[14, null, 'people', 'students arrested']]],

@@ -133,6 +133,14 @@ function tallies(text: string, s: Span): Claim[] {
   return out
 }
 
+const EVENT_NOUNS = 'attacks?|bombings?|blasts?|explosions?|(?:air)?strikes?|raids?|fire|shooting|clashes|earthquake|quake|crash|ambush|stampede|assault|offensive|operation|fighting|violence|riots|protests|unrest|flood(?:s|ing)?|storm|incident|shelling|bombardment|massacre'
+const EVENT_PP = new RegExp(String.raw`\b(?:in|during)\s+((?:the|a|an|this|that|last\s+\p{L}+['’]s|\p{Lu}\p{L}+['’]s)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:${EVENT_NOUNS}))\b`, 'iu')
+/** The event a casualty count belongs to, named in its clause ("killed in the Ahvaz bombing" → "the Ahvaz bombing"). */
+function eventOf(clause: string): string | null {
+  const m = EVENT_PP.exec(clause.slice(0, 200))
+  return m && !/[.;!?]/.test(clause.slice(0, m.index)) ? m[1]!.replace(/\s+/g, ' ').replace(/^(?:a|an|this|that)\s/i, 'the ') : null
+}
+
 /** Numeric claims in one sentence; `skip` holds time expressions (dates and years are not claims); `sv` is the parse when there is one. */
 export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv: SyntaxView | null = null): Claim[] {
   const out: Claim[] = tallies(text, s)
@@ -213,7 +221,11 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     else if (!g.aword && (!u || UNIT_STOPS.has(unitWord) || !plural)) c = bareCount(lead, verb?.[0] ?? null, head, text.slice(end, s.end), text.slice(s.start, q ? m.index - q[0].length : m.index))
     // a singular unit is a measure or a model name ("1 tsp", "iPhone 11 Pro"), not a count
     if (!c) continue
-      if (!subset) head = c
+    if (!subset) head = c
+    if (c.role && c.role !== 'for' && c.role !== 'against') {
+      const ev = eventOf(text.slice(upper, s.end)) ?? eventOf(text.slice(s.start, m.index))
+      if (ev) c = { ...c, what: `${c.what} in ${ev}` }
+    }
     out.push(claimOf(c, value, q ? q[1].toLowerCase().replace(/\s+/g, ' ') : upper > end ? 'at least' : null, text, s, start, upper))
   }
   return out.sort((a, b) => a.number.start - b.number.start)
