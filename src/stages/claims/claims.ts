@@ -178,9 +178,9 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     if (money && RATE_AFTER.test(text.slice(end, s.end).replace(/^\s*(?:to|-|–)\s*[$€£]?[\d.,]+(?:\s?(?:million|billion|trillion|m|bn))?/iu, ''))) continue // a price or rate ("$112 per barrel")
     const q = QUALIFIER_RE.exec(before)
     const lead = text.slice(Math.max(s.start, m.index - 40), q ? m.index - q[0].length : m.index)
-    // a number naming a group beside a named actor ("Iran and six world powers", "Iran, Turkey and Russia – three brokers", "as two parties")
+    // a number naming a group beside a named actor ("a deal between Chile and five neighbours", "Chile, Peru and Bolivia – three exporters", "as two parties")
     const clause = text.slice(s.start, m.index)
-    if (!money && (/\b\p{Lu}[\p{L}.’'-]*\s+and\s+(?:the\s+)?$/u.test(lead) && !/(?:ans|ians|is|ese)\s+and\s+(?:the\s+)?$/u.test(lead)
+    if (!money && (/\bbetween\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*\s+and\s+(?:the\s+)?$/u.test(clause) && !/(?:ans|ians|is|ese)\s+and\s+(?:the\s+)?$/u.test(lead)
       && !/^\s+(?:other|others|more)\b/iu.test(text.slice(end, s.end)) && !/\bincluding\b[^.;:()]*$/iu.test(clause)
       || /\b(?!\p{Lu}+\s)\p{Lu}[\p{L}.’'-]*\s*[–—-]\s+$/u.test(lead) || (!sv && /(?<!\b(?:well|such|same)\s)\bas\s+$/iu.test(lead))
       || /\p{Lu}[\p{L}.’'-]*,?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*,\s+$/u.test(lead))) continue
