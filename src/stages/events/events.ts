@@ -68,7 +68,13 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     for (let k = ti; k < all.length && all[k].start < sent.end; k++) if (all[k].end <= sent.end) found.push(all[k])
     if (ctx && model) {
       const learned = modelTriggers(ctx, model, lowerBound(input.tokens!, sent.start), lowerBound(input.tokens!, sent.end))
-      for (const t of learned) if (!found.some((o) => o.start < t.end && t.start < o.end)) found.push(t)
+      // a learned verb whose object the rule lexicon codes ("accept my condolences") adds nothing: the lexicon's noun is the event
+      const ruleNouns = found.filter((o) => o.entry.pos === 'noun')
+      for (const t of learned) {
+        if (found.some((o) => o.start < t.end && t.start < o.end)) continue
+        if (t.entry.pos === 'verb' && ruleNouns.some((o) => o.start >= t.end && wordsBetween(text, t.end, o.start) <= 5)) continue
+        found.push(t)
+      }
       found.sort((a, b) => a.start - b.start)
     }
     const kept = found.filter((t) => {

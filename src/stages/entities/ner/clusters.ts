@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import type { Clusters } from './features.js'
+import { NER_MODEL_DIR, readLinesGz } from './model-files.js'
 import { CLUSTER_VOCAB, CLUSTERS_COARSE, CLUSTERS_FINE, KMEANS_ITERATIONS, SUBCLUSTERS } from './ner.data.js'
 
 /** Deterministic PRNG (mulberry32) so cluster ids and training order are reproducible. */
@@ -104,4 +106,11 @@ export function parseClusters(lines: readonly string[]): Clusters {
     if (tab > 0) finest.set(line.slice(0, tab), Number(line.slice(tab + 1)))
   }
   return { finest, coarseOf }
+}
+
+let committed: Clusters | null = null
+/** The committed table (models/ner/clusters.tsv.gz), read once per process: the NER tagger, the parser and the trigger model share it. */
+export function committedClusters(): Clusters {
+  committed ??= parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))
+  return committed
 }

@@ -1,7 +1,7 @@
 /** The runtime tagger: loads the committed model once and tags token sequences or CoNLL text. */
 import { join } from 'node:path'
 import { DossierError } from '../../../errors.js'
-import { parseClusters } from './clusters.js'
+import { committedClusters } from './clusters.js'
 import { FastDecoder, type FastWord } from './fast-decode.js'
 import { extractFeatures, normaliseToken, type Clusters } from './features.js'
 import { decode } from './model.js'
@@ -111,7 +111,7 @@ export function loadNer(): NerTagger {
   if (hashBits !== HASH_BITS || nClasses !== N_CLASSES) {
     throw new DossierError('E_INPUT', `Expected NER weights with ${HASH_BITS} hash bits and ${N_CLASSES} classes, got ${hashBits} and ${nClasses}`)
   }
-  const clusters = parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))
+  const clusters = committedClusters()
   const gazetteer = Gazetteer.fromLines(readLinesGz(join(NER_MODEL_DIR, 'gazetteer.tsv.gz')))
   cached = createTagger(weights, clusters, gazetteer)
   return cached

@@ -6,6 +6,7 @@
 import type { Span } from '../../../doc/span.js'
 import type { SyntaxView } from '../../syntax/index.js'
 import { lexicon } from '../../../plover/lexicon/index.js'
+import { committedClusters } from '../../entities/ner/clusters.js'
 
 /** What the features read besides the parse. */
 export interface FeatureContext {
@@ -26,16 +27,19 @@ const SPEECH = new Set(['say', 'tell', 'state', 'add', 'note', 'stress', 'announ
   'underline', 'reiterate', 'warn', 'argue', 'believe', 'write', 'tweet', 'report', 'confirm', 'explain', 'point', 'describe', 'call', 'express'])
 
 const low = (s: string): string => s.toLowerCase()
+/** The word's fine cluster (embedding k-means, shared with the NER model and the parser): words used alike share it ("slammed", "blasted"). */
+const cluster = (w: string): string => { const c = committedClusters().finest.get(w); return c === undefined ? '-' : String(c >> 2) }
 
 /** The feature strings of token i (`bias` first). */
 export function triggerFeatures(c: FeatureContext, i: number): string[] {
   const sv = c.sv
   const w = low(sv.word(i)), l = low(sv.lemma(i)), u = sv.upos(i), r = sv.rel(i)
-  const f: string[] = ['bias', `w=${w}`, `l=${l}`, `u=${u}`, `r=${r}`, `lu=${l}|${u}`, `lr=${l}|${r}`]
+  const kc = cluster(w)
+  const f: string[] = ['bias', `w=${w}`, `l=${l}`, `u=${u}`, `r=${r}`, `lu=${l}|${u}`, `lr=${l}|${r}`, `k=${kc}`, `k-r=${kc}|${r}`]
   const h = sv.head(i)
   if (h >= 0) {
     const hl = low(sv.lemma(h))
-    f.push(`hl=${hl}`, `hr=${r}|${hl}`, `l-hl=${l}|${hl}`, `hu=${sv.upos(h)}`)
+    f.push(`hl=${hl}`, `hr=${r}|${hl}`, `l-hl=${l}|${hl}`, `hu=${sv.upos(h)}`, `hk=${cluster(low(sv.word(h)))}`)
     if (SPEECH.has(hl) && /^(?:ccomp|xcomp|parataxis|obj)/.test(r)) f.push('said', `said-u=${u}`)
   } else f.push('root')
   for (const k of sv.children(i)) {
@@ -47,7 +51,7 @@ export function triggerFeatures(c: FeatureContext, i: number): string[] {
       const t = c.actorType(k) ?? '-'
       f.push(`p=${p}`, `l-p=${l}|${p}`, `p-t=${p}|${t}`, `l-p-t=${l}|${p}|${t}`)
     } else if (base === 'nsubj') f.push(`subj=${c.actorType(k) ?? sv.upos(k)}`, `l-subj=${l}|${c.actorType(k) ?? '-'}`)
-    else if (base === 'obj') f.push(`obj=${c.actorType(k) ?? sv.upos(k)}`, `l-obj=${l}|${c.actorType(k) ?? kl}`)
+    else if (base === 'obj') f.push(`obj=${c.actorType(k) ?? sv.upos(k)}`, `l-obj=${l}|${c.actorType(k) ?? kl}`, `k-obj=${cluster(kl)}`)
     else if (base === 'aux') f.push(`aux=${kl}`)
     else if (base === 'compound' && kr === 'compound:prt') f.push(`prt=${l}|${kl}`)
     else if (base === 'amod') f.push(`amod=${kl}`)
@@ -81,3 +85,4 @@ export function phraseWords(sv: SyntaxView, h: number): string[] {
   const ks = sv.children(h).filter((k) => k < h && /^(?:amod|compound|det|nummod|nmod:poss|flat)/.test(sv.rel(k)))
   return [...ks, h].map((k) => sv.word(k).toLowerCase())
 }
+

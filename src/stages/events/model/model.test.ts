@@ -10,7 +10,7 @@ import { actorIndex } from '../actors.js'
 import { SyntaxArgs } from '../steps/03-syntax-args.js'
 import { featureContext } from './candidates.js'
 import { triggerFeatures } from './features.js'
-import { loadTriggerModel, seeded, trainTriggerModel, TriggerModel } from './model.js'
+import { loadTriggerModel, trainTriggerModel, TriggerModel } from './model.js'
 
 /** A hand-built parse: [word, upos, lemma, head (token index, -1 root), relation] per token of `text`. */
 function parsed(text: string, rows: [string, string, string, number, string][]): { tokens: Token[]; syntax: SyntaxToken[]; sv: SyntaxView } {
@@ -51,10 +51,6 @@ describe('trigger model', () => {
     assert.deepEqual(back.labels, ['O', 'ACCUSE'])
     assert.deepEqual([...back.weights.get('l=condemn')!], [-1.25, 2.5])
     assert.equal(back.meta.margin, 1)
-  })
-  it('seeded random numbers repeat', () => {
-    const r1 = seeded(3), r2 = seeded(3)
-    assert.deepEqual([r1(), r1(), r1()], [r2(), r2(), r2()])
   })
   it('the committed model loads and knows every PLOVER type', () => {
     const m = loadTriggerModel()

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { MODELS_DIR } from '../../../paths.js'
+import { rng } from '../../entities/ner/clusters.js'
 
 /** Folder of the committed events model. */
 export const EVENTS_MODEL_DIR = join(MODELS_DIR, 'events')
@@ -62,18 +63,6 @@ export function loadTriggerModel(dir = EVENTS_MODEL_DIR): TriggerModel | null {
   return model
 }
 
-/** A seeded pseudo-random generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Trains an averaged perceptron (Collins 2002) over `examples` for `epochs` passes in a seeded shuffled order.
  * Features seen fewer than `minCount` times are dropped before training.
@@ -87,7 +76,7 @@ export function trainTriggerModel(examples: readonly Example[], labels: readonly
   const rowW = (f: string): Float32Array => { let r = w.get(f); if (!r) { r = new Float32Array(C); w.set(f, r); u.set(f, new Float64Array(C)) } return r }
   const feats = examples.map((e) => e.f.filter(keep))
   const order = Array.from(examples.keys())
-  const rand = seeded(opts.seed)
+  const rand = rng(opts.seed)
   const s = new Float32Array(C)
   let step = 1
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
