@@ -122,6 +122,7 @@ test('measures, shares, prices, abstract nouns and named groups are not counts',
     'The P5 + 1 group met the 3 + 3 format envoys.',
     'The bloc has four members (Chile, Peru, Bolivia and Ecuador).',
     'The fair drew local firms and 70 foreign ones.',
+    'The region saw 4.2 fatal crashes and 12 thefts per 100,000 residents.',
   ]) assert.deepEqual(parsed(text), [], text)
 })
 

@@ -172,7 +172,8 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
       if (!g.cur && /\b\p{Lu}{2,}\s+$/u.test(before)) continue // an identifier after an acronym ("MK 41", "UNSC 2231")
       if (!g.cur && sv && afterName(sv, m.index)) continue // a name's number ("France 24", "Zolfaghar 1401 drills")
     }
-    if (TOTAL_BEFORE.test(before) || /\+\s*$/u.test(before) || /^\s*\+/u.test(text.slice(end, end + 3)) || value === 0) continue // "P5 + 1" // a total the clause divides ("eight of Syria's 14 provinces")
+    if (g.num?.includes('.') && !g.scale && !g.abbr && !g.cur) continue // "5.9 shootings": a decimal without a scale is a measure or a rate, not a count
+    if (/\bper\s+$/iu.test(before) || TOTAL_BEFORE.test(before) || /\+\s*$/u.test(before) || /^\s*\+/u.test(text.slice(end, end + 3)) || value === 0) continue // "P5 + 1" // a total the clause divides ("eight of Syria's 14 provinces")
     const money = g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur]! : null
     if (!money && g.num && !g.num.includes(',') && value >= 1900 && value <= 2099 && !g.scale) continue // a year used as a modifier
     if (money && RATE_AFTER.test(text.slice(end, s.end).replace(/^\s*(?:to|-|–)\s*[$€£]?[\d.,]+(?:\s?(?:million|billion|trillion|m|bn))?/iu, ''))) continue // a price or rate ("$112 per barrel")
@@ -209,7 +210,7 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
     if (u && (MEASURE_UNITS.has(unitWord) && !/\bcubic\s+$/iu.test(text.slice(unitFrom, u.end - u.unit.length)) || ABSTRACT_NOUNS.has(unitWord)
       || unitWord === 'pounds' && value < 1e5)) continue
     // a reference, a source or a list's announcement, not a count: "the two countries' borders", "quoted three officials as saying", "six provinces:"
-    if (u && (/^['’]s?(?!\p{L})|^\s*:/u.test(text.slice(u.end, s.end)) || NAMED_LIST_AFTER.test(text.slice(u.end, s.end)) || /\bweigh(?:s|ed|ing)?\s+$/iu.test(lead) || ATTRIBUTION_BEFORE.test(lead) || ATTRIBUTION_AFTER.test(text.slice(u.end, s.end)))) continue
+    if (u && (/^['’]s?(?!\p{L})|^\s*:|^\s+per\s+(?:capita|person|head|inhabitant|million|thousand|hundred|100,000|1,000|100)\b/iu.test(text.slice(u.end, s.end)) || NAMED_LIST_AFTER.test(text.slice(u.end, s.end)) || /\bweigh(?:s|ed|ing)?\s+$/iu.test(lead) || ATTRIBUTION_BEFORE.test(lead) || ATTRIBUTION_AFTER.test(text.slice(u.end, s.end)))) continue
     if (tu && describes(sv!, tu.noun, lead)) continue
     const plural = tu ? tu.plural : !!u && isPlural(u.unit)
     const hasUnit = !!u && u.unit.length >= 3 && !NOT_COUNT_UNITS.has(unitWord) && plural && (!part || u.end - unitFrom < 40)
