@@ -139,3 +139,19 @@ test('"the statement said" and "the ministry said" speak for the organisation th
     ['All ship owners were consulted before the change', 'Ports Ministry'],
   ])
 })
+
+test('a passive speech verb takes its agent; a name the entities layer missed is read off the parse', () => {
+  const doc = testDoc([
+    'The bridge plan was hailed by Anna Berg as “the best investment the harbour has made in decades.”',
+    'Engineer Pekka Halvorsen noted, “The old pillars will carry the new deck without trouble.”',
+  ].join(' '), { actors: PEOPLE })
+  assert.deepEqual(pairs(doc), [
+    ['the best investment the harbour has made in decades.', 'Anna Berg'],
+    ['The old pillars will carry the new deck without trouble.', 'Pekka Halvorsen'],
+  ])
+})
+
+test('a subject inside an earlier quotation never resolves "he"', () => {
+  const doc = testDoc('Tomas Vik spoke after the vote. “Anna Berg promised us the money last year,” he said. “Now the council must pay for the repairs,” he added.', { actors: PEOPLE })
+  assert.deepEqual(run(doc).map((q) => q.speaker?.name), ['Tomas Vik', 'Tomas Vik'])
+})

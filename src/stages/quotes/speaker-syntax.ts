@@ -8,6 +8,7 @@
 import type { ActorRef, SyntaxToken, Token } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
 import type { ActorIndex, ActorMention } from '../events/actors.js'
+import { slug } from '../events/mentions.js'
 import { relIs, SyntaxView } from '../syntax/tree.js'
 import { lowerBound } from '../tokens/tokens.js'
 import { ORG_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS, STATEMENT_NOUNS } from './quotes.data.js'
@@ -120,7 +121,9 @@ export class SyntaxSpeakers {
    */
   refOf(m: ActorMention, at: number, previous: ActorRef | null): ActorRef | null {
     if (m.kind === 'name') return m.ref
-    if (m.kind === 'pronoun' && m.pron === 'person') return this.lastSubject(at, (t) => t === 'PERSON') ?? (this.typeOf(previous) === 'PERSON' ? previous : null) ?? this.idx.refOf(m)
+    if (m.kind === 'pronoun' && m.pron === 'person') {
+      return this.lastSubject(at, (t) => t === 'PERSON') ?? (this.typeOf(previous) === 'PERSON' ? previous : null) ?? this.idx.refOf(m)
+    }
     if (m.kind === 'pronoun' && m.pron === 'thing') return this.lastSubject(at, (t) => t === 'ORG' || t === 'GROUP') ?? (previous && this.typeOf(previous) !== 'PERSON' ? previous : null)
     return this.idx.refOf(m)
   }
@@ -250,6 +253,7 @@ export class SyntaxSpeakers {
     // "the deputy foreign minister said": the last person named with that role, else the resolver's person
     if (head && head.kind === 'role' && head.pron !== 'group') return this.holder(this.rolePhrase(s), before, skip, 'PERSON', parts[0] ?? this.demonym(s), previous) ?? head
     if (head) return head
+    if (v.upos(s) === 'PROPN' && !parts.length) { const named = this.unlisted(s); if (named) return named }
     if (STATEMENT_NOUNS.has(lemma)) {
       // "a statement from X", "X's office said", "a statement released by X"
       const author = this.authorOf(s, skip) ?? (definite ? this.issuer(lemma, before) : null)
@@ -260,8 +264,8 @@ export class SyntaxSpeakers {
       const phrase = this.rolePhrase(s)
       const h = this.holder(phrase, before, skip, role ? 'PERSON' : null, owner, previous)
       if (h) return h
-      // "the veteran politician said" with no one named so: not the country its adjective names
-      if (role) return null
+      // "the veteran politician said" with no one named so: the last person subject, never the country its adjective names
+      if (role) return this.mentionFor(this.lastSubject(before, (t) => t === 'PERSON'))
       // "the group said" with no group named so: the last organisation that spoke or was a subject
       const org = this.lastSubject(before, (t) => t === 'ORG' || t === 'GROUP')
       if (!owner && org) return this.mentionFor(org)
@@ -298,7 +302,7 @@ export class SyntaxSpeakers {
     if (!phrase) return null
     // case-insensitive phrase, case-sensitive names ("spokeswoman Lena Strand", not "spokeswoman met Tomas")
     const p = phrase.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&').replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\s+/gu, '\\s+')
-    const titled = new RegExp(`\\b${p}\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}$`, 'u')
+    const titled = new RegExp(`\\b${p}\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|to|of|for|in|at|the|and)\\s+){0,6}$`, 'u')
     const apposed = new RegExp(`^\\s*,\\s*(?:(?:the|a|an|\\p{Lu}[\\p{L}'’.-]*(?:['’]s)?|[\\p{Ll}-]+)\\s+){0,5}${p}\\b`, 'u')
     const inside = new RegExp(`\\b${p}\\b`, 'u')
     const cands = this.idx.within(Math.max(0, before - 5000), before).filter((m) => m.kind === 'name' && m.ref && (type ? m.type === type : m.type !== 'PERSON') && !skip.some((k) => m.start >= k.start && m.end <= k.end))
@@ -322,7 +326,7 @@ export class SyntaxSpeakers {
     const v = this.view
     for (const c of v.children(s)) {
       const r = v.rel(c)
-      if (r.startsWith('nmod') || r === 'obl') { const m = this.covering(c, skip) ?? this.mentionOf(c, skip, this.tokens[s]!.start); if (m) return m }
+      if (r.startsWith('nmod') || r === 'obl' || r === 'compound') { const m = this.covering(c, skip) ?? this.mentionOf(c, skip, this.tokens[s]!.start); if (m) return m }
       if (r.startsWith('acl')) { const a = v.agent(c); if (a >= 0) { const m = this.covering(a, skip); if (m) return m } }
     }
     return null
@@ -359,8 +363,25 @@ export class SyntaxSpeakers {
     return m ? { ...m, start: t.start, end: t.end, text: this.text.slice(t.start, t.end) } : null
   }
 
+  /**
+   * A name the entities layer missed, read off the parse: a proper noun with its flat and compound proper-noun
+   * parts ("Aivazian noted", "Ara Aivazian said"), as an actor of its own.
+   */
+  private unlisted(s: number): ActorMention | null {
+    const v = this.view
+    const parts = [s, ...v.children(s).filter((c) => (v.rel(c) === 'flat' || v.rel(c) === 'compound') && v.upos(c) === 'PROPN')].sort((a, b) => a - b)
+    let lo = parts.indexOf(s), hi = lo
+    while (lo > 0 && parts[lo - 1] === parts[lo]! - 1) lo--
+    while (hi < parts.length - 1 && parts[hi + 1] === parts[hi]! + 1) hi++
+    const start = this.tokens[parts[lo]!]!.start, end = this.tokens[parts[hi]!]!.end
+    const name = this.text.slice(start, end)
+    if (!/^\p{Lu}/u.test(name) || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u.test(name)) return null
+    return { start, end, text: name, ref: { actor: slug(name), name }, type: 'UNKNOWN', kind: 'name' }
+  }
+
   /** A mention standing for an actor (its last one in the document), for answers found by actor. */
-  private mentionFor(ref: ActorRef): ActorMention | null {
+  private mentionFor(ref: ActorRef | null): ActorMention | null {
+    if (!ref) return null
     for (let k = this.idx.mentions.length - 1; k >= 0; k--) if (this.idx.mentions[k]!.ref?.actor === ref.actor) return this.idx.mentions[k]!
     return null
   }
