@@ -67,7 +67,7 @@ export const VERB_ROLES: readonly [RegExp, string][] = [
 ]
 
 /** A passive or intransitive role right after the counted noun ("37 people had been killed", "41 people died"). */
-export const ROLE_AFTER = /^\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+|are\s+|been\s+|reportedly\s+)?(killed|wounded|injured|hurt|died|arrested|detained|displaced|evacuated|missing)\b/i
+export const ROLE_AFTER = /^\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+|are\s+|been\s+|got\s+|reportedly\s+)?(killed|wounded|injured|hurt|died|arrested|detained|displaced|evacuated|missing)\b/i
 
 /** A toll named before a bare number ("a (death) toll of 41"): people killed. */
 export const TOLL_OF = /\b(?:death\s+)?toll\s+(?:of|at|to|stood\s+at|rose\s+to|reached)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+)?$/i

@@ -139,6 +139,8 @@ test('bare numbers after a toll, a killing verb or before a passive role count p
   assert.deepEqual(parsed('The toll from the landslide has climbed to 52, the agency said.'), [[52, null, 'people']])
   assert.deepEqual(parsed('Gunmen stormed the market, killing 11 and wounding at least 40.'), [[11, null, 'people'], [40, 'at least', 'people']])
   assert.deepEqual(parsed('Medics said more than 300 were injured.'), [[300, 'more than', 'people']])
+  assert.deepEqual(parsed('The floods left 61 people dead, as 1,204 got injured.'), [[61, null, 'people'], [1204, null, 'people']])
+  assert.deepEqual(parsed('The pact covers 12 states, home to 90 million people (four percent of the total).'), [[12, null, 'states'], [90000000, null, 'people']])
 })
 
 test('a sentence the page repeats gives its claims once', () => {

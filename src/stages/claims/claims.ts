@@ -64,6 +64,7 @@ function tokenUnit(sv: SyntaxView, from: number, to: number): { unit: string; en
       if (CURRENCY_WORDS.has(sv.word(k).toLowerCase())) return { unit: sv.word(k), end: sv.tokens[k]!.end, noun: k, plural: true } // "110 billion dollars arms deal"
       last = k; if (pluralToken(sv, k)) lastPlural = k; continue
     }
+    if (lastPlural >= 0 && (up === 'NUM' || /^[([]$/.test(sv.word(k)))) break // a number or a bracket after the counted noun starts another phrase
     if (up === 'ADJ' || up === 'NUM' || up === 'SYM' || (up === 'PUNCT' && SCAN_PUNCT.test(sv.word(k)))) continue
     break
   }
@@ -240,7 +241,7 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
 function bareCount(lead: string, verb: string | null, head: Counted | null, next: string, clause: string): Counted | null {
   if (VOTE_AFTER.test(next)) return withRole('votes', 'votes', /against/i.test(VOTE_AFTER.exec(next)![0]) ? 'against' : /abst/i.test(next) ? 'abstaining' : 'for')
   const after = ROLE_AFTER.exec(next)
-  if (after && /^\s+(?:had|have|has|were|was|are|been)\b/i.test(next)) return withRole(head?.noun ?? 'people', head?.unit ?? 'people', roleOfVerb(after[1]) ?? after[1].toLowerCase())
+  if (after && /^\s+(?:had|have|has|were|was|are|been|got)\b/i.test(next)) return withRole(head?.noun ?? 'people', head?.unit ?? 'people', roleOfVerb(after[1]) ?? after[1].toLowerCase())
   if ((TOLL_OF.test(lead) || TOLL_EARLIER.test(clause)) && /^(?:[,.;:)]|\s+(?:and|or|but|while|as|with|on|in|after|according)\b|\s*$)/u.test(next)) return withRole('people', 'people', 'killed')
   // "26 were arrested in A, and 25 in B": the count repeated for another place or time
   if (head && /\band\s+$/iu.test(lead) && /^\s+(?:in|at|on|from|during)\s/u.test(next)) return head
