@@ -155,3 +155,15 @@ test('a subject inside an earlier quotation never resolves "he"', () => {
   const doc = testDoc('Tomas Vik spoke after the vote. “Anna Berg promised us the money last year,” he said. “Now the council must pay for the repairs,” he added.', { actors: PEOPLE })
   assert.deepEqual(run(doc).map((q) => q.speaker?.name), ['Tomas Vik', 'Tomas Vik'])
 })
+
+test('a quotation that loses its closing mark ends where the next one opens; one nested in the same marks stays inside', () => {
+  const doc = testDoc('Vik wrote: “The docks need repairs. Berg told us “we must wait for the money” and we waited,” he said. Later Berg said, “The money is here now, so the work can start,” in a speech. Vik then warned: “Nobody has read the contract “line by line” yet.”', { actors: ACTORS })
+  const texts = run(doc).map((q) => q.text)
+  assert.deepEqual(texts, [
+    'The docks need repairs. Berg told us “we must wait for the money” and we waited',
+    'The money is here now, so the work can start',
+    'Nobody has read the contract “line by line” yet.',
+  ])
+  const broken = testDoc('Vik said: “The docks need repairs. Later Berg said, “The money is here now, so the work can start,” in a speech.', { actors: ACTORS })
+  assert.deepEqual(run(broken).map((q) => [q.text, q.speaker?.name]), [['The docks need repairs. Later Berg said', 'Tomas Vik'], ['The money is here now, so the work can start', 'Anna Berg']])
+})
