@@ -130,6 +130,7 @@ test('votes, body sizes, article numbers and parts of a count', () => {
   assert.deepEqual(parsed('The senate voted 61-38 to confirm her.'), [[61, null, 'votes'], [38, null, 'votes']])
   assert.deepEqual(parsed('The plan won 120 votes, with 14 abstaining and nine voting against.'), [[120, null, 'votes'], [14, null, 'votes'], [9, null, 'votes']])
   assert.deepEqual(parsed('The 21-member panel met in Geneva.'), [[21, null, 'members']])
+  assert.deepEqual(parsed('The envoy began a three-nation tour of the 54-nation union.'), [[54, null, 'countries']])
   assert.deepEqual(parsed('Rebels seized at least a dozen trucks.'), [[12, 'at least', 'trucks']])
   assert.deepEqual(parsed('The flood killed 30 people, 9 of them children.'), [[30, null, 'people'], [9, null, 'people']])
   assert.deepEqual(parsed('Guards detained six of the smugglers.'), [[6, null, 'smugglers']])

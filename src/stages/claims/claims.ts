@@ -126,7 +126,7 @@ function tallies(text: string, s: Span): Claim[] {
   }
   for (const m of slice.matchAll(SIZE_COMPOUND)) {
     const v = wordValue(m[1]!)
-    if (v == null || v < 2) continue
+    if (v == null || v < 2 || (v < 5 && /nation|country/i.test(m[2]!))) continue // "a three-nation tour" describes a trip, "the 27-nation bloc" sizes a body
     const a = s.start + m.index!
     const unit = /member|strong/i.test(m[2]!) ? 'members' : 'countries'
     out.push(claimOf(withRole(unit, unit, null), v, null, text, s, a, a + m[1]!.length))
