@@ -62,6 +62,8 @@ export interface EventRecord {
   readonly reported_by?: string | null
   readonly negated?: boolean
   readonly evidence: Span & { readonly text: string }
+  /** what coded it: a rule of the trigger lexicon (detail: the entry's reason) or the trigger model (score: its margin over "no event") */
+  readonly produced_by?: { readonly method: 'rule' | 'model'; readonly detail: string; readonly score: number | null }
 }
 
 /** Direct speech with its speaker. */

@@ -35,8 +35,7 @@ const texts = await trainingTexts()
 const kb = loadKb([])
 const records: object[] = []
 for (let fold = 0; fold < FOLDS; fold++) {
-  const trained = trainTriggerModel(examplesOf(articles.filter((_, n) => !inFold(n, fold))), LABELS, { epochs, seed: 20261206 })
-  const model = new (trained.constructor as any)(trained.labels, trained.weights, { margin })
+  const model = trainTriggerModel(examplesOf(articles.filter((_, n) => !inFold(n, fold))), LABELS, { epochs, seed: 20261206 }).with({ margin })
   const pipeline = createPipeline([tokensStage, syntaxStage(), entitiesStage({ kb }), timexStage(), quotesStage(), eventsStage({ kb, model }), claimsStage()])
   articles.forEach((a, n) => {
     if (!inFold(n, fold)) return

@@ -41,6 +41,16 @@ function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, sourc
   return null
 }
 
+/** What each reason for dropping a trigger means, for its message. */
+const WHY: Record<string, string> = {
+  negated: 'negated', hypothetical: 'hypothetical or planned', denied: 'what a speaker denies', reference: 'a reference to an event told elsewhere',
+  object: 'the object of another trigger',
+}
+
+/** What produced an event: the rule lexicon (with the entry's reason) or the trigger model (with its margin). */
+const producedBy = (t: Trigger): NonNullable<EventRecord['produced_by']> =>
+  t.entry.reason === 'model' ? { method: 'model', detail: 'trigger model (models/events)', score: t.score ?? null } : { method: 'rule', detail: t.entry.reason, score: null }
+
 /**
  * PLOVER events of a document: lexicon triggers that are not negated, hypothetical or mere references, with actors
  * from the entities layer (or rule-found names), dates from the timex layer, and the sentence as evidence.
@@ -86,7 +96,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       const reason = objectOf ? 'object' : rejectReason(text, sent, t)
       // "after the killing of X in Y late Tuesday" tells the killing: its own time or place makes it more than a reference
       const why = reason === 'reference' && toldWithOwnTime(text, sent, t, idx, input.timex) ? null : reason
-      if (why === 'negated' || why === 'hypothetical') messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${why}: not coded as ${t.entry.type}`, 'info', t))
+      if (why) messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${WHY[why] ?? why}: not coded as ${t.entry.type}`, 'info', t))
       if (why === 'negated') denials.push({ sent, t })
       return !why
     })
@@ -107,10 +117,13 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       }
       for (const src0 of args.sources) for (const tgt of args.targets) {
         const src = speakerForState(idx, sent, t.start, t.entry.type, src0, input.quotes, country) ?? src0
-        if (!src && !tgt && !args.location && t.entry.type !== 'ASSAULT') continue
-        if ((!src || !tgt) && t.entry.type === 'CONSULT') continue // a meeting needs both its participants
-        if ((!tgt || tgt.actor === src?.actor) && t.entry.needsTarget) continue
+        // a meeting needs both its participants; some triggers are events only with a target ("punishing Israel")
+        const missing = !src && !tgt && !args.location && t.entry.type !== 'ASSAULT' ? 'no actor or place'
+          : (!src || !tgt) && t.entry.type === 'CONSULT' ? 'a meeting with one participant'
+          : (!tgt || tgt.actor === src?.actor) && t.entry.needsTarget ? 'no target' : null
+        if (missing) { messages.push(msg('events', 'no-arguments', `"${t.text}" (${t.entry.type}) dropped: ${missing} found`, 'info', t)); continue }
         raw.push({
+          produced_by: producedBy(t),
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
           source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
           date: d.date, date_precision: d.precision, date_basis: d.basis, location: args.location, location_actor: args.locationRef,
@@ -127,7 +140,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       const v = idx.reportVerbs(sent.start, t.start).at(-1)?.start ?? -1
       const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : null
       const d = allDates[lexical.length + k]
-      if (who) raw.push({ id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: d.date, date_precision: d.precision, date_basis: d.basis, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
+      if (who) raw.push({ produced_by: { method: 'rule', detail: 'a negated act inside a statement is its speaker\'s denial', score: null }, id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: d.date, date_precision: d.precision, date_basis: d.basis, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
     })
   }
   // an event with neither actors nor place is kept only long enough to merge into an attack already told

@@ -1,12 +1,13 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SHARED } from '../../paths.js'
 import { defaultPipeline } from '../../pipeline/default.js'
 import { seedDoc, seedStems } from '../../eval/tuning/seeds-score.js'
 import { scoreSeeds } from '../../eval/tuning/seeds-report.js'
 import { metricsOf, readBaseline, regressions } from '../../eval/gates.js'
+import { examplesEvents, SNAPSHOT_FILE } from '../../eval/tuning/events-snapshot.js'
 
 /** The reading layers' floors pinned for the seeds in gates/baseline.json (the gold body lines are read, so body and metadata are not scored here). */
 const READING = ['events_f1', 'events_loose_f1', 'event_dates', 'quotes_f1', 'speaker_accuracy', 'claims_f1']
@@ -36,4 +37,9 @@ test('seed pages: every evidence, trigger, number and quote span is the text it 
     ;(L.claims ?? []).forEach((c, i) => assert.equal(c.id, `${out.id}:c${i + 1}`))
     assert.deepEqual(pipeline.run(doc).doc.layers.events, L.events, `${stem}: deterministic`)
   }
+})
+
+test('the example corpus codes the events of the golden snapshot (regenerate with node dist/eval/tuning/events-snapshot.js --write)', () => {
+  const want = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as Record<string, string[]>
+  assert.deepEqual(examplesEvents(), want)
 })

@@ -49,7 +49,7 @@ export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: nu
     const { label, margin } = model.predict(triggerFeatures(ctx, i))
     if (margin < threshold || claimsResponsibility(sv, i)) continue
     const t = ctx.tokens[i]!
-    out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB') })
+    out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB'), score: Math.round(margin * 100) / 100 })
   }
   return out
 }
@@ -106,7 +106,11 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   // what is condemned, rejected or praised belongs to its target ("denounced the US stance": the US)
   if (!targets.length && p.objectOwner && OWNED.has(t.entry.type)) { const r = idx.refOf(p.objectOwner); if (r) targets = [r] }
   // the rule lexicon's triggers keep the argument readers written for them, but take the owner of what they act on when they found no target
-  if (t.entry.reason !== 'model') return args.targets.some((r) => r) || !p.objectOwner || !targets.length ? args : { ...args, targets }
+  if (t.entry.reason !== 'model') {
+    // where the rule readers found nobody at all (common-noun actors: "officials urged the international community"), the tree's actors stand
+    if (!args.sources.some((r) => r) && !args.targets.some((r) => r)) return { ...args, sources: sources.length ? sources : args.sources, targets: targets.length ? targets : args.targets }
+    return args.targets.some((r) => r) || !p.objectOwner || !targets.length ? args : { ...args, targets }
+  }
   const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)
   return { ...args, sources: fill(args.sources, sources), targets: fill(args.targets, targets) }
 }

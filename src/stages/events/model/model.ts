@@ -20,6 +20,9 @@ export interface Example { readonly f: readonly string[]; readonly y: number }
 export class TriggerModel {
   constructor(readonly labels: readonly string[], readonly weights: ReadonlyMap<string, Float32Array>, readonly meta: Record<string, unknown> = {}) {}
 
+  /** The same weights with other meta data. */
+  with(meta: Record<string, unknown>): TriggerModel { return new TriggerModel(this.labels, this.weights, meta) }
+
   /** Class scores of one candidate. */
   scores(features: readonly string[], out = new Float32Array(this.labels.length)): Float32Array {
     out.fill(0)
@@ -31,8 +34,9 @@ export class TriggerModel {
   }
 
   /** The best event class (never label 0) and its margin over the no-event class (label 0): an event when the margin clears the model's threshold. */
+  private readonly buffer = new Float32Array(32)
   predict(features: readonly string[]): { label: string; margin: number } {
-    const s = this.scores(features)
+    const s = this.scores(features, this.buffer.subarray(0, this.labels.length))
     let best = 1
     for (let c = 2; c < s.length; c++) if (s[c]! > s[best]!) best = c
     return { label: this.labels[best]!, margin: s[best]! - s[0]! }

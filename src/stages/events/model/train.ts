@@ -143,7 +143,7 @@ export async function main(): Promise<void> {
   const best = results.filter((x) => x.f1 >= top - 0.02).sort((a, b) => b.margin - a.margin || b.f1 - a.f1)[0]!
   console.error(`chosen: ${best.epochs} epochs, margin ${best.margin} (cross-validated trigger F1 ${best.f1.toFixed(3)})`)
   const model = trainTriggerModel(trainOf(articles), LABELS, { epochs: best.epochs, seed: SEED })
-  const final = new (model.constructor as typeof import('./model.js').TriggerModel)(model.labels, model.weights, {
+  const final = model.with({
     trainedOn: `data/training/events: ${articles.length} annotated Tehran Times articles, ${golds} events (${aligned} triggers aligned)`,
     seed: SEED, epochs: best.epochs, margin: best.margin,
     crossValidated: { folds: FOLDS, p: +best.p.toFixed(3), r: +best.r.toFixed(3), f1: +best.f1.toFixed(3) },

@@ -2,7 +2,11 @@ import type { Span } from '../../../doc/span.js'
 import { TRIGGERS, type TriggerEntry } from '../events.data.js'
 
 /** A lexicon match inside a sentence. */
-export interface Trigger extends Span { readonly text: string; readonly entry: TriggerEntry }
+export interface Trigger extends Span {
+  readonly text: string; readonly entry: TriggerEntry
+  /** the trigger model's margin over "no event" (learned triggers only) */
+  readonly score?: number
+}
 
 /** One alternation of all entries, each in its own capture group, so one pass finds every trigger. */
 // ASCII mode ('gi', no 'u'): the lexicon is English and unicode case folding at every position is slow
