@@ -100,8 +100,8 @@ export const RATE_AFTER = /^(?:\s+(?:dollars|euros))?(?:\s*(?:per|a|an|each)\s+(
 /** Number phrases with an article: "a dozen vessels", "over a thousand attacks", "a half dozen". */
 export const ARTICLE_NUMBERS: Readonly<Record<string, number>> = { dozen: 12, 'half dozen': 6, 'half-dozen': 6, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
 
-/** A number's parts before "of": "8 of them soldiers", "seven of the individuals", "two of Turkey's posts". */
-export const PART_OF = /^\s+of\s+(?:them|whom|those|these|the|its|their|his|her|our|\p{Lu}[\p{L}.’'-]*['’]s?)(?=[\s,.;:])/u
+/** A number's parts before "of": "8 of them soldiers", "seven of the individuals", "two of Turkey's posts", "shot down 29 of 31 drones". */
+export const PART_OF = /^\s+of\s+(?:them|whom|those|these|the|its|their|his|her|our|\p{Lu}[\p{L}.’'-]*['’]s?(?=[\s,.;:])|(?=(?:some\s+|about\s+|around\s+|nearly\s+)?\d))/u
 
 /** Words before a number that make it a total the clause divides ("out of 35 members", "eight of Syria's 14 provinces"). */
 export const TOTAL_BEFORE = /(?:\bout\s+of|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty))\s+of\s+(?:\p{Lu}[\p{L}.’'-]*['’]s?|the|its|their|all))\s+$/iu

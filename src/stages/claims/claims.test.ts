@@ -134,6 +134,8 @@ test('votes, body sizes, article numbers and parts of a count', () => {
   assert.deepEqual(parsed('Rebels seized at least a dozen trucks.'), [[12, 'at least', 'trucks']])
   assert.deepEqual(parsed('The flood killed 30 people, 9 of them children.'), [[30, null, 'people'], [9, null, 'people']])
   assert.deepEqual(parsed('Guards detained six of the smugglers.'), [[6, null, 'smugglers']])
+  assert.deepEqual(parsed('Air defences shot down 40 of 52 drones.'), [[40, null, 'drones'], [52, null, 'drones']])
+  assert.deepEqual(parsed('The council voted 14-0 and two dozen envoys watched.'), [[14, null, 'votes'], [24, null, 'envoys']])
 })
 
 test('bare numbers after a toll, a killing verb or before a passive role count people', () => {

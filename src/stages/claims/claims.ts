@@ -22,7 +22,7 @@ const writtenValue = (w: string): number => {
  * Digits ("25,490", "4.5 million", "$3 billion", "$220m"), a number word, or an article number ("a dozen", "a million"); never glued to a
  * letter, hyphen, plus or colon ("G7", "Shahed-136", "4+1", "1:24").
  */
-const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+/])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+/-]|[.,]\d)|\b(?<word>${TENS}-(?:${ONES})|${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<hund>hundred)(?![\s-](?:and\s)?\p{L}+-))?(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an|one)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])|\bhalf\s(?:a\s)?(?<half>million|billion)\b(?![-+])`, 'giu')
+const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+/])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+/-]|[.,]\d)|\b(?<word>${TENS}-(?:${ONES})|${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<hund>hundred|dozen)(?![\s-](?:and\s)?\p{L}+-))?(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an|one)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])|\bhalf\s(?:a\s)?(?<half>million|billion)\b(?![-+])`, 'giu')
 const QUALIFIER_RE = new RegExp(`\\b(${alt(QUALIFIERS)})\\s+$`, 'iu')
 const ABBR_SCALE: Readonly<Record<string, number>> = { m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, k: 1e3 }
 
@@ -122,7 +122,7 @@ function tallies(text: string, s: Span): Claim[] {
     const a = s.start + m.index! + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length - 1)
     const b = s.start + m.index! + m[0].length - m[2]!.length
     out.push(claimOf(withRole('votes', 'votes', 'for'), Number(m[1]), null, text, s, a, a + m[1]!.length))
-    out.push(claimOf(withRole('votes', 'votes', 'against'), Number(m[2]), null, text, s, b, b + m[2]!.length))
+    if (Number(m[2])) out.push(claimOf(withRole('votes', 'votes', 'against'), Number(m[2]), null, text, s, b, b + m[2]!.length))
   }
   for (const m of slice.matchAll(SIZE_COMPOUND)) {
     const v = wordValue(m[1]!)
@@ -165,7 +165,7 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
       if (prev && REFERENCE_DETERMINERS.has(prev)) continue // "the two leaders"
       if (g.word.toLowerCase() === 'two' && /\bbetween\s+$/iu.test(before)) continue // "between two rivals": a pair, not a count
       if (/\b(?:several|few|many|numerous)\s+$/iu.test(before)) continue // "several hundred", "a few thousand"
-      value = writtenValue(g.word) * (g.hund ? 100 : 1) * (g.wscale ? SCALES[g.wscale.toLowerCase()] : 1)
+      value = writtenValue(g.word) * (g.hund ? (/dozen/i.test(g.hund) ? 12 : 100) : 1) * (g.wscale ? SCALES[g.wscale.toLowerCase()] : 1)
     } else if (g.half) {
       value = SCALES[g.half.toLowerCase()]! / 2
     } else if (g.aword) {
