@@ -112,7 +112,10 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       const { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
       if (!ref) messages.push(msg('quotes', 'no-speaker', `Expected a speaker for the quotation, got none (${how})`, 'info', q.inner))
       quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner })
-      if (ref) previous = ref
+      if (ref) {
+        previous = ref
+        if (syn) syn.spoke(bySyntax?.ref === ref && bySyntax.mention.kind === 'name' ? bySyntax.mention.start : q.outer.end, ref)
+      }
     }
   }
   return { quotes, messages }

@@ -99,12 +99,18 @@ export class SyntaxSpeakers {
     cands.sort((p, q) => p.dist - q.dist)
     for (const c of cands) {
       const subj = c.speaker !== undefined ? { tok: c.speaker, own: true } : this.subjectOf(c.verb)
+      if (subj.tok < 0) subj.tok = this.besideSubject(c.verb, outer)
       const s = subj.tok
       const m = s >= 0 ? this.mentionOf(s, skip, outer.start, previous) : this.besideMention(c.verb, outer, skip)
       if (m) return { mention: m, ref: this.refOf(m, this.tokens[s >= 0 ? s : c.verb]!.start, previous), how: (s >= 0 ? c.how : `${c.how}-beside`) + (subj.own ? '' : '-inherited'), verb: c.verb }
     }
     return null
   }
+
+  /** Speakers already given to quotations, with where the text names them (set through \`spoke\`). */
+  private readonly spoken: { pos: number; ref: ActorRef }[] = []
+  /** Records the speaker of a quotation, named at \`pos\`: a later "he said" may stand for them. */
+  spoke(pos: number, ref: ActorRef): void { this.spoken.push({ pos, ref }) }
 
   private types: Map<string, string> | null = null
   /** The entity type of an actor (from its mentions). */
@@ -150,12 +156,16 @@ export class SyntaxSpeakers {
   lastSubject(at: number, want: (type: string) => boolean, among?: ReadonlySet<string>): ActorRef | null {
     const v = this.view
     const from = lowerBound(this.tokens, Math.max(0, at - 2500))
+    const fits = (ref: ActorRef | null): boolean => !!ref && want(this.typeOf(ref)) && (!among || among.has(ref.actor))
+    // a speaker named later than the last subject ("TASS quoted X as saying") is the later one
+    const spoken = this.spoken.filter((x) => x.pos < at && fits(x.ref)).at(-1)
     for (let i = lowerBound(this.tokens, at) - 1; i >= from; i--) {
+      if (spoken && this.tokens[i]!.start < spoken.pos) return spoken.ref
       if (!relIs(v.rel(i), 'nsubj') || this.inQuote(i)) continue
       const ref = this.subjectRef(i)
-      if (ref && want(this.typeOf(ref)) && (!among || among.has(ref.actor))) return ref
+      if (fits(ref)) return ref
     }
-    return null
+    return spoken && spoken.pos >= this.tokens[from]!.start ? spoken.ref : null
   }
 
   /**
@@ -173,7 +183,7 @@ export class SyntaxSpeakers {
       for (let k = 0; k < 3 && p >= 0 && v.upos(p) !== 'VERB'; k++) p = v.head(p)
       if (p < 0) continue
       const s = this.subjectOf(p).tok
-      if (s >= 0 && s !== i && !STATEMENT_NOUNS.has(v.lemma(s).toLowerCase())) { const m = this.mentionOf(s, [], this.tokens[s]!.end + 1); if (m && m.kind === 'name') return m }
+      if (s >= 0 && s !== i && v.lemma(s).toLowerCase() !== noun) { const m = this.mentionOf(s, [], this.tokens[s]!.end + 1); if (m && m.kind === 'name') return m }
     }
     return null
   }
@@ -190,6 +200,23 @@ export class SyntaxSpeakers {
     return this.idx.within(outer.end, t.start).find((m) => !skip.some((k) => m.start >= k.start && m.end <= k.end) && !this.idx.afterPreposition(m.start)) ?? null
   }
 
+  /**
+   * The subject of a speech verb right after the quotation that the parse left without one: the head of the noun
+   * phrase between the closing mark and the verb ("“…,” the statement read" with "read" taken for a noun), or the
+   * noun right after the verb ("“…,” read the statement"). -1 when none.
+   */
+  private besideSubject(verb: number, outer: Span): number {
+    const v = this.view
+    const t = this.tokens[verb]!
+    if (t.start < outer.end || /[.!?;“"]/u.test(this.text.slice(outer.end, t.start))) return -1
+    const nominal = (i: number): boolean => /^(?:NOUN|PROPN|PRON)$/u.test(v.upos(i))
+    if (verb > 0 && nominal(verb - 1) && this.tokens[verb - 1]!.start >= outer.end) return verb - 1
+    if (/^[\s,]*$/u.test(this.text.slice(outer.end, t.start))) {
+      for (let i = verb + 1; i < Math.min(v.length, verb + 4); i++) if (nominal(i)) return v.head(i) === verb || v.head(i) === verb + 1 ? i : -1
+    }
+    return -1
+  }
+
   /** The token naming who speaks through verb i, and whether the parse gave it to the verb itself (see subjectOf). */
   subjectOf(i: number): { tok: number; own: boolean } {
     const v = this.view
@@ -197,8 +224,10 @@ export class SyntaxSpeakers {
     const quoting = (x: number): boolean => /^quot/u.test(v.word(x).toLowerCase())
     // "IRNA quoted X as saying": X is the first nominal after the verb, whatever relation the parse gave it
     const passive = (x: number): boolean => v.children(x).some((c) => v.rel(c) === 'aux:pass' || v.rel(c) === 'nsubj:pass')
-    const quoted = (x: number): number => passive(x) ? v.subject(x) : v.children(x).find((c) => c > x && /^(?:NOUN|PROPN|PRON)$/u.test(v.upos(c)) && !relIs(v.rel(c), 'nsubj')) ?? -1
-    if (quoting(i)) { const o = quoted(i); if (o >= 0) return { tok: o, own: true } }
+    const quoted = (x: number): number => passive(x) ? v.subject(x) : v.children(x).find((c) => c > x && /^(?:NOUN|PROPN|PRON)$/u.test(v.upos(c)) && !relIs(v.rel(c), 'nsubj') && /^(?:|by)$/iu.test(v.caseOf(c))) ?? -1
+    // ("the lawmaker quoted from the law" has no "as saying": its subject speaks)
+    const asSaying = (x: number): boolean => /^[^.;:“”"]{0,120}?\bas\s+(?:saying|stating|telling|writing)\b/iu.test(this.text.slice(this.tokens[x]!.end, this.tokens[x]!.end + 140))
+    if (quoting(i) && (passive(i) || asSaying(i))) { const o = quoted(i); if (o >= 0) return { tok: o, own: true } }
     const h = v.head(i)
     if (w === 'saying' && h >= 0 && quoting(h)) { const o = quoted(h); if (o >= 0) return { tok: o, own: true } }
     // two subjects side by side ("the ministry | spokesman X told"): the one nearest before the verb is the name
@@ -376,7 +405,12 @@ export class SyntaxSpeakers {
     const start = this.tokens[parts[lo]!]!.start, end = this.tokens[parts[hi]!]!.end
     const name = this.text.slice(start, end)
     if (!/^\p{Lu}/u.test(name) || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u.test(name)) return null
-    return { start, end, text: name, ref: { actor: slug(name), name }, type: 'UNKNOWN', kind: 'name' }
+    // a name of two or more words, or one a title stands before, is a person's
+    const person = hi > lo || v.children(s).some((c) => v.rel(c) === 'nmod:desc')
+    const ref = { actor: slug(name), name }
+    this.typeOf(ref)
+    if (person && !this.types!.has(ref.actor)) this.types!.set(ref.actor, 'PERSON')
+    return { start, end, text: name, ref, type: person ? 'PERSON' : 'UNKNOWN', kind: 'name' }
   }
 
   /** A mention standing for an actor (its last one in the document), for answers found by actor. */
@@ -388,7 +422,7 @@ export class SyntaxSpeakers {
 }
 
 /** Word forms of speech verbs the lemmatiser may leave unlemmatised. */
-const SPEECH_FORMS = new Set(['quoted', 'quoting', 'said', 'says', 'saying', 'told', 'tweeted', 'wrote', 'added', 'stressed', 'noted', 'stated'])
+const SPEECH_FORMS = new Set(['quoted', 'quoting', 'said', 'says', 'saying', 'told', 'tweeted', 'wrote', 'added', 'stressed', 'noted', 'stated', 'read', 'reads'])
 
 /** A role description without its determiner or possessive ("the deputy foreign minister" → "deputy foreign minister"). */
 const phraseOf = (text: string): string => text.replace(/^(?:the|this|that|his|her|its|their)\s+/iu, '').replace(/^\S+['’]s?\s+/u, '')
