@@ -81,7 +81,7 @@ export const BARE_NUMBER_LEAD = /\b(?:says|said|say|reports|reported|puts|put|gi
 /** Units of measure: a number before them is a distance, area, weight, share or rate, not a count of people or things. */
 export const MEASURE_UNITS: ReadonlySet<string> = new Set([
   'percent', 'per cent', 'percentage', 'points', 'kilometers', 'kilometres', 'km', 'kms', 'miles', 'meters', 'metres', 'feet', 'foot', 'inches', 'yards',
-  'degrees', 'kilograms', 'kg', 'kgs', 'grams', 'hectares', 'acres', 'knots', 'mph', 'kph', 'megawatts', 'gigawatts', 'kilowatts', 'mw', 'gw', 'centimeters',
+  'ft', 'sq', 'degrees', 'kilograms', 'kg', 'kgs', 'grams', 'hectares', 'acres', 'knots', 'mph', 'kph', 'megawatts', 'gigawatts', 'kilowatts', 'mw', 'gw', 'centimeters',
   'centimetres', 'millimeters', 'millimetres', 'nautical', 'square', 'lbs', 'calibre', 'caliber', 'mm', 'cm', 'nights', 'generations', 'terms',
 ])
 
