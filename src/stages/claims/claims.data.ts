@@ -81,7 +81,7 @@ export const BARE_NUMBER_LEAD = /\b(?:says|said|say|reports|reported|puts|put|gi
 /** Units of measure: a number before them is a distance, area, weight, share or rate, not a count of people or things. */
 export const MEASURE_UNITS: ReadonlySet<string> = new Set([
   'percent', 'per cent', 'percentage', 'points', 'kilometers', 'kilometres', 'km', 'kms', 'miles', 'meters', 'metres', 'feet', 'foot', 'inches', 'yards',
-  'degrees', 'kilograms', 'kg', 'kgs', 'grams', 'hectares', 'acres', 'knots', 'mph', 'kph', 'megawatts', 'gigawatts', 'kilowatts', 'mw', 'gw', 'centimeters',
+  'ft', 'sq', 'degrees', 'kilograms', 'kg', 'kgs', 'grams', 'hectares', 'acres', 'knots', 'mph', 'kph', 'megawatts', 'gigawatts', 'kilowatts', 'mw', 'gw', 'centimeters',
   'centimetres', 'millimeters', 'millimetres', 'nautical', 'square', 'lbs', 'calibre', 'caliber', 'mm', 'cm', 'nights', 'generations', 'terms',
 ])
 
@@ -98,10 +98,10 @@ export const ABSTRACT_NOUNS: ReadonlySet<string> = new Set([
 export const RATE_AFTER = /^(?:\s+(?:dollars|euros))?(?:\s*(?:per|a|an|each)\s+(?!(?:year|month|week|day|quarter)\b)\p{L}|(?:\s+in\s+\p{L}+)?\s+(?:for\s+)?(?:each|every|per)\s)/iu
 
 /** Number phrases with an article: "a dozen vessels", "over a thousand attacks", "a half dozen". */
-export const ARTICLE_NUMBERS: Readonly<Record<string, number>> = { dozen: 12, 'half dozen': 6, 'half-dozen': 6, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 }
+export const ARTICLE_NUMBERS: Readonly<Record<string, number>> = { dozen: 12, 'half dozen': 6, 'half-dozen': 6, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
 
-/** A number's parts before "of": "8 of them soldiers", "seven of the individuals", "two of Turkey's posts". */
-export const PART_OF = /^\s+of\s+(?:them|whom|those|these|the|its|their|his|her|our|\p{Lu}[\p{L}.’'-]*['’]s?)(?=[\s,.;:])/u
+/** A number's parts before "of": "8 of them soldiers", "seven of the individuals", "two of Turkey's posts", "shot down 29 of 31 drones". */
+export const PART_OF = /^\s+of\s+(?:them|whom|those|these|the|its|their|his|her|our|\p{Lu}[\p{L}.’'-]*['’]s?(?=[\s,.;:])|(?=(?:some\s+|about\s+|around\s+|nearly\s+)?\d))/u
 
 /** Words before a number that make it a total the clause divides ("out of 35 members", "eight of Syria's 14 provinces"). */
 export const TOTAL_BEFORE = /(?:\bout\s+of|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|\p{L}+ty))\s+of\s+(?:\p{Lu}[\p{L}.’'-]*['’]s?|the|its|their|all))\s+$/iu
@@ -119,4 +119,4 @@ export const SIZE_COMPOUND = /(?<![\p{L}\p{N}.,-])(\d{1,3}(?:,\d{3})*|\p{L}+)[-�
 export const TOLL_EARLIER = /\b(?:death\s+)?toll\b[^.;:!?]{0,160}?\b(?:to|at|reached|hit|of|passed|exceeded|surpassed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+|around\s+|almost\s+)?$/iu
 
 /** Currency names after a number: the count is money ("110 billion dollars arms deal"). */
-export const CURRENCY_WORDS: ReadonlySet<string> = new Set(['dollars', 'euros', 'rials', 'tomans', 'rubles', 'roubles', 'yuan', 'rupees', 'dinars', 'dirhams', 'riyals', 'lira', 'liras', 'yen', 'manats', 'hryvnias'])
+export const CURRENCY_WORDS: ReadonlySet<string> = new Set(['usd', 'eur', 'dollars', 'euros', 'rials', 'tomans', 'rubles', 'roubles', 'yuan', 'rupees', 'dinars', 'dirhams', 'riyals', 'lira', 'liras', 'yen', 'manats', 'hryvnias'])

@@ -134,6 +134,8 @@ test('votes, body sizes, article numbers and parts of a count', () => {
   assert.deepEqual(parsed('Rebels seized at least a dozen trucks.'), [[12, 'at least', 'trucks']])
   assert.deepEqual(parsed('The flood killed 30 people, 9 of them children.'), [[30, null, 'people'], [9, null, 'people']])
   assert.deepEqual(parsed('Guards detained six of the smugglers.'), [[6, null, 'smugglers']])
+  assert.deepEqual(parsed('Air defences shot down 40 of 52 drones.'), [[40, null, 'drones'], [52, null, 'drones']])
+  assert.deepEqual(parsed('The council voted 14-0 and two dozen envoys watched.'), [[14, null, 'votes'], [24, null, 'envoys']])
 })
 
 test('bare numbers after a toll, a killing verb or before a passive role count people', () => {
@@ -150,6 +152,8 @@ test('a sentence the page repeats gives its claims once', () => {
 
 test('money named by a currency word, a plural past a participle, a count for a second place, totals', () => {
   assert.deepEqual(parsed('The two firms signed a 40 billion dollars gas deal.'), [[40000000000, null, 'dollars']])
+  assert.deepEqual(parsed('The fund got US$ 3.5 billion and EUR 200 million in loans.'), [[3500000000, null, 'USD'], [200000000, null, 'EUR']])
+  assert.deepEqual(parsed('Chile shipped one million tonnes of copper and half a million sacks of grain.'), [[1000000, null, 'tonnes'], [500000, null, 'sacks']])
   assert.deepEqual(parsed('The coast guard stopped at least a dozen boats bound for Malta.'), [[12, 'at least', 'boats']])
   assert.deepEqual(parsed('Police said 14 looters were arrested in Salta, and 9 in Jujuy.'), [[14, null, 'looters'], [9, null, 'looters']])
   assert.deepEqual(parsed('The death toll from the floods has risen to 212 with many still missing.'), [[212, null, 'people']])

@@ -22,7 +22,7 @@ const writtenValue = (w: string): number => {
  * Digits ("25,490", "4.5 million", "$3 billion", "$220m"), a number word, or an article number ("a dozen", "a million"); never glued to a
  * letter, hyphen, plus or colon ("G7", "Shahed-136", "4+1", "1:24").
  */
-const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+/])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+/-]|[.,]\d)|\b(?<word>${TENS}-(?:${ONES})|${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<hund>hundred)(?![\s-](?:and\s)?\p{L}+-))?(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])`, 'giu')
+const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}\-:.,+/])(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>${alt(Object.keys(SCALES))})\b|(?<=[$€£][\d.,]+)(?<abbr>[mbk]n?)\b)?(?![\p{L}\p{N}:%+/-]|[.,]\d)|\b(?<word>${TENS}-(?:${ONES})|${alt(Object.keys(WRITTEN_NUMBERS))})(?:\s(?<hund>hundred|dozen)(?![\s-](?:and\s)?\p{L}+-))?(?:\s(?<wscale>${alt(Object.keys(SCALES))}))?\b(?![-+])|\b(?:a|an|one)\s(?<aword>${alt(Object.keys(ARTICLE_NUMBERS))})\b(?![-+])|\bhalf\s(?:a\s)?(?<half>million|billion)\b(?![-+])`, 'giu')
 const QUALIFIER_RE = new RegExp(`\\b(${alt(QUALIFIERS)})\\s+$`, 'iu')
 const ABBR_SCALE: Readonly<Record<string, number>> = { m: 1e6, mn: 1e6, b: 1e9, bn: 1e9, k: 1e3 }
 
@@ -122,7 +122,7 @@ function tallies(text: string, s: Span): Claim[] {
     const a = s.start + m.index! + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length - 1)
     const b = s.start + m.index! + m[0].length - m[2]!.length
     out.push(claimOf(withRole('votes', 'votes', 'for'), Number(m[1]), null, text, s, a, a + m[1]!.length))
-    out.push(claimOf(withRole('votes', 'votes', 'against'), Number(m[2]), null, text, s, b, b + m[2]!.length))
+    if (Number(m[2])) out.push(claimOf(withRole('votes', 'votes', 'against'), Number(m[2]), null, text, s, b, b + m[2]!.length))
   }
   for (const m of slice.matchAll(SIZE_COMPOUND)) {
     const v = wordValue(m[1]!)
@@ -154,28 +154,32 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
   let m: RegExpExecArray | null
   while ((m = re.exec(slice))) {
     const g = m.groups!
-    const start = g.aword ? m.index + m[0].length - g.aword.length : m.index, end = m.index + m[0].length
+    const start = g.aword && !/^one/i.test(m[0]) ? m.index + m[0].length - g.aword.length : m.index, end = m.index + m[0].length
     if (skip.some((t) => t.start < end && start < t.end) || taken.some((t) => t.start < end && start < t.end)) continue
     const before = text.slice(Math.max(s.start, m.index - 40), m.index)
     let value: number
+    // the currency as a symbol before the number, or a code: "$3 billion", "US$ 3 billion", "USD 3 billion", "EUR 40 million"
+    const cur = g.cur ?? (g.num ? /(?:\$|\bUSD|\bEUR|€|£)\s*$/u.exec(text.slice(Math.max(s.start, m.index - 6), m.index))?.[0].trim() : undefined)
     if (g.word) {
       const prev = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase()
       if (prev && REFERENCE_DETERMINERS.has(prev)) continue // "the two leaders"
       if (g.word.toLowerCase() === 'two' && /\bbetween\s+$/iu.test(before)) continue // "between two rivals": a pair, not a count
       if (/\b(?:several|few|many|numerous)\s+$/iu.test(before)) continue // "several hundred", "a few thousand"
-      value = writtenValue(g.word) * (g.hund ? 100 : 1) * (g.wscale ? SCALES[g.wscale.toLowerCase()] : 1)
+      value = writtenValue(g.word) * (g.hund ? (/dozen/i.test(g.hund) ? 12 : 100) : 1) * (g.wscale ? SCALES[g.wscale.toLowerCase()] : 1)
+    } else if (g.half) {
+      value = SCALES[g.half.toLowerCase()]! / 2
     } else if (g.aword) {
       value = ARTICLE_NUMBERS[g.aword.toLowerCase().replace(/\s+/g, ' ')]!
       if (/\b(?:several|few|many)\s+$/iu.test(before)) continue
     } else {
       value = Number(g.num.replace(/,/g, '')) * (g.scale ? SCALES[g.scale.toLowerCase()] : g.abbr ? ABBR_SCALE[g.abbr.toLowerCase()]! : 1)
       if (/\b(?:aged?|No\.|number|page|article|resolution)\s+$/iu.test(before) || /\p{L},\s+$/u.test(before) && /^,/.test(text.slice(end, end + 1))) continue
-      if (!g.cur && /\b\p{Lu}{2,}\s+$/u.test(before)) continue // an identifier after an acronym ("MK 41", "UNSC 2231")
-      if (!g.cur && sv && afterName(sv, m.index)) continue // a name's number ("France 24", "Zolfaghar 1401 drills")
+      if (!cur && /\b\p{Lu}{2,}\s+$/u.test(before)) continue // an identifier after an acronym ("MK 41", "UNSC 2231")
+      if (!cur && sv && afterName(sv, m.index)) continue // a name's number ("France 24", "Zolfaghar 1401 drills")
     }
-    if (g.num?.includes('.') && !g.scale && !g.abbr && !g.cur) continue // "5.9 shootings": a decimal without a scale is a measure or a rate, not a count
+    if (g.num?.includes('.') && !g.scale && !g.abbr && !cur) continue // "5.9 shootings": a decimal without a scale is a measure or a rate, not a count
     if (/\bper\s+$/iu.test(before) || TOTAL_BEFORE.test(before) || /\+\s*$/u.test(before) || /^\s*\+/u.test(text.slice(end, end + 3)) || value === 0) continue // "P5 + 1" // a total the clause divides ("eight of Syria's 14 provinces")
-    const money = g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur]! : null
+    const money = cur ? ({ $: 'USD', USD: 'USD', '€': 'EUR', EUR: 'EUR', '£': 'GBP' } as Record<string, string>)[cur] ?? null : null
     if (!money && g.num && !g.num.includes(',') && value >= 1900 && value <= 2099 && !g.scale) continue // a year used as a modifier
     if (money && RATE_AFTER.test(text.slice(end, s.end).replace(/^\s*(?:to|-|–)\s*[$€£]?[\d.,]+(?:\s?(?:million|billion|trillion|m|bn))?/iu, ''))) continue // a price or rate ("$112 per barrel")
     const q = QUALIFIER_RE.exec(before)
