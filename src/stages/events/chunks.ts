@@ -10,7 +10,8 @@ export interface Chunk extends Span {
   readonly name: string
   readonly type: EntityType | 'UNKNOWN'
   readonly kind: 'name' | 'pronoun' | 'role'
-  readonly pron?: 'person' | 'thing' | 'group'
+  /** what a pronoun or description stands for; 'country': "the Asian country", "the Islamic Republic" */
+  readonly pron?: 'person' | 'thing' | 'group' | 'country'
   /** a single capitalised word opening a sentence: kept only when the document shows it is a name */
   readonly initial?: boolean
 }
@@ -150,6 +151,8 @@ const ROLE_NOUN_RE = new RegExp(`\\b(?:${alt(ROLE_NOUNS)})\\b`, 'g')
 const COLLECTIVE_NOUN_RE = new RegExp(`\\b(?:${alt(COLLECTIVE_NOUNS)})\\b`, 'g')
 const PAIR_RE = /\b[Tt]he[ \t]+(?:two|both)[ \t]+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/g
 const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he|him|[Ii]t|[Tt]hey|[Tt]hem)\b/g
+/** A definite description of a country ("the Asian country", "the Islamic Republic", "the Persian Gulf kingdom"), not "the country of X". */
+const COUNTRY_DESC_RE = /\b[Tt]he[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:country|nation|kingdom|republic|Republic|Kingdom)\b(?![ \t]+of\b)/gu
 /** The words (with their starts) just before `at` on the same line: at most `n`, nearest last. */
 function leadWords(text: string, at: number, n: number): { w: string; start: number }[] {
   const out: { w: string; start: number }[] = []
@@ -177,6 +180,9 @@ export function textChunks(text: string): Chunk[] {
   const lead = (re: RegExp, at: number): RegExpExecArray | null => re.exec(text.slice(Math.max(0, at - 48), at))
   each(PRONOUN_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'pronoun', pron: PRONOUNS[m[0].toLowerCase()] }))
   each(PAIR_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'role', pron: 'group' }))
+  // "the two countries" is a pair; "the host country", "the whole country" describe no one in particular
+  each(COUNTRY_DESC_RE, (m) => (/\b(?:two|both|three|other|whole|entire|host|same|each|every|first|second|next|last)\b/i.test(m[0]) ? null
+    : { start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'GPE', kind: 'role', pron: 'country' }))
   each(GROUP_NOUN_RE, (m) => {
     if (text[m.index + m[0].length] === '-') return null // "air-defense" is not "air"
     // a nationality adjective up to two lower-case words before the noun: "Iranian (security) officials"

@@ -196,3 +196,16 @@ test('a speaker telling what someone fired "against us" accuses them, dated like
   assert.deepEqual(rows('Sudmark has used rockets against Nordland.'), [])
   assert.deepEqual(rows('Berg said Sudmark has never used rockets against us.').filter((e) => e[0] === 'ACCUSE'), [])
 })
+
+test('"the Andean country" stands for the country named last before it, not a city', async () => {
+  const { actorIndex } = await import('./actors.js')
+  const text = 'Chile hosted the talks in Valparaiso. The Andean country later condemned the raid.'
+  const entities: Entity[] = [
+    { id: 'e1', actor: 'chl', name: 'Chile', type: 'GPE', affiliation: 'CHL', code: 'CHL', mentions: [{ start: 0, end: 5, text: 'Chile' }] },
+    { id: 'e2', actor: 'val', name: 'Valparaiso', type: 'GPE', affiliation: 'CHL', code: null, mentions: [{ start: 26, end: 36, text: 'Valparaiso' }] },
+  ]
+  const idx = actorIndex(text, [{ start: 0, end: 37 }, { start: 38, end: text.length }], entities)
+  const desc = idx.mentions.find((m) => m.text === 'The Andean country')
+  assert.ok(desc, 'the description is an actor mention')
+  assert.equal(idx.refOf(desc)?.name, 'Chile')
+})

@@ -9,7 +9,8 @@ export interface ActorMention extends Span {
   readonly ref: ActorRef | null
   readonly type: EntityType | 'UNKNOWN'
   readonly kind: 'name' | 'pronoun' | 'role'
-  readonly pron?: 'person' | 'thing' | 'group'
+  /** what a pronoun or description stands for; 'country': "the Asian country", "the Islamic Republic" */
+  readonly pron?: 'person' | 'thing' | 'group' | 'country'
 }
 
 /** Actor id for a name no entity carries. */

@@ -1,6 +1,7 @@
 import type { ActorRef } from '../../doc/layers.js'
 import type { ActorIndex } from './actors.js'
 import type { ActorMention } from './mentions.js'
+import { knownPlace } from './places.js'
 
 /** How far back (UTF-16 units) "they" may reach for the pair it stands for: about two sentences. */
 const PAIR_REACH = 300
@@ -18,6 +19,16 @@ function lastGroup(idx: ActorIndex, m: ActorMention): ActorRef | null {
   const k = idx.sentences.findIndex((s) => s.start <= m.start && m.start < s.end)
   const from = idx.sentences[Math.max(0, k - 1)]?.start ?? 0
   return idx.within(from, m.start).filter((o) => o.kind === 'name' && o.type === 'GROUP').at(-1)?.ref ?? null
+}
+
+/** "the Asian country": the nearest country named before it (a GPE that is a state, not a city). */
+function lastCountry(idx: ActorIndex, m: ActorMention): ActorRef | null {
+  for (let i = idx.mentions.length - 1; i >= 0; i--) {
+    const o = idx.mentions[i]
+    if (o.end > m.start || o.kind !== 'name' || o.type !== 'GPE' || !o.ref) continue
+    if (knownPlace(o.ref.name)?.country === o.ref.name) return o.ref
+  }
+  return null
 }
 
 /** A pair description ("the two countries"): the two latest distinct actors of the kind it names before it. */
@@ -49,6 +60,7 @@ export function resolvePronouns(idx: ActorIndex): Map<ActorMention, ActorRef | n
   const resolve = (m: ActorMention): void => {
     if (m.kind === 'name' || resolved.has(m)) return
     if (m.kind === 'pronoun' && m.pron === 'group') { resolved.set(m, lastGroup(idx, m)); return }
+    if (m.pron === 'country') { resolved.set(m, lastCountry(idx, m)); return }
     resolved.set(m, m.pron === 'person' || (m.kind === 'role' && m.pron !== 'group') ? lastPerson(subjects, m.start) : null)
   }
   const refOf = (m: ActorMention): ActorRef | null => (m.kind === 'name' ? m.ref : resolved.get(m) ?? null)
