@@ -1,5 +1,6 @@
 import type { ActorRef, Entity, EventRecord } from '../../../doc/layers.js'
 import { knownPlace } from '../places.js'
+import { isSymmetric } from '../../../plover/index.js'
 
 /** What is supplied is part of an AID event's identity (drones one year, missiles the next). */
 const item = (e: EventRecord): string => (e.type === 'AID' ? (e.trigger?.text.split(/\s+/).pop() ?? '') : '')
@@ -17,7 +18,6 @@ const party = (r: ActorRef | null): string => {
   return p && p.country && p.country !== r.name ? `country:${p.country}` : p ? `country:${r.name}` : r.actor
 }
 const key = (e: EventRecord): string => `${e.type}|${party(e.source_actor)}|${party(e.target_actor)}|${item(e)}`
-const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE'])
 const symKey = (e: EventRecord): string => `${e.type}|${party(e.target_actor)}|${party(e.source_actor)}|${item(e)}`
 /** A sentence that gives an attack's toll is the telling that states it ("… killed 37 people"), not a passing reference ("the killing of X" is no toll). */
 const TOLL_RE = /\b(?:killed|killing(?!\s+of\b)|dead|died|wounded|wounding|injured|injuring|martyrs|casualties|death\s+toll)\b/i
@@ -53,7 +53,7 @@ export function mergeRepeats(events: readonly EventRecord[], entities: readonly 
     const sameVictim = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !!e.target_actor && party(o.target_actor) === party(e.target_actor) && (!e.source_actor || !o.source_actor)
     // an attack told with neither actors nor place ("41 people were killed in the attack") retells the latest attack
     const bare = (o: EventRecord): boolean => e.type === 'ASSAULT' && o.type === 'ASSAULT' && !e.source_actor && !e.target_actor && !e.location && o === out.filter((x) => x.type === 'ASSAULT').at(-1) && compatible(o, e)
-    const i = out.findIndex((o) => again(o) || bare(o) || (sameVictim(o) && compatible(o, e)) || sameMeeting(o) || (vague(o) && compatible(o, e)) || (key(o) === key(e) || (SYMMETRIC.has(e.type) && key(o) === symKey(e))) && compatible(o, e) && (o.source_actor || o.target_actor || o.location === e.location))
+    const i = out.findIndex((o) => again(o) || bare(o) || (sameVictim(o) && compatible(o, e)) || sameMeeting(o) || (vague(o) && compatible(o, e)) || (key(o) === key(e) || (isSymmetric(e.type) && key(o) === symKey(e))) && compatible(o, e) && (o.source_actor || o.target_actor || o.location === e.location))
     if (i < 0) { out.push(e); continue }
     const o = out[i]
     const finer = !o.date || (e.date && DAYS[e.date_precision ?? 'day'] < DAYS[o.date_precision ?? 'day']) ? e : o
