@@ -167,3 +167,8 @@ test('a quotation that loses its closing mark ends where the next one opens; one
   const broken = testDoc('Vik said: “The docks need repairs. Later Berg said, “The money is here now, so the work can start,” in a speech.', { actors: ACTORS })
   assert.deepEqual(run(broken).map((q) => [q.text, q.speaker?.name]), [['The docks need repairs. Later Berg said', 'Tomas Vik'], ['The money is here now, so the work can start', 'Anna Berg']])
 })
+
+test('a role nobody is named with in the entities layer takes the name the text gives after its title', () => {
+  const doc = testDoc('Nordland Prime Minister Rana Holm resigned on Monday after the port scandal. “I take full responsibility for the failures at the harbour,” the prime minister said in a televised speech.', { actors: PEOPLE })
+  assert.deepEqual(pairs(doc), [['I take full responsibility for the failures at the harbour', 'Rana Holm']])
+})

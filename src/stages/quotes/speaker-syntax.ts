@@ -272,7 +272,7 @@ export class SyntaxSpeakers {
       if (seen.has(x)) continue
       seen.add(x)
       const m = this.covering(x, skip)
-      if (m) parts.push(m)
+      if (m && !(head && m.start === head.start && m.end === head.end)) parts.push(m)
       queue.push(...v.children(x).filter((c) => NAME_PARTS.includes(v.rel(c))))
     }
     const person = parts.find((m) => m.type === 'PERSON' && m.kind === 'name')
@@ -280,7 +280,7 @@ export class SyntaxSpeakers {
     if (person) return person
     const definite = v.dependents(s, 'det').some((c) => /^(?:the|this|that)$/iu.test(v.word(c))) || v.dependents(s, 'nmod:poss').length > 0
     // "the deputy foreign minister said": the last person named with that role, else the resolver's person
-    if (head && head.kind === 'role' && head.pron !== 'group') return this.holder(this.rolePhrase(s), before, skip, 'PERSON', parts[0] ?? this.demonym(s), previous) ?? head
+    if (head && head.kind === 'role' && head.pron !== 'group') return this.holder(this.rolePhrase(s), before, skip, 'PERSON', parts[0] ?? this.demonym(s), previous) ?? this.roleFallback(before) ?? head
     if (head) return head
     if (v.upos(s) === 'PROPN' && !parts.length) { const named = this.unlisted(s); if (named) return named }
     if (STATEMENT_NOUNS.has(lemma)) {
@@ -294,7 +294,7 @@ export class SyntaxSpeakers {
       const h = this.holder(phrase, before, skip, role ? 'PERSON' : null, owner, previous)
       if (h) return h
       // "the veteran politician said" with no one named so: the last person subject, never the country its adjective names
-      if (role) return this.mentionFor(this.lastSubject(before, (t) => t === 'PERSON'))
+      if (role) return this.roleFallback(before)
       // "the group said" with no group named so: the last organisation that spoke or was a subject
       const org = this.lastSubject(before, (t) => t === 'ORG' || t === 'GROUP')
       if (!owner && org) return this.mentionFor(org)
@@ -331,23 +331,54 @@ export class SyntaxSpeakers {
     if (!phrase) return null
     // case-insensitive phrase, case-sensitive names ("spokeswoman Lena Strand", not "spokeswoman met Tomas")
     const p = phrase.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&').replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\s+/gu, '\\s+')
-    const titled = new RegExp(`\\b${p}\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|to|of|for|in|at|the|and)\\s+){0,6}$`, 'u')
+    // a lesser title is another office ("Deputy Foreign Minister X" is not "the foreign minister")
+    const lesser = /(?:deputy|vice|former|assistant|acting|ex)[\s-]*$/iu
+    const titled = new RegExp(`(?<!(?:[Dd]eputy|[Vv]ice|[Ff]ormer|[Aa]ssistant|[Aa]cting|[Ee]x)[\\s-]+)\\b${p}\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|to|of|for|in|at|the|and)\\s+){0,6}$`, 'u')
     const apposed = new RegExp(`^\\s*,\\s*(?:(?:the|a|an|\\p{Lu}[\\p{L}'’.-]*(?:['’]s)?|[\\p{Ll}-]+)\\s+){0,5}${p}\\b`, 'u')
     const inside = new RegExp(`\\b${p}\\b`, 'u')
     const cands = this.idx.within(Math.max(0, before - 5000), before).filter((m) => m.kind === 'name' && m.ref && (type ? m.type === type : m.type !== 'PERSON') && !skip.some((k) => m.start >= k.start && m.end <= k.end))
     const fits = (m: ActorMention): boolean => {
-      const ok = type ? titled.test(this.text.slice(Math.max(0, m.start - 80), m.start)) || apposed.test(this.text.slice(m.end, Math.min(before, m.end + 80))) : inside.test(m.text)
+      const right = this.text.slice(m.end, Math.min(before, m.end + 80))
+      const ok = type ? titled.test(this.text.slice(Math.max(0, m.start - 80), m.start)) || (apposed.test(right) && !lesser.test(right.slice(0, right.search(inside)))) : inside.test(m.text)
       if (!ok || !owner) return ok
       const near = this.text.slice(Math.max(0, m.start - 80), Math.min(before, m.end + 80))
       return near.includes(owner.text) || (!!owner.ref && this.idx.within(Math.max(0, m.start - 80), Math.min(before, m.end + 80)).some((o) => o.ref?.actor === owner.ref!.actor))
     }
     const ok = cands.filter(fits)
-    if (!ok.length) return null
+    if (!ok.length) return type === 'PERSON' && !owner ? this.titledName(p, before, skip) : null
     // of the actors named so, the one that was last a subject, else the previous speaker, else the last named
     const actors = new Set(ok.map((m) => m.ref!.actor))
     const subj = this.lastSubject(before, () => true, actors)
     const pick = subj ?? (previous && actors.has(previous.actor) ? previous : null)
     return (pick && ok.filter((m) => m.ref!.actor === pick.actor).at(-1)) || ok.at(-1)!
+  }
+
+  /**
+   * A person the entities layer missed, named after the role in the text before \`before\` ("Prime Minister Rana
+   * Holm"): the capitalised words right after the last such title, as an actor of its own. null when none.
+   */
+  private titledName(phrase: string, before: number, skip: readonly Span[]): ActorMention | null {
+    const re = new RegExp(`\\b${phrase}\\s+((?:\\p{Lu}[\\p{L}'’.-]*\\s+){0,3}\\p{Lu}[\\p{L}'’-]+)`, 'gu')
+    const from = Math.max(0, before - 5000)
+    let last: RegExpExecArray | null = null
+    let m: RegExpExecArray | null
+    const slice = this.text.slice(from, before)
+    while ((m = re.exec(slice))) if (!skip.some((k) => from + m!.index >= k.start && from + m!.index < k.end)) last = m
+    if (!last) return null
+    const start = from + last.index + last[0].length - last[1]!.length, end = from + last.index + last[0].length
+    const name = last[1]!
+    if (name.split(/\s+/u).length < 2) return null
+    const known = this.idx.within(start, end + 1).find((x) => x.kind === 'name' && x.type === 'PERSON')
+    if (known) return known
+    const ref = { actor: slug(name), name }
+    this.typeOf(ref)
+    this.types!.set(ref.actor, 'PERSON')
+    return { start, end, text: name, ref, type: 'PERSON', kind: 'name' }
+  }
+
+  /** A role no one is named with ("the official said"): the last person subject (measured better than the previous speaker). */
+  private roleFallback(before: number): ActorMention | null {
+    return this.mentionFor(this.lastSubject(before, (t) => t === 'PERSON'))
   }
 
   /** The author named inside a statement phrase: its nmod (from/of/by), possessor, or the agent of a participle. */
