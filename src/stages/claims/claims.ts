@@ -60,7 +60,8 @@ function tokenUnit(sv: SyntaxView, from: number, to: number): { unit: string; en
     if (up === 'CCONJ' && !joined && lastPlural < 0) { joined = true; continue }
     if (up === 'ADV' && k + 1 < sv.length && sv.upos(k + 1) === 'ADJ') continue // "eight very strong aftershocks"
     if (joined && up === 'VERB' && /ed$/u.test(sv.word(k)) && k + 1 < sv.length && /^(?:NOUN|PROPN)$/.test(sv.upos(k + 1))) continue
-    if (up === 'NOUN' || up === 'PROPN') {
+    if (up === 'NOUN' || up === 'PROPN' || MEASURE_UNITS.has(sv.word(k).toLowerCase())) {
+      if (MEASURE_UNITS.has(sv.word(k).toLowerCase()) && last < 0) return { unit: sv.word(k), end: sv.tokens[k]!.end, noun: k, plural: true } // "6 to 10 mm per year"
       if (CURRENCY_WORDS.has(sv.word(k).toLowerCase())) return { unit: sv.word(k), end: sv.tokens[k]!.end, noun: k, plural: true } // "110 billion dollars arms deal"
       last = k; if (pluralToken(sv, k)) lastPlural = k; continue
     }
@@ -88,16 +89,20 @@ function pluralToken(sv: SyntaxView, k: number): boolean {
 
 const NOT_NAMES = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/
 /** True when the token before a number is a proper name the number belongs to ("France 24", "Nord Stream 2"), not a weekday or month. */
-function afterName(sv: SyntaxView, at: number): boolean {
+function afterName(sv: SyntaxView | null, text: string, s: Span, at: number): boolean {
+  // inside the sentence, a capitalised word (not a weekday or month) right before the number, whatever the tagger says
+  const pm = /(\S+)\s+(\p{Lu}[\p{L}\p{N}’'-]*)\s+$/u.exec(text.slice(s.start, at))
+  if (pm && !/[.!?:;"“”)\]—–-]$/u.test(pm[1]!) && !NOT_NAMES.test(pm[2]!) && /\p{Ll}/u.test(pm[2]!) && !/['’]s?$/u.test(pm[2]!)) return true
+  if (!sv) return false
   const k = lowerBound(sv.tokens, at) - 1
   if (k < 0 || sv.upos(k) !== 'PROPN' || NOT_NAMES.test(sv.word(k)) || !/^\p{Lu}/u.test(sv.word(k))) return false
   const t = sv.tokens[k]!
   return /^\s+$/.test(sv.text.slice(t.end, at)) && k > 0 && sv.tokens[k - 1]!.end > t.start - 3 && !/[.!?:;"“”]/.test(sv.text.slice(sv.tokens[k - 1]!.end, t.start)) && sv.upos(k - 1) !== 'PUNCT'
 }
 
-/** True when the counted noun describes a group rather than counting it: a predicate ("are two countries") or a role ("as two parties"). */
-function describes(sv: SyntaxView, noun: number, lead: string): boolean {
-  return sv.caseOf(noun).toLowerCase() === 'as' || (sv.dependents(noun, 'cop').length > 0 && COPULA_BEFORE.test(lead))
+/** True when the counted noun is a role ("as two parties"), not a count. */
+function describes(sv: SyntaxView, noun: number): boolean {
+  return sv.caseOf(noun).toLowerCase() === 'as'
 }
 const ATTRIBUTION_BEFORE = /\b(?:quoted|quoting|cited|citing|according\s+to)\s+$/iu
 /** The count's members named after it ("three countries of Chile, Peru and Bolivia", "two firms, Acme Ltd and Borax Co"): a description, not a count claim. */
@@ -175,7 +180,7 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
       value = Number(g.num.replace(/,/g, '')) * (g.scale ? SCALES[g.scale.toLowerCase()] : g.abbr ? ABBR_SCALE[g.abbr.toLowerCase()]! : 1)
       if (/\b(?:aged?|No\.|number|page|article|resolution)\s+$/iu.test(before) || /\p{L},\s+$/u.test(before) && /^,/.test(text.slice(end, end + 1))) continue
       if (!cur && /\b\p{Lu}{2,}\s+$/u.test(before)) continue // an identifier after an acronym ("MK 41", "UNSC 2231")
-      if (!cur && sv && afterName(sv, m.index)) continue // a name's number ("France 24", "Zolfaghar 1401 drills")
+      if (!cur && afterName(sv, text, s, m.index)) continue // a name's number ("France 24", "Zolfaghar 1401 drills")
     }
     if (g.num?.includes('.') && !g.scale && !g.abbr && !cur) continue // "5.9 shootings": a decimal without a scale is a measure or a rate, not a count
     if (/\bper\s+$/iu.test(before) || TOTAL_BEFORE.test(before) || /\+\s*$/u.test(before) || /^\s*\+/u.test(text.slice(end, end + 3)) || value === 0) continue // "P5 + 1" // a total the clause divides ("eight of Syria's 14 provinces")
@@ -216,7 +221,9 @@ export function sentenceClaims(text: string, s: Span, skip: readonly Span[], sv:
       || unitWord === 'pounds' && value < 1e5)) continue
     // a reference, a source or a list's announcement, not a count: "the two countries' borders", "quoted three officials as saying", "six provinces:"
     if (u && (/^['’]s?(?!\p{L})|^\s*:|^\s+per\s+(?:capita|person|head|inhabitant|million|thousand|hundred|100,000|1,000|100)\b/iu.test(text.slice(u.end, s.end)) || NAMED_LIST_AFTER.test(text.slice(u.end, s.end)) || /\bweigh(?:s|ed|ing)?\s+$/iu.test(lead) || ATTRIBUTION_BEFORE.test(lead) || ATTRIBUTION_AFTER.test(text.slice(u.end, s.end)))) continue
-    if (tu && describes(sv!, tu.noun, lead)) continue
+    if (tu && describes(sv!, tu.noun)) continue
+    // a small written number after a copula describes its subject ("Chile and Peru are two large exporters"); "there are three routes" counts
+    if (g.word && !money && !q && value <= 10 && COPULA_BEFORE.test(lead) && !/\bthere\s+\S+\s+$/iu.test(lead)) continue
     const plural = tu ? tu.plural : !!u && isPlural(u.unit)
     const hasUnit = !!u && u.unit.length >= 3 && !NOT_COUNT_UNITS.has(unitWord) && plural && (!part || u.end - unitFrom < 40)
     const subset = !!part || SUBSET_BEFORE.test(lead)
