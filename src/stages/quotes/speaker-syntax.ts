@@ -266,7 +266,9 @@ export class SyntaxSpeakers {
     // name parts and appositions, breadth first; a person among them is the speaker
     const parts: ActorMention[] = []
     const seen = new Set<number>([s])
-    const queue = v.children(s).filter((c) => NAME_PARTS.includes(v.rel(c)) || v.rel(c) === 'nmod:poss' || v.rel(c) === 'amod' || (role && v.rel(c) === 'nmod'))
+    // a conjunct with no "and" is an apposition the parse misread ("The Commander of X, Hossein Salami, asserted")
+    const apposed = (c: number): boolean => v.rel(c) === 'conj' && !v.dependents(c, 'cc').length && v.upos(c) === 'PROPN'
+    const queue = v.children(s).filter((c) => NAME_PARTS.includes(v.rel(c)) || apposed(c) || v.rel(c) === 'nmod:poss' || v.rel(c) === 'amod' || (role && v.rel(c) === 'nmod'))
     while (queue.length) {
       const x = queue.shift()!
       if (seen.has(x)) continue
@@ -429,11 +431,18 @@ export class SyntaxSpeakers {
    */
   private unlisted(s: number): ActorMention | null {
     const v = this.view
-    const parts = [s, ...v.children(s).filter((c) => (v.rel(c) === 'flat' || v.rel(c) === 'compound') && v.upos(c) === 'PROPN')].sort((a, b) => a - b)
-    let lo = parts.indexOf(s), hi = lo
-    while (lo > 0 && parts[lo - 1] === parts[lo]! - 1) lo--
-    while (hi < parts.length - 1 && parts[hi + 1] === parts[hi]! + 1) hi++
-    const start = this.tokens[parts[lo]!]!.start, end = this.tokens[parts[hi]!]!.end
+    const inName = new Set<number>([s])
+    const walk = (x: number, depth: number): void => {
+      for (const c of v.children(x)) if (depth < 6 && (v.rel(c) === 'flat' || v.rel(c) === 'compound') && v.upos(c) === 'PROPN') { inName.add(c); walk(c, depth + 1) }
+    }
+    walk(s, 0)
+    let lo = s, hi = s
+    while (inName.has(lo - 1)) lo--
+    while (inName.has(hi + 1)) hi++
+    // titles before the name ("Engineer X Y", "Rear Admiral X") are not part of it
+    while (lo < hi && TITLE_WORDS.has(v.word(lo).toLowerCase().replace(/\.$/u, ''))) lo++
+    if (TITLE_WORDS.has(v.word(lo).toLowerCase().replace(/\.$/u, ''))) return null
+    const start = this.tokens[lo]!.start, end = this.tokens[hi]!.end
     const name = this.text.slice(start, end)
     if (!/^\p{Lu}/u.test(name) || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u.test(name)) return null
     // a name of two or more words, or one a title stands before, is a person's
@@ -451,6 +460,11 @@ export class SyntaxSpeakers {
     return null
   }
 }
+
+/** Words of a title or honorific before a name. */
+const TITLE_WORDS: ReadonlySet<string> = new Set([...ROLE_NOUNS, 'mr', 'mrs', 'ms', 'dr', 'engineer', 'sheikh', 'sir', 'lord', 'lady', 'rear',
+  'brigadier', 'major', 'lt', 'gen', 'col', 'capt', 'adm', 'hojatoleslam', 'mullah', 'imam', 'foreign', 'defense', 'defence', 'prime',
+  'deputy', 'vice', 'former', 'acting', 'chief', 'senior', 'top', 'supreme'])
 
 /** Word forms of speech verbs the lemmatiser may leave unlemmatised. */
 const SPEECH_FORMS = new Set(['quoted', 'quoting', 'said', 'says', 'saying', 'told', 'tweeted', 'wrote', 'added', 'stressed', 'noted', 'stated', 'read', 'reads'])
