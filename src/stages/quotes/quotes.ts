@@ -109,7 +109,9 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       const byRule = att.speaker(q, previous)
       // a subject the parse only inherits (a participle or a conjunct) yields to a speaker the rules find
       const trusted: boolean = !!bySyntax?.ref && !(bySyntax.how.endsWith('-inherited') && byRule.ref)
-      const { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
+      let { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
+      // a verb without a subject either way: the last subject (or speaker) the parse saw, before the previous speaker
+      if (syn && how.endsWith('-previous')) { ref = syn.lastSubject(q.outer.start, () => true) ?? ref; how += '-subject' }
       if (!ref) messages.push(msg('quotes', 'no-speaker', `Expected a speaker for the quotation, got none (${how})`, 'info', q.inner))
       quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner })
       if (ref) {

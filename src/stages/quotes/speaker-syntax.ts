@@ -297,9 +297,11 @@ export class SyntaxSpeakers {
       if (h) return h
       // "the veteran politician said" with no one named so: the last person subject, never the country its adjective names
       if (role) return this.roleFallback(before)
-      // "the group said" with no group named so: the last organisation that spoke or was a subject
+      // "the group said", "the Iraqi group said" with no group named so: the last organisation that spoke or was a
+      // subject, before the country a nationality adjective names
       const org = this.lastSubject(before, (t) => t === 'ORG' || t === 'GROUP')
-      if (!owner && org) return this.mentionFor(org)
+      const adjective = !!owner && v.upos(this.view.tokenAt(owner.start)) === 'ADJ'
+      if (org && (!owner || adjective)) return this.mentionFor(org)
     }
     return owner ?? null
   }
