@@ -172,3 +172,8 @@ test('a role nobody is named with in the entities layer takes the name the text 
   const doc = testDoc('Nordland Prime Minister Rana Holm resigned on Monday after the port scandal. “I take full responsibility for the failures at the harbour,” the prime minister said in a televised speech.', { actors: PEOPLE })
   assert.deepEqual(pairs(doc), [['I take full responsibility for the failures at the harbour', 'Rana Holm']])
 })
+
+test('a speech verb wins over the outlet that carried the words ("…,” according to X)', () => {
+  const doc = testDoc('Anna Berg also said, “The ferry will run twice a day from May,” according to Coast Daily. “Passengers will pay less than before,” according to Tomas Vik.', { actors: PEOPLE })
+  assert.deepEqual(pairs(doc), [['The ferry will run twice a day from May', 'Anna Berg'], ['Passengers will pay less than before', 'Tomas Vik']])
+})

@@ -96,7 +96,8 @@ export class SyntaxSpeakers {
       }
     }
     if (!cands.length) return null
-    cands.sort((p, q) => p.dist - q.dist)
+    // a speech verb before "according to" ("he said, “…,” according to the agency": the agency only carried it)
+    cands.sort((p, q) => Number(p.how === 'according-to') - Number(q.how === 'according-to') || p.dist - q.dist)
     for (const c of cands) {
       const subj = c.speaker !== undefined ? { tok: c.speaker, own: true } : this.subjectOf(c.verb)
       if (subj.tok < 0) subj.tok = this.besideSubject(c.verb, outer)
