@@ -34,7 +34,9 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
   'highlight', 'underline', 'underscore', 'read', 'mention', 'maintain', 'contend', 'report', 'tell', 'elaborate', 'opine', 'assure',
   'inform', 'announce', 'proclaim', 'brand', 'dub', 'label', 'term', 'characterize', 'characterise', 'slam', 'blast', 'criticize',
   'criticise', 'hail', 'praise', 'stipulate', 'specify', 'lament', 'quip', 'joke', 'retort',
-  'counter', 'exclaim', 'shout', 'chant', 'reaffirm', 'clarify', 'answer',
+  'counter', 'exclaim', 'shout', 'chant', 'reaffirm', 'clarify', 'answer', 'charge', 'allege', 'order', 'instruct', 'denounce',
+  'dismiss', 'reject', 'decry', 'lambast', 'recommend', 'request', 'believe', 'think', 'consider', 'feel', 'interject', 'elucidate',
+  'caution', 'insist', 'swear', 'boast', 'concede', 'acknowledge', 'hope', 'expect', 'fear', 'vow',
 ])
 
 /** Nouns for a written or spoken statement: their author, not the document itself, is the speaker. */
