@@ -75,18 +75,40 @@ export function writeConllu(sentences: readonly ConlluSentence[], predictions?: 
   return blocks.map((b) => b + '\n\n').join('')
 }
 
-/** True when the tree (heads 1-based, 0 = root) has no crossing arcs. */
-export function isProjective(heads: readonly number[]): boolean {
+/** The first word (1-based) whose arc is crossed, shortest arcs first; 0 when the tree (heads 1-based, 0 = root) is projective. */
+function nonProjectiveArc(heads: readonly number[]): number {
   const n = heads.length
-  for (let i = 1; i <= n; i++) {
+  const order = Array.from({ length: n }, (_, k) => k + 1).sort((x, y) => Math.abs(x - heads[x - 1]!) - Math.abs(y - heads[y - 1]!) || x - y)
+  for (const i of order) {
     const h = heads[i - 1]!
     const lo = Math.min(i, h), hi = Math.max(i, h)
     for (let j = lo + 1; j < hi; j++) {
       // every word strictly between a head and its dependent must descend from that head
       let a = j, steps = 0
       while (a !== 0 && a !== h && steps++ <= n) a = heads[a - 1]!
-      if (a !== h) return false
+      if (a !== h) return i
     }
   }
-  return true
+  return 0
+}
+
+/** True when the tree (heads 1-based, 0 = root) has no crossing arcs. */
+export function isProjective(heads: readonly number[]): boolean {
+  return nonProjectiveArc(heads) === 0
+}
+
+/**
+ * A projective tree for training: while an arc is crossed, its dependent is lifted to its head's head (Nivre &
+ * Nilsson 2005 without the label encoding); labels are kept.
+ */
+export function projectivize(heads: readonly number[]): number[] {
+  const out = heads.slice()
+  for (let guard = 0; guard < out.length * out.length; guard++) {
+    const d = nonProjectiveArc(out)
+    if (d === 0) return out
+    const h = out[d - 1]!
+    if (h === 0) return out
+    out[d - 1] = out[h - 1]!
+  }
+  return out
 }

@@ -10,21 +10,22 @@ export const SHIFT = 0, LEFT = 1, RIGHT = 2
 export const N_MOVES = 3
 
 /** log2 of the hashed feature rows of the tagger, the transition classifier and the label classifier. */
-const env = (k: string, d: number): number => Number(process.env[k] ?? d)
-export const TAGGER_HASH_BITS = env('TB', 19)
-export const PARSER_HASH_BITS = env('PB', 20)
-export const LABEL_HASH_BITS = env('LB', 19)
+export const TAGGER_HASH_BITS = 19
+export const PARSER_HASH_BITS = 20
+export const LABEL_HASH_BITS = 19
 
 /** Training epochs (the best dev epoch is kept) and the exploration of the dynamic oracle. */
-export const TAGGER_EPOCHS = env('TE', 10)
-export const PARSER_EPOCHS = env('PE', 15)
+export const TAGGER_EPOCHS = 10
+export const PARSER_EPOCHS = 15
+/** Parser training runs (different shuffles) whose weights are averaged into the stored model. */
+export const PARSER_RUNS = 3
 /** From this epoch on, the parser follows its own (possibly wrong) prediction with EXPLORE probability. */
-export const EXPLORE_FROM = env('EF', 2)
-export const EXPLORE = env('EX', 0.9)
-/** 1: a second tagger pass that also sees the first pass's tags to the right (0: one pass). */
-export const TWO_PASS = env('TP', 1)
+export const EXPLORE_FROM = 2
+export const EXPLORE = 0.9
+/** A second tagger pass that also sees the first pass's tags to the right (+0.2 UPOS on dev). */
+export const TWO_PASS = true
 /** Folds of the tagger jackknife that gives the parser realistic predicted tags on train. */
-export const JACKKNIFE_FOLDS = env('JK', 5)
+export const JACKKNIFE_FOLDS = 5
 /** Seed of the training shuffles. */
 export const TRAIN_SEED = 20261206
 

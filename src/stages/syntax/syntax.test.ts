@@ -8,7 +8,7 @@ import type { SyntaxToken, Token } from '../../doc/layers.js'
 import { readBaseline } from '../../eval/gates.js'
 import { REPO_ROOT, SHARED } from '../../paths.js'
 import { splitSentences, tokenize } from '../tokens/index.js'
-import { isProjective, readConllu, writeConllu } from './conllu.js'
+import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { ewtPieces, lemmatize, loadSyntaxModel, parseConllu, SyntaxView, syntaxStage } from './index.js'
 import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, State } from './transitions.js'
@@ -125,6 +125,9 @@ describe('CoNLL-U', () => {
     })
     assert.equal(isProjective([2, 0, 2]), true)
     assert.equal(isProjective([3, 4, 0, 3]), false)
+    // 1 <- 3 crosses 2 <- 4: word 2 is lifted to 4's head
+    assert.deepEqual(projectivize([3, 4, 0, 3]), [3, 3, 0, 3])
+    assert.equal(isProjective(projectivize([3, 4, 0, 3])), true)
   })
 })
 

@@ -3,6 +3,10 @@
  * (best epoch) on EWT dev only, and writes models/syntax/. The parser is trained on predicted tags: the tagger is
  * jackknifed over JACKKNIFE_FOLDS folds of train (two worker threads), so the parser sees tags as noisy as at run
  * time. Seeded throughout, so a rerun gives the same weights.
+ *
+ * Flags for tuning runs: `--no-write` (train and report, keep the committed model), `--reuse-tags` (reuse the
+ * jackknifed tags of the last run, from the system temp folder, to try parser changes quickly), `--gold-tags`
+ * (train and score the parser on gold tags: what tagging errors cost).
  */
 import { readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,18 +16,20 @@ import { fileURLToPath } from 'node:url'
 import { SHARED } from '../../paths.js'
 import { parseClusters, rng } from '../entities/ner/clusters.js'
 import type { Clusters } from '../entities/ner/features.js'
-import { NER_MODEL_DIR, readLinesGz, readQuantized, writeLinesGz, writeWeights } from '../entities/ner/model-files.js'
-import { isProjective, readConllu, writeConllu } from './conllu.js'
+import { expandCompanded, NER_MODEL_DIR, quantizeWeights, readLinesGz, readQuantized, writeLinesGz, writeQuantized, writeWeights } from '../entities/ner/model-files.js'
+import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { lemmatize } from './lemma.js'
 import { MAGIC_LABELS, MAGIC_MOVES, MAGIC_TAGGER, readLemmas, SYNTAX_MODEL_DIR, SyntaxParser } from './model.js'
 import { parseInput, parseSentence, trainParseSentence, type ParseInput, type TrainStats } from './parser.js'
 import { Averaged, FloatScorer, QuantizedScorer, shuffled } from './perceptron.js'
 import {
   EXPLORE, EXPLORE_FROM, JACKKNIFE_FOLDS, LABEL_HASH_BITS, N_MOVES, N_TAGS, PARSER_EPOCHS, PARSER_HASH_BITS, TAGGER_EPOCHS,
-  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS,
+  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS, PARSER_RUNS,
 } from './syntax.data.js'
 import { buildTagDict, tagSentence, trainTagSentence, WordCache, type TagWord } from './tagger.js'
 import { Gold, State } from './transitions.js'
+
+const FLAGS = { noWrite: process.argv.includes('--no-write'), reuseTags: process.argv.includes('--reuse-tags'), goldTags: process.argv.includes('--gold-tags') }
 
 export const EWT_DIR = join(SHARED, 'data', 'parsing', 'ud-en-ewt')
 export const EWT_TRAIN = join(EWT_DIR, 'en_ewt-ud-train.conllu')
@@ -176,67 +182,103 @@ async function main(): Promise<void> {
   log(`train ${train.length} sentences, dev ${dev.length}`)
 
   // pass 1: jackknifed train tags (workers) while the final tagger trains here; then pass 2 the same way
-  const jk1 = jackknife(train.length, null)
-  const tagger1 = trainTagger(train, dev, TAGGER_EPOCHS, TRAIN_SEED, log)
-  const train1 = await jk1
-  const dev1 = tagAll(new FloatScorer(tagger1.w, N_TAGS), tagger1.dict, dev)
-  const acc = (tags: readonly Uint8Array[], sents: readonly Sent[]): string => {
-    let ok = 0, n = 0
-    sents.forEach((s, k) => s.tags.forEach((t, i) => { n++; if (tags[k]![i] === t) ok++ }))
-    return (100 * ok / n).toFixed(2)
-  }
-  log(`pass 1: jackknifed train UPOS ${acc(train1, train)}; best epoch ${tagger1.epoch}, dev UPOS ${(tagger1.acc * 100).toFixed(2)}`)
-  let tagger2: typeof tagger1 | null = null
-  let trainTags = train1, devTags = dev1
-  if (TWO_PASS && !process.env.TAGONLY1) {
-    const jk2 = jackknife(train.length, train1)
-    tagger2 = trainTagger(train, dev, TAGGER_EPOCHS, TRAIN_SEED + 1, log, { train: train1, dev: dev1 })
-    trainTags = await jk2
-    devTags = tagAll(new FloatScorer(tagger2.w, N_TAGS), tagger2.dict, dev, dev1)
-    log(`pass 2: jackknifed train UPOS ${acc(trainTags, train)}; best epoch ${tagger2.epoch}, dev UPOS ${acc(devTags, dev)}`)
+  const CACHE = join(tmpdir(), 'dossier-syntax-tags.json')
+  let trainTags: Uint8Array[], devTags: Uint8Array[]
+  let tagger1: ReturnType<typeof trainTagger>, tagger2: ReturnType<typeof trainTagger> | null = null
+  if (FLAGS.reuseTags) {
+    const c = JSON.parse(readFileSync(CACHE, 'utf8')) as { train: number[][]; dev: number[][] }
+    trainTags = c.train.map((a) => Uint8Array.from(a)); devTags = c.dev.map((a) => Uint8Array.from(a))
+    tagger1 = { w: new Float32Array(0), dict: new Map(), acc: 0, epoch: 0 }
+  } else {
+    const jk1 = jackknife(train.length, null)
+    tagger1 = trainTagger(train, dev, TAGGER_EPOCHS, TRAIN_SEED, log)
+    const train1 = await jk1
+    const dev1 = tagAll(new FloatScorer(tagger1.w, N_TAGS), tagger1.dict, dev)
+    const acc = (tags: readonly Uint8Array[], sents: readonly Sent[]): string => {
+      let ok = 0, n = 0
+      sents.forEach((s, k) => s.tags.forEach((t, i) => { n++; if (tags[k]![i] === t) ok++ }))
+      return (100 * ok / n).toFixed(2)
+    }
+    log(`pass 1: jackknifed train UPOS ${acc(train1, train)}; best epoch ${tagger1.epoch}, dev UPOS ${(tagger1.acc * 100).toFixed(2)}`)
+    trainTags = train1; devTags = dev1
+    if (TWO_PASS) {
+      const jk2 = jackknife(train.length, train1)
+      tagger2 = trainTagger(train, dev, TAGGER_EPOCHS, TRAIN_SEED + 1, log, { train: train1, dev: dev1 })
+      trainTags = await jk2
+      devTags = tagAll(new FloatScorer(tagger2.w, N_TAGS), tagger2.dict, dev, dev1)
+      log(`pass 2: jackknifed train UPOS ${acc(trainTags, train)}; best epoch ${tagger2.epoch}, dev UPOS ${acc(devTags, dev)}`)
+    }
+
+    writeFileSync(CACHE, JSON.stringify({ train: trainTags.map((a) => Array.from(a)), dev: devTags.map((a) => Array.from(a)) }))
   }
   const taggerSeconds = seconds(t0)
-  if (process.env.TAGONLY) return
 
   // parser
   const counts = new Map<string, number>()
   for (const s of train) for (const r of s.rels) counts.set(r, (counts.get(r) ?? 0) + 1)
   const deprels = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r)
   const labelId = new Map(deprels.map((r, i) => [r, i]))
-  const projective = train.map((s, k) => ({ s, k })).filter(({ s }) => isProjective(s.heads))
-  log(`parser: ${projective.length} of ${train.length} train sentences projective; ${deprels.length} relations`)
+  // non-projective trees are lifted to projective ones (the dynamic oracle needs them); dev keeps all arcs
+  const lifted = train.filter((s) => !isProjective(s.heads)).length
+  const projective = train.map((s, k) => ({ s: isProjective(s.heads) ? s : { ...s, heads: projectivize(s.heads) }, k }))
+    .filter(({ s }) => isProjective(s.heads) && s.heads.filter((h) => h === 0).length === 1)
+  log(`parser: ${lifted} of ${train.length} train sentences lifted to projective trees; ${deprels.length} relations`)
   const trainX = inputs(projective.map((p) => p.s), projective.map((p) => trainTags[p.k]!))
   const golds = projective.map(({ s }) => Gold.fromConllu(s.heads))
   const goldLabels = projective.map(({ s }) => { const a = new Int32Array(s.words.length + 2); s.rels.forEach((r, i) => { a[i + 1] = labelId.get(r)! }); return a })
-  const devX = inputs(dev, process.env.GOLDTAGS ? dev.map((s) => s.tags) : devTags)
-  if (process.env.GOLDTAGS) trainX.splice(0, trainX.length, ...inputs(projective.map((p) => p.s), projective.map((p) => p.s.tags)))
-  const moves = new Averaged(PARSER_HASH_BITS, N_MOVES)
-  const labels = new Averaged(LABEL_HASH_BITS, deprels.length)
-  const rand = rng(TRAIN_SEED + 100)
+  const devX = inputs(dev, FLAGS.goldTags ? dev.map((s) => s.tags) : devTags)
+  if (FLAGS.goldTags) trainX.splice(0, trainX.length, ...inputs(projective.map((p) => p.s), projective.map((p) => p.s.tags)))
   const st = new State()
-  let best: { las: number; uas: number; epoch: number; moves: Float32Array; labels: Float32Array } = { las: -1, uas: 0, epoch: 0, moves: new Float32Array(0), labels: new Float32Array(0) }
   const t1 = Date.now()
-  for (let e = 1; e <= PARSER_EPOCHS; e++) {
-    const stats: TrainStats = { moveErrors: 0, labelErrors: 0, moves: 0 }
-    const explore = e >= EXPLORE_FROM ? EXPLORE : 0
-    for (const k of shuffled(trainX.length, rand)) trainParseSentence(moves, labels, trainX[k]!, golds[k]!, goldLabels[k]!, st, explore, rand, stats)
-    const mw = moves.averaged(), lw = labels.averaged()
-    const sc = scoreParse(new FloatScorer(mw, N_MOVES), new FloatScorer(lw, deprels.length), deprels, dev, devX, devTags)
-    log(`parser epoch ${e}: ${stats.moveErrors}/${stats.moves} move errors, ${stats.labelErrors} label errors; dev UAS ${(sc.uas * 100).toFixed(2)} LAS ${(sc.las * 100).toFixed(2)}`)
-    if (sc.las > best.las) best = { las: sc.las, uas: sc.uas, epoch: e, moves: mw, labels: lw }
-    else if (e - best.epoch >= 3) { log('no dev LAS gain in 3 epochs: stopping'); break }
+  /** One parser training run (its own shuffles); returns the averaged weights of its best dev epoch. */
+  const trainParser = (run: number): { las: number; uas: number; epoch: number; moves: Float32Array; labels: Float32Array } => {
+    const moves = new Averaged(PARSER_HASH_BITS, N_MOVES)
+    const labels = new Averaged(LABEL_HASH_BITS, deprels.length)
+    const rand = rng(TRAIN_SEED + 100 + run)
+    let best: { las: number; uas: number; epoch: number; moves: Float32Array; labels: Float32Array } = { las: -1, uas: 0, epoch: 0, moves: new Float32Array(0), labels: new Float32Array(0) }
+    for (let e = 1; e <= PARSER_EPOCHS; e++) {
+      const stats: TrainStats = { moveErrors: 0, labelErrors: 0, moves: 0 }
+      const explore = e >= EXPLORE_FROM ? EXPLORE : 0
+      for (const k of shuffled(trainX.length, rand)) trainParseSentence(moves, labels, trainX[k]!, golds[k]!, goldLabels[k]!, st, explore, rand, stats)
+      const mw = moves.averaged(), lw = labels.averaged()
+      const sc = scoreParse(new FloatScorer(mw, N_MOVES), new FloatScorer(lw, deprels.length), deprels, dev, devX, devTags)
+      log(`parser ${run + 1}/${PARSER_RUNS} epoch ${e}: ${stats.moveErrors}/${stats.moves} move errors, ${stats.labelErrors} label errors; dev UAS ${(sc.uas * 100).toFixed(2)} LAS ${(sc.las * 100).toFixed(2)}`)
+      if (sc.las > best.las) best = { las: sc.las, uas: sc.uas, epoch: e, moves: mw, labels: lw }
+      else if (e - best.epoch >= 3) { log('no dev LAS gain in 3 epochs: stopping'); break }
+    }
+    return best
+  }
+  // several runs in different orders, their weights averaged (a cheap ensemble: one model at run time)
+  const runs = Array.from({ length: PARSER_RUNS }, (_, r) => trainParser(r))
+  const mean = (ws: Float32Array[]): Float32Array => {
+    const out = new Float32Array(ws[0]!.length)
+    for (const w of ws) for (let i = 0; i < out.length; i++) out[i]! += w[i]! / ws.length
+    return out
+  }
+  const best = { epoch: runs.map((r) => r.epoch), moves: mean(runs.map((r) => r.moves)), labels: mean(runs.map((r) => r.labels)) }
+  if (PARSER_RUNS > 1) {
+    const sc = scoreParse(new FloatScorer(best.moves, N_MOVES), new FloatScorer(best.labels, deprels.length), deprels, dev, devX, devTags)
+    log(`parser, ${PARSER_RUNS} runs averaged: dev UAS ${(sc.uas * 100).toFixed(2)} LAS ${(sc.las * 100).toFixed(2)}`)
   }
   const parserSeconds = seconds(t1)
 
-  if (process.env.NOWRITE) return
+  // int8 parser tables, linear or companded: whichever loses least on dev (int16 for the taggers)
+  const int8 = [false, true].map((companded) => {
+    const m = quantizeWeights(best.moves, 1, companded), l = quantizeWeights(best.labels, 1, companded)
+    const em = companded ? expandCompanded(m.q, m.scale) : m, el = companded ? expandCompanded(l.q, l.scale) : l
+    const sc = scoreParse(new QuantizedScorer(em.q, em.scale, N_MOVES), new QuantizedScorer(el.q, el.scale, deprels.length), deprels, dev, devX, devTags)
+    log(`int8 parser tables${companded ? ', companded' : ''}: dev UAS ${(sc.uas * 100).toFixed(2)} LAS ${(sc.las * 100).toFixed(2)}`)
+    return { companded, m, l, las: sc.las }
+  }).sort((a, b) => b.las - a.las)[0]!
+  if (FLAGS.noWrite) return
   // write and score what is committed (int16 weights read back through the run-time path)
   mkdirSync(SYNTAX_MODEL_DIR, { recursive: true })
   const dir = SYNTAX_MODEL_DIR
   const bytes = {
     tagger: writeWeights(join(dir, 'tagger.bin.gz'), tagger1.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER),
     tagger2: tagger2 ? writeWeights(join(dir, 'tagger2.bin.gz'), tagger2.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER) : 0,
-    moves: writeWeights(join(dir, 'moves.bin.gz'), best.moves, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1),
-    labels: writeWeights(join(dir, 'labels.bin.gz'), best.labels, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1),
+    moves: writeQuantized(join(dir, 'moves.bin.gz'), int8.m.q, int8.m.scale, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1, int8.companded),
+    labels: writeQuantized(join(dir, 'labels.bin.gz'), int8.l.q, int8.l.scale, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1, int8.companded),
     lemmas: writeLinesGz(join(dir, 'lemmas.tsv.gz'), lemmaExceptions(train)),
     tagdict: writeLinesGz(join(dir, 'tagdict.tsv.gz'), [...tagger1.dict.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, t]) => `${f}\t${UPOS[t]}`)),
   }
@@ -257,7 +299,7 @@ async function main(): Promise<void> {
   const round = (x: number): number => Math.round(x * 10000) / 10000
   const meta = {
     trainedOn: 'UD English-EWT train (en_ewt-ud-train.conllu)', tunedOn: 'UD English-EWT dev (en_ewt-ud-dev.conllu)', license: 'CC BY-SA 4.0',
-    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, parserEpochs: best.epoch,
+    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, parserRuns: PARSER_RUNS, parserEpochs: best.epoch, int8Companded: int8.companded,
     hashBits: { tagger: TAGGER_HASH_BITS, moves: PARSER_HASH_BITS, labels: LABEL_HASH_BITS },
     taggerSeconds, parserSeconds, totalSeconds: seconds(t0), bytes,
     dev: { words: n, upos: round(upos / n), uas: round(uas / n), las: round(las / n) },
