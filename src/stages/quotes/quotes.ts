@@ -89,7 +89,9 @@ class Attributor {
 }
 
 /**
- * Direct quotations (three words or more) with their speakers, paragraph by paragraph, in text order.
+ * Direct quotations (three words or more) with their speakers, paragraph by paragraph, in text order. With `parse`
+ * (the tokens and syntax layers) the speaker is read off the dependency parse (speaker-syntax.ts); the cue rules
+ * below answer only where the parse names no one, or only inherits a subject the rules can name.
  * @example findQuotes(text, paragraphs, sentences, entities, 'd_1').quotes[0].speaker?.name
  */
 export function findQuotes(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], entities: readonly Entity[], docId: string, index?: ActorIndex, parse?: { tokens: readonly Token[]; syntax: readonly SyntaxToken[] }): { quotes: QuoteRecord[]; messages: Message[] } {
@@ -123,7 +125,7 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
   return { quotes, messages }
 }
 
-/** Direct quotes with speakers (speaker resolved through the entities layer, pronouns to the last person subject). */
+/** Direct quotes with speakers: the subject of the speech verb in the parse, resolved through the entities layer. */
 export function quotesStage() {
   return defineStage({
     name: 'quotes', requires: ['paragraphs', 'tokens', 'sentences', 'syntax', 'entities'], produces: ['quotes'],

@@ -15,9 +15,7 @@ import { ORG_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS, STATEMENT_NOUNS } from './quotes.
 
 /** Relations whose dependents are read first for the name a subject phrase stands for (titles, appositions, names). */
 const NAME_PARTS = ['appos', 'flat', 'compound', 'nmod:desc']
-/** Relations never followed into when looking for the name of a subject phrase (clauses describe, they do not name). */
-const CLAUSAL = ['acl', 'advcl', 'ccomp', 'parataxis', 'conj', 'cc', 'punct', 'xcomp', 'csubj', 'dep']
-/** Relations a quotation's clause may hang from its speech verb by (walked up through these to the verb). */
+/** How many heads up from a quotation's clause its speech verb may stand ("X said the US was trying to “…”"). */
 const MAX_UP = 6
 
 export interface SyntaxSpeaker { readonly mention: ActorMention; readonly ref: ActorRef | null; readonly how: string; readonly verb: number }
@@ -26,7 +24,7 @@ export interface SyntaxSpeaker { readonly mention: ActorMention; readonly ref: A
 export class SyntaxSpeakers {
   readonly view: SyntaxView
   /**
-   * \`quoted\` are the spans of every quotation of the document (outer, marks included): what is said inside them is
+   * `quoted` are the spans of every quotation of the document (outer, marks included): what is said inside them is
    * never who speaks.
    */
   constructor(readonly text: string, readonly tokens: readonly Token[], syntax: readonly SyntaxToken[], private readonly idx: ActorIndex, private readonly quoted: readonly Span[] = []) {
@@ -108,9 +106,9 @@ export class SyntaxSpeakers {
     return null
   }
 
-  /** Speakers already given to quotations, with where the text names them (set through \`spoke\`). */
+  /** Speakers already given to quotations, with where the text names them (set through `spoke`). */
   private readonly spoken: { pos: number; ref: ActorRef }[] = []
-  /** Records the speaker of a quotation, named at \`pos\`: a later "he said" may stand for them. */
+  /** Records the speaker of a quotation, named at `pos`: a later "he said" may stand for them. */
   spoke(pos: number, ref: ActorRef): void { this.spoken.push({ pos, ref }) }
 
   private types: Map<string, string> | null = null
@@ -151,8 +149,8 @@ export class SyntaxSpeakers {
   }
 
   /**
-   * The last actor of a wanted type that is a subject in the parse before \`at\` (within about ten sentences),
-   * outside quotations; \`among\` limits it to some actors.
+   * The last actor of a wanted type that is a subject in the parse before `at` (within about ten sentences),
+   * outside quotations; `among` limits it to some actors.
    */
   lastSubject(at: number, want: (type: string) => boolean, among?: ReadonlySet<string>): ActorRef | null {
     const v = this.view
@@ -170,8 +168,8 @@ export class SyntaxSpeakers {
   }
 
   /**
-   * "the statement said": the author of the statement named before (\`X said in a statement\`, \`a statement from
-   * X\`, \`X issued a statement\`): the same noun earlier, read for its author or the subject of its clause.
+   * "the statement said": the author of the statement named before (`X said in a statement`, `a statement from
+   * X`, `X issued a statement`): the same noun earlier, read for its author or the subject of its clause.
    */
   private issuer(noun: string, before: number): ActorMention | null {
     const v = this.view
@@ -327,7 +325,7 @@ export class SyntaxSpeakers {
   }
 
   /**
-   * "the spokeswoman said", "the ministry stated": an actor named before \`before\` with this role right beside its
+   * "the spokeswoman said", "the ministry stated": an actor named before `before` with this role right beside its
    * name ("Foreign Ministry spokeswoman Maria Zakharova", "Zakharova, the ministry's spokeswoman", "Russia's Defense
    * Ministry"); of the given type (any but a person when null), near the owner's name when the phrase has one. The
    * previous speaker wins when the text gives it the role; else the latest such actor. null when none.
@@ -359,7 +357,7 @@ export class SyntaxSpeakers {
   }
 
   /**
-   * A person the entities layer missed, named after the role in the text before \`before\` ("Prime Minister Rana
+   * A person the entities layer missed, named after the role in the text before `before` ("Prime Minister Rana
    * Holm"): the capitalised words right after the last such title, as an actor of its own. null when none.
    */
   private titledName(phrase: string, before: number, skip: readonly Span[]): ActorMention | null {
@@ -472,5 +470,3 @@ const TITLE_WORDS: ReadonlySet<string> = new Set([...ROLE_NOUNS, 'mr', 'mrs', 'm
 /** Word forms of speech verbs the lemmatiser may leave unlemmatised. */
 const SPEECH_FORMS = new Set(['quoted', 'quoting', 'said', 'says', 'saying', 'told', 'tweeted', 'wrote', 'added', 'stressed', 'noted', 'stated', 'read', 'reads'])
 
-/** A role description without its determiner or possessive ("the deputy foreign minister" → "deputy foreign minister"). */
-const phraseOf = (text: string): string => text.replace(/^(?:the|this|that|his|her|its|their)\s+/iu, '').replace(/^\S+['’]s?\s+/u, '')
