@@ -113,7 +113,7 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       const trusted: boolean = !!bySyntax?.ref && !(bySyntax.how.endsWith('-inherited') && byRule.ref)
       let { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
       // a verb without a subject either way: the last subject (or speaker) the parse saw, before the previous speaker
-      if (syn && how.endsWith('-previous')) { ref = syn.lastSubject(q.outer.start, () => true) ?? ref; how += '-subject' }
+      if (syn && how.endsWith('-previous')) { ref = syn.lastSubject(q.outer.start, (t) => t === 'PERSON' || t === 'ORG' || t === 'GROUP') ?? ref; how += '-subject' }
       if (!ref) messages.push(msg('quotes', 'no-speaker', `Expected a speaker for the quotation, got none (${how})`, 'info', q.inner))
       quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner })
       if (ref) {
