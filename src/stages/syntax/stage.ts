@@ -2,7 +2,7 @@
  * The `syntax` stage: tags and parses every sentence and produces the `syntax` layer, parallel to `tokens`.
  * The project's tokens are mapped to EWT tokenisation inside the stage (contractions split: "don't" -> do n't,
  * "they're" -> they 're; hyphenated words split: "Amir-Abdollahian" -> Amir - Abdollahian); a token made of
- * several pieces takes the UPOS, relation and head of its main piece (the piece whose head lies outside the token).
+ * several pieces takes the UPOS, relation and head of its main piece (the piece nearest the root).
  */
 import { defineStage } from '../../doc/stage.js'
 import type { SyntaxToken, Token } from '../../doc/layers.js'
@@ -73,6 +73,17 @@ function subtreeEdges(heads: readonly number[]): { left: number[]; right: number
   return { left, right }
 }
 
+/** True when some word does not reach the root by its heads (1-based, 0 = root). */
+function hasCycle(heads: readonly number[]): boolean {
+  const n = heads.length
+  for (let i = 0; i < n; i++) {
+    let h = heads[i]!, steps = 0
+    while (h !== 0 && steps++ <= n) h = heads[h - 1]!
+    if (h !== 0) return true
+  }
+  return false
+}
+
 /** Left dependents of a title that belong to the whole phrase ("and Foreign Minister X"). */
 const MOVE_TO_NAME = new Set(['cc', 'case', 'punct', 'mark', 'det', 'advmod'])
 
@@ -107,6 +118,7 @@ function repairTitleNames(words: readonly string[], heads: number[], rels: strin
     for (let k = m; k < b; k++) if (!inSpan(heads[k]!) && (ext < 0 || (CORE.has(rels[k]!) && !CORE.has(rels[ext]!)) || (upos[ext] === 'ADJ' && upos[k] !== 'ADJ'))) ext = k
     if (ext < 0) { a = b - 1; continue }
     const name = t + 1, H = heads[ext]!
+    const savedHeads = heads.slice(), savedRels = rels.slice()
     // a phrase attached through a stray adjective takes a nominal relation
     const R = upos[ext] === 'ADJ' && !NOMINAL.has(rels[ext]!) ? (upos[H - 1] === 'VERB' ? 'obj' : 'nmod') : rels[ext]!
     for (let k = m; k < a; k++) if (!inSpan(heads[k]!) || heads[k] === ext + 1) { heads[k] = t + 1; rels[k] = 'amod' }
@@ -121,6 +133,8 @@ function repairTitleNames(words: readonly string[], heads: number[], rels: strin
       heads[k] = k === t ? name + 1 : t + 1
       rels[k] = k === t ? 'nmod:desc' : upos[k] === 'ADJ' ? 'amod' : 'compound'
     }
+    // an odd parse can make the moves close a cycle: then the phrase stays as the parser left it
+    if (hasCycle(heads)) for (let k = 0; k < n; k++) { heads[k] = savedHeads[k]!; rels[k] = savedRels[k]! }
     a = b - 1
   }
 }
@@ -168,6 +182,13 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
   }
 }
 
+/** Depth of piece k (0-based; heads 1-based, 0 = root) in its tree. */
+function depth(heads: readonly number[], k: number): number {
+  let d = 0
+  for (let h = heads[k]!; h !== 0 && d <= heads.length; h = heads[h - 1]!) d++
+  return d
+}
+
 const NONE = (word: string): SyntaxToken => ({ upos: 'X', lemma: word, head: -1, deprel: 'dep' })
 
 /**
@@ -196,8 +217,10 @@ export function parseTokens(parser: SyntaxParser, text: string, tokens: readonly
   for (let i = from; i < to; i++) {
     const a = first[i - from]!, b = first[i - from + 1]!
     if (a === b) continue
+    // the piece nearest the root stands for the token: token heads then never form a cycle (along them the
+    // depth of the standing piece strictly decreases)
     let main = a
-    if (b - a > 1) for (let k = a; k < b; k++) { const h = p.heads[k]! - 1; if (h < a || h >= b) { main = k; break } }
+    if (b - a > 1) for (let k = a + 1; k < b; k++) if (depth(p.heads, k) < depth(p.heads, main)) main = k
     const h = p.heads[main]!
     const word = text.slice(tokens[i]!.start, tokens[i]!.end)
     const upos = p.upos[main]!

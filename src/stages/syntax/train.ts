@@ -24,7 +24,7 @@ import { parseInput, parseSentence, trainParseSentence, type ParseInput, type Tr
 import { Averaged, FloatScorer, QuantizedScorer, shuffled } from './perceptron.js'
 import {
   EXPLORE, EXPLORE_FROM, JACKKNIFE_FOLDS, LABEL_HASH_BITS, N_MOVES, N_TAGS, PARSER_EPOCHS, PARSER_HASH_BITS, TAGGER_EPOCHS,
-  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS, PARSER_RUNS,
+  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS, PARSER_RUNS, LIFT_NONPROJECTIVE, COMPAND_INT8,
 } from './syntax.data.js'
 import { buildTagDict, tagSentence, trainTagSentence, WordCache, type TagWord } from './tagger.js'
 import { Gold, State } from './transitions.js'
@@ -218,11 +218,11 @@ async function main(): Promise<void> {
   for (const s of train) for (const r of s.rels) counts.set(r, (counts.get(r) ?? 0) + 1)
   const deprels = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r)
   const labelId = new Map(deprels.map((r, i) => [r, i]))
-  // non-projective trees are lifted to projective ones (the dynamic oracle needs them); dev keeps all arcs
+  // the dynamic oracle needs projective trees: non-projective ones are lifted or left out; dev keeps all arcs
   const lifted = train.filter((s) => !isProjective(s.heads)).length
-  const projective = train.map((s, k) => ({ s: isProjective(s.heads) ? s : { ...s, heads: projectivize(s.heads) }, k }))
+  const projective = train.map((s, k) => ({ s: isProjective(s.heads) || !LIFT_NONPROJECTIVE ? s : { ...s, heads: projectivize(s.heads) }, k }))
     .filter(({ s }) => isProjective(s.heads) && s.heads.filter((h) => h === 0).length === 1)
-  log(`parser: ${lifted} of ${train.length} train sentences lifted to projective trees; ${deprels.length} relations`)
+  log(`parser: ${lifted} of ${train.length} train sentences non-projective, ${LIFT_NONPROJECTIVE ? 'lifted to projective trees' : 'left out'}; ${deprels.length} relations`)
   const trainX = inputs(projective.map((p) => p.s), projective.map((p) => trainTags[p.k]!))
   const golds = projective.map(({ s }) => Gold.fromConllu(s.heads))
   const goldLabels = projective.map(({ s }) => { const a = new Int32Array(s.words.length + 2); s.rels.forEach((r, i) => { a[i + 1] = labelId.get(r)! }); return a })
@@ -263,7 +263,7 @@ async function main(): Promise<void> {
   const parserSeconds = seconds(t1)
 
   // int8 parser tables, linear or companded: whichever loses least on dev (int16 for the taggers)
-  const int8 = [false, true].map((companded) => {
+  const int8 = (COMPAND_INT8 ? [false, true] : [false]).map((companded) => {
     const m = quantizeWeights(best.moves, 1, companded), l = quantizeWeights(best.labels, 1, companded)
     const em = companded ? expandCompanded(m.q, m.scale) : m, el = companded ? expandCompanded(l.q, l.scale) : l
     const sc = scoreParse(new QuantizedScorer(em.q, em.scale, N_MOVES), new QuantizedScorer(el.q, el.scale, deprels.length), deprels, dev, devX, devTags)
@@ -299,7 +299,7 @@ async function main(): Promise<void> {
   const round = (x: number): number => Math.round(x * 10000) / 10000
   const meta = {
     trainedOn: 'UD English-EWT train (en_ewt-ud-train.conllu)', tunedOn: 'UD English-EWT dev (en_ewt-ud-dev.conllu)', license: 'CC BY-SA 4.0',
-    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, parserRuns: PARSER_RUNS, parserEpochs: best.epoch, int8Companded: int8.companded,
+    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, parserRuns: PARSER_RUNS, liftNonProjective: LIFT_NONPROJECTIVE, parserEpochs: best.epoch, int8Companded: int8.companded,
     hashBits: { tagger: TAGGER_HASH_BITS, moves: PARSER_HASH_BITS, labels: LABEL_HASH_BITS },
     taggerSeconds, parserSeconds, totalSeconds: seconds(t0), bytes,
     dev: { words: n, upos: round(upos / n), uas: round(uas / n), las: round(las / n) },
