@@ -236,6 +236,10 @@ export class SyntaxSpeakers {
     if (agent >= 0) return { tok: agent, own: true }
     const own = subjects.length > 1 ? subjects.filter((c) => c < i).at(-1) ?? subjects[0] : subjects[0]
     let s = own ?? v.subject(i)
+    // a name right before the verb ("…, Zarif also said") is its subject even where the parse hung it elsewhere
+    let k = i - 1
+    while (k >= 0 && /^(?:advmod|aux|aux:pass)$/u.test(v.rel(k)) && v.head(k) === i) k--
+    if (k >= 0 && k !== s && v.upos(k) === 'PROPN' && v.rel(k) !== 'compound' && (s < 0 || i - s > 6) && !(s >= 0 && v.span(s).start <= this.tokens[k]!.start && this.tokens[k]!.end <= v.span(s).end) && this.covering(k, [])?.kind === 'name') return { tok: k, own: true }
     // "X, who said …": the relative pronoun stands for the noun the clause describes
     if (s >= 0 && /^(?:who|which|that)$/iu.test(v.word(s)) && h >= 0) s = h
     // a reduced relative ("the minister, speaking to reporters, said") has no subject of its own
