@@ -177,3 +177,8 @@ test('a speech verb wins over the outlet that carried the words ("…,” accord
   const doc = testDoc('Anna Berg also said, “The ferry will run twice a day from May,” according to Coast Daily. “Passengers will pay less than before,” according to Tomas Vik.', { actors: PEOPLE })
   assert.deepEqual(pairs(doc), [['The ferry will run twice a day from May', 'Anna Berg'], ['Passengers will pay less than before', 'Tomas Vik']])
 })
+
+test('a verb of thinking inside what someone says gives way to the verb of saying', () => {
+  const doc = testDoc('Anna Berg said the Harbour Council expects Westmark “to pay its share of the dredging before June.”', { actors: PEOPLE })
+  assert.deepEqual(pairs(doc), [['to pay its share of the dredging before June.', 'Anna Berg']])
+})

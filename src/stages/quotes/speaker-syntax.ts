@@ -71,8 +71,7 @@ export class SyntaxSpeakers {
       if (h < 0 || inQ(h)) continue
       let x = h
       for (let k = 0; k < MAX_UP && x >= 0 && !inQ(x); k++) {
-        if (this.isSpeech(x)) { cands.push({ verb: x, dist: distTo(x), how: k === 0 ? 'holds' : 'holds-up' }); break }
-        // "according to X": X is an oblique of the quotation's clause
+        if (this.isSpeech(x)) { cands.push({ verb: this.reporter(x), dist: distTo(x), how: k === 0 ? 'holds' : 'holds-up' }); break }
         x = v.head(x)
       }
     }
@@ -185,6 +184,22 @@ export class SyntaxSpeakers {
       if (s >= 0 && s !== i && v.lemma(s).toLowerCase() !== noun) { const m = this.mentionOf(s, [], this.tokens[s]!.end + 1); if (m && m.kind === 'name') return m }
     }
     return null
+  }
+
+  /**
+   * The verb that reports the words: a verb of thinking inside what someone says ("X said Iran expects Russia “to
+   * …”") gives way to the verb of saying above it, whose subject the words are quoted from.
+   */
+  private reporter(x: number): number {
+    const v = this.view
+    if (!MENTAL_LEMMAS.has(v.lemma(x).toLowerCase())) return x
+    for (let c = x, k = 0; k < 3; k++) {
+      const y = v.head(c)
+      if (y < 0 || !/^(?:ccomp|xcomp|parataxis|conj|advcl)$/u.test(v.rel(c).split(':')[0]!)) break
+      if (this.isSpeech(y) && !MENTAL_LEMMAS.has(v.lemma(y).toLowerCase())) return y
+      c = y
+    }
+    return x
   }
 
   /**
@@ -470,6 +485,9 @@ export class SyntaxSpeakers {
 const TITLE_WORDS: ReadonlySet<string> = new Set([...ROLE_NOUNS, 'mr', 'mrs', 'ms', 'dr', 'engineer', 'sheikh', 'sir', 'lord', 'lady', 'rear',
   'brigadier', 'major', 'lt', 'gen', 'col', 'capt', 'adm', 'hojatoleslam', 'mullah', 'imam', 'foreign', 'defense', 'defence', 'prime',
   'deputy', 'vice', 'former', 'acting', 'chief', 'senior', 'top', 'supreme'])
+
+/** Verbs of thinking: a speaker's words only when no verb of saying reports them. */
+const MENTAL_LEMMAS: ReadonlySet<string> = new Set(['believe', 'think', 'consider', 'feel', 'hope', 'expect', 'fear'])
 
 /** Word forms of speech verbs the lemmatiser may leave unlemmatised. */
 const SPEECH_FORMS = new Set(['quoted', 'quoting', 'said', 'says', 'saying', 'told', 'tweeted', 'wrote', 'added', 'stressed', 'noted', 'stated', 'read', 'reads'])
