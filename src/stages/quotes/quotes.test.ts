@@ -182,3 +182,9 @@ test('a verb of thinking inside what someone says gives way to the verb of sayin
   const doc = testDoc('Anna Berg said the Harbour Council expects Westmark “to pay its share of the dredging before June.”', { actors: PEOPLE })
   assert.deepEqual(pairs(doc), [['to pay its share of the dredging before June.', 'Anna Berg']])
 })
+
+test('"hailed as “…” by the premier": the agent of the passive, the premier being the prime minister named before', () => {
+  const actors: TestActor[] = [...PEOPLE, { name: 'Rana Holm', type: 'PERSON', surfaces: ['Rana Holm', 'Holm'] }]
+  const doc = testDoc('Nordland Prime Minister Rana Holm visited the docks with Tomas Vik on Monday. The crane company was hailed as “the most reliable partner of the harbour” by the premier.', { actors })
+  assert.deepEqual(pairs(doc), [['the most reliable partner of the harbour', 'Rana Holm']])
+})

@@ -92,6 +92,13 @@ export class SyntaxSpeakers {
         if ((hh >= 0 && inQ(hh)) || distTo(x) < 4) cands.push({ verb: x, dist: distTo(x), how: 'according-to', speaker: h })
       }
     }
+    // "hailed as “…” by X" with "by X" hung on the quotation: X speaks through the passive or participle verb
+    const passiveVerb = cands.find((c) => c.how.startsWith('holds') && (v.isPassive(c.verb) || (/ed$/iu.test(v.word(c.verb)) && !v.children(c.verb).some((k) => v.rel(k) === 'nsubj'))))
+    if (passiveVerb) {
+      for (let x = b; x < Math.min(v.length, b + 6); x++) {
+        if (inQ(v.head(x)) && /^(?:NOUN|PROPN)$/u.test(v.upos(x)) && v.caseOf(x).toLowerCase() === 'by') { cands.push({ verb: passiveVerb.verb, dist: -1, how: 'agent', speaker: x }); break }
+      }
+    }
     if (!cands.length) return null
     // a speech verb before "according to" ("he said, “…,” according to the agency": the agency only carried it)
     cands.sort((p, q) => Number(p.how === 'according-to') - Number(q.how === 'according-to') || p.dist - q.dist)
@@ -246,8 +253,9 @@ export class SyntaxSpeakers {
     if (w === 'saying' && h >= 0 && quoting(h)) { const o = quoted(h); if (o >= 0) return { tok: o, own: true } }
     // two subjects side by side ("the ministry | spokesman X told"): the one nearest before the verb is the name
     const subjects = v.children(i).filter((c) => relIs(v.rel(c), 'nsubj') || relIs(v.rel(c), 'csubj'))
-    // "hailed as “…” by X": the agent of a passive speech verb
-    const agent = v.isPassive(i) ? v.agent(i) : -1
+    // "hailed as “…” by X", "Described as “…” by X, the plan …": the agent of a passive speech verb or participle
+    const participle = /^(?:advcl|acl)/u.test(v.rel(i)) && /ed$/iu.test(v.word(i)) && !v.dependents(i, 'nsubj', 'aux').length
+    const agent = v.isPassive(i) ? v.agent(i) : participle ? v.dependents(i, 'obl').find((c) => v.caseOf(c).toLowerCase() === 'by') ?? -1 : -1
     if (agent >= 0) return { tok: agent, own: true }
     const own = subjects.length > 1 ? subjects.filter((c) => c < i).at(-1) ?? subjects[0] : subjects[0]
     let s = own ?? v.subject(i)
@@ -351,6 +359,14 @@ export class SyntaxSpeakers {
    */
   private holder(phrase: string, before: number, skip: readonly Span[], type: string | null, owner: ActorMention | null, previous: ActorRef | null): ActorMention | null {
     if (!phrase) return null
+    const found = this.holderOf(phrase, before, skip, type, owner, previous)
+    if (found) return found
+    // the same office under another name ("the premier" for "Prime Minister X", "the top diplomat" for "Foreign Minister X")
+    for (const other of ROLE_SYNONYMS.get(phrase.toLowerCase()) ?? []) { const m = this.holderOf(other, before, skip, type, owner, previous); if (m) return m }
+    return null
+  }
+
+  private holderOf(phrase: string, before: number, skip: readonly Span[], type: string | null, owner: ActorMention | null, previous: ActorRef | null): ActorMention | null {
     // case-insensitive phrase, case-sensitive names ("spokeswoman Lena Strand", not "spokeswoman met Tomas")
     const p = phrase.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&').replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\s+/gu, '\\s+')
     // a lesser title is another office ("Deputy Foreign Minister X" is not "the foreign minister")
@@ -485,6 +501,14 @@ export class SyntaxSpeakers {
 const TITLE_WORDS: ReadonlySet<string> = new Set([...ROLE_NOUNS, 'mr', 'mrs', 'ms', 'dr', 'engineer', 'sheikh', 'sir', 'lord', 'lady', 'rear',
   'brigadier', 'major', 'lt', 'gen', 'col', 'capt', 'adm', 'hojatoleslam', 'mullah', 'imam', 'foreign', 'defense', 'defence', 'prime',
   'deputy', 'vice', 'former', 'acting', 'chief', 'senior', 'top', 'supreme'])
+
+/** Other names of the same office. */
+const ROLE_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['premier', ['prime minister']], ['prime minister', ['premier']], ['top diplomat', ['foreign minister']], ['chief diplomat', ['foreign minister']],
+  ['diplomat', ['foreign minister', 'ambassador', 'envoy']], ['envoy', ['ambassador', 'representative']], ['ambassador', ['envoy']],
+  ['spokesperson', ['spokesman', 'spokeswoman']], ['head of state', ['president']], ['lawmaker', ['mp', 'member of parliament']],
+  ['commander', ['chief', 'head']], ['chief', ['commander', 'head']],
+])
 
 /** Verbs of thinking: a speaker's words only when no verb of saying reports them. */
 const MENTAL_LEMMAS: ReadonlySet<string> = new Set(['believe', 'think', 'consider', 'feel', 'hope', 'expect', 'fear'])
