@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DossierError } from '../../errors.js'
 import { MODELS_DIR } from '../../paths.js'
-import { parseClusters } from '../entities/ner/clusters.js'
+import { committedClusters } from '../entities/ner/clusters.js'
 import type { Clusters } from '../entities/ner/features.js'
 import { NER_MODEL_DIR, readLinesGz, readQuantized } from '../entities/ner/model-files.js'
 import { parseInput, parseSentence } from './parser.js'
@@ -124,7 +124,7 @@ export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR): SyntaxParser {
     const tab = line.lastIndexOf('\t')
     dict.set(line.slice(0, tab), (UPOS as readonly string[]).indexOf(line.slice(tab + 1)))
   }
-  const clusters = parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))
+  const clusters = committedClusters()
   const second = existsSync(join(dir, 'tagger2.bin.gz')) ? load('tagger2.bin.gz', MAGIC_TAGGER) : null
   const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), second, load('moves.bin.gz', MAGIC_MOVES), load('labels.bin.gz', MAGIC_LABELS), dict, meta.deprels, clusters, readLemmas(join(dir, 'lemmas.tsv.gz')))
   if (dir === SYNTAX_MODEL_DIR) cached = p

@@ -74,14 +74,5 @@ export function argmax(scores: Int32Array | Float64Array, n: number, ok?: (c: nu
   return best
 }
 
-/** Fisher-Yates order of 0..n-1 with a seeded generator. */
-export function shuffled(n: number, rand: () => number): Int32Array {
-  const a = Int32Array.from({ length: n }, (_, i) => i)
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1))
-    const t = a[i]!
-    a[i] = a[j]!
-    a[j] = t
-  }
-  return a
-}
+/** Fisher-Yates order with a seeded generator: the one the NER trainer uses. */
+export { shuffled } from '../entities/ner/clusters.js'

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import { SHARED } from '../../paths.js'
-import { parseClusters, rng } from '../entities/ner/clusters.js'
+import { committedClusters, rng } from '../entities/ner/clusters.js'
 import type { Clusters } from '../entities/ner/features.js'
 import { expandCompanded, NER_MODEL_DIR, quantizeWeights, readLinesGz, readQuantized, writeLinesGz, writeQuantized, writeWeights } from '../entities/ner/model-files.js'
 import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
@@ -57,7 +57,7 @@ function load(file: string, cache: WordCache): Sent[] {
   })
 }
 
-function clusters(): Clusters { return parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz'))) }
+const clusters = (): Clusters => committedClusters()
 
 /**
  * Trains a tagger on `train` for `epochs` (keeping the best epoch on `dev` when given); returns averaged weights.

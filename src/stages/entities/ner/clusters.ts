@@ -22,6 +22,18 @@ export function rng(seed: number): () => number {
   }
 }
 
+/** Fisher-Yates order of 0..n-1 with a seeded generator (the training order of every model the project trains). */
+export function shuffled(n: number, rand: () => number): Int32Array {
+  const a = Int32Array.from({ length: n }, (_, i) => i)
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    const t = a[i]!
+    a[i] = a[j]!
+    a[j] = t
+  }
+  return a
+}
+
 /** Spherical k-means of `n` unit vectors of `dim` dims; returns the assignment and the centroids. */
 export function kmeans(x: Float32Array, n: number, dim: number, k: number, iterations: number, seed: number): { assign: Int32Array; centroids: Float32Array } {
   const rand = rng(seed)

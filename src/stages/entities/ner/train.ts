@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SHARED } from '../../../paths.js'
-import { buildClusters, parseClusters, rng } from './clusters.js'
+import { buildClusters, parseClusters, rng, shuffled } from './clusters.js'
 import { chunks, readConll, scoreNer, toIob2, type ConllDocument, type NerScore } from './conll.js'
 import { extractFeatures, type Clusters, type SentenceFeatures } from './features.js'
 import { Gazetteer } from './gazetteer.js'
@@ -120,17 +120,6 @@ function evaluate(w: Float32Array, data: readonly DocExamples[]): NerScore {
     })
   })
   return scoreNer(gold, pred)
-}
-
-function shuffled(n: number, rand: () => number): Int32Array {
-  const a = Int32Array.from({ length: n }, (_, i) => i)
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1))
-    const t = a[i]!
-    a[i] = a[j]!
-    a[j] = t
-  }
-  return a
 }
 
 /** True when the word-vector package is installed (it is 300 MB, so it is not a dependency: see MODEL_CARD.md). */

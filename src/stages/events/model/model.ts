@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { MODELS_DIR } from '../../../paths.js'
-import { rng } from '../../entities/ner/clusters.js'
+import { rng, shuffled } from '../../entities/ner/clusters.js'
 
 /** Folder of the committed events model. */
 export const EVENTS_MODEL_DIR = join(MODELS_DIR, 'events')
@@ -79,13 +79,11 @@ export function trainTriggerModel(examples: readonly Example[], labels: readonly
   const w = new Map<string, Float32Array>(), u = new Map<string, Float64Array>()
   const rowW = (f: string): Float32Array => { let r = w.get(f); if (!r) { r = new Float32Array(C); w.set(f, r); u.set(f, new Float64Array(C)) } return r }
   const feats = examples.map((e) => e.f.filter(keep))
-  const order = Array.from(examples.keys())
   const rand = rng(opts.seed)
   const s = new Float32Array(C)
   let step = 1
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let k = order.length - 1; k > 0; k--) { const j = Math.floor(rand() * (k + 1)); [order[k], order[j]] = [order[j]!, order[k]!] }
-    for (const n of order) {
+    for (const n of shuffled(examples.length, rand)) {
       const f = feats[n]!, y = examples[n]!.y
       s.fill(0)
       for (const x of f) { const r = w.get(x); if (r) for (let c = 0; c < C; c++) s[c]! += r[c]! }
