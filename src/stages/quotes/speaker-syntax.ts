@@ -505,9 +505,7 @@ const TITLE_WORDS: ReadonlySet<string> = new Set([...ROLE_NOUNS, 'mr', 'mrs', 'm
 /** Other names of the same office. */
 const ROLE_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['premier', ['prime minister']], ['prime minister', ['premier']], ['top diplomat', ['foreign minister']], ['chief diplomat', ['foreign minister']],
-  ['diplomat', ['foreign minister', 'ambassador', 'envoy']], ['envoy', ['ambassador', 'representative']], ['ambassador', ['envoy']],
-  ['spokesperson', ['spokesman', 'spokeswoman']], ['head of state', ['president']], ['lawmaker', ['mp', 'member of parliament']],
-  ['commander', ['chief', 'head']], ['chief', ['commander', 'head']],
+  ['envoy', ['ambassador']], ['ambassador', ['envoy']], ['spokesperson', ['spokesman', 'spokeswoman']], ['lawmaker', ['mp']],
 ])
 
 /** Verbs of thinking: a speaker's words only when no verb of saying reports them. */
