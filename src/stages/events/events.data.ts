@@ -91,7 +91,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // SANCTION
   { pattern: String.raw`impos(?:ed|es|ing)\s+(?:\S+\s+){0,4}?sanctions`, type: 'SANCTION', mode: null, pos: V, targetPreps: ['on', 'against'], reason: 'sanctions are SANCTION' },
   { pattern: String.raw`(?:downgrad|sever|cut)(?:ed|s)?\s+(?:\S+\s+)?(?:ties|relations)|expell(?:ed|s)|recall(?:ed|s)\s+(?:its|their)\s+ambassadors?`, type: 'SANCTION', mode: 'withdraw', pos: V, targetPreps: ['', 'with'], reason: 'cutting diplomatic ties is SANCTION' },
-  // RETREAT
+  // RETREAT (withdrawing from a deal or a body is SANCTION: a reduction of relations, not a retreat from ground)
+  { pattern: String.raw`(?:withdr(?:ew|awn|aws)|pull(?:ed|s)\s+out)\s+(?:\S+\s+){0,2}?(?:from|of)\s+(?:the\s+|a\s+)?(?:\S+\s+){0,4}?(?:deal|agreement|accord|treaty|pact|JCPOA|convention|organi[sz]ation|council|talks)\b`, type: 'SANCTION', mode: 'withdraw', pos: V, targetPreps: [], reason: 'withdrawing from a deal, treaty or body reduces relations: SANCTION/withdraw (PLOVER); forces leaving ground stay RETREAT' },
   { pattern: String.raw`withdr(?:ew|awn|aws)|retreat(?:ed|s)|pull(?:ed|s)\s+out`, type: 'RETREAT', mode: 'withdraw', pos: V, targetPreps: [], reason: 'withdrawing forces is RETREAT' },
   // COERCE
   { pattern: String.raw`annex(?:ed|es)`, type: 'COERCE', mode: 'seize', pos: V, targetPreps: [''], reason: 'annexing territory is COERCE/seize' },

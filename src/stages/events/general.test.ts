@@ -209,3 +209,8 @@ test('"the Andean country" stands for the country named last before it, not a ci
   assert.ok(desc, 'the description is an actor mention')
   assert.equal(idx.refOf(desc)?.name, 'Chile')
 })
+
+test('withdrawing from a deal is SANCTION/withdraw; forces withdrawing from ground are RETREAT', () => {
+  assert.deepEqual(run('Nordland withdrew from the border treaty with Sudmark on Monday.').events.map((e) => [e.type, e.mode, e.source_actor?.name]), [['SANCTION', 'withdraw', 'Nordland']])
+  assert.deepEqual(run('Nordland withdrew its troops from Porta on Monday.').events.map((e) => [e.type, e.source_actor?.name]), [['RETREAT', 'Nordland']])
+})
