@@ -214,3 +214,16 @@ test('withdrawing from a deal is SANCTION/withdraw; forces withdrawing from grou
   assert.deepEqual(run('Nordland withdrew from the border treaty with Sudmark on Monday.').events.map((e) => [e.type, e.mode, e.source_actor?.name]), [['SANCTION', 'withdraw', 'Nordland']])
   assert.deepEqual(run('Nordland withdrew its troops from Porta on Monday.').events.map((e) => [e.type, e.source_actor?.name]), [['RETREAT', 'Nordland']])
 })
+
+test('"the Chilean foreign minister" is a role description (resolved to the last person subject), not the country its adjective names', async () => {
+  const { actorIndex } = await import('./actors.js')
+  const text = 'Ana Rojas arrived in Lima on Sunday. The Chilean foreign minister also met officials.'
+  const entities: Entity[] = [
+    { id: 'e1', actor: 'rojas', name: 'Ana Rojas', type: 'PERSON', affiliation: 'CHL', code: null, mentions: [{ start: 0, end: 9, text: 'Ana Rojas' }] },
+    { id: 'e2', actor: 'chl', name: 'Chile', type: 'GPE', affiliation: 'CHL', code: 'CHL', mentions: [{ start: 41, end: 48, text: 'Chilean' }] },
+  ]
+  const idx = actorIndex(text, [{ start: 0, end: 36 }, { start: 37, end: text.length }], entities)
+  const role = idx.mentions.find((m) => m.text === 'The Chilean foreign minister')
+  assert.ok(role, 'the role description is an actor mention')
+  assert.equal(idx.refOf(role)?.name, 'Ana Rojas')
+})

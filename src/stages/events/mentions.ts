@@ -2,6 +2,7 @@ import type { ActorRef, Entity, EntityType, Sentence } from '../../doc/layers.js
 import type { Span } from '../../doc/span.js'
 import { sentenceChunks, textChunks } from './chunks.js'
 import { lowerBound } from '../tokens/tokens.js'
+import { countryOfDemonym } from './places.js'
 
 /** An actor phrase in the text: an entity mention, or a rule-found name, pronoun or role description. */
 export interface ActorMention extends Span {
@@ -23,6 +24,12 @@ function overlapsAny(sorted: readonly Span[], c: Span): boolean {
   return false
 }
 
+/** True when every entity mention overlapping `c` is a nationality adjective ("Iraqi"). */
+function onlyDemonymsIn(mentions: readonly ActorMention[], c: Span): boolean {
+  const inside = mentions.filter((m) => m.start < c.end && c.start < m.end)
+  return inside.length > 0 && inside.every((m) => m.start >= c.start && m.end <= c.end && !!countryOfDemonym(m.text))
+}
+
 /**
  * Entity mentions, plus rule-found phrases where no entity mention lies: pronouns, role descriptions, pairs and
  * nationality groups always; capitalised names only when the entities layer is empty (a surname takes the full
@@ -42,7 +49,8 @@ export function buildMentions(text: string, sentences: readonly Sentence[], enti
   const extra: ActorMention[] = []
   for (const c of chunks) {
     if (c.initial && !lastNames.has(c.text) && !seen.has(c.text)) continue
-    if (overlapsAny(fromEntities, c)) continue
+    // a role description built around a nationality adjective ("the Iraqi foreign minister") stands for the office holder, not the country
+    if (overlapsAny(fromEntities, c) && !(c.kind === 'role' && c.pron !== 'group' && c.pron !== 'country' && onlyDemonymsIn(fromEntities, c))) continue
     if (c.kind !== 'name') { extra.push({ start: c.start, end: c.end, text: c.text, ref: null, type: c.type, kind: c.kind, pron: c.pron }); continue }
     const full = !c.name.includes(' ') && c.type !== 'GPE' ? lastNames.get(c.name) : undefined
     const ent = entities.find((e) => e.name === (full ?? c.name))
