@@ -50,7 +50,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
 /** Role nouns of an unnamed office holder ("the Russian leader"): resolved to the last person subject. */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'leader', 'president', 'chief', 'minister', 'official', 'spokesman', 'spokesperson', 'counterpart', 'commander', 'head', 'secretary',
-  'envoy', 'diplomat', 'premier', 'general',
+  'envoy', 'diplomat', 'premier', 'general', 'spokeswoman', 'ambassador', 'negotiator', 'chairman', 'speaker', 'prosecutor', 'lawmaker', 'admiral',
 ])
 
 /** Common abbreviations of countries and unions that no country list spells. */
