@@ -227,3 +227,8 @@ test('"the Chilean foreign minister" is a role description (resolved to the last
   assert.ok(role, 'the role description is an actor mention')
   assert.equal(idx.refOf(role)?.name, 'Ana Rojas')
 })
+
+test('saying that claims are false or calling them baseless denies them (REJECT by the speaker)', () => {
+  assert.deepEqual(rows('Berg said on Monday that the accusations were baseless.'), [['REJECT', 'Anna Berg', null, '2024-05-13']])
+  assert.deepEqual(rows('Vik called the allegations groundless on Monday.').map((r) => r.slice(0, 2)), [['REJECT', 'Tomas Vik']])
+})

@@ -84,7 +84,13 @@ const refsOf = (idx: ActorIndex, ms: readonly ActorMention[]): ActorRef[] => ms.
  * Where the tree gives nothing, the rule reading stays.
  */
 export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[]): Args {
-  if (!sa || t.entry.speakerSource) return args
+  if (!sa) return args
+  if (t.entry.speakerSource) {
+    // "said the claims by X were false": whose claims are denied or condemned is the target
+    if (args.targets.some((r) => r) || !OWNED.has(t.entry.type)) return args
+    const owner = idx.refOf(sa.owner(sa.view.tokenAt(t.start)))
+    return owner && !args.sources.some((s) => s?.actor === owner.actor) ? { ...args, targets: [owner] } : args
+  }
   const p = sa.read(t, t.entry.pos)
   if (!p) return args
   let sources = refsOf(idx, p.sources)
