@@ -232,3 +232,8 @@ test('saying that claims are false or calling them baseless denies them (REJECT 
   assert.deepEqual(rows('Berg said on Monday that the accusations were baseless.'), [['REJECT', 'Anna Berg', null, '2024-05-13']])
   assert.deepEqual(rows('Vik called the allegations groundless on Monday.').map((r) => r.slice(0, 2)), [['REJECT', 'Tomas Vik']])
 })
+
+test('verbs of harsh criticism are accusations of their object', () => {
+  assert.deepEqual(rows('Berg slammed Sudmark on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Anna Berg', 'Sudmark']])
+  assert.deepEqual(rows('Vik lashed out at Nordland on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Tomas Vik', 'Nordland']])
+})
