@@ -157,7 +157,7 @@ export const PLUPERFECT_RE = /\bhad\s+(?:\S+\s+)?$/i
 export const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|got)\s+(?:\S+ly\s+)?$/i
 
 /** Reporting verbs that anchor dates and mark attribution (who reports the event). */
-export const REPORT_VERBS_RE = /\b(?:said|says|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to|(?<!-)call(?:ed|ing)(?!\s+(?:on|for|off|up|in)\b)|describ(?:ed|ing))\b/gi
+export const REPORT_VERBS_RE = /\b(?:said|says|say|reported|reports|told|stated|announced|quoted|claimed|confirmed|added|noted|asserted|according\s+to|(?<!-)call(?:ed|ing)(?!\s+(?:on|for|off|up|in)\b)|describ(?:ed|ing))\b/gi
 
 /** Types whose undated mention in reported news takes the publication week (speech acts told as news). */
 export const NEWS_TYPES: ReadonlySet<string> = new Set(['CONSULT', 'AGREE', 'SUPPORT', 'ACCUSE', 'REQUEST', 'REJECT', 'THREATEN'])

@@ -16,7 +16,7 @@ import { mergeRepeats } from './steps/05-merge.js'
 import { SyntaxView } from '../syntax/index.js'
 import { lowerBound } from '../tokens/index.js'
 import { SyntaxArgs } from './steps/03-syntax-args.js'
-import { modelTriggers, syntaxOverride } from './model/apply.js'
+import { assertedBy, modelTriggers, syntaxOverride } from './model/apply.js'
 import { featureContext } from './model/candidates.js'
 import { loadTriggerModel, type TriggerModel } from './model/model.js'
 
@@ -127,7 +127,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
           source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
           date: d.date, date_precision: d.precision, date_basis: d.basis, location: args.location, location_actor: args.locationRef,
-          trigger: { start: t.start, end: t.end, text: t.text }, reported_by: reportedBy(doc, idx, sent, t, src), evidence,
+          trigger: { start: t.start, end: t.end, text: t.text }, reported_by: reportedBy(doc, idx, sent, t, src) ?? assertedBy(t, parsed, idx, input.quotes, src)?.name ?? null, evidence,
         })
         // two people agreeing somewhere ("A and B agreed in X on Tuesday to …") met there
         const last = raw[raw.length - 1]

@@ -75,6 +75,20 @@ function speechVerbOver(sa: SyntaxArgs, i: number): number {
   return -1
 }
 
+/**
+ * Who asserts the event when the page reports it as someone's statement ("Ukrainian officials say Iran sent
+ * drones"): the subject of the speech verb whose complement holds the trigger, or the quotation's speaker; null
+ * when the event is told in the outlet's own voice or by its own source.
+ */
+export function assertedBy(t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], source: ActorRef | null): ActorRef | null {
+  if (!sa) return null
+  const q = quotes.find((x) => x.start <= t.start && t.start < x.end)
+  const h = sa.anchor(t, t.entry.pos)
+  const v = q || h < 0 ? -1 : speechVerbOver(sa, h)
+  const who = q?.speaker ?? (v >= 0 ? refsOf(idx, sa.phrase(sa.view.subject(v)))[0] ?? null : null)
+  return who && who.actor !== source?.actor ? who : null
+}
+
 const refsOf = (idx: ActorIndex, ms: readonly ActorMention[]): ActorRef[] => ms.map((m) => idx.refOf(m)).filter((r): r is ActorRef => !!r)
 
 /**
@@ -113,6 +127,12 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   if (!targets.length && p.objectOwner && OWNED.has(t.entry.type)) { const r = idx.refOf(p.objectOwner); if (r) targets = [r] }
   // the rule lexicon's triggers keep the argument readers written for them, but take the owner of what they act on when they found no target
   if (t.entry.reason !== 'model') {
+    // "officials say X supplied drones": the rules took the speaker for the actor; the parse's own subject of the verb is the source
+    const v = t.entry.pos === 'verb' && sources.length ? speechVerbOver(sa, p.head) : -1
+    if (v >= 0) {
+      const speakers = refsOf(idx, sa.phrase(sa.view.subject(v)))
+      if (args.sources.some((r) => r && speakers.some((x) => x.actor === r.actor)) && !sources.some((r) => speakers.some((x) => x.actor === r.actor))) return { ...args, sources }
+    }
     // where the rule readers found nobody at all (common-noun actors: "officials urged the international community"), the tree's actors stand
     if (!args.sources.some((r) => r) && !args.targets.some((r) => r)) return { ...args, sources: sources.length ? sources : args.sources, targets: targets.length ? targets : args.targets }
     return args.targets.some((r) => r) || !p.objectOwner || !targets.length ? args : { ...args, targets }

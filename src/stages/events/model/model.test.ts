@@ -91,3 +91,16 @@ describe('arguments from the parse', () => {
     assert.ok(f.some((x) => x.startsWith('subj=')), 'the subject is described')
   })
 })
+
+describe('who asserts an event', () => {
+  it('an act inside what someone says is asserted by the speaker (never the outlet\'s own claim)', async () => {
+    const { defaultPipeline } = await import('../../../pipeline/default.js')
+    const { createDoc } = await import('../../../doc/doc.js')
+    const text = 'Nordic officials say the Ruritanian army supplied drones to Freedonia.'
+    const doc = createDoc({ path: 'x.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }], { title: null, published: '2024-05-15', author: null, outlet: null, copy_of: null })
+    const events = defaultPipeline().pipeline.run(doc).doc.layers.events ?? []
+    const aid = events.find((e) => e.type === 'AID')
+    assert.ok(aid, 'the supply is coded')
+    assert.ok(aid.reported_by, 'with who says so')
+  })
+})
