@@ -121,6 +121,42 @@ describe('API', () => {
     assert.ok(claims.length >= 1)
     for (const g of claims) for (const c of g.claims) assert.equal(c.unit, g.unit)
   })
+  it('gives every event mention who alleges it and what produced it (rule or model, with its score), documented in /openapi.json', async () => {
+    const spec = (await get('/openapi.json')).body
+    for (const name of ['EventRow', 'EventRecord']) {
+      const props = spec.components.schemas[name].properties
+      assert.ok(props.reported_by && props.produced_by, `${name} documents reported_by and produced_by`)
+      assert.ok(spec.components.schemas[name].required.includes('reported_by') && spec.components.schemas[name].required.includes('produced_by'), name)
+    }
+    assert.deepEqual(spec.components.schemas.ProducedBy.properties.method.enum, ['rule', 'model'])
+    const shaped = (e: any, where: string) => {
+      assert.ok('reported_by' in e && 'produced_by' in e, `${where}: ${e.id ?? e.event} has both fields`)
+      assert.ok(e.reported_by === null || typeof e.reported_by === 'string', where)
+      if (e.produced_by !== null) {
+        assert.ok(['rule', 'model'].includes(e.produced_by.method), where); assert.equal(typeof e.produced_by.detail, 'string', where)
+        assert.ok(e.produced_by.score === null || typeof e.produced_by.score === 'number', where)
+      }
+    }
+    const list = (await get('/api/events?limit=500')).body.items
+    list.forEach((e: any) => shaped(e, 'list'))
+    const byId = new Map(list.map((e: any) => [e.id, e]))
+    assert.deepEqual(byId.get('ev_g2'), { ...byId.get('ev_g2') as object, reported_by: 'the ministry', produced_by: { method: 'model', detail: 'trigger model', score: 0.8234 } })
+    assert.deepEqual((byId.get('ev_e1') as any).produced_by, { method: 'rule', detail: 'receive: AID when the object is materiel', score: null })
+    assert.equal((byId.get('ev_n1') as any).reported_by, null)
+    // a record written before the events stage said (no produced_by) answers null, never a missing field
+    assert.equal((byId.get('ev_g1') as any).produced_by, null)
+    const card = (await get('/api/events/ev_e1')).body
+    shaped(card.event, 'card'); assert.equal(card.event.reported_by, 'a customs official')
+    // each outlet's report carries its own: one states the delivery as an allegation by the ministry, the other by a customs official
+    assert.deepEqual(card.sources.map((s: any) => [s.event, s.reported_by, s.produced_by?.method]).sort(), [['ev_e1', 'a customs official', 'rule'], ['ev_g2', 'the ministry', 'model']])
+    const doc = (await get('/api/documents/d_demo_gulf')).body
+    doc.events.forEach((e: any) => shaped(e, 'document'))
+    assert.equal(doc.events.find((e: any) => e.id === 'ev_g2').reported_by, 'the ministry')
+    ;(await get('/api/actors/a_rus')).body.events.forEach((e: any) => shaped(e, 'actor'))
+    const tl = (await get('/api/timeline')).body.events
+    tl.forEach((e: any) => shaped(e, 'timeline')); assert.ok(tl.some((e: any) => e.reported_by === 'the ministry'))
+    ;(await get('/api/map')).body.places.flatMap((p: any) => p.events).forEach((e: any) => shaped(e, 'map'))
+  })
   it('sets a strict Content-Security-Policy and serves vendor files by exact name only', async () => {
     const ui = await get('/')
     assert.match(ui.res.headers.get('content-security-policy')!, /script-src 'self'/)

@@ -28,9 +28,20 @@ export const DocumentSummarySchema = z.object({
   author: z.string().nullable(), version: z.number(), ingested_at: z.string(),
 }).openapi('DocumentSummary')
 
+/** What coded a machine fact: a rule of the trigger lexicon or the trigger model, with the model's score. */
+export const ProducedBySchema = z.object({
+  method: z.enum(['rule', 'model']),
+  detail: z.string().openapi({ description: "The rule's reason (its lexicon entry) or the model's name" }),
+  score: z.number().nullable().openapi({ description: "The model's margin over \"no event\"; null for a rule" }),
+}).nullable().openapi('ProducedBy', { description: 'What produced the event (rule or model) and how confident it was; null when the record does not say' })
+const ReportedBy = z.string().nullable().openapi({ description: 'Who asserts the event when the page reports it as someone\'s statement ("X says Iran sent drones"): an allegation by this party, not a fact stated by the page; null when the page states it' })
+/** The two provenance fields every event mention carries. */
+export const provenance = { reported_by: ReportedBy, produced_by: ProducedBySchema }
+
 const Event = z.looseObject({
   id: z.string(), story_event: z.string().nullable(), type: z.string(), mode: z.string().nullable(), source_actor: ActorRef, target_actor: ActorRef,
   date: z.string().nullable(), date_precision: z.string().nullable(), location: z.string().nullable(), trigger: TextSpanSchema.optional(), evidence: TextSpanSchema,
+  ...provenance,
 }).openapi('EventRecord')
 
 export const DocumentSchema = z.looseObject({
@@ -55,6 +66,7 @@ export const EventRowSchema = z.object({
   date: z.string().nullable(), date_precision: z.string().nullable(), location: z.string().nullable(), start: z.number(), end: z.number(),
   text: z.string().openapi({ description: 'Evidence text: the document text at [start,end)' }), outlet: z.string().nullable(), quad: QuadSchema,
   date_inferred: z.boolean().optional().openapi({ description: 'true when the date was inferred from other pages' }),
+  ...provenance,
 }).openapi('EventRow')
 
 export const EventQuery = PageQuery.extend({
@@ -110,6 +122,7 @@ const Source = z.object({
   copy_of: z.string().nullable(), is_copy: z.boolean(), sentence: TextSpanSchema, evidence: SpanSchema, trigger: SpanSchema.nullable(),
   actors: z.array(SpanSchema.extend({ actor: z.string(), role: z.enum(['source', 'target']) })).openapi({ description: 'Mentions of the source and target actors inside the sentence' }),
   date: z.string().nullable().openapi({ description: "The event's date as this page gives it" }),
+  ...provenance,
 })
 export const EventCardSchema = z.object({
   event: Event.extend({ doc: z.string(), quad: QuadSchema }), story_event: StoryEventSchema.nullable(), sources: z.array(Source), contradictions: z.array(ContradictionSchema),

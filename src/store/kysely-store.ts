@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { DossierError } from '../errors.js'
 import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records.js'
-import type { DB } from './schema.js'
+import { eventProvenance, type DB } from './schema.js'
 import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
@@ -49,7 +49,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await insertMany(tx, 'events', rec.events.map((e) => ({
         id: e.id, doc_id: rec.id, story_event: e.story_event, type: e.type, mode: e.mode, source_actor: e.source_actor?.actor ?? null,
         target_actor: e.target_actor?.actor ?? null, date: e.date, date_precision: e.date_precision, location: e.location,
-        start_char: e.evidence.start, end_char: e.evidence.end, text: e.evidence.text,
+        start_char: e.evidence.start, end_char: e.evidence.end, text: e.evidence.text, ...eventProvenance(e),
       })))
       await insertMany(tx, 'quotes', rec.quotes.map((q) => ({ id: q.id, doc_id: rec.id, speaker: q.speaker?.actor ?? null, start_char: q.start, end_char: q.end, text: q.text })))
       await insertMany(tx, 'claims', rec.claims.map((c) => ({ id: c.id, doc_id: rec.id, what: c.what, value: c.value, qualifier: c.qualifier, unit: c.unit, start_char: c.evidence.start, end_char: c.evidence.end, text: c.evidence.text })))
@@ -84,7 +84,8 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
     listEvents: (f = {}) => guard('listEvents', async () => {
       let q = db.selectFrom('events').innerJoin('documents', 'documents.id', 'events.doc_id')
         .select(['events.id', 'events.doc_id', 'events.story_event', 'events.type', 'events.mode', 'events.source_actor', 'events.target_actor', 'events.date',
-          'events.date_precision', 'events.location', 'events.start_char', 'events.end_char', 'events.text', 'documents.outlet', 'events.date_inferred'])
+          'events.date_precision', 'events.location', 'events.start_char', 'events.end_char', 'events.text', 'documents.outlet', 'events.date_inferred',
+          'events.reported_by', 'events.produced_by'])
         .where('documents.superseded_by', 'is', null)
       if (f.actor) q = q.where((eb) => eb.or([eb('events.source_actor', '=', f.actor!), eb('events.target_actor', '=', f.actor!)]))
       if (f.pair) { const [a, b] = f.pair; q = q.where((eb) => eb.or([eb.and([eb('events.source_actor', '=', a), eb('events.target_actor', '=', b)]), eb.and([eb('events.source_actor', '=', b), eb('events.target_actor', '=', a)])])) }
@@ -97,9 +98,10 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       if (f.story) q = q.where('events.story_event', '=', f.story)
       if (f.doc) q = q.where('events.doc_id', '=', f.doc)
       const rows = await q.orderBy('events.date').orderBy('events.id').limit(f.limit ?? 500).offset(f.offset ?? 0).execute()
-      return rows.map(({ start_char, end_char, date_inferred, ...r }) => {
+      return rows.map(({ start_char, end_char, date_inferred, produced_by, ...r }) => {
         const d = date_inferred ? JSON.parse(date_inferred) : null // inferred dates (cross-source) replace missing ones
-        return { ...r, ...(d ? { date: d.date, date_precision: d.date_precision, date_inferred: true } : {}), start: start_char, end: end_char }
+        return { ...r, ...(d ? { date: d.date, date_precision: d.date_precision, date_inferred: true } : {}), start: start_char, end: end_char,
+          produced_by: produced_by ? JSON.parse(produced_by) : null }
       }) as EventRow[]
     }),
     listActors: (o = {}) => guard('listActors', async () => {

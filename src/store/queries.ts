@@ -136,9 +136,13 @@ export interface EventSource {
   readonly actors: readonly (Span & { readonly actor: string; readonly role: 'source' | 'target' })[]
   /** the event's date as this page gives it */
   readonly date: string | null
+  /** who this page says asserts the event ("X says …"): an allegation, not the page's own statement; null when the page states it */
+  readonly reported_by: string | null
+  /** what coded this page's event: a rule or the trigger model (with its score); null when unrecorded */
+  readonly produced_by: NonNullable<EventRecord['produced_by']> | null
 }
 export interface EventCard {
-  readonly event: EventRecord & { readonly doc: string }
+  readonly event: Omit<EventRecord, 'reported_by' | 'produced_by'> & { readonly doc: string; readonly reported_by: string | null; readonly produced_by: NonNullable<EventRecord['produced_by']> | null }
   readonly story_event: StoryEventRecord | null
   readonly sources: readonly EventSource[]
   readonly contradictions: readonly ContradictionRecord[]
@@ -163,7 +167,7 @@ function sourceOf(doc: DocumentRecord, event: EventRecord): EventSource {
     .map((m) => ({ start: m.start, end: m.end, actor: e.actor, role: roles.get(e.actor)! }))).sort((a, b) => a.start - b.start)
   return { doc: doc.id, event: event.id, outlet: doc.outlet, title: doc.title, url: doc.source.url, published: doc.published, copy_of: doc.copy_of, is_copy: isCopy,
     sentence, evidence: { start: event.evidence.start, end: event.evidence.end }, trigger: event.trigger ? { start: event.trigger.start, end: event.trigger.end } : null,
-    actors, date: event.date }
+    actors, date: event.date, reported_by: event.reported_by ?? null, produced_by: event.produced_by ?? null }
 }
 
 /** An event with every source that reports it (its story event's members) and the contradictions touching their sentences. */
@@ -179,7 +183,7 @@ export async function eventCard(store: Store, id: string): Promise<EventCard | n
     .sort((a, b) => Number(a.is_copy) - Number(b.is_copy) || (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || (a.outlet ?? '').localeCompare(b.outlet ?? ''))
   const contradictions = ix.contradictions.filter((c) => c.members.some((cm) => sources.some((s) => s.doc === cm.doc && overlaps(cm.evidence, s.sentence))))
     .map((c) => ({ ...c, members: c.members.map((m) => ({ ...m, outlet: ix.docs.get(m.doc)?.outlet ?? null, title: ix.docs.get(m.doc)?.title ?? null })) }))
-  return { event: { ...hit.event, doc: hit.doc.id }, story_event: se, sources, contradictions }
+  return { event: { ...hit.event, doc: hit.doc.id, reported_by: hit.event.reported_by ?? null, produced_by: hit.event.produced_by ?? null }, story_event: se, sources, contradictions }
 }
 
 /** Up to 50 mentions per actor, in document order. */

@@ -14,6 +14,10 @@ export interface DB {
     date: string | null; date_precision: string | null; location: string | null; start_char: number; end_char: number; text: string
     /** JSON {date, date_precision, date_basis} set by the cross-source analysis, null otherwise */
     date_inferred: string | null
+    /** who asserts the event when the page reports it as someone's statement (EventRecord.reported_by), null otherwise */
+    reported_by: string | null
+    /** JSON {method, detail, score}: what coded the event (EventRecord.produced_by), null when the stage did not say */
+    produced_by: string | null
   }
   quotes: { id: string; doc_id: string; speaker: string | null; start_char: number; end_char: number; text: string }
   claims: { id: string; doc_id: string; what: string; value: number; qualifier: string | null; unit: string; start_char: number; end_char: number; text: string }
@@ -48,9 +52,13 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await span('events', db.schema.createTable('events').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('story_event', 'text')
     .addColumn('type', 'text', (c) => c.notNull()).addColumn('mode', 'text').addColumn('source_actor', 'text').addColumn('target_actor', 'text')
-    .addColumn('date', 'text').addColumn('date_precision', 'text').addColumn('location', 'text').addColumn('text', 'text', (c) => c.notNull()).addColumn('date_inferred', 'text')).execute()
+    .addColumn('date', 'text').addColumn('date_precision', 'text').addColumn('location', 'text').addColumn('text', 'text', (c) => c.notNull()).addColumn('date_inferred', 'text')
+    .addColumn('reported_by', 'text').addColumn('produced_by', 'text')).execute()
   // stores created before the column existed get it added (fails harmlessly when it is there)
   await db.schema.alterTable('events').addColumn('date_inferred', 'text').execute().catch(() => undefined)
+  // the same for the provenance columns; a store that lacked them gets them filled from the document records it keeps
+  const added = await Promise.all(['reported_by', 'produced_by'].map((c) => db.schema.alterTable('events').addColumn(c, 'text').execute().then(() => true, () => false)))
+  if (added.some(Boolean)) await backfillProvenance(db)
   for (const col of ['doc_id', 'source_actor', 'target_actor', 'date', 'type', 'story_event'] as const)
     await db.schema.createIndex(`events_${col}`).ifNotExists().on('events').column(col).execute()
   // event lists sort by (date, id), often filtered by type first: these keep deep pages off a full sort
@@ -84,4 +92,22 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await db.schema.createTable('corpus').ifNotExists()
     .addColumn('kind', 'text', (c) => c.notNull()).addColumn('id', 'text', (c) => c.notNull()).addColumn('record', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('corpus_pk', ['kind', 'id']).execute()
+}
+
+/** Fills `events.reported_by` / `events.produced_by` from each stored document record (run once, when the columns are added). */
+async function backfillProvenance(db: Kysely<DB>): Promise<void> {
+  const ids = (await db.selectFrom('documents').select('id').where('record', 'is not', null).execute()).map((r) => r.id)
+  for (const id of ids) {
+    const r = await db.selectFrom('documents').select('record').where('id', '=', id).executeTakeFirst()
+    const events = (r?.record ? JSON.parse(r.record).events : null) as { id: string; reported_by?: string | null; produced_by?: unknown }[] | null
+    for (const e of events ?? []) {
+      if (e.reported_by == null && e.produced_by == null) continue
+      await db.updateTable('events').set(eventProvenance(e)).where('id', '=', e.id).where('doc_id', '=', id).execute()
+    }
+  }
+}
+
+/** The two provenance columns of an event record (absent fields are stored as NULL). */
+export function eventProvenance(e: { reported_by?: string | null; produced_by?: unknown }): { reported_by: string | null; produced_by: string | null } {
+  return { reported_by: e.reported_by ?? null, produced_by: e.produced_by ? JSON.stringify(e.produced_by) : null }
 }

@@ -3,6 +3,10 @@ import assert from 'node:assert/strict'
 import type { DocumentRecord } from '../model/records.js'
 import type { Store } from './store.js'
 import { openStore } from './index.js'
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 /** A small document written for the tests (with an emoji and a combining mark, style.md §2). */
 export function fixtureDoc(id = 'd_fixture1', text = 'The envoy 💩 met the mine\u0301ral minister in Oslo on Tuesday. Both sides agreed to talk again.'): DocumentRecord {
@@ -41,6 +45,21 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
     } finally { await store.close() }
   })
 
+  test(`${name}: an event keeps who alleges it and what produced it`, async () => {
+    const store = await makeStore()
+    try {
+      const rec = fixtureDoc()
+      const alleged = { ...rec, events: [{ ...rec.events[0], reported_by: 'the ministry', produced_by: { method: 'model' as const, detail: 'trigger model', score: 0.82 } }] }
+      await store.saveDocument(alleged, { runId: 'r1', stages: [], version: 1 })
+      const [row] = await store.listEvents({})
+      assert.equal(row.reported_by, 'the ministry'); assert.deepEqual(row.produced_by, { method: 'model', detail: 'trigger model', score: 0.82 })
+      const plain = fixtureDoc('d_plain')
+      await store.saveDocument(plain, { runId: 'r1', stages: [], version: 1 })
+      const [other] = await store.listEvents({ doc: 'd_plain' })
+      assert.equal(other.reported_by, null); assert.equal(other.produced_by, null)
+    } finally { await store.close() }
+  })
+
   test(`${name}: a new version supersedes the old one, a rejected page never touches stored ones`, async () => {
     const store = await makeStore()
     try {
@@ -74,6 +93,26 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
 }
 
 runStoreTests('sqlite', () => openStore(':memory:'))
+
+test('sqlite: a store made before the provenance columns gets them, filled from its document records', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-store-'))
+  try {
+    const file = join(dir, 'old.sqlite')
+    const rec = fixtureDoc()
+    let store = await openStore(file)
+    await store.saveDocument({ ...rec, events: [{ ...rec.events[0], reported_by: 'officials', produced_by: { method: 'rule', detail: 'meet: CONSULT', score: null } }] }, { runId: 'r1', stages: [], version: 1 })
+    await store.close()
+    const raw = new Database(file)
+    raw.exec('alter table events drop column reported_by; alter table events drop column produced_by')
+    raw.close()
+    store = await openStore(file)
+    try {
+      const [row] = await store.listEvents({})
+      assert.equal(row.reported_by, 'officials'); assert.deepEqual(row.produced_by, { method: 'rule', detail: 'meet: CONSULT', score: null })
+    } finally { await store.close() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+})
+
 // PostgreSQL runs the same suite when a server is given: each test gets a database of its own.
 const PG = process.env.DOSSIER_TEST_PG
 if (PG) runStoreTests('postgres', async () => {

@@ -1,7 +1,7 @@
 import type { ActorRecord, CorpusRecord, DocumentRecord, InferredDate } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
 import type { Message } from '../doc/span.js'
-import type { DatePrecision } from '../doc/layers.js'
+import type { DatePrecision, EventRecord } from '../doc/layers.js'
 
 /** What a store knows about a raw page already seen. */
 export interface KnownPage { readonly id: string; readonly status: 'ok' | 'rejected'; readonly version: number }
@@ -25,6 +25,10 @@ export interface EventRow {
   readonly location: string | null; readonly start: number; readonly end: number; readonly text: string; readonly outlet: string | null
   /** true when `date` was inferred from other pages (the row sorts by its stored date, which is null) */
   readonly date_inferred?: boolean
+  /** who asserts the event when the page reports it as someone's statement ("X says …"), null when the page states it */
+  readonly reported_by: string | null
+  /** what coded the event: a rule (detail: the lexicon entry's reason) or the trigger model (score: its margin); null when unrecorded */
+  readonly produced_by: NonNullable<EventRecord['produced_by']> | null
 }
 
 /** Corpus-wide results of the cross-source stage, replaced as a whole after each ingest run. */

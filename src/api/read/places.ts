@@ -11,7 +11,7 @@ export async function eventPlaces(store: Store) { return places(await corpusInde
 const places = memo((ix: CorpusIndex) => {
   const byName = new Map<string, ActorRecord>()
   for (const a of ix.actors.values()) if (a.geo) for (const n of [a.name, ...a.aliases]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), a)
-  type Ev = { id: string; type: string; date: string | null; doc: string; outlet: string | null }
+  type Ev = { id: string; type: string; date: string | null; doc: string; outlet: string | null; reported_by: string | null; produced_by: EventRecord['produced_by'] | null }
   const byPlace = new Map<string, { name: string; actor: string; lat: number; lon: number; events: Ev[] }>()
   const unplaced = new Map<string, number>()
   for (const { event, doc } of ix.events.values()) {
@@ -20,7 +20,7 @@ const places = memo((ix: CorpusIndex) => {
     const a = (byId ? ix.actors.get(byId) : undefined)?.geo ? ix.actors.get(byId!) : byName.get(event.location.toLowerCase())
     if (!a?.geo) { unplaced.set(event.location, (unplaced.get(event.location) ?? 0) + 1); continue }
     const p = byPlace.get(a.id) ?? { name: a.name, actor: a.id, lat: a.geo.lat, lon: a.geo.lon, events: [] }
-    p.events.push({ id: event.id, type: event.type, date: event.date, doc: doc.id, outlet: doc.outlet }); byPlace.set(a.id, p)
+    p.events.push({ id: event.id, type: event.type, date: event.date, doc: doc.id, outlet: doc.outlet, reported_by: event.reported_by ?? null, produced_by: event.produced_by ?? null }); byPlace.set(a.id, p)
   }
   return {
     places: [...byPlace.values()].sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name)).map((p) => ({ ...p, count: p.events.length, events: p.events.slice(0, 25) })),

@@ -74,7 +74,7 @@ export async function topPair(store: Store): Promise<PairCount | null> { return 
 const rowOf = (doc: DocumentRecord, e: EventRecord): EventRow => ({
   id: e.id, doc_id: doc.id, story_event: e.story_event, type: e.type, mode: e.mode, source_actor: e.source_actor?.actor ?? null, target_actor: e.target_actor?.actor ?? null,
   date: e.date, date_precision: e.date_precision, location: e.location, start: e.evidence.start, end: e.evidence.end, text: e.evidence.text, outlet: doc.outlet,
-  ...(e.date_inferred ? { date_inferred: true } : {}),
+  ...(e.date_inferred ? { date_inferred: true } : {}), reported_by: e.reported_by ?? null, produced_by: e.produced_by ?? null,
 })
 
 /**

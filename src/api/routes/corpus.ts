@@ -5,7 +5,7 @@ import type { Api, RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
 import { claimGroups } from '../read/claims.js'
 import { overview } from '../read/overview.js'
-import { ClaimGroupSchema, ContradictionSchema, ErrorSchema, IdParam, json, OutletSchema, OverviewSchema, StoryEventSchema, StorySchema } from '../schemas.js'
+import { ClaimGroupSchema, ContradictionSchema, ErrorSchema, IdParam, json, OutletSchema, OverviewSchema, provenance, StoryEventSchema, StorySchema } from '../schemas.js'
 
 const Stats = z.record(z.string(), z.number()).openapi('Stats')
 
@@ -42,7 +42,7 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
   app.openapi(createRoute({
     method: 'get', path: '/api/map', tags: ['corpus'], summary: 'Event locations joined to actors with coordinates (by name or alias)',
     responses: { 200: json(z.object({
-      places: z.array(z.object({ name: z.string(), actor: z.string(), lat: z.number(), lon: z.number(), count: z.number(), events: z.array(z.object({ id: z.string(), type: z.string(), date: z.string().nullable(), doc: z.string(), outlet: z.string().nullable() })) })),
+      places: z.array(z.object({ name: z.string(), actor: z.string(), lat: z.number(), lon: z.number(), count: z.number(), events: z.array(z.object({ id: z.string(), type: z.string(), date: z.string().nullable(), doc: z.string(), outlet: z.string().nullable(), ...provenance })) })),
       unplaced: z.array(z.object({ location: z.string(), count: z.number() })),
     }).openapi('MapPlaces'), 'Places') },
   }), async (c) => c.json(await eventPlaces(ctx.store) as any, 200))

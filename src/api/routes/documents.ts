@@ -21,6 +21,8 @@ export function documentRoutes(app: Api, ctx: RouteContext): void {
     const { id } = c.req.valid('param')
     const doc = await ctx.store.getDocument(id)
     if (!doc) throw notFound('document', id)
-    return c.json(doc as any, 200)
+    // every event says who alleges it and what coded it, null when the record does not (records stored before the fields existed)
+    const events = doc.events.map((e) => ({ ...e, reported_by: e.reported_by ?? null, produced_by: e.produced_by ?? null }))
+    return c.json({ ...doc, events } as any, 200)
   })
 }
