@@ -118,6 +118,24 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     await shot('event-card', true)
   })
 
+  it('shows an event that a page only attributes to someone as an allegation by them, and what coded every report (rule, or model with its score)', async () => {
+    type Row = { id: string; reported_by: string | null; produced_by: { method: string; detail: string; score: number | null } | null }
+    const rows = (await api<{ items: Row[] }>('events?limit=500')).items
+    const alleged = rows.find((r) => r.reported_by)
+    assert.ok(alleged, 'the example corpus has an event that a page reports as someone\'s statement')
+    await go(`#/event/${encodeURIComponent(alleged.id)}`, 'event')
+    const source = page.locator(`.event-card .source[data-id="${alleged.id}"]`)
+    assert.equal(await source.locator('.alleged').textContent(), `alleged by ${alleged.reported_by}`)
+    assert.ok((await page.locator('.event-card .reported-as').textContent())!.includes(`alleged by ${alleged.reported_by}`))
+    const coded = source.locator('.provenance')
+    assert.equal(await coded.textContent(), alleged.produced_by!.method === 'model' ? `model · ${alleged.produced_by!.score!.toFixed(2)}` : 'rule')
+    assert.ok((await coded.getAttribute('title'))!.endsWith(alleged.produced_by!.detail))
+    // a report that states its event as a fact carries no allegation label
+    const stated = rows.find((r) => !r.reported_by)!
+    await go(`#/event/${encodeURIComponent(stated.id)}`, 'event')
+    assert.equal(await page.locator(`.event-card .source[data-id="${stated.id}"] .alleged`).count(), 0)
+  })
+
   it('shows every view on the example corpus: network, actor roles, map, contradictions and claims, outlets, search, documents', async () => {
     await go('#/network', 'network'); await page.waitForSelector('.network canvas'); await page.waitForTimeout(300); await shot('network')
     const actors = await api<{ items: { id: string; roles: unknown[]; events: number }[] }>('actors?limit=500')

@@ -2,10 +2,15 @@
 export interface Span { start: number; end: number }
 export type Quad = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict' | null
 export interface ActorRef { actor: string; name: string }
+/** What coded an event: a rule (detail: its reason) or the trigger model (score: its margin over "no event"). */
+export interface ProducedBy { method: 'rule' | 'model'; detail: string; score: number | null }
+/** Who the page says asserts the event (an allegation, not a fact), and what coded it; null when not. */
+export interface Provenance { reported_by?: string | null; produced_by?: ProducedBy | null }
 export interface EventRow {
   id: string; doc_id: string; story_event: string | null; type: string; mode: string | null; source_actor: string | null; target_actor: string | null
   source_name: string | null; target_name: string | null; date: string | null; date_precision: string | null; location: string | null
   start: number; end: number; text: string; outlet: string | null; quad: Quad; date_inferred?: boolean
+  reported_by: string | null; produced_by: ProducedBy | null
 }
 export interface Actor {
   id: string; name: string; type: string; affiliation: string | null; code: string | null; aliases: string[]
@@ -15,17 +20,18 @@ export interface Contradiction { id: string; description: string; field: string;
 export interface StoryEvent { id: string; type: string; date: string | null; date_precision?: string | null; location?: string | null; members: { doc: string; event: string }[]; independent_sources: string[]; first_reported_by: string | null }
 export interface EventCard {
   event: { id: string; doc: string; type: string; mode: string | null; quad: Quad; date: string | null; date_precision: string | null; location: string | null
-    source_actor: ActorRef | null; target_actor: ActorRef | null; negated?: boolean }
+    source_actor: ActorRef | null; target_actor: ActorRef | null; negated?: boolean; reported_by: string | null; produced_by: ProducedBy | null }
   story_event: StoryEvent | null
   sources: { doc: string; event: string; outlet: string | null; title: string | null; url: string | null; published: string | null; copy_of: string | null; is_copy: boolean
-    sentence: Span & { text: string }; evidence: Span; trigger: Span | null; actors: (Span & { actor: string; role: 'source' | 'target' })[]; date: string | null }[]
+    sentence: Span & { text: string }; evidence: Span; trigger: Span | null; actors: (Span & { actor: string; role: 'source' | 'target' })[]; date: string | null
+    reported_by: string | null; produced_by: ProducedBy | null }[]
   contradictions: Contradiction[]
 }
 export interface Entity { id: string; actor: string; name: string; type: string; mentions: (Span & { text: string })[] }
 export interface Doc {
   id: string; source: { path: string | null; url: string | null }; outlet: string | null; copy_of: string | null; title: string | null; published: string | null; author: string | null
   text: string; paragraphs: Span[]; entities: Entity[]
-  events: { id: string; type: string; mode: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null; date: string | null; evidence: Span & { text: string }; trigger?: Span }[]
+  events: ({ id: string; type: string; mode: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null; date: string | null; evidence: Span & { text: string }; trigger?: Span } & Provenance)[]
   quotes: (Span & { id: string; text: string; speaker: ActorRef | null })[]
   claims: { id: string; what: string; value: number; unit: string; evidence: Span & { text: string } }[]
   framing: (Span & { term: string; neutral: string })[]

@@ -1,5 +1,6 @@
 import { api, docRoute, eventRoute, type Actor, type EventRow } from '../api.js'
 import { actorName, fmtDate, fmtDated, h, link } from '../dom.js'
+import { provenance } from '../provenance.js'
 import { typeBadge } from '../quad.js'
 
 interface ActorPage {
@@ -46,7 +47,7 @@ export async function actorView(id: string): Promise<HTMLElement> {
     h('section', {}, h('h2', {}, `Events (${groups.length} real-world events, ${p.events.length} reports)`), groups.length ? h('ol', { class: 'events' }, groups.map((rs) => {
       const e = rs[0], outlets = [...new Set(rs.map((r) => r.outlet).filter(Boolean))]
       return h('li', {}, typeBadge(e.type, e.quad), ' ', link(eventRoute(e.id), `${fmtDated(e.date, e.date_precision, e.date_inferred)} · ${actorName(e.source_name)} → ${actorName(e.target_name)}`),
-        h('span', { class: 'muted' }, ` · ${outlets.join(', ')}`), h('p', { class: 'evidence' }, e.text))
+        h('span', { class: 'muted' }, ` · ${outlets.join(', ')}`), provenance(e), h('p', { class: 'evidence' }, e.text))
     })) : h('p', { class: 'empty' }, 'No events.')),
     h('section', {}, h('h2', {}, `Quotes (${quotes.length} distinct, ${p.quotes.length} reports)`), quotes.length ? quotes.map((qs) => h('figure', { class: 'quote' },
       h('blockquote', {}, qs[0].text), h('figcaption', {}, qs.map((q, i) => [i ? ' · ' : '', `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} `, link(docRoute(q.doc, q), 'in context')])))) : h('p', { class: 'empty' }, 'No quotes attributed.')))

@@ -1,5 +1,6 @@
 import { actorRoute, api, eventRoute, type Doc } from '../api.js'
 import { actorName, fmtDate, h, highlight, link, safeHref, type Mark } from '../dom.js'
+import { allegedText, provenance } from '../provenance.js'
 
 /** Layers a reader can switch on and off, each with the class that colours it. */
 const LAYERS = [
@@ -10,7 +11,7 @@ const LAYERS = [
 function marksOf(d: Doc): Mark[] {
   return [
     ...d.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, cls: 'hl-entity', title: `${e.type}: ${e.name}` }))),
-    ...d.events.map((e) => ({ ...e.evidence, cls: 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})` })),
+    ...d.events.map((e) => ({ ...e.evidence, cls: 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})${allegedText(e)}` })),
     ...d.quotes.map((q) => ({ start: q.start, end: q.end, cls: 'hl-quote', title: `Quote by ${q.speaker?.name ?? 'unknown speaker'}` })),
     ...d.claims.map((c) => ({ ...c.evidence, cls: 'hl-claim', title: `Claim: ${c.value} ${c.unit} (${c.what})` })),
     ...d.framing.map((f) => ({ start: f.start, end: f.end, cls: 'hl-framing', title: `Loaded term “${f.term}” (neutral: ${f.neutral})` })),
@@ -33,7 +34,7 @@ export async function documentView(id: string, params: URLSearchParams): Promise
   const inferred = (d as Doc & { published_inferred?: { date: string; precision: string } | null }).published_inferred
   const side = h('aside', { class: 'doc-side' },
     d.events.length ? h('section', {}, h('h2', {}, `Events (${d.events.length})`), h('ul', {}, d.events.map((e) => h('li', {},
-      link(eventRoute(e.id), `${e.type} · ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`), h('span', { class: 'muted' }, ` · ${fmtDate(e.date)}`))))) : null,
+      link(eventRoute(e.id), `${e.type} · ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`), h('span', { class: 'muted' }, ` · ${fmtDate(e.date)}`), provenance(e))))) : null,
     d.entities.length ? h('section', {}, h('h2', {}, `Actors (${d.entities.length})`), h('ul', { class: 'chips' }, d.entities.map((e) => h('li', {}, link(actorRoute(e.actor), `${e.name} (${e.mentions.length})`))))) : null,
     d.duplicates?.length ? h('section', {}, h('h2', {}, 'Duplicates'), h('ul', {}, d.duplicates.map((x) => h('li', {}, link(`#/doc/${encodeURIComponent(x.doc)}`, x.doc), ` ${x.relation} (${Math.round(x.similarity * 100)}%)`)))) : null,
     h('details', {}, h('summary', {}, `Messages (${d.messages.length})`), h('ul', { class: 'messages' }, d.messages.map((m) => h('li', { class: `sev-${m.severity}` },

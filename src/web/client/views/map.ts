@@ -1,8 +1,9 @@
-import { api, eventRoute } from '../api.js'
+import { api, eventRoute, type Provenance } from '../api.js'
 import { fmtDate, h, link, mount } from '../dom.js'
+import { provenance } from '../provenance.js'
 
 interface Places {
-  places: { name: string; actor: string; lat: number; lon: number; count: number; events: { id: string; type: string; date: string | null; outlet: string | null }[] }[]
+  places: { name: string; actor: string; lat: number; lon: number; count: number; events: ({ id: string; type: string; date: string | null; outlet: string | null } & Provenance)[] }[]
   unplaced: { location: string; count: number }[]
 }
 
@@ -22,7 +23,7 @@ export async function mapView(): Promise<HTMLElement> {
   svg.append('g').selectAll('path').data((topojson.feature(world, world.objects.countries) as any).features).join('path').attr('class', 'country').attr('d', path as any)
   const detail = h('div', { class: 'place-detail', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Select a place to list its events.'))
   const show = (p: Places['places'][number]) => mount(detail, h('h2', {}, `${p.name} · ${p.count} events`),
-    h('ul', {}, p.events.map((e) => h('li', {}, link(eventRoute(e.id), `${fmtDate(e.date)} · ${e.type}`), h('span', { class: 'muted' }, ` · ${e.outlet ?? 'unknown outlet'}`)))))
+    h('ul', {}, p.events.map((e) => h('li', {}, link(eventRoute(e.id), `${fmtDate(e.date)} · ${e.type}`), h('span', { class: 'muted' }, ` · ${e.outlet ?? 'unknown outlet'}`), provenance(e)))))
   const r = d3.scaleSqrt().domain([0, d3.max(data.places, (p) => p.count) ?? 1]).range([0, 22])
   svg.append('g').selectAll('circle').data(data.places).join('circle').attr('class', 'place')
     .attr('cx', (p) => projection([p.lon, p.lat])![0]).attr('cy', (p) => projection([p.lon, p.lat])![1]).attr('r', (p) => Math.max(4, r(p.count)))

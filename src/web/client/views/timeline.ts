@@ -1,11 +1,12 @@
 import type { ScaleTime } from 'd3'
 import type { EventRow } from '../api.js'
 import { actorName, append, fmtDated, h } from '../dom.js'
+import { allegedBy, allegedText, producedBy } from '../provenance.js'
 import { QUADS, quadLabel } from '../quad.js'
 
 /** A story event's agreed date, from /api/timeline. */
 export interface StoryDate { date: string | null; date_precision: string | null }
-interface Item { key: string; id: string; date: Date; end: Date; precision: string; type: string; quad: EventRow['quad']; rows: EventRow[]; outlets: Set<string>; label: string }
+interface Item { key: string; id: string; date: Date; end: Date; precision: string; type: string; quad: EventRow['quad']; rows: EventRow[]; outlets: Set<string>; label: string; alleged: boolean }
 
 /** Finer precisions first: an event's dot sits at the most precise date any of its reports gives. */
 const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3 }
@@ -35,8 +36,10 @@ function itemsOf(rows: readonly EventRow[], stories: Readonly<Record<string, Sto
     const [date, end] = period(when, precision)
     const outlets = new Set(rs.map((r) => r.outlet).filter((o): o is string => !!o))
     const r0 = best ?? rs[0]
-    const label = `${r0.type}, ${when}${precision === 'day' ? '' : ` (${precision})`}: ${actorName(r0.source_name)} → ${actorName(r0.target_name)} (${outlets.size} outlet${outlets.size === 1 ? '' : 's'})`
-    dated.push({ key, id: r0.id, date, end, precision, type: r0.type, quad: r0.quad, rows: rs, outlets, label })
+    // an event that every report only attributes to someone is that party's allegation, and its label says so
+    const alleged = rs.every((r) => r.reported_by)
+    const label = `${r0.type}, ${when}${precision === 'day' ? '' : ` (${precision})`}: ${actorName(r0.source_name)} → ${actorName(r0.target_name)} (${outlets.size} outlet${outlets.size === 1 ? '' : 's'})${alleged ? allegedText(rs.find((r) => r.reported_by)!) : ''}`
+    dated.push({ key, id: r0.id, date, end, precision, type: r0.type, quad: r0.quad, rows: rs, outlets, label, alleged })
   }
   return { dated: dated.sort((a, b) => +a.date - +b.date || a.key.localeCompare(b.key)), undated }
 }
@@ -79,7 +82,7 @@ export function timeline(rows: readonly EventRow[], onSelect: (eventId: string) 
   const bars = g.selectAll('rect.period').data(dated.filter((d) => d.precision !== 'day')).join('rect').attr('class', (d) => `period q-${d.quad ?? 'none'}`)
     .attr('y', (d) => cy(d) - 3).attr('height', 6).attr('rx', 3).attr('aria-hidden', 'true')
   const dots = g.selectAll('circle').data(dated).join('circle')
-    .attr('class', (d) => `dot q-${d.quad ?? 'none'} p-${d.precision}`).attr('r', (d) => Math.min(11, 4 + 3 * Math.sqrt(d.outlets.size)))
+    .attr('class', (d) => `dot q-${d.quad ?? 'none'} p-${d.precision}${d.alleged ? ' alleged' : ''}`).attr('r', (d) => Math.min(11, 4 + 3 * Math.sqrt(d.outlets.size)))
     .attr('cy', cy)
     .attr('tabindex', 0).attr('role', 'button').attr('aria-label', (d) => d.label).attr('data-id', (d) => d.id).attr('data-story', (d) => d.rows[0].story_event).attr('data-sources', (d) => d.outlets.size)
     .on('click', (_e, d) => onSelect(d.id)).on('keydown', (e: KeyboardEvent, d) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(d.id) } })
@@ -99,7 +102,7 @@ export function timeline(rows: readonly EventRow[], onSelect: (eventId: string) 
   draw(x0)
   const btn = (label: string, text: string, f: () => void) => h('button', { type: 'button', 'aria-label': label, onclick: f }, text)
   append(wrap, [
-    h('p', { class: 'muted small tl-help' }, 'One dot per real-world event; bigger = more outlets report it; hollow = dated only to a week, month or year. Scroll or use + / − to zoom; Tab and Enter open an event.'),
+    h('p', { class: 'muted small tl-help' }, 'One dot per real-world event; bigger = more outlets report it; hollow = dated only to a week, month or year; dashed = only alleged by someone the pages quote. Scroll or use + / − to zoom; Tab and Enter open an event.'),
     h('div', { class: 'zoom-controls' }, btn('Zoom in', '+', () => svg.transition().call(zoom.scaleBy, 2)), btn('Zoom out', '−', () => svg.transition().call(zoom.scaleBy, 0.5)),
       btn('Reset zoom', 'Reset', () => svg.transition().call(zoom.transform, d3.zoomIdentity))),
     svg.node()!,
@@ -107,6 +110,6 @@ export function timeline(rows: readonly EventRow[], onSelect: (eventId: string) 
     h('details', { class: 'event-list' }, h('summary', {}, `All ${dated.length + undated.length} events as a list`),
       h('ol', {}, [...dated.map((d) => d.rows.find((r) => r.id === d.id)!), ...undated].map((r) => h('li', {},
         h('button', { type: 'button', class: 'linklike', 'data-id': r.id, onclick: () => onSelect(r.id) }, `${fmtDated(r.date, r.date_precision, r.date_inferred)} · ${r.type} · ${actorName(r.source_name)} → ${actorName(r.target_name)}`),
-        ' ', h('span', { class: 'muted' }, quadLabel(r.quad))))))])
+        ' ', h('span', { class: 'muted' }, quadLabel(r.quad)), r.reported_by ? [' ', allegedBy(r)] : null, r.produced_by ? [' ', producedBy(r)] : null))))])
   return wrap
 }

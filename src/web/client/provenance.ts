@@ -1,0 +1,30 @@
+/**
+ * How a machine fact is shown with where it came from: an event that the page only reports as someone's
+ * statement ("officials say Iran sent drones") is labelled as an allegation by that party, never as a fact,
+ * and every event says what coded it (a rule, or the model with its score; the detail is the tooltip).
+ * Everything here is text and attribute values (never HTML from the data).
+ */
+import type { Provenance } from './api.js'
+import { h } from './dom.js'
+
+/** "alleged by X" when the page reports the event as X's statement, else nothing. */
+export const allegedBy = (e: Provenance): HTMLElement | null => e.reported_by
+  ? h('span', { class: 'alleged', title: `The page reports this as a statement by ${e.reported_by}, not as a fact` }, `alleged by ${e.reported_by}`)
+  : null
+
+/** What coded the event: "rule" or "model · 0.82", with the rule's reason or the model's name as its tooltip. */
+export function producedBy(e: Provenance): HTMLElement | null {
+  const p = e.produced_by
+  if (!p) return null
+  const text = p.method === 'model' && p.score != null ? `model · ${p.score.toFixed(2)}` : p.method
+  return h('span', { class: 'provenance', title: `${p.method === 'model' ? 'Coded by the trigger model' : 'Coded by a rule'}: ${p.detail}` }, text)
+}
+
+/** Both, side by side (nothing when the event states a fact and its record does not say what coded it). */
+export const provenance = (e: Provenance): (HTMLElement | string)[] => {
+  const parts = [allegedBy(e), producedBy(e)].filter((x): x is HTMLElement => !!x)
+  return parts.flatMap((p) => [' ', p])
+}
+
+/** The allegation as words, for labels that must stay plain text (an SVG title, an aria-label, a mark's tooltip). */
+export const allegedText = (e: Provenance) => (e.reported_by ? ` (alleged by ${e.reported_by})` : '')
