@@ -13,7 +13,9 @@ export const AGENT_DICTIONARIES = [join(SHARED, 'data', 'events', 'petrarch2', '
 
 /** Collective actors of diplomatic news the agent dictionaries leave out (states and their groupings). */
 const COLLECTIVE = ['community', 'country', 'state', 'nation', 'side', 'party', 'power', 'ally', 'partner', 'member', 'neighbor', 'neighbour', 'signatory',
-  'guarantor', 'delegation', 'authority', 'administration', 'regime', 'coalition', 'bloc', 'camp', 'government', 'official', 'leader', 'diplomat']
+  'guarantor', 'delegation', 'authority', 'administration', 'regime', 'coalition', 'bloc', 'camp', 'government', 'official', 'leader', 'diplomat',
+  // who reports without being named ("a news agency reported", "sources said")
+  'agency', 'newspaper', 'outlet', 'channel', 'broadcaster', 'source', 'media']
 
 /** The one-word agent nouns of CAMEO agent dictionaries' text (lines `NOUN {IRREGULAR_PLURAL} [~CODE]`). */
 export function agentNouns(dictionaries: readonly string[]): string[] {

@@ -6,7 +6,7 @@ import type { Trigger } from '../steps/01-triggers.js'
 import type { Args } from '../steps/03-arguments.js'
 import type { SyntaxArgs } from '../steps/03-syntax-args.js'
 import { candidateTokens } from './candidates.js'
-import { triggerFeatures, type FeatureContext } from './features.js'
+import { SPEECH_VERBS, triggerFeatures, type FeatureContext } from './features.js'
 import type { TriggerModel } from './model.js'
 
 /** Where the target of a type is usually named, in order: '' is the direct object. */
@@ -22,9 +22,6 @@ const FUTURE = new Set(['AGREE', 'REQUEST', 'THREATEN'])
 const SPOKEN = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'REQUEST', 'THREATEN'])
 /** Types whose target owns the thing acted on ("criticized the British move": the United Kingdom). */
 const OWNED = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'PROTEST'])
-/** Verbs whose clausal complement is what their subject says. */
-const SPEECH = new Set(['say', 'tell', 'state', 'add', 'note', 'stress', 'announce', 'declare', 'claim', 'insist', 'assert', 'emphasize', 'emphasise',
-  'underline', 'reiterate', 'argue', 'believe', 'write', 'tweet', 'confirm', 'explain', 'point', 'describe', 'maintain', 'allege', 'remark'])
 
 const ENTRIES = new Map<string, TriggerEntry>()
 /** The trigger entry of a model decision: mode and target prepositions from a lexicon entry of the same type, when the word has one. */
@@ -68,7 +65,7 @@ function speechVerbOver(sa: SyntaxArgs, i: number): number {
     const r = sv.rel(x).split(':')[0]!
     const h = sv.head(x)
     if (h < 0) return -1
-    if ((r === 'ccomp' || r === 'parataxis') && SPEECH.has(sv.lemma(h).toLowerCase())) return h
+    if ((r === 'ccomp' || r === 'parataxis') && SPEECH_VERBS.has(sv.lemma(h).toLowerCase())) return h
     if (!['conj', 'xcomp', 'advcl', 'ccomp', 'obj', 'nsubj', 'acl', 'nmod', 'obl'].includes(r)) return -1
     x = h
   }

@@ -22,9 +22,10 @@ export interface FeatureContext {
 
 /** Parts of speech a trigger's head can have. */
 export const CANDIDATE_UPOS: ReadonlySet<string> = new Set(['VERB', 'NOUN', 'ADJ'])
-/** Verbs whose clausal complement is what someone says (the complement's events are asserted by the speaker). */
-const SPEECH = new Set(['say', 'tell', 'state', 'add', 'note', 'stress', 'announce', 'declare', 'claim', 'insist', 'assert', 'emphasize', 'emphasise',
-  'underline', 'reiterate', 'warn', 'argue', 'believe', 'write', 'tweet', 'report', 'confirm', 'explain', 'point', 'describe', 'call', 'express'])
+/** Verbs whose clausal complement is what their subject says (its events are asserted by that speaker). */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(['say', 'tell', 'state', 'add', 'note', 'stress', 'announce', 'declare', 'claim', 'insist', 'assert',
+  'emphasize', 'emphasise', 'underline', 'reiterate', 'warn', 'argue', 'believe', 'write', 'tweet', 'report', 'confirm', 'explain', 'point', 'describe',
+  'call', 'express', 'maintain', 'allege', 'remark'])
 
 const low = (s: string): string => s.toLowerCase()
 /** The word's fine cluster (embedding k-means, shared with the NER model and the parser): words used alike share it ("slammed", "blasted"). */
@@ -40,7 +41,7 @@ export function triggerFeatures(c: FeatureContext, i: number): string[] {
   if (h >= 0) {
     const hl = low(sv.lemma(h))
     f.push(`hl=${hl}`, `hr=${r}|${hl}`, `l-hl=${l}|${hl}`, `hu=${sv.upos(h)}`, `hk=${cluster(low(sv.word(h)))}`)
-    if (SPEECH.has(hl) && /^(?:ccomp|xcomp|parataxis|obj)/.test(r)) f.push('said', `said-u=${u}`)
+    if (SPEECH_VERBS.has(hl) && /^(?:ccomp|xcomp|parataxis|obj)/.test(r)) f.push('said', `said-u=${u}`)
   } else f.push('root')
   for (const k of sv.children(i)) {
     const kr = sv.rel(k), kl = low(sv.lemma(k))
