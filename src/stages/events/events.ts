@@ -119,7 +119,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
         const src = speakerForState(idx, sent, t.start, t.entry.type, src0, input.quotes, country) ?? src0
         // a meeting needs both its participants; some triggers are events only with a target ("punishing Israel")
         const missing = !src && !tgt && !args.location && t.entry.type !== 'ASSAULT' ? 'no actor or place'
-          : (!src || !tgt) && t.entry.type === 'CONSULT' ? 'a meeting with one participant'
+          : (!src || !tgt || tgt.actor === src.actor) && t.entry.type === 'CONSULT' ? 'a meeting with one participant'
           : (!tgt || tgt.actor === src?.actor) && t.entry.needsTarget ? 'no target' : null
         if (missing) { messages.push(msg('events', 'no-arguments', `"${t.text}" (${t.entry.type}) dropped: ${missing} found`, 'info', t)); continue }
         raw.push({

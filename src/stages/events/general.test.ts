@@ -237,3 +237,8 @@ test('verbs of harsh criticism are accusations of their object', () => {
   assert.deepEqual(rows('Berg slammed Sudmark on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Anna Berg', 'Sudmark']])
   assert.deepEqual(rows('Vik lashed out at Nordland on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Tomas Vik', 'Nordland']])
 })
+
+test('a meeting or call framing the sentence ("In a meeting with X, Y said") is held by its main subject, never with oneself', () => {
+  assert.deepEqual(rows('In a meeting with Tomas Vik on Monday, Anna Berg said the talks were useful.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
+  assert.deepEqual(rows('During a phone call with Anna Berg, Tomas Vik praised the deal.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Tomas Vik', 'Anna Berg']])
+})

@@ -23,6 +23,9 @@ const ROLE_OF = /\b(?:secretary|head|chief|commander|leader|minister|director|ch
 /** "a Shi'a shrine", "US-backed": a name used as a modifier of another noun, never an argument. */
 const isModifier = (c: ArgContext, m: Span): boolean => /\b(?:a|an)\s+$/i.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-'
 
+/** The words opening a sentence before a nominal meeting that frames it ("In a (separate) meeting with", "During their phone call with"). */
+const FRAMING_LEAD = /^\s*(?:[\p{L}\u2013\u2014 ]{0,20}[\u2013\u2014-]\s*)?(?:in|during|at)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\p{Ll}-]+\s+){0,2}$/iu
+
 /** First-person words: the quotation's speaker is the actor ("We are ready …"). */
 const FIRST_PERSON = /\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us|[Mm]e)\b/
 const words = (s: string): number => (s.match(/[A-Za-z0-9\u00c0-\u024f]+/g) ?? []).length
@@ -174,7 +177,9 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') {
       // a quoted fragment inside a sentence ("X said Y was “ready to share …”") takes the clause's subject; first-person speech its speaker
       const firstPerson = quote && FIRST_PERSON.test(c.text.slice(quote.start, t.start))
-      const subj = !quote ? c.idx.subjectBefore(t.start, c.sent, c.quotes) : quote.start > c.sent.start && !firstPerson ? c.idx.subjectBefore(quote.start, c.sent, c.quotes) : null
+      // "In a meeting with X, Y said …", "During a phone call with X, Y …": the meeting framing the sentence is held by its main subject
+      const framing = t.entry.type === 'CONSULT' && !quote && FRAMING_LEAD.test(c.text.slice(c.sent.start, t.start)) ? c.idx.sentenceSubject(c.sent, c.quotes) : null
+      const subj = framing ?? (!quote ? c.idx.subjectBefore(t.start, c.sent, c.quotes) : quote.start > c.sent.start && !firstPerson ? c.idx.subjectBefore(quote.start, c.sent, c.quotes) : null)
       sources = subj ? coSubjects(c, subj) : [null]
     }
   } else {
