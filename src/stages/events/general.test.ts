@@ -242,3 +242,7 @@ test('a meeting or call framing the sentence ("In a meeting with X, Y said") is 
   assert.deepEqual(rows('In a meeting with Tomas Vik on Monday, Anna Berg said the talks were useful.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
   assert.deepEqual(rows('During a phone call with Anna Berg, Tomas Vik praised the deal.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Tomas Vik', 'Anna Berg']])
 })
+
+test('two parties signing with no one else named sign with each other', () => {
+  assert.deepEqual(rows('Nordland and Sudmark signed a border agreement on Monday.').filter((r) => r[0] === 'SUPPORT').map((r) => r.slice(0, 3)), [['SUPPORT', 'Nordland', 'Sudmark']])
+})

@@ -30,7 +30,8 @@ function entryFor(type: string, word: string, noun: boolean): TriggerEntry {
   let e = ENTRIES.get(key)
   if (!e) {
     const lex = lexicon().entriesOf(word).find((x) => x.type === type && x.pos === (noun ? 'noun' : 'verb'))
-    const preps = lex?.target === 'prep' && lex.prep ? [lex.prep, ...(lex.targetPreps ?? [])] : TARGET_PREPS[type] ?? ['']
+    // the lexicon entry's own preposition first, then where the type usually names its target
+    const preps = [...new Set([...(lex?.target === 'prep' && lex.prep ? [lex.prep, ...(lex.targetPreps ?? [])] : []), ...(TARGET_PREPS[type] ?? [''])])]
     e = { pattern: '', type: type as PloverType, mode: lex?.mode ?? null, pos: noun ? 'noun' : 'verb', targetPreps: preps, future: FUTURE.has(type) || undefined, reason: 'model' }
     ENTRIES.set(key, e)
   }
