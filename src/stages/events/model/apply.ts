@@ -112,7 +112,10 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     targets = refsOf(idx, ms)
     if (targets.length) break
   }
-  if (t.entry.reason === 'model' && SPOKEN.has(t.entry.type)) {
+  // an evaluation inside what someone says ("X said Y is responsible", "… violated the deal") is the speaker's act
+  // on the clause's subject; a word that itself names the act ("X said Iran supports Syria") keeps its own subject
+  const namesAct = lexicon().entriesOf(t.text).some((e) => e.type === t.entry.type)
+  if (t.entry.reason === 'model' && SPOKEN.has(t.entry.type) && !namesAct) {
     const q = quotes.find((x) => x.start <= t.start && t.start < x.end)
     const v = q ? -1 : speechVerbOver(sa, p.head)
     const speaker = q?.speaker ?? (v >= 0 ? refsOf(idx, sa.phrase(sa.view.subject(v)))[0] ?? null : null)
@@ -133,6 +136,8 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     }
     // where the rule readers found nobody at all (common-noun actors: "officials urged the international community"), the tree's actors stand
     if (!args.sources.some((r) => r) && !args.targets.some((r) => r)) return { ...args, sources: sources.length ? sources : args.sources, targets: targets.length ? targets : args.targets }
+    // a nominal act with no author found by the rules takes the one the tree gives it: possessor, "by", or the subject of its light verb ("Israel launched airstrikes on X")
+    if (t.entry.pos === 'noun' && !args.sources.some((r) => r) && sources.length) args = { ...args, sources }
     return args.targets.some((r) => r) || !p.objectOwner || !targets.length ? args : { ...args, targets }
   }
   const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)

@@ -83,6 +83,15 @@ describe('arguments from the parse', () => {
     assert.equal(p.objects[0]?.ref?.name, 'international community')
     assert.equal(p.sources[0]?.ref?.name, 'Officials')
   })
+  it('reads a predicate adjective like a verb: its subject is the actor ("the Freedonians are responsible")', () => {
+    const text = 'The Freedonians are responsible.'
+    const { tokens, sv } = parsed(text, [
+      ['The', 'DET', 'the', 1, 'det'], ['Freedonians', 'PROPN', 'Freedonian', 3, 'nsubj'], ['are', 'AUX', 'be', 3, 'cop'], ['responsible', 'ADJ', 'responsible', -1, 'root'], ['.', 'PUNCT', '.', 3, 'punct'],
+    ])
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], [])
+    const p = new SyntaxArgs(sv, idx, tokens).read({ start: 20, end: 31 }, 'noun')!
+    assert.equal(p.sources[0]?.ref?.name, 'Freedonians')
+  })
   it('gives a candidate its parse, actor and lexicon features', () => {
     const { tokens, sv } = parsed(TEXT, ROWS)
     const idx = actorIndex(TEXT, [{ start: 0, end: TEXT.length }], ENTITIES)

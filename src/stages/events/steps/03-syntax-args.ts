@@ -10,6 +10,8 @@ import type { ActorRef } from '../../../doc/layers.js'
 /** Verbs whose object noun is the event their subject performs ("held talks", "launched an attack", "imposed sanctions"). */
 const LIGHT_VERBS = new Set(['hold', 'have', 'make', 'conduct', 'carry', 'launch', 'stage', 'pay', 'give', 'express', 'extend', 'offer', 'sign', 'impose', 'issue',
   'lodge', 'file', 'deliver', 'send', 'announce', 'begin', 'start', 'continue', 'resume', 'mount', 'wage', 'fire', 'take', 'provide'])
+/** Month and weekday names, never actors. */
+const CALENDAR = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/
 /** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("X, who visited Y"). */
 const RELATIVE = new Set(['who', 'which', 'that', 'whom'])
 /** Relations through which a noun phrase names its actor when its head is not a name: "the minister, X", "Iran's envoy". */
@@ -109,7 +111,9 @@ export class SyntaxArgs {
     const sv = this.sv
     const u = sv.upos(h), w = sv.word(h)
     const lemma = sv.lemma(h).toLowerCase()
-    const agent = u === 'NOUN' && agentNounSet().has(lemma)
+    // a proper noun no entity covers ("the West", "the Quartet"), except calendar words
+    const proper = u === 'PROPN' && /^\p{Lu}/u.test(w) && !CALENDAR.test(w)
+    const agent = (u === 'NOUN' && agentNounSet().has(lemma)) || proper
     const nationality = (u === 'PROPN' || u === 'NOUN') && /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is)$/u.test(w)
     if (!agent && !nationality) return null
     const mods = sv.children(h).filter((k) => k < h && /^(?:amod|compound)$/.test(sv.rel(k)) && /^[\p{L}-]+$/u.test(sv.word(k)))
@@ -128,13 +132,13 @@ export class SyntaxArgs {
   owner(h: number): ActorMention | null {
     if (h < 0) return null
     const direct = this.single(h)
-    if (direct) return direct
+    if (direct && this.idx.refOf(direct)) return direct
     const sv = this.sv
     for (const d of sv.dependents(h, 'nmod:poss')) { const m = this.single(d); if (m) return m }
     for (const d of sv.dependents(h, 'nmod')) if (sv.caseOf(d).toLowerCase() === 'by') { const m = this.single(d); if (m) return m }
     for (const d of sv.dependents(h, 'amod', 'compound')) {
       const m = this.byToken[d]
-      if (m) return m
+      if (m?.kind === 'name' && this.idx.refOf(m)) return m
       const country = countryOfDemonym(sv.word(d))
       if (country) { const t = this.tokens[d]!; return { start: t.start, end: t.end, text: sv.word(d), ref: this.countryRef(country), type: 'GPE', kind: 'name' } }
     }
@@ -178,7 +182,9 @@ export class SyntaxArgs {
     const inside: number[] = []
     for (let i = sv.tokenAt(t.start); i >= 0 && i < this.tokens.length && this.tokens[i].start < t.end; i++) inside.push(i)
     for (const i of inside) addObliques(i)
-    if (pos === 'noun') {
+    // a predicate adjective or noun with its own subject and copula ("the West is responsible") reads like a verb
+    const predicative = sv.dependents(h, 'nsubj').length > 0 && (sv.upos(h) === 'ADJ' || sv.dependents(h, 'cop').length > 0)
+    if (pos === 'noun' && !predicative) {
       // the agent of a nominal: its possessor ("Russia's invasion"), "by X", else the subject of the light verb that has it as object
       const poss = sv.dependents(h, 'nmod:poss').flatMap((d) => this.phrase(d))
       const by = obliques.get('by') ?? []
@@ -193,6 +199,6 @@ export class SyntaxArgs {
     for (const i of inside) if (i !== h) for (const o of sv.objects(i)) for (const m of this.phrase(o, false)) if (!objs.includes(m)) objs.push(m)
     if (passive) return { head: h, sources: this.phrase(sv.agent(h)), objects: subj, obliques, passive, negated: sv.isNegated(h), objectOwner: null }
     const obj = sv.objects(h)[0] ?? -1
-    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner: objs.length ? null : this.owner(obj) }
+    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner: objs.some((m) => this.idx.refOf(m)) ? null : this.owner(obj) }
   }
 }
