@@ -246,3 +246,7 @@ test('a meeting or call framing the sentence ("In a meeting with X, Y said") is 
 test('two parties signing with no one else named sign with each other', () => {
   assert.deepEqual(rows('Nordland and Sudmark signed a border agreement on Monday.').filter((r) => r[0] === 'SUPPORT').map((r) => r.slice(0, 3)), [['SUPPORT', 'Nordland', 'Sudmark']])
 })
+
+test('"A and his counterpart B discussed …" is a meeting between A and B', () => {
+  assert.deepEqual(rows('Anna Berg and her new counterpart Tomas Vik discussed the border on Monday.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
+})

@@ -43,6 +43,9 @@ function refOf(c: ArgContext, m: ActorMention | null): ActorRef | null {
   return c.idx.refOf(c.idx.subjectBefore(m.start, c.sent)) ?? null
 }
 
+/** "and" between two co-subjects, with a counterpart title between them ("A and his Russian counterpart B"). */
+const AND_RE = /^\s+and\s+(?:(?:the|his|her|its|their)\s+(?:\S+\s+){0,2}?(?:counterparts?|colleagues?|partners?|hosts?|guests?)\s+)?(?:the\s+)?$/u
+
 /** Co-subjects: "A and his counterpart, B, discussed" or "A and B imposed". */
 function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
   const segs = c.idx.segments(c.sent)
@@ -53,8 +56,8 @@ function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
   const inSeg = c.idx.within(seg.start, seg.end).filter((m) => !c.idx.afterPreposition(m.start))
   const i = inSeg.indexOf(subj)
   const gapAfter = (a: ActorMention, b: ActorMention): string => c.text.slice(a.end, b.start)
-  if (i >= 0 && inSeg[i + 1] && /^\s+and\s+(?:the\s+)?$/u.test(gapAfter(subj, inSeg[i + 1]))) out.push(inSeg[i + 1])
-  if (i > 0 && /^\s+and\s+(?:the\s+)?$/u.test(gapAfter(inSeg[i - 1], subj))) out.unshift(inSeg[i - 1])
+  if (i >= 0 && inSeg[i + 1] && AND_RE.test(gapAfter(subj, inSeg[i + 1]))) out.push(inSeg[i + 1])
+  if (i > 0 && AND_RE.test(gapAfter(inSeg[i - 1], subj))) out.unshift(inSeg[i - 1])
   // "A and his Russian counterpart, B," : the segment before ends with "and … counterpart"
   const k = segs.indexOf(seg)
   if (out.length === 1 && k > 0 && /\band\s+(?:his|her|its|their|the)\s+(?:\S+\s+){0,2}(?:counterparts?|colleagues?|partners?)\s*$/iu.test(c.text.slice(segs[k - 1].start, segs[k - 1].end))) {
