@@ -250,3 +250,7 @@ test('two parties signing with no one else named sign with each other', () => {
 test('"A and his counterpart B discussed …" is a meeting between A and B', () => {
   assert.deepEqual(rows('Anna Berg and her new counterpart Tomas Vik discussed the border on Monday.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
 })
+
+test('supplying fighter jets or helicopters is arms supply (AID/military)', () => {
+  assert.deepEqual(rows('Nordland supplied Sudmark with fighter jets on Monday.').map((r) => r.slice(0, 3)), [['AID', 'Nordland', 'Sudmark']])
+})
