@@ -7,10 +7,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createDoc } from '../../doc/doc.js'
 import { EXAMPLES_DIR } from '../../paths.js'
 import { defaultPipeline } from '../../pipeline/default.js'
-import { cleanPage } from '../../stages/clean/index.js'
+import { cleanedDoc } from '../../stages/clean/index.js'
 
 export const SNAPSHOT_FILE = fileURLToPath(new URL('../../../src/stages/events/fixtures/examples-events.json', import.meta.url))
 
@@ -20,8 +19,7 @@ export function examplesEvents(): Record<string, string[]> {
   const out: Record<string, string[]> = {}
   for (const f of readdirSync(EXAMPLES_DIR).filter((f) => /\.(txt|html)$/.test(f)).sort()) {
     const raw = readFileSync(join(EXAMPLES_DIR, f), 'utf8')
-    const cleaned = cleanPage(f.endsWith('.html') ? { path: f, html: raw } : { path: f, text: raw })
-    const doc = createDoc({ path: f, url: null, sha256: f, fetched_at: null }, cleaned.text, cleaned.paragraphs, cleaned.meta, cleaned.messages, cleaned.rawMap)
+    const doc = cleanedDoc(f.endsWith('.html') ? { path: f, html: raw } : { path: f, text: raw })
     const events = pipeline.run(doc).doc.layers.events ?? []
     out[f] = events.map((e) => `${e.type}/${e.mode ?? '-'} ${e.source_actor?.name ?? '-'} -> ${e.target_actor?.name ?? '-'} @${e.date ?? '-'}/${e.date_precision ?? '-'} [${e.trigger?.text ?? ''}] ${e.produced_by?.method ?? '-'}`)
   }

@@ -1,4 +1,4 @@
-import type { DocMeta, RawMapEntry } from '../../doc/doc.js'
+import { createDoc, type Doc, type DocMeta, type RawMapEntry } from '../../doc/doc.js'
 import type { Paragraph } from '../../doc/layers.js'
 import type { Message } from '../../doc/span.js'
 import { msg } from '../../doc/span.js'
@@ -62,6 +62,12 @@ export function cleanPage(page: RawPage): CleanResult {
     paras = r.body.map(l => ({ text: l.text, rawStart: l.start, rawEnd: l.end })); meta = r.meta; messages.push(...r.messages)
   }
   return assemble(paras, meta, messages)
+}
+
+/** A raw page cleaned into a fresh document (no source URL or fetch time; `id` stands for its content hash), as the reading stages take it. */
+export function cleanedDoc(page: RawPage & { readonly path: string }, id: string = page.path): Doc {
+  const c = cleanPage(page)
+  return createDoc({ path: page.path, url: null, sha256: id, fetched_at: null }, c.text, c.paragraphs, c.meta, c.messages, c.rawMap)
 }
 
 /** Joins paragraphs into the text and builds the paragraph spans and the raw map. */

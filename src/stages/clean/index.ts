@@ -1,3 +1,3 @@
 /** The clean stage: raw page (HTML or scraped text) in, article body + metadata + messages + raw map out. */
-export { cleanPage, extractBody } from './clean.js'
+export { cleanPage, cleanedDoc, extractBody } from './clean.js'
 export type { RawPage, CleanResult } from './clean.js'

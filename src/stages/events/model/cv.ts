@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createDoc, type Doc } from '../../../doc/doc.js'
+import type { Doc } from '../../../doc/doc.js'
 import { createPipeline } from '../../../doc/stage.js'
 import { scoreAgainstGold, type GoldReport } from '../../../eval/gold.js'
 import { TRAINING_GOLD } from '../../../eval/tuning/training-pages.js'
 import { loadKb } from '../../../kb/index.js'
 import { toDocumentRecord } from '../../../model/records.js'
-import { cleanPage } from '../../clean/index.js'
+import { cleanedDoc } from '../../clean/index.js'
 import { entitiesStage } from '../../entities/index.js'
 import { quotesStage } from '../../quotes/index.js'
 import { syntaxStage } from '../../syntax/index.js'
@@ -26,10 +26,7 @@ import { examplesOf, FOLDS, inFold, LABELS, SEED, type Article } from './train.j
 export function readDocuments(articles: readonly Article[], texts: ReadonlyMap<string, string>): Doc[] {
   const kb = loadKb([])
   const pre = createPipeline([tokensStage, syntaxStage(), entitiesStage({ kb }), timexStage(), quotesStage()])
-  return articles.map((a) => {
-    const cleaned = cleanPage({ path: `${a.stem}.txt`, text: texts.get(a.stem)! })
-    return pre.run(createDoc({ path: `${a.stem}.txt`, url: null, sha256: a.stem, fetched_at: null }, cleaned.text, cleaned.paragraphs, cleaned.meta, cleaned.messages, cleaned.rawMap)).doc
-  })
+  return articles.map((a) => pre.run(cleanedDoc({ path: `${a.stem}.txt`, text: texts.get(a.stem)! }, a.stem)).doc)
 }
 
 /** Per margin: the export records of every article, each read by the model of the folds it was not in, and their scores. */

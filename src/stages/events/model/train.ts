@@ -8,13 +8,11 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createDoc } from '../../../doc/doc.js'
-import type { Doc } from '../../../doc/doc.js'
 import type { Token } from '../../../doc/layers.js'
 import { createPipeline } from '../../../doc/stage.js'
 import { loadKb } from '../../../kb/index.js'
 import { TRAINING_GOLD, trainingTexts } from '../../../eval/tuning/training-pages.js'
-import { cleanPage } from '../../clean/index.js'
+import { cleanedDoc } from '../../clean/index.js'
 import { entitiesStage } from '../../entities/index.js'
 import { quotesStage } from '../../quotes/index.js'
 import { SyntaxView, syntaxStage } from '../../syntax/index.js'
@@ -43,9 +41,7 @@ function depth(sv: SyntaxView, i: number): number { let d = 0; for (let x = sv.h
 
 /** Reads one article: its candidates with features and gold labels. */
 function readArticle(stem: string, text: string, events: readonly GoldEvent[], pipeline: ReturnType<typeof createPipeline>): Article {
-  const cleaned = cleanPage({ path: `${stem}.txt`, text })
-  const doc0: Doc = createDoc({ path: `${stem}.txt`, url: null, sha256: stem, fetched_at: null }, cleaned.text, cleaned.paragraphs, cleaned.meta, cleaned.messages, cleaned.rawMap)
-  const doc = pipeline.run(doc0).doc
+  const doc = pipeline.run(cleanedDoc({ path: `${stem}.txt`, text }, stem)).doc
   const L = doc.layers
   const tokens = L.tokens as readonly Token[]
   const sv = new SyntaxView(doc.text, tokens, L.syntax!)
