@@ -70,7 +70,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
   const sv = input.tokens && input.syntax ? new SyntaxView(text, input.tokens, input.syntax) : null
   const parsed = sv ? new SyntaxArgs(sv, idx, input.tokens!) : null
   const model = sv ? (opts.model === undefined ? loadTriggerModel() : opts.model) : null
-  const ctx = sv && model ? featureContext(sv, input.tokens!, idx, input.quotes, all) : null
+  const ctx = parsed && model ? featureContext(parsed.view, input.tokens!, parsed.actorsByToken, input.quotes, all) : null
   let ti = 0
   for (const sent of input.sentences) {
     while (ti < all.length && all[ti].start < sent.start) ti++

@@ -1,8 +1,7 @@
 import type { QuoteRecord, Token } from '../../../doc/layers.js'
 import type { SyntaxView } from '../../syntax/index.js'
-import type { ActorIndex } from '../actors.js'
+import type { ActorMention } from '../actors.js'
 import type { Trigger } from '../steps/01-triggers.js'
-import { mentionsByToken } from '../steps/03-syntax-args.js'
 import { CANDIDATE_UPOS, type FeatureContext } from './features.js'
 
 /** Marks, per token, the spans of `spans` (sorted by start) covering it; returns the index of the covering span or -1. */
@@ -16,9 +15,8 @@ function cover(tokens: readonly Token[], spans: readonly { start: number; end: n
   return out
 }
 
-/** The feature context of a document: its parse, actor mentions, quotations and rule-lexicon triggers. */
-export function featureContext(sv: SyntaxView, tokens: readonly Token[], idx: ActorIndex, quotes: readonly QuoteRecord[], ruleTriggers: readonly Trigger[]): FeatureContext {
-  const actors = mentionsByToken(idx.mentions, tokens)
+/** The feature context of a document: its parse, the actor mention of each token (`mentionsByToken`), quotations and rule-lexicon triggers. */
+export function featureContext(sv: SyntaxView, tokens: readonly Token[], actors: readonly (ActorMention | null)[], quotes: readonly QuoteRecord[], ruleTriggers: readonly Trigger[]): FeatureContext {
   const quoted = cover(tokens, [...quotes].sort((a, b) => a.start - b.start))
   const rules = cover(tokens, ruleTriggers)
   return {

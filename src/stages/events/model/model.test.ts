@@ -7,7 +7,7 @@ import type { SyntaxToken, Token } from '../../../doc/layers.js'
 import { SyntaxView } from '../../syntax/index.js'
 import { tokenize } from '../../tokens/index.js'
 import { actorIndex } from '../actors.js'
-import { SyntaxArgs } from '../steps/03-syntax-args.js'
+import { mentionsByToken, SyntaxArgs } from '../steps/03-syntax-args.js'
 import { featureContext } from './candidates.js'
 import { triggerFeatures } from './features.js'
 import { loadTriggerModel, trainTriggerModel, TriggerModel } from './model.js'
@@ -95,7 +95,7 @@ describe('arguments from the parse', () => {
   it('gives a candidate its parse, actor and lexicon features', () => {
     const { tokens, sv } = parsed(TEXT, ROWS)
     const idx = actorIndex(TEXT, [{ start: 0, end: TEXT.length }], ENTITIES)
-    const f = triggerFeatures(featureContext(sv, tokens, idx, [], []), 7)
+    const f = triggerFeatures(featureContext(sv, tokens, mentionsByToken(idx.mentions, tokens), [], []), 7)
     for (const want of ['l=criticize', 'u=VERB', 'root', 'c-l=obj|move', 'lex=ACCUSE']) assert.ok(f.includes(want), `${want} in ${f.join(' ')}`)
     assert.ok(f.some((x) => x.startsWith('subj=')), 'the subject is described')
   })

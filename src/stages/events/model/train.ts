@@ -22,6 +22,7 @@ import { PLOVER_TYPES } from '../../../plover/index.js'
 import { actorIndex } from '../actors.js'
 import { findTriggers } from '../steps/01-triggers.js'
 import { candidateTokens, featureContext } from './candidates.js'
+import { mentionsByToken } from '../steps/03-syntax-args.js'
 import { crossValidateEvents, readDocuments } from './cv.js'
 import { triggerFeatures } from './features.js'
 import { EVENTS_MODEL_DIR, trainTriggerModel, type Example, type TriggerModel } from './model.js'
@@ -47,7 +48,7 @@ function readArticle(stem: string, text: string, events: readonly GoldEvent[], p
   const sv = new SyntaxView(doc.text, tokens, L.syntax!)
   const idx = actorIndex(doc.text, L.sentences!, L.entities!)
   const rules = findTriggers(doc.text, { start: 0, end: doc.text.length })
-  const ctx = featureContext(sv, tokens, idx, L.quotes!, rules)
+  const ctx = featureContext(sv, tokens, mentionsByToken(idx.mentions, tokens), L.quotes!, rules)
   const label = new Map<number, number>()
   const alsoSentences: { start: number; end: number }[] = []
   let aligned = 0

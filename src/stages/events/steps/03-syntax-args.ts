@@ -67,6 +67,8 @@ export class SyntaxArgs {
 
   /** The parse these arguments are read from. */
   get view(): SyntaxView { return this.sv }
+  /** The actor mention of each token (see `mentionsByToken`). */
+  get actorsByToken(): readonly (ActorMention | null)[] { return this.byToken }
 
   /** The actor mentions a noun phrase headed at `h` stands for (its conjuncts too: "Iran and Russia"). */
   phrase(h: number, withConjuncts = true): ActorMention[] {
