@@ -80,11 +80,16 @@ function speechVerbOver(sa: SyntaxArgs, i: number): number {
  */
 export function assertedBy(t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], source: ActorRef | null): ActorRef | null {
   if (!sa) return null
-  const q = quotes.find((x) => x.start <= t.start && t.start < x.end)
-  const h = sa.anchor(t, t.entry.pos)
-  const v = q || h < 0 ? -1 : speechVerbOver(sa, h)
-  const who = q?.speaker ?? (v >= 0 ? refsOf(idx, sa.phrase(sa.view.subject(v)))[0] ?? null : null)
+  const who = speakerOver(sa, idx, quotes, t, sa.anchor(t, t.entry.pos))
   return who && who.actor !== source?.actor ? who : null
+}
+
+/** Who says what holds a trigger (its predicate token `head`): the quotation's speaker, else the subject of the speech verb above it. */
+function speakerOver(sa: SyntaxArgs, idx: ActorIndex, quotes: readonly QuoteRecord[], t: Trigger, head: number): ActorRef | null {
+  const q = quotes.find((x) => x.start <= t.start && t.start < x.end)
+  if (q) return q.speaker
+  const v = head < 0 ? -1 : speechVerbOver(sa, head)
+  return v >= 0 ? refsOf(idx, sa.phrase(sa.view.subject(v)))[0] ?? null : null
 }
 
 const refsOf = (idx: ActorIndex, ms: readonly ActorMention[]): ActorRef[] => ms.map((m) => idx.refOf(m)).filter((r): r is ActorRef => !!r)
@@ -116,9 +121,7 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   // on the clause's subject; a word that itself names the act ("X said Iran supports Syria") keeps its own subject
   const namesAct = lexicon().entriesOf(t.text).some((e) => e.type === t.entry.type)
   if (t.entry.reason === 'model' && SPOKEN.has(t.entry.type) && !namesAct) {
-    const q = quotes.find((x) => x.start <= t.start && t.start < x.end)
-    const v = q ? -1 : speechVerbOver(sa, p.head)
-    const speaker = q?.speaker ?? (v >= 0 ? refsOf(idx, sa.phrase(sa.view.subject(v)))[0] ?? null : null)
+    const speaker = speakerOver(sa, idx, quotes, t, p.head)
     if (speaker && !sources.some((s) => s.actor === speaker.actor)) {
       const clauseSubject = sources.filter((s) => s.actor !== speaker.actor)
       return { ...args, sources: [speaker], targets: clauseSubject.length ? [clauseSubject[0]!] : targets.length ? [targets[0]!] : args.targets }
