@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readDocuments, crossValidateEvents } from '../../stages/events/model/cv.js'
 import { loadTriggerModel } from '../../stages/events/model/model.js'
-import { readTrainingArticles } from '../../stages/events/model/train.js'
+import { foldTriggerModels, readTrainingArticles } from '../../stages/events/model/train.js'
 import { formatGoldReport } from '../gold.js'
 import { missesOf } from './misses.js'
 import { TRAINING_GOLD, trainingTexts } from './training-pages.js'
@@ -17,8 +17,9 @@ const args = process.argv.slice(2)
 const committed = loadTriggerModel()
 const epochs = typeof committed?.meta.epochs === 'number' ? committed.meta.epochs : 8
 const margins = args.flatMap((a, i) => (args[i - 1] === '--margin' ? [Number(a)] : []))
-const articles = await readTrainingArticles()
-const runs = crossValidateEvents(articles, readDocuments(articles, await trainingTexts()), epochs, margins.length ? margins : [Number(committed?.meta.margin ?? 0)])
+const texts = await trainingTexts()
+const articles = readTrainingArticles(texts)
+const runs = crossValidateEvents(articles, readDocuments(articles, texts), foldTriggerModels(articles, epochs), margins.length ? margins : [Number(committed?.meta.margin ?? 0)])
 for (const { margin, report, records } of runs) {
   if (args.includes('--misses')) for (const r of records as any[]) {
     const stem = String(r.source?.path ?? '').replace(/\.txt$/, '')

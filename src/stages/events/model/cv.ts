@@ -19,8 +19,8 @@ import { syntaxStage } from '../../syntax/index.js'
 import { timexStage } from '../../timex/index.js'
 import { tokensStage } from '../../tokens/index.js'
 import { findEvents } from '../events.js'
-import { trainTriggerModel } from './model.js'
-import { examplesOf, FOLDS, inFold, LABELS, SEED, type Article } from './train.js'
+import type { TriggerModel } from './model.js'
+import { FOLDS, type Article } from './train.js'
 
 /** The articles' documents read up to the events stage (once: every margin reuses them). */
 export function readDocuments(articles: readonly Article[], texts: ReadonlyMap<string, string>): Doc[] {
@@ -29,9 +29,8 @@ export function readDocuments(articles: readonly Article[], texts: ReadonlyMap<s
   return articles.map((a) => pre.run(cleanedDoc({ path: `${a.stem}.txt`, text: texts.get(a.stem)! }, a.stem)).doc)
 }
 
-/** Per margin: the export records of every article, each read by the model of the folds it was not in, and their scores. */
-export function crossValidateEvents(articles: readonly Article[], docs: readonly Doc[], epochs: number, margins: readonly number[]): { margin: number; report: GoldReport; records: object[] }[] {
-  const models = Array.from({ length: FOLDS }, (_, k) => trainTriggerModel(examplesOf(articles.filter((_, n) => !inFold(n, k))), LABELS, { epochs, seed: SEED }))
+/** Per margin: the export records of every article, each read by the model of its fold (`foldTriggerModels`), and their scores. */
+export function crossValidateEvents(articles: readonly Article[], docs: readonly Doc[], models: readonly TriggerModel[], margins: readonly number[]): { margin: number; report: GoldReport; records: object[] }[] {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-cv-'))
   try {
     // the gold of the articles read (links, so articles without a page are not counted)

@@ -91,11 +91,10 @@ function score(model: TriggerModel, examples: readonly { f: readonly string[]; y
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 }
 }
 
-/** Reads every annotated article that has a page (stems in file order). */
-export async function readTrainingArticles(log = (m: string) => console.error(m)): Promise<Article[]> {
+/** Reads every annotated article that has a page in `texts` (`trainingTexts()`; stems in file order). */
+export function readTrainingArticles(texts: ReadonlyMap<string, string>, log = (m: string) => console.error(m)): Article[] {
   const t0 = Date.now()
   const files = readdirSync(TRAINING_GOLD).filter((f) => /^tt-\d+\.json$/.test(f)).sort()
-  const texts = await trainingTexts()
   const kb = loadKb([])
   const pipeline = createPipeline([tokensStage, syntaxStage(), entitiesStage({ kb }), timexStage(), quotesStage()])
   const articles: Article[] = []
@@ -114,22 +113,26 @@ export async function readTrainingArticles(log = (m: string) => console.error(m)
 export const examplesOf = (as: readonly Article[]): Example[] => as.flatMap((a) => a.examples.filter((e) => !e.ignore))
 /** Articles of cross-validation fold k (of FOLDS), by position. */
 export const inFold = (n: number, k: number): boolean => n % FOLDS === k
+/** One trigger model per fold, each trained on the articles of the other folds. */
+export const foldTriggerModels = (articles: readonly Article[], epochs: number): TriggerModel[] =>
+  Array.from({ length: FOLDS }, (_, k) => trainTriggerModel(examplesOf(articles.filter((_, n) => !inFold(n, k))), LABELS, { epochs, seed: SEED }))
 
 export async function main(): Promise<void> {
   const t0 = Date.now()
-  const articles = await readTrainingArticles()
+  const texts = await trainingTexts()
+  const articles = readTrainingArticles(texts)
   const golds = articles.reduce((n, a) => n + a.golds, 0), aligned = articles.reduce((n, a) => n + a.aligned, 0)
-  const trainOf = examplesOf
-  // cross-validation over articles: choose epochs and margin
-  const fold = (k: number): Article[] => articles.filter((_, n) => inFold(n, k))
+  // cross-validation over articles: choose epochs and margin (the fold models are kept for the event-level check)
   const results: { epochs: number; margin: number; f1: number; p: number; r: number }[] = []
+  const foldModels = new Map<number, TriggerModel[]>()
   for (const epochs of EPOCH_CHOICES) {
-    const sums = MARGINS.map(() => ({ tp: 0, p: 0, r: 0, f1: 0 }))
-    for (let k = 0; k < FOLDS; k++) {
-      const model = trainTriggerModel(trainOf(articles.filter((_, n) => !inFold(n, k))), LABELS, { epochs, seed: SEED })
-      const held = fold(k).flatMap((a) => a.examples.filter((e) => !e.ignore))
+    const sums = MARGINS.map(() => ({ p: 0, r: 0, f1: 0 }))
+    const models = foldTriggerModels(articles, epochs)
+    foldModels.set(epochs, models)
+    models.forEach((model, k) => {
+      const held = examplesOf(articles.filter((_, n) => inFold(n, k)))
       MARGINS.forEach((m, j) => { const s = score(model, held, m); sums[j]!.p += s.p / FOLDS; sums[j]!.r += s.r / FOLDS; sums[j]!.f1 += s.f1 / FOLDS })
-    }
+    })
     MARGINS.forEach((m, j) => {
       const s = sums[j]!
       console.error(`epochs ${epochs} margin ${m}: P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f1.toFixed(3)}`)
@@ -139,8 +142,7 @@ export async function main(): Promise<void> {
   // epochs from the trigger cross-validation; the margin from the events it yields (the F1 of triggers is flat over
   // margins, while the events read through the whole stage are what counts): the mean of strict and loose F1
   const top = results.reduce((a, b) => (b.f1 > a.f1 ? b : a))
-  const texts = await trainingTexts()
-  const byMargin = crossValidateEvents(articles, readDocuments(articles, texts), top.epochs, MARGINS).map(({ margin, report }) => {
+  const byMargin = crossValidateEvents(articles, readDocuments(articles, texts), foldModels.get(top.epochs)!, MARGINS).map(({ margin, report }) => {
     const strict = report.totals.events.f1 as number, loose = report.totals.events_loose.f1 as number
     console.error(`events, ${top.epochs} epochs, margin ${margin}: strict ${strict} loose ${loose}`)
     return { margin, strict, loose, score: (strict + loose) / 2 }
@@ -150,7 +152,7 @@ export async function main(): Promise<void> {
   const chosen = byMargin.filter((x) => x.score >= bestScore - 0.005).reduce((a, b) => (b.margin > a.margin ? b : a))
   const best = results.find((x) => x.epochs === top.epochs && x.margin === chosen.margin) ?? top
   console.error(`chosen: ${best.epochs} epochs, margin ${chosen.margin} (cross-validated trigger F1 ${best.f1.toFixed(3)}; events strict ${chosen.strict}, loose ${chosen.loose})`)
-  const model = trainTriggerModel(trainOf(articles), LABELS, { epochs: best.epochs, seed: SEED })
+  const model = trainTriggerModel(examplesOf(articles), LABELS, { epochs: best.epochs, seed: SEED })
   const final = model.with({
     trainedOn: `data/training/events: ${articles.length} annotated Tehran Times articles, ${golds} events (${aligned} triggers aligned)`,
     seed: SEED, epochs: best.epochs, margin: chosen.margin,
