@@ -41,6 +41,28 @@ function reportedBy(doc: Doc, idx: ActorIndex, sent: Sentence, t: Trigger, sourc
   return null
 }
 
+/** True when the trigger's word lies in the clausal complement of one of `heads` (up to three clauses down). */
+function insideClauseOf(sv: SyntaxView, t: Trigger, heads: readonly Trigger[]): boolean {
+  if (!heads.length) return false
+  let x = sv.tokenAt(t.start)
+  for (let steps = 0; x >= 0 && steps < 3; steps++) {
+    const r = sv.rel(x).split(':')[0]
+    if (r !== 'ccomp' && r !== 'xcomp') return false
+    x = sv.head(x)
+    const at = sv.tokens[x]
+    if (at && heads.some((h) => h.start <= at.start && at.start < h.end)) return true
+  }
+  return false
+}
+
+/** The state a capital stands for (the knowledge base's `standsFor` of a city), else the actor itself. */
+function stateOfCapital(kb: Kb, r: ActorRef | null): ActorRef | null {
+  if (!r || !/^GPE:[A-Z]{3}:/.test(r.actor)) return r
+  const state = kb.actor(r.actor)?.standsFor
+  const a = state && /^GPE:[A-Z]{3}$/.test(state) ? kb.actor(state) : undefined
+  return a ? { actor: a.id, name: a.name } : r
+}
+
 /** What each reason for dropping a trigger means, for its message. */
 const WHY: Record<string, string> = {
   negated: 'negated', hypothetical: 'hypothetical or planned', denied: 'what a speaker denies', reference: 'a reference to an event told elsewhere',
@@ -55,7 +77,7 @@ const producedBy = (t: Trigger): NonNullable<EventRecord['produced_by']> =>
  * PLOVER events of a document: lexicon triggers that are not negated, hypothetical or mere references, with actors
  * from the entities layer (or rule-found names), dates from the timex layer, and the sentence as evidence.
  */
-export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerModel | null } = {}): { events: EventRecord[]; messages: Message[] } {
+export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerModel | null; kb?: Kb } = {}): { events: EventRecord[]; messages: Message[] } {
   const { text } = doc
   const idx = actorIndex(text, input.sentences, input.entities)
   const country = countriesOf(input.entities)
@@ -83,6 +105,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       for (const t of learned) {
         if (found.some((o) => o.start < t.end && t.start < o.end)) continue
         if (t.entry.pos === 'verb' && ruleNouns.some((o) => o.start >= t.end && wordsBetween(text, t.end, o.start) <= 5)) continue
+        // what a lexicon trigger's clause says is part of it ("agreed that their institutions will increase contact": one AGREE)
+        if (insideClauseOf(parsed!.view, t, found.filter((o) => o.entry.type === t.entry.type))) continue
         found.push(t)
       }
       found.sort((a, b) => a.start - b.start)
@@ -150,6 +174,14 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     const tgt = victimsCountry(raw, e, input.entities, country)
     return contextDate(raw.slice(0, k), tgt ? { ...e, target_actor: tgt } : e, sentenceIndex)
   })
+  // a capital acting or acted on is its state ("Tehran rejected", "talks with Moscow"); where something happens stays in `location`
+  if (opts.kb) {
+    const kb = opts.kb
+    raw = raw.map((e) => {
+      const s = stateOfCapital(kb, e.source_actor), t = stateOfCapital(kb, e.target_actor)
+      return s === e.source_actor && t === e.target_actor ? e : { ...e, source_actor: s, target_actor: t?.actor === s?.actor ? null : t }
+    })
+  }
   const events = mergeRepeats(raw, input.entities).filter((e) => e.source_actor || e.target_actor || e.location).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
   return { events, messages }
 }
@@ -162,7 +194,7 @@ export function eventsStage(opts: { kb: Kb; model?: TriggerModel | null }) {
   return defineStage({
     name: 'events', requires: ['tokens', 'sentences', 'syntax', 'entities', 'timex', 'quotes'], produces: ['events'],
     run(doc, { tokens, syntax, sentences, entities, timex, quotes }) {
-      const { events, messages } = findEvents(doc, { tokens, syntax, sentences, entities, timex, quotes }, { model: opts.model })
+      const { events, messages } = findEvents(doc, { tokens, syntax, sentences, entities, timex, quotes }, { model: opts.model, kb: opts.kb })
       return { layers: { events }, messages }
     },
   })

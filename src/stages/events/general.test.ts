@@ -254,3 +254,12 @@ test('"A and his counterpart B discussed …" is a meeting between A and B', () 
 test('supplying fighter jets or helicopters is arms supply (AID/military)', () => {
   assert.deepEqual(rows('Nordland supplied Sudmark with fighter jets on Monday.').map((r) => r.slice(0, 3)), [['AID', 'Nordland', 'Sudmark']])
 })
+
+test('read by the whole pipeline: a capital acting is its state, and what an agreement says is no second agreement', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const events = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text }, 'x')).doc.layers.events!.map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null])
+  assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
+  assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
+})

@@ -35,11 +35,12 @@ export function crossValidateEvents(articles: readonly Article[], docs: readonly
   try {
     // the gold of the articles read (links, so articles without a page are not counted)
     for (const a of articles) symlinkSync(join(TRAINING_GOLD, `${a.stem}.json`), join(dir, `${a.stem}.json`))
+    const kb = loadKb([])
     return margins.map((margin) => {
       const records = docs.map((doc, n) => {
         const L = doc.layers
         const model = models[n % FOLDS]!.with({ margin })
-        const { events } = findEvents(doc, { tokens: L.tokens, syntax: L.syntax, sentences: L.sentences!, entities: L.entities!, timex: L.timex!, quotes: L.quotes! }, { model })
+        const { events } = findEvents(doc, { tokens: L.tokens, syntax: L.syntax, sentences: L.sentences!, entities: L.entities!, timex: L.timex!, quotes: L.quotes! }, { model, kb })
         return toDocumentRecord({ ...doc, layers: { ...doc.layers, events } })
       })
       return { margin, report: scoreAgainstGold(records as any[], dir), records }
