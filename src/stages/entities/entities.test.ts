@@ -29,6 +29,15 @@ describe('entities: resolution', () => {
     assert.equal(m.get('Recep Tayyip Erdog\u0306an'), 'P:recep-tayyip-erdogan')
   })
 
+  it('names a person as the page spells them when it never uses the canonical name; places keep theirs', () => {
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, 'James Mattis met the Turkiye delegation. Mattis spoke later.', [{ start: 0, end: 59 }],
+      { title: null, published: '2017-03-01', author: null, outlet: null, copy_of: null })
+    const es = pipeline.run(doc).doc.layers.entities ?? []
+    const mattis = es.find((e) => e.actor === 'P:jim-mattis')
+    assert.equal(mattis?.name, 'James Mattis')
+    assert.equal(es.find((e) => e.actor === 'GPE:TUR')?.name, 'Turkey')
+  })
+
   it('resolves possessives, surnames and a capital that stays the city', () => {
     const m = read("Moscow said Putin's envoy would go. Later Putin spoke to the Tehran regime.", '2023-03-01')
     assert.equal(m.get('Moscow'), 'GPE:RUS:moscow')

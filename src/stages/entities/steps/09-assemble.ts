@@ -29,12 +29,30 @@ export function assemble(ctx: Ctx): { mentions: Mention[]; entities: Entity[]; m
     const k = ctx.kb.actor(actor)
     const n = ctx.newActors.get(actor)
     const texts = hs.map((h) => { const s = span(h); return { start: s.start, end: s.end, text: ctx.text.slice(s.start, s.end), how: h.how } })
-    const name = k?.name ?? texts.filter((t) => t.how !== 'role').map((t) => t.text).sort((a, b) => b.length - a.length)[0] ?? n!.name
+    const name = k ? pageName(k.name, k.type, texts) : texts.filter((t) => t.how !== 'role').map((t) => t.text).sort((a, b) => b.length - a.length)[0] ?? n!.name
     entities.push({ id: `${ctx.doc.id}:${actor}`, actor, name, type: (k?.type ?? n!.type) as EntityType,
       affiliation: k?.affiliation ?? n?.affiliation ?? null, code: k?.code ?? n?.affiliation ?? null, mentions: texts })
   }
   entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
   return { mentions, entities, messages }
+}
+
+/** Ways of naming that are no name of the actor's own (a title, a capital, a body named earlier, a head noun). */
+const NOT_NAMES = new Set(['role', 'metonym', 'antecedent', 'head'])
+const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+/**
+ * The name a document gives a known person: the knowledge base's name when the page uses it (accents aside), else
+ * the page's own longest spelling ("James Mattis" for Jim Mattis, "Pezeshkiyan" pages keep theirs). The actor id
+ * keeps the identity and the corpus's actor table the canonical name. Places and bodies keep the canonical name:
+ * their other names on a page are often loaded ("the Zionist regime") or shortened ("Tasnim").
+ */
+function pageName(canonical: string, type: string, texts: readonly { text: string; how?: string }[]): string {
+  if (type !== 'PERSON') return canonical
+  const own = texts.filter((t) => !NOT_NAMES.has(t.how ?? '') && /^\p{Lu}/u.test(t.text))
+  const c = fold(canonical)
+  if (!own.length || own.some((t) => fold(t.text) === c)) return canonical
+  return own.map((t) => t.text).sort((a, b) => b.length - a.length)[0]!
 }
 
 const nameOf = (ctx: Ctx, actor: string): string => ctx.kb.actor(actor)?.name ?? ctx.newActors.get(actor)?.name ?? actor
