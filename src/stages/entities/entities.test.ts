@@ -38,6 +38,20 @@ describe('entities: resolution', () => {
     assert.equal(es.find((e) => e.actor === 'GPE:TUR')?.name, 'Turkey')
   })
 
+  it('with the NER model: a name particle joins the parts of one person ("bin", "Al"); a body is named by the page\'s full name', () => {
+    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+    const text = 'Foreign Minister Karim bin Haddad Al Nasri met officials of the Nordland Defense Ministry. Later Al Nasri left.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+      { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
+    const names = (withNer.run(doc).doc.layers.entities ?? []).filter((e) => e.type === 'PERSON').map((e) => e.name)
+    assert.deepEqual(names, ['Karim bin Haddad Al Nasri'])
+    const ru = 'The Russian Defense Ministry said the drills had ended.'
+    const d2 = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, ru, [{ start: 0, end: ru.length }],
+      { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
+    const body = (withNer.run(d2).doc.layers.entities ?? []).find((e) => e.type === 'ORG')
+    assert.equal(body?.name, 'Russian Defense Ministry')
+  })
+
   it('resolves possessives, surnames and a capital that stays the city', () => {
     const m = read("Moscow said Putin's envoy would go. Later Putin spoke to the Tehran regime.", '2023-03-01')
     assert.equal(m.get('Moscow'), 'GPE:RUS:moscow')

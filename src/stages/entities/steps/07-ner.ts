@@ -11,6 +11,8 @@ export interface NerLike {
 /** Creates the per-document memory the tagger may use across sentences. */
 export type NerMemoryFactory = (() => unknown) | null
 
+/** Lower-case particles inside personal names (Arabic, Hebrew, Dutch, German, Romance). */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'ben', 'bat', 'abu', 'al', 'el', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'dos', 'du', 'la', 'le'])
 const LABELS: Readonly<Record<string, EntityType | 'MISC'>> = { PER: 'PERSON', ORG: 'ORG', LOC: 'GPE', MISC: 'MISC' }
 const GAZ: Readonly<Record<string, string>> = { PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG', GPE: 'LOC', LOC: 'LOC' }
 
@@ -55,7 +57,14 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       if (tag === 'O') { i++; continue }
       const type = tag.slice(2)
       let j = i + 1
-      while (j < tags.length && tags[j] === 'I-' + type) j++
+      for (;;) {
+        while (j < tags.length && tags[j] === 'I-' + type) j++
+        // "Mohammed bin Abdulrahman Al Thani", "Ludwig van Beethoven": a name particle between two parts of one person's name
+        if (type === 'PER' && j + 1 < tags.length && NAME_PARTICLES.has(words[s0 + j]!.text) && tags[j] === 'O' && /^[BI]-PER$/.test(tags[j + 1]!) && !covered[s0 + j + 1]) { j += 2; continue }
+        // "… Abdulrahman Al Thani": a part opened by a capitalised particle continues the name rather than starting another
+        if (type === 'PER' && j + 1 < tags.length && tags[j] === 'B-PER' && NAME_PARTICLES.has(words[s0 + j]!.fold) && tags[j + 1] === 'I-PER' && !covered[s0 + j]) { j++; continue }
+        break
+      }
       const w0 = s0 + i, w1 = s0 + j
       let free = true
       for (let k = w0; k < w1; k++) if (covered[k]) free = false

@@ -42,17 +42,20 @@ const NOT_NAMES = new Set(['role', 'metonym', 'antecedent', 'head'])
 const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 
 /**
- * The name a document gives a known person: the knowledge base's name when the page uses it (accents aside), else
- * the page's own longest spelling ("James Mattis" for Jim Mattis, "Pezeshkiyan" pages keep theirs). The actor id
- * keeps the identity and the corpus's actor table the canonical name. Places and bodies keep the canonical name:
- * their other names on a page are often loaded ("the Zionist regime") or shortened ("Tasnim").
+ * The name a document gives a known person or body: the knowledge base's name when the page uses it (accents
+ * aside), else the page's own longest spelling ("James Mattis" for Jim Mattis; "Russian Defense Ministry"; a body
+ * only by a full name of several words, never an acronym or a short form like "Tasnim"). The actor id keeps the
+ * identity and the corpus's actor table the canonical name. Places keep the canonical name: a page's other names
+ * for a state are often loaded ("the Zionist regime").
  */
 function pageName(canonical: string, type: string, texts: readonly { text: string; how?: string }[]): string {
-  if (type !== 'PERSON') return canonical
+  if (type !== 'PERSON' && type !== 'ORG') return canonical
   const own = texts.filter((t) => !NOT_NAMES.has(t.how ?? '') && /^\p{Lu}/u.test(t.text))
   const c = fold(canonical)
   if (!own.length || own.some((t) => fold(t.text) === c)) return canonical
-  return own.map((t) => t.text).sort((a, b) => b.length - a.length)[0]!
+  const longest = own.map((t) => t.text).sort((a, b) => b.length - a.length)[0]!
+  // a body is renamed only by a full name of several words ("Russian Defense Ministry"), never an acronym or a short form ("Tasnim")
+  return type === 'PERSON' || (longest.split(/\s+/).length >= 2 && !/^[\p{Lu}\d.\s-]+$/u.test(longest)) ? longest : canonical
 }
 
 const nameOf = (ctx: Ctx, actor: string): string => ctx.kb.actor(actor)?.name ?? ctx.newActors.get(actor)?.name ?? actor
