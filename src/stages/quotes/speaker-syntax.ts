@@ -155,8 +155,8 @@ export class SyntaxSpeakers {
   }
 
   /**
-   * The last actor of a wanted type that is a subject in the parse before `at` (within about ten sentences),
-   * outside quotations; `among` limits it to some actors.
+   * The last actor of a wanted type that is a subject (or passive agent, or the one an outlet quotes) in the parse
+   * before `at` (within about ten sentences), outside quotations; `among` limits it to some actors.
    */
   lastSubject(at: number, want: (type: string) => boolean, among?: ReadonlySet<string>): ActorRef | null {
     const v = this.view
@@ -166,7 +166,10 @@ export class SyntaxSpeakers {
     const spoken = this.spoken.filter((x) => x.pos < at && fits(x.ref)).at(-1)
     for (let i = lowerBound(this.tokens, at) - 1; i >= from; i--) {
       if (spoken && this.tokens[i]!.start < spoken.pos) return spoken.ref
-      if (!relIs(v.rel(i), 'nsubj') || this.inQuote(i)) continue
+      const r = v.rel(i)
+      // a subject, a passive agent ("was levelled by X, who said"), or whom an outlet quotes ("TASS quoted X as saying")
+      const subjectLike = relIs(r, 'nsubj') || r === 'obl:agent' || (relIs(r, 'obj') && /^(?:quote|cite)$/i.test(v.lemma(v.head(i))))
+      if (!subjectLike || this.inQuote(i)) continue
       const ref = this.subjectRef(i)
       if (fits(ref)) return ref
     }

@@ -180,6 +180,30 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
     heads[c2] = y + 1; rels[c2] = 'punct'
     ;({ left, right } = subtreeEdges(heads))
   }
+  repairFrontedWith(words, heads, rels, left, right)
+}
+
+/**
+ * "In a meeting with X, Y said …": the parser sometimes reads "with" as a clause marker, X as the subject and Y as
+ * X's conjunct. When "with" (a mark of the verb) opens the subject's phrase and a conjunct follows it after a
+ * comma with no "and", X is the object of "with" (under the noun before it, else the verb) and Y the subject.
+ */
+function repairFrontedWith(words: readonly string[], heads: number[], rels: string[], left: readonly number[], right: readonly number[]): void {
+  const n = heads.length
+  for (let k = 0; k < n; k++) {
+    if (words[k]!.toLowerCase() !== 'with' || rels[k] !== 'mark') continue
+    const v = heads[k]!
+    const x = heads.findIndex((h, i) => h === v && rels[i]!.startsWith('nsubj') && left[i] === k + 1)
+    if (x < 0) continue
+    const y = heads.findIndex((h, i) => h === x + 1 && rels[i] === 'conj' && (words[left[i]!] === ',' || words[left[i]! - 1] === ',') && !heads.some((hh, j) => hh === i + 1 && rels[j] === 'cc'))
+    if (y < 0) continue
+    const noun = k > 0 ? heads.findIndex((h, i) => h === v && right[i] === k - 1 && (rels[i] === 'obl' || rels[i] === 'obl:tmod' || rels[i] === 'nmod')) : -1
+    heads[k] = x + 1; rels[k] = 'case'
+    heads[x] = noun >= 0 ? noun + 1 : v; rels[x] = noun >= 0 ? 'nmod' : 'obl'
+    heads[y] = v; rels[y] = 'nsubj'
+    const comma = words[left[y]!] === ',' ? left[y]! : left[y]! - 1
+    if (heads[comma] === x + 1 || heads[comma] === y + 1) { heads[comma] = v; rels[comma] = 'punct' }
+  }
 }
 
 /** Depth of piece k (0-based; heads 1-based, 0 = root) in its tree. */

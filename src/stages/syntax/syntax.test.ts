@@ -10,6 +10,7 @@ import { REPO_ROOT, SHARED } from '../../paths.js'
 import { splitSentences, tokenize } from '../tokens/index.js'
 import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { ewtPieces, lemmatize, loadSyntaxModel, parseConllu, SyntaxView, syntaxStage } from './index.js'
+import { repairNews } from './stage.js'
 import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, State } from './transitions.js'
 
@@ -303,5 +304,15 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     assert.equal(view.word(view.subject(told)), 'Lena')
     assert.equal(view.word(view.clause(told)), 'accept')
     assert.equal(view.isNegated(at(text, 'accept')), true)
+  })
+  it('reads a fronted "In a meeting with X, Y said" with Y as the subject, whichever way the parser first read "with"', () => {
+    const words = ['In', 'a', 'meeting', 'with', 'Erik', 'Lund', ',', 'Anna', 'Berg', 'said', 'the', 'talks', 'went', 'well', '.']
+    // the misreading: "with" a marker of "said", Erik the subject, Anna his conjunct (heads 1-based)
+    const heads = [3, 3, 10, 10, 10, 5, 8, 5, 8, 0, 12, 13, 10, 13, 10]
+    const rels = ['case', 'det', 'obl', 'mark', 'nsubj', 'flat', 'punct', 'conj', 'flat', 'root', 'det', 'nsubj', 'ccomp', 'advmod', 'punct']
+    const upos = ['ADP', 'DET', 'NOUN', 'ADP', 'PROPN', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'VERB', 'DET', 'NOUN', 'VERB', 'ADV', 'PUNCT']
+    repairNews(words, heads, rels, upos)
+    assert.deepEqual([heads[7], rels[7]], [10, 'nsubj'])
+    assert.deepEqual([heads[4], rels[4], heads[3], rels[3]], [3, 'nmod', 5, 'case'])
   })
 })
