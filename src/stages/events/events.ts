@@ -7,7 +7,7 @@ import { anchorOf, weekOf } from '../timex/resolve.js'
 import { actorIndex, type ActorIndex } from './actors.js'
 import { NEWS_TYPES, PLUPERFECT_RE } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
-import { contextDate, countriesOf, speakerForState, victimsCountry } from './speech.js'
+import { contextDate, countriesOf, meetingCounterpart, speakerForState, victimsCountry } from './speech.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
 import { rejectReason, toldWithOwnTime } from './steps/02-filter.js'
 import { readArgs } from './steps/03-arguments.js'
@@ -171,7 +171,11 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
   raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location || e.type === 'ASSAULT')
   const sentenceIndex = (pos: number): number => { let lo = 0, hi = input.sentences.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (input.sentences[mid].end <= pos) lo = mid + 1; else hi = mid } return lo }
   raw = raw.map((e, k) => {
-    const tgt = victimsCountry(raw, e, input.entities, country)
+    // what a meeting's participant offers or asks of a person from another state is addressed to that state ("Russia was ready to share …")
+    const cp = meetingCounterpart(raw.slice(0, k), e, sentenceIndex)
+    const cpCountry = cp && persons.has(cp.actor) ? country.get(cp.actor) : undefined
+    const cpState = cpCountry && opts.kb && cpCountry !== country.get(e.source_actor?.actor ?? '') ? opts.kb.country(cpCountry) : undefined
+    const tgt = victimsCountry(raw, e, input.entities, country) ?? (cpState ? { actor: cpState.id, name: cpState.name } : cp)
     return contextDate(raw.slice(0, k), tgt ? { ...e, target_actor: tgt } : e, sentenceIndex)
   })
   // a capital acting or acted on is its state ("Tehran rejected", "talks with Moscow"); where something happens stays in `location`

@@ -262,4 +262,12 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   const events = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text }, 'x')).doc.layers.events!.map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null])
   assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
+  // what a meeting's participant offers with no one named is addressed to the other participant's state
+  assert.deepEqual(events('Sergey Lavrov met Hossein Amir-Abdollahian in Moscow on Monday. During the meeting, Lavrov called for closer ties in the energy sector.'),
+    [['CONSULT', 'Sergey Lavrov', 'Hossein Amir-Abdollahian'], ['AGREE', 'Sergey Lavrov', 'Iran']])
+})
+
+test('a meeting participant\'s offer with no one named is addressed to the other participant (no knowledge base: the person)', () => {
+  assert.deepEqual(rows('Anna Berg met Tomas Vik in Porta on Monday. Berg later pledged closer ties.').map((e) => e.slice(0, 3)),
+    [['CONSULT', 'Anna Berg', 'Tomas Vik'], ['AGREE', 'Anna Berg', 'Tomas Vik']])
 })

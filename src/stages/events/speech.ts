@@ -53,6 +53,25 @@ export function contextDate(events: readonly EventRecord[], e: EventRecord, sent
   return e
 }
 
+/** Acts a participant of a meeting performs towards the other participant when the sentence names no one else. */
+const COUNTERPART_TYPES = new Set(['AGREE', 'SUPPORT', 'REQUEST', 'COOPERATE'])
+
+/**
+ * "During the meeting, X called for closer ties": a speech act with no target by someone who took part in a
+ * meeting told a few sentences earlier is addressed to the other participant of that meeting.
+ */
+export function meetingCounterpart(events: readonly EventRecord[], e: EventRecord, sentenceIndex: (pos: number) => number): ActorRef | null {
+  if (e.target_actor || !e.source_actor || !COUNTERPART_TYPES.has(e.type)) return null
+  const here = sentenceIndex(e.evidence.start)
+  for (let i = events.length - 1; i >= 0; i--) {
+    const o = events[i]!
+    if (o.evidence.start >= e.evidence.start || o.type !== 'CONSULT' || here - sentenceIndex(o.evidence.start) > CONTEXT_SENTENCES) continue
+    if (o.source_actor?.actor === e.source_actor.actor && o.target_actor) return o.target_actor
+    if (o.target_actor?.actor === e.source_actor.actor && o.source_actor) return o.source_actor
+  }
+  return null
+}
+
 /** Condolences with no one named: the victims' country, that of the latest attack's place (an entity with a country). */
 export function victimsCountry(events: readonly EventRecord[], e: EventRecord, entities: readonly Entity[], country: ReadonlyMap<string, string>): ActorRef | null {
   if (e.type !== 'SUPPORT' || e.mode !== 'condole' || e.target_actor) return null
