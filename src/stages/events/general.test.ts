@@ -271,3 +271,8 @@ test('a meeting participant\'s offer with no one named is addressed to the other
   assert.deepEqual(rows('Anna Berg met Tomas Vik in Porta on Monday. Berg later pledged closer ties.').map((e) => e.slice(0, 3)),
     [['CONSULT', 'Anna Berg', 'Tomas Vik'], ['AGREE', 'Anna Berg', 'Tomas Vik']])
 })
+
+test('condemning an attack with no one named accuses the author the page gives it', () => {
+  assert.deepEqual(rows('The Harbour League attacked Sudmark on Monday. Anna Berg condemned the attack.').map((e) => e.slice(0, 3)),
+    [['ASSAULT', 'Harbour League', 'Sudmark'], ['ACCUSE', 'Anna Berg', 'Harbour League']])
+})

@@ -72,6 +72,24 @@ export function meetingCounterpart(events: readonly EventRecord[], e: EventRecor
   return null
 }
 
+/** Nouns naming an attack: condemning one accuses its author. */
+const ATTACK_NOUN = /\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|assassinations?|killings?|shootings?|massacres?|raids?|shelling|crimes?|atrocit(?:y|ies))\b/i
+
+/**
+ * Condemning an attack with no one named accuses its author when the page names one ("condemned the bombing" near
+ * "IS claimed the attack"): the latest attack with an author up to this sentence, else the next one.
+ */
+export function attackAuthor(events: readonly EventRecord[], k: number, stateOf: (a: string) => string | undefined): ActorRef | null {
+  const e = events[k]!
+  if (e.type !== 'ACCUSE' || e.target_actor || !e.source_actor || !e.trigger) return null
+  if (!ATTACK_NOUN.test(e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + 60))) return null
+  const me = e.source_actor.actor
+  // never the accuser itself or its own state
+  const other = (r: ActorRef | null): boolean => !!r && r.actor !== me && (stateOf(r.actor) === undefined || stateOf(r.actor) !== stateOf(me))
+  for (let i = k; i >= 0; i--) { const o = events[i]!; if (o.type === 'ASSAULT' && other(o.source_actor)) return o.source_actor }
+  return events.find((o, i) => i > k && o.type === 'ASSAULT' && other(o.source_actor))?.source_actor ?? null
+}
+
 /** Condolences with no one named: the victims' country, that of the latest attack's place (an entity with a country). */
 export function victimsCountry(events: readonly EventRecord[], e: EventRecord, entities: readonly Entity[], country: ReadonlyMap<string, string>): ActorRef | null {
   if (e.type !== 'SUPPORT' || e.mode !== 'condole' || e.target_actor) return null
