@@ -7,7 +7,7 @@ import { anchorOf, weekOf } from '../timex/resolve.js'
 import { actorIndex, type ActorIndex } from './actors.js'
 import { NEWS_TYPES, PLUPERFECT_RE } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
-import { attackAuthor, contextDate, countriesOf, meetingCounterpart, speakerForState, victimsCountry } from './speech.js'
+import { anaphoricTarget, attackAuthor, contextDate, countriesOf, meetingCounterpart, speakerForState, victimsCountry } from './speech.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
 import { rejectReason, toldWithOwnTime } from './steps/02-filter.js'
 import { readArgs } from './steps/03-arguments.js'
@@ -178,7 +178,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     const tgt = victimsCountry(raw, e, input.entities, country) ?? (cpState ? { actor: cpState.id, name: cpState.name } : cp)
     return contextDate(raw.slice(0, k), tgt ? { ...e, target_actor: tgt } : e, sentenceIndex)
   })
-  raw = raw.map((e, k) => { const t = attackAuthor(raw, k, (a) => country.get(a)); return t ? { ...e, target_actor: t } : e })
+  raw = raw.map((e, k) => { const t = attackAuthor(raw, k, (a) => country.get(a)) ?? anaphoricTarget(raw, k, sentenceIndex, (a) => country.get(a)); return t ? { ...e, target_actor: t } : e })
   // a capital acting or acted on is its state ("Tehran rejected", "talks with Moscow"); where something happens stays in `location`
   if (opts.kb) {
     const kb = opts.kb

@@ -262,6 +262,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   const events = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text }, 'x')).doc.layers.events!.map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null])
   assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
+  // a nationality adjective of a nominal act names its author
+  assert.deepEqual(events('Iranian Foreign Minister Hossein Amir-Abdollahian condemned the Israeli strikes on Syria.'),
+    [['ACCUSE', 'Hossein Amir-Abdollahian', 'Israel'], ['ASSAULT', 'Israel', 'Syria']])
   // what a meeting's participant offers with no one named is addressed to the other participant's state
   assert.deepEqual(events('Sergey Lavrov met Hossein Amir-Abdollahian in Moscow on Monday. During the meeting, Lavrov called for closer ties in the energy sector.'),
     [['CONSULT', 'Sergey Lavrov', 'Hossein Amir-Abdollahian'], ['AGREE', 'Sergey Lavrov', 'Iran']])
@@ -275,4 +278,9 @@ test('a meeting participant\'s offer with no one named is addressed to the other
 test('condemning an attack with no one named accuses the author the page gives it', () => {
   assert.deepEqual(rows('The Harbour League attacked Sudmark on Monday. Anna Berg condemned the attack.').map((e) => e.slice(0, 3)),
     [['ASSAULT', 'Harbour League', 'Sudmark'], ['ACCUSE', 'Anna Berg', 'Harbour League']])
+})
+
+test('denouncing "the move" or rejecting "the allegations" told just before is aimed at their author', () => {
+  assert.deepEqual(rows('Nordland imposed sanctions on Sudmark on Monday. Tomas Vik denounced the move as illegal.').map((e) => e.slice(0, 3)),
+    [['SANCTION', 'Nordland', 'Sudmark'], ['ACCUSE', 'Tomas Vik', 'Nordland']])
 })

@@ -90,6 +90,34 @@ export function attackAuthor(events: readonly EventRecord[], k: number, stateOf:
   return events.find((o, i) => i > k && o.type === 'ASSAULT' && other(o.source_actor))?.source_actor ?? null
 }
 
+/** A definite noun taking up an act told before ("the move", "this decision", "such measures"). */
+const ACT_ANAPHOR = /^\s*(?:the|this|that|these|those|such)\s+(?:\p{Ll}+\s+)?(?:move|moves|decision|measures?|steps?|actions?|act|sanctions|policy|bans?)\b/iu
+/** A definite noun taking up a claim told before ("the claims", "these allegations"). */
+const CLAIM_ANAPHOR = /^\s*(?:the|this|that|these|those|such)\s+(?:\p{Ll}+\s+)?(?:claims?|allegations?|accusations?|charges?|remarks|comments|statements?)\b/iu
+
+/**
+ * "Tehran denounced the move", "Moscow rejected the allegations": an accusation or rejection whose object takes up
+ * an act or a claim told in the sentences just before is aimed at that act's (or claim's) author.
+ */
+export function anaphoricTarget(events: readonly EventRecord[], k: number, sentenceIndex: (pos: number) => number, stateOf: (a: string) => string | undefined): ActorRef | null {
+  const e = events[k]!
+  if ((e.type !== 'ACCUSE' && e.type !== 'REJECT') || e.target_actor || !e.source_actor || !e.trigger) return null
+  const after = e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + 40)
+  const claim = CLAIM_ANAPHOR.test(after)
+  if (!claim && !ACT_ANAPHOR.test(after)) return null
+  const me = e.source_actor.actor
+  const other = (r: ActorRef | null): boolean => !!r && r.actor !== me && (stateOf(r.actor) === undefined || stateOf(r.actor) !== stateOf(me))
+  const here = sentenceIndex(e.evidence.start)
+  for (let i = k - 1; i >= 0; i--) {
+    const o = events[i]!
+    const back = here - sentenceIndex(o.evidence.start)
+    if (back > 2) break
+    if (back < 1 || !other(o.source_actor)) continue
+    if (claim ? o.type === 'ACCUSE' : o.type !== 'CONSULT' && o.type !== 'ACCUSE' && o.type !== 'REJECT') return o.source_actor
+  }
+  return null
+}
+
 /** Condolences with no one named: the victims' country, that of the latest attack's place (an entity with a country). */
 export function victimsCountry(events: readonly EventRecord[], e: EventRecord, entities: readonly Entity[], country: ReadonlyMap<string, string>): ActorRef | null {
   if (e.type !== 'SUPPORT' || e.mode !== 'condole' || e.target_actor) return null

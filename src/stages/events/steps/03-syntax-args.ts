@@ -147,6 +147,19 @@ export class SyntaxArgs {
     return null
   }
 
+  /** The country a nationality adjective (or a compound country name) before a noun names ("Israeli strikes"), as a mention. */
+  private demonymOf(h: number): ActorMention[] {
+    const sv = this.sv
+    for (const d of sv.dependents(h, 'amod', 'compound')) {
+      if (d > h) continue
+      const m = this.byToken[d]
+      if (m?.kind === 'name' && m.type === 'GPE' && this.idx.refOf(m)) return [m]
+      const country = countryOfDemonym(sv.word(d))
+      if (country) { const t = this.tokens[d]!; return [{ start: t.start, end: t.end, text: sv.word(d), ref: this.countryRef(country), type: 'GPE', kind: 'name' }] }
+    }
+    return []
+  }
+
   /** The actor of a country the document names (its entity), else a plain-text one. */
   private countryRef(country: string): ActorRef {
     return this.idx.mentions.find((m) => m.ref?.name === country)?.ref ?? { actor: slug(country), name: country }
@@ -192,8 +205,10 @@ export class SyntaxArgs {
       const by = obliques.get('by') ?? []
       const gov = sv.head(h)
       const light = poss.length || by.length || gov < 0 || !['obj', 'nsubj:pass'].includes(sv.rel(h)) || !LIGHT_VERBS.has(sv.lemma(gov).toLowerCase()) ? [] : this.phrase(sv.subject(gov))
+      // "the Israeli strikes on X", "US sanctions": a nationality adjective of the act names its author
+      const demonym = poss.length || by.length || light.length ? [] : this.demonymOf(h)
       if (gov >= 0 && sv.rel(h) === 'obj') addObliques(gov)
-      return { head: h, sources: poss.length ? poss : by.length ? by : light, objects: [], obliques, passive: false, negated: gov >= 0 && sv.isNegated(gov), objectOwner: null }
+      return { head: h, sources: poss.length ? poss : by.length ? by : light.length ? light : demonym, objects: [], obliques, passive: false, negated: gov >= 0 && sv.isNegated(gov), objectOwner: null }
     }
     const passive = sv.isPassive(h)
     const subj = this.phrase(sv.subject(h))
