@@ -149,7 +149,7 @@ const alt = (xs: Iterable<string>): string => [...xs].join('|')
 const GROUP_NOUN_RE = new RegExp(`\\b(?:${alt(GROUP_NOUNS)})\\b`, 'g')
 const ROLE_NOUN_RE = new RegExp(`\\b(?:${alt(ROLE_NOUNS)})\\b`, 'g')
 const COLLECTIVE_NOUN_RE = new RegExp(`\\b(?:${alt(COLLECTIVE_NOUNS)})\\b`, 'g')
-const PAIR_RE = /\b[Tt]he[ \t]+(?:two|both)[ \t]+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/g
+const PAIR_RE = /\b(?:[Tt]he[ \t]+(?:two|both)|[Bb]oth)[ \t]+(?:countries|nations|states|governments|leaders|presidents|ministers|sides)\b/g
 const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he|him|[Ii]t|[Tt]hey|[Tt]hem)\b/g
 /** A definite description of a country ("the Asian country", "the Islamic Republic", "the Persian Gulf kingdom"), not "the country of X". */
 const COUNTRY_DESC_RE = /\b[Tt]he[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:country|nation|kingdom|republic|Republic|Kingdom)\b(?![ \t]+of\b)/gu

@@ -284,3 +284,8 @@ test('denouncing "the move" or rejecting "the allegations" told just before is a
   assert.deepEqual(rows('Nordland imposed sanctions on Sudmark on Monday. Tomas Vik denounced the move as illegal.').map((e) => e.slice(0, 3)),
     [['SANCTION', 'Nordland', 'Sudmark'], ['ACCUSE', 'Tomas Vik', 'Nordland']])
 })
+
+test('"both countries" without an article is the pair named just before', () => {
+  assert.deepEqual(rows('Nordland and Sudmark signed a trade pact on Monday. Both countries pledged to expand cooperation.').map((e) => e.slice(0, 3)),
+    [['SUPPORT', 'Nordland', 'Sudmark'], ['AGREE', 'Nordland', 'Sudmark']])
+})
