@@ -188,3 +188,11 @@ test('"hailed as “…” by the premier": the agent of the passive, the premie
   const doc = testDoc('Nordland Prime Minister Rana Holm visited the docks with Tomas Vik on Monday. The crane company was hailed as “the most reliable partner of the harbour” by the premier.', { actors })
   assert.deepEqual(pairs(doc), [['the most reliable partner of the harbour', 'Rana Holm']])
 })
+
+test('the subject of "said" beats an "according to" phrase the parser may read as an agent; "he said" finds a passive agent', () => {
+  const doc = testDoc([
+    '"The report needs to be examined first," Tomas Vik said, according to the official news agency of Nordland.',
+    'The sharpest criticism was levelled by Anna Berg, who spoke in the council. "This plan breaks the charter," she said.',
+  ].join('\n\n'), { actors: ACTORS })
+  assert.deepEqual(pairs(doc).map((p) => p[1]), ['Tomas Vik', 'Anna Berg'])
+})

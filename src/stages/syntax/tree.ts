@@ -103,9 +103,10 @@ export class SyntaxView {
     return relIs(this.rel(v), 'parataxis') ? this.head(v) : -1
   }
 
-  /** True when v has a passive auxiliary or a passive subject (or an agent). */
+  /** True when v has a passive auxiliary or a passive subject (or a "by" agent). */
   isPassive(v: number): boolean {
-    return this.children(v).some((c) => { const r = this.rel(c); return r === 'aux:pass' || r === 'nsubj:pass' || r === 'csubj:pass' || r === 'obl:agent' })
+    // an "agent" not introduced by "by" is a misread oblique ("X said, according to the agency"), not a passive
+    return this.children(v).some((c) => { const r = this.rel(c); return r === 'aux:pass' || r === 'nsubj:pass' || r === 'csubj:pass' || (r === 'obl:agent' && /^(?:by)?$/i.test(this.caseOf(c))) })
   }
 
   /** True when v has a negating dependent (not, n't, never, no; or an auxiliary token that contracts n't: "didn't"). */
