@@ -270,22 +270,17 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
     [['CONSULT', 'Sergey Lavrov', 'Hossein Amir-Abdollahian'], ['AGREE', 'Sergey Lavrov', 'Iran']])
 })
 
-test('a meeting participant\'s offer with no one named is addressed to the other participant (no knowledge base: the person)', () => {
-  assert.deepEqual(rows('Anna Berg met Tomas Vik in Porta on Monday. Berg later pledged closer ties.').map((e) => e.slice(0, 3)),
-    [['CONSULT', 'Anna Berg', 'Tomas Vik'], ['AGREE', 'Anna Berg', 'Tomas Vik']])
-})
-
-test('condemning an attack with no one named accuses the author the page gives it', () => {
-  assert.deepEqual(rows('The Harbour League attacked Sudmark on Monday. Anna Berg condemned the attack.').map((e) => e.slice(0, 3)),
-    [['ASSAULT', 'Harbour League', 'Sudmark'], ['ACCUSE', 'Anna Berg', 'Harbour League']])
-})
-
-test('denouncing "the move" or rejecting "the allegations" told just before is aimed at their author', () => {
-  assert.deepEqual(rows('Nordland imposed sanctions on Sudmark on Monday. Tomas Vik denounced the move as illegal.').map((e) => e.slice(0, 3)),
-    [['SANCTION', 'Nordland', 'Sudmark'], ['ACCUSE', 'Tomas Vik', 'Nordland']])
-})
-
-test('"both countries" without an article is the pair named just before', () => {
-  assert.deepEqual(rows('Nordland and Sudmark signed a trade pact on Monday. Both countries pledged to expand cooperation.').map((e) => e.slice(0, 3)),
-    [['SUPPORT', 'Nordland', 'Sudmark'], ['AGREE', 'Nordland', 'Sudmark']])
+// targets a sentence leaves unnamed but the page gives: [text, expected (type, source, target) rows]
+const FROM_THE_PAGE: [string, string, (string | null)[][]][] = [
+  ['a meeting participant\'s offer goes to the other participant (no knowledge base: the person)', 'Anna Berg met Tomas Vik in Porta on Monday. Berg later pledged closer ties.',
+    [['CONSULT', 'Anna Berg', 'Tomas Vik'], ['AGREE', 'Anna Berg', 'Tomas Vik']]],
+  ['condemning an attack accuses the author the page gives it', 'The Harbour League attacked Sudmark on Monday. Anna Berg condemned the attack.',
+    [['ASSAULT', 'Harbour League', 'Sudmark'], ['ACCUSE', 'Anna Berg', 'Harbour League']]],
+  ['denouncing "the move" told just before is aimed at its author', 'Nordland imposed sanctions on Sudmark on Monday. Tomas Vik denounced the move as illegal.',
+    [['SANCTION', 'Nordland', 'Sudmark'], ['ACCUSE', 'Tomas Vik', 'Nordland']]],
+  ['"both countries" without an article is the pair named just before', 'Nordland and Sudmark signed a trade pact on Monday. Both countries pledged to expand cooperation.',
+    [['SUPPORT', 'Nordland', 'Sudmark'], ['AGREE', 'Nordland', 'Sudmark']]],
+]
+test('targets from the page, not the sentence', () => {
+  for (const [what, text, expected] of FROM_THE_PAGE) assert.deepEqual(rows(text).map((e) => e.slice(0, 3)), expected, what)
 })
