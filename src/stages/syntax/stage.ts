@@ -57,6 +57,8 @@ const TITLES = new Set([
   'chairman', 'chairwoman', 'chief', 'director', 'governor', 'mayor', 'senator', 'representative', 'leader', 'king', 'queen',
   'prince', 'sheikh', 'ayatollah', 'premier', 'chancellor', 'speaker', 'lawmaker', 'deputy', 'admiral', 'colonel', 'captain',
   'brigadier', 'lieutenant', 'major', 'sergeant', 'judge', 'prosecutor', 'cleric', 'imam', 'emir', 'sultan', 'pope', 'dr.', 'mr.', 'mrs.', 'ms.',
+  // honorifics before Muslim names ("Seyed Abbas Mousavi", "Hojatoleslam X"): the tagger, trained on web text, takes them for verbs
+  'seyed', 'seyyed', 'sayyed', 'sayyid', 'syed', 'hojatoleslam', 'hojjatoleslam', 'mullah', 'haj', 'rabbi',
 ])
 
 const CORE = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj'])

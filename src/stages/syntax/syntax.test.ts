@@ -305,6 +305,11 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     assert.equal(view.word(view.clause(told)), 'accept')
     assert.equal(view.isNegated(at(text, 'accept')), true)
   })
+  it('reads an honorific before a name ("Seyed", "Hojatoleslam") as a title, never as the verb', () => {
+    const text = 'Seyed Karim Nasri said the two countries can cooperate.'
+    const { view } = parseText(text)
+    assert.equal(view.word(view.subject(at(text, 'said'))), 'Karim') // the name's first word heads it, as EWT writes names
+  })
   it('reads a fronted "In a meeting with X, Y said" with Y as the subject, whichever way the parser first read "with"', () => {
     const words = ['In', 'a', 'meeting', 'with', 'Erik', 'Lund', ',', 'Anna', 'Berg', 'said', 'the', 'talks', 'went', 'well', '.']
     // the misreading: "with" a marker of "said", Erik the subject, Anna his conjunct (heads 1-based)
