@@ -74,6 +74,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:bore|bears|carried|carries|had|has)\s+the\s+(?:\S+\s+)?(?:fingerprints|hallmarks)\s+of|(?:was|were|is|are)\s+the\s+work\s+of`, type: 'ACCUSE', mode: 'allege', pos: N, targetPreps: ['of'], speakerSource: true, reason: 'saying an act bears someone\'s fingerprints or is their work blames them (the speaker accuses)' },
   { pattern: String.raw`point(?:ed|s|ing)\s+(?:the\s+finger\s+|fingers\s+)?at`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: ['at'], needsTarget: true, reason: 'pointing (the finger) at someone blames them' },
   { pattern: String.raw`accus(?:e|ed|es|ing)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: [''], reason: 'an accusation is ACCUSE/allege' },
+  { pattern: String.raw`indict(?:ed|s|ing)?`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: [''], needsTarget: true, reason: 'an indictment charges someone: ACCUSE/allege (CAMEO 112 accuse of crime)' },
   { pattern: String.raw`blam(?:ed|es|ing|e)`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: ['', 'on'], reason: 'blaming is ACCUSE/allege' },
   // REQUEST
   { pattern: String.raw`urg(?:ed|es|ing)`, type: 'REQUEST', mode: 'change', pos: V, targetPreps: [''], future: true, reason: 'urging someone to act is REQUEST' },
@@ -83,6 +84,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`expect(?:s|ed)?(?=\s+(?:\S+\s+){1,3}?to\s+(?:stand|act|help|support|provide|deliver|honou?r|keep|fulfil|respect|stop|end|show)\b)`, type: 'REQUEST', mode: 'assist', pos: V, targetPreps: [''], future: true, reason: 'expecting others to act ("we expect our partners to stand by us") is a demand' },
   // REJECT
   { pattern: String.raw`den(?:ied|ies)|reject(?:ed|s)|refus(?:ed|es)|dismiss(?:ed|es)`, type: 'REJECT', mode: null, pos: V, targetPreps: [''], reason: 'denials and refusals are REJECT' },
+  { pattern: String.raw`veto(?:ed|es|ing)?`, type: 'REJECT', mode: null, pos: V, targetPreps: [''], reason: 'vetoing a resolution or a bill rejects it: REJECT (PLOVER: veto)' },
   { pattern: String.raw`(?:claims?|accusations?|allegations?|reports?|charges?|rumou?rs?|assertions?)\s+(?:\S+\s+){0,8}?(?:is|are|was|were)\s+(?:\S+\s+)?(?:baseless|false|unfounded|groundless|fabricated|untrue|lies|a\s+lie|nonsense)\b`, type: 'REJECT', mode: null, pos: N, targetPreps: [], speakerSource: true, reason: 'saying that claims or charges are false denies them: REJECT by the speaker' },
   { pattern: String.raw`(?:called|calling|described|describing|branded|branding|labell?ed)\s+(?:the\s+|these\s+|those\s+|such\s+)?(?:\S+\s+)?(?:claims?|accusations?|allegations?|reports?|charges?|rumou?rs?)\s+(?:as\s+)?(?:\S+\s+)?(?:baseless|false|unfounded|groundless|fabricated|untrue|lies|a\s+lie|nonsense)\b`, type: 'REJECT', mode: null, pos: V, targetPreps: [], reason: 'calling claims false denies them: REJECT' },
   // THREATEN

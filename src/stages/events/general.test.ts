@@ -284,3 +284,8 @@ const FROM_THE_PAGE: [string, string, (string | null)[][]][] = [
 test('targets from the page, not the sentence', () => {
   for (const [what, text, expected] of FROM_THE_PAGE) assert.deepEqual(rows(text).map((e) => e.slice(0, 3)), expected, what)
 })
+
+test('a veto rejects, an indictment accuses', () => {
+  assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
+  assert.deepEqual(rows('A court in Nordland indicted Tomas Vik on Monday.').map((e) => e[0]), ['ACCUSE'])
+})
