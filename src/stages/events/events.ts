@@ -82,6 +82,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
   const idx = actorIndex(text, input.sentences, input.entities)
   const country = countriesOf(input.entities)
   const persons = new Set(input.entities.filter((e) => e.type === 'PERSON').map((e) => e.actor))
+  /** states and state bodies (an army, a ministry), not armed groups */
+  const stateActors = new Set(input.entities.filter((e) => e.type === 'GPE' || e.type === 'ORG').map((e) => e.actor))
   const isPerson = (r: ActorRef | null): boolean => !!r && persons.has(r.actor)
   const anchor = anchorOf(doc.meta.published)
   const messages: Message[] = []
@@ -175,7 +177,12 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     const cp = meetingCounterpart(raw.slice(0, k), e, sentenceIndex)
     const cpCountry = cp && persons.has(cp.actor) ? country.get(cp.actor) : undefined
     const cpState = cpCountry && opts.kb && cpCountry !== country.get(e.source_actor?.actor ?? '') ? opts.kb.country(cpCountry) : undefined
-    const tgt = victimsCountry(raw, e, input.entities, country) ?? (cpState ? { actor: cpState.id, name: cpState.name } : cp)
+    // a state's attack with no victim named, on a place of another state, is an attack on that state ("Israel struck targets near
+    // Damascus"); an armed group's bombing of a city is not (its victims are people, not the state)
+    const ownState = e.type === 'ASSAULT' && !e.target_actor && e.source_actor && e.location_actor && stateActors.has(e.source_actor.actor) ? country.get(e.source_actor.actor) : undefined
+    const placeCountry = ownState ? country.get(e.location_actor!.actor) : undefined
+    const placeState = placeCountry && opts.kb && placeCountry !== ownState ? opts.kb.country(placeCountry) : undefined
+    const tgt = victimsCountry(raw, e, input.entities, country) ?? (cpState ? { actor: cpState.id, name: cpState.name } : cp) ?? (placeState ? { actor: placeState.id, name: placeState.name } : null)
     return contextDate(raw.slice(0, k), tgt ? { ...e, target_actor: tgt } : e, sentenceIndex)
   })
   raw = raw.map((e, k) => { const t = attackAuthor(raw, k, (a) => country.get(a)) ?? anaphoricTarget(raw, k, sentenceIndex, (a) => country.get(a)); return t ? { ...e, target_actor: t } : e })

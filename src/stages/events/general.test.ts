@@ -265,6 +265,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // a nationality adjective of a nominal act names its author
   assert.deepEqual(events('Iranian Foreign Minister Hossein Amir-Abdollahian condemned the Israeli strikes on Syria.'),
     [['ACCUSE', 'Hossein Amir-Abdollahian', 'Israel'], ['ASSAULT', 'Israel', 'Syria']])
+  // a state's attack with no victim named on a place of another state is an attack on that state
+  assert.deepEqual(events('Israeli jets struck targets in Damascus overnight.'), [['ASSAULT', 'Israel', 'Syria']])
   // what a meeting's participant offers with no one named is addressed to the other participant's state
   assert.deepEqual(events('Sergey Lavrov met Hossein Amir-Abdollahian in Moscow on Monday. During the meeting, Lavrov called for closer ties in the energy sector.'),
     [['CONSULT', 'Sergey Lavrov', 'Hossein Amir-Abdollahian'], ['AGREE', 'Sergey Lavrov', 'Iran']])
