@@ -185,7 +185,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     const tgt = victimsCountry(raw, e, input.entities, country) ?? (cpState ? { actor: cpState.id, name: cpState.name } : cp) ?? (placeState ? { actor: placeState.id, name: placeState.name } : null)
     return contextDate(raw.slice(0, k), tgt ? { ...e, target_actor: tgt } : e, sentenceIndex)
   })
-  raw = raw.map((e, k) => { const t = attackAuthor(raw, k, (a) => country.get(a)) ?? anaphoricTarget(raw, k, sentenceIndex, (a) => country.get(a)); return t ? { ...e, target_actor: t } : e })
+  raw = raw.map((e, k) => { const t = attackAuthor(raw, k, (a) => country.get(a)) ?? anaphoricTarget(raw, k, sentenceIndex, (a) => country.get(a), (name) => idx.mentions.find((m) => m.kind === 'name' && m.ref?.name === name)?.ref ?? null); return t ? { ...e, target_actor: t } : e })
   // a capital acting or acted on is its state ("Tehran rejected", "talks with Moscow"); where something happens stays in `location`
   if (opts.kb) {
     const kb = opts.kb

@@ -265,6 +265,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // a nationality adjective of a nominal act names its author
   assert.deepEqual(events('Iranian Foreign Minister Hossein Amir-Abdollahian condemned the Israeli strikes on Syria.'),
     [['ACCUSE', 'Hossein Amir-Abdollahian', 'Israel'], ['ASSAULT', 'Israel', 'Syria']])
+  // rejecting "the allegations" answers whoever was reported asserting the act
+  assert.deepEqual(events('Ukraine says Iran has supplied drones to Russia. Tehran rejected the allegations on Tuesday.'), [['AID', 'Iran', 'Russia'], ['REJECT', 'Iran', 'Ukraine']])
   // a state's attack with no victim named on a place of another state is an attack on that state
   assert.deepEqual(events('Israeli jets struck targets in Damascus overnight.'), [['ASSAULT', 'Israel', 'Syria']])
   // what a meeting's participant offers with no one named is addressed to the other participant's state

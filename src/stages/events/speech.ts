@@ -97,9 +97,10 @@ const CLAIM_ANAPHOR = /^\s*(?:the|this|that|these|those|such)\s+(?:\p{Ll}+\s+)?(
 
 /**
  * "Tehran denounced the move", "Moscow rejected the allegations": an accusation or rejection whose object takes up
- * an act or a claim told in the sentences just before is aimed at that act's (or claim's) author.
+ * an act or a claim told in the sentences just before is aimed at that act's (or claim's) author; for a claim,
+ * a rejection answers whoever is reported asserting an act ("Ukraine says Iran supplied drones").
  */
-export function anaphoricTarget(events: readonly EventRecord[], k: number, sentenceIndex: (pos: number) => number, stateOf: (a: string) => string | undefined): ActorRef | null {
+export function anaphoricTarget(events: readonly EventRecord[], k: number, sentenceIndex: (pos: number) => number, stateOf: (a: string) => string | undefined, refByName: (name: string) => ActorRef | null = () => null): ActorRef | null {
   const e = events[k]!
   if ((e.type !== 'ACCUSE' && e.type !== 'REJECT') || e.target_actor || !e.source_actor || !e.trigger) return null
   const after = e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + 40)
@@ -112,7 +113,11 @@ export function anaphoricTarget(events: readonly EventRecord[], k: number, sente
     const o = events[i]!
     const back = here - sentenceIndex(o.evidence.start)
     if (back > 2) break
-    if (back < 1 || !other(o.source_actor)) continue
+    if (back < 1) continue
+    // "Ukraine says Iran supplied drones … Tehran rejected the allegations": the one who asserts the act made the claim
+    const asserter = claim && e.type === 'REJECT' && o.reported_by ? refByName(o.reported_by) : null
+    if (asserter && other(asserter)) return asserter
+    if (!other(o.source_actor)) continue
     if (claim ? o.type === 'ACCUSE' : o.type !== 'CONSULT' && o.type !== 'ACCUSE' && o.type !== 'REJECT') return o.source_actor
   }
   return null
