@@ -171,18 +171,20 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
   }
   // an event with neither actors nor place is kept only long enough to merge into an attack already told
   raw = applyClaimants(raw, claims).filter((e) => e.source_actor || e.target_actor || e.location || e.type === 'ASSAULT')
+  /** The knowledge base's state actor of a country code (none without a knowledge base). */
+  const stateRef = (iso: string): ActorRef | null => { const a = opts.kb?.country(iso); return a ? { actor: a.id, name: a.name } : null }
   const sentenceIndex = (pos: number): number => { let lo = 0, hi = input.sentences.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (input.sentences[mid].end <= pos) lo = mid + 1; else hi = mid } return lo }
   raw = raw.map((e, k) => {
     // what a meeting's participant offers or asks of a person from another state is addressed to that state ("Russia was ready to share …")
     const cp = meetingCounterpart(raw.slice(0, k), e, sentenceIndex)
     const cpCountry = cp && persons.has(cp.actor) ? country.get(cp.actor) : undefined
-    const cpState = cpCountry && opts.kb && cpCountry !== country.get(e.source_actor?.actor ?? '') ? opts.kb.country(cpCountry) : undefined
+    const cpState = cpCountry && cpCountry !== country.get(e.source_actor?.actor ?? '') ? stateRef(cpCountry) : null
     // a state's attack with no victim named, on a place of another state, is an attack on that state ("Israel struck targets near
     // Damascus"); an armed group's bombing of a city is not (its victims are people, not the state)
     const ownState = e.type === 'ASSAULT' && !e.target_actor && e.source_actor && e.location_actor && stateActors.has(e.source_actor.actor) ? country.get(e.source_actor.actor) : undefined
     const placeCountry = ownState ? country.get(e.location_actor!.actor) : undefined
-    const placeState = placeCountry && opts.kb && placeCountry !== ownState ? opts.kb.country(placeCountry) : undefined
-    const tgt = victimsCountry(raw, e, input.entities, country) ?? (cpState ? { actor: cpState.id, name: cpState.name } : cp) ?? (placeState ? { actor: placeState.id, name: placeState.name } : null)
+    const placeState = placeCountry && placeCountry !== ownState ? stateRef(placeCountry) : null
+    const tgt = victimsCountry(raw, e, input.entities, country) ?? cpState ?? cp ?? placeState
     return contextDate(raw.slice(0, k), tgt ? { ...e, target_actor: tgt } : e, sentenceIndex)
   })
   raw = raw.map((e, k) => { const t = attackAuthor(raw, k, (a) => country.get(a)) ?? anaphoricTarget(raw, k, sentenceIndex, (a) => country.get(a), (name) => idx.mentions.find((m) => m.kind === 'name' && m.ref?.name === name)?.ref ?? null); return t ? { ...e, target_actor: t } : e })

@@ -72,6 +72,13 @@ export function meetingCounterpart(events: readonly EventRecord[], e: EventRecor
   return null
 }
 
+/** The words of an event's sentence right after its trigger (up to n characters). */
+const afterTrigger = (e: EventRecord, n: number): string => (e.trigger ? e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + n) : '')
+
+/** Whether an actor is another party than `me`: never `me` itself, nor an actor of `me`'s own state. */
+const otherParty = (me: string, stateOf: (a: string) => string | undefined) => (r: ActorRef | null): r is ActorRef =>
+  !!r && r.actor !== me && (stateOf(r.actor) === undefined || stateOf(r.actor) !== stateOf(me))
+
 /** Nouns naming an attack: condemning one accuses its author. */
 const ATTACK_NOUN = /\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|assassinations?|killings?|shootings?|massacres?|raids?|shelling|crimes?|atrocit(?:y|ies))\b/i
 
@@ -81,11 +88,8 @@ const ATTACK_NOUN = /\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstr
  */
 export function attackAuthor(events: readonly EventRecord[], k: number, stateOf: (a: string) => string | undefined): ActorRef | null {
   const e = events[k]!
-  if (e.type !== 'ACCUSE' || e.target_actor || !e.source_actor || !e.trigger) return null
-  if (!ATTACK_NOUN.test(e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + 60))) return null
-  const me = e.source_actor.actor
-  // never the accuser itself or its own state
-  const other = (r: ActorRef | null): boolean => !!r && r.actor !== me && (stateOf(r.actor) === undefined || stateOf(r.actor) !== stateOf(me))
+  if (e.type !== 'ACCUSE' || e.target_actor || !e.source_actor || !e.trigger || !ATTACK_NOUN.test(afterTrigger(e, 60))) return null
+  const other = otherParty(e.source_actor.actor, stateOf)
   for (let i = k; i >= 0; i--) { const o = events[i]!; if (o.type === 'ASSAULT' && other(o.source_actor)) return o.source_actor }
   return events.find((o, i) => i > k && o.type === 'ASSAULT' && other(o.source_actor))?.source_actor ?? null
 }
@@ -100,14 +104,13 @@ const CLAIM_ANAPHOR = /^\s*(?:the|this|that|these|those|such)\s+(?:\p{Ll}+\s+)?(
  * an act or a claim told in the sentences just before is aimed at that act's (or claim's) author; for a claim,
  * a rejection answers whoever is reported asserting an act ("Ukraine says Iran supplied drones").
  */
-export function anaphoricTarget(events: readonly EventRecord[], k: number, sentenceIndex: (pos: number) => number, stateOf: (a: string) => string | undefined, refByName: (name: string) => ActorRef | null = () => null): ActorRef | null {
+export function anaphoricTarget(events: readonly EventRecord[], k: number, sentenceIndex: (pos: number) => number, stateOf: (a: string) => string | undefined, refByName: (name: string) => ActorRef | null): ActorRef | null {
   const e = events[k]!
   if ((e.type !== 'ACCUSE' && e.type !== 'REJECT') || e.target_actor || !e.source_actor || !e.trigger) return null
-  const after = e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + 40)
+  const after = afterTrigger(e, 40)
   const claim = CLAIM_ANAPHOR.test(after)
   if (!claim && !ACT_ANAPHOR.test(after)) return null
-  const me = e.source_actor.actor
-  const other = (r: ActorRef | null): boolean => !!r && r.actor !== me && (stateOf(r.actor) === undefined || stateOf(r.actor) !== stateOf(me))
+  const other = otherParty(e.source_actor.actor, stateOf)
   const here = sentenceIndex(e.evidence.start)
   for (let i = k - 1; i >= 0; i--) {
     const o = events[i]!
@@ -117,8 +120,7 @@ export function anaphoricTarget(events: readonly EventRecord[], k: number, sente
     // "Ukraine says Iran supplied drones … Tehran rejected the allegations": the one who asserts the act made the claim
     const asserter = claim && e.type === 'REJECT' && o.reported_by ? refByName(o.reported_by) : null
     if (asserter && other(asserter)) return asserter
-    if (!other(o.source_actor)) continue
-    if (claim ? o.type === 'ACCUSE' : o.type !== 'CONSULT' && o.type !== 'ACCUSE' && o.type !== 'REJECT') return o.source_actor
+    if (other(o.source_actor) && (claim ? o.type === 'ACCUSE' : o.type !== 'CONSULT' && o.type !== 'ACCUSE' && o.type !== 'REJECT')) return o.source_actor
   }
   return null
 }

@@ -1,6 +1,7 @@
 import type { Entity, EntityType, Mention } from '../../../doc/layers.js'
 import { msg, type Message } from '../../../doc/span.js'
 import type { Ctx, Hit } from '../context.js'
+import { foldName } from '../../../kb/index.js'
 
 const EXPLAIN: Readonly<Record<string, string>> = {
   translit: 'another transliteration of', fuzzy: 'read as a misspelling of', variant: 'a spelling of the given name of',
@@ -39,7 +40,7 @@ export function assemble(ctx: Ctx): { mentions: Mention[]; entities: Entity[]; m
 
 /** Ways of naming that are no name of the actor's own (a title, a capital, a body named earlier, a head noun). */
 const NOT_NAMES = new Set(['role', 'metonym', 'antecedent', 'head'])
-const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+const fold = (s: string): string => foldName(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 
 /**
  * The name a document gives a known person or body: the knowledge base's name when the page uses it (accents

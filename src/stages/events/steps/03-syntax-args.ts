@@ -138,26 +138,23 @@ export class SyntaxArgs {
     const sv = this.sv
     for (const d of sv.dependents(h, 'nmod:poss')) { const m = this.single(d); if (m) return m }
     for (const d of sv.dependents(h, 'nmod')) if (sv.caseOf(d).toLowerCase() === 'by') { const m = this.single(d); if (m) return m }
+    return this.modifierActor(h, false)
+  }
+
+  /**
+   * The actor an adjective or compound of noun h names: a resolved name, or the country of a nationality adjective
+   * ("the British move", "Israeli strikes"). `statesBefore`: only states, only modifiers before the noun.
+   */
+  private modifierActor(h: number, statesBefore: boolean): ActorMention | null {
+    const sv = this.sv
     for (const d of sv.dependents(h, 'amod', 'compound')) {
+      if (statesBefore && d > h) continue
       const m = this.byToken[d]
-      if (m?.kind === 'name' && this.idx.refOf(m)) return m
+      if (m?.kind === 'name' && (!statesBefore || m.type === 'GPE') && this.idx.refOf(m)) return m
       const country = countryOfDemonym(sv.word(d))
       if (country) { const t = this.tokens[d]!; return { start: t.start, end: t.end, text: sv.word(d), ref: this.countryRef(country), type: 'GPE', kind: 'name' } }
     }
     return null
-  }
-
-  /** The country a nationality adjective (or a compound country name) before a noun names ("Israeli strikes"), as a mention. */
-  private demonymOf(h: number): ActorMention[] {
-    const sv = this.sv
-    for (const d of sv.dependents(h, 'amod', 'compound')) {
-      if (d > h) continue
-      const m = this.byToken[d]
-      if (m?.kind === 'name' && m.type === 'GPE' && this.idx.refOf(m)) return [m]
-      const country = countryOfDemonym(sv.word(d))
-      if (country) { const t = this.tokens[d]!; return [{ start: t.start, end: t.end, text: sv.word(d), ref: this.countryRef(country), type: 'GPE', kind: 'name' }] }
-    }
-    return []
   }
 
   /** The actor of a country the document names (its entity), else a plain-text one. */
@@ -206,7 +203,8 @@ export class SyntaxArgs {
       const gov = sv.head(h)
       const light = poss.length || by.length || gov < 0 || !['obj', 'nsubj:pass'].includes(sv.rel(h)) || !LIGHT_VERBS.has(sv.lemma(gov).toLowerCase()) ? [] : this.phrase(sv.subject(gov))
       // "the Israeli strikes on X", "US sanctions": a nationality adjective of the act names its author
-      const demonym = poss.length || by.length || light.length ? [] : this.demonymOf(h)
+      const state = poss.length || by.length || light.length ? null : this.modifierActor(h, true)
+      const demonym = state ? [state] : []
       if (gov >= 0 && sv.rel(h) === 'obj') addObliques(gov)
       return { head: h, sources: poss.length ? poss : by.length ? by : light.length ? light : demonym, objects: [], obliques, passive: false, negated: gov >= 0 && sv.isNegated(gov), objectOwner: null }
     }
