@@ -55,6 +55,14 @@ function insideClauseOf(sv: SyntaxView, t: Trigger, heads: readonly Trigger[]): 
   return false
 }
 
+/** True when the trigger's subject is one of `heads` ("the meeting took place", "talks were held"): the noun is the event, the verb only tells it happened. */
+function toldBySubject(sv: SyntaxView, t: Trigger, heads: readonly Trigger[]): boolean {
+  const x = sv.tokenAt(t.start)
+  const s = x >= 0 ? sv.children(x).find((c) => /^nsubj/.test(sv.rel(c))) : undefined
+  const at = s === undefined ? undefined : sv.tokens[s]
+  return !!at && heads.some((h) => h.start <= at.start && at.start < h.end)
+}
+
 /** The state a capital stands for (the knowledge base's `standsFor` of a city), else the actor itself. */
 function stateOfCapital(kb: Kb, r: ActorRef | null): ActorRef | null {
   if (!r || !/^GPE:[A-Z]{3}:/.test(r.actor)) return r
@@ -108,7 +116,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
         if (found.some((o) => o.start < t.end && t.start < o.end)) continue
         if (t.entry.pos === 'verb' && ruleNouns.some((o) => o.start >= t.end && wordsBetween(text, t.end, o.start) <= 5)) continue
         // what a lexicon trigger's clause says is part of it ("agreed that their institutions will increase contact": one AGREE)
-        if (insideClauseOf(parsed!.view, t, found.filter((o) => o.entry.type === t.entry.type))) continue
+        const same = found.filter((o) => o.entry.type === t.entry.type)
+        if (insideClauseOf(parsed!.view, t, same) || toldBySubject(parsed!.view, t, same)) continue
         found.push(t)
       }
       found.sort((a, b) => a.start - b.start)

@@ -272,6 +272,11 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // what a meeting's participant offers with no one named is addressed to the other participant's state
   assert.deepEqual(events('Sergey Lavrov met Hossein Amir-Abdollahian in Moscow on Monday. During the meeting, Lavrov called for closer ties in the energy sector.'),
     [['CONSULT', 'Sergey Lavrov', 'Hossein Amir-Abdollahian'], ['AGREE', 'Sergey Lavrov', 'Iran']])
+  // a meeting told as the setting of what someone did is that someone's ("Speaking after a meeting with X, Y said")
+  assert.deepEqual(events('Speaking to reporters after a meeting with Lavrov, Zarif said the deal was alive. He left Moscow.'), [['CONSULT', 'Zarif', 'Lavrov']])
+  // the parties of "a meeting between" may be states; "the meeting took place" tells the same meeting, not a second one
+  assert.deepEqual(events('A meeting between Iran and Russia took place on Monday. It lasted two hours.'), [['CONSULT', 'Iran', 'Russia']])
+  assert.deepEqual(events('A meeting between Putin and Raisi took place in Tehran on Monday. It lasted two hours.'), [['CONSULT', 'Putin', 'Raisi']])
 })
 
 // targets a sentence leaves unnamed but the page gives: [text, expected (type, source, target) rows]
@@ -282,6 +287,8 @@ const FROM_THE_PAGE: [string, string, (string | null)[][]][] = [
     [['ASSAULT', 'Harbour League', 'Sudmark'], ['ACCUSE', 'Anna Berg', 'Harbour League']]],
   ['denouncing "the move" told just before is aimed at its author', 'Nordland imposed sanctions on Sudmark on Monday. Tomas Vik denounced the move as illegal.',
     [['SANCTION', 'Nordland', 'Sudmark'], ['ACCUSE', 'Tomas Vik', 'Nordland']]],
+  ['rejecting "the demand" answers whoever made it', 'Nordland urged Sudmark to free the prisoners on Monday. Sudmark rejected the demand on Tuesday.',
+    [['REQUEST', 'Nordland', 'Sudmark'], ['REJECT', 'Sudmark', 'Nordland']]],
   ['"both countries" without an article is the pair named just before', 'Nordland and Sudmark signed a trade pact on Monday. Both countries pledged to expand cooperation.',
     [['SUPPORT', 'Nordland', 'Sudmark'], ['AGREE', 'Nordland', 'Sudmark']]],
 ]

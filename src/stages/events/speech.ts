@@ -99,23 +99,29 @@ const ACT_ANAPHOR = /^\s*(?:the|this|that|these|those|such)\s+(?:\p{Ll}+\s+)?(?:
 /** A definite noun taking up a claim told before ("the claims", "these allegations"). */
 const CLAIM_ANAPHOR = /^\s*(?:the|this|that|these|those|such)\s+(?:\p{Ll}+\s+)?(?:claims?|allegations?|accusations?|charges?|remarks|comments|statements?)\b/iu
 
+/** A definite noun taking up an offer or a demand told before ("the offer", "their request", "such calls"). */
+const PROPOSAL_ANAPHOR = /^\s*(?:the|this|that|these|those|such|their|his|her|its)\s+(?:\p{Ll}+\s+)?(?:offers?|proposals?|requests?|demands?|calls?|invitations?|initiatives?|suggestions?|plans?)\b/iu
+
 /**
  * "Tehran denounced the move", "Moscow rejected the allegations": an accusation or rejection whose object takes up
  * an act or a claim told in the sentences just before is aimed at that act's (or claim's) author; for a claim,
- * a rejection answers whoever is reported asserting an act ("Ukraine says Iran supplied drones").
+ * a rejection answers whoever is reported asserting an act ("Ukraine says Iran supplied drones"). Rejecting "the
+ * offer" or "the demand" answers whoever made it, told earlier in the sentence or just before.
  */
 export function anaphoricTarget(events: readonly EventRecord[], k: number, sentenceIndex: (pos: number) => number, stateOf: (a: string) => string | undefined, refByName: (name: string) => ActorRef | null): ActorRef | null {
   const e = events[k]!
   if ((e.type !== 'ACCUSE' && e.type !== 'REJECT') || e.target_actor || !e.source_actor || !e.trigger) return null
   const after = afterTrigger(e, 40)
   const claim = CLAIM_ANAPHOR.test(after)
-  if (!claim && !ACT_ANAPHOR.test(after)) return null
+  const proposal = e.type === 'REJECT' && PROPOSAL_ANAPHOR.test(after)
+  if (!claim && !proposal && !ACT_ANAPHOR.test(after)) return null
   const other = otherParty(e.source_actor.actor, stateOf)
   const here = sentenceIndex(e.evidence.start)
   for (let i = k - 1; i >= 0; i--) {
     const o = events[i]!
     const back = here - sentenceIndex(o.evidence.start)
     if (back > 2) break
+    if (proposal) { if ((o.type === 'AGREE' || o.type === 'REQUEST') && other(o.source_actor)) return o.source_actor; continue }
     if (back < 1) continue
     // "Ukraine says Iran supplied drones … Tehran rejected the allegations": the one who asserts the act made the claim
     const asserter = claim && e.type === 'REJECT' && o.reported_by ? refByName(o.reported_by) : null

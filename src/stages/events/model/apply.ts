@@ -111,6 +111,8 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   const p = sa.read(t, t.entry.pos)
   if (!p) return args
   let sources = refsOf(idx, p.sources)
+  // a meeting told as the setting of what someone did ("After talks with X, Y said …") is that someone's
+  if (!sources.length && t.entry.type === 'CONSULT' && t.entry.pos === 'noun') sources = refsOf(idx, sa.phrase(sa.clauseSubject(p.head)))
   let targets: ActorRef[] = []
   for (const prep of t.entry.targetPreps) {
     const ms = prep === '' ? p.objects : p.obliques.get(prep) ?? []

@@ -162,6 +162,24 @@ export class SyntaxArgs {
     return this.idx.mentions.find((m) => m.ref?.name === country)?.ref ?? { actor: slug(country), name: country }
   }
 
+  /**
+   * The subject of the clause an adverbial phrase headed at h belongs to ("After talks with X, Y said": Y), climbing
+   * through obliques and subjectless non-finite clauses ("Speaking after a meeting with X, Y said"); -1 when h is no
+   * adverbial or no subject is found. Whoever does what the clause says took part in the meeting it is placed at.
+   */
+  clauseSubject(h: number): number {
+    const sv = this.sv
+    let k = h
+    for (let steps = 0; k >= 0 && steps < 5; steps++) {
+      const r = sv.rel(k).split(':')[0]
+      if (r !== 'obl' && r !== 'advcl' && r !== 'xcomp') return -1
+      k = sv.head(k)
+      const s = k >= 0 ? sv.subject(k) : -1
+      if (s >= 0) return s
+    }
+    return -1
+  }
+
   /** The predicate token of a trigger: its first verb, else its last noun before a preposition, else its first token. */
   anchor(t: Span, pos: 'verb' | 'noun'): number {
     const sv = this.sv
