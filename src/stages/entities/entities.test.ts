@@ -52,6 +52,13 @@ describe('entities: resolution', () => {
     assert.equal(body?.name, 'Russian Defense Ministry')
   })
 
+  it('reads the Iranian press\'s spelling of a body as the body ("Islamic Revolution Guards Corps (IRGC)": one actor)', () => {
+    const m = read('The Islamic Revolution Guards Corps (IRGC) said on Monday that the Revolution Guards had ended the drill. The IRGC also warned the enemies.', '2023-03-01')
+    assert.equal(m.get('Islamic Revolution Guards Corps'), 'ORG:IRN:irgc')
+    assert.equal(m.get('Revolution Guards'), 'ORG:IRN:irgc')
+    assert.equal(m.get('IRGC'), 'ORG:IRN:irgc')
+  })
+
   it('resolves possessives, surnames and a capital that stays the city', () => {
     const m = read("Moscow said Putin's envoy would go. Later Putin spoke to the Tehran regime.", '2023-03-01')
     assert.equal(m.get('Moscow'), 'GPE:RUS:moscow')
