@@ -14,6 +14,9 @@ describe('text rules as tables', () => {
     assert.equal(body.at(-1)?.text.endsWith('twice a week.'), true)
     assert.equal(page.slice(body.at(-1)!.start, body.at(-1)!.end), body.at(-1)!.text)
     assert.ok(messages.some(m => m.ruleId === 'drop-notice'))
+    // the desk's sign-off initials go with the notice
+    const signed = cleanText('HARBOURTOWN – The port authority said the quay would open in May. The ferry line would run twice a week. KT/RM \u00a0 All Content by Coast Wire is licensed under a Creative Commons Attribution 4.0 International License.', null)
+    assert.equal(signed.body.at(-1)?.text.endsWith('twice a week.'), true)
     const own = 'The court said the content is licensed under a new law that took effect in March, and the ruling stands.'
     assert.equal(cleanText(own + ' ' + own, null).body.at(-1)?.text.endsWith('ruling stands.'), true)
   })

@@ -110,9 +110,10 @@ export const JOIN_LEAD_RE = /^(?:join|support|follow)\s+(?:the\s+)?/i
 export const NAME_RE = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4}/u
 /**
  * A licence or copyright notice glued to the end of the last paragraph ("… said. All content by X is licensed under a
- * Creative Commons … License.", "… said. © 2023 X. All rights reserved."): site chrome, cut from the paragraph.
+ * Creative Commons … License.", "… said. © 2023 X. All rights reserved."): site chrome, cut from the paragraph, with
+ * the desk's sign-off initials before it ("… said. SA/PA  All Content by X is licensed …").
  */
-export const TRAILING_NOTICE_RE = /(?<=[.!?"”’)]\s+)(?:(?:all\s+)?(?:content|material|text|articles?)s?\s+(?:by|of|on|from)\s+[^.]{1,80}?\s+(?:is|are)\s+licen[cs]ed\s+under\b[^]{0,120}?|(?:copyright\s*)?(?:©|\(c\))[^]{0,80}?all\s+rights\s+reserved)\.?\s*$/iu
+export const TRAILING_NOTICE_RE = /(?<=[.!?"”’)]\s+)(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+\s+)?(?:(?:all\s+)?(?:content|material|text|articles?)s?\s+(?:by|of|on|from)\s+[^.]{1,80}?\s+(?:is|are)\s+licen[cs]ed\s+under\b[^]{0,120}?|(?:copyright\s*)?(?:©|\(c\))[^]{0,80}?all\s+rights\s+reserved)\.?\s*$/iu
 /** Copyright lines: "© 2023 Designed by icebutik", "Copyright © 2024 Levant News. All rights reserved." */
 export const COPYRIGHT_RE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:designed by|powered by|by)?\s*([\p{L}][\p{L}\d .&'’-]{1,60}?)\s*(?:[.,|·•]|\s[-–—]\s|all rights|$)/iu
 /** A masthead is looked for among this many first lines of the page (site name, then menus and tagline). */
