@@ -144,7 +144,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     const dates = kept.map((t, i) => (t.entry.reason === 'model' ? withLearned[i] : allDates[lexical.indexOf(t)]))
     const evidence = { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) }
     kept.forEach((t, i) => {
-      const args = syntaxOverride(readArgs({ text, idx, sent, quotes: input.quotes }, t), t, parsed, idx, input.quotes)
+      const args = syntaxOverride(readArgs({ text, idx, sent, quotes: input.quotes }, t), t, parsed, idx, input.quotes, (a) => country.get(a))
       let d: EventDate = dates[i]
       const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
       if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/i.test(text.slice(Math.max(sent.start, t.start - 30), Math.min(sent.end, t.end + 60)))) {

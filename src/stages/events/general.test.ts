@@ -272,6 +272,10 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // what a meeting's participant offers with no one named is addressed to the other participant's state
   assert.deepEqual(events('Sergey Lavrov met Hossein Amir-Abdollahian in Moscow on Monday. During the meeting, Lavrov called for closer ties in the energy sector.'),
     [['CONSULT', 'Sergey Lavrov', 'Hossein Amir-Abdollahian'], ['AGREE', 'Sergey Lavrov', 'Iran']])
+  // an accusation told as what is wrong with someone, or with what someone made, is aimed at them
+  assert.deepEqual(events('Foreign Ministry spokesman Abbas Mousavi warned on Saturday that the United States\' missile test will destabilize the region. He spoke in Tehran.'),
+    [['ACCUSE', 'Abbas Mousavi', 'United States']])
+  assert.deepEqual(events('Nasser Kanaani also slammed the efforts made by the U.S. and its European allies to start a campaign against Iran. He spoke in Tehran.'), [['ACCUSE', 'Nasser Kanaani', 'United States']])
   // a meeting told as the setting of what someone did is that someone's ("Speaking after a meeting with X, Y said")
   assert.deepEqual(events('Speaking to reporters after a meeting with Lavrov, Zarif said the deal was alive. He left Moscow.'), [['CONSULT', 'Zarif', 'Lavrov']])
   // the parties of "a meeting between" may be states; "the meeting took place" tells the same meeting, not a second one

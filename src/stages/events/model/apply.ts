@@ -100,7 +100,7 @@ const refsOf = (idx: ActorIndex, ms: readonly ActorMention[]): ActorRef[] => ms.
  * someone says ("X said Y had violated the deal") is the speaker's act with the clause's subject as target.
  * Where the tree gives nothing, the rule reading stays.
  */
-export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[]): Args {
+export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], stateOf: (actor: string) => string | undefined = () => undefined): Args {
   if (!sa) return args
   if (t.entry.speakerSource) {
     // "said the claims by X were false": whose claims are denied or condemned is the target
@@ -130,7 +130,12 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     }
   }
   // what is condemned, rejected or praised belongs to its target ("denounced the US stance": the US)
-  if (!targets.length && p.objectOwner && OWNED.has(t.entry.type)) { const r = idx.refOf(p.objectOwner); if (r) targets = [r] }
+  // an accusation told as what is wrong with someone ("warned that the US missile test will destabilise …") is aimed at them
+  // (never the accuser's own side: "warned that Iran will respond" said by an Iranian is no accusation of Iran)
+  const clause = t.entry.type === 'ACCUSE' && p.clauseOwner ? idx.refOf(p.clauseOwner) : null
+  const ownSide = (r: ActorRef): boolean => [...sources, ...args.sources].some((s) => !!s && (s.actor === r.actor || (stateOf(s.actor) !== undefined && stateOf(s.actor) === stateOf(r.actor))))
+  const owned = p.objectOwner ?? (clause && !ownSide(clause) ? p.clauseOwner : null)
+  if (!targets.length && owned && OWNED.has(t.entry.type)) { const r = idx.refOf(owned); if (r) targets = [r] }
   // the rule lexicon's triggers keep the argument readers written for them, but take the owner of what they act on when they found no target
   if (t.entry.reason !== 'model') {
     // "officials say X supplied drones": the rules took the speaker for the actor; the parse's own subject of the verb is the source
@@ -143,7 +148,7 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     if (!args.sources.some((r) => r) && !args.targets.some((r) => r)) return { ...args, sources: sources.length ? sources : args.sources, targets: targets.length ? targets : args.targets }
     // a nominal act with no author found by the rules takes the one the tree gives it: possessor, "by", or the subject of its light verb ("Israel launched airstrikes on X")
     if (t.entry.pos === 'noun' && !args.sources.some((r) => r) && sources.length) args = { ...args, sources }
-    return args.targets.some((r) => r) || !p.objectOwner || !targets.length ? args : { ...args, targets }
+    return args.targets.some((r) => r) || !owned || !targets.length ? args : { ...args, targets }
   }
   const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)
   return { ...args, sources: fill(args.sources, sources), targets: fill(args.targets, targets) }

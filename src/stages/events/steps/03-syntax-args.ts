@@ -48,6 +48,8 @@ export interface ParsedArgs {
   readonly negated: boolean
   /** whose thing the first object is ("condemned the US move": the US), when the object names no actor */
   readonly objectOwner: ActorMention | null
+  /** who or whose thing the subject of the trigger's clausal complement is ("warned that the US missile test will …": the US) */
+  readonly clauseOwner: ActorMention | null
 }
 
 /**
@@ -138,6 +140,8 @@ export class SyntaxArgs {
     const sv = this.sv
     for (const d of sv.dependents(h, 'nmod:poss')) { const m = this.single(d); if (m) return m }
     for (const d of sv.dependents(h, 'nmod')) if (sv.caseOf(d).toLowerCase() === 'by') { const m = this.single(d); if (m) return m }
+    // "the efforts made by the US", "the plan brokered by Russia": the agent of a participle modifying the noun
+    for (const a of sv.dependents(h, 'acl')) for (const d of sv.children(a)) if (sv.rel(d) === 'obl:agent' || (sv.rel(d) === 'obl' && sv.caseOf(d).toLowerCase() === 'by')) { const m = this.single(d); if (m) return m }
     return this.modifierActor(h, false)
   }
 
@@ -224,14 +228,16 @@ export class SyntaxArgs {
       const state = poss.length || by.length || light.length ? null : this.modifierActor(h, true)
       const demonym = state ? [state] : []
       if (gov >= 0 && sv.rel(h) === 'obj') addObliques(gov)
-      return { head: h, sources: poss.length ? poss : by.length ? by : light.length ? light : demonym, objects: [], obliques, passive: false, negated: gov >= 0 && sv.isNegated(gov), objectOwner: null }
+      return { head: h, sources: poss.length ? poss : by.length ? by : light.length ? light : demonym, objects: [], obliques, passive: false, negated: gov >= 0 && sv.isNegated(gov), objectOwner: null, clauseOwner: null }
     }
     const passive = sv.isPassive(h)
     const subj = this.phrase(sv.subject(h))
     const objs = sv.objects(h).flatMap((o) => this.phrase(o, false))
     for (const i of inside) if (i !== h) for (const o of sv.objects(i)) for (const m of this.phrase(o, false)) if (!objs.includes(m)) objs.push(m)
-    if (passive) return { head: h, sources: this.phrase(sv.agent(h)), objects: subj, obliques, passive, negated: sv.isNegated(h), objectOwner: null }
+    if (passive) return { head: h, sources: this.phrase(sv.agent(h)), objects: subj, obliques, passive, negated: sv.isNegated(h), objectOwner: null, clauseOwner: null }
     const obj = sv.objects(h)[0] ?? -1
-    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner: objs.some((m) => this.idx.refOf(m)) ? null : this.owner(obj) }
+    const comp = sv.dependents(h, 'ccomp')[0]
+    const clauseOwner = comp === undefined ? null : this.owner(sv.children(comp).find((c) => /^nsubj/.test(sv.rel(c))) ?? -1)
+    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner: objs.some((m) => this.idx.refOf(m)) ? null : this.owner(obj), clauseOwner }
   }
 }
