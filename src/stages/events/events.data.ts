@@ -84,7 +84,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`expect(?:s|ed)?(?=\s+(?:\S+\s+){1,3}?to\s+(?:stand|act|help|support|provide|deliver|honou?r|keep|fulfil|respect|stop|end|show)\b)`, type: 'REQUEST', mode: 'assist', pos: V, targetPreps: [''], future: true, reason: 'expecting others to act ("we expect our partners to stand by us") is a demand' },
   // REJECT
   { pattern: String.raw`den(?:ied|ies)|reject(?:ed|s)|refus(?:ed|es)|dismiss(?:ed|es)`, type: 'REJECT', mode: null, pos: V, targetPreps: [''], reason: 'denials and refusals are REJECT' },
-  { pattern: String.raw`veto(?:ed|es|ing)?`, type: 'REJECT', mode: null, pos: V, targetPreps: [''], reason: 'vetoing a resolution or a bill rejects it: REJECT (PLOVER: veto)' },
+  { pattern: String.raw`vetoe[sd]|vetoing`, type: 'REJECT', mode: null, pos: V, targetPreps: [''], reason: 'vetoing a resolution or a bill rejects it: REJECT (PLOVER: veto); the noun ("veto power") and the bare verb ("will likely veto", a plan) are not the act' },
   { pattern: String.raw`(?:claims?|accusations?|allegations?|reports?|charges?|rumou?rs?|assertions?)\s+(?:\S+\s+){0,8}?(?:is|are|was|were)\s+(?:\S+\s+)?(?:baseless|false|unfounded|groundless|fabricated|untrue|lies|a\s+lie|nonsense)\b`, type: 'REJECT', mode: null, pos: N, targetPreps: [], speakerSource: true, reason: 'saying that claims or charges are false denies them: REJECT by the speaker' },
   { pattern: String.raw`(?:called|calling|described|describing|branded|branding|labell?ed)\s+(?:the\s+|these\s+|those\s+|such\s+)?(?:\S+\s+)?(?:claims?|accusations?|allegations?|reports?|charges?|rumou?rs?)\s+(?:as\s+)?(?:\S+\s+)?(?:baseless|false|unfounded|groundless|fabricated|untrue|lies|a\s+lie|nonsense)\b`, type: 'REJECT', mode: null, pos: V, targetPreps: [], reason: 'calling claims false denies them: REJECT' },
   // THREATEN
@@ -136,6 +136,12 @@ export const NEGATION_FAR_RE = /(?:\b(?:not|never|no)|n['’]t)\s+(?:[^\s,;]+\s+
 
 /** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
 export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/i
+
+/**
+ * A planned act told as a noun: "the planned visit to", "Zarif's upcoming trip to", "will pay a visit to", "is
+ * scheduled to hold talks with". Plans are not events (gold README); the visit, once made, is told as done.
+ */
+export const PLANNED_NOUN_RE = /\b(?:planned|upcoming|forthcoming|scheduled|expected|future|next|proposed|possible|potential|prospective|impending)\s+(?:[\p{L}\d-]+\s+){0,2}$|\b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?(?:pay|make|undertake|hold|have)\s+(?:a|an|his|her|their|its)?\s*(?:[\p{L}\d-]+\s+){0,2}$/iu
 
 /** A conditional or indirect-question opener anywhere earlier in the trigger's clause: nothing is asserted ("whether X signs"). */
 export const CONDITIONAL_CLAUSE_RE = /\b(?:whether|if|unless|in\s+case)\b/i

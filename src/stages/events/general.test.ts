@@ -300,7 +300,18 @@ test('targets from the page, not the sentence', () => {
   for (const [what, text, expected] of FROM_THE_PAGE) assert.deepEqual(rows(text).map((e) => e.slice(0, 3)), expected, what)
 })
 
+test('a planned visit or meeting told as a noun is no event; a visit paid is', () => {
+  const consult = (text: string) => rows(text).filter((e) => e[0] === 'CONSULT').map((e) => e.slice(0, 3))
+  assert.deepEqual(consult('Anna Berg will pay a visit to Sudmark next week, her office said.'), [])
+  assert.deepEqual(consult('Officials discussed Berg\'s upcoming visit to Sudmark on Monday.'), [])
+  assert.deepEqual(consult('The planned visit to Sudmark by Anna Berg was announced on Monday.'), [])
+  assert.deepEqual(consult('Anna Berg paid a visit to Sudmark on Monday.'), [['CONSULT', 'Anna Berg', 'Sudmark']])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
+  // the power to veto, and a veto expected, are no veto
+  assert.deepEqual(rows('To get around the veto power of Nordland, Sudmark drafted a new text on Monday.').filter((e) => e[0] === 'REJECT'), [])
+  assert.deepEqual(rows('Analysts believe that Nordland will veto the plan.').filter((e) => e[0] === 'REJECT'), [])
   assert.deepEqual(rows('A court in Nordland indicted Tomas Vik on Monday.').map((e) => e[0]), ['ACCUSE'])
 })

@@ -1,7 +1,7 @@
 import type { TimeExpr } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
 import type { ActorIndex } from '../actors.js'
-import { CONDITIONAL_CLAUSE_RE, DECIDED_RE, DENIED_CONTENT_RE, HYPOTHETICAL_RE, NEGATION_FAR_RE, NEGATION_RE, REFERENCE_RE, TOLL_BEFORE_RE } from '../events.data.js'
+import { CONDITIONAL_CLAUSE_RE, DECIDED_RE, DENIED_CONTENT_RE, HYPOTHETICAL_RE, NEGATION_FAR_RE, NEGATION_RE, PLANNED_NOUN_RE, REFERENCE_RE, TOLL_BEFORE_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
 /** "sent no missiles", "supplied no weapons": a negative determiner inside the trigger negates it. */
@@ -20,6 +20,7 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   if (CONDITIONAL_CLAUSE_RE.test(clause)) return 'hypothetical'
   if (!t.entry.future && HYPOTHETICAL_RE.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
   if (t.entry.future && /\bto\s+$/iu.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
+  if (t.entry.pos === 'noun' && PLANNED_NOUN_RE.test(clause)) return 'hypothetical'
   // "37 people were killed in the explosion": an attack told with its toll is the attack, not a reference to it
   const toll = t.entry.type === 'ASSAULT' && TOLL_BEFORE_RE.test(clause)
   if (t.entry.pos === 'noun' && !toll && REFERENCE_RE.test(clause) && !/^(?:during|at)\s+a\b/iu.test(t.text)) return 'reference'
