@@ -276,6 +276,10 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Foreign Ministry spokesman Abbas Mousavi warned on Saturday that the United States\' missile test will destabilize the region. He spoke in Tehran.'),
     [['ACCUSE', 'Abbas Mousavi', 'United States']])
   assert.deepEqual(events('Nasser Kanaani also slammed the efforts made by the U.S. and its European allies to start a campaign against Iran. He spoke in Tehran.'), [['ACCUSE', 'Nasser Kanaani', 'United States']])
+  // what two parties discuss is the topic: neither what they discussed nor where it happens is a party
+  assert.deepEqual(events('Abdollahian and his Pakistani counterpart Shah Mahmood Qureshi discussed the latest developments in Afghanistan. They met in Islamabad.'),
+    [['CONSULT', 'Abdollahian', 'Shah Mahmood Qureshi']])
+  assert.deepEqual(events('Sergey Lavrov discussed the JCPOA and the situation in Syria on Monday. He spoke later.'), [])
   // a meeting told as the setting of what someone did is that someone's ("Speaking after a meeting with X, Y said")
   assert.deepEqual(events('Speaking to reporters after a meeting with Lavrov, Zarif said the deal was alive. He left Moscow.'), [['CONSULT', 'Zarif', 'Lavrov']])
   // the parties of "a meeting between" may be states; "the meeting took place" tells the same meeting, not a second one

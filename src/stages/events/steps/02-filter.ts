@@ -7,6 +7,9 @@ import type { Trigger } from './01-triggers.js'
 /** "sent no missiles", "supplied no weapons": a negative determiner inside the trigger negates it. */
 const INNER_NEGATION_RE = /\s(?:no|never|not)\s/i
 
+/** A sentence opened by the deal it restates the terms of ("Under the nuclear deal, …", "Under the 2015 JCPOA, …"). */
+const TERMS_OF_DEAL_RE = /^\W*under\s+(?:the|a|an|this|that|its|their)\s+(?:[\p{L}\d-]+\s+){0,3}(?:deal|agreement|accord|pact|treaty|JCPOA|arrangement)\b/iu
+
 /** Why a trigger is not an event, or null when it is one. */
 export function rejectReason(text: string, sent: Span, t: Trigger): string | null {
   const before = text.slice(Math.max(sent.start, t.start - 50), t.start)
@@ -21,6 +24,8 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   if (!t.entry.future && HYPOTHETICAL_RE.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
   if (t.entry.future && /\bto\s+$/iu.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
   if (t.entry.pos === 'noun' && PLANNED_NOUN_RE.test(clause)) return 'hypothetical'
+  // "Under the deal, Iran agreed to cap its enrichment": the terms of a deal already made, told as background
+  if (t.entry.type === 'AGREE' && /^agreed\b/iu.test(t.text) && TERMS_OF_DEAL_RE.test(text.slice(sent.start, t.start))) return 'reference'
   // "37 people were killed in the explosion": an attack told with its toll is the attack, not a reference to it
   const toll = t.entry.type === 'ASSAULT' && TOLL_BEFORE_RE.test(clause)
   if (t.entry.pos === 'noun' && !toll && REFERENCE_RE.test(clause) && !/^(?:during|at)\s+a\b/iu.test(t.text)) return 'reference'

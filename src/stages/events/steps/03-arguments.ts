@@ -2,6 +2,7 @@ import type { ActorRef, QuoteRecord } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
 import type { ActorIndex, ActorMention } from '../actors.js'
 import { PASSIVE_RE } from '../events.data.js'
+import { countryOfDemonym } from '../places.js'
 import type { Trigger } from './01-triggers.js'
 
 /** Source, targets (one event each) and location of a trigger. */
@@ -53,7 +54,8 @@ function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
   const out = [subj]
   if (!seg) return out
   // "A and B" inside one segment
-  const inSeg = c.idx.within(seg.start, seg.end).filter((m) => !c.idx.afterPreposition(m.start))
+  // (a nationality adjective is no co-subject: "A and his Pakistani counterpart B")
+  const inSeg = c.idx.within(seg.start, seg.end).filter((m) => !c.idx.afterPreposition(m.start) && !countryOfDemonym(c.text.slice(m.start, m.end)))
   const i = inSeg.indexOf(subj)
   const gapAfter = (a: ActorMention, b: ActorMention): string => c.text.slice(a.end, b.start)
   if (i >= 0 && inSeg[i + 1] && AND_RE.test(gapAfter(subj, inSeg[i + 1]))) out.push(inSeg[i + 1])
@@ -111,7 +113,8 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
       }
       // "leaders, including X": the named member is the party, not the group
       if (/^,?\s+including\b/u.test(c.text.slice(m.end, m.end + 12))) return false
-      return ((m.type === 'ORG' || m.type === 'GROUP') && prep === '') || prep === 'with'
+      // what is discussed is the topic, not a party ("discussed the nuclear deal with X": X)
+      return ((m.type === 'ORG' || m.type === 'GROUP') && prep === '' && t.entry.mode !== 'discuss') || prep === 'with'
     })
     // a list starts right after the trigger and stays near it ("met A, B and C"), never far down the sentence
     const reach = t.entry.adjacentTarget ? (list[0] && list[0].type === 'PERSON' && words(c.text.slice(from, list[0].start)) <= 2 ? 120 : -1) : 120
@@ -209,8 +212,8 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   tgts = mutual && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
   // "A and B discussed" / "A and his counterpart, B, met" / "A and B agreed to": the second subject is the other party
   if (mutual && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
-  // a visit to a place with no one named: the place is the target and the location
-  if (t.entry.type === 'CONSULT' && !tgts.length && places[0]) { tgts = [places[0].ref]; location = location ?? places[0] }
+  // a visit to a place with no one named: the place is the target and the location (what is discussed "in X" is the topic's place, no party)
+  if (t.entry.type === 'CONSULT' && t.entry.mode !== 'discuss' && !tgts.length && places[0]) { tgts = [places[0].ref]; location = location ?? places[0] }
   if (t.entry.type === 'CONSULT' && t.entry.mode === 'visit' && places[0] && !location) location = places[0]
   if (t.entry.type === 'PROTEST' && location) tgts = [location.ref]
   // a denial answers the claim of the clause before it
