@@ -312,6 +312,11 @@ test('a planned visit or meeting told as a noun is no event; a visit paid is', (
   assert.deepEqual(consult('Anna Berg paid a visit to Sudmark on Monday.'), [['CONSULT', 'Anna Berg', 'Sudmark']])
 })
 
+test('a participle before its noun describes it ("the detained sailors"): no act', () => {
+  assert.deepEqual(rows('Sudmark released the detained sailors of Nordland on Monday.').filter((e) => e[0] === 'COERCE'), [])
+  assert.deepEqual(rows('Sudmark detained the sailors of Nordland on Monday.').filter((e) => e[0] === 'COERCE').map((e) => e.slice(0, 2)), [['COERCE', 'Sudmark']])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto

@@ -24,6 +24,9 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   if (!t.entry.future && HYPOTHETICAL_RE.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
   if (t.entry.future && /\bto\s+$/iu.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
   if (t.entry.pos === 'noun' && PLANNED_NOUN_RE.test(clause)) return 'hypothetical'
+  // "the detained sailors", "some arrested members": a participle before its noun describes them, it tells no act
+  if (t.entry.pos === 'verb' && /^\p{L}+ed$/iu.test(t.text) && /\b(?:the|a|an|some|these|those|all|its|his|her|their|other)\s+$/iu.test(before)
+    && /^\s+(?!by\b|in\b|on\b|at\b|for\b|to\b|with\b|from\b|and\b|or\b)[\p{L}-]+/iu.test(text.slice(t.end, Math.min(sent.end, t.end + 30)))) return 'reference'
   // "Under the deal, Iran agreed to cap its enrichment": the terms of a deal already made, told as background
   if (t.entry.type === 'AGREE' && /^agreed\b/iu.test(t.text) && TERMS_OF_DEAL_RE.test(text.slice(sent.start, t.start))) return 'reference'
   // "37 people were killed in the explosion": an attack told with its toll is the attack, not a reference to it
