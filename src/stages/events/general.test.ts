@@ -317,6 +317,11 @@ test('a participle before its noun describes it ("the detained sailors"): no act
   assert.deepEqual(rows('Sudmark detained the sailors of Nordland on Monday.').filter((e) => e[0] === 'COERCE').map((e) => e.slice(0, 2)), [['COERCE', 'Sudmark']])
 })
 
+test('a call for closer, deeper or expanding ties is an offer (AGREE), not a demand', () => {
+  for (const text of ['Anna Berg called for deepening ties with Sudmark on Monday.', 'Anna Berg called for the expansion of cooperation with Sudmark on Monday.', 'Anna Berg calls for closer interactions with Sudmark.'])
+    assert.deepEqual(rows(text).map((e) => e.slice(0, 3)), [['AGREE', 'Anna Berg', 'Sudmark']], text)
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto
