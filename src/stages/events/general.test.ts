@@ -280,6 +280,11 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Abdollahian and his Pakistani counterpart Shah Mahmood Qureshi discussed the latest developments in Afghanistan. They met in Islamabad.'),
     [['CONSULT', 'Abdollahian', 'Shah Mahmood Qureshi']])
   assert.deepEqual(events('Sergey Lavrov discussed the JCPOA and the situation in Syria on Monday. He spoke later.'), [])
+  // a call on a body named by a common noun is addressed to it; "our partners" is left to the page's context
+  assert.deepEqual(events('Abbas Mousavi called on the international community to stand up to the U.S. bullying. He spoke in Tehran.'), [['REQUEST', 'Abbas Mousavi', 'international community']])
+  assert.deepEqual(events('Pezeshkian said we expect our partners to stand by us. He spoke in Tehran.'), [['REQUEST', 'Pezeshkian', null]])
+  // two states inking a pact concluded it together
+  assert.deepEqual(events('China and Iran inked a 25-year cooperation pact on Monday. It covers oil.'), [['SUPPORT', 'China', 'Iran']])
   // a meeting told as the setting of what someone did is that someone's ("Speaking after a meeting with X, Y said")
   assert.deepEqual(events('Speaking to reporters after a meeting with Lavrov, Zarif said the deal was alive. He left Moscow.'), [['CONSULT', 'Zarif', 'Lavrov']])
   // the parties of "a meeting between" may be states; "the meeting took place" tells the same meeting, not a second one

@@ -22,6 +22,8 @@ const FUTURE = new Set(['AGREE', 'REQUEST', 'THREATEN'])
 const SPOKEN = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'REQUEST', 'THREATEN'])
 /** Types whose target owns the thing acted on ("criticized the British move": the United Kingdom). */
 const OWNED = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'PROTEST'])
+/** Types addressed to someone named after the trigger ("called on X to", "warned X", "accused X"). */
+const ADDRESSED = new Set(['REQUEST', 'ACCUSE', 'THREATEN'])
 
 const ENTRIES = new Map<string, TriggerEntry>()
 /** The trigger entry of a model decision: mode and target prepositions from a lexicon entry of the same type, when the word has one. */
@@ -114,9 +116,10 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   // a meeting told as the setting of what someone did ("After talks with X, Y said …") is that someone's
   if (!sources.length && t.entry.type === 'CONSULT' && t.entry.pos === 'noun') sources = refsOf(idx, sa.phrase(sa.clauseSubject(p.head)))
   let targets: ActorRef[] = []
+  let targetMentions: readonly ActorMention[] = []
   for (const prep of t.entry.targetPreps) {
-    const ms = prep === '' ? p.objects : p.obliques.get(prep) ?? []
-    targets = refsOf(idx, ms)
+    targetMentions = prep === '' ? p.objects : p.obliques.get(prep) ?? []
+    targets = refsOf(idx, targetMentions)
     if (targets.length) break
   }
   // an evaluation inside what someone says ("X said Y is responsible", "… violated the deal") is the speaker's act
@@ -148,7 +151,11 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     if (!args.sources.some((r) => r) && !args.targets.some((r) => r)) return { ...args, sources: sources.length ? sources : args.sources, targets: targets.length ? targets : args.targets }
     // a nominal act with no author found by the rules takes the one the tree gives it: possessor, "by", or the subject of its light verb ("Israel launched airstrikes on X")
     if (t.entry.pos === 'noun' && !args.sources.some((r) => r) && sources.length) args = { ...args, sources }
-    return args.targets.some((r) => r) || !owned || !targets.length ? args : { ...args, targets }
+    // a target the rule readers could not name ("called on the international community to …": a common-noun actor) comes
+    // from the tree, for acts addressed to someone; "our partners" is left to the page's context (the meeting's other party)
+    const first = targetMentions[0]
+    const addressed = ADDRESSED.has(t.entry.type) && !!first && !/\b(?:our|their|its|his|her|my|your)\s+$/iu.test(sa.view.text.slice(Math.max(0, first.start - 8), first.start))
+    return args.targets.some((r) => r) || !(owned || addressed) || !targets.length ? args : { ...args, targets }
   }
   const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)
   return { ...args, sources: fill(args.sources, sources), targets: fill(args.targets, targets) }

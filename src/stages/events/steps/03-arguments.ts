@@ -208,7 +208,7 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   let srcRefs = sources.map((m) => refOf(c, m))
   if (quote && srcRefs.every((r) => !r) && FIRST_PERSON.test(c.text.slice(quote.start, quote.end))) srcRefs = [quote.speaker]
   // meetings, and agreements, cooperation and signings with no one else named, are between the co-subjects ("A and B signed a deal")
-  const mutual = t.entry.type === 'CONSULT' || ((t.entry.type === 'AGREE' || t.entry.type === 'COOPERATE' || (t.entry.type === 'SUPPORT' && /^sign/iu.test(t.text))) && !targets.length)
+  const mutual = t.entry.type === 'CONSULT' || ((t.entry.type === 'AGREE' || t.entry.type === 'COOPERATE' || (t.entry.type === 'SUPPORT' && /^(?:sign|ink)/iu.test(t.text))) && !targets.length)
   tgts = mutual && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
   // "A and B discussed" / "A and his counterpart, B, met" / "A and B agreed to": the second subject is the other party
   if (mutual && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
