@@ -285,6 +285,11 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Pezeshkian said we expect our partners to stand by us. He spoke in Tehran.'), [['REQUEST', 'Pezeshkian', null]])
   // two states inking a pact concluded it together
   assert.deepEqual(events('China and Iran inked a 25-year cooperation pact on Monday. It covers oil.'), [['SUPPORT', 'China', 'Iran']])
+  // the author of a nominal act is the subject of the verb that carries it out, through a counting noun or a particle
+  assert.deepEqual(events('The U.S. carried out a string of deadly airstrikes on Iraqi military bases last week. Iraq protested.'), [['ASSAULT', 'United States', 'Iraq']])
+  assert.deepEqual(events('The Houthis have escalated attacks on Saudi energy facilities in recent weeks. Riyadh protested.'), [['ASSAULT', 'Houthis', 'Saudi Arabia']])
+  // a phrase opening the sentence hides no subject from the act ("During the talks X called on Y")
+  assert.deepEqual(events('During the talks Amir Abdollahian called on the IAEA to take technical approaches. He spoke in Tehran.'), [['REQUEST', 'Amir Abdollahian', 'International Atomic Energy Agency']])
   // a meeting told as the setting of what someone did is that someone's ("Speaking after a meeting with X, Y said")
   assert.deepEqual(events('Speaking to reporters after a meeting with Lavrov, Zarif said the deal was alive. He left Moscow.'), [['CONSULT', 'Zarif', 'Lavrov']])
   // the parties of "a meeting between" may be states; "the meeting took place" tells the same meeting, not a second one

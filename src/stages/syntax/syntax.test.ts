@@ -310,6 +310,21 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     const { view } = parseText(text)
     assert.equal(view.word(view.subject(at(text, 'said'))), 'Karim') // the name's first word heads it, as EWT writes names
   })
+  it('reads the particle of a phrasal verb ("carried out a string of strikes") as the verb\'s, its noun as the object', () => {
+    const words = ['Nordland', 'carried', 'out', 'a', 'string', 'of', 'strikes', '.']
+    // the misreading: "out" the preposition of "string", "string" an oblique (heads 1-based)
+    const heads = [2, 0, 5, 5, 2, 7, 5, 2]
+    const rels = ['nsubj', 'root', 'case', 'det', 'obl', 'case', 'nmod', 'punct']
+    const upos = ['PROPN', 'VERB', 'ADP', 'DET', 'NOUN', 'ADP', 'NOUN', 'PUNCT']
+    repairNews(words, heads, rels, upos)
+    assert.deepEqual([heads[2], rels[2], heads[4], rels[4]], [2, 'compound:prt', 2, 'obj'])
+    // a true preposition after a verb stays one ("walked out of the room" is no phrasal object)
+    const w2 = ['Berg', 'walked', 'out', 'the', 'door', '.']
+    const h2 = [2, 0, 5, 5, 2, 2], r2 = ['nsubj', 'root', 'case', 'det', 'obl', 'punct']
+    repairNews(w2, h2, r2, ['PROPN', 'VERB', 'ADP', 'DET', 'NOUN', 'PUNCT'])
+    assert.deepEqual([r2[2], r2[4]], ['case', 'obl'])
+  })
+
   it('reads a fronted "In a meeting with X, Y said" with Y as the subject, whichever way the parser first read "with"', () => {
     const words = ['In', 'a', 'meeting', 'with', 'Erik', 'Lund', ',', 'Anna', 'Berg', 'said', 'the', 'talks', 'went', 'well', '.']
     // the misreading: "with" a marker of "said", Erik the subject, Anna his conjunct (heads 1-based)

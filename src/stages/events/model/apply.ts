@@ -149,8 +149,16 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     }
     // where the rule readers found nobody at all (common-noun actors: "officials urged the international community"), the tree's actors stand
     if (!args.sources.some((r) => r) && !args.targets.some((r) => r)) return { ...args, sources: sources.length ? sources : args.sources, targets: targets.length ? targets : args.targets }
-    // a nominal act with no author found by the rules takes the one the tree gives it: possessor, "by", or the subject of its light verb ("Israel launched airstrikes on X")
-    if (t.entry.pos === 'noun' && !args.sources.some((r) => r) && sources.length) args = { ...args, sources }
+    // an act with no author found by the rules takes the one the tree gives it: a verb's subject ("During the talks X
+    // called on Y": the opening phrase hid X from the rules), a nominal's possessor, "by", or the subject of its light
+    // verb ("Israel launched airstrikes on X")
+    // (a verb's subject only when it is a named actor: "the officials who pointed at X" are left to the page's context)
+    const named = t.entry.pos === 'noun' ? sources : refsOf(idx, p.sources.filter((m) => m.type !== 'UNKNOWN'))
+    if (!args.sources.some((r) => r) && named.length) {
+      // (the rules' list of a meeting's parties may hold the source found here: it is no target of its own act)
+      const rest = args.targets.filter((r) => !named.some((s) => s.actor === r?.actor))
+      args = { ...args, sources: named, targets: rest.length ? rest : [null] }
+    }
     // a target the rule readers could not name ("called on the international community to …": a common-noun actor) comes
     // from the tree, for acts addressed to someone; "our partners" is left to the page's context (the meeting's other party)
     const first = targetMentions[0]

@@ -9,7 +9,10 @@ import type { ActorRef } from '../../../doc/layers.js'
 
 /** Verbs whose object noun is the event their subject performs ("held talks", "launched an attack", "imposed sanctions"). */
 const LIGHT_VERBS = new Set(['hold', 'have', 'make', 'conduct', 'carry', 'launch', 'stage', 'pay', 'give', 'express', 'extend', 'offer', 'sign', 'impose', 'issue',
-  'lodge', 'file', 'deliver', 'send', 'announce', 'begin', 'start', 'continue', 'resume', 'mount', 'wage', 'fire', 'take', 'provide'])
+  'lodge', 'file', 'deliver', 'send', 'announce', 'begin', 'start', 'continue', 'resume', 'mount', 'wage', 'fire', 'take', 'provide',
+  'escalate', 'intensify', 'step', 'renew', 'unleash', 'undertake', 'execute', 'perform'])
+/** Nouns that count or group acts ("a string of airstrikes", "a new round of sanctions"): the act is the light verb's object through them. */
+const QUANTITY_NOUNS = new Set(['string', 'series', 'wave', 'spate', 'number', 'round', 'barrage', 'volley', 'flurry', 'set', 'package', 'raft', 'batch'])
 /** Month and weekday names, never actors. */
 const CALENDAR = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/
 /** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("X, who visited Y"). */
@@ -222,8 +225,11 @@ export class SyntaxArgs {
       // the agent of a nominal: its possessor ("Russia's invasion"), "by X", else the subject of the light verb that has it as object
       const poss = sv.dependents(h, 'nmod:poss').flatMap((d) => this.phrase(d))
       const by = obliques.get('by') ?? []
-      const gov = sv.head(h)
-      const light = poss.length || by.length || gov < 0 || !['obj', 'nsubj:pass'].includes(sv.rel(h)) || !LIGHT_VERBS.has(sv.lemma(gov).toLowerCase()) ? [] : this.phrase(sv.subject(gov))
+      // "carried out a string of airstrikes": the act stands where its counting noun stands
+      const q = sv.head(h)
+      const via = q >= 0 && sv.rel(h).startsWith('nmod') && QUANTITY_NOUNS.has(sv.lemma(q).toLowerCase()) && sv.caseOf(h).toLowerCase() === 'of' ? q : h
+      const gov = sv.head(via)
+      const light = poss.length || by.length || gov < 0 || !['obj', 'nsubj:pass'].includes(sv.rel(via)) || !LIGHT_VERBS.has(sv.lemma(gov).toLowerCase()) ? [] : this.phrase(sv.subject(gov))
       // "the Israeli strikes on X", "US sanctions": a nationality adjective of the act names its author
       const state = poss.length || by.length || light.length ? null : this.modifierActor(h, true)
       const demonym = state ? [state] : []
