@@ -334,6 +334,11 @@ test('a call for closer, deeper or expanding ties is an offer (AGREE), not a dem
     assert.deepEqual(rows(text).map((e) => e.slice(0, 3)), [['AGREE', 'Anna Berg', 'Sudmark']], text)
 })
 
+test('offering condolences is SUPPORT, not an offer', () => {
+  assert.deepEqual(rows('Anna Berg offered her condolences to Sudmark on Monday.').map((e) => e.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Sudmark']])
+  assert.deepEqual(rows('Anna Berg offered Sudmark a loan on Monday.').map((e) => e.slice(0, 3)), [['AGREE', 'Anna Berg', 'Sudmark']])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto
