@@ -25,6 +25,8 @@ export interface TriggerEntry {
   readonly needsTarget?: boolean
   /** the target must follow the verb within a few words ("saw President X", not "saw a rise … X") */
   readonly adjacentTarget?: boolean
+  /** the negation belongs to the trigger's meaning ("will not go unanswered"): it does not negate the event */
+  readonly negative?: boolean
   /** one line: why this entry exists */
   readonly reason: string
 }
@@ -91,6 +93,10 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`threaten(?:ed|s)|vow(?:ed|s)\s+to\s+(?:retaliate|avenge|respond|punish|take\s+revenge)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: ['', 'against'], future: true, reason: 'threats and vows of retaliation are THREATEN' },
   { pattern: String.raw`(?:will|would)\s+(?:soon\s+)?(?:receive|face|get|pay)\s+(?:a\s+|the\s+)?(?:\S+\s+)?(?:response|consequences|retaliation|punishment|price)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced retaliation against someone is THREATEN' },
   { pattern: String.raw`(?:will|would)\s+[“"‘]?(?:\S+\s+and\s+)?(?:punish|avenge|retaliate|hunt\s+down|track\s+down)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [''], future: true, speakerSource: true, reason: 'announcing that someone will be punished or hunted down is THREATEN by the speaker' },
+  { pattern: String.raw`(?:will|would|shall)\s+not\s+(?:go|remain|be\s+left)\s+(?:unanswered|unpunished)`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, negative: true, reason: 'saying an act "will not go unanswered" announces retaliation: THREATEN by the speaker' },
+  { pattern: String.raw`(?:will|would|shall)\s+(?:\S+\s+)?(?:respond|retaliate|react)\s+(?:\S+\s+){0,2}?(?:to|against)\s+(?:any|every|such)\b`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, reason: 'announcing a response to any hostile act is a (conditional) threat by the one who will respond' },
+  { pattern: String.raw`(?:will|would|shall)\s+take\s+(?:\S+\s+){0,2}?(?:countermeasures|counter-measures|retaliatory\s+(?:measures|action|steps)|reciprocal\s+(?:measures|action|steps))`, type: 'THREATEN', mode: null, pos: V, targetPreps: ['against'], future: true, reason: 'announced countermeasures are THREATEN by the one who will take them' },
+  { pattern: String.raw`ultimatum`, type: 'THREATEN', mode: null, pos: N, targetPreps: ['to'], reason: 'an ultimatum is a threat (PLOVER THREATEN/ultimatum)' },
   { pattern: String.raw`punishing`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [''], future: true, speakerSource: true, needsTarget: true, reason: 'calling for punishing someone is a threat against them' },
   { pattern: String.raw`(?:will|would)\s+be\s+punished`, type: 'THREATEN', mode: 'violence', pos: V, targetPreps: [], future: true, speakerSource: true, reason: 'announced punishment is THREATEN' },
   // SANCTION

@@ -339,6 +339,14 @@ test('offering condolences is SUPPORT, not an offer', () => {
   assert.deepEqual(rows('Anna Berg offered Sudmark a loan on Monday.').map((e) => e.slice(0, 3)), [['AGREE', 'Anna Berg', 'Sudmark']])
 })
 
+test('announced retaliation is a threat: "will not go unanswered", "will respond to any", countermeasures, an ultimatum', () => {
+  const threats = (text: string) => rows(text).filter((e) => e[0] === 'THREATEN').map((e) => e.slice(0, 3))
+  assert.deepEqual(threats('Such an attack will not remain unanswered, Anna Berg said on Monday.'), [['THREATEN', 'Anna Berg', null]])
+  assert.deepEqual(threats('Nordland will respond decisively to any hostile action, Anna Berg said on Monday.'), [['THREATEN', 'Nordland', null]])
+  assert.deepEqual(threats('Nordland said it will take reciprocal measures against Sudmark on Monday.'), [['THREATEN', 'Nordland', 'Sudmark']])
+  assert.deepEqual(threats('Nordland gave Sudmark an ultimatum on Monday.').map((e) => e.slice(0, 2)), [['THREATEN', 'Nordland']])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto

@@ -15,7 +15,7 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   const before = text.slice(Math.max(sent.start, t.start - 50), t.start)
   // a dash closes a parenthetical ("X - which would object if asked - called for"): the clause starts after it
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - '), before.lastIndexOf('—'), before.lastIndexOf('–')) + 1)
-  if (NEGATION_RE.test(clause) || INNER_NEGATION_RE.test(t.text)) return 'negated'
+  if (!t.entry.negative && (NEGATION_RE.test(clause) || INNER_NEGATION_RE.test(t.text))) return 'negated'
   // a noun of speech or support reached by a negated verb ("have not found a word of sympathy"); attacks stay events ("no group claimed the bombing")
   if (t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && NEGATION_FAR_RE.test(clause)) return 'negated'
   // what a speaker denies, or claims the speaker dismisses, are not asserted by the page
