@@ -347,6 +347,11 @@ test('announced retaliation is a threat: "will not go unanswered", "will respond
   assert.deepEqual(threats('Nordland gave Sudmark an ultimatum on Monday.').map((e) => e.slice(0, 2)), [['THREATEN', 'Nordland']])
 })
 
+test('a denial told as a participle ("…, rejecting the allegation") and a vote against are REJECT', () => {
+  assert.deepEqual(rows('Nordland issued a statement on Monday, strongly rejecting the allegation.').filter((e) => e[0] === 'REJECT').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
+  assert.deepEqual(rows('Sudmark voted against the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Sudmark']])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto
