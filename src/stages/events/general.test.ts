@@ -352,6 +352,13 @@ test('a denial told as a participle ("…, rejecting the allegation") and a vote
   assert.deepEqual(rows('Sudmark voted against the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Sudmark']])
 })
 
+test('praise and criticism told as a participle ("…, welcoming the deal", "…, denouncing the move") are events', () => {
+  assert.deepEqual(rows('Anna Berg issued a statement on Monday, welcoming the decision of Sudmark.').filter((e) => e[0] === 'SUPPORT').map((e) => e.slice(0, 2)), [['SUPPORT', 'Anna Berg']])
+  assert.deepEqual(rows('Anna Berg spoke on Monday, denouncing the move by Sudmark.').filter((e) => e[0] === 'ACCUSE').map((e) => e.slice(0, 2)), [['ACCUSE', 'Anna Berg']])
+  // a welcoming ceremony is no praise
+  assert.deepEqual(rows('Anna Berg attended a welcoming ceremony in Porta on Monday.').filter((e) => e[0] === 'SUPPORT'), [])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto
