@@ -11,6 +11,8 @@ export const REPORTING_VERBS: readonly string[] = [
   'pointing out', 'pointed out', 'acknowledged', 'admitted', 'vowed', 'pledged', 'promised', 'commented', 'concluded', 'observed',
   'recalled', 'complained', 'welcomed', 'condemned', 'accused', 'described', 'called', 'calling', 'according to', 'demanded', 'asked',
   'reiterated', 'affirmed', 'confirmed', 'denied', 'threatened', 'predicted', 'suggested', 'cautioned', 'highlighted', 'underlined',
+  'underscored', 'reaffirmed', 'maintained', 'clarified', 'elaborated', 'stressing', 'emphasizing', 'emphasising', 'underlining',
+  'underscoring', 'explaining', 'insisting', 'arguing', 'asserting', 'highlighting', 'reiterating', 'declaring', 'stating', 'writing',
 ]
 
 /** Words between a closing mark and its verb that show a passive attribution ("X was quoted as saying"). */

@@ -35,6 +35,13 @@ test('attributes quotes before and after the reporting verb, with curly and stra
   ])
 })
 
+test('verbs of stress and emphasis attribute, also as participles ("underscored", "…, underscoring: “…”"), by the rules alone', () => {
+  for (const text of ['Anna Berg spoke first. Tomas Vik spoke on Monday, underscoring: “The harbour must stay open to every ship.”', 'Anna Berg spoke first. “The harbour must stay open to every ship,” Tomas Vik underscored on Monday.']) {
+    const doc = testDoc(text, { actors: ACTORS })
+    assert.deepEqual(run(doc, false).map((q) => q.speaker?.name ?? null), ['Tomas Vik'], text)
+  }
+})
+
 test('a quotation split by its attribution is two quotes; pronouns take the last person subject (#5)', () => {
   const doc = testDoc('Berg spoke at the port. “Our ferries are safe,” she said, “and the new pier opens in May.”', { actors: ACTORS })
   assert.deepEqual(pairs(doc), [['Our ferries are safe', 'Anna Berg'], ['and the new pier opens in May.', 'Anna Berg']])
