@@ -297,6 +297,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // the parties of "a meeting between" may be states; "the meeting took place" tells the same meeting, not a second one
   assert.deepEqual(events('A meeting between Iran and Russia took place on Monday. It lasted two hours.'), [['CONSULT', 'Iran', 'Russia']])
   assert.deepEqual(events('A meeting between Putin and Raisi took place in Tehran on Monday. It lasted two hours.'), [['CONSULT', 'Putin', 'Raisi']])
+  assert.deepEqual(events('Talks between Iran and Russia were held in Tehran on Monday. They lasted two hours.'), [['CONSULT', 'Iran', 'Russia']])
+  assert.deepEqual(events('A summit between Biden and Putin in Geneva sought to ease tensions. Nothing changed.'), [['CONSULT', 'Biden', 'Putin']])
 })
 
 // targets a sentence leaves unnamed but the page gives: [text, expected (type, source, target) rows]
