@@ -122,6 +122,18 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     targets = refsOf(idx, targetMentions)
     if (targets.length) break
   }
+  // a threat is aimed at whoever the threatened act falls on ("threatened to impose sanctions on Iran", "threatened to attack X")
+  if (t.entry.type === 'THREATEN' && !targets.length && t.entry.pos === 'verb') {
+    const v = sa.view, act = v.dependents(p.head, 'xcomp')[0]
+    if (act !== undefined) {
+      // the act's object, or what it is done on or against, also through its object ("a return of sanctions on Iran")
+      const on = (h: number): number[] => v.obliques(h).filter((o) => /^(?:on|against|at)$/i.test(o.prep)).map((o) => o.head)
+      const objs = v.objects(act)
+      const hit = [...objs, ...on(act), ...objs.flatMap((o) => [...on(o), ...v.dependents(o, 'nmod').flatMap(on)])]
+      targetMentions = hit.flatMap((k) => sa.phrase(k)).filter((m) => { const r = idx.refOf(m); return !!r && !sources.some((s) => s.actor === r.actor) })
+      targets = refsOf(idx, targetMentions)
+    }
+  }
   // an evaluation inside what someone says ("X said Y is responsible", "… violated the deal") is the speaker's act
   // on the clause's subject; a word that itself names the act ("X said Iran supports Syria") keeps its own subject
   const namesAct = lexicon().entriesOf(t.text).some((e) => e.type === t.entry.type)
