@@ -290,6 +290,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('The Houthis have escalated attacks on Saudi energy facilities in recent weeks. Riyadh protested.'), [['ASSAULT', 'Houthis', 'Saudi Arabia']])
   // a phrase opening the sentence hides no subject from the act ("During the talks X called on Y")
   assert.deepEqual(events('During the talks Amir Abdollahian called on the IAEA to take technical approaches. He spoke in Tehran.'), [['REQUEST', 'Amir Abdollahian', 'International Atomic Energy Agency']])
+  // a call for someone's act is addressed to them
+  assert.deepEqual(events('Iran called for Israel\'s withdrawal from the Golan on Monday. Nothing changed.'), [['REQUEST', 'Iran', 'Israel']])
   // a threat is aimed at whoever the threatened act falls on
   assert.deepEqual(events('Washington has threatened to trigger a return of UN sanctions on Iran if the council fails. Nothing changed.'), [['THREATEN', 'United States', 'Iran']])
   // an arrest told without its agent is the state's where it happens

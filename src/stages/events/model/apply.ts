@@ -134,6 +134,13 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
       targets = refsOf(idx, targetMentions)
     }
   }
+  // a call for someone's act is addressed to them ("called for an unconditional U.S. return to the deal": the U.S.)
+  if (t.entry.type === 'REQUEST' && !targets.length) {
+    const v = sa.view
+    const asked = v.obliques(p.head).filter((o) => o.prep.toLowerCase() === 'for').map((o) => sa.owner(o.head)).filter((m): m is ActorMention => !!m && !!idx.refOf(m))
+    const who = asked.filter((m) => !sources.some((s) => s.actor === idx.refOf(m)!.actor))
+    if (who.length) { targetMentions = who; targets = refsOf(idx, who) }
+  }
   // an evaluation inside what someone says ("X said Y is responsible", "… violated the deal") is the speaker's act
   // on the clause's subject; a word that itself names the act ("X said Iran supports Syria") keeps its own subject
   const namesAct = lexicon().entriesOf(t.text).some((e) => e.type === t.entry.type)
