@@ -365,6 +365,11 @@ test('praise and criticism told as a participle ("…, welcoming the deal", "…
   assert.deepEqual(rows('Anna Berg attended a welcoming ceremony in Porta on Monday.').filter((e) => e[0] === 'SUPPORT'), [])
 })
 
+test('concern or outrage voiced over what someone did, and a warning against it, are disapproval', () => {
+  assert.deepEqual(rows('Anna Berg expressed deep concern over Sudmark\'s decision on Monday.').map((e) => e.slice(0, 3)), [['ACCUSE', 'Anna Berg', 'Sudmark']])
+  assert.deepEqual(rows('Anna Berg warned against any interference by Sudmark on Monday.').map((e) => e.slice(0, 2)), [['ACCUSE', 'Anna Berg']])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto
