@@ -370,6 +370,10 @@ test('concern or outrage voiced over what someone did, and a warning against it,
   assert.deepEqual(rows('Anna Berg warned against any interference by Sudmark on Monday.').map((e) => e.slice(0, 2)), [['ACCUSE', 'Anna Berg']])
 })
 
+test('declared support for someone is SUPPORT', () => {
+  assert.deepEqual(rows('Anna Berg reiterated her country\'s full support for Sudmark on Monday.').map((e) => e.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Sudmark']])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto
