@@ -374,6 +374,11 @@ test('declared support for someone is SUPPORT', () => {
   assert.deepEqual(rows('Anna Berg reiterated her country\'s full support for Sudmark on Monday.').map((e) => e.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Sudmark']])
 })
 
+test('asking someone to act is REQUEST; being asked about something is not', () => {
+  assert.deepEqual(rows('Anna Berg asked Sudmark to release the sailors on Monday.').map((e) => e.slice(0, 3)), [['REQUEST', 'Anna Berg', 'Sudmark']])
+  assert.deepEqual(rows('Asked about plans to reopen the port, Anna Berg said talks with Sudmark would go on.').filter((e) => e[0] === 'REQUEST'), [])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto
