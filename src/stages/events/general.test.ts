@@ -379,6 +379,12 @@ test('asking someone to act is REQUEST; being asked about something is not', () 
   assert.deepEqual(rows('Asked about plans to reopen the port, Anna Berg said talks with Sudmark would go on.').filter((e) => e[0] === 'REQUEST'), [])
 })
 
+test('declared readiness to act is an offer; agreeing with someone on a need is AGREE', () => {
+  assert.deepEqual(rows('Anna Berg expressed readiness to help Sudmark rebuild the port on Monday.').map((e) => e.slice(0, 2)), [['AGREE', 'Anna Berg']])
+  assert.deepEqual(rows('Nordland stands ready to work with Sudmark on a settlement.').map((e) => e.slice(0, 3)), [['AGREE', 'Nordland', 'Sudmark']])
+  assert.deepEqual(rows('Anna Berg agreed with Tomas Vik on the need to reopen the port.').map((e) => e.slice(0, 3)), [['AGREE', 'Anna Berg', 'Tomas Vik']])
+})
+
 test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Nordland vetoed the resolution on Monday.').map((e) => e.slice(0, 2)), [['REJECT', 'Nordland']])
   // the power to veto, and a veto expected, are no veto
