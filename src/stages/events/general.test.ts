@@ -370,6 +370,10 @@ test('concern or outrage voiced over what someone did, and a warning against it,
   assert.deepEqual(rows('Anna Berg warned against any interference by Sudmark on Monday.').map((e) => e.slice(0, 2)), [['ACCUSE', 'Anna Berg']])
 })
 
+test('satisfaction or gratitude voiced over someone is praise', () => {
+  assert.deepEqual(rows('Anna Berg expressed satisfaction with the level of ties with Sudmark on Monday.').map((e) => e.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Sudmark']])
+})
+
 test('declared support for someone is SUPPORT', () => {
   assert.deepEqual(rows('Anna Berg reiterated her country\'s full support for Sudmark on Monday.').map((e) => e.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Sudmark']])
 })
