@@ -97,6 +97,26 @@ function speakerOver(sa: SyntaxArgs, idx: ActorIndex, quotes: readonly QuoteReco
 const refsOf = (idx: ActorIndex, ms: readonly ActorMention[]): ActorRef[] => ms.map((m) => idx.refOf(m)).filter((r): r is ActorRef => !!r)
 
 /**
+ * Whom an act with no object is aimed at, by what it asks or threatens: a threat falls on whom the threatened act
+ * falls on ("threatened to impose sanctions on Iran", "threatened to attack X"); a call for someone's act is
+ * addressed to them ("called for an unconditional U.S. return to the deal": the U.S.). Mentions that name actors.
+ */
+function impliedTargets(sa: SyntaxArgs, idx: ActorIndex, t: Trigger, head: number): ActorMention[] {
+  const v = sa.view
+  const named = (ms: readonly (ActorMention | null)[]): ActorMention[] => ms.filter((m): m is ActorMention => !!m && !!idx.refOf(m))
+  if (t.entry.type === 'THREATEN' && t.entry.pos === 'verb') {
+    const act = v.dependents(head, 'xcomp')[0]
+    if (act === undefined) return []
+    // the act's object, or what it is done on or against, also through its object ("a return of sanctions on Iran")
+    const on = (h: number): number[] => v.obliques(h).filter((o) => /^(?:on|against|at)$/i.test(o.prep)).map((o) => o.head)
+    const objs = v.objects(act)
+    return named([...objs, ...on(act), ...objs.flatMap((o) => [...on(o), ...v.dependents(o, 'nmod').flatMap(on)])].flatMap((k) => sa.phrase(k)))
+  }
+  if (t.entry.type === 'REQUEST') return named(v.obliques(head).filter((o) => o.prep.toLowerCase() === 'for').map((o) => sa.owner(o.head)))
+  return []
+}
+
+/**
  * Arguments read off the dependency tree where it gives them: the subject (or passive agent) as source, the
  * object or the phrase behind one of the entry's prepositions as target. A learned verbal event inside what
  * someone says ("X said Y had violated the deal") is the speaker's act with the clause's subject as target.
@@ -122,24 +142,9 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     targets = refsOf(idx, targetMentions)
     if (targets.length) break
   }
-  // a threat is aimed at whoever the threatened act falls on ("threatened to impose sanctions on Iran", "threatened to attack X")
-  if (t.entry.type === 'THREATEN' && !targets.length && t.entry.pos === 'verb') {
-    const v = sa.view, act = v.dependents(p.head, 'xcomp')[0]
-    if (act !== undefined) {
-      // the act's object, or what it is done on or against, also through its object ("a return of sanctions on Iran")
-      const on = (h: number): number[] => v.obliques(h).filter((o) => /^(?:on|against|at)$/i.test(o.prep)).map((o) => o.head)
-      const objs = v.objects(act)
-      const hit = [...objs, ...on(act), ...objs.flatMap((o) => [...on(o), ...v.dependents(o, 'nmod').flatMap(on)])]
-      targetMentions = hit.flatMap((k) => sa.phrase(k)).filter((m) => { const r = idx.refOf(m); return !!r && !sources.some((s) => s.actor === r.actor) })
-      targets = refsOf(idx, targetMentions)
-    }
-  }
-  // a call for someone's act is addressed to them ("called for an unconditional U.S. return to the deal": the U.S.)
-  if (t.entry.type === 'REQUEST' && !targets.length) {
-    const v = sa.view
-    const asked = v.obliques(p.head).filter((o) => o.prep.toLowerCase() === 'for').map((o) => sa.owner(o.head)).filter((m): m is ActorMention => !!m && !!idx.refOf(m))
-    const who = asked.filter((m) => !sources.some((s) => s.actor === idx.refOf(m)!.actor))
-    if (who.length) { targetMentions = who; targets = refsOf(idx, who) }
+  if (!targets.length) {
+    const implied = impliedTargets(sa, idx, t, p.head).filter((m) => !sources.some((s) => s.actor === idx.refOf(m)!.actor))
+    if (implied.length) { targetMentions = implied; targets = refsOf(idx, implied) }
   }
   // an evaluation inside what someone says ("X said Y is responsible", "… violated the deal") is the speaker's act
   // on the clause's subject; a word that itself names the act ("X said Iran supports Syria") keeps its own subject
