@@ -6,6 +6,8 @@ export const TITLES: Readonly<Record<string, 'military' | 'office' | 'honorific'
   gen: 'military', general: 'military', maj: 'military', major: 'military', brig: 'military', brigadier: 'military', lt: 'military',
   lieutenant: 'military', col: 'military', colonel: 'military', adm: 'military', admiral: 'military', marshal: 'military', commander: 'military',
   cmdr: 'military', capt: 'military', captain: 'military', sgt: 'military', rear: 'military', vice: 'military',
+  'rear-admiral': 'military', 'vice-admiral': 'military', 'major-general': 'military', 'lieutenant-general': 'military',
+  'brigadier-general': 'military', 'lieutenant-colonel': 'military',
   president: 'office', king: 'office', prince: 'office', emir: 'office', minister: 'office', premier: 'office', secretary: 'office',
   chancellor: 'office', speaker: 'office', ambassador: 'office', spokesman: 'office', spokesperson: 'office', spokeswoman: 'office',
   envoy: 'office', director: 'office', chief: 'office', leader: 'office',

@@ -59,6 +59,16 @@ describe('entities: resolution', () => {
     assert.equal(m.get('IRGC'), 'ORG:IRN:irgc')
   })
 
+  it('reads ranks and offices before a name as the person\'s title, not as an organisation ("Navy Commander Rear Admiral X")', () => {
+    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+    const text = 'Nordland Navy Commander Rear Admiral Karim Haddad said the drills had ended. Later Haddad met the Army General Staff Vice-Admiral Tomas Lind.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+      { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
+    const es = withNer.run(doc).doc.layers.entities ?? []
+    assert.deepEqual(es.filter((e) => e.type === 'PERSON').map((e) => e.name).sort(), ['Karim Haddad', 'Tomas Lind'])
+    assert.ok(!es.some((e) => /Admiral|Commander/.test(e.name)), es.map((e) => e.name).join(', '))
+  })
+
   it('resolves possessives, surnames and a capital that stays the city', () => {
     const m = read("Moscow said Putin's envoy would go. Later Putin spoke to the Tehran regime.", '2023-03-01')
     assert.equal(m.get('Moscow'), 'GPE:RUS:moscow')

@@ -25,6 +25,9 @@ export function ruleCandidates(ctx: Ctx, covered: Uint8Array): Candidate[] {
     if (covered[i] || !isNameWord(ctx, i) || words[i]!.fold in TITLES || ctx.kb.demonym(words[i]!.fold)) continue
     let j = i + 1
     for (;;) {
+      // "Navy Commander Rear Admiral X", "Security Council Secretary X": a run of ranks or offices before a name ends the
+      // body's name; the person is named after it
+      if (j < words.length && titleRunBeforeName(ctx, j)) break
       if (j < words.length && !covered[j] && words[j]!.sent === words[i]!.sent && isNameWord(ctx, j)) { j++; continue }
       let k = j
       while (k < words.length && k - j < 2 && NAME_CONNECTORS.has(words[k]!.fold) && !words[k]!.cap) k++
@@ -38,6 +41,17 @@ export function ruleCandidates(ctx: Ctx, covered: Uint8Array): Candidate[] {
     i = j - 1
   }
   return out
+}
+
+/** True when word k opens a run of rank or office titles that a personal name follows ("Commander Rear Admiral Hossein …"). */
+function titleRunBeforeName(ctx: Ctx, k: number): boolean {
+  const { words } = ctx
+  const kind = TITLES[words[k]!.fold]
+  if (kind !== 'military' && kind !== 'office') return false
+  let m = k
+  while (m < words.length && words[m]!.sent === words[k]!.sent && words[m]!.cap && words[m]!.fold in TITLES) m++
+  // ("General Staff" is a body's name, not a rank before a name)
+  return m < words.length && words[m]!.sent === words[k]!.sent && isNameWord(ctx, m) && !ORG_HEAD_WORDS.has(words[m]!.fold) && !ctx.kb.heads.has(`${words[m - 1]!.fold} ${words[m]!.fold}`)
 }
 
 /** What the context says the span is: an org head word, a title, a verb of saying, a place preposition. */

@@ -1,7 +1,7 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx } from '../context.js'
 import type { Candidate } from './05-candidates.js'
-import { NOT_NAMES, TITLES } from '../entities.data.js'
+import { NOT_NAMES, ORG_HEAD_WORDS, TITLES } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** The tagger interface of ./ner (declared here so the stage builds and runs when no model is there yet). */
@@ -25,6 +25,13 @@ function mayHoldName(ctx: Ctx, s0: number, s1: number, covered: Uint8Array): boo
     return true
   }
   return false
+}
+
+/** The last military rank or office word inside words [w0, w1) after the first word ("Navy Commander Rear Admiral …"), or -1. */
+function lastTitleIn(ctx: Ctx, w0: number, w1: number): number {
+  let last = -1
+  for (let k = w0; k < w1; k++) if (TITLES[ctx.words[k]!.fold] === 'military' || TITLES[ctx.words[k]!.fold] === 'office') last = k
+  return last
 }
 
 /**
@@ -70,6 +77,15 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       for (let k = w0; k < w1; k++) if (covered[k]) free = false
       // a lone title ("Brig." before "Gen.") is not a name, whatever the model says
       if (w1 - w0 === 1 && words[w0]!.fold in TITLES) free = false
+      // "Navy Commander Rear Admiral X Y", "Army Commander Major General": a rank or office run read as one organisation
+      // is the title of the person named after it (the name alone is the person; a run with no name after it is no name)
+      const lastTitle = type === 'ORG' ? lastTitleIn(ctx, w0, w1) : -1
+      const name = lastTitle + 1
+      if (free && lastTitle >= 0 && w1 > name && !words.slice(name, w1).some((w) => !w.cap || ORG_HEAD_WORDS.has(w.fold) || w.fold in TITLES)) {
+        out.push({ w0: name, w1, hint: 'PERSON', by: 'ner', title: titleBefore(ctx, name) })
+        i = j
+        continue
+      }
       if (free) out.push({ w0, w1, hint: LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
       i = j
     }
