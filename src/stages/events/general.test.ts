@@ -283,6 +283,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // a call on a body named by a common noun is addressed to it; "our partners" is left to the page's context
   assert.deepEqual(events('Abbas Mousavi called on the international community to stand up to the U.S. bullying. He spoke in Tehran.'), [['REQUEST', 'Abbas Mousavi', 'international community']])
   assert.deepEqual(events('Pezeshkian said we expect our partners to stand by us. He spoke in Tehran.'), [['REQUEST', 'Pezeshkian', null]])
+  // where a deal is signed is no party to it
+  assert.deepEqual(events('Russia, Iran and Turkey signed a document in Astana on Thursday. It sets up safe zones.'), [['SUPPORT', 'Iran', 'Turkey']])
   // two states inking a pact concluded it together
   assert.deepEqual(events('China and Iran inked a 25-year cooperation pact on Monday. It covers oil.'), [['SUPPORT', 'China', 'Iran']])
   // the author of a nominal act is the subject of the verb that carries it out, through a counting noun or a particle

@@ -33,7 +33,9 @@ function entryFor(type: string, word: string, noun: boolean): TriggerEntry {
   if (!e) {
     const lex = lexicon().entriesOf(word).find((x) => x.type === type && x.pos === (noun ? 'noun' : 'verb'))
     // the lexicon entry's own preposition first, then where the type usually names its target
-    const preps = [...new Set([...(lex?.target === 'prep' && lex.prep ? [lex.prep, ...(lex.targetPreps ?? [])] : []), ...(TARGET_PREPS[type] ?? [''])])]
+    // ("in" and "at" name where a non-violent act happens, never its target: "signed a document in Astana")
+    const own = lex?.target === 'prep' && lex.prep ? [lex.prep, ...(lex.targetPreps ?? [])].filter((p) => type === 'ASSAULT' || !/^(?:in|at)$/i.test(p)) : []
+    const preps = [...new Set([...own, ...(TARGET_PREPS[type] ?? [''])])]
     e = { pattern: '', type: type as PloverType, mode: lex?.mode ?? null, pos: noun ? 'noun' : 'verb', targetPreps: preps, future: FUTURE.has(type) || undefined, reason: 'model' }
     ENTRIES.set(key, e)
   }
