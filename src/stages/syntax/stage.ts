@@ -8,6 +8,7 @@ import { defineStage } from '../../doc/stage.js'
 import type { SyntaxToken, Token } from '../../doc/layers.js'
 import { lowerBound } from '../tokens/index.js'
 import { ABBREVIATIONS } from '../tokens/tokens.data.js'
+import { lemmatize } from './lemma.js'
 import { loadSyntaxModel, type SyntaxParser } from './model.js'
 
 const NT = /^(\p{L}+?)(n['’]t)$/iu
@@ -186,21 +187,12 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
   repairParticleVerbs(words, heads, rels, upos)
 }
 
-/** Phrasal verbs of news whose particle the parser takes for a preposition ("carried out a string of airstrikes"): verb stem → particles. */
+/** Phrasal verbs of news whose particle the parser takes for a preposition ("carried out a string of airstrikes"): verb lemma → particles. */
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
   ['carry', ['out']], ['step', ['up']], ['set', ['up']], ['call', ['off']], ['shut', ['down']], ['rule', ['out']], ['roll', ['out', 'back']],
   ['scale', ['up', 'back', 'down']], ['wipe', ['out']], ['blow', ['up']], ['hand', ['over']], ['take', ['over']], ['stir', ['up']], ['beef', ['up']],
   ['ramp', ['up']], ['lay', ['out']], ['point', ['out']], ['shoot', ['down']], ['play', ['down']], ['turn', ['down']], ['phase', ['out']],
 ])
-/** The stem of an inflected verb form ("carried" → carry, "stepping" → step, "sets" → set). */
-const verbStem = (w: string): string => {
-  const x = w.toLowerCase()
-  if (PARTICLE_VERBS.has(x)) return x
-  if (/ied$|ies$/.test(x)) return x.slice(0, -3) + 'y'
-  const bare = x.replace(/(?:ing|ed|es|s)$/, '')
-  return PARTICLE_VERBS.has(bare) ? bare : bare.replace(/(\p{L})\1$/u, '$1')
-}
-
 /**
  * "carried out airstrikes", "stepped up attacks": a particle read as the preposition of the noun after it becomes the
  * verb's particle, and the noun (an oblique of the verb) its object, as EWT annotates phrasal verbs.
@@ -208,7 +200,7 @@ const verbStem = (w: string): string => {
 function repairParticleVerbs(words: readonly string[], heads: number[], rels: string[], upos: readonly string[]): void {
   for (let p = 1; p < heads.length; p++) {
     const v = p - 1
-    if (upos[v] !== 'VERB' || rels[p] !== 'case' || !PARTICLE_VERBS.get(verbStem(words[v]!))?.includes(words[p]!.toLowerCase())) continue
+    if (upos[v] !== 'VERB' || rels[p] !== 'case' || !PARTICLE_VERBS.get(lemmatize(words[v]!, 'VERB'))?.includes(words[p]!.toLowerCase())) continue
     const n = heads[p]! - 1
     if (n <= p || heads[n] !== v + 1 || !rels[n]!.startsWith('obl') || heads.some((h, i) => h === v + 1 && rels[i] === 'obj')) continue
     heads[p] = v + 1; rels[p] = 'compound:prt'
