@@ -197,8 +197,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     // an arrest, a trial or a jailing told without its agent is done by the state where it happens ("X was detained in Belgium")
     const jailer = e.type === 'COERCE' && !e.source_actor && e.location_actor ? country.get(e.location_actor.actor) : undefined
     const src = jailer ? stateRef(jailer) : null
-    const withArgs = tgt || src ? { ...e, ...(tgt ? { target_actor: tgt } : {}), ...(src ? { source_actor: src } : {}) } : e
-    return contextDate(raw.slice(0, k), withArgs, sentenceIndex)
+    return contextDate(raw.slice(0, k), tgt || src ? { ...e, target_actor: tgt ?? e.target_actor, source_actor: src ?? e.source_actor } : e, sentenceIndex)
   })
   raw = raw.map((e, k) => { const t = attackAuthor(raw, k, (a) => country.get(a)) ?? anaphoricTarget(raw, k, sentenceIndex, (a) => country.get(a), (name) => idx.mentions.find((m) => m.kind === 'name' && m.ref?.name === name)?.ref ?? null); return t ? { ...e, target_actor: t } : e })
   // a capital acting or acted on is its state ("Tehran rejected", "talks with Moscow"); where something happens stays in `location`

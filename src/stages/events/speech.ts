@@ -76,7 +76,7 @@ export function meetingCounterpart(events: readonly EventRecord[], e: EventRecor
 const afterTrigger = (e: EventRecord, n: number): string => (e.trigger ? e.evidence.text.slice(e.trigger.end - e.evidence.start, e.trigger.end - e.evidence.start + n) : '')
 
 /** Whether an actor is another party than `me`: never `me` itself, nor an actor of `me`'s own state. */
-const otherParty = (me: string, stateOf: (a: string) => string | undefined) => (r: ActorRef | null): r is ActorRef =>
+export const otherParty = (me: string, stateOf: (a: string) => string | undefined) => (r: ActorRef | null): r is ActorRef =>
   !!r && r.actor !== me && (stateOf(r.actor) === undefined || stateOf(r.actor) !== stateOf(me))
 
 /** Nouns naming an attack: condemning one accuses its author. */

@@ -8,6 +8,7 @@ import type { SyntaxArgs } from '../steps/03-syntax-args.js'
 import { candidateTokens } from './candidates.js'
 import { SPEECH_VERBS, triggerFeatures, type FeatureContext } from './features.js'
 import type { TriggerModel } from './model.js'
+import { otherParty } from '../speech.js'
 
 /** Where the target of a type is usually named, in order: '' is the direct object. */
 const TARGET_PREPS: Readonly<Record<string, readonly string[]>> = {
@@ -162,7 +163,7 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   // an accusation told as what is wrong with someone ("warned that the US missile test will destabilise …") is aimed at them
   // (never the accuser's own side: "warned that Iran will respond" said by an Iranian is no accusation of Iran)
   const clause = t.entry.type === 'ACCUSE' && p.clauseOwner ? idx.refOf(p.clauseOwner) : null
-  const ownSide = (r: ActorRef): boolean => [...sources, ...args.sources].some((s) => !!s && (s.actor === r.actor || (stateOf(s.actor) !== undefined && stateOf(s.actor) === stateOf(r.actor))))
+  const ownSide = (r: ActorRef): boolean => [...sources, ...args.sources].some((s) => !!s && !otherParty(s.actor, stateOf)(r))
   const owned = p.objectOwner ?? (clause && !ownSide(clause) ? p.clauseOwner : null)
   if (!targets.length && owned && OWNED.has(t.entry.type)) { const r = idx.refOf(owned); if (r) targets = [r] }
   // the rule lexicon's triggers keep the argument readers written for them, but take the owner of what they act on when they found no target

@@ -101,9 +101,9 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
     const list = cands.filter((m) => {
       if (/^['’]s\b/u.test(c.text.slice(m.end, m.end + 2))) return false
       const prep = c.idx.prepBefore(m.start)
-      // "the chief of staff X": a title before the name, not "the wife of X"
       // "talks between Iran and Russia": both parties of "between", states included
       if (/between$/iu.test(t.text) && /^\s*(?:[^,;()]{1,60}?\s+and\s+)?(?:the\s+)?$/iu.test(c.text.slice(t.end, m.start))) return true
+      // "the chief of staff X": a title before the name, not "the wife of X"
       if (m.type === 'PERSON') return (prep !== 'of' && prep !== 'in') || /\b(?:staff|state|defen[cs]e|security|affairs)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 12), m.start))
       if (prep === 'of' || c.idx.afterPreposition(m.start)) {
         // "the secretary of X": X stands for its unnamed officer, unless the officer is named or already resolved
