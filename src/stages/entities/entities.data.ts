@@ -16,6 +16,9 @@ export const TITLES: Readonly<Record<string, 'military' | 'office' | 'honorific'
   crown: 'honorific', foreign: 'honorific', defence: 'honorific', defense: 'honorific', prime: 'honorific', deputy: 'honorific',
 }
 
+/** A rank or an office (not an honorific): the words of a title run that a body's name never continues through to a person. */
+export const isRankOrOffice = (fold: string): boolean => TITLES[fold] === 'military' || TITLES[fold] === 'office'
+
 /** Words in a military person's role titles that a military title before the name agrees with. */
 export const MILITARY_ROLE_WORDS: readonly string[] = ['staff', 'commander', 'army', 'armed forces', 'guard', 'force', 'defence', 'defense', 'military', 'brigades']
 

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx, Hit } from '../context.js'
-import { NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES } from '../entities.data.js'
+import { NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** A name-like span not found in the KB, with what its context says about its type. */
@@ -46,8 +46,7 @@ export function ruleCandidates(ctx: Ctx, covered: Uint8Array): Candidate[] {
 /** True when word k opens a run of rank or office titles that a personal name follows ("Commander Rear Admiral Hossein …"). */
 function titleRunBeforeName(ctx: Ctx, k: number): boolean {
   const { words } = ctx
-  const kind = TITLES[words[k]!.fold]
-  if (kind !== 'military' && kind !== 'office') return false
+  if (!isRankOrOffice(words[k]!.fold)) return false
   let m = k
   while (m < words.length && words[m]!.sent === words[k]!.sent && words[m]!.cap && words[m]!.fold in TITLES) m++
   // ("General Staff" is a body's name, not a rank before a name)

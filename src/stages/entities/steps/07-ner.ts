@@ -1,7 +1,7 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx } from '../context.js'
 import type { Candidate } from './05-candidates.js'
-import { NOT_NAMES, ORG_HEAD_WORDS, TITLES } from '../entities.data.js'
+import { NOT_NAMES, ORG_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** The tagger interface of ./ner (declared here so the stage builds and runs when no model is there yet). */
@@ -27,10 +27,10 @@ function mayHoldName(ctx: Ctx, s0: number, s1: number, covered: Uint8Array): boo
   return false
 }
 
-/** The last military rank or office word inside words [w0, w1) after the first word ("Navy Commander Rear Admiral …"), or -1. */
+/** The last rank or office word inside words [w0, w1) ("Navy Commander Rear Admiral …"), or -1. */
 function lastTitleIn(ctx: Ctx, w0: number, w1: number): number {
   let last = -1
-  for (let k = w0; k < w1; k++) if (TITLES[ctx.words[k]!.fold] === 'military' || TITLES[ctx.words[k]!.fold] === 'office') last = k
+  for (let k = w0; k < w1; k++) if (isRankOrOffice(ctx.words[k]!.fold)) last = k
   return last
 }
 
