@@ -38,13 +38,13 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
   'criticise', 'hail', 'praise', 'stipulate', 'specify', 'lament', 'quip', 'joke', 'retort',
   'counter', 'exclaim', 'shout', 'chant', 'reaffirm', 'clarify', 'answer', 'charge', 'allege', 'order', 'instruct', 'denounce',
   'dismiss', 'reject', 'decry', 'lambast', 'recommend', 'request', 'believe', 'think', 'consider', 'feel', 'interject', 'elucidate',
-  'caution', 'insist', 'swear', 'boast', 'concede', 'acknowledge', 'hope', 'expect', 'fear', 'vow',
+  'caution', 'insist', 'swear', 'boast', 'concede', 'acknowledge', 'hope', 'expect', 'fear', 'vow', 'indicate',
 ])
 
 /** Nouns for a written or spoken statement: their author, not the document itself, is the speaker. */
 export const STATEMENT_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'readout', 'communique', 'communiqué', 'release', 'message', 'letter', 'tweet', 'post', 'note', 'report', 'declaration',
-  'announcement', 'office', 'service',
+  'announcement', 'office', 'service', 'resolution',
 ])
 
 /** Nouns for a person's office or role: "the spokeswoman said" speaks for the last person named with that role. */

@@ -203,3 +203,25 @@ test('the subject of "said" beats an "according to" phrase the parser may read a
   ].join('\n\n'), { actors: ACTORS })
   assert.deepEqual(pairs(doc).map((p) => p[1]), ['Tomas Vik', 'Anna Berg'])
 })
+
+test('"he said" skips a person someone reported on or named in an adverbial clause, and a name inside a thing a relative "which" describes', () => {
+  const doc = testDoc([
+    'Tomas Vik spoke after the vote. Vik said Anna Berg had hidden the repair costs from the council.',
+    '“The council deserved to know the truth,” he said.',
+    'Since Anna Berg took office, the harbour has lost money. “Nobody checks the accounts any more,” he added.',
+  ].join(' '), { actors: PEOPLE })
+  assert.deepEqual(run(doc).map((q) => q.speaker?.name), ['Tomas Vik', 'Tomas Vik'])
+})
+
+test('a role takes the person the entities layer found through it; a title followed by the next person\'s name is not an apposition', () => {
+  const actors: TestActor[] = [...PEOPLE, { name: 'Rana Holm', type: 'PERSON', surfaces: ['Rana Holm', 'Holm', 'the Nordland president'] }, { name: 'Ivo Lind', type: 'PERSON', surfaces: ['Ivo Lind', 'Lind'] }]
+  const role = testDoc('President Ivo Lind of Westmark sent a letter on Monday. A day later the Nordland president answered it. Holm also spoke to reporters. “The letter changes nothing in our plans,” the president said.', { actors })
+  assert.deepEqual(pairs(role), [['The letter changes nothing in our plans', 'Rana Holm']])
+  const next = testDoc('The talks brought together Tomas Vik, Westmark’s special envoy on ports Ivo Lind and Anna Berg. Lind spoke first. “Both harbours will share the new pilots,” the envoy said.', { actors })
+  assert.deepEqual(pairs(next), [['Both harbours will share the new pilots', 'Ivo Lind']])
+})
+
+test('a quotation no verb of saying reports speaks for the subject of the clause that holds it; a resolution speaks for its author', () => {
+  const doc = testDoc('Anna Berg expressed hope that the dredging would be finished in “less than a month of work.” The Harbour Council adopted a resolution on Monday. The resolution also calls upon Westmark “to stop dumping waste into the channel.”', { actors: ACTORS })
+  assert.deepEqual(pairs(doc), [['less than a month of work.', 'Anna Berg'], ['to stop dumping waste into the channel.', 'Harbour Council']])
+})

@@ -109,8 +109,9 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       if (!q.closed) messages.push(msg('quotes', 'unclosed-quote', 'Expected a closing quotation mark in the paragraph, got none: the quotation runs to the paragraph end', 'info', q.outer))
       const bySyntax: SyntaxSpeaker | null = syn?.speaker(q.inner, q.outer, marked.map((o) => o.outer), previous) ?? null
       const byRule = att.speaker(q, previous)
-      // a subject the parse only inherits (a participle or a conjunct) yields to a speaker the rules find
-      const trusted: boolean = !!bySyntax?.ref && !(bySyntax.how.endsWith('-inherited') && byRule.ref)
+      // a subject the parse only inherits (a participle or a conjunct), or takes from a clause that reports no speech,
+      // yields to a speaker the rules find
+      const trusted: boolean = !!bySyntax?.ref && !((bySyntax.how.endsWith('-inherited') || bySyntax.how === 'governs') && byRule.ref)
       let { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
       // a verb without a subject either way: the last subject (or speaker) the parse saw, before the previous speaker
       if (syn && how.endsWith('-previous')) { ref = syn.lastSubject(q.outer.start, (t) => t === 'PERSON' || t === 'ORG' || t === 'GROUP') ?? ref; how += '-subject' }
@@ -118,7 +119,7 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner })
       if (ref) {
         previous = ref
-        if (syn) syn.spoke(bySyntax?.ref === ref && bySyntax.mention.kind === 'name' ? bySyntax.mention.start : q.outer.end, ref)
+        if (syn) syn.spoke(bySyntax?.ref === ref ? bySyntax.mention.start : q.outer.end, ref)
       }
     }
   }

@@ -99,7 +99,7 @@ export class SyntaxSpeakers {
         if (inQ(v.head(x)) && /^(?:NOUN|PROPN)$/u.test(v.upos(x)) && v.caseOf(x).toLowerCase() === 'by') { cands.push({ verb: passiveVerb.verb, dist: -1, how: 'agent', speaker: x }); break }
       }
     }
-    if (!cands.length) return null
+    if (!cands.length) return this.governing(a, b, outer, skip, previous)
     // a speech verb before "according to" ("he said, “…,” according to the agency": the agency only carried it)
     cands.sort((p, q) => Number(p.how === 'according-to') - Number(q.how === 'according-to') || p.dist - q.dist)
     for (const c of cands) {
@@ -110,6 +110,27 @@ export class SyntaxSpeakers {
       if (m) return { mention: m, ref: this.refOf(m, this.tokens[s >= 0 ? s : c.verb]!.start, previous), how: (s >= 0 ? c.how : `${c.how}-beside`) + (subj.own ? '' : '-inherited'), verb: c.verb }
     }
     return null
+  }
+
+  /**
+   * A quotation no verb of saying reports, set inside a clause ("X called for “…”", "X expressed regret that Y
+   * continued “…”", "the resolution calls upon Iran “…”"): the words are the clause's, so the subject of the
+   * predicate above them speaks — the nearest predicate above them whose subject names an actor.
+   */
+  private governing(a: number, b: number, outer: Span, skip: readonly Span[], previous: ActorRef | null): SyntaxSpeaker | null {
+    const v = this.view
+    let x = -1
+    for (let t = a; t < b && x < 0; t++) { const h = v.head(t); if (h >= 0 && (h < a || h >= b)) x = h }
+    let found: SyntaxSpeaker | null = null
+    for (let k = 0; k < MAX_UP && x >= 0; k++, x = v.head(x)) {
+      if (!v.isPredicate(x)) continue
+      const s = this.subjectOf(x).tok
+      if (s < 0 || this.inQuote(s)) continue
+      const m = this.mentionOf(s, skip, outer.start, previous)
+      const ref = m ? this.refOf(m, this.tokens[s]!.start, previous) : null
+      if (m && ref) { found = { mention: m, ref, how: 'governs', verb: x }; break }
+    }
+    return found
   }
 
   /** Speakers already given to quotations, with where the text names them (set through `spoke`). */
@@ -149,7 +170,9 @@ export class SyntaxSpeakers {
     // "X, who said": the noun the relative clause describes
     if (/^(?:who|which)$/iu.test(v.word(i))) { const h = v.head(v.head(i)); if (h >= 0) x = h }
     const m = this.mentionOf(x, [], this.tokens[x]!.end + 1)
-    const ref = !m ? null : m.kind === 'name' ? m.ref : m.kind === 'pronoun' && m.pron === 'person' ? this.lastSubject(this.tokens[i]!.start, (t) => t === 'PERSON') : null
+    let ref = !m ? null : m.kind === 'name' ? m.ref : m.kind === 'pronoun' && m.pron === 'person' ? this.lastSubject(this.tokens[i]!.start, (t) => t === 'PERSON') : null
+    // "which" describes a thing ("the Saddam regime, which used"): never the person a name inside it gives
+    if (/^which$/iu.test(v.word(i)) && this.typeOf(ref) === 'PERSON') ref = null
     this.subjects.set(i, ref)
     return ref
   }
@@ -165,15 +188,34 @@ export class SyntaxSpeakers {
     // a speaker named later than the last subject ("TASS quoted X as saying") is the later one
     const spoken = this.spoken.filter((x) => x.pos < at && fits(x.ref)).at(-1)
     for (let i = lowerBound(this.tokens, at) - 1; i >= from; i--) {
-      if (spoken && this.tokens[i]!.start < spoken.pos) return spoken.ref
+      if (spoken && this.tokens[i]!.start <= spoken.pos) return spoken.ref
       const r = v.rel(i)
       // a subject, a passive agent ("was levelled by X, who said"), or whom an outlet quotes ("TASS quoted X as saying")
       const subjectLike = relIs(r, 'nsubj') || r === 'obl:agent' || (relIs(r, 'obj') && /^(?:quote|cite)$/i.test(v.lemma(v.head(i))))
-      if (!subjectLike || this.inQuote(i)) continue
+      if (!subjectLike || this.inQuote(i) || this.reported(i)) continue
       const ref = this.subjectRef(i)
       if (fits(ref)) return ref
     }
     return spoken && spoken.pos >= this.tokens[from]!.start ? spoken.ref : null
+  }
+
+  /**
+   * True when token i is the subject of a clause someone reports or of an adverbial clause ("Zarif said Saddam used
+   * …", "Since Trump withdrew …, Iran …": Saddam, Trump): what is said about a person, or the background of a
+   * sentence, does not make them the one a later "he said" stands for.
+   */
+  private reported(i: number): boolean {
+    const v = this.view
+    let c = v.head(i)
+    for (let k = 0; k < 3 && c >= 0; k++) {
+      const r = v.rel(c)
+      if (r.startsWith('advcl')) return true
+      if (!/^(?:ccomp|conj)$/u.test(r)) return false
+      const h = v.head(c)
+      if (r === 'ccomp') return h >= 0 && this.isSpeech(h)
+      c = h
+    }
+    return false
   }
 
   /**
@@ -374,13 +416,15 @@ export class SyntaxSpeakers {
     const p = phrase.replace(/[.*+?^\${}()|[\]\\]/gu, '\\$&').replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).replace(/\s+/gu, '\\s+')
     // a lesser title is another office ("Deputy Foreign Minister X" is not "the foreign minister")
     const lesser = /(?:deputy|vice|former|assistant|acting|ex)[\s-]*$/iu
-    const titled = new RegExp(`(?<!(?:[Dd]eputy|[Vv]ice|[Ff]ormer|[Aa]ssistant|[Aa]cting|[Ee]x)[\\s-]+)\\b${p}\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|to|of|for|in|at|the|and)\\s+){0,6}$`, 'u')
+    const titled = new RegExp(`(?<!(?:[Dd]eputy|[Vv]ice|[Ff]ormer|[Aa]ssistant|[Aa]cting|[Ee]x)[\\s-]+)\\b${p}\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|to|of|for|on|in|at|the|and)\\s+){0,6}$`, 'u')
     const apposed = new RegExp(`^\\s*,\\s*(?:(?:the|a|an|\\p{Lu}[\\p{L}'’.-]*(?:['’]s)?|[\\p{Ll}-]+)\\s+){0,5}${p}\\b`, 'u')
     const inside = new RegExp(`\\b${p}\\b`, 'u')
     const cands = this.idx.within(Math.max(0, before - 5000), before).filter((m) => m.kind === 'name' && m.ref && (type ? m.type === type : m.type !== 'PERSON') && !skip.some((k) => m.start >= k.start && m.end <= k.end))
     const fits = (m: ActorMention): boolean => {
       const right = this.text.slice(m.end, Math.min(before, m.end + 80))
-      const ok = type ? titled.test(this.text.slice(Math.max(0, m.start - 80), m.start)) || (apposed.test(right) && !lesser.test(right.slice(0, right.search(inside)))) : inside.test(m.text)
+      // a person the entities layer found through the same role ("the Iranian president" for "the president")
+      const byRole = type !== null && /^(?:the\s|\p{Ll})/iu.test(m.text) && inside.test(m.text) && !lesser.test(m.text.slice(0, m.text.search(inside)))
+      const ok = type ? byRole || titled.test(this.text.slice(Math.max(0, m.start - 80), m.start)) || (apposed.test(right) && !lesser.test(right.slice(0, right.search(inside))) && !this.titlesNext(m.end + right.search(inside))) : inside.test(m.text)
       if (!ok || !owner) return ok
       const near = this.text.slice(Math.max(0, m.start - 80), Math.min(before, m.end + 80))
       return near.includes(owner.text) || (!!owner.ref && this.idx.within(Math.max(0, m.start - 80), Math.min(before, m.end + 80)).some((o) => o.ref?.actor === owner.ref!.actor))
@@ -392,6 +436,17 @@ export class SyntaxSpeakers {
     const subj = this.lastSubject(before, () => true, actors)
     const pick = subj ?? (previous && actors.has(previous.actor) ? previous : null)
     return (pick && ok.filter((m) => m.ref!.actor === pick.actor).at(-1)) || ok.at(-1)!
+  }
+
+  /**
+   * True when the role word at `at` is the title of a person named right after it, inside the same phrase ("X,
+   * Russia's special envoy on Syria Y, …": the envoy is Y, not X).
+   */
+  private titlesNext(at: number): boolean {
+    const tail = this.text.slice(at, at + 80)
+    const cut = tail.search(/[,.;:()“”"]/u)
+    const end = at + (cut < 0 ? tail.length : cut)
+    return this.idx.within(at, end + 60).some((x) => x.start < end && x.kind === 'name' && x.type === 'PERSON')
   }
 
   /**
