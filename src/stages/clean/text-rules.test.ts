@@ -20,6 +20,17 @@ describe('text rules as tables', () => {
     const own = 'The court said the content is licensed under a new law that took effect in March, and the ruling stands.'
     assert.equal(cleanText(own + ' ' + own, null).body.at(-1)?.text.endsWith('ruling stands.'), true)
   })
+  it('keeps an article told in one or two long lines that end with desk initials or an agency credit, before a licence line', () => {
+    const story = 'HARBOURTOWN – The port authority said on Friday that the new quay would open in May. The ferry line would run twice a week, the harbour master told reporters. “We are ready for the first ships,” he said.'
+    for (const [tail, kept] of [[' KT/RM', story], [' (Source: Coast Wire)', story + ' (Source: Coast Wire)']] as const) {
+      const { body, messages } = cleanText(`${story}${tail}\r\r\n  All Content by Coast Wire is licensed under a Creative Commons Attribution 4.0 International License.`, null)
+      assert.deepEqual(body.map(l => l.text), [kept], tail)
+      assert.ok(!messages.some(m => m.ruleId === 'drop-header'), tail)
+    }
+    // a word that merely contains a boilerplate phrase ("empowered by") keeps its line
+    const empowered = 'HARBOURTOWN – The council said the harbour board, empowered by a new law, would set the fees for every ship that docks in the port this year.'
+    assert.equal(cleanText(empowered, null).body.length, 1)
+  })
   it('reads page dates to ISO, a time with a zone to an ISO date-time', () => {
     const cases: [string, string | null][] = [
       ['13.11.2024, 16:05', '2024-11-13'], ['4 March 2024', '2024-03-04'], ['March 4, 2024', '2024-03-04'], ['2024-11-13', '2024-11-13'],

@@ -6,7 +6,7 @@ import { findTextBody } from './body.js'
 import { splitLines, type Line } from './lines.js'
 import { textOutlet } from './outlet.js'
 import { readHeader } from './meta.js'
-import { TRAILING_NOTICE_RE } from './text.data.js'
+import { TRAILING_INITIALS_RE, TRAILING_NOTICE_RE } from './text.data.js'
 
 /** Output of the text path before it is assembled into a CleanResult. */
 export interface TextClean {
@@ -40,11 +40,11 @@ export function cleanText(raw: string, url: string | null): TextClean {
   return { body: found.body.map(l => withoutTrailingNotice(l, messages)), meta, messages }
 }
 
-/** The line without a licence or copyright notice glued to its end (the notice is recorded as dropped). */
+/** The line without a licence or copyright notice, or the desk's initials, glued to its end (recorded as dropped). */
 function withoutTrailingNotice(l: Line, messages: Message[]): Line {
-  const m = TRAILING_NOTICE_RE.exec(l.text)
+  const m = TRAILING_NOTICE_RE.exec(l.text) ?? TRAILING_INITIALS_RE.exec(l.text)
   if (!m) return l
   const text = l.text.slice(0, m.index).trimEnd()
-  messages.push(msg('clean', 'drop-notice', `Dropped a licence/copyright notice glued to a paragraph: ${q(m[0])}`, 'info', { start: l.start + text.length, end: l.end }))
+  messages.push(msg('clean', 'drop-notice', `Dropped a licence/copyright notice or desk initials glued to a paragraph: ${q(m[0].trim())}`, 'info', { start: l.start + text.length, end: l.end }))
   return { ...l, text, end: l.start + text.length }
 }

@@ -1,7 +1,10 @@
 /** Heuristic data of scraped-text cleaning: what a line of page chrome looks like, and where an article ends. */
 
-/** A body line ends a sentence: terminal punctuation, optionally followed by closing quotes or brackets. */
-export const SENTENCE_END_RE = /[.!?]["'”’»)\]]*$|[”"]$/
+/**
+ * A body line ends a sentence: terminal punctuation, optionally followed by closing quotes or brackets, and by the
+ * desk initials of the editors who handled it ("… considered.” MH/PA") or the agency it came from ("… (Source: TASS)").
+ */
+export const SENTENCE_END_RE = /(?:[.!?]["'”’»)\]]*|[”"])(?:\s+\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\s*\((?:[Ss]ources?|[Vv]ia)\s*:[^()]{1,60}\))?$/u
 /** Fewest words of a body line (shorter sentence-like lines are chrome: "Let your voice be heard!"). */
 export const MIN_PROSE_WORDS = 6
 /** Lines ending in an ellipsis are teaser snippets of other articles, cut off by the site. */
@@ -41,7 +44,7 @@ export const MAX_WIDGET_WORDS = 5
 /** A contact line under a byline: an e-mail address or an @handle ("jane.doe@example.com", "Jane Doe@janedoe"). */
 export const CONTACT_RE = /\S@\S+\.\w{2,}|(?:^|\s|\p{Ll})@\w{2,}/u
 /** Lines that are site boilerplate even when they read like a sentence (captcha notices, cookie banners, copyright). */
-export const BOILERPLATE_RE = /recaptcha|privacy policy and terms|cookies? (policy|settings)|all rights reserved|^©|^copyright\b|designed by|powered by|get the latest .{0,40} news from/i
+export const BOILERPLATE_RE = /recaptcha|privacy policy and terms|cookies? (policy|settings)|all rights reserved|^©|^copyright\b|\bdesigned by\b|\bpowered by\b|get the latest .{0,40} news from|^[^.]{0,80}\bis licen[cs]ed under (?:a |the )?creative commons\b/i
 /** A list bullet or breadcrumb: navigation, never body. */
 export const NAV_LINE_RE = /^[•·▪►»›-]\s|»|\s›\s/
 /** A category with a post count ("World (1,382)"). */
@@ -113,6 +116,8 @@ export const NAME_RE = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}
  * Creative Commons … License.", "… said. © 2023 X. All rights reserved."): site chrome, cut from the paragraph, with
  * the desk's sign-off initials before it ("… said. SA/PA  All Content by X is licensed …").
  */
+/** Editors' desk initials closing a paragraph after its last sentence ("… said.” NA/PA/AK"): not part of the story. */
+export const TRAILING_INITIALS_RE = /(?<=[.!?"”’)])\s+\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+\s*$/u
 export const TRAILING_NOTICE_RE = /(?<=[.!?"”’)]\s+)(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+\s+)?(?:(?:all\s+)?(?:content|material|text|articles?)s?\s+(?:by|of|on|from)\s+[^.]{1,80}?\s+(?:is|are)\s+licen[cs]ed\s+under\b[^]{0,120}?|(?:copyright\s*)?(?:©|\(c\))[^]{0,80}?all\s+rights\s+reserved)\.?\s*$/iu
 /** Copyright lines: "© 2023 Designed by icebutik", "Copyright © 2024 Levant News. All rights reserved." */
 export const COPYRIGHT_RE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:designed by|powered by|by)?\s*([\p{L}][\p{L}\d .&'’-]{1,60}?)\s*(?:[.,|·•]|\s[-–—]\s|all rights|$)/iu
