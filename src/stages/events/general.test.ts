@@ -398,3 +398,9 @@ test('a veto rejects, an indictment accuses', () => {
   assert.deepEqual(rows('Analysts believe that Nordland will veto the plan.').filter((e) => e[0] === 'REJECT'), [])
   assert.deepEqual(rows('A court in Nordland indicted Tomas Vik on Monday.').map((e) => e[0]), ['ACCUSE'])
 })
+
+test('a denial told as a clause, or of a claim named just before it in the sentence, answers whoever made the claim', () => {
+  const denials = (text: string) => rows(text).filter((e) => e[0] === 'REJECT').map((e) => e.slice(0, 3))
+  assert.deepEqual(denials('Sudmark accused Nordland of breaking the truce on Monday. Nordland denied that it had broken the truce.'), [['REJECT', 'Nordland', 'Sudmark']])
+  assert.deepEqual(denials('Sudmark accused Nordland on Monday of shelling Porta, a claim that Nordland has denied.'), [['REJECT', 'Nordland', 'Sudmark']])
+})

@@ -98,6 +98,10 @@ export function attackAuthor(events: readonly EventRecord[], k: number, stateOf:
 const ACT_ANAPHOR = /^\s*(?:the|this|that|these|those|such)\s+(?:\p{Ll}+\s+)?(?:move|moves|decision|measures?|steps?|actions?|act|sanctions|policy|bans?)\b/iu
 /** A definite noun taking up a claim told before ("the claims", "these allegations"). */
 const CLAIM_ANAPHOR = /^\s*(?:the|this|that|these|those|such)\s+(?:\p{Ll}+\s+)?(?:claims?|allegations?|accusations?|charges?|remarks|comments|statements?)\b/iu
+/** What a denial denies told as a clause ("denied that it had …", "denied being …", "denied any role in …"): a claim made before. */
+const DENIED_CLAUSE = /^\s*(?:(?:categorically|strongly|firmly|repeatedly)\s+)?(?:that\b|being\b|having\b|any\s+(?:\p{Ll}+\s+)?(?:role|involvement|links?|responsibility|part|connection)\b)/iu
+/** A claim named just before the denial in the same sentence ("…, a claim that Moscow has denied", "an allegation strongly rejected by X"). */
+const CLAIM_BEFORE = /\b(?:an?|the)\s+(?:\p{Ll}+\s+)?(?:claims?|allegations?|accusations?|charges?)\s+(?:that\s+|which\s+)?(?:[\p{L}'’.-]+\s+){0,4}$/iu
 
 /** A definite noun taking up an offer or a demand told before ("the offer", "their request", "such calls"). */
 const PROPOSAL_ANAPHOR = /^\s*(?:the|this|that|these|those|such|their|his|her|its)\s+(?:\p{Ll}+\s+)?(?:offers?|proposals?|requests?|demands?|calls?|invitations?|initiatives?|suggestions?|plans?)\b/iu
@@ -112,7 +116,10 @@ export function anaphoricTarget(events: readonly EventRecord[], k: number, sente
   const e = events[k]!
   if ((e.type !== 'ACCUSE' && e.type !== 'REJECT') || e.target_actor || !e.source_actor || !e.trigger) return null
   const after = afterTrigger(e, 40)
-  const claim = CLAIM_ANAPHOR.test(after)
+  const before = e.evidence.text.slice(Math.max(0, e.trigger.start - e.evidence.start - 60), e.trigger.start - e.evidence.start)
+  // (a claim named right before the denial in its own sentence was made by an act told earlier in that sentence)
+  const claimBefore = e.type === 'REJECT' && CLAIM_BEFORE.test(before)
+  const claim = claimBefore || CLAIM_ANAPHOR.test(after) || (e.type === 'REJECT' && DENIED_CLAUSE.test(after))
   const proposal = e.type === 'REJECT' && PROPOSAL_ANAPHOR.test(after)
   if (!claim && !proposal && !ACT_ANAPHOR.test(after)) return null
   const other = otherParty(e.source_actor.actor, stateOf)
@@ -122,7 +129,7 @@ export function anaphoricTarget(events: readonly EventRecord[], k: number, sente
     const back = here - sentenceIndex(o.evidence.start)
     if (back > 2) break
     if (proposal) { if ((o.type === 'AGREE' || o.type === 'REQUEST') && other(o.source_actor)) return o.source_actor; continue }
-    if (back < 1) continue
+    if (back < 1 && !(claimBefore && back === 0)) continue
     // "Ukraine says Iran supplied drones … Tehran rejected the allegations": the one who asserts the act made the claim
     const asserter = claim && e.type === 'REJECT' && o.reported_by ? refByName(o.reported_by) : null
     if (asserter && other(asserter)) return asserter
