@@ -225,3 +225,14 @@ test('a quotation no verb of saying reports speaks for the subject of the clause
   const doc = testDoc('Anna Berg expressed hope that the dredging would be finished in “less than a month of work.” The Harbour Council adopted a resolution on Monday. The resolution also calls upon Westmark “to stop dumping waste into the channel.”', { actors: ACTORS })
   assert.deepEqual(pairs(doc), [['less than a month of work.', 'Anna Berg'], ['to stop dumping waste into the channel.', 'Harbour Council']])
 })
+
+test('a quotation that is a sentence of its own speaks for a bare attribution after it, else for the speaker of the sentence before', () => {
+  const doc = testDoc([
+    'The harbour reopened on Monday. Tomas Vik said the repairs had taken too long. “The council ignored every warning about the old pillars.”',
+    'Anna Berg rejected the criticism on Tuesday. “Every ship will be inspected twice before it docks.” Berg wrote.',
+  ].join('\n\n'), { actors: ACTORS })
+  assert.deepEqual(pairs(doc), [
+    ['The council ignored every warning about the old pillars.', 'Tomas Vik'],
+    ['Every ship will be inspected twice before it docks.', 'Anna Berg'],
+  ])
+})

@@ -84,7 +84,8 @@ class Attributor {
       return { ref: previous, how: 'preposed-previous' }
     }
     // a paragraph that is nothing but a quotation continues the previous speaker
-    return { ref: wordCount(this.text.slice(f.start, q.outer.start) + this.text.slice(q.outer.end, f.end)) === 0 ? previous : null, how: 'none' }
+    const alone = wordCount(this.text.slice(f.start, q.outer.start) + this.text.slice(q.outer.end, f.end)) === 0
+    return { ref: alone ? previous : null, how: alone ? 'alone' : 'none' }
   }
 }
 
@@ -115,6 +116,8 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       let { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
       // a verb without a subject either way: the last subject (or speaker) the parse saw, before the previous speaker
       if (syn && how.endsWith('-previous')) { ref = syn.lastSubject(q.outer.start, (t) => t === 'PERSON' || t === 'ORG' || t === 'GROUP') ?? ref; how += '-subject' }
+      // a quotation that is a sentence of its own: an attribution right after it, or the speaker of the sentence before
+      if (syn && how === 'alone') { const near = syn.alone(q.outer, marked.map((o) => o.outer), previous); if (near) { ref = near; how += '-near' } }
       if (!ref) messages.push(msg('quotes', 'no-speaker', `Expected a speaker for the quotation, got none (${how})`, 'info', q.inner))
       quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner })
       if (ref) {

@@ -133,6 +133,39 @@ export class SyntaxSpeakers {
     return found
   }
 
+  /**
+   * The speaker of a quotation that is a sentence of its own, read off the sentences around it: a bare
+   * attribution right after it ("“…” Trump tweeted."), else the subject of the sentence just before it when that
+   * sentence reports speech ("X said it was obvious. “…”"). null when neither names an actor.
+   */
+  alone(outer: Span, skip: readonly Span[], previous: ActorRef | null): ActorRef | null {
+    const v = this.view
+    const [a, b] = this.tokensIn(outer)
+    if (b <= a) return null
+    const actor = (t: string): boolean => t === 'PERSON' || t === 'ORG' || t === 'GROUP'
+    const speakerOf = (root: number): ActorRef | null => {
+      const s = this.subjectOf(root).tok
+      if (s < 0 || this.inQuote(s)) return null
+      const m = this.mentionOf(s, skip, this.tokens[s]!.end + 1, previous)
+      const ref = m ? this.refOf(m, this.tokens[s]!.start, previous) : null
+      return ref && actor(this.typeOf(ref)) ? ref : null
+    }
+    const rootOf = (i: number): number => { let x = i; for (let k = 0; k < 60 && v.head(x) >= 0; k++) x = v.head(x); return x }
+    // "“…” Trump tweeted.": a short sentence whose root is a verb of saying with nothing said of its own
+    let end = b
+    while (end < v.length && end - b < 10 && !/^[.!?]$/u.test(v.word(end))) end++
+    if (end < v.length && end > b && /^[.!?]$/u.test(v.word(end))) {
+      const r = rootOf(b)
+      if (r >= b && r < end && this.isSpeech(r) && !v.dependents(r, 'obj', 'ccomp', 'xcomp').length) { const ref = speakerOf(r); if (ref) return ref }
+    }
+    // "X said it was obvious. “…”": the speaker of the sentence before
+    if (a > 0) {
+      const r = rootOf(a - 1)
+      if (r >= 0 && r < a && this.isSpeech(r)) return speakerOf(r)
+    }
+    return null
+  }
+
   /** Speakers already given to quotations, with where the text names them (set through `spoke`). */
   private readonly spoken: { pos: number; ref: ActorRef }[] = []
   /** Records the speaker of a quotation, named at `pos`: a later "he said" may stand for them. */
