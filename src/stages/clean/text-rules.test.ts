@@ -27,6 +27,16 @@ describe('text rules as tables', () => {
       assert.deepEqual(body.map(l => l.text), [kept], tail)
       assert.ok(!messages.some(m => m.ruleId === 'drop-header'), tail)
     }
+    // one desk initial, a wire "END" line code, an agency in brackets after a long paragraph
+    for (const tail of [' KT', ' KT/RM END CWA', ' (Harbour Health News)']) {
+      const long = `${story} The quay will cost less than planned, and the work will end before the winter storms, the authority added.${tail}`
+      assert.equal(cleanText(`${long}\n\nAll Content by Coast Wire is licensed under a Creative Commons Attribution 4.0 International License.`, null).body.length, 1, tail)
+    }
+    // a long run of sentences is body text even when the site cut it mid-sentence or it quotes a name in guillemets
+    const cut = cleanText(`${story} The new ferry «Northern Star» will carry three hundred passengers and forty cars on each crossing, and the\nharbour master said the timetable would be published next week. The fares stay the same.`, null)
+    assert.equal(cut.body.length, 2)
+    // a short line with a photo agency is still a caption
+    assert.equal(splitLines('A tanker leaves the port on Monday. (AP)')[0]!.kind, 'caption')
     // a word that merely contains a boilerplate phrase ("empowered by") keeps its line
     const empowered = 'HARBOURTOWN – The council said the harbour board, empowered by a new law, would set the fees for every ship that docks in the port this year.'
     assert.equal(cleanText(empowered, null).body.length, 1)

@@ -2,7 +2,7 @@ import { findDate, withoutDates, type FoundDate } from '../dates.js'
 import { bylineAuthor, wordCount } from './byline.js'
 import {
   BOILERPLATE_RE, CAPTION_LEAD_RE, CAPTION_LINE_RE, SIGNUP_RE, CHROME_LINE_RE, COUNT_LINE_RE, ITEM_SEPARATOR_RE, MAX_DATE_LINE_WORDS, MAX_MENU_ITEM_WORDS, META_LINE_RE,
-  MIN_MENU_ITEMS, MIN_PROSE_WORDS, NAV_LINE_RE, ROLE_LINE_RE, CONTACT_RE, MAX_BYLINE_WORDS, MAX_WIDGET_WORDS, WIDGET_LEAD_WORDS, WIDGET_WORD_RE, SENTENCE_END_RE, SHARE_LEAD_RE, SOCIAL_WORDS, STRONG_SOCIAL_WORDS, TEASER_SNIPPET_RE, TICKER_LEAD_RE,
+  MIN_MENU_ITEMS, MIN_PROSE_WORDS, NAV_LINE_RE, ROLE_LINE_RE, CONTACT_RE, MAX_BYLINE_WORDS, MAX_WIDGET_WORDS, WIDGET_LEAD_WORDS, WIDGET_WORD_RE, SENTENCE_END_RE, CREDITED_END_RE, CREDITED_MIN_WORDS, LONG_PARAGRAPH_WORDS, SHARE_LEAD_RE, SOCIAL_WORDS, STRONG_SOCIAL_WORDS, TEASER_SNIPPET_RE, TICKER_LEAD_RE,
 } from './text.data.js'
 
 export { wordCount }
@@ -87,15 +87,23 @@ function isWidget(text: string): boolean {
   return wordCount(text) <= MAX_WIDGET_WORDS && !SENTENCE_END_RE.test(text) && WIDGET_WORD_RE.test(text) && (WIDGET_LEAD_WORDS.has(lead) || SOCIAL_WORDS.has(lead))
 }
 
+/** Many words and several sentences: body text even without a clean end (captions, menus and teasers are short). */
+function isLongParagraph(text: string): boolean {
+  return wordCount(text) >= LONG_PARAGRAPH_WORDS && (text.match(/[.!?]["'”’)]?\s+["“]?\p{Lu}/gu) ?? []).length >= 2 && /\p{Ll}/u.test(text)
+}
+
 function classify(text: string): { kind: LineKind; date: FoundDate | null } {
   const date = dateOf(text)
   if (date) return { kind: 'date', date }
   if (isMeta(text)) return { kind: 'meta', date: null }
   if (CHROME_LINE_RE.test(text) || TICKER_LEAD_RE.test(text) || isSocialBar(text) || isWidget(text) || (SIGNUP_RE.test(text) && !SENTENCE_END_RE.test(text))) return { kind: 'chrome', date: null }
+  // a long run of sentences is a paragraph, whatever it quotes («X») or however the site cut it ("… that can" + next line)
+  if (isLongParagraph(text)) return { kind: 'prose', date: null }
   if (NAV_LINE_RE.test(text) || COUNT_LINE_RE.test(text) || isMenuLine(text)) return { kind: 'nav', date: null }
   if (BOILERPLATE_RE.test(text)) return { kind: 'boilerplate', date: null }
-  if ((CAPTION_LINE_RE.test(text) && !SENTENCE_END_RE.test(text)) || CAPTION_LEAD_RE.test(text)) return { kind: 'caption', date: null }
+  const credited = CREDITED_END_RE.test(text) && wordCount(text) >= CREDITED_MIN_WORDS
+  if ((CAPTION_LINE_RE.test(text) && !SENTENCE_END_RE.test(text) && !credited) || CAPTION_LEAD_RE.test(text)) return { kind: 'caption', date: null }
   if (TEASER_SNIPPET_RE.test(text)) return { kind: 'teaser-snippet', date: null }
-  if (SENTENCE_END_RE.test(text) && wordCount(text) >= MIN_PROSE_WORDS && /\p{Ll}/u.test(text)) return { kind: 'prose', date: null }
+  if ((SENTENCE_END_RE.test(text) || credited) && wordCount(text) >= MIN_PROSE_WORDS && /\p{Ll}/u.test(text)) return { kind: 'prose', date: null }
   return { kind: 'short', date: null }
 }

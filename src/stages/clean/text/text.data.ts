@@ -2,9 +2,17 @@
 
 /**
  * A body line ends a sentence: terminal punctuation, optionally followed by closing quotes or brackets, and by the
- * desk initials of the editors who handled it ("… considered.” MH/PA") or the agency it came from ("… (Source: TASS)").
+ * desk initials of the editors who handled it ("… considered.” MH/PA", "… year. MA", "… figures. ER/IS END MNA").
  */
-export const SENTENCE_END_RE = /(?:[.!?]["'”’»)\]]*|[”"])(?:\s+\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\s*\((?:[Ss]ources?|[Vv]ia)\s*:[^()]{1,60}\))?$/u
+export const SENTENCE_END_RE = /(?:[.!?]["'”’»)\]]*|[”"])(?:\s+(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\p{Lu}{2,3})(?:\s+END(?:\s+\p{Lu}{2,5})?)?)?$/u
+/**
+ * A sentence end followed by the agency the story came from ("… (Source: TASS)", "… (HealthDay News)"): the end of
+ * a body paragraph when the line is long (CREDITED_MIN_WORDS); a short one is a photo caption ("… on Monday. (AP)").
+ */
+export const CREDITED_END_RE = /(?:[.!?]["'”’»)\]]*|[”"])\s*\((?:(?:[Ss]ources?|[Vv]ia)\s*:\s*)?\p{Lu}[^()]{1,50}\)$/u
+export const CREDITED_MIN_WORDS = 25
+/** Words of a line that, with two or more sentence breaks inside it, is body text however it ends. */
+export const LONG_PARAGRAPH_WORDS = 40
 /** Fewest words of a body line (shorter sentence-like lines are chrome: "Let your voice be heard!"). */
 export const MIN_PROSE_WORDS = 6
 /** Lines ending in an ellipsis are teaser snippets of other articles, cut off by the site. */
@@ -116,8 +124,8 @@ export const NAME_RE = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}
  * Creative Commons … License.", "… said. © 2023 X. All rights reserved."): site chrome, cut from the paragraph, with
  * the desk's sign-off initials before it ("… said. SA/PA  All Content by X is licensed …").
  */
-/** Editors' desk initials closing a paragraph after its last sentence ("… said.” NA/PA/AK"): not part of the story. */
-export const TRAILING_INITIALS_RE = /(?<=[.!?"”’)])\s+\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+\s*$/u
+/** Editors' desk initials closing a paragraph after its last sentence ("… said.” NA/PA/AK", "… END MNA"): not part of the story. */
+export const TRAILING_INITIALS_RE = /(?<=[.!?"”’)])\s+(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\p{Lu}{2,3})(?:\s+END(?:\s+\p{Lu}{2,5})?)?\s*$/u
 export const TRAILING_NOTICE_RE = /(?<=[.!?"”’)]\s+)(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+\s+)?(?:(?:all\s+)?(?:content|material|text|articles?)s?\s+(?:by|of|on|from)\s+[^.]{1,80}?\s+(?:is|are)\s+licen[cs]ed\s+under\b[^]{0,120}?|(?:copyright\s*)?(?:©|\(c\))[^]{0,80}?all\s+rights\s+reserved)\.?\s*$/iu
 /** Copyright lines: "© 2023 Designed by icebutik", "Copyright © 2024 Levant News. All rights reserved." */
 export const COPYRIGHT_RE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:designed by|powered by|by)?\s*([\p{L}][\p{L}\d .&'’-]{1,60}?)\s*(?:[.,|·•]|\s[-–—]\s|all rights|$)/iu
