@@ -20,6 +20,8 @@ export interface KbParts {
 }
 
 const where = (r: SourcedRecord) => `${r.file}:${r.line}`
+/** Rank and flag of a record: curated 0; imported from a dictionary (`generated`) 0.5, after the curated ones. */
+const generated = (r: SourcedRecord): { rank: number; generated?: true } => (r.rec.generated === true ? { rank: 0.5, generated: true } : { rank: 0 })
 const arr = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : [])
 
 /** Merges a later record into an earlier one with the same id: scalars replace, aliases and roles add up. */
@@ -55,7 +57,7 @@ export function buildParts(records: KbRecords, problems: KbProblem[]): KbParts {
     const g = r.rec.geo as { lat: number; lon: number } | undefined
     return { id: r.rec.id as string, name, type, affiliation: (r.rec.affiliation as string | null) ?? null, code: (r.rec.code as string | undefined) ?? null,
       aliases, roles: [], heads: arr(r.rec.heads), template: (r.rec.template as string | undefined) ?? null, standsFor: (r.rec.standsFor as string | undefined) ?? null,
-      geo: g ? { lat: g.lat, lon: g.lon, country: (r.rec.affiliation as string | null) ?? null } : null, origin: where(r), rank: 0 }
+      geo: g ? { lat: g.lat, lon: g.lon, country: (r.rec.affiliation as string | null) ?? null } : null, origin: where(r), ...generated(r) }
   }
   for (const r of records.orgs!) put(curated(r, 'ORG'))
   for (const r of records.groups!) put(curated(r, 'GROUP'))
@@ -103,5 +105,5 @@ function buildPerson(r: SourcedRecord, offices: ReadonlyMap<string, KbOffice>, p
   const name = r.rec.name as string
   return { id: r.rec.id as string, name, type: 'PERSON', affiliation: (r.rec.affiliation as string | null) ?? null,
     code: (r.rec.code as string | undefined) ?? latest?.code ?? (r.rec.affiliation as string | null) ?? null,
-    aliases: [...new Set([name, ...arr(r.rec.aliases)])], roles, origin: where(r), rank: 0 }
+    aliases: [...new Set([name, ...arr(r.rec.aliases)])], roles, origin: where(r), ...(Array.isArray(r.rec.surnames) ? { surnames: arr(r.rec.surnames) } : {}), ...generated(r) }
 }

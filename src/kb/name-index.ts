@@ -81,16 +81,17 @@ function addKey(idx: KbIndex, surface: string, actor: string, how: GazEntry['how
 function indexActor(idx: KbIndex, a: KbActor & { rank: number }): void {
   for (const al of a.aliases) addKey(idx, al, a.id, 'alias', a.rank)
   for (const d of a.demonyms ?? []) idx.demonymIso.set(foldName(d), a.affiliation!)
-  if (!a.origin?.includes('cities.jsonl')) for (const al of a.aliases) { const k = translitKey(al); if (k) push(idx.translitAlias, k, a.id) }
+  // generated actors (imported dictionaries) are matched as written, never through spelling variants
+  if (!a.origin?.includes('cities.jsonl') && !a.generated) for (const al of a.aliases) { const k = translitKey(al); if (k) push(idx.translitAlias, k, a.id) }
   if (a.type !== 'PERSON') return
-  const surnames = new Set(a.aliases.map((n) => surnameOf(n, a.affiliation)).filter((s): s is string => !!s))
+  const surnames = new Set(a.surnames ?? a.aliases.map((n) => surnameOf(n, a.affiliation)).filter((s): s is string => !!s))
   for (const s of surnames) {
     const t = translitKey(s)
-    if (t) push(idx.translitSurname, t, a.id)
+    if (t && !a.generated) push(idx.translitSurname, t, a.id)
     const bare = s.replace(/^(?:al|el|ash|as|ad|ar)-/i, '')
     for (const v of new Set([s, bare])) {
-      addKey(idx, v, a.id, 'surname', a.rank, COMMON_WORD_SURNAMES.has(foldName(v)))
-      push(idx.bySkeleton, skeletonKey(v), a)
+      addKey(idx, v, a.id, 'surname', a.rank, !!a.generated || COMMON_WORD_SURNAMES.has(foldName(v)))
+      if (!a.generated) push(idx.bySkeleton, skeletonKey(v), a)
     }
   }
   for (const r of a.roles) push(idx.holdersOf, r.office, { actor: a, from: r.from, to: r.to })

@@ -47,6 +47,10 @@ export interface KbActor {
   readonly heads?: readonly string[]
   /** for state bodies: the template of bodies.jsonl they instantiate ("foreign-ministry") */
   readonly template?: string | null
+  /** imported from an external dictionary (`build:kb`): its surname alone needs support, and it is never reached by spelling variants */
+  readonly generated?: boolean
+  /** for people: the names they are called by alone, when not derived from their full names (`[]`: none) */
+  readonly surnames?: readonly string[]
   /** where the record came from (file:line), for messages */
   readonly origin?: string
 }

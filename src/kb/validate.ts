@@ -22,13 +22,13 @@ const geo: Check = (v) => {
 /** Field checks per file kind: [field, check, required]. */
 const SCHEMAS: Readonly<Record<string, readonly (readonly [string, Check, boolean])[]>> = {
   people: [['id', idLike(/^P:[a-z0-9-]+$/, 'P:vladimir-putin'), true], ['name', str, true], ['affiliation', iso3, true],
-    ['code', strOrNull, false], ['aliases', strings, false], ['roles', (v) => (Array.isArray(v) ? null : 'an array of roles'), false]],
+    ['code', strOrNull, false], ['aliases', strings, false], ['roles', (v) => (Array.isArray(v) ? null : 'an array of roles'), false], ['surnames', strings, false], ['generated', bool, false]],
   offices: [['id', idLike(/^[A-Z0-9]{2,8}:[a-z0-9-]+$/, 'RUS:president'), true], ['title', str, true], ['country', iso3, true],
     ['body', strOrNull, false], ['kind', str, true], ['nouns', strings, true], ['code', strOrNull, true]],
   orgs: [['id', idLike(/^ORG:[A-Za-z0-9:-]+$/, 'ORG:RUS:kremlin'), true], ['name', str, true], ['affiliation', iso3, true],
-    ['code', strOrNull, false], ['aliases', strings, false], ['heads', strings, false], ['template', str, false], ['standsFor', strOrNull, false], ['geo', geo, false]],
+    ['code', strOrNull, false], ['aliases', strings, false], ['heads', strings, false], ['template', str, false], ['standsFor', strOrNull, false], ['geo', geo, false], ['generated', bool, false]],
   groups: [['id', idLike(/^GROUP:[a-z0-9-]+$/, 'GROUP:islamic-state'), true], ['name', str, true], ['affiliation', iso3, true],
-    ['code', strOrNull, false], ['aliases', strings, false]],
+    ['code', strOrNull, false], ['aliases', strings, false], ['generated', bool, false]],
   places: [['id', idLike(/^(?:GPE|LOC):[A-Za-z0-9:-]+$/, 'LOC:gaza-strip'), true], ['name', str, true], ['affiliation', iso3, true],
     ['code', strOrNull, false], ['aliases', strings, false], ['geo', geo, false], ['standsFor', strOrNull, false]],
   bodies: [['template', idLike(/^[a-z-]+$/, 'foreign-ministry'), true], ['name', (v) => (typeof v === 'string' && v.includes('{country}') ? null : 'a name holding "{country}"'), true],
