@@ -17,6 +17,11 @@ describe('text rules as tables', () => {
     // the desk's sign-off initials go with the notice
     const signed = cleanText('HARBOURTOWN – The port authority said the quay would open in May. The ferry line would run twice a week. KT/RM \u00a0 All Content by Coast Wire is licensed under a Creative Commons Attribution 4.0 International License.', null)
     assert.equal(signed.body.at(-1)?.text.endsWith('twice a week.'), true)
+    // the Creative Commons notice of a wire is cut whatever stands before it (one initial, a photo credit, an open initial)
+    for (const before of ['twice a week. KT', 'twice a week. Photo by Lena Strand AFM/MG', 'twice a week. SP/']) {
+      const glued = cleanText(`HARBOURTOWN – The port authority said the quay would open in May. The ferry line would run ${before} All Content by Coast Wire is licensed under a Creative Commons Attribution 4.0 International License.`, null)
+      assert.ok(!/licensed/u.test(glued.body.map(l => l.text).join(' ')), before)
+    }
     const own = 'The court said the content is licensed under a new law that took effect in March, and the ruling stands.'
     assert.equal(cleanText(own + ' ' + own, null).body.at(-1)?.text.endsWith('ruling stands.'), true)
   })

@@ -95,10 +95,10 @@ function isLongParagraph(text: string): boolean {
 function classify(text: string): { kind: LineKind; date: FoundDate | null } {
   const date = dateOf(text)
   if (date) return { kind: 'date', date }
-  if (isMeta(text)) return { kind: 'meta', date: null }
-  if (CHROME_LINE_RE.test(text) || TICKER_LEAD_RE.test(text) || isSocialBar(text) || isWidget(text) || (SIGNUP_RE.test(text) && !SENTENCE_END_RE.test(text))) return { kind: 'chrome', date: null }
   // a long run of sentences is a paragraph, whatever it quotes («X») or however the site cut it ("… that can" + next line)
   if (isLongParagraph(text)) return { kind: 'prose', date: null }
+  if (isMeta(text)) return { kind: 'meta', date: null }
+  if (CHROME_LINE_RE.test(text) || TICKER_LEAD_RE.test(text) || isSocialBar(text) || isWidget(text) || (SIGNUP_RE.test(text) && !SENTENCE_END_RE.test(text))) return { kind: 'chrome', date: null }
   if (NAV_LINE_RE.test(text) || COUNT_LINE_RE.test(text) || isMenuLine(text)) return { kind: 'nav', date: null }
   if (BOILERPLATE_RE.test(text)) return { kind: 'boilerplate', date: null }
   const credited = CREDITED_END_RE.test(text) && wordCount(text) >= CREDITED_MIN_WORDS

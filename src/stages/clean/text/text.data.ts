@@ -126,7 +126,7 @@ export const NAME_RE = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}
  */
 /** Editors' desk initials closing a paragraph after its last sentence ("… said.” NA/PA/AK", "… END MNA"): not part of the story. */
 export const TRAILING_INITIALS_RE = /(?<=[.!?"”’)])\s+(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\p{Lu}{2,3})(?:\s+END(?:\s+\p{Lu}{2,5})?)?\s*$/u
-export const TRAILING_NOTICE_RE = /(?<=[.!?"”’)]\s+)(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+\s+)?(?:(?:all\s+)?(?:content|material|text|articles?)s?\s+(?:by|of|on|from)\s+[^.]{1,80}?\s+(?:is|are)\s+licen[cs]ed\s+under\b[^]{0,120}?|(?:copyright\s*)?(?:©|\(c\))[^]{0,80}?all\s+rights\s+reserved)\.?\s*$/iu
+export const TRAILING_NOTICE_RE = /(?<=[.!?"”’)]\s+)(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+\s+)?(?:(?:all\s+)?(?:content|material|text|articles?)s?\s+(?:by|of|on|from)\s+[^.]{1,80}?\s+(?:is|are)\s+licen[cs]ed\s+under\b[^]{0,120}?|(?:copyright\s*)?(?:©|\(c\))[^]{0,80}?all\s+rights\s+reserved)\.?\s*$|\s*(?:\p{Lu}{1,4}(?:\/\p{Lu}{0,4})*\s+)?all\s+content\s+by\s+[^.]{1,80}?\s+is\s+licen[cs]ed\s+under\s+a\s+creative\s+commons\b[^]{0,80}$/iu
 /** Copyright lines: "© 2023 Designed by icebutik", "Copyright © 2024 Levant News. All rights reserved." */
 export const COPYRIGHT_RE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:designed by|powered by|by)?\s*([\p{L}][\p{L}\d .&'’-]{1,60}?)\s*(?:[.,|·•]|\s[-–—]\s|all rights|$)/iu
 /** A masthead is looked for among this many first lines of the page (site name, then menus and tagline). */
