@@ -27,6 +27,8 @@ export async function summaryLines(store: Store): Promise<string> {
 function printIngest(sum: IngestSummary, json: boolean): void {
   if (json) { process.stdout.write(JSON.stringify(sum, null, 2) + '\n'); return }
   process.stdout.write(`ingested ${sum.pages} page(s) from ${sum.files} file(s) in ${sum.seconds.toFixed(1)} s: ${sum.stored} stored (${sum.versions} new versions), ${sum.unchanged} unchanged, ${sum.rejected.length} rejected${sum.skipped.length ? `, ${sum.skipped.length} non-page file(s) skipped` : ''}\n`)
+  const records = Object.entries(sum.skippedRecords ?? {})
+  if (records.length) process.stdout.write(`  skipped ${records.reduce((n, [, c]) => n + c, 0)} non-page record(s): ${records.map(([k, c]) => `${c} ${k}`).join(', ')}\n`)
   for (const r of sum.rejected) process.stdout.write(`  rejected ${r.path ?? '(stdin)'}: ${r.reason} [${r.ruleId}]\n`)
 }
 
@@ -39,7 +41,7 @@ const phase = (quiet: boolean) => quiet ? undefined : (m: string) => process.std
 /** Registers every subcommand. `exit` raises the process exit code. */
 export function registerCommands(program: Command, exit: (code: number) => void): void {
   program.command('ingest')
-    .description('Read raw pages (.txt, .html/.htm, .jsonl of {url?, fetched_at?, html|text}, folders, or - for stdin) and store everything they say')
+    .description('Read raw pages (.txt, .html/.htm, .jsonl of {url?, fetched_at?, html|text} or news-please records, .json news-please records, RSS/Atom feeds .xml/.rss/.atom, WARC .warc/.warc.gz, folders, or - for stdin) and store everything they say')
     .argument('<paths...>', 'files, folders, or - for standard input')
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])

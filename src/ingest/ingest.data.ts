@@ -6,5 +6,13 @@ export const BINARY_CONTROL_SHARE = 0.05
 export const TEXT_EXT = ['.txt']
 export const HTML_EXT = ['.html', '.htm', '.xhtml']
 export const JSONL_EXT = ['.jsonl', '.ndjson']
+/** A .json file holds one news-please record (or an array of them). */
+export const JSON_EXT = ['.json']
+/** RSS and Atom feeds (any XML whose root is <rss>, <rdf:RDF> or <feed> is read as a feed too). */
+export const FEED_EXT = ['.xml', '.rss', '.atom']
+/** Web archives, plain or gzipped. */
+export const WARC_EXT = ['.warc', '.warc.gz']
+/** A file holding many pages (JSON Lines, a JSON array, a feed) is read up to this many bytes. */
+export const MAX_CONTAINER_BYTES = MAX_PAGE_BYTES * 100
 /** Progress is printed at most this often (ms) on long runs. */
 export const PROGRESS_EVERY_MS = 1000

@@ -7,7 +7,8 @@ import { loadKb } from '../kb/index.js'
 import { cleanPage } from '../stages/clean/index.js'
 import type { Store } from '../store/store.js'
 import { PROGRESS_EVERY_MS } from './ingest.data.js'
-import { listInputs, readInput, type InputItem } from './read.js'
+import { applyClaims } from './formats/claims.js'
+import { listInputs, readItems, type InputItem } from './read.js'
 
 export interface IngestSummary {
   readonly run: string
@@ -18,6 +19,8 @@ export interface IngestSummary {
   readonly unchanged: number
   /** files in the folders walked that are not pages (no page extension) */
   readonly skipped: readonly string[]
+  /** records of container files that are not pages, counted by kind ("WARC request record": 12, "WARC response image/png": 3) */
+  readonly skippedRecords: Readonly<Record<string, number>>
   readonly rejected: readonly { readonly path: string | null; readonly ruleId: string; readonly reason: string }[]
   readonly seconds: number
 }
@@ -40,6 +43,7 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
   const { pipeline, kb } = defaultPipeline(opts)
   const run = await store.startRun(`ingest ${paths.join(' ')}`)
   const rejected: { path: string | null; ruleId: string; reason: string }[] = []
+  const skippedRecords: Record<string, number> = {}
   let pages = 0, stored = 0, versions = 0, unchanged = 0, lastTick = performance.now()
   const tick = () => {
     if (!opts.onProgress || performance.now() - lastTick < PROGRESS_EVERY_MS) return
@@ -53,17 +57,23 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
     await store.saveRejected({ id: docId(source), path: item.path, url: item.url, rawSha256: rawSha, reason, messages: [msg('ingest', ruleId, reason, 'fatal')], runId: run })
   }
 
+  const unreadable = (file: string, e: unknown): InputItem => ({ path: file, url: null, bytes: new Uint8Array(), problem: { ruleId: 'unreadable', reason: `Expected a readable file, got ${(e as Error).message}` } })
+  /** the file's items; a file that cannot be read gives one problem item, after the items read before the error */
+  async function* itemsOf(file: string): AsyncGenerator<InputItem> {
+    try { yield* readItems(file) } catch (e) { yield unreadable(file, e) }
+  }
+
   for (const file of files) {
-    let items: InputItem[]
-    try { items = readInput(file) } catch (e) { items = [{ path: file, url: null, bytes: new Uint8Array(), problem: { ruleId: 'unreadable', reason: `Expected a readable file, got ${(e as Error).message}` } }] }
-    for (const item of items) {
+    for await (const item of itemsOf(file)) {
+      if (item.skipped) { skippedRecords[item.skipped] = (skippedRecords[item.skipped] ?? 0) + 1; continue }
       pages++
+      tick()
       const rawSha = sha256(item.bytes)
       if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable'); continue }
       const known = await store.findRaw(rawSha)
       if (known) { unchanged++; continue }
       let cleaned: ReturnType<typeof cleanPage>
-      try { cleaned = cleanPage(item.page) } catch (e) { await reject(item, rawSha, 'clean-error', `Expected the page to clean, got an error: ${(e as Error).message}`); continue }
+      try { cleaned = applyClaims(cleanPage(item.page), item.claims) } catch (e) { await reject(item, rawSha, 'clean-error', `Expected the page to clean, got an error: ${(e as Error).message}`); continue }
       const fatal = cleaned.messages.find((m) => m.severity === 'fatal')
       if (fatal || !cleaned.text.trim()) { await reject(item, rawSha, fatal?.ruleId ?? 'empty-body', fatal?.reason ?? 'Expected an article body, found none'); continue }
       const source: Source = { path: item.path, url: item.page.url ?? item.url, sha256: rawSha, fetched_at: item.page.fetched_at ?? null }
@@ -82,7 +92,7 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
     opts.onPhase?.(`cross-source analysis over ${docs.length} document(s)…`)
     await store.replaceCorpus(analyzeCorpus(docs, { kb }))
   }
-  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, rejected, seconds: (performance.now() - t0) / 1000 }
+  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
   return summary
 }

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs'
 import { extname, join, relative } from 'node:path'
 import type { RawPage } from '../stages/clean/index.js'
-import { BINARY_CONTROL_SHARE, HTML_EXT, JSONL_EXT, MAX_PAGE_BYTES, TEXT_EXT } from './ingest.data.js'
+import { BINARY_CONTROL_SHARE, FEED_EXT, HTML_EXT, JSON_EXT, JSONL_EXT, MAX_CONTAINER_BYTES, MAX_PAGE_BYTES, TEXT_EXT, WARC_EXT } from './ingest.data.js'
+import type { RecordClaims } from './formats/claims.js'
+import { looksLikeFeed, readFeed } from './formats/feed.js'
+import { isNewsPleaseRecord, newsPleaseItem } from './formats/newsplease.js'
+import { readWarc, sniffWarc } from './formats/warc.js'
 
 /** One input item: a page to clean, or a reason it cannot be read. */
 export interface InputItem {
@@ -10,10 +14,20 @@ export interface InputItem {
   readonly bytes: Uint8Array
   readonly page?: RawPage
   readonly problem?: { ruleId: string; reason: string }
+  /** metadata the input record claims (news-please record, feed item, WARC record), with provenance */
+  readonly claims?: RecordClaims
+  /** not a page, and no problem: a record of a container skipped by kind (a WARC request, an image), counted */
+  readonly skipped?: string
 }
 
 /** Every extension a folder walk picks up as a page; other files in a folder are skipped (and counted). */
-export const PAGE_EXT = [...TEXT_EXT, ...HTML_EXT, ...JSONL_EXT]
+export const PAGE_EXT = [...TEXT_EXT, ...HTML_EXT, ...JSONL_EXT, ...JSON_EXT, ...FEED_EXT, ...WARC_EXT]
+
+/** The extension of a file name among the ones Dossier reads ('.warc.gz' as a whole), else its last extension. */
+export function pageExt(file: string): string {
+  const lower = file.toLowerCase()
+  return PAGE_EXT.find((e) => lower.endsWith(e)) ?? extname(lower)
+}
 
 /**
  * Lists the files under the given paths; `-` is stdin. Folders are walked recursively in sorted order, taking
@@ -27,7 +41,7 @@ export function listInputs(paths: readonly string[], opts: { recursive?: boolean
       if (f.startsWith('.')) continue
       const p = join(dir, f)
       if (statSync(p).isDirectory()) { if (opts.recursive !== false) walk(p) }
-      else (PAGE_EXT.includes(extname(f).toLowerCase()) ? files : skipped).push(p)
+      else (PAGE_EXT.includes(pageExt(f)) ? files : skipped).push(p)
     }
   }
   for (const p of paths) {
@@ -41,8 +55,8 @@ export function listInputs(paths: readonly string[], opts: { recursive?: boolean
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 /** Checks raw bytes and decodes them; returns a problem for empty, huge, binary or non-UTF-8 input. */
-export function decode(bytes: Uint8Array): { text?: string; problem?: { ruleId: string; reason: string } } {
-  if (bytes.length > MAX_PAGE_BYTES) return { problem: { ruleId: 'too-large', reason: `Expected a page under ${MAX_PAGE_BYTES} bytes, got ${bytes.length}` } }
+export function decode(bytes: Uint8Array, max = MAX_PAGE_BYTES): { text?: string; problem?: { ruleId: string; reason: string } } {
+  if (bytes.length > max) return { problem: { ruleId: 'too-large', reason: `Expected ${max === MAX_PAGE_BYTES ? 'a page' : 'a file'} under ${max} bytes, got ${bytes.length}` } }
   const head = bytes.subarray(0, 4096)
   let ctl = 0
   for (const b of head) if (b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12)) ctl++
@@ -54,23 +68,67 @@ export function decode(bytes: Uint8Array): { text?: string; problem?: { ruleId: 
   return { text }
 }
 
-/** Reads one file (or stdin) into input items: one per page; a JSON Lines file gives one per line. */
+/**
+ * Reads one file (or stdin) into input items, one per page: a WARC file (by extension or its first bytes) is read
+ * as a stream, record by record; every other file through `readInput`.
+ */
+export async function* readItems(file: string): AsyncGenerator<InputItem> {
+  if (file !== '-' && (WARC_EXT.includes(pageExt(file)) || (!PAGE_EXT.includes(pageExt(file)) && sniffWarc(file) === 'warc'))) { yield* readWarc(file); return }
+  yield* readInput(file)
+}
+
+/**
+ * Reads one file (or stdin) into input items: one per page; a JSON Lines file gives one per line, a news-please
+ * .json file one per record, a feed one per item.
+ */
 export function readInput(file: string, root?: string): InputItem[] {
   const bytes = file === '-' ? readStdin() : readBounded(file)
   const path = file === '-' ? null : file
-  const ext = file === '-' ? '.txt' : extname(file).toLowerCase()
+  const ext = file === '-' ? '.txt' : pageExt(file)
   if (JSONL_EXT.includes(ext)) return readJsonl(bytes, path)
-  const { text, problem } = decode(bytes)
+  if (JSON_EXT.includes(ext)) return readJson(bytes, path)
+  const { text, problem } = decode(bytes, FEED_EXT.includes(ext) ? MAX_CONTAINER_BYTES : MAX_PAGE_BYTES)
   if (problem) return [{ path, url: null, bytes, problem }]
+  if (FEED_EXT.includes(ext) || (!HTML_EXT.includes(ext) && looksLikeFeed(text!))) {
+    if (!looksLikeFeed(text!) && !/^\s*</.test(text!)) return [{ path, url: null, bytes, problem: { ruleId: 'not-a-feed', reason: 'Expected an RSS or Atom feed (XML), got text that is not XML' } }]
+    return readFeed(text!, path)
+  }
   const looksHtml = /^\s*<(!doctype|html|head|body)/i.test(text!)
   // stdin has no name: it is HTML when it looks like it, scraped text otherwise
   if (HTML_EXT.includes(ext) || ((file === '-' || !TEXT_EXT.includes(ext)) && looksHtml)) return [{ path, url: null, bytes, page: { path, html: text } }]
   if (TEXT_EXT.includes(ext) || file === '-') return [{ path, url: null, bytes, page: { path, text } }]
-  return [{ path, url: null, bytes, problem: { ruleId: 'unsupported-type', reason: `Expected .txt, .html, .htm or .jsonl, got ${ext || 'no extension'}${root ? ` (${relative(root, file)})` : ''}` } }]
+  return [{ path, url: null, bytes, problem: { ruleId: 'unsupported-type', reason: `Expected .txt, .html, .htm, .jsonl, .json, .xml/.rss/.atom or .warc(.gz), got ${ext || 'no extension'}${root ? ` (${relative(root, file)})` : ''}` } }]
+}
+
+/** A .json file: one news-please record, or an array of them (one item per record, `file#n`). */
+function readJson(bytes: Uint8Array, path: string | null): InputItem[] {
+  const { text, problem } = decode(bytes, MAX_CONTAINER_BYTES)
+  if (problem) return [{ path, url: null, bytes, problem }]
+  let v: unknown
+  try { v = JSON.parse(text!) } catch (e) { return [{ path, url: null, bytes, problem: { ruleId: 'invalid-json', reason: `Expected a JSON news-please record, got invalid JSON (${(e as Error).message.split('\n')[0]})` } }] }
+  const notRecord = (what: string) => ({ ruleId: 'not-a-record', reason: `Expected a news-please record (an object with maintext, title, date_publish…) or an array of them, got ${what}` })
+  if (Array.isArray(v)) {
+    if (!v.length) return [{ path, url: null, bytes, problem: notRecord('an empty array') }]
+    return v.map((rec, i) => {
+      const where = `${path ?? 'stdin'}#${i + 1}`
+      const recBytes = new TextEncoder().encode(JSON.stringify(rec))
+      return isNewsPleaseRecord(rec) ? newsPleaseItem(rec, where, recBytes) : { path: where, url: null, bytes: recBytes, problem: notRecord(`${describe(rec)} at index ${i}`) }
+    })
+  }
+  if (!isNewsPleaseRecord(v)) return [{ path, url: null, bytes, problem: notRecord(describe(v)) }]
+  return [newsPleaseItem(v, path, bytes)]
+}
+
+/** A short description of a JSON value that is not a record ("an object with keys a, b, c", "a number"). */
+function describe(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  if (typeof v === 'object') { const k = Object.keys(v as object); return k.length ? `an object with keys ${k.slice(0, 5).join(', ')}${k.length > 5 ? '…' : ''}` : 'an empty object' }
+  return `a ${typeof v}`
 }
 
 function readJsonl(bytes: Uint8Array, path: string | null): InputItem[] {
-  const { text, problem } = decode(bytes.length > MAX_PAGE_BYTES * 100 ? bytes.subarray(0, 0) : bytes)
+  const { text, problem } = decode(bytes.length > MAX_CONTAINER_BYTES ? bytes.subarray(0, 0) : bytes, MAX_CONTAINER_BYTES)
   if (problem) return [{ path, url: null, bytes, problem }]
   const out: InputItem[] = []
   text!.split('\n').forEach((line, i) => {
@@ -79,6 +137,8 @@ function readJsonl(bytes: Uint8Array, path: string | null): InputItem[] {
     const where = `${path ?? 'stdin'}#${i + 1}`
     let rec: any
     try { rec = JSON.parse(line) } catch { out.push({ path: where, url: null, bytes: lineBytes, problem: { ruleId: 'invalid-json', reason: `Expected a JSON object on line ${i + 1}, got invalid JSON` } }); return }
+    // a news-please record (with maintext, date_publish…): its metadata are the record's claims
+    if (typeof rec?.html !== 'string' && isNewsPleaseRecord(rec)) { out.push(newsPleaseItem(rec, where, lineBytes)); return }
     const url = typeof rec?.url === 'string' ? rec.url : null
     const body = typeof rec?.html === 'string' ? rec.html : typeof rec?.text === 'string' ? rec.text : null
     if (body == null) { out.push({ path: where, url, bytes: lineBytes, problem: { ruleId: 'no-content', reason: `Expected "html" or "text" on line ${i + 1}, got neither` } }); return }
@@ -90,14 +150,12 @@ function readJsonl(bytes: Uint8Array, path: string | null): InputItem[] {
   return out
 }
 
-/** Reads at most MAX_PAGE_BYTES+1 bytes, so a huge file is rejected without loading it whole. */
+/** Reads at most MAX_PAGE_BYTES+1 bytes of a page (MAX_CONTAINER_BYTES+1 of a file of many pages), so a huge file is rejected without loading it whole. */
 function readBounded(file: string): Uint8Array {
   const size = statSync(file).size
-  if (size <= MAX_PAGE_BYTES || extname(file).toLowerCase() !== '.txt' && !HTML_EXT.includes(extname(file).toLowerCase())) {
-    if (size > MAX_PAGE_BYTES * 100) return readHead(file, MAX_PAGE_BYTES + 1)
-    return readFileSync(file)
-  }
-  return readHead(file, MAX_PAGE_BYTES + 1)
+  const ext = pageExt(file)
+  const max = ext === '.txt' || HTML_EXT.includes(ext) ? MAX_PAGE_BYTES : MAX_CONTAINER_BYTES
+  return size > max ? readHead(file, max + 1) : readFileSync(file)
 }
 
 function readHead(file: string, n: number): Uint8Array {
