@@ -9,6 +9,7 @@ type Section = { name: string; run: () => Promise<unknown> | unknown }
 const sections: Section[] = [
   { name: 'pipeline', run: () => benchPipeline() },
   { name: 'clean', run: async () => (await import('./clean.js')).benchClean() },
+  { name: 'readers', run: async () => (await import('./readers.js')).benchReaders() },
   { name: 'ner', run: async () => (await import('./ner.js')).benchNer() },
   { name: 'syntax', run: async () => (await import('./syntax.js')).benchSyntax() },
   { name: 'corpus', run: async () => (await import('./corpus.js' as string)).benchCorpus() },
