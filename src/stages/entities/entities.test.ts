@@ -84,6 +84,8 @@ describe('entities: resolution', () => {
     ['The delegation met the chief of the General Staff of the Turkish Armed Forces on Monday.', '2024-05-01', 'General Staff of the Turkish Armed Forces', 'ORG:TUR:general-staff'],
     ['On Monday, Security Council Secretary Sergei Shoigu flew to Minsk.', '2024-09-01', 'Security Council', 'ORG:RUS:security-council'], // body of the holder's office
     ['Sergei Shoigu left the defence ministry for a new post.', '2024-09-01', 'defence ministry', 'ORG:RUS:defence-ministry'],
+    ['The Turkish navy escorted the ships on Monday.', '2024-05-01', 'Turkish navy', 'ORG:TUR:navy'], // a country's navy, police, judiciary
+    ['Canadian police arrested two men on Monday.', '2024-05-01', 'Canadian police', 'ORG:CAN:police'],
     ['OTTAWA — Officials 💩 met on Monday to discuss trade.', '2024-05-01', 'OTTAWA', 'GPE:CAN:ottawa'], // a dateline in capitals
     ['LIMA (Agency) - Officials met on Monday to discuss trade.', '2024-05-01', 'LIMA', 'GPE:PER:lima'],
   ]
