@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander'
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs'
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
 import { ingest, reanalyze, type IngestSummary } from '../ingest/ingest.js'
@@ -9,12 +10,15 @@ import { formatGoldReport } from '../eval/gold.js'
 import { metricsOf, pin } from '../eval/gates.js'
 import { EXAMPLES_DIR } from '../paths.js'
 import { DossierError } from '../errors.js'
+import { fetchPageItems } from '../net/page.js'
+import { registerWatch } from './watch.js'
 
 const collect = (v: string, prev: string[]) => [...prev, v]
 const DEFAULT_DB = process.env.DOSSIER_DB ?? './dossier.db'
 
-async function withStore<T>(db: string, f: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db)
+/** Runs f on an open store; read commands (`mustExist`) refuse a store that does not exist instead of creating it. */
+async function withStore<T>(db: string, f: (s: Store) => Promise<T>, opts: { mustExist?: boolean } = {}): Promise<T> {
+  const store = await openStore(db, opts)
   try { return await f(store) } finally { await store.close() }
 }
 
@@ -41,15 +45,17 @@ const phase = (quiet: boolean) => quiet ? undefined : (m: string) => process.std
 /** Registers every subcommand. `exit` raises the process exit code. */
 export function registerCommands(program: Command, exit: (code: number) => void): void {
   program.command('ingest')
-    .description('Read raw pages (.txt, .html/.htm, .jsonl of {url?, fetched_at?, html|text} or news-please records, .json news-please records, RSS/Atom feeds .xml/.rss/.atom, WARC .warc/.warc.gz, folders, or - for stdin) and store everything they say')
-    .argument('<paths...>', 'files, folders, or - for standard input')
+    .description('Read raw pages (.txt, .html/.htm, .jsonl of {url?, fetched_at?, html|text} or news-please records, .json news-please records, RSS/Atom feeds .xml/.rss/.atom, WARC .warc/.warc.gz, folders, http(s) URLs, or - for stdin) and store everything they say')
+    .argument('<paths...>', 'files, folders, http(s):// URLs (fetched; private addresses refused), or - for standard input')
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
     .option('--lexicon <dir>', 'extra framing-lexicon folder of JSON files (repeatable)', collect, [])
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'no progress on stderr')
+    .option('--allow-private', 'let URLs reach loopback, private and link-local addresses (refused by default: SSRF)')
     .action(async (paths: string[], o) => withStore(o.db, async (store) => {
-      const sum = await ingest(store, paths, { kbDirs: o.kb, lexiconDirs: o.lexicon, onProgress: progress(o.quiet || o.json), onPhase: phase(o.quiet || o.json) })
+      const fetchUrl = o.allowPrivate ? (u: string) => fetchPageItems(u, { allowPrivate: true }) : undefined
+      const sum = await ingest(store, paths, { kbDirs: o.kb, lexiconDirs: o.lexicon, onProgress: progress(o.quiet || o.json), onPhase: phase(o.quiet || o.json), fetchUrl })
       if (!o.quiet && !o.json && process.stderr.isTTY) process.stderr.write('\n')
       printIngest(sum, !!o.json)
       if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')
@@ -62,10 +68,11 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--out <file>', 'output file (default: standard output)')
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .action(async (o) => withStore(o.db, async (store) => {
+      if (o.out && !existsSync(dirname(resolve(o.out)))) throw new DossierError('E_USAGE', `Expected the folder of --out ${o.out} to exist, got none`)
       const out = o.out ? createWriteStream(o.out) : process.stdout
       const n = o.format === 'csv' ? await writeEventsCsv(store, out) : await writeJsonl(store, out)
       if (o.out) { await new Promise<void>((res) => (out as any).end(res)); process.stderr.write(`wrote ${n} record(s) to ${o.out}\n`) }
-    }))
+    }, { mustExist: true }))
 
   program.command('eval')
     .description('Score every stage against gold annotations (gold/seeds schema) and/or the article-extraction benchmark')
@@ -81,6 +88,8 @@ export function registerCommands(program: Command, exit: (code: number) => void)
       const out: Record<string, unknown> = {}
       if (o.gold) {
         if (!o.pages) throw new DossierError('E_USAGE', 'Expected --pages <dir> with --gold')
+        if (!isDir(o.gold) || !readdirSync(o.gold).some((f) => f.endsWith('.json'))) throw new DossierError('E_USAGE', `Expected --gold ${o.gold} to be a folder of gold JSON files, got ${isDir(o.gold) ? 'a folder without any' : existsSync(o.gold) ? 'a file' : 'nothing there'}`)
+        if (!isDir(o.pages)) throw new DossierError('E_USAGE', `Expected --pages ${o.pages} to be a folder of pages, got ${existsSync(o.pages) ? 'a file' : 'nothing there'}`)
         const { report } = await evalGold(o.gold, o.pages, { kbDirs: o.kb })
         out.gold = report
         if (!o.json) process.stdout.write(formatGoldReport(report) + '\n')
@@ -91,6 +100,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
         }
       }
       if (o.extraction) {
+        if (!isDir(o.extraction)) throw new DossierError('E_USAGE', `Expected --extraction ${o.extraction} to be a folder (html/ + ground-truth.json), got ${existsSync(o.extraction) ? 'a file' : 'nothing there'}`)
         const { evalExtraction } = await import('../eval/extraction.js')
         const r = await evalExtraction(o.extraction)
         out.extraction = r
@@ -106,9 +116,8 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--host <host>', 'address to bind (anything but loopback is read-only unless --token)', '127.0.0.1')
     .option('--token <token>', 'bearer token that allows POST /api/ingest', process.env.DOSSIER_TOKEN)
     .action(async (o) => {
-      const store = await openStore(o.db)
-      const { startServer } = await import('../api/server.js')
-      const srv = await startServer(store, { port: o.port, host: o.host, token: o.token ?? null })
+      const store = await openStore(o.db, { mustExist: true })
+      const srv = await listen(store, { port: o.port, host: o.host, token: o.token ?? null })
       process.stdout.write(`${await summaryLines(store)}\nDossier is serving ${srv.url} (Ctrl-C to stop)\n`)
       await waitForSignal()
       await srv.close(); await store.close()
@@ -127,8 +136,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
       printIngest(sum, false)
       process.stdout.write((await summaryLines(store)) + '\n')
       if (!o.serve) { await store.close(); return }
-      const { startServer } = await import('../api/server.js')
-      const srv = await startServer(store, { port: o.port, host: '127.0.0.1', token: null })
+      const srv = await listen(store, { port: o.port, host: '127.0.0.1', token: null })
       process.stdout.write(`Dossier is serving ${srv.url} (Ctrl-C to stop)\n`)
       await waitForSignal()
       await srv.close(); await store.close()
@@ -140,7 +148,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--json', 'JSON output')
     .action(async (o) => withStore(o.db, async (store) => {
       process.stdout.write(o.json ? JSON.stringify(await store.stats(), null, 2) + '\n' : (await summaryLines(store)) + '\n')
-    }))
+    }, { mustExist: true }))
 
   program.command('documents')
     .description('List stored documents (and rejected pages with their reasons)')
@@ -152,13 +160,15 @@ export function registerCommands(program: Command, exit: (code: number) => void)
       const rows = await store.listDocuments({ status: o.all ? 'all' : 'ok', limit: o.limit })
       if (o.json) { process.stdout.write(JSON.stringify(rows, null, 2) + '\n'); return }
       for (const r of rows) process.stdout.write(`${r.id}  ${r.status === 'ok' ? (r.published ?? '????-??-??').slice(0, 10) : 'REJECTED  '}  ${r.outlet ?? '-'}  ${r.title ?? r.reason ?? ''}  ${r.path ?? r.url ?? ''}\n`)
-    }))
+    }, { mustExist: true }))
 
   program.command('reanalyze')
     .description('Re-run the corpus-wide analysis (duplicates, story events, contradictions, framing profiles)')
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
-    .action(async (o) => withStore(o.db, async (store) => { await reanalyze(store, { kbDirs: o.kb }); process.stdout.write((await summaryLines(store)) + '\n') }))
+    .action(async (o) => withStore(o.db, async (store) => { await reanalyze(store, { kbDirs: o.kb }); process.stdout.write((await summaryLines(store)) + '\n') }, { mustExist: true }))
+
+  registerWatch(program, exit, { defaultDb: DEFAULT_DB, withStore, summaryLines })
 
   program.command('ner')
     .description('Tag a CoNLL-format file with the trained model (tag appended as the last column)')
@@ -177,6 +187,20 @@ export function registerCommands(program: Command, exit: (code: number) => void)
       const out = parseConllu(readFileSync(o.conllu === '-' ? 0 : o.conllu, 'utf8'))
       if (o.out) { writeFileSync(o.out, out); process.stderr.write(`wrote ${o.out}\n`) } else process.stdout.write(out)
     })
+}
+
+const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory()
+
+/** Starts the server; a port in use or not allowed is a one-line error. */
+async function listen(store: Store, opts: { port: number; host: string; token: string | null }): Promise<{ url: string; close(): Promise<void> }> {
+  const { startServer } = await import('../api/server.js')
+  try { return await startServer(store, opts) } catch (e: any) {
+    await store.close()
+    if (e?.code === 'EADDRINUSE') throw new DossierError('E_USAGE', `Expected port ${opts.port} on ${opts.host} to be free, got it in use (choose another with --port)`)
+    if (e?.code === 'EACCES') throw new DossierError('E_USAGE', `Expected to be allowed to listen on port ${opts.port}, got refused (choose a port above 1023 with --port)`)
+    if (e?.code === 'EADDRNOTAVAIL' || e?.code === 'ENOTFOUND') throw new DossierError('E_USAGE', `Expected --host ${opts.host} to be an address of this machine, got ${e.code}`)
+    throw e
+  }
 }
 
 function waitForSignal(): Promise<void> {

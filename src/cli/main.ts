@@ -16,8 +16,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e: any) {
     if (e?.code === 'commander.helpDisplayed' || e?.code === 'commander.version' || e?.code === 'commander.help') return 0
     if (e?.code?.startsWith?.('commander.')) return 2
-    if (e instanceof DossierError) { process.stderr.write(`dossier: ${e.message}\n`); return 2 }
-    process.stderr.write(`dossier: ${e?.stack ?? e}\n`)
+    // one line for the user; the stack only with DOSSIER_DEBUG=1
+    if (process.env.DOSSIER_DEBUG === '1') process.stderr.write(`dossier: ${e?.stack ?? e}\n`)
+    else if (e instanceof DossierError) process.stderr.write(`dossier: ${e.message}\n`)
+    else process.stderr.write(`dossier: ${String(e?.message ?? e).split('\n')[0]} (DOSSIER_DEBUG=1 shows where)\n`)
     return 2
   }
   return code

@@ -9,6 +9,8 @@ import type { Store } from '../store/store.js'
 import { PROGRESS_EVERY_MS } from './ingest.data.js'
 import { applyClaims } from './formats/claims.js'
 import { listInputs, readItems, type InputItem } from './read.js'
+import { FetchError, isUrl } from '../net/fetch.js'
+import { fetchPageItems } from '../net/page.js'
 
 export interface IngestSummary {
   readonly run: string
@@ -34,15 +36,18 @@ export interface IngestOptions extends PipelineOptions {
   readonly skipCorpus?: boolean
   /** walk sub-folders (default true) */
   readonly recursive?: boolean
+  /** how an http(s) input is fetched (default: src/net's SSRF-safe fetcher, public addresses only); a FetchError is reported and the run goes on */
+  readonly fetchUrl?: (url: string) => Promise<InputItem[]>
 }
 
 /** Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, one transaction per page. */
 export async function ingest(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now()
-  const { files, skipped } = listInputs(paths, { recursive: opts.recursive })
+  const { files, skipped, missing } = listInputs(paths, { recursive: opts.recursive })
   const { pipeline, kb } = defaultPipeline(opts)
   const run = await store.startRun(`ingest ${paths.join(' ')}`)
-  const rejected: { path: string | null; ruleId: string; reason: string }[] = []
+  // a path that does not exist or a URL that cannot be fetched is reported (exit 1), not stored: it is no page
+  const rejected: { path: string | null; ruleId: string; reason: string }[] = missing.map((p) => ({ path: p, ruleId: 'not-found', reason: `Expected a file or folder, found nothing at ${p}` }))
   const skippedRecords: Record<string, number> = {}
   let pages = 0, stored = 0, versions = 0, unchanged = 0, lastTick = performance.now()
   const tick = () => {
@@ -60,6 +65,14 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
   const unreadable = (file: string, e: unknown): InputItem => ({ path: file, url: null, bytes: new Uint8Array(), problem: { ruleId: 'unreadable', reason: `Expected a readable file, got ${(e as Error).message}` } })
   /** the file's items; a file that cannot be read gives one problem item, after the items read before the error */
   async function* itemsOf(file: string): AsyncGenerator<InputItem> {
+    if (isUrl(file)) {
+      // a URL that cannot be fetched is reported with its one-line reason; the run goes on
+      try { yield* await (opts.fetchUrl ?? fetchPageItems)(file) } catch (e) {
+        pages++
+        rejected.push({ path: file, ruleId: e instanceof FetchError ? e.problem : 'fetch-error', reason: (e as Error).message })
+      }
+      return
+    }
     try { yield* readItems(file) } catch (e) { yield unreadable(file, e) }
   }
 

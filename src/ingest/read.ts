@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs'
 import { extname, join, relative } from 'node:path'
 import type { RawPage } from '../stages/clean/index.js'
 import { BINARY_CONTROL_SHARE, FEED_EXT, HTML_EXT, JSON_EXT, JSONL_EXT, MAX_CONTAINER_BYTES, MAX_PAGE_BYTES, TEXT_EXT, WARC_EXT } from './ingest.data.js'
@@ -30,12 +30,13 @@ export function pageExt(file: string): string {
 }
 
 /**
- * Lists the files under the given paths; `-` is stdin. Folders are walked recursively in sorted order, taking
+ * Lists the files under the given paths; `-` is stdin, an http(s) URL passes as it is, a path that does not exist
+ * is listed in `missing`. Folders are walked recursively in sorted order, taking
  * files with a page extension (hidden files skipped); a file named explicitly is always taken (and rejected with
  * its reason when it cannot be read as a page).
  */
-export function listInputs(paths: readonly string[], opts: { recursive?: boolean } = {}): { files: string[]; skipped: string[] } {
-  const files: string[] = [], skipped: string[] = []
+export function listInputs(paths: readonly string[], opts: { recursive?: boolean } = {}): { files: string[]; skipped: string[]; missing: string[] } {
+  const files: string[] = [], skipped: string[] = [], missing: string[] = []
   const walk = (dir: string) => {
     for (const f of readdirSync(dir).sort()) {
       if (f.startsWith('.')) continue
@@ -45,11 +46,12 @@ export function listInputs(paths: readonly string[], opts: { recursive?: boolean
     }
   }
   for (const p of paths) {
-    if (p === '-') files.push('-')
+    if (p === '-' || /^https?:\/\//i.test(p)) files.push(p) // stdin, or a URL (fetched by ingest)
+    else if (!existsSync(p)) missing.push(p)
     else if (statSync(p).isDirectory()) walk(p)
     else files.push(p)
   }
-  return { files, skipped }
+  return { files, skipped, missing }
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true })

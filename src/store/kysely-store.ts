@@ -176,6 +176,26 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
         stories: await count('corpus', (q) => q.where('kind', '=', 'story')), contradictions: await count('corpus', (q) => q.where('kind', '=', 'contradiction')),
       } satisfies Stats
     }),
+    getWatchFeed: (url) => guard('getWatchFeed', async () => (await db.selectFrom('watch_feeds').selectAll().where('url', '=', url).executeTakeFirst()) ?? null),
+    saveWatchFeed: (f) => guard('saveWatchFeed', async () => {
+      const set = { etag: f.etag, last_modified: f.last_modified, last_poll: f.last_poll, last_status: f.last_status, items: f.items }
+      await db.insertInto('watch_feeds').values({ url: f.url, ...set }).onConflict((oc) => oc.column('url').doUpdateSet(set)).execute()
+    }),
+    seenWatchLinks: (links) => guard('seenWatchLinks', async () => {
+      const seen = new Set<string>()
+      for (let i = 0; i < links.length; i += CHUNK) {
+        const rows = await db.selectFrom('watch_items').select('link').where('link', 'in', links.slice(i, i + CHUNK) as string[]).execute()
+        for (const r of rows) seen.add(r.link)
+      }
+      return seen
+    }),
+    saveWatchItem: (it) => guard('saveWatchItem', async () => {
+      const row = { link: it.link, feed: it.feed, title: it.title, first_seen: it.first_seen, status: it.status, attempts: it.attempts, last_try: it.last_try, error: it.error }
+      await db.insertInto('watch_items').values(row).onConflict((oc) => oc.column('link').doUpdateSet({ status: it.status, attempts: it.attempts, last_try: it.last_try, error: it.error })).execute()
+    }),
+    pendingWatchItems: (o) => guard('pendingWatchItems', async () => (await db.selectFrom('watch_items').selectAll()
+      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'failed'), eb('attempts', '<', o.maxAttempts)])]))
+      .orderBy('first_seen').orderBy('link').limit(o.limit).execute()) as import('./store.js').WatchItem[]),
     close: onClose,
   }
   return store

@@ -26,6 +26,9 @@ export interface DB {
   runs: { id: string; started_at: string; finished_at: string | null; command: string; summary: string | null }
   actors: { id: string; name: string; type: string; affiliation: string | null; code: string | null; record: string }
   corpus: { kind: string; id: string; record: string }
+  /** `dossier watch`: one row per feed polled (its validators for conditional GET) and per item link seen */
+  watch_feeds: { url: string; etag: string | null; last_modified: string | null; last_poll: string | null; last_status: string | null; items: number }
+  watch_items: { link: string; feed: string; title: string | null; first_seen: string; status: string; attempts: number; last_try: string | null; error: string | null }
 }
 
 /** Creates every table and index if missing (same statements on SQLite and PostgreSQL). */
@@ -92,6 +95,15 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await db.schema.createTable('corpus').ifNotExists()
     .addColumn('kind', 'text', (c) => c.notNull()).addColumn('id', 'text', (c) => c.notNull()).addColumn('record', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('corpus_pk', ['kind', 'id']).execute()
+  // dossier watch's state, so a restart resumes without refetching (added later: ifNotExists brings old stores up)
+  await db.schema.createTable('watch_feeds').ifNotExists()
+    .addColumn('url', 'text', (c) => c.primaryKey()).addColumn('etag', 'text').addColumn('last_modified', 'text')
+    .addColumn('last_poll', 'text').addColumn('last_status', 'text').addColumn('items', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema.createTable('watch_items').ifNotExists()
+    .addColumn('link', 'text', (c) => c.primaryKey()).addColumn('feed', 'text', (c) => c.notNull()).addColumn('title', 'text')
+    .addColumn('first_seen', 'text', (c) => c.notNull()).addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).addColumn('last_try', 'text').addColumn('error', 'text').execute()
+  await db.schema.createIndex('watch_items_status').ifNotExists().on('watch_items').columns(['status', 'first_seen']).execute()
 }
 
 /** Fills `events.reported_by` / `events.produced_by` from each stored document record (run once, when the columns are added). */

@@ -1,13 +1,35 @@
+import { existsSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import { DossierError } from '../errors.js'
 import { createKyselyStore } from './kysely-store.js'
 import { migrate, type DB } from './schema.js'
 import type { Store } from './store.js'
 
-/** Opens (and creates) a SQLite store: WAL journal so a killed process never leaves a half-written document. */
-export async function openSqliteStore(file: string): Promise<Store> {
+/**
+ * Opens (and creates) a SQLite store: WAL journal so a killed process never leaves a half-written document.
+ * Refused with one line: a file whose folder does not exist, a file that is not a SQLite database or a database
+ * that is not a Dossier store, and (`mustExist`, for read commands) a store that does not exist yet.
+ */
+export async function openSqliteStore(file: string, opts: { mustExist?: boolean } = {}): Promise<Store> {
+  const memory = file === ':memory:' || file === ''
+  if (!memory) {
+    const dir = dirname(resolve(file))
+    if (!existsSync(dir)) throw new DossierError('E_STORE', `Expected the folder of the store ${file} to exist, got no folder ${dir}`)
+    if (!existsSync(file)) { if (opts.mustExist) throw new DossierError('E_STORE', `No Dossier store at ${file}: ingest pages into it first (dossier ingest <pages> --db ${file})`) }
+    else if (statSync(file).isDirectory()) throw new DossierError('E_STORE', `Expected the store ${file} to be a file, got a folder`)
+  }
   const raw = new Database(file)
-  raw.pragma('journal_mode = WAL')
+  try {
+    raw.pragma('journal_mode = WAL')
+    const tables = (raw.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name)
+    if (tables.length && !tables.includes('documents')) throw new DossierError('E_STORE', `Expected ${file} to be a Dossier store, got a SQLite database of something else (tables ${tables.slice(0, 5).join(', ')}); refusing to touch it`)
+  } catch (e) {
+    raw.close()
+    if (e instanceof DossierError) throw e
+    throw new DossierError('E_STORE', `Expected ${file} to be a Dossier store, got a file that is not a SQLite database (${(e as Error).message})`, {}, { cause: e })
+  }
   raw.pragma('synchronous = NORMAL')
   raw.pragma('busy_timeout = 5000')
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) })

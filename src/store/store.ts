@@ -43,6 +43,14 @@ export interface CorpusUpdate {
 
 export interface Stats { readonly documents: number; readonly rejected: number; readonly actors: number; readonly events: number; readonly quotes: number; readonly claims: number; readonly stories: number; readonly contradictions: number }
 
+/** `dossier watch`: what is known of a feed (validators for a conditional GET, last poll). */
+export interface WatchFeed { readonly url: string; readonly etag: string | null; readonly last_modified: string | null; readonly last_poll: string | null; readonly last_status: string | null; readonly items: number }
+/** `dossier watch`: one article link seen in a feed; `queued` until fetched (`done`), `failed` (retried next poll) or `disallowed` by robots.txt. */
+export interface WatchItem {
+  readonly link: string; readonly feed: string; readonly title: string | null; readonly first_seen: string
+  readonly status: 'queued' | 'done' | 'failed' | 'disallowed'; readonly attempts: number; readonly last_try: string | null; readonly error: string | null
+}
+
 /** One storage interface; SQLite (default) and PostgreSQL implement it through kysely. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres'
@@ -66,5 +74,13 @@ export interface Store {
   startRun(command: string): Promise<string>
   finishRun(id: string, summary: unknown): Promise<void>
   stats(): Promise<Stats>
+  /** `dossier watch` state: a feed's validators, the links seen, and those still to fetch (oldest first) */
+  getWatchFeed(url: string): Promise<WatchFeed | null>
+  saveWatchFeed(feed: WatchFeed): Promise<void>
+  /** the links among these already seen */
+  seenWatchLinks(links: readonly string[]): Promise<Set<string>>
+  saveWatchItem(item: WatchItem): Promise<void>
+  /** queued items, and failed ones tried fewer than `maxAttempts` times, oldest first */
+  pendingWatchItems(opts: { limit: number; maxAttempts: number }): Promise<WatchItem[]>
   close(): Promise<void>
 }
