@@ -96,19 +96,16 @@ test('ingest <url> stores the page with its url and fetch time; a refused URL is
   } finally { await store.close(); await srv.close() }
 })
 
-test('parseFeed reads RSS 2.0 and Atom items', () => {
+test('parseFeed (the feed-file reader) gives the item links of RSS 2.0 and Atom feeds, absolute', () => {
   const rss = parseFeed(`<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title><atom:link href="http://x.test/feed" rel="self"/>
 <item><title>One</title><link>http://x.test/1</link><pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate><description>d1</description></item>
 <item><title>Two</title><guid>http://x.test/2</guid></item><item><title>Rel</title><link>/3</link></item></channel></rss>`, 'http://x.test/feed')
-  assert.equal(rss.kind, 'rss')
   assert.deepEqual(rss.items.map((i) => i.link), ['http://x.test/1', 'http://x.test/2', 'http://x.test/3'])
-  assert.equal(rss.items[0]!.published, 'Mon, 04 Mar 2024 10:00:00 GMT')
   const atom = parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">A</title><entry><title>E1</title><link rel="self" href="http://x.test/self"/><link rel="alternate" href="http://x.test/e1"/><updated>2024-03-04T10:00:00Z</updated></entry>
 <entry><title>E2</title><link href="http://x.test/e2"/></entry></feed>`)
-  assert.equal(atom.kind, 'atom')
   assert.deepEqual(atom.items.map((i) => i.link), ['http://x.test/e1', 'http://x.test/e2'])
-  assert.throws(() => parseFeed('<html><body>no</body></html>'), /Expected an RSS or Atom feed/)
-  assert.throws(() => parseFeed('<rss><channel>'), /well-formed/)
+  assert.throws(() => parseFeed('<html><body>no</body></html>'), /Expected an RSS .* or Atom .* root element, got <html>/)
+  assert.throws(() => parseFeed('<rss><channel>'), /Expected a well-formed RSS or Atom feed, got broken XML/)
 })
 
 /** A site with a feed (ETag + Last-Modified, 304 when unchanged), robots.txt and articles; /flaky fails once. */
