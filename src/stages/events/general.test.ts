@@ -404,3 +404,7 @@ test('a denial told as a clause, or of a claim named just before it in the sente
   assert.deepEqual(denials('Sudmark accused Nordland of breaking the truce on Monday. Nordland denied that it had broken the truce.'), [['REJECT', 'Nordland', 'Sudmark']])
   assert.deepEqual(denials('Sudmark accused Nordland on Monday of shelling Porta, a claim that Nordland has denied.'), [['REJECT', 'Nordland', 'Sudmark']])
 })
+
+test('"A and Foreign Minister B met": a capitalised title after "and" keeps B a co-subject', () => {
+  assert.deepEqual(rows('Sudmark President Tomas Vik and Foreign Minister Anna Berg met in Porta on Monday.').map((e) => e.slice(0, 3)), [['CONSULT', 'Tomas Vik', 'Anna Berg']])
+})

@@ -185,7 +185,55 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
   }
   repairFrontedWith(words, heads, rels, left, right)
   repairParticleVerbs(words, heads, rels, upos)
+  repairNounRoot(words, heads, rels, upos)
 }
+
+/** Past-tense forms of common irregular news verbs (the regular ones end in "-ed"). */
+const IRREGULAR_PAST = new Set(['said', 'told', 'met', 'held', 'made', 'took', 'gave', 'sent', 'won', 'began', 'left', 'went', 'came', 'saw', 'spoke',
+  'wrote', 'sought', 'brought', 'struck', 'fought', 'led', 'paid', 'put', 'set', 'kept', 'found', 'felt', 'thought', 'stood', 'rose', 'fell', 'chose',
+  'drew', 'knew', 'threw', 'shot', 'bought', 'caught', 'ran', 'sat', 'broke', 'hit', 'cut', 'let', 'read', 'meant', 'sold', 'lost', 'became', 'withdrew'])
+
+/**
+ * A sentence whose root the parser made a noun, with the finite verb after it read as a reduced or relative clause
+ * or a conjunct of the noun (acl, acl:relcl, conj, parataxis), has no main verb; the verb becomes the root, and what
+ * followed it hangs on it: "Pakistan's foreign office also issued a statement" (the noun becomes its subject),
+ * "U.S. President X and Russian Foreign Minister Y met" (the noun and the verb's subject are conjoined subjects),
+ * "Last June, Islamic State claimed responsibility" (the time noun becomes the verb's time). Never when the noun has
+ * a copula, or a relative pronoun opens the verb's clause.
+ */
+function repairNounRoot(words: readonly string[], heads: number[], rels: string[], upos: readonly string[]): void {
+  const r = rels.indexOf('root')
+  if (r < 0 || (upos[r] !== 'NOUN' && upos[r] !== 'PROPN') || heads.some((h, i) => h === r + 1 && rels[i] === 'cop')) return
+  const v = heads.findIndex((h, i) => h === r + 1 && i > r && /^(?:acl|acl:relcl|conj|parataxis)$/u.test(rels[i]!) && upos[i] === 'VERB')
+  if (v < 0) return
+  const kids = heads.flatMap((h, i) => (h === v + 1 ? [i] : []))
+  if (kids.some((i) => /^(?:who|which|that|whom|whose)$/iu.test(words[i]!))) return
+  const subj = kids.find((i) => rels[i]!.startsWith('nsubj') && i < v)
+  const promote = (): void => {
+    heads[v] = 0; rels[v] = 'root'
+    for (let i = v + 1; i < heads.length; i++) if (heads[i] === r + 1) heads[i] = v + 1
+  }
+  if (subj !== undefined) {
+    // "Last June, X claimed …": a fronted time noun is the verb's time, the verb the sentence's root
+    if (r < subj && TIME_NOUNS.test(words[r]!)) { promote(); heads[r] = v + 1; rels[r] = 'obl:tmod'; return }
+    // "A and B met": the noun and the verb's subject are conjuncts, both the subject
+    const cc = kids.find((i) => rels[i] === 'cc' && i > r && i < subj)
+    if (rels[v] === 'conj' && cc !== undefined) { promote(); heads[r] = v + 1; rels[r] = 'nsubj'; heads[subj] = r + 1; rels[subj] = 'conj'; heads[cc] = subj + 1 }
+    return
+  }
+  // finite: a past form, or a verb with its auxiliary ("will meet", "had met"); a bare "-ing"/"to" verb is a modifier
+  const w = words[v]!.toLowerCase()
+  if (!/ed$/u.test(w) && !IRREGULAR_PAST.has(w) && !kids.some((i) => rels[i] === 'aux' && i < v)) return
+  if (rels[v] === 'conj') return
+  // only adverbs (and the noun's own phrase) between the noun and the verb: "the office also issued", not "the report issued by X"
+  for (let i = r + 1; i < v; i++) if (heads[i] !== v + 1 || rels[i] !== 'advmod') { let x = i, inNoun = false; for (let k = 0; k < 20 && x >= 0; k++) { if (x === r) { inNoun = true; break } x = heads[x]! - 1 } if (!inNoun) return }
+  if (kids.some((i) => rels[i] === 'obl:agent' || (rels[i] === 'obl' && words[i - 1]?.toLowerCase() === 'by'))) return
+  promote()
+  heads[r] = v + 1; rels[r] = 'nsubj'
+}
+
+/** Nouns of time that open a sentence ("Last June, …", "On Monday, …" read without its preposition). */
+const TIME_NOUNS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|day|night|morning|evening|weekend|time)s?$/iu
 
 /** Phrasal verbs of news whose particle the parser takes for a preposition ("carried out a string of airstrikes"): verb lemma → particles. */
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map([

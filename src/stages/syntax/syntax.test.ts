@@ -335,4 +335,27 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     assert.deepEqual([heads[7], rels[7]], [10, 'nsubj'])
     assert.deepEqual([heads[4], rels[4], heads[3], rels[3]], [3, 'nmod', 5, 'case'])
   })
+
+  it('gives a sentence whose root was read as a noun its verb back: subject, conjoined subjects, fronted time', () => {
+    // "Nordland's port office also issued a notice ." with "issued" read as a reduced relative of "office" (heads 1-based)
+    const w1 = ['Nordland', "'s", 'port', 'office', 'also', 'issued', 'a', 'notice', '.']
+    const h1 = [4, 1, 4, 0, 6, 4, 8, 6, 4], r1 = ['nmod:poss', 'case', 'compound', 'root', 'advmod', 'acl', 'det', 'obj', 'punct']
+    repairNews(w1, h1, r1, ['PROPN', 'PART', 'NOUN', 'NOUN', 'ADV', 'VERB', 'DET', 'NOUN', 'PUNCT'])
+    assert.deepEqual([h1[5], r1[5], h1[3], r1[3], h1[8]], [0, 'root', 6, 'nsubj', 6])
+    // "Anna Berg and Tomas Vik met in Porta ." with "met" a conjunct of "Anna"
+    const w2 = ['Anna', 'Berg', 'and', 'Tomas', 'Vik', 'met', 'in', 'Porta', '.']
+    const h2 = [0, 1, 6, 6, 4, 1, 8, 6, 1], r2 = ['root', 'flat', 'cc', 'nsubj', 'flat', 'conj', 'case', 'obl', 'punct']
+    repairNews(w2, h2, r2, ['PROPN', 'PROPN', 'CCONJ', 'PROPN', 'PROPN', 'VERB', 'ADP', 'PROPN', 'PUNCT'])
+    assert.deepEqual([h2[5], h2[0], r2[0], h2[3], r2[3], h2[2]], [0, 6, 'nsubj', 1, 'conj', 4])
+    // "Last June , the League claimed the attack ." with "claimed" a relative clause of "June"
+    const w3 = ['Last', 'June', ',', 'the', 'League', 'claimed', 'the', 'attack', '.']
+    const h3 = [2, 0, 2, 5, 6, 2, 8, 6, 2], r3 = ['amod', 'root', 'punct', 'det', 'nsubj', 'acl:relcl', 'det', 'obj', 'punct']
+    repairNews(w3, h3, r3, ['ADJ', 'PROPN', 'PUNCT', 'DET', 'PROPN', 'VERB', 'DET', 'NOUN', 'PUNCT'])
+    assert.deepEqual([h3[5], h3[1], r3[1], h3[4]], [0, 6, 'obl:tmod', 6])
+    // a real relative clause stays one ("the report which the League issued")
+    const w4 = ['The', 'report', 'which', 'the', 'League', 'issued', '.']
+    const h4 = [2, 0, 6, 5, 6, 2, 2], r4 = ['det', 'root', 'obj', 'det', 'nsubj', 'acl:relcl', 'punct']
+    repairNews(w4, h4, r4, ['DET', 'NOUN', 'PRON', 'DET', 'PROPN', 'VERB', 'PUNCT'])
+    assert.deepEqual([h4[5], r4[5]], [2, 'acl:relcl'])
+  })
 })

@@ -44,8 +44,8 @@ function refOf(c: ArgContext, m: ActorMention | null): ActorRef | null {
   return c.idx.refOf(c.idx.subjectBefore(m.start, c.sent)) ?? null
 }
 
-/** "and" between two co-subjects, with a counterpart title between them ("A and his Russian counterpart B"). */
-const AND_RE = /^\s+and\s+(?:(?:the|his|her|its|their)\s+(?:\S+\s+){0,2}?(?:counterparts?|colleagues?|partners?|hosts?|guests?)\s+)?(?:the\s+)?$/u
+/** "and" between two co-subjects, with a counterpart or a capitalised title between them ("A and his Russian counterpart B", "A and Russian Foreign Minister B"). */
+const AND_RE = /^\s+and\s+(?:(?:the|his|her|its|their)\s+(?:\S+\s+){0,2}?(?:counterparts?|colleagues?|partners?|hosts?|guests?)\s+|(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})?(?:the\s+)?$/u
 
 /** Co-subjects: "A and his counterpart, B, discussed" or "A and B imposed". */
 function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
