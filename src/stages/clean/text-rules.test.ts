@@ -40,6 +40,10 @@ describe('text rules as tables', () => {
     // a long run of sentences is body text even when the site cut it mid-sentence or it quotes a name in guillemets
     const cut = cleanText(`${story} The new ferry «Northern Star» will carry three hundred passengers and forty cars on each crossing, and the\nharbour master said the timetable would be published next week. The fares stay the same.`, null)
     assert.equal(cut.body.length, 2)
+    // a brief the site cut short, with no sentence end anywhere, is kept as the body and says so
+    const brief = cleanText('HARBOURTOWN – The port authority expects the new quay to open in May, according to the deputy head of the harbour board\n\nAll Content by Coast Wire is licensed under a Creative Commons Attribution 4.0 International License.', null)
+    assert.equal(brief.body.length, 1)
+    assert.ok(brief.messages.some(m => m.ruleId === 'body-unfinished'))
     // a short line with a photo agency is still a caption
     assert.equal(splitLines('A tanker leaves the port on Monday. (AP)')[0]!.kind, 'caption')
     // a word that merely contains a boilerplate phrase ("empowered by") keeps its line

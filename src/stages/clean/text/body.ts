@@ -1,7 +1,7 @@
 import { wordCount, type Line } from './lines.js'
 import { isHeadlineShape } from './headline.js'
 import {
-  CREDIT_TAIL_LINES, END_MARKER_RE, MAX_CREDIT_WORDS, MAX_GAP_LINES, MAX_TEASER_LINES, MAX_TITLE_WORDS, SENTENCE_END_RE, SOURCE_LEAD_RE, TEASER_HEAD_RE,
+  CREDIT_TAIL_LINES, CUT_BRIEF_MIN_WORDS, END_MARKER_RE, MAX_CREDIT_WORDS, MAX_GAP_LINES, MAX_TEASER_LINES, MAX_TITLE_WORDS, SENTENCE_END_RE, SOURCE_LEAD_RE, TEASER_HEAD_RE,
 } from './text.data.js'
 
 /** A line left out of the body, with the rule that dropped it. */
@@ -16,6 +16,8 @@ export interface TextBody {
   readonly dropped: readonly DroppedLine[]
   /** a sentence-shaped headline ("Will the treaty hold?") that opened the region and was moved out of it */
   readonly headline: Line | null
+  /** the body is one line of running text that ends no sentence (a brief the site cut short) */
+  readonly unfinished?: boolean
 }
 
 /**
@@ -42,7 +44,12 @@ export function findTextBody(lines: readonly Line[]): TextBody {
     } else gap++
   }
   close()
-  if (!best) return { body: [], first: -1, last: -1, dropped: [], headline: null }
+  if (!best) {
+    // no line ends a sentence: a brief the site cut short ("TEHRAN – The rate will drop to … the deputy governor of") is
+    // still the article when one line of it reads as running text
+    const cut = lines.filter((l) => l.kind === 'short' && wordCount(l.text) >= CUT_BRIEF_MIN_WORDS && /\p{Ll}/u.test(l.text)).sort((a, b) => b.text.length - a.text.length)[0]
+    return cut ? { body: [cut], first: cut.n, last: cut.n, dropped: [], headline: null, unfinished: true } : { body: [], first: -1, last: -1, dropped: [], headline: null }
+  }
   let { first } = best as { first: number; last: number }
   const { last } = best as { first: number; last: number }
   const headline = proseHeadline(lines, first, last)

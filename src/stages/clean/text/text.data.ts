@@ -11,6 +11,8 @@ export const SENTENCE_END_RE = /(?:[.!?]["'”’»)\]]*|[”"])(?:\s+(?:\p{Lu}{
  */
 export const CREDITED_END_RE = /(?:[.!?]["'”’»)\]]*|[”"])\s*\((?:(?:[Ss]ources?|[Vv]ia)\s*:\s*)?\p{Lu}[^()]{1,50}\)$/u
 export const CREDITED_MIN_WORDS = 25
+/** Fewest words of the one line kept as the body of a page where no line ends a sentence (a brief cut short). */
+export const CUT_BRIEF_MIN_WORDS = 12
 /** Words of a line that, with two or more sentence breaks inside it, is body text however it ends. */
 export const LONG_PARAGRAPH_WORDS = 40
 /** Fewest words of a body line (shorter sentence-like lines are chrome: "Let your voice be heard!"). */
