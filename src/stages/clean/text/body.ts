@@ -45,9 +45,9 @@ export function findTextBody(lines: readonly Line[]): TextBody {
   }
   close()
   if (!best) {
-    // no line ends a sentence: a brief the site cut short ("TEHRAN – The rate will drop to … the deputy governor of") is
-    // still the article when one line of it reads as running text
-    const cut = lines.filter((l) => l.kind === 'short' && wordCount(l.text) >= CUT_BRIEF_MIN_WORDS && /\p{Ll}/u.test(l.text)).sort((a, b) => b.text.length - a.text.length)[0]
+    // no line of prose: a brief the site cut short ("TEHRAN – The rate will drop to … the deputy governor of"), or a
+    // photo page whose only text is its caption, is still the article when one line of it reads as running text
+    const cut = lines.filter((l) => (l.kind === 'short' || l.kind === 'caption') && wordCount(l.text) >= CUT_BRIEF_MIN_WORDS && /\p{Ll}/u.test(l.text)).sort((a, b) => b.text.length - a.text.length)[0]
     return cut ? { body: [cut], first: cut.n, last: cut.n, dropped: [], headline: null, unfinished: true } : { body: [], first: -1, last: -1, dropped: [], headline: null }
   }
   let { first } = best as { first: number; last: number }

@@ -27,7 +27,7 @@ export function cleanText(raw: string, url: string | null): TextClean {
   const lines = splitLines(raw)
   const found = findTextBody(lines)
   for (const d of found.dropped) messages.push(msg('clean', 'drop-' + d.rule, `Dropped ${d.rule} line inside the article: ${q(d.line.text)}`, 'info', { start: d.line.start, end: d.line.end }))
-  if (found.unfinished) messages.push(msg('clean', 'body-unfinished', 'Expected the article to end a sentence, got running text cut short: kept as the body', 'warning'))
+  if (found.unfinished) messages.push(msg('clean', 'body-unfinished', 'Expected paragraphs of prose, got one line of running text (a brief cut short, or a photo caption): kept as the body', 'warning'))
   if (found.first > 0) messages.push(note('drop-header', `Dropped ${found.first} line(s) of page header above the article`))
   if (found.last >= 0 && found.last < lines.length - 1) messages.push(note('drop-footer', `Dropped ${lines.length - 1 - found.last} line(s) of page footer below the article`))
   const header = readHeader(lines, found.first, messages, found.headline)
