@@ -26,6 +26,7 @@ export const DocumentSummarySchema = z.object({
   id: z.string(), path: z.string().nullable(), url: z.string().nullable(), status: z.enum(['ok', 'rejected']), reason: z.string().nullable(),
   title: z.string().nullable(), outlet: z.string().nullable(), published: z.string().nullable(), copy_of: z.string().nullable(),
   author: z.string().nullable(), version: z.number(), ingested_at: z.string(),
+  language: z.string().nullable().openapi({ description: 'ISO 639-1 code of the text\'s language (detected); null when unknown', example: 'ru' }),
 }).openapi('DocumentSummary')
 
 /** What coded a machine fact: a rule of the trigger lexicon or the trigger model, with the model's score. */
@@ -48,6 +49,7 @@ export const DocumentSchema = z.looseObject({
   kind: z.literal('document'), id: z.string(),
   source: z.looseObject({ path: z.string().nullable(), url: z.string().nullable(), sha256: z.string() }),
   outlet: z.string().nullable(), copy_of: z.string().nullable(), title: z.string().nullable(), published: z.string().nullable(), author: z.string().nullable(),
+  language: z.string().nullable().optional().openapi({ description: 'ISO 639-1 code of the text\'s language, detected by the clean stage (a record\'s own `language` is a claim, named in the messages); stages that read English only are skipped on other languages', example: 'fa' }),
   text: z.string().openapi({ description: 'The cleaned text; every span indexes it ([start,end) in UTF-16 code units)' }),
   paragraphs: z.array(SpanSchema), sentences: z.array(SpanSchema).optional(),
   entities: z.array(z.looseObject({ id: z.string(), actor: z.string(), name: z.string(), type: z.string(), mentions: z.array(TextSpanSchema) })),

@@ -19,7 +19,8 @@ export interface DocMeta {
   readonly outlet: string | null
   /** original outlet when the page is a scraped copy */
   readonly copy_of: string | null
-  readonly language?: string
+  /** ISO 639-1 code of the language the text is written in (detected; else what the page or record claims); null when unknown */
+  readonly language?: string | null
 }
 
 /** Maps a piece of the cleaned text back to the raw page (for "show in original"). */

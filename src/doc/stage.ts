@@ -16,6 +16,12 @@ export interface Stage<R extends LayerName = LayerName, P extends LayerName = La
   readonly name: string
   readonly requires: readonly R[]
   readonly produces: readonly P[]
+  /**
+   * Languages (ISO 639-1) the stage can read; absent: any. On a document in another language the pipeline does not
+   * run it: its layers are empty, its status is `skipped` with the reason "language ru", and a message says so.
+   * A document whose language is unknown is read by every stage.
+   */
+  readonly languages?: readonly string[]
   run(doc: Doc, layers: Pick<LayerMap, R>): StageResult<P>
 }
 
@@ -24,7 +30,11 @@ export function defineStage<R extends LayerName, P extends LayerName>(stage: Sta
   return Object.freeze(stage)
 }
 
-export interface StageStatus { readonly stage: string; readonly status: 'ok' | 'error' | 'skipped'; readonly ms: number; readonly error?: string }
+export interface StageStatus {
+  readonly stage: string; readonly status: 'ok' | 'error' | 'skipped'; readonly ms: number; readonly error?: string
+  /** why a stage was skipped: "language ru" (the stage does not read the document's language), "an earlier stage failed" */
+  readonly reason?: string
+}
 
 /** A pipeline: stages checked for order when built; running it never mutates the input Doc. */
 export interface Pipeline {
@@ -46,7 +56,15 @@ export function createPipeline(stages: readonly Stage<any, any>[], initial: read
       const status: StageStatus[] = []
       let failed = false
       for (const s of stages) {
-        if (failed) { status.push({ stage: s.name, status: 'skipped', ms: 0 }); continue }
+        if (failed) { status.push({ stage: s.name, status: 'skipped', ms: 0, reason: 'an earlier stage failed' }); continue }
+        const lang = doc.meta.language
+        if (s.languages && lang && !s.languages.includes(lang)) {
+          const reason = `language ${lang}`
+          const empty = Object.fromEntries(s.produces.map((p: LayerName) => [p, []]))
+          doc = { ...doc, layers: { ...doc.layers, ...empty }, messages: [...doc.messages, { source: s.name, ruleId: 'stage-skipped', severity: 'info', reason: `skipped: ${reason} (the ${s.name} stage reads ${s.languages.join(', ')} only)` }] }
+          status.push({ stage: s.name, status: 'skipped', ms: 0, reason })
+          continue
+        }
         const t0 = performance.now()
         try {
           const inLayers = Object.fromEntries(s.requires.map((r: LayerName) => [r, doc.layers[r]]))

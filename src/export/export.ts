@@ -12,8 +12,8 @@ export async function* exportRecords(store: Store): AsyncGenerator<object> {
 
 /** The document record as exported (stable field order: the fields first). */
 export function documentForExport(d: DocumentRecord): object {
-  const { kind, id, source, outlet, copy_of, title, published, published_inferred, author, text, body, entities, events, quotes, claims, framing, ...rest } = d
-  return { kind, id, source, outlet, copy_of, title, published, published_inferred: published_inferred ?? null, author, text, body, entities, events, quotes, claims, framing, ...rest }
+  const { kind, id, source, outlet, copy_of, title, published, published_inferred, author, language, text, body, entities, events, quotes, claims, framing, ...rest } = d
+  return { kind, id, source, outlet, copy_of, title, published, published_inferred: published_inferred ?? null, author, language: language ?? null, text, body, entities, events, quotes, claims, framing, ...rest }
 }
 
 /** Writes JSON Lines. */

@@ -16,6 +16,8 @@ export interface DocumentRecord {
   readonly published: string | null
   readonly published_inferred?: InferredDate | null
   readonly author: string | null
+  /** ISO 639-1 code of the language the text is written in (detected by the clean stage; README, Languages); null when unknown */
+  readonly language?: string | null
   readonly text: string
   readonly body: readonly string[]
   readonly paragraphs: readonly Span[]
@@ -80,6 +82,7 @@ export function toDocumentRecord(doc: Doc): DocumentRecord {
     id: doc.id,
     source: { path: doc.source.path, url: doc.source.url, sha256: doc.source.sha256, fetched_at: doc.source.fetched_at },
     outlet: doc.meta.outlet, copy_of: doc.meta.copy_of, title: doc.meta.title, published: doc.meta.published, author: doc.meta.author,
+    language: doc.meta.language ?? null,
     text: doc.text,
     body: paragraphs.map((p) => doc.text.slice(p.start, p.end)),
     paragraphs,

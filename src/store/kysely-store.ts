@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { DossierError } from '../errors.js'
 import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records.js'
+import type { StageStatus } from '../doc/stage.js'
 import { eventProvenance, type DB } from './schema.js'
 import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
@@ -43,6 +44,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
         id: rec.id, path: rec.source.path, url: rec.source.url, raw_sha256: rec.source.sha256, text_sha256: null, version: opts.version,
         superseded_by: null, status: 'ok', reason: null, outlet: rec.outlet, copy_of: rec.copy_of, title: rec.title, published: rec.published,
         published_inferred: null, author: rec.author, duplicates: null, record: JSON.stringify(rec), ingested_at: now(), run_id: opts.runId,
+        language: rec.language ?? null,
       }).execute()
       if (opts.replaces) await tx.updateTable('documents').set({ superseded_by: rec.id }).where('id', '=', opts.replaces).execute()
       await insertMany(tx, 'mentions', rec.entities.flatMap((e) => e.mentions.map((m) => ({ doc_id: rec.id, entity_id: e.id, actor_id: e.actor, start_char: m.start, end_char: m.end, text: m.text }))))
@@ -54,7 +56,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await insertMany(tx, 'quotes', rec.quotes.map((q) => ({ id: q.id, doc_id: rec.id, speaker: q.speaker?.actor ?? null, start_char: q.start, end_char: q.end, text: q.text })))
       await insertMany(tx, 'claims', rec.claims.map((c) => ({ id: c.id, doc_id: rec.id, what: c.what, value: c.value, qualifier: c.qualifier, unit: c.unit, start_char: c.evidence.start, end_char: c.evidence.end, text: c.evidence.text })))
       await insertMany(tx, 'messages', rec.messages.map((m) => ({ doc_id: rec.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: m.place?.start ?? null, end_char: m.place?.end ?? null })))
-      await insertMany(tx, 'stage_runs', opts.stages.map((s) => ({ run_id: opts.runId, doc_id: rec.id, stage: s.stage, status: s.status, ms: s.ms, error: s.error ?? null })))
+      await insertMany(tx, 'stage_runs', opts.stages.map((s) => ({ run_id: opts.runId, doc_id: rec.id, stage: s.stage, status: s.status, ms: s.ms, error: s.error ?? null, reason: s.reason ?? null })))
     })),
     saveRejected: (r) => guard('saveRejected', () => db.transaction().execute(async (tx) => {
       const exists = await tx.selectFrom('documents').select('id').where('id', '=', r.id).executeTakeFirst()
@@ -62,16 +64,20 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await tx.insertInto('documents').values({
         id: r.id, path: r.path, url: r.url, raw_sha256: r.rawSha256, text_sha256: null, version: 1, superseded_by: null, status: 'rejected',
         reason: r.reason, outlet: null, copy_of: null, title: null, published: null, published_inferred: null, author: null, duplicates: null,
-        record: null, ingested_at: now(), run_id: r.runId,
+        record: null, ingested_at: now(), run_id: r.runId, language: null,
       }).execute()
       await insertMany(tx, 'messages', r.messages.map((m) => ({ doc_id: r.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: null, end_char: null })))
     })),
+    stageRuns: (docId) => guard('stageRuns', async () => {
+      const rows = await db.selectFrom('stage_runs').select(['run_id', 'stage', 'status', 'ms', 'error', 'reason']).where('doc_id', '=', docId).execute()
+      return rows.map((r) => ({ run_id: r.run_id, stage: r.stage, status: r.status as StageStatus['status'], ms: Number(r.ms), ...(r.error ? { error: r.error } : {}), ...(r.reason ? { reason: r.reason } : {}) }))
+    }),
     getDocument: (id) => guard('getDocument', async () => {
       const r = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()
       return r?.record ? (await overlayStories(db, [withCorpus(r)]))[0] : null
     }),
     listDocuments: (o = {}) => guard('listDocuments', async () => {
-      let q = db.selectFrom('documents').select(['id', 'path', 'url', 'status', 'reason', 'title', 'outlet', 'published', 'copy_of', 'author', 'version', 'ingested_at'])
+      let q = db.selectFrom('documents').select(['id', 'path', 'url', 'status', 'reason', 'title', 'outlet', 'published', 'copy_of', 'author', 'version', 'ingested_at', 'language'])
         .where('superseded_by', 'is', null)
       if (o.status !== 'all') q = q.where('status', '=', o.status ?? 'ok')
       if (o.outlet) q = q.where('outlet', '=', o.outlet)
@@ -141,8 +147,10 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
     search: (text, o = {}) => guard('search', async () => {
       const needle = text.trim().toLowerCase()
       if (!needle) return []
+      // SQLite's lower() and LIKE fold ASCII only: a Cyrillic or Greek needle is also looked for capitalised and in capitals
+      const variants = [...new Set([needle, needle[0]!.toUpperCase() + needle.slice(1), needle.toUpperCase()])].map((v) => '%' + v.replace(/[%_]/g, '') + '%')
       const rows = await db.selectFrom('documents').select(['id', 'title', 'outlet', 'record']).where('status', '=', 'ok').where('superseded_by', 'is', null)
-        .where(sql<boolean>`lower(record) like ${'%' + needle.replace(/[%_]/g, '') + '%'}`).limit(200).execute()
+        .where((eb) => eb.or(variants.map((v, i) => i === 0 ? eb(sql<string>`lower(record)`, 'like', v) : eb('record', 'like', v)))).limit(200).execute()
       const hits = []
       for (const r of rows) {
         const rec = JSON.parse(r.record!) as DocumentRecord
@@ -204,7 +212,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
 /** The stored record with the cross-source results laid over it (story ids, inferred date, duplicates). */
 function withCorpus(r: DB['documents']): DocumentRecord {
   const rec = JSON.parse(r.record!) as DocumentRecord
-  return { ...rec, copy_of: r.copy_of, published_inferred: r.published_inferred ? JSON.parse(r.published_inferred) : null, duplicates: r.duplicates ? JSON.parse(r.duplicates) : [] }
+  return { ...rec, language: rec.language ?? r.language ?? null, copy_of: r.copy_of, published_inferred: r.published_inferred ? JSON.parse(r.published_inferred) : null, duplicates: r.duplicates ? JSON.parse(r.duplicates) : [] }
 }
 
 /** Sets each event's `story_event` from the events table (written by the cross-source stage). */

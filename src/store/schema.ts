@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { detectLanguage } from '../lang/index.js'
 
 /** Table shapes (kysely `Database` interface). Span columns are `start_char`/`end_char`, half-open, UTF-16. */
 export interface DB {
@@ -7,6 +8,8 @@ export interface DB {
     superseded_by: string | null; status: 'ok' | 'rejected'; reason: string | null; outlet: string | null; copy_of: string | null
     title: string | null; published: string | null; published_inferred: string | null; author: string | null
     duplicates: string | null; record: string | null; ingested_at: string; run_id: string | null
+    /** ISO 639-1 code of the text's language (detected by the clean stage), null when unknown or rejected */
+    language: string | null
   }
   mentions: { doc_id: string; entity_id: string; actor_id: string; start_char: number; end_char: number; text: string }
   events: {
@@ -22,7 +25,8 @@ export interface DB {
   quotes: { id: string; doc_id: string; speaker: string | null; start_char: number; end_char: number; text: string }
   claims: { id: string; doc_id: string; what: string; value: number; qualifier: string | null; unit: string; start_char: number; end_char: number; text: string }
   messages: { doc_id: string; source: string; rule_id: string; severity: string; reason: string; start_char: number | null; end_char: number | null }
-  stage_runs: { run_id: string; doc_id: string; stage: string; status: string; ms: number; error: string | null }
+  /** `reason`: why a stage was skipped ("language ru"), null otherwise */
+  stage_runs: { run_id: string; doc_id: string; stage: string; status: string; ms: number; error: string | null; reason: string | null }
   runs: { id: string; started_at: string; finished_at: string | null; command: string; summary: string | null }
   actors: { id: string; name: string; type: string; affiliation: string | null; code: string | null; record: string }
   corpus: { kind: string; id: string; record: string }
@@ -42,7 +46,9 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
     .addColumn('superseded_by', 'text').addColumn('status', 'text', (c) => c.notNull()).addColumn('reason', 'text')
     .addColumn('outlet', 'text').addColumn('copy_of', 'text').addColumn('title', 'text').addColumn('published', 'text')
     .addColumn('published_inferred', 'text').addColumn('author', 'text').addColumn('duplicates', 'text').addColumn('record', 'text')
-    .addColumn('ingested_at', 'text', (c) => c.notNull()).addColumn('run_id', 'text').execute()
+    .addColumn('ingested_at', 'text', (c) => c.notNull()).addColumn('run_id', 'text').addColumn('language', 'text').execute()
+  // stores made before languages were detected get the column, filled from each stored document's text
+  if (await db.schema.alterTable('documents').addColumn('language', 'text').execute().then(() => true, () => false)) await backfillLanguage(db)
   await db.schema.createIndex('documents_raw').ifNotExists().on('documents').column('raw_sha256').execute()
   await db.schema.createIndex('documents_path').ifNotExists().on('documents').columns(['path', 'url']).execute()
   // the documents list pages in ingest order
@@ -85,7 +91,10 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await db.schema.createIndex('messages_doc').ifNotExists().on('messages').column('doc_id').execute()
   await db.schema.createTable('stage_runs').ifNotExists()
     .addColumn('run_id', 'text', (c) => c.notNull()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull()).addColumn('ms', 'double precision', (c) => c.notNull()).addColumn('error', 'text').execute()
+    .addColumn('status', 'text', (c) => c.notNull()).addColumn('ms', 'double precision', (c) => c.notNull()).addColumn('error', 'text')
+    .addColumn('reason', 'text').execute()
+  await db.schema.alterTable('stage_runs').addColumn('reason', 'text').execute().catch(() => undefined)
+  await db.schema.createIndex('stage_runs_doc').ifNotExists().on('stage_runs').column('doc_id').execute()
   await db.schema.createTable('runs').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('started_at', 'text', (c) => c.notNull()).addColumn('finished_at', 'text')
     .addColumn('command', 'text', (c) => c.notNull()).addColumn('summary', 'text').execute()
@@ -104,6 +113,17 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
     .addColumn('first_seen', 'text', (c) => c.notNull()).addColumn('status', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).addColumn('last_try', 'text').addColumn('error', 'text').execute()
   await db.schema.createIndex('watch_items_status').ifNotExists().on('watch_items').columns(['status', 'first_seen']).execute()
+}
+
+/** Fills `documents.language` by detecting the language of each stored document's title and text (run once, when the column is added). */
+async function backfillLanguage(db: Kysely<DB>): Promise<void> {
+  const ids = (await db.selectFrom('documents').select('id').where('record', 'is not', null).execute()).map((r) => r.id)
+  for (const id of ids) {
+    const r = await db.selectFrom('documents').select('record').where('id', '=', id).executeTakeFirst()
+    const rec = r?.record ? JSON.parse(r.record) as { title?: string | null; text?: string; language?: string | null } : null
+    const language = rec?.language ?? (rec?.text ? detectLanguage(rec.title ? `${rec.title}\n${rec.text}` : rec.text).language : null)
+    if (language) await db.updateTable('documents').set({ language }).where('id', '=', id).execute()
+  }
 }
 
 /** Fills `events.reported_by` / `events.produced_by` from each stored document record (run once, when the columns are added). */

@@ -10,6 +10,8 @@ export interface DocumentSummary {
   readonly id: string; readonly path: string | null; readonly url: string | null; readonly status: 'ok' | 'rejected'; readonly reason: string | null
   readonly title: string | null; readonly outlet: string | null; readonly published: string | null; readonly copy_of: string | null
   readonly author: string | null; readonly version: number; readonly ingested_at: string
+  /** ISO 639-1 code of the text's language; null when unknown (and for rejected pages) */
+  readonly language: string | null
 }
 
 export interface EventFilter {
@@ -62,6 +64,8 @@ export interface Store {
   /** records a page that was rejected, with its reason; never touches other documents */
   saveRejected(rec: { id: string; path: string | null; url: string | null; rawSha256: string; reason: string; messages: readonly Message[]; runId: string }): Promise<void>
   getDocument(id: string): Promise<DocumentRecord | null>
+  /** how each reading stage went on a document, in every run that stored it (`reason`: why a stage was skipped, e.g. "language ru") */
+  stageRuns(docId: string): Promise<(StageStatus & { readonly run_id: string })[]>
   listDocuments(opts?: { limit?: number; offset?: number; status?: 'ok' | 'rejected' | 'all'; outlet?: string }): Promise<DocumentSummary[]>
   /** every current (not superseded), accepted document, in ingest order */
   allDocuments(): Promise<DocumentRecord[]>

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -190,6 +190,36 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     assert.equal(await page.evaluate(() => (window as any).__pwned), undefined)
     assert.equal(await page.title(), 'Dossier')
     assert.deepEqual(dialogs, [])
+    assert.deepEqual(pageErrors, [])
+    assert.deepEqual(cspErrors, [])
+  })
+
+  it('shows each document\'s language and lays a Persian page out right to left, as text', async () => {
+    const { ingest } = await import('../ingest/ingest.js')
+    const { LANG_PAGES } = await import('../lang/pages.fixture.js')
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-ui-lang-'))
+    writeFileSync(join(dir, 'pages.jsonl'), LANG_PAGES.map((p) => JSON.stringify({ url: p.url, html: p.html })).join('\n') + '\n')
+    await ingest(store, [dir])
+    invalidateIndex(store)
+    const docs = await api<{ items: { id: string; url: string | null; language: string | null }[] }>('documents?limit=500')
+    const fa = docs.items.find((d) => d.url === LANG_PAGES.find((p) => p.name === 'fa')!.url)!
+    assert.equal(fa.language, 'fa')
+    await go(`#/doc/${encodeURIComponent(fa.id)}`, 'doc')
+    const body = page.locator('.doc-text')
+    assert.equal(await body.getAttribute('dir'), 'rtl')
+    assert.equal(await body.getAttribute('lang'), 'fa')
+    assert.equal(await body.evaluate((el) => getComputedStyle(el).direction), 'rtl')
+    const stored = await api<{ text: string }>(`documents/${encodeURIComponent(fa.id)}`)
+    assert.equal(await body.textContent(), stored.text)
+    assert.equal(await page.locator('.document .badge.lang').textContent(), 'fa')
+    assert.equal(await page.locator('.document h1').getAttribute('dir'), 'rtl')
+    await shot('document-rtl')
+    const ru = docs.items.find((d) => d.url === LANG_PAGES.find((p) => p.name === 'ru')!.url)!
+    await go(`#/doc/${encodeURIComponent(ru.id)}`, 'doc')
+    assert.equal(await page.locator('.doc-text').getAttribute('dir'), 'auto')
+    assert.equal(await page.locator('.doc-text').getAttribute('lang'), 'ru')
+    await go('#/documents', 'documents')
+    assert.ok((await page.locator('table.docs td.lang').allTextContents()).includes('fa'))
     assert.deepEqual(pageErrors, [])
     assert.deepEqual(cspErrors, [])
   })

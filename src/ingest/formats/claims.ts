@@ -1,6 +1,7 @@
 import type { DocMeta } from '../../doc/doc.js'
 import { msg, type Message } from '../../doc/span.js'
 import type { CleanResult } from '../../stages/clean/index.js'
+import { normalizeLanguage } from '../../lang/index.js'
 
 /** The metadata a field of the input record claims. */
 export type ClaimedField = 'title' | 'published' | 'author' | 'outlet' | 'language'
@@ -43,12 +44,31 @@ export function applyClaims(cleaned: CleanResult, claims: RecordClaims | undefin
   const meta: Record<string, unknown> = { ...cleaned.meta }
   const messages: Message[] = [...claims.notes]
   for (const [field, claim] of Object.entries(claims.fields) as [ClaimedField, Claim][]) {
+    if (field === 'language') { languageClaim(cleaned, claim, claims.kind, meta, messages); continue }
     const found = cleaned.meta[field as keyof DocMeta]
     const differs = typeof found === 'string' && found !== claim.value ? `; the ${field} read from the text, ${q(found)}, was not taken` : ''
     messages.push(msg(MSG_SOURCE, `record-${field}`, `${field} ${q(claim.value)} from ${claim.from} (a claim of the ${claims.kind}, not found in the text)${differs}`))
     meta[field] = claim.value
   }
   return { ...cleaned, meta: meta as unknown as DocMeta, messages: [...cleaned.messages, ...messages] }
+}
+
+/**
+ * A record's language is a claim; the language detected in the text wins (the reading stages follow it), and the
+ * record's value is named in a message (a warning when the two differ). When the text is too short to detect, the
+ * record's language (as an ISO 639-1 code) is taken.
+ */
+function languageClaim(cleaned: CleanResult, claim: Claim, kind: string, meta: Record<string, unknown>, messages: Message[]): void {
+  const claimed = normalizeLanguage(claim.value)
+  const detected = cleaned.detected?.language ?? null
+  if (detected) {
+    const same = claimed === detected
+    messages.push(msg(MSG_SOURCE, 'record-language', `language ${q(claim.value)} from ${claim.from} (a claim of the ${kind}); the text reads as ${q(detected)} (detected), which is kept${same ? '' : ' for the reading stages'}`, same ? 'info' : 'warning'))
+    return
+  }
+  if (!claimed) { messages.push(refusedNote('language', `${claim.from} holds ${q(claim.value)}, which is no ISO 639-1 language code; language not taken from it`)); return }
+  messages.push(msg(MSG_SOURCE, 'record-language', `language ${q(claimed)} from ${claim.from} (a claim of the ${kind}, the text being too short to detect)`))
+  meta.language = claimed
 }
 
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' }

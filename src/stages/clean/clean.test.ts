@@ -38,7 +38,7 @@ describe('cleanPage on scraped text', () => {
     assert.ok(r.messages.some(m => m.ruleId === 'date-not-article' && m.reason.includes('3 March 2021')))
   })
   it('reads title, author and outlet', () => {
-    assert.deepEqual(r.meta, { title: 'Harbour Reopens After Storm 💩', published: '2021-03-02', author: 'Ana Ruiz', outlet: 'Coastline Courier', copy_of: null })
+    assert.deepEqual(r.meta, { title: 'Harbour Reopens After Storm 💩', published: '2021-03-02', author: 'Ana Ruiz', outlet: 'Coastline Courier', copy_of: null, language: 'en' })
   })
   it('maps every paragraph back to the raw page', () => {
     for (const [i, p] of r.paragraphs.entries()) assert.equal(PAGE.slice(r.rawMap[i]!.rawStart, r.rawMap[i]!.rawEnd), r.text.slice(p.start, p.end))
@@ -94,7 +94,7 @@ describe('cleanPage on HTML', () => {
   })
   it('keeps inline <time> text inside a paragraph', () => assert.match(r.text, /late on Tuesday, after/))
   it('reads metadata from the markup and a canonical link to another site as a copy', () => {
-    assert.deepEqual(r.meta, { title: 'Budget passes', published: '2020-05-06T10:00:00+02:00', author: 'Sam Lee', outlet: 'Town Herald', copy_of: 'wire.example' })
+    assert.deepEqual(r.meta, { title: 'Budget passes', published: '2020-05-06T10:00:00+02:00', author: 'Sam Lee', outlet: 'Town Herald', copy_of: 'wire.example', language: 'en' })
   })
 })
 

@@ -8,6 +8,7 @@ import { parseHtml } from './html/parse.js'
 import { MAX_HTML_CHARS } from './html/tags.data.js'
 import { MAX_TEXT_CHARS } from './clean.data.js'
 import { cleanText } from './text/clean-text.js'
+import { detectLanguage, type Detection } from '../../lang/index.js'
 
 /** A raw page: scraped text (`text`, e.g. a .txt seed) or HTML (`html`), with where it came from. */
 export interface RawPage { path?: string | null; url?: string | null; fetched_at?: string | null; html?: string; text?: string }
@@ -24,6 +25,8 @@ export interface CleanResult {
   messages: Message[]
   /** per paragraph: [start,end) in text -> [rawStart,rawEnd) in the raw input string */
   rawMap: RawMapEntry[]
+  /** what the language detector read in the title and body (`meta.language` is this unless the text was too short) */
+  detected?: Detection
 }
 
 /** A body paragraph before assembly: its text and raw range. */
@@ -61,7 +64,27 @@ export function cleanPage(page: RawPage): CleanResult {
     const r = cleanText(raw, page.url ?? null)
     paras = r.body.map(l => ({ text: l.text, rawStart: l.start, rawEnd: l.end })); meta = r.meta; messages.push(...r.messages)
   }
-  return assemble(paras, meta, messages)
+  return withLanguage(assemble(paras, meta, messages))
+}
+
+/**
+ * Sets `meta.language` from the title and body text (eld). The page's own tag (`<html lang>`, og:locale) is a
+ * claim: it is kept only when the text is too short to detect, and a tag that disagrees with the text is named.
+ */
+function withLanguage(r: CleanResult): CleanResult {
+  const claimed = r.meta.language ?? null
+  const detected = detectLanguage(r.meta.title ? `${r.meta.title}\n${r.text}` : r.text)
+  let language = claimed
+  if (detected.language) {
+    language = detected.language
+    const differs = claimed && claimed !== detected.language ? `; the page's own language tag says ${JSON.stringify(claimed)}, which was not taken` : ''
+    r.messages.push(msg('clean', 'language-detected', `Language ${detected.language} detected in the text (eld, score ${detected.score.toFixed(2)}, ${detected.letters} letters read)${differs}`, differs ? 'warning' : 'info'))
+  } else if (claimed) {
+    r.messages.push(msg('clean', 'language-claimed', `Language ${claimed} from the page's own language tag: the text (${detected.letters} letters) is too short to detect`))
+  } else if (r.text) {
+    r.messages.push(msg('clean', 'language-none', `No language: the text (${detected.letters} letters) is too short to detect and the page names none`))
+  }
+  return { ...r, meta: { ...r.meta, language }, detected }
 }
 
 /** A raw page cleaned into a fresh document (no source URL or fetch time; `id` stands for its content hash), as the reading stages take it. */

@@ -17,8 +17,32 @@ export const ZONE_OFFSETS: Readonly<Record<string, string>> = {
 }
 
 /** A label saying the date is the publication ("Published:", "Posted on", "First published"). */
-export const PUBLISHED_LABEL_RE = /\b(?:first\s+)?(?:published|posted|publish(?:ed)?\s+date|publication\s+date|date\s+published|released|issued|created|dated)\b/gi
+export const PUBLISHED_LABEL_RE = /\b(?:first\s+)?(?:published|posted|publish(?:ed)?\s+date|publication\s+date|date\s+published|released|issued|created|dated)\b|опубликовано|дата публикации|تاریخ انتشار|منتشر شده|تاريخ النشر|نشر في/gi
 /** A label saying the date is a later revision ("Updated", "Last modified", "Edited"): used only when nothing else is given. */
-export const UPDATED_LABEL_RE = /\b(?:last\s+)?(?:updated|update|modified|edited|revised|amended)\b/gi
+export const UPDATED_LABEL_RE = /\b(?:last\s+)?(?:updated|update|modified|edited|revised|amended)\b|обновлено|изменено|به‌روزرسانی|بروزرسانی|آخر تحديث|تم التحديث/gi
 /** Words that may stand around a date on a date line without making it prose ("on", "at", "Posted on … at …"). */
-export const DATE_FILLER_WORDS = new Set(['on', 'at', 'date', 'time', 'published', 'posted', 'updated', 'last', 'first', 'modified', 'publish', 'publication'])
+export const DATE_FILLER_WORDS = new Set(['on', 'at', 'date', 'time', 'published', 'posted', 'updated', 'last', 'first', 'modified', 'publish', 'publication',
+  'года', 'г', 'в', 'опубликовано', 'обновлено'])
+
+/**
+ * Month names of dates written in Russian, Arabic and Persian, read day-first with a year ("15 ноября 2024",
+ * "١٥ نوفمبر ٢٠٢٤", "۲۵ آبان ۱۴۰۳"). `jalali` months are those of the Persian solar hijri calendar, converted to
+ * the Gregorian date with jalaali-js. Arabic-script names are matched after ي/ك are folded to the Persian ی/ک.
+ * The lunar hijri calendar (Arabic "ربيع الأول …") is not read: no maintained npm converter was adopted for it.
+ */
+export const INTL_MONTHS: readonly { readonly names: readonly string[]; readonly month: number; readonly calendar: 'gregorian' | 'jalali' }[] = [
+  // Russian: genitive (as dates are written), nominative and abbreviations
+  ...['января январь янв', 'февраля февраль фев февр', 'марта март мар', 'апреля апрель апр', 'мая май', 'июня июнь июн', 'июля июль июл',
+    'августа август авг', 'сентября сентябрь сен сент', 'октября октябрь окт', 'ноября ноябрь ноя нояб', 'декабря декабрь дек']
+    .map((n, i) => ({ names: n.split(' '), month: i + 1, calendar: 'gregorian' as const })),
+  // Arabic: Egyptian/Gulf names and Levantine names (two-word names joined by "_")
+  ...['يناير كانون_الثاني', 'فبراير شباط', 'مارس آذار اذار', 'أبريل إبريل ابريل نيسان', 'مايو أيار ايار', 'يونيو يونيه حزيران', 'يوليو يوليه تموز',
+    'أغسطس اغسطس آب', 'سبتمبر أيلول ايلول', 'أكتوبر اكتوبر تشرين_الأول تشرين_الاول', 'نوفمبر تشرين_الثاني', 'ديسمبر كانون_الأول كانون_الاول']
+    .map((n, i) => ({ names: n.split(' ').map((w) => w.replace(/_/g, ' ')), month: i + 1, calendar: 'gregorian' as const })),
+  // Persian names of the Gregorian months
+  ...['ژانویه ژانویهٔ', 'فوریه', 'مارس', 'آوریل', 'مه می', 'ژوئن', 'ژوئیه جولای', 'اوت آگوست', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر']
+    .map((n, i) => ({ names: n.split(' '), month: i + 1, calendar: 'gregorian' as const })),
+  // Persian solar hijri months
+  ...['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد امرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند']
+    .map((n, i) => ({ names: n.split(' '), month: i + 1, calendar: 'jalali' as const })),
+]

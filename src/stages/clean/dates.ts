@@ -1,5 +1,23 @@
 /** Dates written on pages ("October 27, 2022 1:24 pm", "Friday, 15 November 2024", "13.11.2024, 16:05", "2024-08-06T10:00Z"). */
-import { DATE_FILLER_WORDS, MONTHS, PUBLISHED_LABEL_RE, UPDATED_LABEL_RE, ZONE_OFFSETS } from './dates.data.js'
+import { isValidJalaaliDate, toGregorian } from 'jalaali-js'
+import { DATE_FILLER_WORDS, INTL_MONTHS, MONTHS, PUBLISHED_LABEL_RE, UPDATED_LABEL_RE, ZONE_OFFSETS } from './dates.data.js'
+
+/**
+ * The text as dates are matched in it: Persian (۰-۹) and Arabic-Indic (٠-٩) digits as ASCII digits, Arabic ي/ك as
+ * the Persian ی/ک. Every character maps to one of the same length, so offsets into it are offsets into the input.
+ */
+export function foldForDates(s: string): string {
+  return s.replace(/[\u06F0-\u06F9\u0660-\u0669\u064A\u0643]/g, (c) => {
+    const k = c.charCodeAt(0)
+    return k >= 0x06f0 && k <= 0x06f9 ? String(k - 0x06f0) : k >= 0x0660 && k <= 0x0669 ? String(k - 0x0660) : k === 0x064a ? 'ی' : 'ک'
+  })
+}
+/** Russian, Arabic and Persian month names (folded), as the month and calendar they name. */
+const INTL = new Map<string, { month: number; calendar: 'gregorian' | 'jalali' }>()
+for (const m of INTL_MONTHS) for (const n of m.names) INTL.set(foldForDates(n).toLowerCase(), { month: m.month, calendar: m.calendar })
+const INTL_ALT = [...INTL.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+')).join('|')
+/** Letters that may not follow a month name (it would be the start of a longer word). */
+const NOT_AFTER_MONTH = '(?![A-Za-z\\u0400-\\u04FF\\u0600-\\u06FF])'
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)'
@@ -9,7 +27,8 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)'
  */
 const DATE_SRC = `${MONTH}\\s+${DAY}(?:,?\\s*(\\d{4}))?|${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})` +
   `|\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?))?` +
-  `|\\b(\\d{1,2})([./-])(\\d{1,2})\\12(\\d{4})(?!\\d)|\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})(?!\\d)`
+  `|\\b(\\d{1,2})([./-])(\\d{1,2})\\12(\\d{4})(?!\\d)|\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})(?!\\d)` +
+  `|(?<!\\d)(\\d{1,2})\\s+(${INTL_ALT})${NOT_AFTER_MONTH}[.,،]?\\s+(\\d{4})(?!\\d)`
 const DATE_RE = new RegExp(DATE_SRC, 'i')
 const DATE_RE_G = new RegExp(DATE_SRC, 'gi')
 /** A time printed right after a date ("10:20 am", "- 21:47", "at 15.20 GMT", "16:05 (UTC+3)"), with an optional zone. */
@@ -45,6 +64,15 @@ function fromMatch(m: RegExpExecArray, s: string): FoundDate | null {
     // day-first unless only month-first reads as a date: the corpus' outlets (Russian, Iranian, European) write 13.11.2024
     const a = +m[11], b = +m[13]!
     ;[d, mo] = a <= 12 && b > 12 ? [b, a] : [a, b]; y = +m[14]!
+  } else if (m[19]) {
+    const month = INTL.get(m[19].toLowerCase().replace(/\s+/g, ' '))!
+    d = +m[18]!; y = +m[20]!; mo = month.month
+    if (month.calendar === 'jalali') {
+      // a solar hijri date (Persian pages: "۲۵ آبان ۱۴۰۳") is converted to the Gregorian calendar
+      if (!isValidJalaaliDate(y, mo, d)) return null
+      const g = toGregorian(y, mo, d)
+      y = g.gy; mo = g.gm; d = g.gd
+    }
   } else { y = +m[15]!; mo = +m[16]!; d = +m[17]! }
   if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31) || (y !== null && (y < 1900 || y > 2100 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()))) return null
   const iso = `${y === null ? '-' : y}-${pad(mo)}-${pad(d)}`
@@ -72,7 +100,8 @@ function zoneOffset(z: string): string | null {
 }
 
 /** First date written in `s`, or null. @example findDate('Tuesday, August 6, 2024')?.iso // '2024-08-06' */
-export function findDate(s: string): FoundDate | null {
+export function findDate(raw: string): FoundDate | null {
+  const s = foldForDates(raw)
   const m = DATE_RE.exec(s)
   return m ? fromMatch(m, s) : null
 }
@@ -81,7 +110,8 @@ export function findDate(s: string): FoundDate | null {
  * Every date in `s` (at most `max`), each with its label: the "Published"/"Updated" word between it and the date
  * before it. @example findDates('Published 4 March 2024 · Updated 5 March 2024').map(d => d.label) // ['published', 'updated']
  */
-export function findDates(s: string, max = 4): LabelledDate[] {
+export function findDates(raw: string, max = 4): LabelledDate[] {
+  const s = foldForDates(raw)
   const out: LabelledDate[] = []
   DATE_RE_G.lastIndex = 0
   let prevEnd = 0
@@ -98,14 +128,14 @@ export function findDates(s: string, max = 4): LabelledDate[] {
 
 /** `s` with its dates, times, zones and date labels taken out (what is left tells whether a line is only a date). */
 export function withoutDates(s: string): string {
-  return s.replace(DATE_RE_G, ' ').replace(/\d{1,2}[:.]\d{2}(?::\d{2})?\s*([ap]\.?m\.?)?|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b/gi, ' ')
+  return foldForDates(s).replace(DATE_RE_G, ' ').replace(/\d{1,2}[:.]\d{2}(?::\d{2})?\s*([ap]\.?m\.?)?|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b/gi, ' ')
     .split(/[^\p{L}\p{N}]+/u).filter(w => w && !DATE_FILLER_WORDS.has(w.toLowerCase()) && !(w.toLowerCase() in ZONE_OFFSETS)).join(' ')
 }
 
 /** Normalises a metadata date value (ISO, RFC 2822, "2019-11-18 10:00:00") to ISO date or date-time; null when unreadable. */
 export function isoFromMeta(value: string | undefined | null): string | null {
   if (!value) return null
-  const v = value.trim()
+  const v = foldForDates(value.trim())
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(v)
   if (iso) return iso[2] ? `${iso[1]}T${iso[2]}${iso[3] ?? ''}` : iso[1]!
   const f = findDate(v)

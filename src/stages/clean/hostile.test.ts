@@ -23,7 +23,7 @@ describe('hostile HTML', () => {
     assert.equal(r.paragraphs.length, 3)
     assert.match(r.text, /🚤/)
     assert.match(r.text, /café́/) // the combining mark is kept
-    assert.deepEqual(r.meta, { title: 'Harbour reopens after storm', published: '2021-03-04T08:00:00Z', author: 'Ana Ruiz', outlet: 'Coastline Courier', copy_of: null })
+    assert.deepEqual(r.meta, { title: 'Harbour reopens after storm', published: '2021-03-04T08:00:00Z', author: 'Ana Ruiz', outlet: 'Coastline Courier', copy_of: null, language: 'en' })
     const p = r.paragraphs[1]!
     assert.equal(r.text.slice(p.start, p.end).slice(0, 13), 'Fishing boats')
     assert.ok(html.slice(r.rawMap[1]!.rawStart, r.rawMap[1]!.rawEnd).startsWith('Fishing boats'))

@@ -30,6 +30,8 @@ export interface EventCard {
 export interface Entity { id: string; actor: string; name: string; type: string; mentions: (Span & { text: string })[] }
 export interface Doc {
   id: string; source: { path: string | null; url: string | null }; outlet: string | null; copy_of: string | null; title: string | null; published: string | null; author: string | null
+  /** ISO 639-1 code of the text's language (detected); null when unknown */
+  language?: string | null
   text: string; paragraphs: Span[]; entities: Entity[]
   events: ({ id: string; type: string; mode: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null; date: string | null; evidence: Span & { text: string }; trigger?: Span } & Provenance)[]
   quotes: (Span & { id: string; text: string; speaker: ActorRef | null })[]

@@ -6,7 +6,17 @@ type Child = Node | string | number | null | undefined | false | readonly Child[
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>
 
 const ALLOWED_ATTRS = new Set(['class', 'id', 'href', 'title', 'role', 'tabindex', 'type', 'name', 'value', 'placeholder', 'for', 'checked', 'disabled', 'selected',
-  'aria-label', 'aria-current', 'aria-pressed', 'aria-live', 'aria-hidden', 'aria-expanded', 'data-id', 'data-quad', 'data-story', 'data-role', 'datetime', 'scope', 'target', 'rel', 'autocomplete', 'hidden', 'lang', 'min', 'max', 'step'])
+  'aria-label', 'aria-current', 'aria-pressed', 'aria-live', 'aria-hidden', 'aria-expanded', 'data-id', 'data-quad', 'data-story', 'data-role', 'datetime', 'scope', 'target', 'rel', 'autocomplete', 'hidden', 'lang', 'dir', 'min', 'max', 'step'])
+
+/** Languages written right to left (ISO 639-1; the server's list is src/lang/lang.data.ts). */
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'ku', 'sd', 'ug', 'dv'])
+/**
+ * `lang` and `dir` attributes for scraped text in a language: `rtl` for Arabic, Persian, Hebrew…, else `auto` (the
+ * browser lays each paragraph out by its first strong character); no `lang` when the language is unknown.
+ */
+export function langAttrs(language: string | null | undefined): { lang?: string; dir: 'rtl' | 'auto' } {
+  return language ? { lang: language, dir: RTL.has(language) ? 'rtl' : 'auto' } : { dir: 'auto' }
+}
 
 /** A safe href: internal hash routes, or absolute http(s) URLs; anything else (javascript:, data:) gives null. */
 export function safeHref(url: string | null | undefined): string | null {

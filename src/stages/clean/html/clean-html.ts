@@ -3,6 +3,7 @@ import type { Message } from '../../../doc/span.js'
 import { msg } from '../../../doc/span.js'
 import type { RawParagraph } from '../clean.js'
 import { MIN_LEAD_WORDS } from '../clean.data.js'
+import { normalizeLanguage } from '../../../lang/index.js'
 import { findCopyOf, hostOf } from '../source.js'
 import { extractFromTree } from './extract.js'
 import { readHtmlMeta } from './meta.js'
@@ -36,5 +37,7 @@ export function cleanHtml(html: string, url: string | null): { paragraphs: RawPa
     copy_of = m.canonicalHost
     messages.push(msg('clean', 'copy-canonical', `Copy of ${m.canonicalHost}: the page's canonical link points there, not to ${own}`))
   }
-  return { paragraphs, meta: { title: m.title, published: m.published, author: m.author, outlet: m.outlet, copy_of }, messages }
+  // the page's own language tag is a claim: cleanPage detects the language from the text and keeps this one only when it cannot
+  const language = normalizeLanguage(m.lang)
+  return { paragraphs, meta: { title: m.title, published: m.published, author: m.author, outlet: m.outlet, copy_of, ...(language ? { language } : {}) }, messages }
 }

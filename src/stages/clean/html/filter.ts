@@ -1,5 +1,6 @@
 import type { Block, Segment } from './blocks.js'
 import type { HtmlElement } from './parse.js'
+import { dateOf } from '../text/lines.js'
 import { CAPTION_RE, CHROME_LINE_RE, MAX_LINK_DENSITY, MAX_PROSE_LINK_DENSITY, MIN_LINKED_PROSE_CHARS, PROMO_LINE_RE, TEASER_LEAD_RE } from './extract.data.js'
 
 /** A line left out of the body, with the rule that dropped it. */
@@ -11,7 +12,7 @@ export type ContainerJudge = (el: HtmlElement) => string | null
 /**
  * Line filters applied inside the chosen container: chrome containers (conditional cleaning), the standfirst
  * (kept apart as a lead), navigation-like (link-dense) blocks, the page headline (<h1>), standalone chrome lines
- * ("Advertisement", "Read more"), captions, promos, "Read more: <other article>" teasers, and the heading of a
+ * ("Advertisement", "Read more"), lines that are only a date, captions, promos, "Read more: <other article>" teasers, and the heading of a
  * dropped "more stories" section.
  */
 export function filterBlocks(blocks: readonly Block[], roots: ReadonlySet<HtmlElement> | null, judge: ContainerJudge | null): { kept: Segment[]; dropped: Dropped[] } {
@@ -53,6 +54,8 @@ function blockRule(b: Block): string | null {
 function lineRule(text: string): string | null {
   if (!/[\p{L}\p{N}]/u.test(text)) return 'no-words'
   if (CHROME_LINE_RE.test(text)) return 'chrome-line'
+  // a line that is only a date ("15 ноября 2024, 14:30", "۲۵ آبان ۱۴۰۳"): the page's dateline, read by the metadata, not body
+  if (dateOf(text)) return 'date-line'
   if (TEASER_LEAD_RE.test(text)) return 'teaser'
   if (CAPTION_RE.test(text) && text.length < 300) return 'caption'
   if (PROMO_LINE_RE.test(text) && text.length < 200) return 'promo'

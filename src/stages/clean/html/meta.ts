@@ -15,19 +15,22 @@ export interface HtmlMeta {
   readonly author: string | null
   readonly outlet: string | null
   readonly canonicalHost: string | null
+  /** the page's own `<html lang>` (a claim; the clean stage detects the language from the text) */
+  readonly lang: string | null
 }
 
-interface Found { metas: Map<string, string>; jsonLd: unknown[]; h1: string | null; h1El: HtmlElement | null; titleTag: string | null; times: { value: string; afterH1: boolean }[]; itemprops: Map<string, string>; canonical: string | null }
+interface Found { metas: Map<string, string>; jsonLd: unknown[]; h1: string | null; h1El: HtmlElement | null; titleTag: string | null; times: { value: string; afterH1: boolean }[]; itemprops: Map<string, string>; canonical: string | null; lang: string | null }
 
 const note = (ruleId: string, reason: string) => msg('clean', ruleId, reason, 'info')
 
 /** Walks the tree once, collecting <meta>, JSON-LD, <title>, the first <h1>, <time datetime>, itemprops, canonical link. */
 function collect(root: HtmlElement): Found {
-  const f: Found = { metas: new Map(), jsonLd: [], h1: null, h1El: null, titleTag: null, times: [], itemprops: new Map(), canonical: null }
+  const f: Found = { metas: new Map(), jsonLd: [], h1: null, h1El: null, titleTag: null, times: [], itemprops: new Map(), canonical: null, lang: null }
   const stack: HtmlElement[] = [root]
   while (stack.length) {
     const el = stack.pop()!
     const a = el.attrs
+    if (el.tag === 'html' && a.lang && f.lang === null) f.lang = a.lang
     if (el.tag === 'meta') {
       const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase()
       if (key && a.content && !f.metas.has(key)) f.metas.set(key, a.content.trim())
@@ -101,7 +104,7 @@ export function readHtmlMeta(root: HtmlElement, url: string | null, messages: Me
     published = datelineAfter(root, f.h1El)
     if (published) messages.push(note('meta-published-dateline', `published ${published} from a dated line right after the <h1>`))
   }
-  return { title: split.title && decodeEntities(split.title), rawTitle: rawTitle && decodeEntities(rawTitle), published, author: cleanAuthor(author), outlet: outlet && decodeEntities(outlet), canonicalHost: hostOf(f.canonical) }
+  return { title: split.title && decodeEntities(split.title), rawTitle: rawTitle && decodeEntities(rawTitle), published, author: cleanAuthor(author), outlet: outlet && decodeEntities(outlet), canonicalHost: hostOf(f.canonical), lang: f.lang ?? f.metas.get('og:locale') ?? f.metas.get('content-language') ?? null }
 }
 
 /** A byline value as a name: no "By"/"Analysis by" lead, nothing after " | ", no @handle, not overlong. */

@@ -44,8 +44,14 @@ export function splitLines(raw: string): Line[] {
   return out
 }
 
+/**
+ * A letter of running text: lower case, or a letter of a script without case (Arabic, Persian, Hebrew, CJK). A line with
+ * none is a heading in capitals, a number or a symbol line, never prose.
+ */
+const PROSE_LETTER_RE = /[\p{Ll}\p{Lo}]/u
+
 /** A line is a date line when, once its dates, times, zones and date labels are removed, little is left. */
-function dateOf(text: string): FoundDate | null {
+export function dateOf(text: string): FoundDate | null {
   if (text.length > 100) return null
   const d = findDate(text)
   if (!d) return null
@@ -89,7 +95,7 @@ function isWidget(text: string): boolean {
 
 /** Many words and several sentences: body text even without a clean end (captions, menus and teasers are short). */
 function isLongParagraph(text: string): boolean {
-  return wordCount(text) >= LONG_PARAGRAPH_WORDS && (text.match(/[.!?]["'”’)]?\s+["“]?\p{Lu}/gu) ?? []).length >= 2 && /\p{Ll}/u.test(text)
+  return wordCount(text) >= LONG_PARAGRAPH_WORDS && (text.match(/[.!?؟]["'”’)»]?\s+["“«]?[\p{Lu}\p{Lo}]/gu) ?? []).length >= 2 && PROSE_LETTER_RE.test(text)
 }
 
 function classify(text: string): { kind: LineKind; date: FoundDate | null } {
@@ -104,6 +110,6 @@ function classify(text: string): { kind: LineKind; date: FoundDate | null } {
   const credited = CREDITED_END_RE.test(text) && wordCount(text) >= CREDITED_MIN_WORDS
   if ((CAPTION_LINE_RE.test(text) && !SENTENCE_END_RE.test(text) && !credited) || CAPTION_LEAD_RE.test(text)) return { kind: 'caption', date: null }
   if (TEASER_SNIPPET_RE.test(text)) return { kind: 'teaser-snippet', date: null }
-  if ((SENTENCE_END_RE.test(text) || credited) && wordCount(text) >= MIN_PROSE_WORDS && /\p{Ll}/u.test(text)) return { kind: 'prose', date: null }
+  if ((SENTENCE_END_RE.test(text) || credited) && wordCount(text) >= MIN_PROSE_WORDS && PROSE_LETTER_RE.test(text)) return { kind: 'prose', date: null }
   return { kind: 'short', date: null }
 }

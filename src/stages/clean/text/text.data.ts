@@ -1,15 +1,15 @@
 /** Heuristic data of scraped-text cleaning: what a line of page chrome looks like, and where an article ends. */
 
 /**
- * A body line ends a sentence: terminal punctuation, optionally followed by closing quotes or brackets, and by the
+ * A body line ends a sentence: terminal punctuation (with the Arabic question mark ؟ and full stop ۔), optionally followed by closing quotes or brackets, and by the
  * desk initials of the editors who handled it ("… considered.” MH/PA", "… year. MA", "… figures. ER/IS END MNA").
  */
-export const SENTENCE_END_RE = /(?:[.!?]["'”’»)\]]*|[”"])(?:\s+(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\p{Lu}{2,3})(?:\s+END(?:\s+\p{Lu}{2,5})?)?)?$/u
+export const SENTENCE_END_RE = /(?:[.!?؟۔]["'”’»)\]]*|[”"])(?:\s+(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\p{Lu}{2,3})(?:\s+END(?:\s+\p{Lu}{2,5})?)?)?$/u
 /**
  * A sentence end followed by the agency the story came from ("… (Source: TASS)", "… (HealthDay News)"): the end of
  * a body paragraph when the line is long (CREDITED_MIN_WORDS); a short one is a photo caption ("… on Monday. (AP)").
  */
-export const CREDITED_END_RE = /(?:[.!?]["'”’»)\]]*|[”"])\s*\((?:(?:[Ss]ources?|[Vv]ia)\s*:\s*)?\p{Lu}[^()]{1,50}\)$/u
+export const CREDITED_END_RE = /(?:[.!?؟۔]["'”’»)\]]*|[”"])\s*\((?:(?:[Ss]ources?|[Vv]ia)\s*:\s*)?\p{Lu}[^()]{1,50}\)$/u
 export const CREDITED_MIN_WORDS = 25
 /** Fewest words of the one line kept as the body of a page where no line ends a sentence (a brief cut short). */
 export const CUT_BRIEF_MIN_WORDS = 12
@@ -54,7 +54,7 @@ export const MAX_WIDGET_WORDS = 5
 /** A contact line under a byline: an e-mail address or an @handle ("jane.doe@example.com", "Jane Doe@janedoe"). */
 export const CONTACT_RE = /\S@\S+\.\w{2,}|(?:^|\s|\p{Ll})@\w{2,}/u
 /** Lines that are site boilerplate even when they read like a sentence (captcha notices, cookie banners, copyright). */
-export const BOILERPLATE_RE = /recaptcha|privacy policy and terms|cookies? (policy|settings)|all rights reserved|^©|^copyright\b|\bdesigned by\b|\bpowered by\b|get the latest .{0,40} news from|^[^.]{0,80}\bis licen[cs]ed under (?:a |the )?creative commons\b/i
+export const BOILERPLATE_RE = /recaptcha|privacy policy and terms|cookies? (policy|settings)|all rights reserved|^©|^copyright\b|\bdesigned by\b|\bpowered by\b|get the latest .{0,40} news from|^[^.]{0,80}\bis licen[cs]ed under (?:a |the )?creative commons\b|все права защищены|حقوق[^.]{0,40}محفوظ/i
 /** A list bullet or breadcrumb: navigation, never body. */
 export const NAV_LINE_RE = /^[•·▪►»›-]\s|»|\s›\s/
 /** A category with a post count ("World (1,382)"). */

@@ -1,5 +1,5 @@
 import { actorRoute, api, eventRoute, type Doc } from '../api.js'
-import { actorName, fmtDate, h, highlight, link, safeHref, type Mark } from '../dom.js'
+import { actorName, fmtDate, h, highlight, langAttrs, link, safeHref, type Mark } from '../dom.js'
 import { allegedText, provenance } from '../provenance.js'
 
 /** Layers a reader can switch on and off, each with the class that colours it. */
@@ -26,7 +26,8 @@ export async function documentView(id: string, params: URLSearchParams): Promise
   const target = params.has('start') && end > start && end <= d.text.length ? { start, end } : null
   const marks = marksOf(d)
   if (target) marks.push({ ...target, cls: 'hl-target', id: 'target', title: 'The selected span' })
-  const text = h('div', { class: 'doc-text', lang: 'en' }, highlight(d.text, marks))
+  // the text in its own language and direction (Persian and Arabic right to left); scraped text stays text nodes
+  const text = h('div', { class: 'doc-text', ...langAttrs(d.language) }, highlight(d.text, marks))
   const toggles = h('fieldset', { class: 'layer-toggles' }, h('legend', {}, 'Highlight'), LAYERS.map((l) => h('label', {},
     h('input', { type: 'checkbox', checked: true, onchange: (e: Event) => text.classList.toggle(`hide-${l.cls}`, !(e.target as HTMLInputElement).checked) }),
     h('span', { class: `swatch ${l.cls}` }), ` ${l.label} (${l.key === 'entities' ? d.entities.reduce((n, e) => n + e.mentions.length, 0) : (d as any)[l.key].length})`)))
@@ -40,8 +41,9 @@ export async function documentView(id: string, params: URLSearchParams): Promise
     h('details', {}, h('summary', {}, `Messages (${d.messages.length})`), h('ul', { class: 'messages' }, d.messages.map((m) => h('li', { class: `sev-${m.severity}` },
       h('strong', {}, m.severity), ` ${m.source}/${m.ruleId}: ${m.reason}`, m.place ? h('a', { href: `#/doc/${encodeURIComponent(d.id)}?start=${m.place.start}&end=${m.place.end}` }, ' (show)') : null)))))
   const view = h('article', { class: 'document' },
-    h('h1', {}, d.title ?? '(untitled)'),
+    h('h1', d.title ? langAttrs(d.language) : {}, d.title ?? '(untitled)'),
     h('p', { class: 'meta' }, d.outlet ?? 'unknown outlet', ' · ', d.published ? fmtDate(d.published) : inferred ? `undated (inferred: ${inferred.date}, ${inferred.precision})` : 'undated', d.author ? ` · ${d.author}` : '',
+      ' · ', h('span', { class: 'badge lang', title: 'Language of the text (detected)' }, d.language ?? 'language unknown'),
       d.copy_of ? h('span', { class: 'badge copy' }, `copy of ${d.copy_of}`) : null),
     // a scraped URL becomes a link only when it is http(s); anything else (javascript:, data:) stays inert text
     h('p', { class: 'meta muted small' }, url ? (safeHref(url) ? h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, url) : h('code', {}, url)) : null,
