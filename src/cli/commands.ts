@@ -50,13 +50,14 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
     .option('--lexicon <dir>', 'extra framing-lexicon folder of JSON files (repeatable)', collect, [])
-    .option('--json', 'print the summary as JSON')
+    .option('--json', 'print the summary as JSON on stdout (progress stays on stderr)')
     .option('--quiet', 'no progress on stderr')
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses (refused by default: SSRF)')
     .action(async (paths: string[], o) => withStore(o.db, async (store) => {
       const fetchUrl = o.allowPrivate ? (u: string) => fetchPageItems(u, { allowPrivate: true }) : undefined
-      const sum = await ingest(store, paths, { kbDirs: o.kb, lexiconDirs: o.lexicon, onProgress: progress(o.quiet || o.json), onPhase: phase(o.quiet || o.json), fetchUrl })
-      if (!o.quiet && !o.json && process.stderr.isTTY) process.stderr.write('\n')
+      // progress goes to stderr with --json too (the summary alone is on stdout): a long run never sits silent
+      const sum = await ingest(store, paths, { kbDirs: o.kb, lexiconDirs: o.lexicon, onProgress: progress(o.quiet), onPhase: phase(o.quiet), fetchUrl })
+      if (!o.quiet && process.stderr.isTTY) process.stderr.write('\n')
       printIngest(sum, !!o.json)
       if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')
       if (sum.rejected.length) exit(1)
