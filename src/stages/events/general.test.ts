@@ -408,3 +408,11 @@ test('a denial told as a clause, or of a claim named just before it in the sente
 test('"A and Foreign Minister B met": a capitalised title after "and" keeps B a co-subject', () => {
   assert.deepEqual(rows('Sudmark President Tomas Vik and Foreign Minister Anna Berg met in Porta on Monday.').map((e) => e.slice(0, 3)), [['CONSULT', 'Tomas Vik', 'Anna Berg']])
 })
+
+test('a refusal falls on whom the refused act concerns ("refused to certify X\'s compliance"), read off the parse', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'On Friday, Russian President Vladimir Putin refused to certify Ukraine\'s compliance with the deal.' }, 'x')).doc.layers.events!
+  assert.deepEqual(events.map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null]), [['REJECT', 'Vladimir Putin', 'Ukraine']])
+})

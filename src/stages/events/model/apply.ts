@@ -102,7 +102,8 @@ const refsOf = (idx: ActorIndex, ms: readonly ActorMention[]): ActorRef[] => ms.
 /**
  * Whom an act with no object is aimed at, by what it asks or threatens: a threat falls on whom the threatened act
  * falls on ("threatened to impose sanctions on Iran", "threatened to attack X"); a call for someone's act is
- * addressed to them ("called for an unconditional U.S. return to the deal": the U.S.). Mentions that name actors.
+ * addressed to them ("called for an unconditional U.S. return to the deal": the U.S.); a refusal falls on whom the
+ * refused act concerns ("refused to certify Iran's compliance": Iran). Mentions that name actors.
  */
 function impliedTargets(sa: SyntaxArgs, idx: ActorIndex, t: Trigger, head: number): ActorMention[] {
   const v = sa.view
@@ -116,6 +117,11 @@ function impliedTargets(sa: SyntaxArgs, idx: ActorIndex, t: Trigger, head: numbe
     return named([...objs, ...on(act), ...objs.flatMap((o) => [...on(o), ...v.dependents(o, 'nmod').flatMap(on)])].flatMap((k) => sa.phrase(k)))
   }
   if (t.entry.type === 'REQUEST') return named(v.obliques(head).filter((o) => o.prep.toLowerCase() === 'for').map((o) => sa.owner(o.head)))
+  // "refused to certify Iran's compliance", "declined to meet X": a refusal falls on whom the refused act concerns
+  if (t.entry.type === 'REJECT' && t.entry.pos === 'verb') {
+    const act = v.dependents(head, 'xcomp')[0]
+    if (act !== undefined) return named(v.objects(act).map((o) => sa.owner(o)))
+  }
   return []
 }
 
@@ -145,9 +151,10 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     targets = refsOf(idx, targetMentions)
     if (targets.length) break
   }
+  let implied = false
   if (!targets.length) {
-    const implied = impliedTargets(sa, idx, t, p.head).filter((m) => !sources.some((s) => s.actor === idx.refOf(m)!.actor))
-    if (implied.length) { targetMentions = implied; targets = refsOf(idx, implied) }
+    const ms = impliedTargets(sa, idx, t, p.head).filter((m) => !sources.some((s) => s.actor === idx.refOf(m)!.actor))
+    if (ms.length) { targetMentions = ms; targets = refsOf(idx, ms); implied = true }
   }
   // an evaluation inside what someone says ("X said Y is responsible", "… violated the deal") is the speaker's act
   // on the clause's subject; a word that itself names the act ("X said Iran supports Syria") keeps its own subject
@@ -190,7 +197,7 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     // from the tree, for acts addressed to someone; "our partners" is left to the page's context (the meeting's other party)
     const first = targetMentions[0]
     const addressed = ADDRESSED.has(t.entry.type) && !!first && !/\b(?:our|their|its|his|her|my|your)\s+$/iu.test(sa.view.text.slice(Math.max(0, first.start - 8), first.start))
-    return args.targets.some((r) => r) || !(owned || addressed) || !targets.length ? args : { ...args, targets }
+    return args.targets.some((r) => r) || !(owned || addressed || implied) || !targets.length ? args : { ...args, targets }
   }
   const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)
   return { ...args, sources: fill(args.sources, sources), targets: fill(args.targets, targets) }
