@@ -10,7 +10,7 @@ export const TITLES: Readonly<Record<string, 'military' | 'office' | 'honorific'
   'brigadier-general': 'military', 'lieutenant-colonel': 'military',
   president: 'office', king: 'office', prince: 'office', emir: 'office', minister: 'office', premier: 'office', secretary: 'office',
   chancellor: 'office', speaker: 'office', ambassador: 'office', spokesman: 'office', spokesperson: 'office', spokeswoman: 'office',
-  envoy: 'office', director: 'office', chief: 'office', leader: 'office',
+  envoy: 'office', director: 'office', chief: 'office', leader: 'office', mp: 'office', lawmaker: 'office',
   mr: 'honorific', mrs: 'honorific', ms: 'honorific', dr: 'honorific', sir: 'honorific', sen: 'honorific', senator: 'honorific',
   rep: 'honorific', gov: 'honorific', ayatollah: 'honorific', sheikh: 'honorific', sayyed: 'honorific', hojatoleslam: 'honorific',
   crown: 'honorific', foreign: 'honorific', defence: 'honorific', defense: 'honorific', prime: 'honorific', deputy: 'honorific',

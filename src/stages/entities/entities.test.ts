@@ -155,3 +155,12 @@ describe('entities: resolution', () => {
     assert.equal(a.get('Yelena Tarasovna-Bright'), b.get('Yelena Tarasovna-Bright'))
   })
 })
+
+describe('titles before names (issue #15)', () => {
+  it('an MP or a lawmaker before a name is a title, the name a person', () => {
+    const text = 'MP Rana Holm said the vote was fair. Lawmaker Tomas Vik disagreed on Monday.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }], { title: null, published: '2024-05-01', author: null, outlet: null, copy_of: null })
+    const ents = pipeline.run(doc).doc.layers.entities ?? []
+    assert.deepEqual(['Rana Holm', 'Tomas Vik'].map((n) => ents.find((e) => e.name === n)?.type), ['PERSON', 'PERSON'])
+  })
+})
