@@ -121,16 +121,23 @@ export class SyntaxSpeakers {
     const v = this.view
     let x = -1
     for (let t = a; t < b && x < 0; t++) { const h = v.head(t); if (h >= 0 && (h < a || h >= b)) x = h }
-    let found: SyntaxSpeaker | null = null
     for (let k = 0; k < MAX_UP && x >= 0; k++, x = v.head(x)) {
-      if (!v.isPredicate(x)) continue
-      const s = this.subjectOf(x).tok
-      if (s < 0 || this.inQuote(s)) continue
-      const m = this.mentionOf(s, skip, outer.start, previous)
-      const ref = m ? this.refOf(m, this.tokens[s]!.start, previous) : null
-      if (m && ref) { found = { mention: m, ref, how: 'governs', verb: x }; break }
+      const said = v.isPredicate(x) ? this.subjectSpeaker(x, skip, outer.start, previous) : null
+      if (said) return { ...said, how: 'governs', verb: x }
     }
-    return found
+    return null
+  }
+
+  /**
+   * Who the subject of predicate x names: its subject token (outside every quotation) read for its mention, before
+   * `before` (default: right after the subject), and that mention's actor. null when the subject names none.
+   */
+  private subjectSpeaker(x: number, skip: readonly Span[], before: number | null, previous: ActorRef | null): { mention: ActorMention; ref: ActorRef } | null {
+    const s = this.subjectOf(x).tok
+    if (s < 0 || this.inQuote(s)) return null
+    const m = this.mentionOf(s, skip, before ?? this.tokens[s]!.end + 1, previous)
+    const ref = m ? this.refOf(m, this.tokens[s]!.start, previous) : null
+    return m && ref ? { mention: m, ref } : null
   }
 
   /**
@@ -144,10 +151,7 @@ export class SyntaxSpeakers {
     if (b <= a) return null
     const actor = (t: string): boolean => t === 'PERSON' || t === 'ORG' || t === 'GROUP'
     const speakerOf = (root: number): ActorRef | null => {
-      const s = this.subjectOf(root).tok
-      if (s < 0 || this.inQuote(s)) return null
-      const m = this.mentionOf(s, skip, this.tokens[s]!.end + 1, previous)
-      const ref = m ? this.refOf(m, this.tokens[s]!.start, previous) : null
+      const ref = this.subjectSpeaker(root, skip, null, previous)?.ref ?? null
       return ref && actor(this.typeOf(ref)) ? ref : null
     }
     const rootOf = (i: number): number => { let x = i; for (let k = 0; k < 60 && v.head(x) >= 0; k++) x = v.head(x); return x }

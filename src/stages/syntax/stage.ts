@@ -225,8 +225,7 @@ function repairNounRoot(words: readonly string[], heads: number[], rels: string[
   const w = words[v]!.toLowerCase()
   if (!/ed$/u.test(w) && !IRREGULAR_PAST.has(w) && !kids.some((i) => rels[i] === 'aux' && i < v)) return
   if (rels[v] === 'conj') return
-  // only adverbs (and the noun's own phrase) between the noun and the verb: "the office also issued", not "the report issued by X"
-  for (let i = r + 1; i < v; i++) if (heads[i] !== v + 1 || rels[i] !== 'advmod') { let x = i, inNoun = false; for (let k = 0; k < 20 && x >= 0; k++) { if (x === r) { inNoun = true; break } x = heads[x]! - 1 } if (!inNoun) return }
+  // a passive participle with its agent is a real reduced relative: "the report issued by X"
   if (kids.some((i) => rels[i] === 'obl:agent' || (rels[i] === 'obl' && words[i - 1]?.toLowerCase() === 'by'))) return
   promote()
   heads[r] = v + 1; rels[r] = 'nsubj'

@@ -1,15 +1,19 @@
 /** Heuristic data of scraped-text cleaning: what a line of page chrome looks like, and where an article ends. */
 
+/** The last marks of a sentence: terminal punctuation (with ؟ and ۔) and the closing quotes or brackets after it, or a closing quote. */
+const SENTENCE_STOP = String.raw`(?:[.!?؟۔]["'”’»)\]]*|[”"])`
+/** A desk's sign-off after a story's last sentence: the editors' initials ("MH/PA", "MA"), then a wire's "END" and agency code ("… END MNA"). */
+const DESK_SIGNOFF = String.raw`(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\p{Lu}{2,3})(?:\s+END(?:\s+\p{Lu}{2,5})?)?`
 /**
  * A body line ends a sentence: terminal punctuation (with the Arabic question mark ؟ and full stop ۔), optionally followed by closing quotes or brackets, and by the
  * desk initials of the editors who handled it ("… considered.” MH/PA", "… year. MA", "… figures. ER/IS END MNA").
  */
-export const SENTENCE_END_RE = /(?:[.!?؟۔]["'”’»)\]]*|[”"])(?:\s+(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\p{Lu}{2,3})(?:\s+END(?:\s+\p{Lu}{2,5})?)?)?$/u
+export const SENTENCE_END_RE = new RegExp(`${SENTENCE_STOP}(?:\\s+${DESK_SIGNOFF})?$`, 'u')
 /**
  * A sentence end followed by the agency the story came from ("… (Source: TASS)", "… (HealthDay News)"): the end of
  * a body paragraph when the line is long (CREDITED_MIN_WORDS); a short one is a photo caption ("… on Monday. (AP)").
  */
-export const CREDITED_END_RE = /(?:[.!?؟۔]["'”’»)\]]*|[”"])\s*\((?:(?:[Ss]ources?|[Vv]ia)\s*:\s*)?\p{Lu}[^()]{1,50}\)$/u
+export const CREDITED_END_RE = new RegExp(`${SENTENCE_STOP}\\s*\\((?:(?:[Ss]ources?|[Vv]ia)\\s*:\\s*)?\\p{Lu}[^()]{1,50}\\)$`, 'u')
 export const CREDITED_MIN_WORDS = 25
 /** Fewest words of the one line kept as the body of a page where no line ends a sentence (a brief cut short). */
 export const CUT_BRIEF_MIN_WORDS = 12
@@ -121,13 +125,13 @@ export const MAX_BYLINE_WORDS = 14
 export const JOIN_LEAD_RE = /^(?:join|support|follow)\s+(?:the\s+)?/i
 /** A proper name of up to five capitalised words (an outlet), optionally after "The". */
 export const NAME_RE = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4}/u
+/** Editors' desk initials closing a paragraph after its last sentence ("… said.” NA/PA/AK", "… END MNA"): not part of the story. */
+export const TRAILING_INITIALS_RE = new RegExp(`(?<=[.!?"”’)])\\s+${DESK_SIGNOFF}\\s*$`, 'u')
 /**
  * A licence or copyright notice glued to the end of the last paragraph ("… said. All content by X is licensed under a
  * Creative Commons … License.", "… said. © 2023 X. All rights reserved."): site chrome, cut from the paragraph, with
  * the desk's sign-off initials before it ("… said. SA/PA  All Content by X is licensed …").
  */
-/** Editors' desk initials closing a paragraph after its last sentence ("… said.” NA/PA/AK", "… END MNA"): not part of the story. */
-export const TRAILING_INITIALS_RE = /(?<=[.!?"”’)])\s+(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+|\p{Lu}{2,3})(?:\s+END(?:\s+\p{Lu}{2,5})?)?\s*$/u
 export const TRAILING_NOTICE_RE = /(?<=[.!?"”’)]\s+)(?:\p{Lu}{1,4}(?:\/\p{Lu}{1,4})+\s+)?(?:(?:all\s+)?(?:content|material|text|articles?)s?\s+(?:by|of|on|from)\s+[^.]{1,80}?\s+(?:is|are)\s+licen[cs]ed\s+under\b[^]{0,120}?|(?:copyright\s*)?(?:©|\(c\))[^]{0,80}?all\s+rights\s+reserved)\.?\s*$|\s*(?:\p{Lu}{1,4}(?:\/\p{Lu}{0,4})*\s+)?all\s+content\s+by\s+[^.]{1,80}?\s+is\s+licen[cs]ed\s+under\s+a\s+creative\s+commons\b[^]{0,80}$/iu
 /** Copyright lines: "© 2023 Designed by icebutik", "Copyright © 2024 Levant News. All rights reserved." */
 export const COPYRIGHT_RE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:designed by|powered by|by)?\s*([\p{L}][\p{L}\d .&'’-]{1,60}?)\s*(?:[.,|·•]|\s[-–—]\s|all rights|$)/iu
