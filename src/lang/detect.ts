@@ -1,5 +1,5 @@
 import { eld } from 'eld/medium'
-import { DETECT_CHARS, MIN_DETECT_LETTERS, RTL_LANGUAGES } from './lang.data.js'
+import { DETECT_CHARS, MIN_DETECT_LEAD, MIN_DETECT_LETTERS, RTL_LANGUAGES } from './lang.data.js'
 
 /** The language a text is written in, as the detector reads it. */
 export interface Detection {
@@ -15,8 +15,9 @@ export interface Detection {
 
 /**
  * Detects the language of a text with eld (Efficient Language Detector, its medium n-gram database, which ships in
- * the npm package; nothing is downloaded). Texts with fewer than MIN_DETECT_LETTERS letters, and texts eld finds
- * unreliable, are not detected (language null).
+ * the npm package; nothing is downloaded). Texts with fewer than MIN_DETECT_LETTERS letters, texts eld finds
+ * unreliable and texts whose best language leads English by less than MIN_DETECT_LEAD are not detected
+ * (language null).
  * @example detectLanguage('Министр иностранных дел России провёл переговоры в Москве.').language // 'ru'
  */
 export function detectLanguage(text: string): Detection {
@@ -24,8 +25,9 @@ export function detectLanguage(text: string): Detection {
   const letters = sample.match(/\p{L}/gu)?.length ?? 0
   if (letters < MIN_DETECT_LETTERS) return { language: null, score: 0, reliable: false, letters }
   const r = eld.detect(sample)
-  const score = r.language ? r.getScores()[r.language] ?? 0 : 0
-  const reliable = r.isReliable()
+  const scores = r.getScores()
+  const score = r.language ? scores[r.language] ?? 0 : 0
+  const reliable = r.isReliable() && (r.language === 'en' || score - (scores['en'] ?? 0) >= MIN_DETECT_LEAD * score)
   return { language: r.language && reliable ? r.language : null, score, reliable, letters }
 }
 

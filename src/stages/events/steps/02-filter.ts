@@ -10,6 +10,15 @@ const INNER_NEGATION_RE = /\s(?:no|never|not)\s/i
 /** A sentence opened by the deal it restates the terms of ("Under the nuclear deal, …", "Under the 2015 JCPOA, …"). */
 const TERMS_OF_DEAL_RE = /^\W*under\s+(?:the|a|an|this|that|its|their)\s+(?:[\p{L}\d-]+\s+){0,3}(?:deal|agreement|accord|pact|treaty|JCPOA|arrangement)\b/iu
 
+/**
+ * "In his phone conversation with X, Y said …", "During their meeting with X": a meeting owned by its subject and
+ * with its partner named tells the meeting (both parties are there), unlike "during the meeting" told before.
+ */
+function ownMeeting(text: string, sent: Span, t: Trigger, clause: string): boolean {
+  return t.entry.type === 'CONSULT' && /\b(?:his|her|their|its)\s+(?:\S+\s+){0,2}$/iu.test(clause)
+    && (/\s(?:with|between)$/iu.test(t.text) || /^\s+(?:with|between)\s/iu.test(text.slice(t.end, Math.min(sent.end, t.end + 10))))
+}
+
 /** Why a trigger is not an event, or null when it is one. */
 export function rejectReason(text: string, sent: Span, t: Trigger): string | null {
   const before = text.slice(Math.max(sent.start, t.start - 50), t.start)
@@ -31,7 +40,7 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   if (t.entry.type === 'AGREE' && /^agreed\b/iu.test(t.text) && TERMS_OF_DEAL_RE.test(text.slice(sent.start, t.start))) return 'reference'
   // "37 people were killed in the explosion": an attack told with its toll is the attack, not a reference to it
   const toll = t.entry.type === 'ASSAULT' && TOLL_BEFORE_RE.test(clause)
-  if (t.entry.pos === 'noun' && !toll && REFERENCE_RE.test(clause) && !/^(?:during|at)\s+a\b/iu.test(t.text)) return 'reference'
+  if (t.entry.pos === 'noun' && !toll && REFERENCE_RE.test(clause) && !/^(?:during|at)\s+a\b/iu.test(t.text) && !ownMeeting(text, sent, t, clause)) return 'reference'
   // "the (terrorist) attack" / "the bombings" told again without place or count: a reference to an attack already told
   if (t.entry.type === 'ASSAULT' && t.entry.pos === 'noun' && !toll && /\b(?:the|this)\s+(?:\S+\s+){0,2}$/iu.test(clause) && !/\s(?:on|in|against|of)$/iu.test(t.text)) {
     const after = text.slice(t.end, Math.min(sent.end, t.end + 40))
