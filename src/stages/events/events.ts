@@ -9,7 +9,7 @@ import { NEWS_TYPES, PLUPERFECT_RE } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
 import { anaphoricTarget, attackAuthor, contextDate, countriesOf, meetingCounterpart, speakerForState, victimsCountry } from './speech.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
-import { rejectReason, toldWithOwnTime } from './steps/02-filter.js'
+import { donePurpose, rejectReason, toldWithOwnTime } from './steps/02-filter.js'
 import { readArgs } from './steps/03-arguments.js'
 import { sentenceDates, type EventDate } from './steps/04-dates.js'
 import { mergeRepeats } from './steps/05-merge.js'
@@ -130,7 +130,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       const objectOf = partOf || t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && !adjunct && found.some((o) => o !== t && o.entry.pos === 'verb' && o.end <= t.start && wordsBetween(text, o.end, t.start) <= 5)
       const reason = objectOf ? 'object' : rejectReason(text, sent, t)
       // "after the killing of X in Y late Tuesday" tells the killing: its own time or place makes it more than a reference
-      const why = reason === 'reference' && toldWithOwnTime(text, sent, t, idx, input.timex) ? null : reason
+      // … and "took to Twitter to condemn X" condemned X: the purpose of a done act is done
+      const why = (reason === 'reference' && toldWithOwnTime(text, sent, t, idx, input.timex)) || (reason === 'hypothetical' && sv && donePurpose(sv, sv.tokenAt(t.start))) ? null : reason
       if (why) messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${WHY[why] ?? why}: not coded as ${t.entry.type}`, 'info', t))
       if (why === 'negated') denials.push({ sent, t })
       return !why

@@ -307,6 +307,15 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('A meeting between Putin and Raisi took place in Tehran on Monday. It lasted two hours.'), [['CONSULT', 'Putin', 'Raisi']])
   assert.deepEqual(events('Talks between Iran and Russia were held in Tehran on Monday. They lasted two hours.'), [['CONSULT', 'Iran', 'Russia']])
   assert.deepEqual(events('A summit between Biden and Putin in Geneva sought to ease tensions. Nothing changed.'), [['CONSULT', 'Biden', 'Putin']])
+  // a meeting owned by its subject with its partner named tells the meeting ("In his phone conversation with X")
+  assert.deepEqual(events('In his phone conversation with Wang Yi, Hossein Amir-Abdollahian said the talks would go on. Nothing changed.').filter((e) => e[0] === 'CONSULT'), [['CONSULT', 'Hossein Amir-Abdollahian', 'Wang Yi']])
+  // the base form of a verb of speech is an act in the present ("we condemn"), and the purpose of a done act is done
+  assert.deepEqual(events('"We strongly condemn the Israeli strikes," Nasser Kanaani said on Monday. He spoke in Tehran.').filter((e) => e[0] === 'ACCUSE'), [['ACCUSE', 'Nasser Kanaani', 'Israel']])
+  assert.deepEqual(events('Hamid Karzai took to Twitter to condemn the bombing on Monday. Nothing changed.').map((e) => e.slice(0, 2)), [['ACCUSE', 'Hamid Karzai']])
+  assert.deepEqual(events('Hamid Karzai plans to condemn the bombing on Monday. Nothing changed.'), [])
+  // the "of" phrase of a proposal or an accusation is its author ("welcomed the proposal of X"); not so "the killing of X"
+  assert.deepEqual(events('Zarif welcomed the proposal of Azerbaijan on Monday. Nothing changed.'), [['SUPPORT', 'Zarif', 'Azerbaijan']])
+  assert.deepEqual(events('Iran rejected the accusation of Israel on Monday. Nothing changed.'), [['REJECT', 'Iran', 'Israel']])
 })
 
 // targets a sentence leaves unnamed but the page gives: [text, expected (type, source, target) rows]

@@ -197,7 +197,9 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     // from the tree, for acts addressed to someone; "our partners" is left to the page's context (the meeting's other party)
     const first = targetMentions[0]
     const addressed = ADDRESSED.has(t.entry.type) && !!first && !/\b(?:our|their|its|his|her|my|your)\s+$/iu.test(sa.view.text.slice(Math.max(0, first.start - 8), first.start))
-    return args.targets.some((r) => r) || !(owned || addressed || implied) || !targets.length ? args : { ...args, targets }
+    // what is condemned, rejected or praised, as the tree reads its phrase ("welcomed the proposal of X"), is owned too
+    const object = OWNED.has(t.entry.type) && targetMentions === p.objects
+    return args.targets.some((r) => r) || !(owned || addressed || implied || object) || !targets.length ? args : { ...args, targets }
   }
   const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)
   return { ...args, sources: fill(args.sources, sources), targets: fill(args.targets, targets) }

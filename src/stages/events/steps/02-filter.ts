@@ -1,6 +1,7 @@
 import type { TimeExpr } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
 import type { ActorIndex } from '../actors.js'
+import type { SyntaxView } from '../../syntax/index.js'
 import { CONDITIONAL_CLAUSE_RE, DECIDED_RE, DENIED_CONTENT_RE, HYPOTHETICAL_RE, NEGATION_FAR_RE, NEGATION_RE, PLANNED_NOUN_RE, REFERENCE_RE, TOLL_BEFORE_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
@@ -47,6 +48,26 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
     if (!/^\s+(?:in|on|at|that\s+killed|which\s+killed|near)\b|^,?\s+(?:which|that)\s+(?:took\s+place|happened|occurred)\b/iu.test(after)) return 'reference'
   }
   return null
+}
+
+/** Verbs whose "to" clause says what their done act was for ("took to Twitter to condemn", "summoned the envoy to protest"). */
+const PURPOSE_HEADS = new Set(['take', 'go', 'use', 'issue', 'summon', 'hold', 'convene', 'release', 'publish', 'post', 'tweet', 'write', 'send',
+  'gather', 'rally', 'march', 'travel', 'come', 'arrive', 'meet', 'speak', 'turn', 'seize', 'join', 'call', 'invite'])
+/** Auxiliaries that leave an act done ("has taken to Twitter to condemn"); any other (will, would, may …) makes it hypothetical. */
+const DONE_AUX = new Set(['have', 'be', 'do'])
+
+/**
+ * A "to" clause that tells the purpose of a done act is done with it: "X took to Twitter to condemn the attack",
+ * "Iran summoned the envoy to protest": the head is a past-tense verb of doing, not negated and with no modal,
+ * unlike "X plans to condemn", "urged Y to condemn" or "will meet to discuss". `tok` is the trigger's token.
+ */
+export function donePurpose(sv: SyntaxView, tok: number): boolean {
+  if (tok < 0 || !/^(?:advcl|xcomp)/.test(sv.rel(tok)) || !sv.dependents(tok, 'mark').some((m) => sv.word(m).toLowerCase() === 'to')) return false
+  const h = sv.head(tok)
+  if (h < 0 || sv.upos(h) !== 'VERB' || !PURPOSE_HEADS.has(sv.lemma(h).toLowerCase()) || sv.isNegated(h)) return false
+  const w = sv.word(h).toLowerCase()
+  const past = w !== sv.lemma(h).toLowerCase() && !/(?:ing|s)$/.test(w)
+  return past && sv.dependents(h, 'aux').every((a) => DONE_AUX.has(sv.lemma(a).toLowerCase()))
 }
 
 /** Background, not a telling: "since the killing of X" measures time from it. */

@@ -13,6 +13,16 @@ const LIGHT_VERBS = new Set(['hold', 'have', 'make', 'conduct', 'carry', 'launch
   'escalate', 'intensify', 'step', 'renew', 'unleash', 'undertake', 'execute', 'perform'])
 /** Nouns that count or group acts ("a string of airstrikes", "a new round of sanctions"): the act is the light verb's object through them. */
 const QUANTITY_NOUNS = new Set(['string', 'series', 'wave', 'spate', 'number', 'round', 'barrage', 'volley', 'flurry', 'set', 'package', 'raft', 'batch'])
+/**
+ * Nouns of stance, speech and conduct whose "of" phrase is their author ("the proposal of X", "the accusation of X",
+ * "the interference of X"), where acts done to someone take their victim there ("the killing of X").
+ */
+const AUTHOR_OF_NOUNS = new Set(['proposal', 'accusation', 'allegation', 'claim', 'statement', 'remark', 'comment', 'stance', 'position', 'initiative',
+  'offer', 'request', 'demand', 'decision', 'policy', 'plan', 'move', 'approach', 'behavior', 'behaviour', 'action', 'measure', 'conduct', 'effort',
+  'attitude', 'view', 'response', 'rhetoric', 'interference', 'presence', 'role', 'call', 'announcement', 'proposition', 'suggestion', 'assertion'])
+/** Nouns of a relation between parties, named with "between" ("the agreement between X and Y"). */
+const RELATION_NOUNS = new Set(['agreement', 'deal', 'accord', 'ceasefire', 'truce', 'talks', 'relations', 'ties', 'cooperation', 'partnership',
+  'understanding', 'treaty', 'pact', 'contract', 'memorandum', 'dialogue', 'rapprochement', 'reconciliation', 'alliance', 'exchange', 'meeting'])
 /** Month and weekday names, never actors. */
 const CALENDAR = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/
 /** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("X, who visited Y"). */
@@ -143,6 +153,13 @@ export class SyntaxArgs {
     const sv = this.sv
     for (const d of sv.dependents(h, 'nmod:poss')) { const m = this.single(d); if (m) return m }
     for (const d of sv.dependents(h, 'nmod')) if (sv.caseOf(d).toLowerCase() === 'by') { const m = this.single(d); if (m) return m }
+    // "the proposal of X", "the accusation of X": a noun of stance or conduct names its author with "of" (unlike "the killing of X")
+    // "the agreement between X and Y": a relation names its parties
+    const lemma = sv.lemma(h).toLowerCase()
+    for (const d of sv.dependents(h, 'nmod')) {
+      const prep = sv.caseOf(d).toLowerCase()
+      if ((prep === 'of' && AUTHOR_OF_NOUNS.has(lemma)) || (prep === 'between' && RELATION_NOUNS.has(lemma))) { const m = this.single(d); if (m) return m }
+    }
     // "the efforts made by the US", "the plan brokered by Russia": the agent of a participle modifying the noun
     for (const a of sv.dependents(h, 'acl')) for (const d of sv.children(a)) if (sv.rel(d) === 'obl:agent' || (sv.rel(d) === 'obl' && sv.caseOf(d).toLowerCase() === 'by')) { const m = this.single(d); if (m) return m }
     return this.modifierActor(h, false)
