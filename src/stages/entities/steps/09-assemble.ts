@@ -43,8 +43,8 @@ const NOT_NAMES = new Set(['role', 'metonym', 'antecedent', 'head'])
 const fold = (s: string): string => foldName(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 
 /**
- * The name a document gives a known person or body: the knowledge base's name when the page uses it (accents
- * aside), else the page's own longest spelling ("James Mattis" for Jim Mattis; "Russian Defense Ministry"; a body
+ * The name a document gives a known person or body: the knowledge base's name as the page spells it (accents
+ * and letters like "ı" as the page writes them), else the page's own longest spelling ("James Mattis" for Jim Mattis; "Russian Defense Ministry"; a body
  * only by a full name of several words, never an acronym or a short form like "Tasnim"). The actor id keeps the
  * identity and the corpus's actor table the canonical name. Places keep the canonical name: a page's other names
  * for a state are often loaded ("the Zionist regime").
@@ -53,7 +53,10 @@ function pageName(canonical: string, type: string, texts: readonly { text: strin
   if (type !== 'PERSON' && type !== 'ORG') return canonical
   const own = texts.filter((t) => !NOT_NAMES.has(t.how ?? '') && /^\p{Lu}/u.test(t.text))
   const c = fold(canonical)
-  if (!own.length || own.some((t) => fold(t.text) === c)) return canonical
+  if (!own.length) return canonical
+  // the page's own spelling of the canonical name ("Ibrahim Kalin" for İbrahim Kalın): letters like "ı" or "ø" no accent folding unifies
+  const same = own.find((t) => fold(t.text) === c)
+  if (same) return same.text.replace(/\s+/g, ' ')
   const longest = own.map((t) => t.text).sort((a, b) => b.length - a.length)[0]!
   // a body is renamed only by a full name of several words ("Russian Defense Ministry"), never an acronym or a short form ("Tasnim")
   return type === 'PERSON' || (longest.split(/\s+/).length >= 2 && !/^[\p{Lu}\d.\s-]+$/u.test(longest)) ? longest : canonical
