@@ -44,6 +44,8 @@ export function pairOf(idx: ActorIndex, m: ActorMention): [ActorRef, ActorRef] |
   for (let i = idx.mentions.length - 1; i >= 0 && seen.length < 2; i--) {
     const o = idx.mentions[i]
     if (o.end > m.start || o.type !== want || !o.ref) continue
+    // "the two countries" are states, not the city where they met ("Iran and Russia held talks in Moscow")
+    if (want === 'GPE' && knownPlace(o.ref.name) && knownPlace(o.ref.name)!.country !== o.ref.name) continue
     if (!seen.some((r) => r.actor === o.ref!.actor)) seen.push(o.ref)
   }
   return seen.length === 2 ? [seen[1], seen[0]] : null
