@@ -41,6 +41,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone`, type: 'CONSULT', mode: 'phone', pos: V, targetPreps: ['with', 'to'], reason: 'speaking by phone is CONSULT/phone' },
   { pattern: String.raw`visit(?:ed|ing)|visits(?!\s+to)`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'a visit is CONSULT/visit, visitor as source' },
   { pattern: String.raw`visits?\s+to`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: [''], reason: 'nominal visit ("the visit to Tehran")' },
+  { pattern: String.raw`visits?(?=\s+(?:by|of)\s+(?:\S+\s+){1,8}?to\s)`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: ['to'], reason: 'nominal visit with its visitor ("a visit by X to Tehran"; the "by" or "of" phrase is the visitor)' },
   { pattern: String.raw`arriv(?:ed|es)\s+in`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'arriving in a capital for talks is a visit' },
   { pattern: String.raw`(?:met|meets|meet)(?:\s+with)?`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: [''], reason: 'meeting someone is CONSULT/meeting' },
   { pattern: String.raw`(?:held|holds|hold)\s+(?:\S+\s+){0,2}?meetings?\s+(?=with\b|between\b)`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with', 'between'], reason: 'holding (separate) meetings with people is CONSULT, dated like a verb' },

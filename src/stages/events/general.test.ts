@@ -316,6 +316,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // the "of" phrase of a proposal or an accusation is its author ("welcomed the proposal of X"); not so "the killing of X"
   assert.deepEqual(events('Zarif welcomed the proposal of Azerbaijan on Monday. Nothing changed.'), [['SUPPORT', 'Zarif', 'Azerbaijan']])
   assert.deepEqual(events('Iran rejected the accusation of Israel on Monday. Nothing changed.'), [['REJECT', 'Iran', 'Israel']])
+  // a nominal visit names its visitor with "by" or "of" and its host with "to"
+  assert.deepEqual(events('The plan was first presented during a visit by Mohammad Javad Zarif to China in October. Nothing changed.'), [['CONSULT', 'Mohammad Javad Zarif', 'China']])
   // "both countries" are the two states named before, not the city where they met
   assert.deepEqual(events('Iran and Russia held talks in Moscow on Monday. Both countries agreed to expand trade.').filter((e) => e[0] === 'AGREE'), [['AGREE', 'Iran', 'Russia']])
 })

@@ -180,6 +180,14 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     const by = c.idx.after(t.end, c.sent).find((x) => x.prep === 'by')?.m
     const between = /between$/iu.test(t.text) ? targets.slice(0, 2) : null
     if (between && between.length === 2) return { sources: [c.idx.refOf(between[0])], targets: [c.idx.refOf(between[1])], ...placeOf(location) }
+    // "a visit by (or of) X to Y": the visitor, then where or whom they visited
+    if (t.entry.type === 'CONSULT' && t.entry.mode === 'visit' && /^\s+(?:by|of)\s/iu.test(c.text.slice(t.end, t.end + 5))) {
+      const after = c.idx.after(t.end, c.sent)
+      // (a body before a title and a name only qualifies the person: "the visit of IAEA chief X")
+      const visitor = after.find((x) => (x.prep === 'by' || x.prep === 'of') && !c.idx.modifiesPerson(x.m))?.m
+      const host = visitor ? after.find((x) => x.prep === 'to' && x.m.start > visitor.end)?.m : undefined
+      if (visitor && host) return { sources: [refOf(c, visitor)], targets: [refOf(c, host)], ...placeOf(PLACE.has(host.type) ? host : location) }
+    }
     if (/^calls\s+from/iu.test(t.text)) { const f = c.idx.within(t.end, c.sent.end)[0]; sources = [f ?? null] }
     else if (possessor || by) sources = [possessor ?? by ?? null]
     else if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'PROTEST') {
