@@ -241,6 +241,7 @@ test('verbs of harsh criticism are accusations of their object', () => {
 test('a meeting or call framing the sentence ("In a meeting with X, Y said") is held by its main subject, never with oneself', () => {
   assert.deepEqual(rows('In a meeting with Tomas Vik on Monday, Anna Berg said the talks were useful.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
   assert.deepEqual(rows('During a phone call with Anna Berg, Tomas Vik praised the deal.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Tomas Vik', 'Anna Berg']])
+  assert.deepEqual(rows('According to the agency, in a meeting with Anna Berg on Monday, Tomas Vik praised the deal.').filter((r) => r[0] === 'CONSULT').map((r) => r.slice(0, 3)), [['CONSULT', 'Tomas Vik', 'Anna Berg']])
 })
 
 test('two parties signing with no one else named sign with each other', () => {

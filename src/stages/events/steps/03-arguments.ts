@@ -24,8 +24,8 @@ const ROLE_OF = /\b(?:secretary|head|chief|commander|leader|minister|director|ch
 /** "a Shi'a shrine", "US-backed": a name used as a modifier of another noun, never an argument. */
 const isModifier = (c: ArgContext, m: Span): boolean => /\b(?:a|an)\s+$/i.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-'
 
-/** The words opening a sentence before a nominal meeting that frames it ("In a (separate) meeting with", "During their phone call with"). */
-const FRAMING_LEAD = /^\s*(?:[\p{L}\u2013\u2014 ]{0,20}[\u2013\u2014-]\s*)?(?:in|during|at)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\p{Ll}-]+\s+){0,2}$/iu
+/** The words opening a sentence before a nominal meeting that frames it ("In a (separate) meeting with", "During their phone call with", also after "According to X,"). */
+const FRAMING_LEAD = /^\s*(?:[\p{L}\u2013\u2014 ]{0,20}[\u2013\u2014-]\s*)?(?:according\s+to\s+[^,;]{1,60},\s*)?(?:in|during|at)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\p{Ll}-]+\s+){0,2}$/iu
 
 /** First-person words: the quotation's speaker is the actor ("We are ready …"). */
 const FIRST_PERSON = /\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us|[Mm]e)\b/
