@@ -112,12 +112,18 @@ describe('entities: resolution', () => {
     ["Russia's Security Council secretary flew in for the talks.", '2024-09-01', "Russia's Security Council secretary", 'P:sergei-shoigu'],
     ['The statement was read out, and the Russian leader added a warning.', '2022-10-27', 'the Russian leader', 'P:vladimir-putin'],
     ["Vladimir Putin wrote to his Iranian counterpart about trade.", '2023-02-01', 'his Iranian counterpart', 'P:ebrahim-raisi'],
+    // the counterpart of an office resolved by description, not by name
+    ["Iran's foreign minister met his Russian counterpart on Monday.", '2022-05-10', 'his Russian counterpart', 'P:sergey-lavrov'],
     ["Tehran sent Iran's top security official to the summit.", '2024-01-10', "Iran's top security official", 'P:ali-akbar-ahmadian'],
     ['Envoys met the Houthi chief of staff in Sanaa.', '2024-03-01', 'the Houthi chief of staff', 'P:muhammad-al-ghamari'],
     ['Envoys met the Houthi chief of staff in Sanaa.', '2025-12-01', 'the Houthi chief of staff', 'P:yusuf-al-madani'],
     ["Later Iran's chief of staff inspected the troops.", '2023-03-01', "Iran's chief of staff", 'P:mohammad-bagheri'],
   ]
   for (const [text, date, mention, actor] of byRole) it(`"${mention}" on ${date} is ${actor}`, () => assert.equal(read(text, date).get(mention), actor))
+
+  it('reads a month before a day number as a date, never a name ("MOSCOW, Jan 10 (Reuters)")', () => {
+    assert.equal(read('MOSCOW, Jan 10 (Reuters) - Officials met in the capital.', '2023-01-10').get('Jan'), undefined)
+  })
 
   it('leaves a "former" holder unresolved', () => {
     assert.equal(read('The former Russian leader spoke.', '2023-01-01').get('The former Russian leader'), undefined)

@@ -2,6 +2,9 @@ import type { Ctx } from '../context.js'
 import { QUOTE_MARKS, SECT_ADJECTIVES, SLOGAN_MAX_WORDS } from '../entities.data.js'
 import type { Candidate } from './05-candidates.js'
 
+/** Month names and their news abbreviations. */
+const MONTH_RE = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:\.|[a-z]*)$/
+
 /** The words [a, b) between the quotation marks around word i in its sentence, or null when i is not quoted. */
 function quotationAround(ctx: Ctx, i: number): { a: number; b: number } | null {
   const { words } = ctx
@@ -23,6 +26,8 @@ export function isNoName(ctx: Ctx, c: Candidate): boolean {
   if (c.w1 - c.w0 !== 1) return false
   const w = ctx.words[c.w0]!
   if (SECT_ADJECTIVES.has(w.fold.replace(/['-]/g, ''))) return true
+  // a month before a day number is a date ("MOSCOW, Jan 10 (Reuters)"), whatever a tagger makes of its capital
+  if (MONTH_RE.test(w.text) && /^\d{1,2}(?:st|nd|rd|th)?$/.test(ctx.words[c.w0 + 1]?.text ?? '')) return true
   const q = quotationAround(ctx, c.w0)
   if (!q) return false
   let named = 0

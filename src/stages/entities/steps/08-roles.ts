@@ -127,7 +127,7 @@ export function resolveRoles(ctx: Ctx): Hit[] {
     if ((!iso && !body) || p.mods.some((m) => PAST_MARKERS.has(m)) || besideName(ctx, p.start, end, personAt, personEnd)) continue
     const mods = p.mods.filter((m) => !ROLE_MODIFIERS.has(m))
     let offices: readonly KbOffice[] = []
-    if (head === 'counterpart') offices = counterpartOffices(ctx, i, iso)
+    if (head === 'counterpart') offices = counterpartOffices(ctx, i, iso, out)
     else for (let k = 0; k <= mods.length && !offices.length; k++) {
       const noun = [...mods.slice(k), long?.noun ?? head].join(' ')
       offices = body ? ctx.kb.officesOf(null, { body, noun }) : ctx.kb.officesOf(iso, { noun })
@@ -139,13 +139,17 @@ export function resolveRoles(ctx: Ctx): Hit[] {
   return out
 }
 
-/** Offices of the same kind as the one held by the person named last before word i (this or the previous sentence). */
-function counterpartOffices(ctx: Ctx, i: number, iso: string | null): readonly KbOffice[] {
+/**
+ * Offices of the same kind as the one held by the person named last before word i (this or the previous sentence),
+ * by name or by an office already resolved (`roles`: "Iran's foreign minister met his Russian counterpart").
+ */
+function counterpartOffices(ctx: Ctx, i: number, iso: string | null, roles: readonly Hit[] = []): readonly KbOffice[] {
   if (!iso) return []
   const sent = ctx.words[i]!.sent
-  const prior = ctx.hits.filter((h) => h.actor && h.w1 <= i && ctx.words[h.w0]!.sent >= sent - 1 && typeOf(ctx, h.actor) === 'PERSON').pop()
-  const roles = prior ? ctx.kb.actor(prior.actor!)?.roles ?? [] : []
-  const role = roles.find((r) => !ctx.date || covers(r.from, r.to, ctx.date))
+  const prior = [...ctx.hits, ...roles].filter((h) => h.actor && h.w1 <= i && ctx.words[h.w0]!.sent >= sent - 1 && typeOf(ctx, h.actor) === 'PERSON')
+    .sort((a, b) => a.w1 - b.w1).pop()
+  const held = prior ? ctx.kb.actor(prior.actor!)?.roles ?? [] : []
+  const role = held.find((r) => !ctx.date || covers(r.from, r.to, ctx.date))
   const kind = role ? ctx.kb.offices.get(role.office)?.kind : undefined
   return kind ? ctx.kb.officesOf(iso, { kind }) : []
 }
