@@ -264,6 +264,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
   // a refusal falls on whom the refused act concerns, read off the parse
   assert.deepEqual(events('On Friday, Russian President Vladimir Putin refused to certify Ukraine\'s compliance with the deal.'), [['REJECT', 'Vladimir Putin', 'Ukraine']])
+  // … but a denied act's parties are no parties to the denial
+  assert.deepEqual(events('Tehran has denied supplying Moscow with drones for use in Ukraine. Nothing changed.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
   // a nationality adjective of a nominal act names its author
   assert.deepEqual(events('Iranian Foreign Minister Hossein Amir-Abdollahian condemned the Israeli strikes on Syria.'),

@@ -118,9 +118,10 @@ function impliedTargets(sa: SyntaxArgs, idx: ActorIndex, t: Trigger, head: numbe
   }
   if (t.entry.type === 'REQUEST') return named(v.obliques(head).filter((o) => o.prep.toLowerCase() === 'for').map((o) => sa.owner(o.head)))
   // "refused to certify Iran's compliance", "declined to meet X": a refusal falls on whom the refused act concerns
+  // (only a refusal to act: "denied supplying X with drones" denies an act, X is no party to the denial)
   if (t.entry.type === 'REJECT' && t.entry.pos === 'verb') {
     const act = v.dependents(head, 'xcomp')[0]
-    if (act !== undefined) return named(v.objects(act).map((o) => sa.owner(o)))
+    if (act !== undefined && v.dependents(act, 'mark').some((m) => v.word(m).toLowerCase() === 'to')) return named(v.objects(act).map((o) => sa.owner(o)))
   }
   return []
 }

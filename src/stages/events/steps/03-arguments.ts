@@ -124,7 +124,9 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const rest = c.text.slice(t.end, end)
   const cut = rest.search(/[,;:]\s|\b(?:that|which|who|while|whereas)\b/u)
   const segEnd = cut >= 0 ? t.end + cut : end
-  let first = cands.find((m) => m.start < segEnd && !(t.entry.type === 'ASSAULT' && t.entry.pos === 'verb' && /^['’]s\b/u.test(c.text.slice(m.end, m.end + 3))) && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)) && (c.idx.prepBefore(m.start) !== '' || words(c.text.slice(from, m.start)) <= 8))
+  // "denied supplying Moscow with drones": an actor inside a gerund clause is no object of the trigger
+  const gerund = /^\s+(?:\p{Ll}+ly\s+)?\p{Ll}+ing\s/u.test(c.text.slice(t.end, segEnd))
+  let first = cands.find((m) => m.start < segEnd && !(t.entry.type === 'ASSAULT' && t.entry.pos === 'verb' && /^['’]s\b/u.test(c.text.slice(m.end, m.end + 3))) && t.entry.targetPreps.includes(c.idx.prepBefore(m.start)) && (c.idx.prepBefore(m.start) !== '' || (words(c.text.slice(from, m.start)) <= 8 && !gerund)))
   const person = first && first.type !== 'PERSON' ? cands.find((m) => m.start > first!.end && m.type === 'PERSON' && /^\s+(?:\p{Ll}+\s+){1,3}$/u.test(c.text.slice(first!.end, m.start))) : undefined
   if (person) first = person
   // "with the (democratic) government in Kyiv": the government stands for its place
