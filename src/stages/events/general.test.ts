@@ -264,6 +264,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
   // a refusal falls on whom the refused act concerns, read off the parse
   assert.deepEqual(events('On Friday, Russian President Vladimir Putin refused to certify Ukraine\'s compliance with the deal.'), [['REJECT', 'Vladimir Putin', 'Ukraine']])
+  // firing rockets at someone, or shelling a place, is an attack; a launch with no target is not
+  assert.deepEqual(events('Hezbollah fired dozens of rockets at northern Israel on Monday. Nothing changed.'), [['ASSAULT', 'Hezbollah', 'Israel']])
+  assert.deepEqual(events('Russian forces shelled Kharkiv overnight. Nothing changed.').map((e) => e.slice(0, 2)), [['ASSAULT', 'Russia']])
   // … but a denied act's parties are no parties to the denial
   assert.deepEqual(events('Tehran has denied supplying Moscow with drones for use in Ukraine. Nothing changed.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
