@@ -130,7 +130,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:shell|bomb|bombard|pound)(?:ed|s)`, type: 'ASSAULT', mode: 'heavy-weapons', pos: V, targetPreps: [''], needsTarget: true, reason: 'shelling, bombing or pounding a place or a force is ASSAULT' },
   { pattern: String.raw`attack(?:ed|s)`, type: 'ASSAULT', mode: null, pos: V, targetPreps: [''], needsTarget: true, reason: 'attacking someone is ASSAULT; "attacked X\'s policies" is talk (no target)' },
   // AID
-  { pattern: String.raw`(?:supplied|provided|sold|delivered|shipped|transferred|sent)\s+(?:\S+\s+){0,8}?(?:missiles|drones|weapons|arms|ammunition|munitions|rockets|tanks|artillery|shells|air-defen[cs]e\s+systems|unmanned\s+(?:aerial\s+)?vehicles|(?:fighter\s+)?jets|fighters|warplanes|combat\s+aircraft|helicopters|military\s+equipment)`, type: 'AID', mode: 'military', pos: V, targetPreps: ['', 'to'], reason: 'arms supply is AID/military (gold convention)' },
+  { pattern: String.raw`(?:supplied|provided|sold|delivered|shipped|transferred|sent)\s+(?:\S+\s+){0,8}?(?:missiles|drones|weapons|arms|ammunition|munitions|rockets|tanks|artillery|shells|(?:air[-\s]defen[cs]e|defen[cs]e|missile|rocket|weapons?|radar)\s+systems|unmanned\s+(?:aerial\s+)?vehicles|(?:fighter\s+)?jets|fighters|warplanes|combat\s+aircraft|helicopters|military\s+equipment)`, type: 'AID', mode: 'military', pos: V, targetPreps: ['', 'to'], reason: 'arms supply is AID/military (gold convention)' },
   { pattern: String.raw`(?:poured|pumped|funnell?ed)\s+(?:\S+\s+){0,2}?(?:weapons|arms|munitions)\s+into`, type: 'AID', mode: 'military', pos: V, targetPreps: ['into'], reason: 'pouring weapons into a country is arms supply (AID/military)' },
   { pattern: String.raw`supplier\s+of\s+(?:\S+\s+)?(?:drones|weapons|arms|missiles)`, type: 'AID', mode: 'military', pos: N, targetPreps: ['to'], reason: 'being the supplier of arms to someone is AID/military' },
   { pattern: String.raw`(?:provided|sent|delivered)\s+(?:\S+\s+){0,3}?(?:humanitarian\s+)?(?:aid|assistance|funds|loans?)`, type: 'AID', mode: 'economic', pos: V, targetPreps: ['', 'to'], reason: 'aid and money are AID' },
@@ -141,6 +141,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:held|hold|conducted)\s+(?:joint\s+)?(?:military\s+|naval\s+)?(?:exercises|drills)`, type: 'COOPERATE', mode: 'military', pos: V, targetPreps: ['with'], reason: 'joint exercises are COOPERATE/military' },
   // MOBILIZE
   { pattern: String.raw`mobili[sz](?:ed|es)|deployed\s+(?:\S+\s+){0,2}?(?:troops|soldiers|warships|forces)`, type: 'MOBILIZE', mode: null, pos: V, targetPreps: [], reason: 'mobilising forces is MOBILIZE' },
+  { pattern: String.raw`(?:sent|dispatched|moved)\s+(?:\S+\s+){0,3}?(?:troops|soldiers|warships|aircraft\s+carriers?|destroyers|submarines|bombers|marines|reinforcements)(?=\s+(?:\S+\s+){0,3}?(?:to|into|toward|towards)\s)`, type: 'MOBILIZE', mode: null, pos: V, targetPreps: [], reason: 'sending troops or warships somewhere is a deployment (MOBILIZE), not aid' },
 ]
 
 /** Words within three words before a trigger that negate it ("had not supplied", "in no way seeking"). */

@@ -267,6 +267,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // firing rockets at someone, or shelling a place, is an attack; a launch with no target is not
   assert.deepEqual(events('Hezbollah fired dozens of rockets at northern Israel on Monday. Nothing changed.'), [['ASSAULT', 'Hezbollah', 'Israel']])
   assert.deepEqual(events('Russian forces shelled Kharkiv overnight. Nothing changed.').map((e) => e.slice(0, 2)), [['ASSAULT', 'Russia']])
+  // missile systems delivered are arms supply; troops or warships sent somewhere are a deployment, not aid
+  assert.deepEqual(events('Russia delivered S-300 missile systems to Iran in 2016. Nothing changed.'), [['AID', 'Russia', 'Iran']])
+  assert.deepEqual(events('Washington sent two aircraft carriers to the Middle East. Nothing changed.'), [['MOBILIZE', 'United States', null]])
   // … but a denied act's parties are no parties to the denial
   assert.deepEqual(events('Tehran has denied supplying Moscow with drones for use in Ukraine. Nothing changed.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
