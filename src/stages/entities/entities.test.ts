@@ -125,6 +125,10 @@ describe('entities: resolution', () => {
     assert.equal(read('MOSCOW, Jan 10 (Reuters) - Officials met in the capital.', '2023-01-10').get('Jan'), undefined)
   })
 
+  it('leaves "a senior commander" of a body unresolved: one of a rank, not the office holder', () => {
+    assert.equal(read('Israel killed a senior IRGC commander in Damascus.', '2022-11-10').get('IRGC commander'), undefined)
+  })
+
   it('leaves a "former" holder unresolved', () => {
     assert.equal(read('The former Russian leader spoke.', '2023-01-01').get('The former Russian leader'), undefined)
   })

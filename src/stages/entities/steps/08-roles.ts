@@ -26,8 +26,17 @@ function phraseBefore(ctx: Ctx, i: number, hitEndingAt: Map<number, Hit>) {
     if (!w.cap && /^\p{L}[\p{L}-]*$/u.test(w.text)) { mods.unshift(w.fold); start = k; continue }
     break
   }
-  return { start, iso, body, mods }
+  // "a senior IRGC commander": one of a rank, not the holder of the office ("a spokesman for X" is still X's spokesman)
+  let k = start - 1
+  const ranks: string[] = []
+  while (k >= 0 && start - k <= 3 && words[k]!.sent === words[i]!.sent && !words[k]!.cap && /^\p{Ll}[\p{L}-]*$/u.test(words[k]!.text) && !INDEFINITE.has(words[k]!.fold)) ranks.push(words[k--]!.fold)
+  const indefinite = k >= 0 && words[k]!.sent === words[i]!.sent && INDEFINITE.has(words[k]!.fold) && [...ranks, ...mods].some((m) => RANKS.has(m))
+  return { start, iso, body, mods, indefinite }
 }
+
+/** Determiners of an indefinite description, and the rank words that make it one of many ("a senior commander"). */
+const INDEFINITE = new Set(['a', 'an', 'another', 'one'])
+const RANKS = new Set(['senior', 'top', 'high-ranking', 'high-level', 'leading', 'junior', 'local', 'regional', 'field'])
 
 /** "of (the) <body>" or "of <country>'s <body>" after the head: the body named, and where the phrase ends. */
 function ofAfter(ctx: Ctx, i: number, hitAt: Map<number, Hit>): { end: number; iso: string | null; body: string | null } | null {
@@ -124,7 +133,7 @@ export function resolveRoles(ctx: Ctx): Hit[] {
     const of = ofAfter(ctx, last, hitAt)
     const iso = p.iso ?? of?.iso ?? null, body = of?.body ?? p.body
     const end = of?.end ?? last + 1
-    if ((!iso && !body) || p.mods.some((m) => PAST_MARKERS.has(m)) || besideName(ctx, p.start, end, personAt, personEnd)) continue
+    if ((!iso && !body) || p.indefinite || p.mods.some((m) => PAST_MARKERS.has(m)) || besideName(ctx, p.start, end, personAt, personEnd)) continue
     const mods = p.mods.filter((m) => !ROLE_MODIFIERS.has(m))
     let offices: readonly KbOffice[] = []
     if (head === 'counterpart') offices = counterpartOffices(ctx, i, iso, out)
