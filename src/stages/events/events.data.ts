@@ -23,6 +23,8 @@ export interface TriggerEntry {
   readonly speakerSource?: boolean
   /** only an event when a target is found ("punishing Israel", not "punishing the aggressor") */
   readonly needsTarget?: boolean
+  /** only an event when someone says it ("X said Y violated the deal"; the narrator's "Y violated the deal" accuses no one) */
+  readonly needsSpeaker?: boolean
   /** the target must follow the verb within a few words ("saw President X", not "saw a rise … X") */
   readonly adjacentTarget?: boolean
   /** the negation belongs to the trigger's meaning ("will not go unanswered"): it does not negate the event */
@@ -78,6 +80,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:blatant\s+|flagrant\s+|clear\s+|gross\s+)?violations?\s+of\s+(?:international|human)`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'calling an act a violation of law accuses its author' },
   { pattern: String.raw`(?:cynical|heinous|brutal|monstrous|barbaric|horrific|horrendous|despicable|cowardly)\s+(?:crime|act|atrocity|attack)`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'calling an act a heinous crime condemns it (PLOVER: decry an action)' },
   { pattern: String.raw`(?:has|have)\s+(?:used|fired|launched)\s+(?:\S+\s+){0,3}?(?:missiles|rockets|drones|bombs|shells)\s+(?:against|at|on)\s+us`, type: 'ACCUSE', mode: 'disapprove', pos: V, targetPreps: [], speakerSource: true, reason: 'a speaker telling what someone fired "against us" accuses them of attacking the speaker\'s side' },
+  { pattern: String.raw`(?:has\s+|have\s+|had\s+)?(?:blatantly\s+|flagrantly\s+|repeatedly\s+)?violat(?:ed|es|ing)`, type: 'ACCUSE', mode: 'disapprove', pos: V, targetPreps: [], speakerSource: true, needsTarget: true, needsSpeaker: true, reason: 'saying someone violated a deal, a law or a border accuses them (the speaker accuses the violator)' },
+  { pattern: String.raw`(?:is|are|was|were)\s+(?:\S+ly\s+)?(?:illegal|unlawful|illegitimate)\b`, type: 'ACCUSE', mode: 'disapprove', pos: V, targetPreps: [], speakerSource: true, needsTarget: true, needsSpeaker: true, reason: 'calling what someone does illegal accuses them' },
+  { pattern: String.raw`(?:is|are|was|were)\s+(?:\S+ly\s+)?behind\s+(?:the|this|these|that|those|a|an)\s`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: [], speakerSource: true, needsTarget: true, needsSpeaker: true, reason: 'saying someone was behind an attack blames them (ACCUSE/allege)' },
   { pattern: String.raw`crimes\s+against`, type: 'ACCUSE', mode: 'disapprove', pos: N, targetPreps: [], speakerSource: true, reason: 'naming someone\'s crimes accuses them' },
   { pattern: String.raw`(?:bore|bears|carried|carries|had|has)\s+the\s+(?:\S+\s+)?(?:fingerprints|hallmarks)\s+of|(?:was|were|is|are)\s+the\s+work\s+of`, type: 'ACCUSE', mode: 'allege', pos: N, targetPreps: ['of'], speakerSource: true, reason: 'saying an act bears someone\'s fingerprints or is their work blames them (the speaker accuses)' },
   { pattern: String.raw`point(?:ed|s|ing)\s+(?:the\s+finger\s+|fingers\s+)?at`, type: 'ACCUSE', mode: 'allege', pos: V, targetPreps: ['at'], needsTarget: true, reason: 'pointing (the finger) at someone blames them' },

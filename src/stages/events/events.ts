@@ -156,7 +156,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
         // a meeting needs both its participants; some triggers are events only with a target ("punishing Israel")
         const missing = !src && !tgt && !args.location && t.entry.type !== 'ASSAULT' ? 'no actor or place'
           : (!src || !tgt || tgt.actor === src.actor) && t.entry.type === 'CONSULT' ? 'a meeting with one participant'
-          : (!tgt || tgt.actor === src?.actor) && t.entry.needsTarget ? 'no target' : null
+          : (!tgt || tgt.actor === src?.actor) && t.entry.needsTarget ? 'no target'
+          : !src && t.entry.needsSpeaker ? 'no one who says it' : null
         if (missing) { messages.push(msg('events', 'no-arguments', `"${t.text}" (${t.entry.type}) dropped: ${missing} found`, 'info', t)); continue }
         raw.push({
           produced_by: producedBy(t),

@@ -270,6 +270,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // missile systems delivered are arms supply; troops or warships sent somewhere are a deployment, not aid
   assert.deepEqual(events('Russia delivered S-300 missile systems to Iran in 2016. Nothing changed.'), [['AID', 'Russia', 'Iran']])
   assert.deepEqual(events('Washington sent two aircraft carriers to the Middle East. Nothing changed.'), [['MOBILIZE', 'United States', null]])
+  // saying someone violated a deal, acts illegally or was behind an attack accuses them; the narrator's own telling accuses no one
+  assert.deepEqual(events('Sergey Lavrov said Washington had violated the resolution. Nothing changed.'), [['ACCUSE', 'Sergey Lavrov', 'United States']])
+  assert.deepEqual(events('Iran violated the deal in 2019. Nothing changed.').filter((e) => e[0] === 'ACCUSE'), [])
   // … but a denied act's parties are no parties to the denial
   assert.deepEqual(events('Tehran has denied supplying Moscow with drones for use in Ukraine. Nothing changed.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
