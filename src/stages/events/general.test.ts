@@ -273,6 +273,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // saying someone violated a deal, acts illegally or was behind an attack accuses them; the narrator's own telling accuses no one
   assert.deepEqual(events('Sergey Lavrov said Washington had violated the resolution. Nothing changed.'), [['ACCUSE', 'Sergey Lavrov', 'United States']])
   assert.deepEqual(events('Iran violated the deal in 2019. Nothing changed.').filter((e) => e[0] === 'ACCUSE'), [])
+  // sanctions extended or renewed, names added to a sanctions list, and cooperation suspended are SANCTION
+  assert.deepEqual(events('The UN Security Council extended the arms embargo on Iran. Nothing changed.'), [['SANCTION', 'UN Security Council', 'Iran']])
+  assert.deepEqual(events('Iran suspended cooperation with the IAEA on Monday. Nothing changed.'), [['SANCTION', 'Iran', 'International Atomic Energy Agency']])
   // … but a denied act's parties are no parties to the denial
   assert.deepEqual(events('Tehran has denied supplying Moscow with drones for use in Ukraine. Nothing changed.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
