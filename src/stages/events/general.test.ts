@@ -276,6 +276,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // sanctions extended or renewed, names added to a sanctions list, and cooperation suspended are SANCTION
   assert.deepEqual(events('The UN Security Council extended the arms embargo on Iran. Nothing changed.'), [['SANCTION', 'UN Security Council', 'Iran']])
   assert.deepEqual(events('Iran suspended cooperation with the IAEA on Monday. Nothing changed.'), [['SANCTION', 'Iran', 'International Atomic Energy Agency']])
+  // vowing to strengthen ties is a promise, not a threat; freeing captives is a release (RETREAT/release)
+  assert.deepEqual(events('China and Iran vowed to strengthen ties on Monday. Nothing changed.'), [['AGREE', 'China', 'Iran']])
+  assert.deepEqual(events('Tehran freed two French nationals on Friday. Nothing changed.'), [['RETREAT', 'Iran', 'France']])
   // … but a denied act's parties are no parties to the denial
   assert.deepEqual(events('Tehran has denied supplying Moscow with drones for use in Ukraine. Nothing changed.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])
