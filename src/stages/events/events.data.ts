@@ -49,7 +49,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:held|holds|hold)\s+(?:\S+\s+){0,2}?meetings?\s+(?=with\b|between\b)`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with', 'between'], reason: 'holding (separate) meetings with people is CONSULT, dated like a verb' },
   { pattern: String.raw`(?:sat|sits|sit)\s+down\s+with`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['', 'with'], reason: 'sitting down with someone is a meeting' },
   { pattern: String.raw`saw|sees`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: [''], needsTarget: true, adjacentTarget: true, reason: '"saw President X" is a meeting, only with a named person right after the verb' },
-  { pattern: String.raw`held\s+talks|hold\s+talks`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with'], reason: 'talks are CONSULT' },
+  { pattern: String.raw`(?:held|holds|hold)\s+(?:\S+\s+){0,2}?talks`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: ['with'], reason: 'talks are CONSULT' },
   { pattern: String.raw`talks\s+with`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: ['with'], reason: 'nominal talks with someone' },
   { pattern: String.raw`(?:meeting|summit)\s+(?:between|with)|talks\s+between`, type: 'CONSULT', mode: 'meeting', pos: N, targetPreps: ['between', 'with'], reason: 'nominal meeting, summit or talks with its parties named ("negotiations between" is a process, measured and left out)' },
   { pattern: String.raw`(?:exchang(?:ed|es|ing)\s+(?:\S+\s+)?(?:views|opinions|ideas)|conferr(?:ed|ing)|confers)\s+with`, type: 'CONSULT', mode: 'discuss', pos: V, targetPreps: ['with'], reason: 'exchanging views or conferring with someone is CONSULT/discuss' },

@@ -279,6 +279,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // vowing to strengthen ties is a promise, not a threat; freeing captives is a release (RETREAT/release)
   assert.deepEqual(events('China and Iran vowed to strengthen ties on Monday. Nothing changed.'), [['AGREE', 'China', 'Iran']])
   assert.deepEqual(events('Tehran freed two French nationals on Friday. Nothing changed.'), [['RETREAT', 'Iran', 'France']])
+  // people of several parties named together ("representatives from A and B", "the foreign ministers of A and B") meet as those parties
+  assert.deepEqual(events('Representatives from Iran and Ukraine held technical talks about the accusations. Nothing changed.'), [['CONSULT', 'Iran', 'Ukraine']])
+  assert.deepEqual(events('The foreign ministers of Iran and Germany held a telephone conversation on Monday. Nothing changed.'), [['CONSULT', 'Iran', 'Germany']])
   // … but a denied act's parties are no parties to the denial
   assert.deepEqual(events('Tehran has denied supplying Moscow with drones for use in Ukraine. Nothing changed.'), [['REJECT', 'Iran', null]])
   assert.deepEqual(events('Russia and Iran agreed that their ministries will increase contacts.'), [['AGREE', 'Russia', 'Iran']])

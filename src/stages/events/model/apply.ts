@@ -126,6 +126,9 @@ function impliedTargets(sa: SyntaxArgs, idx: ActorIndex, t: Trigger, head: numbe
   return []
 }
 
+/** A meeting of several parties the tree names together as its subject ("representatives from A and B held talks"): between the first two. */
+const meetingOf = (t: Trigger, sources: readonly ActorRef[], targets: readonly ActorRef[]): boolean => t.entry.type === 'CONSULT' && sources.length > 1 && !targets.length
+
 /**
  * Arguments read off the dependency tree where it gives them: the subject (or passive agent) as source, the
  * object or the phrase behind one of the entry's prepositions as target. A learned verbal event inside what
@@ -183,6 +186,8 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
       if (args.sources.some((r) => r && speakers.some((x) => x.actor === r.actor)) && !sources.some((r) => speakers.some((x) => x.actor === r.actor))) return { ...args, sources }
     }
     // where the rule readers found nobody at all (common-noun actors: "officials urged the international community"), the tree's actors stand
+    // (a meeting of parties the tree names together is between them, where the rules found one of them at most)
+    if (meetingOf(t, sources, targets) && !args.targets.some((r) => r) && args.sources.every((r) => !r || sources.some((x) => x.actor === r.actor))) return { ...args, sources: [sources[0]!], targets: [sources[1]!] }
     if (!args.sources.some((r) => r) && !args.targets.some((r) => r)) return { ...args, sources: sources.length ? sources : args.sources, targets: targets.length ? targets : args.targets }
     // an act with no author found by the rules takes the one the tree gives it: a verb's subject ("During the talks X
     // called on Y": the opening phrase hid X from the rules), a nominal's possessor, "by", or the subject of its light
@@ -203,5 +208,6 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     return args.targets.some((r) => r) || !(owned || addressed || implied || object) || !targets.length ? args : { ...args, targets }
   }
   const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)
+  if (meetingOf(t, sources, targets) && !args.targets.some((r) => r)) return { ...args, sources: [sources[0]!], targets: [sources[1]!] }
   return { ...args, sources: fill(args.sources, sources), targets: fill(args.targets, targets) }
 }

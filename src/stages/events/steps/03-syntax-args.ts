@@ -88,6 +88,12 @@ export class SyntaxArgs {
   /** The actor mentions a noun phrase headed at `h` stands for (its conjuncts too: "Iran and Russia"). */
   phrase(h: number, withConjuncts = true): ActorMention[] {
     if (h < 0) return []
+    // "representatives from Iran and Ukraine", "the foreign ministers of Iran and Germany": people of several named
+    // parties stand for those parties
+    if (withConjuncts && !this.byToken[h] && this.sv.upos(h) === 'NOUN' && /s$/iu.test(this.sv.word(h))) {
+      const from = this.sv.dependents(h, 'nmod').find((d) => /^(?:of|from)$/iu.test(this.sv.caseOf(d)) && this.sv.conjuncts(d).length > 0)
+      if (from !== undefined) { const parties = this.phrase(from); if (parties.length > 1) return parties }
+    }
     const out: ActorMention[] = []
     const one = this.single(h)
     if (one) out.push(one)
