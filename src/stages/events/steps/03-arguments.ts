@@ -208,8 +208,12 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     const subj = quote ? (c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? (firstPerson ? null : c.idx.subjectBefore(t.start, c.sent))) : c.idx.subjectBefore(t.start, c.sent, c.quotes)
     // passive ("X was arrested by Y"): the subject is the target, the "by" phrase the source
     if (PASSIVE_RE.test(c.text.slice(Math.max(c.sent.start, t.start - 20), t.start)) && !quote) {
-      const by = c.idx.after(t.end, c.sent).find((x) => x.prep === 'by')?.m ?? null
-      return { sources: [refOf(c, by)], targets: [refOf(c, subj)], ...placeOf(location) }
+      const after = c.idx.after(t.end, c.sent, true)
+      const k = after.findIndex((x) => x.prep === 'by')
+      // "condemned by Russia and China": each agent of a coordination
+      const agents: (ActorMention | null)[] = k < 0 ? [null] : [after[k]!.m]
+      for (let j = k + 1; k >= 0 && j < after.length && /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/u.test(c.text.slice(after[j - 1]!.m.end, after[j]!.m.start)); j++) agents.push(after[j]!.m)
+      return { sources: agents.map((m) => refOf(c, m)), targets: [refOf(c, subj)], ...placeOf(location) }
     }
     const pair = subj ? c.idx.pairOf(subj) : null
     if (pair) return { sources: [pair[0]], targets: [pair[1]], ...placeOf(location) }
