@@ -276,6 +276,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // sanctions extended or renewed, names added to a sanctions list, and cooperation suspended are SANCTION
   assert.deepEqual(events('The UN Security Council extended the arms embargo on Iran. Nothing changed.'), [['SANCTION', 'UN Security Council', 'Iran']])
   assert.deepEqual(events('Iran suspended cooperation with the IAEA on Monday. Nothing changed.'), [['SANCTION', 'Iran', 'International Atomic Energy Agency']])
+  // sanctions imposed in the passive are imposed by the "by" phrase; each agent of a coordinated "by" phrase acts
+  assert.deepEqual(events('Sanctions were imposed on Iran by the European Union on Monday. Nothing changed.'), [['SANCTION', 'European Union', 'Iran']])
+  assert.deepEqual(events('The bombing was condemned by Russia and China on Monday. Nothing changed.').filter((e) => e[0] === 'ACCUSE').map((e) => e[1]), ['Russia', 'China'])
   // vowing to strengthen ties is a promise, not a threat; freeing captives is a release (RETREAT/release)
   assert.deepEqual(events('China and Iran vowed to strengthen ties on Monday. Nothing changed.'), [['AGREE', 'China', 'Iran']])
   assert.deepEqual(events('Tehran freed two French nationals on Friday. Nothing changed.'), [['RETREAT', 'Iran', 'France']])
