@@ -102,5 +102,22 @@ describe('knowledge base', () => {
     assert.deepEqual(at('USA:secretary-of-defense', '2020-12-01'), ['Christopher Miller'])
     assert.deepEqual(at('IRN:irgc-aerospace-commander', '2024-04-14'), ['Amir Ali Hajizadeh'])
     assert.deepEqual(at('SYR:prime-minister', '2018-01-01'), ['Imad Khamis'])
+    // heads of government and foreign ministers of further states; one person may hold several offices in turn
+    assert.deepEqual(at('GBR:foreign-secretary', '2017-06-01'), ['Boris Johnson'])
+    assert.deepEqual(at('GBR:prime-minister', '2020-06-01'), ['Boris Johnson'])
+    assert.deepEqual(at('GBR:prime-minister', '2022-10-25'), ['Rishi Sunak'])
+    assert.deepEqual(at('PAK:prime-minister', '2023-09-01'), ['Anwaar-ul-Haq Kakar'])
+    assert.deepEqual(at('PAK:prime-minister', '2024-06-01'), ['Shehbaz Sharif'])
+    assert.deepEqual(at('IRQ:foreign-minister', '2020-05-20'), [])
+  })
+
+  it('keeps hand-made people in place of their imported duplicates', () => {
+    const kb = loadKb()
+    for (const id of ['P:angela-merkel', 'P:francois-hollande', 'P:haider-al-abadi', 'P:elmar-mammadyarov']) {
+      const a = kb.actor(id)
+      assert.ok(a && !a.generated, id)
+    }
+    assert.equal(kb.actor('P:haidar-al-abadi'), undefined)
+    assert.equal(kb.actor('P:elmar-mammedyarov'), undefined)
   })
 })

@@ -118,6 +118,14 @@ describe('entities: resolution', () => {
     ['Envoys met the Houthi chief of staff in Sanaa.', '2024-03-01', 'the Houthi chief of staff', 'P:muhammad-al-ghamari'],
     ['Envoys met the Houthi chief of staff in Sanaa.', '2025-12-01', 'the Houthi chief of staff', 'P:yusuf-al-madani'],
     ["Later Iran's chief of staff inspected the troops.", '2023-03-01', "Iran's chief of staff", 'P:mohammad-bagheri'],
+    ['Officials said the Qatari foreign minister would attend the summit.', '2015-06-10', 'the Qatari foreign minister', 'P:khalid-bin-mohammad-al-attiyah'],
+    ['Officials said the Qatari foreign minister would attend the summit.', '2019-06-10', 'the Qatari foreign minister', 'P:mohammed-bin-abdulrahman-al-thani'],
+    ['Later the British foreign secretary flew to Muscat.', '2017-03-01', 'the British foreign secretary', 'P:boris-johnson'],
+    ['Later the British foreign secretary flew to Muscat.', '2024-03-01', 'the British foreign secretary', 'P:david-cameron'],
+    ['Sergey Lavrov hosted his Iraqi counterpart in Moscow.', '2021-06-10', 'his Iraqi counterpart', 'P:fuad-hussein'],
+    ['Reporters waited as the German leader left the hall.', '2019-06-10', 'the German leader', 'P:angela-merkel'],
+    ["Reporters asked India's external affairs minister about the deal.", '2020-06-10', "India's external affairs minister", 'P:subrahmanyam-jaishankar'],
+    ['Later the Omani foreign minister arrived in the capital.', '2021-01-10', 'the Omani foreign minister', 'P:badr-albusaidi'],
   ]
   for (const [text, date, mention, actor] of byRole) it(`"${mention}" on ${date} is ${actor}`, () => assert.equal(read(text, date).get(mention), actor))
 
