@@ -44,7 +44,7 @@ export function buildParts(records: KbRecords, problems: KbProblem[]): KbParts {
     if (!base) { problems.push({ file: r.file, line: r.line, field: 'id', reason: `expected a country id of world-countries, got ${id}` }); continue }
     const drop = new Set(arr(r.rec.drop))
     actors.set(id, { ...base, name: (r.rec.name as string) ?? base.name, aliases: [...new Set([...base.aliases, ...arr(r.rec.aliases)])].filter((a) => !drop.has(a)),
-      demonyms: [...new Set([...(base.demonyms ?? []), ...arr(r.rec.demonyms)])], code: (r.rec.code as string) ?? base.code })
+      demonyms: [...new Set([...(base.demonyms ?? []), ...arr(r.rec.demonyms)])].filter((d) => !drop.has(d)), code: (r.rec.code as string) ?? base.code })
   }
   const checkIso = (r: SourcedRecord, field: string, v: unknown) => { if (typeof v === 'string' && !isoSet.has(v)) problems.push({ file: r.file, line: r.line, field, reason: `expected a known ISO 3166 alpha-3 code, got ${v}` }) }
 

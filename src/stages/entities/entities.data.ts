@@ -65,8 +65,11 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(['senior', 'former', 
 /** Last words of descriptive references worth resolving through the role table. */
 export const ROLE_HEADS: ReadonlySet<string> = new Set([
   'leader', 'president', 'counterpart', 'secretary', 'official', 'chief', 'minister', 'spokesman', 'spokesperson', 'spokeswoman',
-  'commander', 'premier', 'diplomat', 'head', 'adviser', 'advisor', 'king', 'emir', 'prince', 'envoy', 'director',
+  'commander', 'premier', 'diplomat', 'head', 'adviser', 'advisor', 'king', 'emir', 'prince', 'envoy', 'director', 'chancellor',
 ])
+
+/** Words that make an office a lower one ("deputy foreign minister", "vice chancellor"): never dropped to find an office. */
+export const ROLE_RANKS: ReadonlySet<string> = new Set(['deputy', 'vice', 'assistant', 'under', 'junior', 'second', 'first', 'co'])
 
 /** Marks that set a descriptive phrase beside a name ("Putin, the Russian leader"; "Baqeri — chief of staff of …"). */
 export const APPOSITION_MARKS: ReadonlySet<string> = new Set([',', '—', '–', '('])

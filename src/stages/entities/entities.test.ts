@@ -112,6 +112,8 @@ describe('entities: resolution', () => {
     ["Russia's Security Council secretary flew in for the talks.", '2024-09-01', "Russia's Security Council secretary", 'P:sergei-shoigu'],
     ['The statement was read out, and the Russian leader added a warning.', '2022-10-27', 'the Russian leader', 'P:vladimir-putin'],
     ["Vladimir Putin wrote to his Iranian counterpart about trade.", '2023-02-01', 'his Iranian counterpart', 'P:ebrahim-raisi'],
+    ['The German chancellor met the visitors on Monday.', '2019-06-10', 'The German chancellor', 'P:angela-merkel'],
+    ['The Indian prime minister met the visitors on Monday.', '2019-06-10', 'The Indian prime minister', 'P:narendra-modi'],
     // the counterpart of an office resolved by description, not by name
     ["Iran's foreign minister met his Russian counterpart on Monday.", '2022-05-10', 'his Russian counterpart', 'P:sergey-lavrov'],
     ["Tehran sent Iran's top security official to the summit.", '2024-01-10', "Iran's top security official", 'P:ali-akbar-ahmadian'],
@@ -135,6 +137,10 @@ describe('entities: resolution', () => {
 
   it('leaves "a senior commander" of a body unresolved: one of a rank, not the office holder', () => {
     assert.equal(read('Israel killed a senior IRGC commander in Damascus.', '2022-11-10').get('IRGC commander'), undefined)
+  })
+
+  it('never drops a rank to find an office: "the Iraqi deputy foreign minister" is not the foreign minister', () => {
+    assert.equal(read('Officials met the Iraqi deputy foreign minister on Monday.', '2021-06-10').get('the Iraqi deputy foreign minister'), undefined)
   })
 
   it('leaves a "former" holder unresolved', () => {

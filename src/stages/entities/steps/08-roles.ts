@@ -1,6 +1,6 @@
 import { covers, dateFrom, dateTo, overlaps, type KbOffice } from '../../../kb/index.js'
 import { typeOf, type Ctx, type Hit } from '../context.js'
-import { APPOSITION_MARKS, DETERMINERS, PAST_MARKERS, ROLE_HEADS, ROLE_MAX_WORDS, ROLE_MODIFIERS, TITLES } from '../entities.data.js'
+import { APPOSITION_MARKS, DETERMINERS, PAST_MARKERS, ROLE_HEADS, ROLE_MAX_WORDS, ROLE_MODIFIERS, ROLE_RANKS, TITLES } from '../entities.data.js'
 
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
 
@@ -32,6 +32,13 @@ function phraseBefore(ctx: Ctx, i: number, hitEndingAt: Map<number, Hit>) {
   while (k >= 0 && start - k <= 3 && words[k]!.sent === words[i]!.sent && !words[k]!.cap && /^\p{Ll}[\p{L}-]*$/u.test(words[k]!.text) && !INDEFINITE.has(words[k]!.fold)) ranks.push(words[k--]!.fold)
   const indefinite = k >= 0 && words[k]!.sent === words[i]!.sent && INDEFINITE.has(words[k]!.fold) && [...ranks, ...mods].some((m) => RANKS.has(m))
   return { start, iso, body, mods, indefinite }
+}
+
+/** How many leading modifiers may be dropped: up to the last rank word ("deputy", "vice"), which stays. */
+function lastRank(mods: readonly string[]): number {
+  let k = mods.length
+  for (let j = mods.length - 1; j >= 0; j--) if (ROLE_RANKS.has(mods[j]!)) { k = j; break }
+  return k
 }
 
 /** Determiners of an indefinite description, and the rank words that make it one of many ("a senior commander"). */
@@ -137,7 +144,8 @@ export function resolveRoles(ctx: Ctx): Hit[] {
     const mods = p.mods.filter((m) => !ROLE_MODIFIERS.has(m))
     let offices: readonly KbOffice[] = []
     if (head === 'counterpart') offices = counterpartOffices(ctx, i, iso, out)
-    else for (let k = 0; k <= mods.length && !offices.length; k++) {
+    // leading words are dropped one by one to find the office ("security chief" for "top security chief"), never a rank ("deputy")
+    else for (let k = 0, last = lastRank(mods); k <= last && !offices.length; k++) {
       const noun = [...mods.slice(k), long?.noun ?? head].join(' ')
       offices = body ? ctx.kb.officesOf(null, { body, noun }) : ctx.kb.officesOf(iso, { noun })
     }
