@@ -7,7 +7,7 @@ import { anchorOf, weekOf } from '../timex/resolve.js'
 import { actorIndex, type ActorIndex } from './actors.js'
 import { NEWS_TYPES, PLUPERFECT_RE } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
-import { anaphoricTarget, attackAuthor, contextDate, countriesOf, meetingCounterpart, speakerForState, victimsCountry } from './speech.js'
+import { anaphoricTarget, attackAuthor, contextDate, countriesOf, meetingCounterpart, otherParty, speakerForState, victimsCountry } from './speech.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
 import { donePurpose, rejectReason, toldWithOwnTime } from './steps/02-filter.js'
 import { readArgs } from './steps/03-arguments.js'
@@ -72,6 +72,27 @@ function stateOfCapital(kb: Kb, r: ActorRef | null): ActorRef | null {
 }
 
 /** What each reason for dropping a trigger means, for its message. */
+/** Acts of help or cooperation a speaker's side can promise. */
+const PROMISABLE = new Set(['AID', 'COOPERATE', 'SUPPORT'])
+/** A future act, not a conditional or a possibility: "will", "would", "is going to", "is ready to". */
+const WILL_RE = /\b(?:will|would|shall|(?:is|are|was|were)\s+(?:going|ready|prepared|willing)\s+to)\s+(?:also\s+|soon\s+|further\s+|continue\s+to\s+)?$/iu
+
+/**
+ * "Putin said Russia would supply Iran with fighter jets": help or cooperation that a speaker says their own side will
+ * give is a promise (AGREE, as the gold README codes offers and promises), not a hypothetical act. The trigger comes
+ * back as an AGREE trigger; anything else (no speaker, another party's act, an "if") stays as it is.
+ */
+function promiseOf(text: string, sent: Sentence, t: Trigger, idx: ActorIndex, country: ReadonlyMap<string, string>): Trigger | null {
+  if (!PROMISABLE.has(t.entry.type) || t.entry.pos !== 'verb' || !WILL_RE.test(text.slice(Math.max(sent.start, t.start - 40), t.start))) return null
+  if (/\b(?:if|unless|whether)\b/iu.test(text.slice(sent.start, t.start))) return null
+  const v = idx.reportVerbs(sent.start, t.start).at(-1)
+  if (!v) return null
+  const speaker = idx.refOf(idx.subjectBefore(v.start, sent))
+  const doer = idx.refOf(idx.subjectBefore(t.start, { start: v.end, end: t.start }))
+  if (!speaker || !doer || otherParty(speaker.actor, (a) => country.get(a))(doer)) return null
+  return { ...t, entry: { ...t.entry, type: 'AGREE', mode: null, future: true, reason: `${t.entry.reason} (promised by its speaker's side: AGREE)` } }
+}
+
 const WHY: Record<string, string> = {
   negated: 'negated', hypothetical: 'hypothetical or planned', denied: 'what a speaker denies', reference: 'a reference to an event told elsewhere',
   object: 'the object of another trigger',
@@ -122,7 +143,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       }
       found.sort((a, b) => a.start - b.start)
     }
-    const kept = found.filter((t) => {
+    const kept = found.map((t) => promiseOf(text, sent, t, idx, country) ?? t).filter((t) => {
       // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event
       const adjunct = /\b(?:in|during|by|via|over|at)\s+(?:a|an|the)?\s*$/iu.test(text.slice(Math.max(sent.start, t.start - 12), t.start))
       // "arrived in X for talks with Y": the talks are the visit's, not a second CONSULT
