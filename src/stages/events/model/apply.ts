@@ -114,7 +114,8 @@ function impliedTargets(sa: SyntaxArgs, idx: ActorIndex, t: Trigger, head: numbe
     // the act's object, or what it is done on or against, also through its object ("a return of sanctions on Iran")
     const on = (h: number): number[] => v.obliques(h).filter((o) => /^(?:on|against|at)$/i.test(o.prep)).map((o) => o.head)
     const objs = v.objects(act)
-    return named([...objs, ...on(act), ...objs.flatMap((o) => [...on(o), ...v.dependents(o, 'nmod').flatMap(on)])].flatMap((k) => sa.phrase(k)))
+    // (a thing threatened names its owner: "threatened to strike Iranian nuclear facilities": Iran)
+    return named([...objs, ...on(act), ...objs.flatMap((o) => [...on(o), ...v.dependents(o, 'nmod').flatMap(on)])].flatMap((k) => { const p = sa.phrase(k); return p.length ? p : [sa.owner(k)] }))
   }
   if (t.entry.type === 'REQUEST') return named(v.obliques(head).filter((o) => o.prep.toLowerCase() === 'for').map((o) => sa.owner(o.head)))
   // "refused to certify Iran's compliance", "declined to meet X": a refusal falls on whom the refused act concerns
