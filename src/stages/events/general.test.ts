@@ -279,6 +279,15 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // sanctions imposed in the passive are imposed by the "by" phrase; each agent of a coordinated "by" phrase acts
   assert.deepEqual(events('Sanctions were imposed on Iran by the European Union on Monday. Nothing changed.'), [['SANCTION', 'European Union', 'Iran']])
   assert.deepEqual(events('The bombing was condemned by Russia and China on Monday. Nothing changed.').filter((e) => e[0] === 'ACCUSE').map((e) => e[1]), ['Russia', 'China'])
+  // help a speaker says their own side will give is a promise (AGREE); another party's future act is no event of the speaker's
+  assert.deepEqual(events('Vladimir Putin said Russia would supply Iran with fighter jets. Nothing changed.'), [['AGREE', 'Vladimir Putin', 'Iran']])
+  assert.deepEqual(events('Ukraine says Iran will send more drones to Russia. Nothing changed.'), [])
+  assert.deepEqual(events('Iran supplies the Houthis with missiles, the U.S. says. Nothing changed.'), [['AID', 'Iran', 'Houthis']])
+  // a country's own drills are MOBILIZE, joint ones or drills held with someone COOPERATE
+  assert.deepEqual(events('The IRGC staged large-scale drills near the border on Monday. Nothing changed.'), [['MOBILIZE', 'Islamic Revolutionary Guard Corps', null]])
+  assert.deepEqual(events('Iran held naval drills with Russia on Monday. Nothing changed.'), [['COOPERATE', 'Iran', 'Russia']])
+  // a threat falls on the owner of what the threatened act is done to
+  assert.deepEqual(events('Israel threatened to strike Iranian nuclear facilities on Monday. Nothing changed.'), [['THREATEN', 'Israel', 'Iran']])
   // vowing to strengthen ties is a promise, not a threat; freeing captives is a release (RETREAT/release)
   assert.deepEqual(events('China and Iran vowed to strengthen ties on Monday. Nothing changed.'), [['AGREE', 'China', 'Iran']])
   assert.deepEqual(events('Tehran freed two French nationals on Friday. Nothing changed.'), [['RETREAT', 'Iran', 'France']])
