@@ -65,7 +65,7 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(['senior', 'former', 
 /** Last words of descriptive references worth resolving through the role table. */
 export const ROLE_HEADS: ReadonlySet<string> = new Set([
   'leader', 'president', 'counterpart', 'secretary', 'official', 'chief', 'minister', 'spokesman', 'spokesperson', 'spokeswoman',
-  'commander', 'premier', 'diplomat', 'head', 'adviser', 'advisor', 'king', 'emir', 'prince', 'envoy', 'director', 'chancellor',
+  'commander', 'premier', 'diplomat', 'head', 'adviser', 'advisor', 'king', 'emir', 'prince', 'envoy', 'director', 'chancellor', 'speaker',
 ])
 
 /** Words that make an office a lower one ("deputy foreign minister", "vice chancellor"): never dropped to find an office. */

@@ -236,7 +236,7 @@ export class ActorIndex {
 
   private nestedSet: Set<ActorMention> | null = null
   /** True when a longer mention holds this one (computed once: mentions are sorted by start, longest first). */
-  private nested(m: ActorMention): boolean {
+  nested(m: ActorMention): boolean {
     if (!this.nestedSet) {
       this.nestedSet = new Set()
       let cover: ActorMention | null = null

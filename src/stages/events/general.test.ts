@@ -286,6 +286,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // a country's own drills are MOBILIZE, joint ones or drills held with someone COOPERATE
   assert.deepEqual(events('The IRGC staged large-scale drills near the border on Monday. Nothing changed.'), [['MOBILIZE', 'Islamic Revolutionary Guard Corps', null]])
   assert.deepEqual(events('Iran held naval drills with Russia on Monday. Nothing changed.'), [['COOPERATE', 'Iran', 'Russia']])
+  // a body inside a phrase that names a person is no party of its own ("Iran's parliament speaker": the speaker, not the parliament)
+  assert.deepEqual(events('Putin received Iran\'s parliament speaker at the Kremlin on Monday. Nothing changed.'), [['CONSULT', 'Putin', 'Mohammad Bagher Ghalibaf']])
   // a threat falls on the owner of what the threatened act is done to
   assert.deepEqual(events('Israel threatened to strike Iranian nuclear facilities on Monday. Nothing changed.'), [['THREATEN', 'Israel', 'Iran']])
   // vowing to strengthen ties is a promise, not a threat; freeing captives is a release (RETREAT/release)

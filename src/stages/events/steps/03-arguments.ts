@@ -95,7 +95,8 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|\bwhich\b(?!\s+(?:took\s+place|happened|occurred)\b)|\bwho\b|\bsaying\b/)
   const end = stop >= 0 ? from + stop : c.sent.end
   // an acronym in brackets repeats the name before it; an organisation before a title and a name only qualifies that person
-  const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3) && !isModifier(c, m) && c.text[m.start - 1] !== '(' && !c.idx.modifiesPerson(m))
+  // (a body inside a phrase that names a person is no party of its own: "Iran's parliament speaker")
+  const cands = c.idx.within(from, end).filter((m) => !c.quotes.some((q) => q !== quote && inside(m, q) && q.start > from + 3) && !isModifier(c, m) && c.text[m.start - 1] !== '(' && !c.idx.modifiesPerson(m) && !c.idx.nested(m))
   const places = cands.filter((m) => PLACE.has(m.type) && ['in', 'at', '', 'to', 'from', 'across', 'throughout'].includes(c.idx.prepBefore(m.start)))
   if (t.entry.type === 'CONSULT') {
     const list = cands.filter((m) => {
