@@ -219,6 +219,9 @@ test('a role takes the person the entities layer found through it; a title follo
   assert.deepEqual(pairs(role), [['The letter changes nothing in our plans', 'Rana Holm']])
   const next = testDoc('The talks brought together Tomas Vik, Westmark’s special envoy on ports Ivo Lind and Anna Berg. Lind spoke first. “Both harbours will share the new pilots,” the envoy said.', { actors })
   assert.deepEqual(pairs(next), [['Both harbours will share the new pilots', 'Ivo Lind']])
+  // a title before a description is someone else's: the adviser to the Nordland president is not the president
+  const adviser = testDoc('Tomas Vik, the policy adviser to the Nordland president, met traders on Monday. The adviser spoke at length. “The ports will stay open all winter,” he said.', { actors })
+  assert.deepEqual(pairs(adviser), [['The ports will stay open all winter', 'Tomas Vik']])
 })
 
 test('a quotation no verb of saying reports speaks for the subject of the clause that holds it; a resolution speaks for its author', () => {

@@ -461,7 +461,9 @@ export class SyntaxSpeakers {
       const right = this.text.slice(m.end, Math.min(before, m.end + 80))
       // a person the entities layer found through the same role ("the Iranian president" for "the president")
       const byRole = type !== null && /^(?:the\s|\p{Ll})/iu.test(m.text) && inside.test(m.text) && !lesser.test(m.text.slice(0, m.text.search(inside)))
-      const ok = type ? byRole || titled.test(this.text.slice(Math.max(0, m.start - 80), m.start)) || (apposed.test(right) && !lesser.test(right.slice(0, right.search(inside))) && !this.titlesNext(m.end + right.search(inside))) : inside.test(m.text)
+      // (a title before a description is someone else's: "the advisor to the parliament speaker" does not make the speaker an advisor)
+      const described = /^(?:the|a|an|his|her|its|their)\s/u.test(m.text)
+      const ok = type ? byRole || (!described && titled.test(this.text.slice(Math.max(0, m.start - 80), m.start))) || (apposed.test(right) && !lesser.test(right.slice(0, right.search(inside))) && !this.titlesNext(m.end + right.search(inside))) : inside.test(m.text)
       if (!ok || !owner) return ok
       const near = this.text.slice(Math.max(0, m.start - 80), Math.min(before, m.end + 80))
       return near.includes(owner.text) || (!!owner.ref && this.idx.within(Math.max(0, m.start - 80), Math.min(before, m.end + 80)).some((o) => o.ref?.actor === owner.ref!.actor))
