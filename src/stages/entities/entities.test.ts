@@ -136,6 +136,12 @@ describe('entities: resolution', () => {
     assert.equal(read('MOSCOW, Jan 10 (Reuters) - Officials met in the capital.', '2023-01-10').get('Jan'), undefined)
   })
 
+  it('reads a longer name whole: a known first name or surname followed by another name word is no match of its own', () => {
+    const m = read('Abbas Baqerpour, the Iranian ambassador to Vienna, spoke on Tuesday.', '2022-11-10')
+    assert.equal(m.get('Abbas'), undefined)
+    assert.ok(m.has('Abbas Baqerpour'))
+  })
+
   it('leaves "a senior commander" of a body unresolved: one of a rank, not the office holder', () => {
     assert.equal(read('Israel killed a senior IRGC commander in Damascus.', '2022-11-10').get('IRGC commander'), undefined)
   })

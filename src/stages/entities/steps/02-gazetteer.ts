@@ -37,6 +37,14 @@ function isDateline(ctx: Ctx, i: number, j: number): boolean {
   return DATELINE_AFTER.has(ctx.words[j]?.text ?? '')
 }
 
+/** Weekdays and months: capitalised words that never continue a name. */
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/
+
+/** True when a word of the same sentence continues a name: capitalised, lower case after its first letter, no calendar word. */
+function continuesName(w: Ctx['words'][number] | undefined, sent: number): boolean {
+  return !!w && w.sent === sent && /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(w.text) && !CALENDAR.test(w.text)
+}
+
 /**
  * Longest-first KB name matching over the words: at each word, extends while the folded key is a known prefix and
  * keeps the longest key whose entries accept the written case. Matches never cross a sentence.
@@ -61,6 +69,10 @@ export function matchGazetteer(ctx: Ctx): Hit[] {
       if (!slot.prefix) break
     }
     if (!best) { i++; continue }
+    // "Mohammad Reza Ashtiyani", "Abbas Baqerpour": a person's name (or a first name, or someone else's surname)
+    // followed by another name word is the start of a longer name the page writes its own way: left to the
+    // candidates and the model, which read the whole name
+    if (best.entries.every((e) => e.actor.startsWith('P:')) && continuesName(words[best.j], words[i]!.sent)) { i = best.j; continue }
     const sorted = [...best.entries].sort((a, b) => (a.how === 'alias' ? 0 : 1) - (b.how === 'alias' ? 0 : 1) || a.rank - b.rank)
     hits.push({ w0: i, w1: best.j, actor: null, label: 'MISC', by: 'kb', how: sorted[0]!.how,
       cands: sorted.map((e) => (e.weak ? { actor: e.actor, how: e.how, weak: true } : { actor: e.actor, how: e.how })) })
