@@ -136,6 +136,12 @@ describe('entities: resolution', () => {
     assert.equal(read('MOSCOW, Jan 10 (Reuters) - Officials met in the capital.', '2023-01-10').get('Jan'), undefined)
   })
 
+  it('reads two holders of one office in two states ("the Turkish and Russian presidents")', () => {
+    const m = read('The Turkish and Russian presidents spoke by phone on Friday.', '2023-06-10')
+    assert.equal(m.get('Turkish'), 'P:recep-tayyip-erdogan')
+    assert.equal(m.get('Russian presidents'), 'P:vladimir-putin')
+  })
+
   it('reads a longer name whole: a known first name or surname followed by another name word is no match of its own', () => {
     const m = read('Abbas Baqerpour, the Iranian ambassador to Vienna, spoke on Tuesday.', '2022-11-10')
     assert.equal(m.get('Abbas'), undefined)

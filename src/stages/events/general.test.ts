@@ -286,6 +286,11 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // a country's own drills are MOBILIZE, joint ones or drills held with someone COOPERATE
   assert.deepEqual(events('The IRGC staged large-scale drills near the border on Monday. Nothing changed.'), [['MOBILIZE', 'Islamic Revolutionary Guard Corps', null]])
   assert.deepEqual(events('Iran held naval drills with Russia on Monday. Nothing changed.'), [['COOPERATE', 'Iran', 'Russia']])
+  // "the Iranian and Russian foreign ministers met": the two office holders on the page's date
+  const { createDoc } = await import('../../doc/doc.js')
+  const dated = 'The Iranian and Russian foreign ministers met in New York on Monday. Nothing changed.'
+  const doc = createDoc({ path: 'x.txt', url: null, sha256: 'x', fetched_at: null }, dated, [{ start: 0, end: dated.length }], { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
+  assert.deepEqual(pipeline.run(doc).doc.layers.events!.map((e) => [e.type, e.source_actor?.name, e.target_actor?.name]), [['CONSULT', 'Hossein Amir-Abdollahian', 'Sergey Lavrov']])
   // a body inside a phrase that names a person is no party of its own ("Iran's parliament speaker": the speaker, not the parliament)
   assert.deepEqual(events('Putin received Iran\'s parliament speaker at the Kremlin on Monday. Nothing changed.'), [['CONSULT', 'Putin', 'Mohammad Bagher Ghalibaf']])
   // a threat falls on the owner of what the threatened act is done to

@@ -133,6 +133,7 @@ export function resolveRoles(ctx: Ctx): Hit[] {
   const out: Hit[] = []
   for (let i = 0; i < ctx.words.length; i++) {
     const head = ctx.words[i]!.fold
+    if (!ROLE_HEADS.has(head) && ROLE_HEADS.has(head.replace(/s$/u, '')) && !covered.has(i)) { out.push(...pairedRoles(ctx, i, head.replace(/s$/u, ''))); continue }
     if (!ROLE_HEADS.has(head) || covered.has(i)) continue
     const p = phraseBefore(ctx, i, hitEndingAt)
     const long = longNounAt(ctx, i, covered)
@@ -154,6 +155,29 @@ export function resolveRoles(ctx: Ctx): Hit[] {
     if (actor) out.push({ w0: p.start, w1: last + 1, actor, label: 'PERSON', by: 'rule', how: 'role' })
   }
   return out
+}
+
+/**
+ * "the Iranian and Russian foreign ministers", "the Turkish and Russian presidents": two holders of the same office
+ * in two states, each found by date; the first nationality word stands for the first holder, the rest of the phrase
+ * for the second. Anything else before the plural head (no two nationalities joined by "and") gives nothing.
+ */
+function pairedRoles(ctx: Ctx, i: number, singular: string): Hit[] {
+  const { words, kb } = ctx
+  let k = i - 1
+  const mods: string[] = []
+  while (k >= 0 && words[k]!.sent === words[i]!.sent && !words[k]!.cap && /^\p{Ll}[\p{L}-]*$/u.test(words[k]!.text) && mods.length < 3) mods.unshift(words[k--]!.fold)
+  const second = k, first = k - 2
+  if (first < 0 || words[first]!.sent !== words[i]!.sent || words[first + 1]!.fold !== 'and') return []
+  const isos = [first, second].map((w) => (words[w]!.cap ? kb.demonym(words[w]!.fold) : undefined))
+  if (!isos[0] || !isos[1] || isos[0] === isos[1] || mods.some((m) => PAST_MARKERS.has(m))) return []
+  const noun = [...mods.filter((m) => !ROLE_MODIFIERS.has(m)), singular].join(' ')
+  const actors = isos.map((iso) => { const offices = kb.officesOf(iso!, { noun }); return offices.length === 1 ? holder(ctx, offices) : null })
+  if (!actors[0] || !actors[1]) return []
+  return [
+    { w0: first, w1: first + 1, actor: actors[0], label: 'PERSON', by: 'rule', how: 'role' },
+    { w0: second, w1: i + 1, actor: actors[1], label: 'PERSON', by: 'rule', how: 'role' },
+  ]
 }
 
 /**

@@ -55,7 +55,7 @@ function coSubjects(c: ArgContext, subj: ActorMention): ActorMention[] {
   if (!seg) return out
   // "A and B" inside one segment
   // (a nationality adjective is no co-subject: "A and his Pakistani counterpart B")
-  const inSeg = c.idx.within(seg.start, seg.end).filter((m) => !c.idx.afterPreposition(m.start) && !countryOfDemonym(c.text.slice(m.start, m.end)))
+  const inSeg = c.idx.within(seg.start, seg.end).filter((m) => !c.idx.afterPreposition(m.start) && (m.type === 'PERSON' || !countryOfDemonym(c.text.slice(m.start, m.end))))
   const i = inSeg.indexOf(subj)
   const gapAfter = (a: ActorMention, b: ActorMention): string => c.text.slice(a.end, b.start)
   if (i >= 0 && inSeg[i + 1] && AND_RE.test(gapAfter(subj, inSeg[i + 1]))) out.push(inSeg[i + 1])
