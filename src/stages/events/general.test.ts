@@ -291,6 +291,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   const dated = 'The Iranian and Russian foreign ministers met in New York on Monday. Nothing changed.'
   const doc = createDoc({ path: 'x.txt', url: null, sha256: 'x', fetched_at: null }, dated, [{ start: 0, end: dated.length }], { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
   assert.deepEqual(pipeline.run(doc).doc.layers.events!.map((e) => [e.type, e.source_actor?.name, e.target_actor?.name]), [['CONSULT', 'Hossein Amir-Abdollahian', 'Sergey Lavrov']])
+  // summoning another state's envoy, and lodging a complaint against someone, accuse them
+  assert.deepEqual(events('Iran summoned the German ambassador over the remarks on Monday. Nothing changed.'), [['ACCUSE', 'Iran', 'Germany']])
+  assert.deepEqual(events('Iran lodged a complaint with the UN Security Council against Israel on Monday. Nothing changed.'), [['ACCUSE', 'Iran', 'Israel']])
   // speaking, talking or conferring by phone is a call
   assert.deepEqual(events('Raisi and Putin conferred by phone on Monday. Nothing changed.'), [['CONSULT', 'Raisi', 'Putin']])
   // a body inside a phrase that names a person is no party of its own ("Iran's parliament speaker": the speaker, not the parliament)
