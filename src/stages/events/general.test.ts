@@ -294,6 +294,12 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // summoning another state's envoy, and lodging a complaint against someone, accuse them
   assert.deepEqual(events('Iran summoned the German ambassador over the remarks on Monday. Nothing changed.'), [['ACCUSE', 'Iran', 'Germany']])
   assert.deepEqual(events('Iran lodged a complaint with the UN Security Council against Israel on Monday. Nothing changed.'), [['ACCUSE', 'Iran', 'Israel']])
+  // a call on someone to condemn is a request, not a condemnation; a demand that X act is addressed to X
+  assert.deepEqual(events('Iran called on the UN to condemn the attack on Monday. Nothing changed.'), [['REQUEST', 'Iran', 'United Nations']])
+  assert.deepEqual(events('Moscow demanded that Kyiv withdraw its troops on Monday. Nothing changed.'), [['REQUEST', 'Russia', 'Ukraine']])
+  // turning down or ruling out is a refusal; calls that someone rejects are not their own request
+  assert.deepEqual(events('Iran turned down the U.S. offer of direct talks on Monday. Nothing changed.'), [['REJECT', 'Iran', 'United States']])
+  assert.deepEqual(events('Israel rejected calls for a ceasefire on Monday. Nothing changed.'), [['REJECT', 'Israel', null]])
   // speaking, talking or conferring by phone is a call
   assert.deepEqual(events('Raisi and Putin conferred by phone on Monday. Nothing changed.'), [['CONSULT', 'Raisi', 'Putin']])
   // a body inside a phrase that names a person is no party of its own ("Iran's parliament speaker": the speaker, not the parliament)

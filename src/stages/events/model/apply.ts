@@ -117,7 +117,12 @@ function impliedTargets(sa: SyntaxArgs, idx: ActorIndex, t: Trigger, head: numbe
     // (a thing threatened names its owner: "threatened to strike Iranian nuclear facilities": Iran)
     return named([...objs, ...on(act), ...objs.flatMap((o) => [...on(o), ...v.dependents(o, 'nmod').flatMap(on)])].flatMap((k) => { const p = sa.phrase(k); return p.length ? p : [sa.owner(k)] }))
   }
-  if (t.entry.type === 'REQUEST') return named(v.obliques(head).filter((o) => o.prep.toLowerCase() === 'for').map((o) => sa.owner(o.head)))
+  // "called for X's withdrawal": X; "demanded that Kyiv withdraw": the subject of what is demanded
+  if (t.entry.type === 'REQUEST') {
+    const forWhom = named(v.obliques(head).filter((o) => o.prep.toLowerCase() === 'for').map((o) => sa.owner(o.head)))
+    const comp = v.dependents(head, 'ccomp')[0]
+    return forWhom.length || comp === undefined ? forWhom : named([sa.owner(v.subject(comp))])
+  }
   // "refused to certify Iran's compliance", "declined to meet X": a refusal falls on whom the refused act concerns
   // (only a refusal to act: "denied supplying X with drones" denies an act, X is no party to the denial)
   if (t.entry.type === 'REJECT' && t.entry.pos === 'verb') {

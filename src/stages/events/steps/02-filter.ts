@@ -52,7 +52,7 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
 
 /** Verbs whose "to" clause says what their done act was for ("took to Twitter to condemn", "summoned the envoy to protest"). */
 const PURPOSE_HEADS = new Set(['take', 'go', 'use', 'issue', 'summon', 'hold', 'convene', 'release', 'publish', 'post', 'tweet', 'write', 'send',
-  'gather', 'rally', 'march', 'travel', 'come', 'arrive', 'meet', 'speak', 'turn', 'seize', 'join', 'call', 'invite'])
+  'gather', 'rally', 'march', 'travel', 'come', 'arrive', 'meet', 'speak', 'turn', 'seize', 'join'])
 /** Auxiliaries that leave an act done ("has taken to Twitter to condemn"); any other (will, would, may …) makes it hypothetical. */
 const DONE_AUX = new Set(['have', 'be', 'do'])
 
