@@ -300,6 +300,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // turning down or ruling out is a refusal; calls that someone rejects are not their own request
   assert.deepEqual(events('Iran turned down the U.S. offer of direct talks on Monday. Nothing changed.'), [['REJECT', 'Iran', 'United States']])
   assert.deepEqual(events('Israel rejected calls for a ceasefire on Monday. Nothing changed.'), [['REJECT', 'Israel', null]])
+  // launching a joint project is no attack; launching missiles at someone is one; a loan granted is aid
+  assert.deepEqual(events('Iran and Russia launched a joint project to build a railway on Monday. Nothing changed.').filter((e) => e[0] === 'ASSAULT'), [])
+  assert.deepEqual(events('Russia granted Iran a loan on Monday. Nothing changed.'), [['AID', 'Russia', 'Iran']])
   // speaking, talking or conferring by phone is a call
   assert.deepEqual(events('Raisi and Putin conferred by phone on Monday. Nothing changed.'), [['CONSULT', 'Raisi', 'Putin']])
   // a body inside a phrase that names a person is no party of its own ("Iran's parliament speaker": the speaker, not the parliament)

@@ -50,11 +50,26 @@ export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: nu
   const out: Trigger[] = []
   for (const i of candidateTokens(sv, from, to)) {
     const { label, margin } = model.predict(triggerFeatures(ctx, i))
-    if (margin < threshold || claimsResponsibility(sv, i)) continue
+    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i))) continue
     const t = ctx.tokens[i]!
     out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB'), score: Math.round(margin * 100) / 100 })
   }
   return out
+}
+
+/** Verbs that carry whatever act their object names ("launched an offensive", "launched a joint project"). */
+const CARRIERS = new Set(['launch', 'carry', 'conduct', 'stage', 'mount', 'start', 'begin', 'hold', 'undertake', 'initiate'])
+/** Objects of a carrier verb that make it an attack. */
+const ATTACK_OBJECTS = /^(?:attacks?|strikes?|airstrikes?|raids?|offensives?|operations?|assaults?|bombings?|missiles?|rockets?|drones?|shells?|barrages?|salvos?|waves?|invasion|incursions?|war|campaign|counteroffensive|counterattacks?|ambush(?:es)?|shelling|bombardment)$/i
+
+/**
+ * "Iran and Russia launched a joint project": a learned attack on a carrier verb whose object names no attack (a
+ * project, talks, a campaign of vaccination) is no attack; "launched missiles", "launched an offensive" stay.
+ */
+function launchesNoAttack(sv: FeatureContext['sv'], i: number): boolean {
+  if (!CARRIERS.has(sv.lemma(i).toLowerCase())) return false
+  const obj = sv.objects(i)[0]
+  return obj !== undefined && !ATTACK_OBJECTS.test(sv.lemma(obj)) && !ATTACK_OBJECTS.test(sv.word(obj))
 }
 
 /** "X claimed responsibility for the attack", "the bombings were claimed by X": a claim of authorship, not an accusation (the claimant is the attack's source). */
