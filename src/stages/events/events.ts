@@ -90,7 +90,8 @@ function promiseOf(text: string, sent: Sentence, t: Trigger, idx: ActorIndex, co
   const speaker = idx.refOf(idx.subjectBefore(v.start, sent))
   const doer = idx.refOf(idx.subjectBefore(t.start, { start: v.end, end: t.start }))
   if (!speaker || !doer || otherParty(speaker.actor, (a) => country.get(a))(doer)) return null
-  return { ...t, entry: { ...t.entry, type: 'AGREE', mode: null, future: true, reason: `${t.entry.reason} (promised by its speaker's side: AGREE)` } }
+  // (the entry keeps its reason: "model" marks a learned trigger wherever it is read)
+  return { ...t, entry: { ...t.entry, type: 'AGREE', mode: null, future: true }, recoded: `help the speaker's own side will give is a promise (AGREE), not ${t.entry.type}` }
 }
 
 const WHY: Record<string, string> = {
@@ -99,8 +100,10 @@ const WHY: Record<string, string> = {
 }
 
 /** What produced an event: the rule lexicon (with the entry's reason) or the trigger model (with its margin). */
-const producedBy = (t: Trigger): NonNullable<EventRecord['produced_by']> =>
-  t.entry.reason === 'model' ? { method: 'model', detail: 'trigger model (models/events)', score: t.score ?? null } : { method: 'rule', detail: t.entry.reason, score: null }
+const producedBy = (t: Trigger): NonNullable<EventRecord['produced_by']> => {
+  const why = t.recoded ? `; ${t.recoded}` : ''
+  return t.entry.reason === 'model' ? { method: 'model', detail: `trigger model (models/events)${why}`, score: t.score ?? null } : { method: 'rule', detail: t.entry.reason + why, score: null }
+}
 
 /**
  * PLOVER events of a document: lexicon triggers that are not negated, hypothetical or mere references, with actors
@@ -143,7 +146,11 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       }
       found.sort((a, b) => a.start - b.start)
     }
-    const kept = found.map((t) => promiseOf(text, sent, t, idx, country) ?? t).filter((t) => {
+    const kept = found.map((t) => {
+      const promise = promiseOf(text, sent, t, idx, country)
+      if (promise) messages.push(msg('events', 'promise', `"${t.text}" (${t.entry.type}) is what its speaker's side will do: coded as a promise, AGREE`, 'info', t))
+      return promise ?? t
+    }).filter((t) => {
       // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event
       const adjunct = /\b(?:in|during|by|via|over|at)\s+(?:a|an|the)?\s*$/iu.test(text.slice(Math.max(sent.start, t.start - 12), t.start))
       // "arrived in X for talks with Y": the talks are the visit's, not a second CONSULT

@@ -6,6 +6,8 @@ export interface Trigger extends Span {
   readonly text: string; readonly entry: TriggerEntry
   /** the trigger model's margin over "no event" (learned triggers only) */
   readonly score?: number
+  /** why the reading changed the entry's type ("promised by its speaker's side"), for the event's provenance */
+  readonly recoded?: string
 }
 
 /** One alternation of all entries, each in its own capture group, so one pass finds every trigger. */
