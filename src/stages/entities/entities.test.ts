@@ -114,6 +114,9 @@ describe('entities: resolution', () => {
     ["Vladimir Putin wrote to his Iranian counterpart about trade.", '2023-02-01', 'his Iranian counterpart', 'P:ebrahim-raisi'],
     ['The German chancellor met the visitors on Monday.', '2019-06-10', 'The German chancellor', 'P:angela-merkel'],
     ["Officials met Iran's parliament speaker on Monday.", '2022-06-10', "Iran's parliament speaker", 'P:mohammad-bagher-ghalibaf'],
+    // an office's title as news capitalises it
+    ["Officials said Iran's Supreme Leader spoke on Monday.", '2023-06-10', "Iran's Supreme Leader", 'P:ali-khamenei'],
+    ['Officials met the Russian Defense Minister on Monday.', '2023-06-10', 'the Russian Defense Minister', 'P:sergei-shoigu'],
     ['The Indian prime minister met the visitors on Monday.', '2019-06-10', 'The Indian prime minister', 'P:narendra-modi'],
     // the counterpart of an office resolved by description, not by name
     ["Iran's foreign minister met his Russian counterpart on Monday.", '2022-05-10', 'his Russian counterpart', 'P:sergey-lavrov'],

@@ -24,6 +24,8 @@ function phraseBefore(ctx: Ctx, i: number, hitEndingAt: Map<number, Hit>) {
     const dem = w.cap ? kb.demonym(w.fold) : undefined
     if (dem && !iso) { iso = dem; start = k; continue }
     if (!w.cap && /^\p{L}[\p{L}-]*$/u.test(w.text)) { mods.unshift(w.fold); start = k; continue }
+    // a capitalised word of the office's own title ("Iran's Supreme Leader", "Russia's Foreign Minister")
+    if (w.cap && !w.first && OFFICE_WORDS.has(w.fold)) { mods.unshift(w.fold); start = k; continue }
     break
   }
   // "a senior IRGC commander": one of a rank, not the holder of the office ("a spokesman for X" is still X's spokesman)
@@ -40,6 +42,11 @@ function lastRank(mods: readonly string[]): number {
   for (let j = mods.length - 1; j >= 0; j--) if (ROLE_RANKS.has(mods[j]!)) { k = j; break }
   return k
 }
+
+/** Words of office titles that news capitalises ("Supreme Leader", "Foreign Minister", "Defense Secretary"). */
+const OFFICE_WORDS = new Set(['supreme', 'foreign', 'defense', 'defence', 'prime', 'deputy', 'vice', 'security', 'national', 'interior',
+  'intelligence', 'chief', 'general', 'top', 'armed', 'forces', 'army', 'navy', 'air', 'force', 'state', 'special', 'presidential',
+  'parliament', 'parliamentary', 'judiciary', 'military', 'staff', 'affairs', 'external', 'home', 'first'])
 
 /** Determiners of an indefinite description, and the rank words that make it one of many ("a senior commander"). */
 const INDEFINITE = new Set(['a', 'an', 'another', 'one'])
