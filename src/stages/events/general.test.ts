@@ -307,6 +307,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Raisi and Putin conferred by phone on Monday. Nothing changed.'), [['CONSULT', 'Raisi', 'Putin']])
   // a body inside a phrase that names a person is no party of its own ("Iran's parliament speaker": the speaker, not the parliament)
   assert.deepEqual(events('Putin received Iran\'s parliament speaker at the Kremlin on Monday. Nothing changed.'), [['CONSULT', 'Putin', 'Mohammad Bagher Ghalibaf']])
+  // the threatened thing itself names whom the threat falls on ("threatened new sanctions on Iran")
+  assert.deepEqual(events('The G7 threatened new sanctions on Iran on Monday. Nothing changed.'), [['THREATEN', 'Group of Seven', 'Iran']])
   // a threat falls on the owner of what the threatened act is done to
   assert.deepEqual(events('Israel threatened to strike Iranian nuclear facilities on Monday. Nothing changed.'), [['THREATEN', 'Israel', 'Iran']])
   // vowing to strengthen ties is a promise, not a threat; freeing captives is a release (RETREAT/release)

@@ -124,7 +124,8 @@ function impliedTargets(sa: SyntaxArgs, idx: ActorIndex, t: Trigger, head: numbe
   const v = sa.view
   const named = (ms: readonly (ActorMention | null)[]): ActorMention[] => ms.filter((m): m is ActorMention => !!m && !!idx.refOf(m))
   if (t.entry.type === 'THREATEN' && t.entry.pos === 'verb') {
-    const act = v.dependents(head, 'xcomp')[0]
+    // "threatened to impose sanctions on X", or the threatened thing itself: "threatened new sanctions on X"
+    const act = v.dependents(head, 'xcomp')[0] ?? (v.objects(head).length ? head : undefined)
     if (act === undefined) return []
     // the act's object, or what it is done on or against, also through its object ("a return of sanctions on Iran")
     const on = (h: number): number[] => v.obliques(h).filter((o) => /^(?:on|against|at)$/i.test(o.prep)).map((o) => o.head)
