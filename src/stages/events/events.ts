@@ -1,7 +1,7 @@
 import type { Doc } from '../../doc/doc.js'
 import { defineStage } from '../../doc/stage.js'
 import type { ActorRef, Entity, EventRecord, QuoteRecord, Sentence, SyntaxToken, TimeExpr, Token } from '../../doc/layers.js'
-import { msg, type Message } from '../../doc/span.js'
+import { msg, type Message, type Span } from '../../doc/span.js'
 import type { Kb } from '../../kb/index.js'
 import { anchorOf, weekOf } from '../timex/resolve.js'
 import { actorIndex, type ActorIndex } from './actors.js'
@@ -71,7 +71,12 @@ function stateOfCapital(kb: Kb, r: ActorRef | null): ActorRef | null {
   return a ? { actor: a.id, name: a.name } : r
 }
 
-/** What each reason for dropping a trigger means, for its message. */
+/** The last verb of saying before `pos` in the sentence and who says it ("officials said …"), or null when none. */
+function saidBefore(idx: ActorIndex, sent: Sentence, pos: number): { verb: Span; who: ActorRef | null } | null {
+  const verb = idx.reportVerbs(sent.start, pos).at(-1)
+  return verb ? { verb, who: idx.refOf(idx.subjectBefore(verb.start, sent)) } : null
+}
+
 /** Acts of help or cooperation a speaker's side can promise. */
 const PROMISABLE = new Set(['AID', 'COOPERATE', 'SUPPORT'])
 /** A future act, not a conditional or a possibility: "will", "would", "is going to", "is ready to". */
@@ -85,15 +90,16 @@ const WILL_RE = /\b(?:will|would|shall|(?:is|are|was|were)\s+(?:going|ready|prep
 function promiseOf(text: string, sent: Sentence, t: Trigger, idx: ActorIndex, country: ReadonlyMap<string, string>): Trigger | null {
   if (!PROMISABLE.has(t.entry.type) || t.entry.pos !== 'verb' || !WILL_RE.test(text.slice(Math.max(sent.start, t.start - 40), t.start))) return null
   if (/\b(?:if|unless|whether)\b/iu.test(text.slice(sent.start, t.start))) return null
-  const v = idx.reportVerbs(sent.start, t.start).at(-1)
-  if (!v) return null
-  const speaker = idx.refOf(idx.subjectBefore(v.start, sent))
-  const doer = idx.refOf(idx.subjectBefore(t.start, { start: v.end, end: t.start }))
+  const said = saidBefore(idx, sent, t.start)
+  if (!said) return null
+  const speaker = said.who
+  const doer = idx.refOf(idx.subjectBefore(t.start, { start: said.verb.end, end: t.start }))
   if (!speaker || !doer || otherParty(speaker.actor, (a) => country.get(a))(doer)) return null
   // (the entry keeps its reason: "model" marks a learned trigger wherever it is read)
   return { ...t, entry: { ...t.entry, type: 'AGREE', mode: null, future: true }, recoded: `help the speaker's own side will give is a promise (AGREE), not ${t.entry.type}` }
 }
 
+/** What each reason for dropping a trigger means, for its message. */
 const WHY: Record<string, string> = {
   negated: 'negated', hypothetical: 'hypothetical or planned', denied: 'what a speaker denies', reference: 'a reference to an event told elsewhere',
   object: 'the object of another trigger',
@@ -202,8 +208,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     for (const c of claimantsIn(text, idx, sent)) claims.push({ sent, ...c })
     // a negated act inside someone's statement is that speaker's denial: REJECT ("officials said Tehran had not supplied arms")
     denials.splice(0).forEach(({ t }, k) => {
-      const v = idx.reportVerbs(sent.start, t.start).at(-1)?.start ?? -1
-      const who = v >= 0 ? idx.refOf(idx.subjectBefore(v, sent)) : null
+      const who = saidBefore(idx, sent, t.start)?.who ?? null
       const d = allDates[lexical.length + k]
       if (who) raw.push({ produced_by: { method: 'rule', detail: 'a negated act inside a statement is its speaker\'s denial', score: null }, id: '', story_event: null, type: 'REJECT', mode: null, source_actor: who, target_actor: null, date: d.date, date_precision: d.precision, date_basis: d.basis, location: null, trigger: { start: t.start, end: t.end, text: t.text }, reported_by: null, evidence: { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) } })
     })

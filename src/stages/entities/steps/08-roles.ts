@@ -29,11 +29,20 @@ function phraseBefore(ctx: Ctx, i: number, hitEndingAt: Map<number, Hit>) {
     break
   }
   // "a senior IRGC commander": one of a rank, not the holder of the office ("a spokesman for X" is still X's spokesman)
-  let k = start - 1
-  const ranks: string[] = []
-  while (k >= 0 && start - k <= 3 && words[k]!.sent === words[i]!.sent && !words[k]!.cap && /^\p{Ll}[\p{L}-]*$/u.test(words[k]!.text) && !INDEFINITE.has(words[k]!.fold)) ranks.push(words[k--]!.fold)
-  const indefinite = k >= 0 && words[k]!.sent === words[i]!.sent && INDEFINITE.has(words[k]!.fold) && [...ranks, ...mods].some((m) => RANKS.has(m))
+  const run = lowerRunBefore(ctx, start - 1, words[i]!.sent, 3, (f) => INDEFINITE.has(f))
+  const det = words[run.k]
+  const indefinite = !!det && det.sent === words[i]!.sent && INDEFINITE.has(det.fold) && [...run.folds, ...mods].some((m) => RANKS.has(m))
   return { start, iso, body, mods, indefinite }
+}
+
+/**
+ * The lower-case words walking back from word k inside sentence `sent`, at most `max`, stopping before a word `stop`
+ * accepts: their folded forms in text order, and the index of the word before them (-1 at the start).
+ */
+function lowerRunBefore(ctx: Ctx, k: number, sent: number, max: number, stop: (fold: string) => boolean = () => false): { k: number; folds: string[] } {
+  const folds: string[] = []
+  for (let w = ctx.words[k]; k >= 0 && folds.length < max && w!.sent === sent && !w!.cap && /^\p{Ll}[\p{L}-]*$/u.test(w!.text) && !stop(w!.fold); w = ctx.words[--k]) folds.unshift(w!.fold)
+  return { k, folds }
 }
 
 /** How many leading modifiers may be dropped: up to the last rank word ("deputy", "vice"), which stays. */
@@ -140,7 +149,8 @@ export function resolveRoles(ctx: Ctx): Hit[] {
   const out: Hit[] = []
   for (let i = 0; i < ctx.words.length; i++) {
     const head = ctx.words[i]!.fold
-    if (!ROLE_HEADS.has(head) && ROLE_HEADS.has(head.replace(/s$/u, '')) && !covered.has(i)) { out.push(...pairedRoles(ctx, i, head.replace(/s$/u, ''))); continue }
+    const singular = head.replace(/s$/u, '')
+    if (!ROLE_HEADS.has(head) && ROLE_HEADS.has(singular) && !covered.has(i)) { out.push(...pairedRoles(ctx, i, singular)); continue }
     if (!ROLE_HEADS.has(head) || covered.has(i)) continue
     const p = phraseBefore(ctx, i, hitEndingAt)
     const long = longNounAt(ctx, i, covered)
@@ -171,10 +181,8 @@ export function resolveRoles(ctx: Ctx): Hit[] {
  */
 function pairedRoles(ctx: Ctx, i: number, singular: string): Hit[] {
   const { words, kb } = ctx
-  let k = i - 1
-  const mods: string[] = []
-  while (k >= 0 && words[k]!.sent === words[i]!.sent && !words[k]!.cap && /^\p{Ll}[\p{L}-]*$/u.test(words[k]!.text) && mods.length < 3) mods.unshift(words[k--]!.fold)
-  const second = k, first = k - 2
+  const { k: second, folds: mods } = lowerRunBefore(ctx, i - 1, words[i]!.sent, 3)
+  const first = second - 2
   if (first < 0 || words[first]!.sent !== words[i]!.sent || words[first + 1]!.fold !== 'and') return []
   const isos = [first, second].map((w) => (words[w]!.cap ? kb.demonym(words[w]!.fold) : undefined))
   if (!isos[0] || !isos[1] || isos[0] === isos[1] || mods.some((m) => PAST_MARKERS.has(m))) return []
