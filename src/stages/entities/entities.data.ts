@@ -101,3 +101,6 @@ export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '“', '”', '„
 
 /** Longest quotation (in words) read as a capitalised slogan or title whose lone capitalised words are no names. */
 export const SLOGAN_MAX_WORDS = 8
+
+/** A word that is an initial standing for a given name ("W." of "George W. Bush", "S." of "S. Ryabkov"). */
+export const INITIAL = /^\p{Lu}\.$/u

@@ -5,6 +5,7 @@ import { createPipeline } from '../../doc/stage.js'
 import { loadKb } from '../../kb/index.js'
 import { tokensStage } from '../tokens/index.js'
 import { entitiesStage } from './index.js'
+import { buildWords } from './steps/01-words.js'
 
 const kb = loadKb()
 const pipeline = createPipeline([tokensStage, entitiesStage({ kb, ner: null })])
@@ -50,6 +51,30 @@ describe('entities: resolution', () => {
       { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
     const body = (withNer.run(d2).doc.layers.entities ?? []).find((e) => e.type === 'ORG')
     assert.equal(body?.name, 'Russian Defense Ministry')
+  })
+
+  it('with the NER model: a middle initial stays inside the name, a run-on verb does not, initials before a surname are the person named in full', () => {
+    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+    const people = (text: string) => {
+      const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+        { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
+      return (withNer.run(doc).doc.layers.entities ?? []).filter((e) => e.type === 'PERSON').map((e) => ({ name: e.name, mentions: e.mentions.map((m) => m.text) }))
+    }
+    assert.deepEqual(people('Harald K. von Stroem, a physicist at a university in Nordland, said the plan was flawed.').map((p) => p.name), ['Harald K. von Stroem'])
+    assert.deepEqual(people('Walter P. Grant wrote that the blockade had failed.').map((p) => p.name), ['Walter P. Grant'])
+    // "S. Tarkov" is the Sergei Tarkov named before; "A." alone before a surname is no person of its own
+    const two = people('Deputy minister Sergei Tarkov arrived on Monday. The envoys Mr. S. Tarkov and Dr. A. Bagheri Kani met later.')
+    assert.deepEqual(two.find((p) => p.name === 'Sergei Tarkov')?.mentions, ['Sergei Tarkov', 'S. Tarkov'])
+    assert.ok(!two.some((p) => /^(?:\p{Lu}\.\s*)+$/u.test(p.name)), two.map((p) => p.name).join(', '))
+  })
+
+  it('splits a hyphenated word at a name the knowledge base knows, not at a surname it holds only weakly ("Yang-hee")', () => {
+    const text = 'Moscow-Tehran ties grew, said envoy Choi Yang-hee.'
+    const doc = createPipeline([tokensStage]).run(createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+      { title: null, published: null, author: null, outlet: null, copy_of: null })).doc
+    const words = buildWords(text, doc.layers.tokens!, doc.layers.sentences!, kb).map((w) => w.text)
+    assert.deepEqual(words.slice(0, 3), ['Moscow', '-', 'Tehran'])
+    assert.ok(words.includes('Yang-hee'), words.join(' '))
   })
 
   it('reads the Iranian press\'s spelling of a body as the body ("Islamic Revolution Guards Corps (IRGC)": one actor)', () => {

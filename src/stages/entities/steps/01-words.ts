@@ -43,7 +43,8 @@ export function buildWords(text: string, tokens: readonly Token[], sentences: re
     const raw = text.slice(t.start, t.end)
     if (raw.includes('-') && raw.length > 3) {
       const f = foldName(raw)
-      if (!kb.lookup(f) && !kb.isPrefix(f) && raw.split('-').some((p) => CAP.test(p) && kb.lookup(foldName(p)))) {
+      // (not for a weak name: "Yang-hee" is not split for a surname "Yang" the knowledge base holds only weakly)
+      if (!kb.lookup(f) && !kb.isPrefix(f) && raw.split('-').some((p) => CAP.test(p) && kb.lookup(foldName(p))?.some((h) => !h.weak))) {
         let pos = t.start
         for (const [k, part] of raw.split('-').entries()) {
           if (k > 0) { out.push(word(text, pos, pos + 1, s, false)); pos++ }
@@ -52,6 +53,15 @@ export function buildWords(text: string, tokens: readonly Token[], sentences: re
         }
         continue
       }
+    }
+    // an initial and its period are one word ("George W. Bush", "Frank N. von Hippel"), as the name model's training
+    // data and the knowledge base's names write them
+    const dot = tokens[i + 1], after = tokens[i + 2]
+    const name = (k: Token | undefined): boolean => !!k && CAP.test(text.slice(k.start, k.end))
+    if (dot && after && dot.start === t.end && after.start < (sentences[s]?.end ?? Infinity) && /^\p{Lu}$/u.test(raw) && text[dot.start] === '.' && dot.end === dot.start + 1 && !/^\p{Lu}\.?$/u.test(text.slice(after.start, after.end)) && (name(after) || (!first && name(tokens[i - 1])))) {
+      out.push(word(text, t.start, dot.end, s, first))
+      i++
+      continue
     }
     out.push(word(text, t.start, t.end, s, first, raw))
   }

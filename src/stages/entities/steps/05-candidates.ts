@@ -1,6 +1,6 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx, Hit } from '../context.js'
-import { NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, isRankOrOffice } from '../entities.data.js'
+import { INITIAL, NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** A name-like span not found in the KB, with what its context says about its type. */
@@ -10,6 +10,9 @@ const isNameWord = (ctx: Ctx, k: number): boolean => {
   const w = ctx.words[k]
   return !!w && w.cap && /\p{L}/u.test(w.text) && !NOT_NAMES.has(w.fold) && !ctx.kb.demonym(w.fold)
 }
+
+/** True when words [w0, w1) are initials alone ("A." before a surname the knowledge base names): no name by themselves. */
+export const onlyInitials = (ctx: Ctx, w0: number, w1: number): boolean => ctx.words.slice(w0, w1).every((w) => INITIAL.test(w.text))
 
 /**
  * Capitalised word runs outside KB hits (the fallback when no NER model is loaded, and for names NER misses):
@@ -34,7 +37,7 @@ export function ruleCandidates(ctx: Ctx, covered: Uint8Array): Candidate[] {
       if (k > j && k < words.length && !covered[k] && words[k]!.sent === words[i]!.sent && isNameWord(ctx, k)) { j = k + 1; continue }
       break
     }
-    if (j - i === 1 && words[i]!.first && !midCaps.has(words[i]!.fold)) { i = j - 1; continue }
+    if ((j - i === 1 && words[i]!.first && !midCaps.has(words[i]!.fold)) || onlyInitials(ctx, i, j)) { i = j - 1; continue }
     // "General Staff": a title word that starts a state body's name does not make the next word a person
     if (j - i === 1 && i > 0 && ctx.kb.heads.has(`${words[i - 1]!.fold} ${words[i]!.fold}`)) { i = j - 1; continue }
     out.push({ w0: i, w1: j, hint: typeHint(ctx, i, j), by: 'rule', title: titleBefore(ctx, i) })

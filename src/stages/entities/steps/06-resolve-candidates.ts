@@ -1,6 +1,6 @@
 import { similarWord, skeletonKey, slug, surnameOf, translitKey, type KbActor } from '../../../kb/index.js'
 import { typeOf, wordsText, type Ctx, type Hit } from '../context.js'
-import { FUZZY_MIN_LETTERS, TITLES } from '../entities.data.js'
+import { FUZZY_MIN_LETTERS, INITIAL, TITLES } from '../entities.data.js'
 import { activeAt, isFullName, titleFits } from './03-resolve-kb.js'
 import type { Candidate } from './05-candidates.js'
 
@@ -90,6 +90,17 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   if (single && c.hint !== 'ORG' && letters(last.text) >= FUZZY_MIN_LETTERS) {
     const close = peopleInDoc(ctx).filter((p) => p.lastWords.some((s) => similarWord(s, last.text)))
     if (close.length === 1) return done(close[0]!.id, 'fuzzy')
+  }
+  // "S. Ryabkov": initials and a surname are the person the document has named in full with those initials
+  let w0 = c.w0
+  while (w0 < c.w1 - 1 && INITIAL.test(ctx.words[w0]!.text)) w0++
+  if (w0 > c.w0) {
+    const m = c.w1 - w0, initial = ctx.words[c.w0]!.fold[0]!
+    for (let k = ctx.hits.length - 1; k >= 0; k--) {
+      const h = ctx.hits[k]!
+      if (!h.actor || h.dropped || h.w1 > c.w0 || h.w1 - h.w0 <= m || typeOf(ctx, h.actor) !== 'PERSON') continue
+      if (sameFolds(ctx, h.w1 - m, w0, m) && ctx.words[h.w0]!.fold.startsWith(initial)) return done(h.actor, 'partial')
+    }
   }
   const n = c.w1 - c.w0
   for (let k = ctx.hits.length - 1; k >= 0; k--) {

@@ -1,7 +1,7 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx } from '../context.js'
-import type { Candidate } from './05-candidates.js'
-import { NOT_NAMES, ORG_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
+import { onlyInitials, type Candidate } from './05-candidates.js'
+import { INITIAL, NOT_NAMES, ORG_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** The tagger interface of ./ner (declared here so the stage builds and runs when no model is there yet). */
@@ -64,30 +64,42 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       if (tag === 'O') { i++; continue }
       const type = tag.slice(2)
       let j = i + 1
+      // the label of a name part joined to a person's name (the model may read "Hippel" in "von Hippel" as a place)
+      let joined = type
       for (;;) {
-        while (j < tags.length && tags[j] === 'I-' + type) j++
-        // "Mohammed bin Abdulrahman Al Thani", "Ludwig van Beethoven": a name particle between two parts of one person's name
-        if (type === 'PER' && j + 1 < tags.length && NAME_PARTICLES.has(words[s0 + j]!.text) && tags[j] === 'O' && /^[BI]-PER$/.test(tags[j + 1]!) && !covered[s0 + j + 1]) { j += 2; continue }
+        while (j < tags.length && (tags[j] === 'I-' + type || tags[j] === 'I-' + joined)) j++
+        // "Mohammed bin Abdulrahman Al Thani", "Ludwig van Beethoven", "Frank von Hippel": a name particle between two parts of one person's name
+        if (type === 'PER' && j + 1 < tags.length && NAME_PARTICLES.has(words[s0 + j]!.text) && tags[j] === 'O' && tags[j + 1] !== 'O' && words[s0 + j + 1]!.cap && !covered[s0 + j + 1]) { joined = tags[j + 1]!.slice(2); j += 2; continue }
+        // "George W. Bush", "Frank N. von Hippel": a middle initial and the capitalised name after it, whatever the model reads there
+        if (type === 'PER' && j + 1 < tags.length && INITIAL.test(words[s0 + j]!.text) && !covered[s0 + j]) {
+          const after = words[s0 + j + 1]!
+          if (after.cap && !covered[s0 + j + 1] && !/^\p{Lu}\.?$/u.test(after.text)) { joined = tags[j + 1] === 'O' ? type : tags[j + 1]!.slice(2); j += 2; continue }
+          if (NAME_PARTICLES.has(after.text)) { j++; continue }
+        }
         // "… Abdulrahman Al Thani": a part opened by a capitalised particle continues the name rather than starting another
         if (type === 'PER' && j + 1 < tags.length && tags[j] === 'B-PER' && NAME_PARTICLES.has(words[s0 + j]!.fold) && tags[j + 1] === 'I-PER' && !covered[s0 + j]) { j++; continue }
         break
       }
+      // a person's name ends on a name word, never on a lower-case word the model ran on into ("Robert P. White wrote")
+      const next = j
+      while (type === 'PER' && j - 1 > i && !/\p{Lu}/u.test(words[s0 + j - 1]!.text)) j--
       const w0 = s0 + i, w1 = s0 + j
       let free = true
       for (let k = w0; k < w1; k++) if (covered[k]) free = false
-      // a lone title ("Brig." before "Gen.") is not a name, whatever the model says
+      // a lone title ("Brig." before "Gen.") or initials alone ("A." before a known surname) are no name, whatever the model says
       if (w1 - w0 === 1 && words[w0]!.fold in TITLES) free = false
+      if (onlyInitials(ctx, w0, w1)) free = false
       // "Navy Commander Rear Admiral X Y", "Army Commander Major General": a rank or office run read as one organisation
       // is the title of the person named after it (the name alone is the person; a run with no name after it is no name)
       const lastTitle = type === 'ORG' ? lastTitleIn(ctx, w0, w1) : -1
       const name = lastTitle + 1
       if (free && lastTitle >= 0 && w1 > name && !words.slice(name, w1).some((w) => !w.cap || ORG_HEAD_WORDS.has(w.fold) || w.fold in TITLES)) {
         out.push({ w0: name, w1, hint: 'PERSON', by: 'ner', title: titleBefore(ctx, name) })
-        i = j
+        i = next
         continue
       }
       if (free) out.push({ w0, w1, hint: LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
-      i = j
+      i = next
     }
     s0 = s1
   }
