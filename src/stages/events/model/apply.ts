@@ -167,6 +167,12 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   }
   const p = sa.read(t, t.entry.pos)
   if (!p) return args
+  // a meeting told as the setting of what one party tells another ("X told Y in a phone call") is between them
+  const setting = t.entry.type === 'CONSULT' && t.entry.pos === 'noun' && !p.sources.length && !p.obliques.get('with')?.length ? sa.setting(p.head) : null
+  if (setting) {
+    const [s, c] = [idx.refOf(setting.subject)!, idx.refOf(setting.counterpart)!]
+    if (s.actor !== c.actor) return { ...args, sources: [s], targets: [c] }
+  }
   let sources = refsOf(idx, p.sources)
   // a meeting told as the setting of what someone did ("After talks with X, Y said …") is that someone's
   if (!sources.length && t.entry.type === 'CONSULT' && t.entry.pos === 'noun') sources = refsOf(idx, sa.phrase(sa.clauseSubject(p.head)))

@@ -72,6 +72,24 @@ describe('arguments from the parse', () => {
     assert.equal(p.objectOwner, null, 'Freedonia is not a country the demonym table knows')
     void syntax
   })
+  it('reads a meeting noun that sets what one party tells another as between them ("X told Y in a phone call")', () => {
+    const text = 'Anna Berg told Tomas Vik in a phone call that talks would go on.'
+    const { tokens, sv } = parsed(text, [
+      ['Anna', 'PROPN', 'Anna', 2, 'nsubj'], ['Berg', 'PROPN', 'Berg', 0, 'flat'], ['told', 'VERB', 'tell', -1, 'root'],
+      ['Tomas', 'PROPN', 'Tomas', 2, 'obj'], ['Vik', 'PROPN', 'Vik', 3, 'flat'], ['in', 'ADP', 'in', 8, 'case'], ['a', 'DET', 'a', 8, 'det'],
+      ['phone', 'NOUN', 'phone', 8, 'compound'], ['call', 'NOUN', 'call', 2, 'obl'], ['that', 'SCONJ', 'that', 12, 'mark'],
+      ['talks', 'NOUN', 'talk', 12, 'nsubj'], ['would', 'AUX', 'would', 12, 'aux'], ['go', 'VERB', 'go', 2, 'ccomp'], ['on', 'ADP', 'on', 12, 'compound:prt'], ['.', 'PUNCT', '.', 2, 'punct'],
+    ])
+    const entities = [
+      { id: 'e1', actor: 'p:berg', name: 'Anna Berg', type: 'PERSON' as const, affiliation: null, code: null, mentions: [{ start: 0, end: 9, text: 'Anna Berg' }] },
+      { id: 'e2', actor: 'p:vik', name: 'Tomas Vik', type: 'PERSON' as const, affiliation: null, code: null, mentions: [{ start: 15, end: 24, text: 'Tomas Vik' }] },
+    ]
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], entities)
+    const set = new SyntaxArgs(sv, idx, tokens).setting(8)
+    assert.equal(set?.subject.ref?.name, 'Anna Berg')
+    assert.equal(set?.counterpart.ref?.name, 'Tomas Vik')
+    assert.equal(new SyntaxArgs(sv, idx, tokens).setting(10), null, 'a subject is no setting')
+  })
   it('keeps agent nouns as plain-text actors ("the international community")', () => {
     const text = 'Officials urged the international community to act.'
     const { tokens, sv } = parsed(text, [

@@ -210,6 +210,22 @@ export class SyntaxArgs {
     return -1
   }
 
+  /**
+   * "X told Y in a phone call that …", "During the talks, X assured Y …": a meeting noun that is the setting of a verb
+   * (an "in", "during" or "at" phrase) is between the verb's subject and the person it addresses (its object, or its
+   * "with" phrase). Null unless the tree names both.
+   */
+  setting(h: number): { subject: ActorMention; counterpart: ActorMention } | null {
+    const sv = this.sv
+    if (sv.rel(h).split(':')[0] !== 'obl' || !/^(?:in|during|at)$/iu.test(sv.caseOf(h))) return null
+    const v = sv.head(h)
+    if (v < 0 || sv.upos(v) !== 'VERB') return null
+    const subject = this.phrase(sv.subject(v), false)[0]
+    const with_ = sv.obliques(v).filter((o) => o.prep.toLowerCase() === 'with').map((o) => o.head)
+    const counterpart = [...sv.objects(v), ...with_].flatMap((o) => this.phrase(o, false)).find((m) => m.kind === 'name' && this.idx.refOf(m))
+    return subject?.kind === 'name' && counterpart && this.idx.refOf(subject) ? { subject, counterpart } : null
+  }
+
   /** The predicate token of a trigger: its first verb, else its last noun before a preposition, else its first token. */
   anchor(t: Span, pos: 'verb' | 'noun'): number {
     const sv = this.sv
