@@ -68,6 +68,16 @@ describe('entities: resolution', () => {
     assert.ok(!two.some((p) => /^(?:\p{Lu}\.\s*)+$/u.test(p.name)), two.map((p) => p.name).join(', '))
   })
 
+  it('gives a person the knowledge base does not know the state their title names; a post\'s place before a name is no role of its own', () => {
+    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+    const text = 'Russian Deputy Defence Minister Petr Ivanchenko met Kazem Rostami, Iran\'s ambassador to Moscow. Russia\'s envoy in Vienna Mikhail Tarkov spoke later.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+      { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
+    const es = withNer.run(doc).doc.layers.entities ?? []
+    const aff = Object.fromEntries(es.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.affiliation]))
+    assert.deepEqual(aff, { 'Petr Ivanchenko': 'RUS', 'Kazem Rostami': 'IRN', 'Mikhail Tarkov': null })
+  })
+
   it('splits a hyphenated word at a name the knowledge base knows, not at a surname it holds only weakly ("Yang-hee")', () => {
     const text = 'Moscow-Tehran ties grew, said envoy Choi Yang-hee.'
     const doc = createPipeline([tokensStage]).run(createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],

@@ -239,3 +239,19 @@ test('a quotation that is a sentence of its own speaks for a bare attribution af
     ['Every ship will be inspected twice before it docks.', 'Anna Berg'],
   ])
 })
+
+test('"the Russian diplomat said" is never a person known to be of another country, though one was the last subject', () => {
+  const actors: TestActor[] = [
+    { name: 'Sergei Tarkov', type: 'PERSON', surfaces: ['Sergei Tarkov'] },
+    { name: 'Li Wenhao', type: 'PERSON', surfaces: ['Li Wenhao'] },
+    { name: 'Russia', type: 'GPE', surfaces: ['Russia'] },
+  ]
+  const base = testDoc([
+    'Sergei Tarkov, the envoy of Russia in Vienna, said on Twitter that there was no alternative to the deal.',
+    'Foreign ministry spokesman Li Wenhao said his government supported the talks.',
+    '“Almost all countries support the deal because it is a key part of the order,” the Russian diplomat tweeted.',
+  ].join('\n\n'), { actors })
+  const state: Record<string, string> = { 'Sergei Tarkov': 'RUS', 'Li Wenhao': 'CHN', Russia: 'RUS' }
+  const doc: Doc = { ...base, layers: { ...base.layers, entities: base.layers.entities!.map((e) => ({ ...e, affiliation: state[e.name] ?? null })) } }
+  assert.deepEqual(run(doc).map((q) => q.speaker?.name ?? null), ['Sergei Tarkov'])
+})

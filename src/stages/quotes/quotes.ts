@@ -2,6 +2,7 @@ import { defineStage } from '../../doc/stage.js'
 import type { ActorRef, Entity, Paragraph, QuoteRecord, Sentence, SyntaxToken, Token } from '../../doc/layers.js'
 import { msg, type Message, type Span } from '../../doc/span.js'
 import { actorIndex, type ActorIndex, type ActorMention } from '../events/actors.js'
+import { countriesOf } from '../events/speech.js'
 import { pairMarks, type MarkedQuote } from './marks.js'
 import { SyntaxSpeakers, type SyntaxSpeaker } from './speaker-syntax.js'
 import { COORDINATED_VERB, MIN_QUOTE_WORDS, PASSIVE_QUOTED, POSSESSIVE_STATEMENT, REPORTING_VERBS, STATEMENT_OF } from './quotes.data.js'
@@ -97,7 +98,8 @@ class Attributor {
  */
 export function findQuotes(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], entities: readonly Entity[], docId: string, index?: ActorIndex, parse?: { tokens: readonly Token[]; syntax: readonly SyntaxToken[] }): { quotes: QuoteRecord[]; messages: Message[] } {
   const idx = index ?? actorIndex(text, sentences, entities)
-  const syn = parse && parse.syntax.length === parse.tokens.length ? new SyntaxSpeakers(text, parse.tokens, parse.syntax, idx, paragraphs.flatMap((p) => pairMarks(text, p).map((q) => q.outer))) : null
+  const country = countriesOf(entities)
+  const syn = parse && parse.syntax.length === parse.tokens.length ? new SyntaxSpeakers(text, parse.tokens, parse.syntax, idx, paragraphs.flatMap((p) => pairMarks(text, p).map((q) => q.outer)), (a) => country.get(a)) : null
   const quotes: QuoteRecord[] = []
   const messages: Message[] = []
   let previous: ActorRef | null = null

@@ -27,7 +27,9 @@ export class SyntaxSpeakers {
    * `quoted` are the spans of every quotation of the document (outer, marks included): what is said inside them is
    * never who speaks.
    */
-  constructor(readonly text: string, readonly tokens: readonly Token[], syntax: readonly SyntaxToken[], private readonly idx: ActorIndex, private readonly quoted: readonly Span[] = []) {
+  constructor(readonly text: string, readonly tokens: readonly Token[], syntax: readonly SyntaxToken[], private readonly idx: ActorIndex, private readonly quoted: readonly Span[] = [],
+    /** the country (ISO alpha-3) an actor belongs to, where the entities layer knows it */
+    private readonly stateOf: (actor: string) => string | undefined = () => undefined) {
     this.view = new SyntaxView(text, tokens, syntax)
   }
 
@@ -390,7 +392,10 @@ export class SyntaxSpeakers {
     if (person) return person
     const definite = v.dependents(s, 'det').some((c) => /^(?:the|this|that)$/iu.test(v.word(c))) || v.dependents(s, 'nmod:poss').length > 0
     // "the deputy foreign minister said": the last person named with that role, else the resolver's person
-    if (head && head.kind === 'role' && head.pron !== 'group') return this.holder(this.rolePhrase(s), before, skip, 'PERSON', parts[0] ?? this.demonym(s), previous) ?? this.roleFallback(before) ?? head
+    if (head && head.kind === 'role' && head.pron !== 'group') {
+      const owner = parts[0] ?? this.demonym(s)
+      return this.holder(this.rolePhrase(s), before, skip, 'PERSON', owner, previous) ?? this.roleFallback(before, owner) ?? head
+    }
     if (head) return head
     if (v.upos(s) === 'PROPN' && !parts.length) { const named = this.unlisted(s); if (named) return named }
     if (STATEMENT_NOUNS.has(lemma)) {
@@ -404,7 +409,7 @@ export class SyntaxSpeakers {
       const h = this.holder(phrase, before, skip, role ? 'PERSON' : null, owner, previous)
       if (h) return h
       // "the veteran politician said" with no one named so: the last person subject, never the country its adjective names
-      if (role) return this.roleFallback(before)
+      if (role) return this.roleFallback(before, owner)
       // "the group said", "the Iraqi group said" with no group named so: the last organisation that spoke or was a
       // subject, before the country a nationality adjective names
       const org = this.lastSubject(before, (t) => t === 'ORG' || t === 'GROUP')
@@ -511,9 +516,15 @@ export class SyntaxSpeakers {
     return { start, end, text: name, ref, type: 'PERSON', kind: 'name' }
   }
 
-  /** A role no one is named with ("the official said"): the last person subject (measured better than the previous speaker). */
-  private roleFallback(before: number): ActorMention | null {
-    return this.mentionFor(this.lastSubject(before, (t) => t === 'PERSON'))
+  /**
+   * A role no one is named with ("the official said"): the last person subject (measured better than the previous
+   * speaker); with a nationality ("the Russian diplomat said"), never a person known to be of another country.
+   */
+  private roleFallback(before: number, owner: ActorMention | null = null): ActorMention | null {
+    const state = owner?.ref ? this.stateOf(owner.ref.actor) ?? /^GPE:([A-Z]{3})$/.exec(owner.ref.actor)?.[1] : undefined
+    const foreign = (actor: string): boolean => { const s = this.stateOf(actor); return !!state && !!s && s !== state }
+    const people = this.idx.within(Math.max(0, before - 5000), before).filter((m) => m.kind === 'name' && m.type === 'PERSON' && m.ref && !foreign(m.ref.actor))
+    return this.mentionFor(this.lastSubject(before, (t) => t === 'PERSON', state ? new Set(people.map((m) => m.ref!.actor)) : undefined))
   }
 
   /** The author named inside a statement phrase: its nmod (from/of/by), possessor, or the agent of a participle. */

@@ -3,6 +3,8 @@ import { typeOf, type Ctx, type Hit } from '../context.js'
 import { APPOSITION_MARKS, DETERMINERS, PAST_MARKERS, ROLE_HEADS, ROLE_MAX_WORDS, ROLE_MODIFIERS, ROLE_RANKS, TITLES } from '../entities.data.js'
 
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
+/** How many title words before a new person's name are read for their nationality. */
+const TITLE_REACH = 5
 
 /** The descriptive phrase ending at head word i: its first word, the words before the head, and its country or body. */
 function phraseBefore(ctx: Ctx, i: number, hitEndingAt: Map<number, Hit>) {
@@ -104,6 +106,10 @@ function besideName(ctx: Ctx, start: number, end: number, personAt: Set<number>,
   if (APPOSITION_MARKS.has(ctx.words[k]?.fold ?? '')) k++
   while (ctx.words[k] && (ctx.words[k]!.fold in TITLES || ctx.words[k]!.fold === '.')) k++
   if (personAt.has(k)) return true
+  // "Russia's envoy in Vienna Mikhail Ulyanov", "Iran's ambassador to Moscow X": a post's place between the title and the name
+  if (/^(?:in|to|at)$/u.test(ctx.words[end]?.fold ?? '')) {
+    for (let j = end + 1; j <= end + 4 && ctx.words[j] && (ctx.words[j]!.cap || ctx.words[j]!.fold === 'the'); j++) if (personAt.has(j + 1)) return true
+  }
   return APPOSITION_MARKS.has(ctx.words[start - 1]?.fold ?? '') && personEnd.has(start - 2)
 }
 
@@ -172,6 +178,42 @@ export function resolveRoles(ctx: Ctx): Hit[] {
     if (actor) out.push({ w0: p.start, w1: last + 1, actor, label: 'PERSON', by: 'rule', how: 'role' })
   }
   return out
+}
+
+/**
+ * The state of a person the knowledge base does not know, by the title the page gives them: a nationality or a
+ * country's possessive before the name ("Russian Deputy Foreign Minister X", "Iran's envoy X") or in an apposition
+ * right after it ("X, Iran's ambassador to …", "X, the Russian envoy"). Sets `affiliation` of such new actors (the
+ * events stage tells a speaker's own side from another party by it); a post's place ("envoy in Vienna X") says nothing.
+ */
+export function affiliateNewPeople(ctx: Ctx): void {
+  const live = ctx.hits.filter((h) => !h.dropped && h.actor)
+  const hitEndingAt = new Map<number, Hit>(), hitAt = new Map<number, Hit>()
+  for (const h of live) { hitEndingAt.set(h.w1, h); hitAt.set(h.w0, h) }
+  const countryAt = (k: number): string | null => {
+    const h = hitAt.get(k)
+    if (h && COUNTRY_ID.test(h.actor!) && ctx.words[h.w1]?.fold === "'s") return h.actor!.slice(4)
+    return ctx.words[k]?.cap ? ctx.kb.demonym(ctx.words[k]!.fold) ?? null : null
+  }
+  for (const h of live) {
+    const n = ctx.newActors.get(h.actor!)
+    if (!n || n.type !== 'PERSON' || n.affiliation) continue
+    let iso: string | null = null
+    // back over the capitalised words of the title ("Russian Deputy Foreign Minister X", "Iran's Ambassador X")
+    for (let k = h.w0 - 1; k >= 0 && k >= h.w0 - TITLE_REACH && ctx.words[k]!.sent === ctx.words[h.w0]!.sent; k--) {
+      const w = ctx.words[k]!
+      const poss = w.fold === "'s" ? hitEndingAt.get(k) : undefined
+      if (poss) { iso = COUNTRY_ID.test(poss.actor!) ? poss.actor!.slice(4) : null; break }
+      if (!w.cap || hitEndingAt.has(k + 1)) break
+      const dem = ctx.kb.demonym(w.fold)
+      if (dem) { iso = dem; break }
+    }
+    if (!iso && APPOSITION_MARKS.has(ctx.words[h.w1]?.fold ?? '')) {
+      const k = h.w1 + 1 + (ctx.words[h.w1 + 1]?.fold === 'the' ? 1 : 0)
+      if (ctx.words[k]?.sent === ctx.words[h.w0]!.sent) iso = countryAt(k)
+    }
+    if (iso) n.affiliation = iso
+  }
 }
 
 /**
