@@ -248,6 +248,17 @@ describe('SyntaxView', () => {
     assert.equal(v.predicateOf(9), 9)
   })
 
+  it('reads a "by" phrase of a verb with an active subject and an object as no passive agent ("X rejected accusations by Y")', () => {
+    const t = ['Iran', 'rejected', 'accusations', 'by', 'Kyiv']
+    let s = ''
+    const toks: Token[] = t.map((w) => { if (s) s += ' '; const start = s.length; s += w; return { start, end: s.length } })
+    const syn: SyntaxToken[] = ([['PROPN', 1, 'nsubj'], ['VERB', -1, 'root'], ['NOUN', 1, 'obj'], ['ADP', 4, 'case'], ['PROPN', 1, 'obl:agent']] as const)
+      .map(([upos, head, deprel]) => ({ upos, head, deprel, lemma: '' }))
+    const w = new SyntaxView(s, toks, syn)
+    assert.equal(w.isPassive(1), false)
+    assert.equal(w.agent(1), -1)
+  })
+
   it('gives the controlling subject of an xcomp (object control first)', () => {
     const t = ['Iran', 'urged', 'the', 'West', 'to', 'act']
     let s = ''

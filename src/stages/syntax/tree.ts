@@ -76,7 +76,7 @@ export class SyntaxView {
   /** The passive agent of v: an obl:agent dependent, or an obl with case "by" under a passive verb; -1. */
   agent(v: number): number {
     const a = this.children(v).find((c) => this.rel(c) === 'obl:agent')
-    if (a !== undefined) return a
+    if (a !== undefined) return this.activeArgs(v) ? -1 : a
     if (!this.isPassive(v)) return -1
     return this.dependents(v, 'obl').find((c) => this.caseOf(c).toLowerCase() === 'by') ?? -1
   }
@@ -105,8 +105,15 @@ export class SyntaxView {
 
   /** True when v has a passive auxiliary or a passive subject (or a "by" agent). */
   isPassive(v: number): boolean {
-    // an "agent" not introduced by "by" is a misread oblique ("X said, according to the agency"), not a passive
-    return this.children(v).some((c) => { const r = this.rel(c); return r === 'aux:pass' || r === 'nsubj:pass' || r === 'csubj:pass' || (r === 'obl:agent' && /^(?:by)?$/i.test(this.caseOf(c))) })
+    // an "agent" not introduced by "by" is a misread oblique ("X said, according to the agency"), not a passive; nor is a
+    // "by" phrase of a verb with an active subject or an object (`activeArgs`)
+    const active = this.activeArgs(v)
+    return this.children(v).some((c) => { const r = this.rel(c); return r === 'aux:pass' || r === 'nsubj:pass' || r === 'csubj:pass' || (r === 'obl:agent' && !active && /^(?:by)?$/i.test(this.caseOf(c))) })
+  }
+
+  /** True when v has an active subject or a direct object: a "by" phrase of it is no agent ("X rejected accusations by Y": the accusations' author). */
+  private activeArgs(v: number): boolean {
+    return this.children(v).some((c) => this.rel(c) === 'nsubj' || this.rel(c) === 'obj')
   }
 
   /** True when v has a negating dependent (not, n't, never, no; or an auxiliary token that contracts n't: "didn't"). */

@@ -90,6 +90,22 @@ describe('arguments from the parse', () => {
     assert.equal(set?.counterpart.ref?.name, 'Tomas Vik')
     assert.equal(new SyntaxArgs(sv, idx, tokens).setting(10), null, 'a subject is no setting')
   })
+  it('reads a "by" phrase after the object of an active verb as the object\'s author ("rejected accusations by X")', () => {
+    const text = 'Anna Berg rejected accusations by Tomas Vik.'
+    const { tokens, sv } = parsed(text, [
+      ['Anna', 'PROPN', 'Anna', 2, 'nsubj'], ['Berg', 'PROPN', 'Berg', 0, 'flat'], ['rejected', 'VERB', 'reject', -1, 'root'], ['accusations', 'NOUN', 'accusation', 2, 'obj'],
+      ['by', 'ADP', 'by', 5, 'case'], ['Tomas', 'PROPN', 'Tomas', 2, 'obl:agent'], ['Vik', 'PROPN', 'Vik', 5, 'flat'], ['.', 'PUNCT', '.', 2, 'punct'],
+    ])
+    const entities = [
+      { id: 'e1', actor: 'p:berg', name: 'Anna Berg', type: 'PERSON' as const, affiliation: null, code: null, mentions: [{ start: 0, end: 9, text: 'Anna Berg' }] },
+      { id: 'e2', actor: 'p:vik', name: 'Tomas Vik', type: 'PERSON' as const, affiliation: null, code: null, mentions: [{ start: 34, end: 43, text: 'Tomas Vik' }] },
+    ]
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], entities)
+    const p = new SyntaxArgs(sv, idx, tokens).read({ start: 10, end: 18 }, 'verb')!
+    assert.equal(p.passive, false)
+    assert.equal(p.sources[0]?.ref?.name, 'Anna Berg')
+    assert.equal(p.objectOwner?.ref?.name, 'Tomas Vik')
+  })
   it('keeps agent nouns as plain-text actors ("the international community")', () => {
     const text = 'Officials urged the international community to act.'
     const { tokens, sv } = parsed(text, [

@@ -283,6 +283,9 @@ export class SyntaxArgs {
     const obj = sv.objects(h)[0] ?? -1
     const comp = sv.dependents(h, 'ccomp')[0]
     const clauseOwner = comp === undefined ? null : this.owner(sv.children(comp).find((c) => /^nsubj/.test(sv.rel(c))) ?? -1)
-    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner: objs.some((m) => this.idx.refOf(m)) ? null : this.owner(obj), clauseOwner }
+    // "rejected accusations by X": in an active clause, a "by" phrase right after the object is the object's author (the parse may hang it on the verb)
+    const by = obj >= 0 ? sv.obliques(h).find((o) => o.head > obj && o.prep.toLowerCase() === 'by') : undefined
+    const objectOwner = objs.some((m) => this.idx.refOf(m)) ? null : this.owner(obj) ?? (by ? this.single(by.head) : null)
+    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner, clauseOwner }
   }
 }
