@@ -267,6 +267,13 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   // firing rockets at someone, or shelling a place, is an attack; a launch with no target is not
   assert.deepEqual(events('Hezbollah fired dozens of rockets at northern Israel on Monday. Nothing changed.'), [['ASSAULT', 'Hezbollah', 'Israel']])
   assert.deepEqual(events('Russian forces shelled Kharkiv overnight. Nothing changed.').map((e) => e.slice(0, 2)), [['ASSAULT', 'Russia']])
+  // an attack on what a party owns falls on that party; an attack on its policies is talk
+  assert.deepEqual(events('Russia attacked Ukraine\'s power grid with drones on Monday. Nothing changed.'), [['ASSAULT', 'Russia', 'Ukraine']])
+  assert.deepEqual(events('Lavrov attacked Washington\'s policies in the region. Nothing changed.').filter((e) => e[0] === 'ASSAULT'), [])
+  // a rejected accusation falls on its author, though the parser hangs "by X" on the verb
+  assert.deepEqual(events('Iran on Monday rejected accusations by Kyiv that it had supplied Russia with drones.'), [['REJECT', 'Iran', 'Ukraine']])
+  // a call told as the setting of what one party tells another is between them
+  assert.deepEqual(events('Iranian Foreign Minister Hossein Amir-Abdollahian told his Russian counterpart Sergei Lavrov in a phone call that talks would go on.').filter((e) => e[0] === 'CONSULT'), [['CONSULT', 'Hossein Amir-Abdollahian', 'Sergei Lavrov']])
   // missile systems delivered are arms supply; troops or warships sent somewhere are a deployment, not aid
   assert.deepEqual(events('Russia delivered S-300 missile systems to Iran in 2016. Nothing changed.'), [['AID', 'Russia', 'Iran']])
   assert.deepEqual(events('Washington sent two aircraft carriers to the Middle East. Nothing changed.'), [['MOBILIZE', 'United States', null]])

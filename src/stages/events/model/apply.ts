@@ -4,7 +4,7 @@ import type { TriggerEntry, PloverType } from '../events.data.js'
 import { lexicon } from '../../../plover/lexicon/index.js'
 import type { Trigger } from '../steps/01-triggers.js'
 import type { Args } from '../steps/03-arguments.js'
-import type { SyntaxArgs } from '../steps/03-syntax-args.js'
+import { AUTHOR_OF_NOUNS, type SyntaxArgs } from '../steps/03-syntax-args.js'
 import { candidateTokens } from './candidates.js'
 import { SPEECH_VERBS, triggerFeatures, type FeatureContext } from './features.js'
 import type { TriggerModel } from './model.js'
@@ -231,8 +231,11 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     // from the tree, for acts addressed to someone; "our partners" is left to the page's context (the meeting's other party)
     const first = targetMentions[0]
     const addressed = ADDRESSED.has(t.entry.type) && !!first && !/\b(?:our|their|its|his|her|my|your)\s+$/iu.test(sa.view.text.slice(Math.max(0, first.start - 8), first.start))
-    // what is condemned, rejected or praised, as the tree reads its phrase ("welcomed the proposal of X"), is owned too
-    const object = OWNED.has(t.entry.type) && targetMentions === p.objects
+    // what is condemned, rejected or praised, as the tree reads its phrase ("welcomed the proposal of X"), is owned too;
+    // so is what is attacked ("attacked Ukraine's power grid"), unless it is talk ("attacked X's policies")
+    const objectHead = sa.view.objects(p.head)[0]
+    const attacked = t.entry.type === 'ASSAULT' && objectHead !== undefined && !AUTHOR_OF_NOUNS.has(sa.view.lemma(objectHead).toLowerCase()) && targetMentions[0]?.kind === 'name' && targetMentions[0].type !== 'UNKNOWN'
+    const object = (OWNED.has(t.entry.type) || attacked) && targetMentions === p.objects
     return args.targets.some((r) => r) || !(owned || addressed || implied || object) || !targets.length ? args : { ...args, targets }
   }
   const fill = (rule: readonly (ActorRef | null)[], tree: readonly ActorRef[]): readonly (ActorRef | null)[] => (rule.some((r) => r) || !tree.length ? rule : tree)

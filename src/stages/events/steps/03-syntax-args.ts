@@ -17,7 +17,7 @@ const QUANTITY_NOUNS = new Set(['string', 'series', 'wave', 'spate', 'number', '
  * Nouns of stance, speech and conduct whose "of" phrase is their author ("the proposal of X", "the accusation of X",
  * "the interference of X"), where acts done to someone take their victim there ("the killing of X").
  */
-const AUTHOR_OF_NOUNS = new Set(['proposal', 'accusation', 'allegation', 'claim', 'statement', 'remark', 'comment', 'stance', 'position', 'initiative',
+export const AUTHOR_OF_NOUNS: ReadonlySet<string> = new Set(['proposal', 'accusation', 'allegation', 'claim', 'statement', 'remark', 'comment', 'stance', 'position', 'initiative',
   'offer', 'request', 'demand', 'decision', 'policy', 'plan', 'move', 'approach', 'behavior', 'behaviour', 'action', 'measure', 'conduct', 'effort',
   'attitude', 'view', 'response', 'rhetoric', 'interference', 'presence', 'role', 'call', 'announcement', 'proposition', 'suggestion', 'assertion'])
 /** Nouns of a relation between parties, named with "between" ("the agreement between X and Y"). */
