@@ -17,6 +17,8 @@ const TARGET_PREPS: Readonly<Record<string, readonly string[]>> = {
   THREATEN: ['', 'against', 'with'], PROTEST: ['against', ''], SANCTION: ['on', 'against', ''], MOBILIZE: ['against', 'to'], COERCE: ['', 'on', 'against'],
   ASSAULT: ['', 'on', 'against', 'in'],
 }
+/** Verbs whose subject receives what another gives ("received drones from Iran"). */
+const RECEIVE_VERBS = new Set(['receive', 'obtain', 'acquire', 'get', 'import'])
 /** Types whose mention is a commitment or demand for the future. */
 const FUTURE = new Set(['AGREE', 'REQUEST', 'THREATEN'])
 /** Verbal types that a speaker performs by saying something of someone ("X said Y violated the deal": X accuses Y). */
@@ -167,6 +169,15 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   }
   const p = sa.read(t, t.entry.pos)
   if (!p) return args
+  // "Russia received drones from Iran": help received comes from the "from" phrase (the parse may hang it on the object:
+  // "received hundreds of drones from Iran") and goes to the receiver
+  if (t.entry.type === 'AID' && t.entry.pos === 'verb' && RECEIVE_VERBS.has(sa.view.lemma(p.head).toLowerCase()) && !p.passive) {
+    const v = sa.view
+    const inObject = (o: number, depth: number): number[] => v.dependents(o, 'nmod').flatMap((d) => (v.caseOf(d).toLowerCase() === 'from' ? [d] : depth ? inObject(d, depth - 1) : []))
+    const from = p.obliques.get('from') ?? v.objects(p.head).flatMap((o) => inObject(o, 2)).flatMap((d) => sa.phrase(d))
+    const giver = refsOf(idx, from), receiver = refsOf(idx, p.sources)
+    if (giver.length && receiver.length && giver[0]!.actor !== receiver[0]!.actor) return { ...args, sources: [giver[0]!], targets: [receiver[0]!] }
+  }
   // a meeting told as the setting of what one party tells another ("X told Y in a phone call") is between them
   const setting = t.entry.type === 'CONSULT' && t.entry.pos === 'noun' && !p.sources.length && !p.obliques.get('with')?.length ? sa.setting(p.head) : null
   if (setting) {
