@@ -179,7 +179,10 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     if (giver.length && receiver.length && giver[0]!.actor !== receiver[0]!.actor) return { ...args, sources: [giver[0]!], targets: [receiver[0]!] }
   }
   // a meeting told as the setting of what one party tells another ("X told Y in a phone call") is between them
-  const setting = t.entry.type === 'CONSULT' && t.entry.pos === 'noun' && !p.sources.length && !p.obliques.get('with')?.length ? sa.setting(p.head) : null
+  // … and an attack told as the means of what one party does to another ("Israel killed X in an airstrike") is the first's on the second
+  const setting = t.entry.pos !== 'noun' || p.sources.length ? null
+    : t.entry.type === 'CONSULT' && !p.obliques.get('with')?.length ? sa.setting(p.head)
+    : t.entry.type === 'ASSAULT' ? sa.setting(p.head, /^(?:in|with)$/iu) : null
   if (setting) {
     const [s, c] = [idx.refOf(setting.subject)!, idx.refOf(setting.counterpart)!]
     if (s.actor !== c.actor) return { ...args, sources: [s], targets: [c] }

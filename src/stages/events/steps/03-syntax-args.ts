@@ -213,17 +213,21 @@ export class SyntaxArgs {
   /**
    * "X told Y in a phone call that …", "During the talks, X assured Y …": a meeting noun that is the setting of a verb
    * (an "in", "during" or "at" phrase) is between the verb's subject and the person it addresses (its object, or its
-   * "with" phrase). Null unless the tree names both.
+   * "with" phrase); "X killed Y in an airstrike": an attack that is the means of a verb ("in", "with") is the subject's
+   * on the object. Null unless the tree names both.
    */
-  setting(h: number): { subject: ActorMention; counterpart: ActorMention } | null {
+  setting(h: number, preps: RegExp = /^(?:in|during|at)$/iu): { subject: ActorMention; counterpart: ActorMention } | null {
     const sv = this.sv
-    if (sv.rel(h).split(':')[0] !== 'obl' || !/^(?:in|during|at)$/iu.test(sv.caseOf(h))) return null
-    const v = sv.head(h)
+    if (!preps.test(sv.caseOf(h))) return null
+    // (the parse often hangs the phrase on the verb's object: "killed [a commander in an airstrike]")
+    const rel = sv.rel(h).split(':')[0], up = sv.head(h)
+    const v = rel === 'obl' ? up : rel === 'nmod' && up >= 0 && sv.rel(up) === 'obj' ? sv.head(up) : -1
     if (v < 0 || sv.upos(v) !== 'VERB') return null
     const subject = this.phrase(sv.subject(v), false)[0]
     const with_ = sv.obliques(v).filter((o) => o.prep.toLowerCase() === 'with').map((o) => o.head)
-    const counterpart = [...sv.objects(v), ...with_].flatMap((o) => this.phrase(o, false)).find((m) => m.kind === 'name' && this.idx.refOf(m))
-    return subject?.kind === 'name' && counterpart && this.idx.refOf(subject) ? { subject, counterpart } : null
+    const named = (m: ActorMention | undefined): m is ActorMention => !!m && m.kind === 'name' && m.type !== 'UNKNOWN' && !!this.idx.refOf(m)
+    const counterpart = [...sv.objects(v), ...with_].flatMap((o) => this.phrase(o, false)).find(named)
+    return named(subject) && counterpart ? { subject, counterpart } : null
   }
 
   /** The predicate token of a trigger: its first verb, else its last noun before a preposition, else its first token. */
