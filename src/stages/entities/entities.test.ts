@@ -78,6 +78,16 @@ describe('entities: resolution', () => {
     assert.deepEqual(aff, { 'Petr Ivanchenko': 'RUS', 'Kazem Rostami': 'IRN', 'Mikhail Tarkov': null })
   })
 
+  it('with the NER model: a person whose name holds a town of the knowledge base ("Vladimir", "Hassan") is the person, not the town', () => {
+    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+    const text = 'Vladimir Tarasov, a senior fellow at a Moscow institute, said the talks had stalled. Later Ali Hassan, a Hezbollah commander, was killed.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+      { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
+    const es = withNer.run(doc).doc.layers.entities ?? []
+    assert.deepEqual(es.filter((e) => e.type === 'PERSON').map((e) => e.name).sort(), ['Ali Hassan', 'Vladimir Tarasov'])
+    assert.ok(!es.some((e) => e.type === 'GPE' && /^(?:Vladimir|Hassan)$/.test(e.name)), es.map((e) => e.name).join(', '))
+  })
+
   it('splits a hyphenated word at a name the knowledge base knows, not at a surname it holds only weakly ("Yang-hee")', () => {
     const text = 'Moscow-Tehran ties grew, said envoy Choi Yang-hee.'
     const doc = createPipeline([tokensStage]).run(createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],

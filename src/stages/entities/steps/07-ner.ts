@@ -1,5 +1,5 @@
 import type { EntityType } from '../../../doc/layers.js'
-import type { Ctx } from '../context.js'
+import type { Ctx, Hit } from '../context.js'
 import { onlyInitials, type Candidate } from './05-candidates.js'
 import { INITIAL, NOT_NAMES, ORG_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
@@ -25,6 +25,12 @@ function mayHoldName(ctx: Ctx, s0: number, s1: number, covered: Uint8Array): boo
     return true
   }
   return false
+}
+
+/** The knowledge-base hits covering words [w0, w1) when every covered word is a town's (a place inside a state, not a state or a body); else null. */
+function townHitsIn(ctx: Ctx, w0: number, w1: number): Hit[] | null {
+  const hits = ctx.hits.filter((h) => !h.dropped && h.actor && h.w0 < w1 && h.w1 > w0)
+  return hits.length && hits.every((h) => h.w0 >= w0 && h.w1 <= w1 && /^GPE:[A-Z]{3}:/.test(h.actor!)) ? hits : null
 }
 
 /** The last rank or office word inside words [w0, w1) ("Navy Commander Rear Admiral …"), or -1. */
@@ -86,6 +92,11 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       const w0 = s0 + i, w1 = s0 + j
       let free = true
       for (let k = w0; k < w1; k++) if (covered[k]) free = false
+      // "Ali Hassan": a person's name whose surname is also a town of the knowledge base ("Hassan", India) is the person's
+      if (!free && type === 'PER') {
+        const towns = townHitsIn(ctx, w0, w1)
+        if (towns && words.slice(w0, w1).some((w, k) => w.cap && !covered[w0 + k])) { for (const h of towns) { h.dropped = true; for (let k = h.w0; k < h.w1; k++) covered[k] = 0 } free = true }
+      }
       // a lone title ("Brig." before "Gen.") or initials alone ("A." before a known surname) are no name, whatever the model says
       if (w1 - w0 === 1 && words[w0]!.fold in TITLES) free = false
       if (onlyInitials(ctx, w0, w1)) free = false
