@@ -26,11 +26,19 @@ export const MILITARY_ROLE_WORDS: readonly string[] = ['staff', 'commander', 'ar
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'told', 'added', 'stated', 'warned', 'noted', 'asserted', 'urged', 'wrote', 'tweeted', 'declared', 'insisted', 'claimed', 'emphasized', 'emphasised', 'stressed'])
 
 /** Last words that make an unknown capitalised sequence an organisation. */
+/** Last words of a place's name ("Caspian Sea", "West Asia", "Hamadan Airbase"): a place the name model reads is one when it ends so. */
+export const PLACE_HEAD_WORDS: ReadonlySet<string> = new Set([
+  'sea', 'gulf', 'ocean', 'strait', 'river', 'lake', 'island', 'islands', 'peninsula', 'mountains', 'valley', 'desert', 'asia', 'europe',
+  'africa', 'america', 'caucasus', 'province', 'county', 'region', 'district', 'airbase', 'base', 'port', 'airport', 'square', 'street',
+  'garden', 'park', 'dam', 'field', 'heights', 'canal', 'corridor', 'border', 'zone',
+])
+
 export const ORG_HEAD_WORDS: ReadonlySet<string> = new Set([
   'ministry', 'council', 'university', 'agency', 'organization', 'organisation', 'committee', 'party', 'bank', 'corps', 'brigade',
-  'brigades', 'front', 'army', 'forces', 'court', 'institute', 'office', 'department', 'company', 'corporation', 'group', 'association',
+  'brigades', 'front', 'army', 'force', 'forces', 'court', 'institute', 'office', 'department', 'company', 'corporation', 'group', 'association',
   'union', 'league', 'movement', 'news', 'times', 'post', 'journal', 'tv', 'radio', 'service', 'services', 'assembly', 'parliament',
   'commission', 'authority', 'administration', 'foundation', 'center', 'centre', 'guard', 'guards', 'police', 'navy', 'fund', 'network',
+  'chamber',
 ])
 
 /** Words that may join capitalised words inside one name ("University of the Revolution", "Bank of England"). */

@@ -88,6 +88,19 @@ describe('entities: resolution', () => {
     assert.ok(!es.some((e) => e.type === 'GPE' && /^(?:Vladimir|Hassan)$/.test(e.name)), es.map((e) => e.name).join(', '))
   })
 
+  it('with the NER model: a body or place named after a state or town is its own actor, of that state; its acronym is the same body', () => {
+    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+    const text = 'The Islamic Republic of Iran Air Force (IRIAF) held drills near the Caspian Sea on Monday. IRIAF jets flew over the coast.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+      { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
+    const es = withNer.run(doc).doc.layers.entities ?? []
+    const force = es.find((e) => e.name === 'Islamic Republic of Iran Air Force')
+    assert.equal(force?.type, 'ORG')
+    assert.equal(force?.affiliation, 'IRN')
+    assert.deepEqual(force?.mentions.map((m) => m.text), ['Islamic Republic of Iran Air Force', 'IRIAF', 'IRIAF'])
+    assert.ok(es.some((e) => e.name === 'Caspian Sea'), es.map((e) => e.name).join(', '))
+  })
+
   it('splits a hyphenated word at a name the knowledge base knows, not at a surname it holds only weakly ("Yang-hee")', () => {
     const text = 'Moscow-Tehran ties grew, said envoy Choi Yang-hee.'
     const doc = createPipeline([tokensStage]).run(createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],

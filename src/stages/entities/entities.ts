@@ -13,7 +13,7 @@ import { coverage, ruleCandidates } from './steps/05-candidates.js'
 import { isNoName } from './steps/05b-not-names.js'
 import { forgetPeople, resolveCandidate } from './steps/06-resolve-candidates.js'
 import { nerCandidates, type NerLike } from './steps/07-ner.js'
-import { affiliateNewPeople, resolveRoles } from './steps/08-roles.js'
+import { affiliateNewActors, resolveRoles } from './steps/08-roles.js'
 import { assemble } from './steps/09-assemble.js'
 
 /** Options of the entities stage. */
@@ -49,7 +49,7 @@ export function findEntities(doc: Doc, tokens: readonly Token[], sentences: read
     forgetPeople(ctx) // a hit already seen now names someone
   }
   ctx.hits.push(...resolveRoles(ctx))
-  affiliateNewPeople(ctx)
+  affiliateNewActors(ctx)
   return assemble(ctx)
 }
 

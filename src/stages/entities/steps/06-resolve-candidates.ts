@@ -75,6 +75,23 @@ function fuzzyPlace(ctx: Ctx, c: Candidate, text: string): string | null {
  * title and the date agree; a misspelt KB place whose country the sentence names. Else a new actor (or a bare
  * MISC mention when nothing says what it is). A KB actor is never reached by fuzz alone.
  */
+/** An acronym: two to seven capitals (dots allowed). */
+const ACRONYM = /^(?:\p{Lu}\.?){2,7}$/u
+/** Lower-case words an acronym skips ("Council of Resistance of Iran": NCRI). */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to', 'de', 'al'])
+
+/** The latest body named before word w0 whose initials spell the acronym ("Islamic Republic of Iran Air Force" for "IRIAF"), or null. */
+function expandedBy(ctx: Ctx, w0: number, acronym: string): string | null {
+  const want = acronym.replace(/\./g, '')
+  for (let k = ctx.hits.length - 1; k >= 0; k--) {
+    const h = ctx.hits[k]!
+    if (!h.actor || h.dropped || h.w1 > w0 || h.w1 - h.w0 < 2 || typeOf(ctx, h.actor) === 'PERSON') continue
+    const initials = ctx.words.slice(h.w0, h.w1).filter((w) => !ACRONYM_SKIPS.has(w.fold) && /^\p{L}/u.test(w.text)).map((w) => w.text[0]!.toUpperCase()).join('')
+    if (initials === want) return h.actor
+  }
+  return null
+}
+
 export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   const text = wordsText(ctx, c.w0, c.w1)
   const hit = (actor: string | null, how: string, label: Hit['label']): Hit => ({ w0: c.w0, w1: c.w1, by: c.by, title: c.title, label, actor, how })
@@ -113,6 +130,8 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
     if (p) return done(p, 'fuzzy')
   }
   if (c.hint !== 'PERSON' && c.hint !== 'ORG') { const place = fuzzyPlace(ctx, c, text); if (place) return done(place, 'fuzzy') }
+  // "SPA" after "the Saudi Press Agency (SPA)": an acronym of a body the document has named in full is that body
+  if (single && ACRONYM.test(text)) { const body = expandedBy(ctx, c.w0, text); if (body) return done(body, 'acronym') }
   if (c.hint === 'MISC') return hit(null, 'misc', 'MISC')
   const id = `X:${c.hint}:${slug(key)}`
   if (!ctx.newActors.has(id)) ctx.newActors.set(id, { id, name: text, type: c.hint, affiliation: null })

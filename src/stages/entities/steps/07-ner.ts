@@ -1,7 +1,7 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx, Hit } from '../context.js'
 import { onlyInitials, type Candidate } from './05-candidates.js'
-import { INITIAL, NOT_NAMES, ORG_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
+import { INITIAL, NOT_NAMES, ORG_HEAD_WORDS, PLACE_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** The tagger interface of ./ner (declared here so the stage builds and runs when no model is there yet). */
@@ -27,10 +27,14 @@ function mayHoldName(ctx: Ctx, s0: number, s1: number, covered: Uint8Array): boo
   return false
 }
 
-/** The knowledge-base hits covering words [w0, w1) when every covered word is a town's (a place inside a state, not a state or a body); else null. */
-function townHitsIn(ctx: Ctx, w0: number, w1: number): Hit[] | null {
+/**
+ * The knowledge-base hits covering words [w0, w1) when all lie inside it and all are places (`towns`: only places
+ * inside a state, not states); else null.
+ */
+function placeHitsIn(ctx: Ctx, w0: number, w1: number, towns: boolean): Hit[] | null {
   const hits = ctx.hits.filter((h) => !h.dropped && h.actor && h.w0 < w1 && h.w1 > w0)
-  return hits.length && hits.every((h) => h.w0 >= w0 && h.w1 <= w1 && /^GPE:[A-Z]{3}:/.test(h.actor!)) ? hits : null
+  const place = towns ? /^GPE:[A-Z]{3}:/ : /^(?:GPE|LOC):/
+  return hits.length && hits.every((h) => h.w0 >= w0 && h.w1 <= w1 && place.test(h.actor!)) ? hits : null
 }
 
 /** The last rank or office word inside words [w0, w1) ("Navy Commander Rear Admiral …"), or -1. */
@@ -92,10 +96,14 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       const w0 = s0 + i, w1 = s0 + j
       let free = true
       for (let k = w0; k < w1; k++) if (covered[k]) free = false
-      // "Ali Hassan": a person's name whose surname is also a town of the knowledge base ("Hassan", India) is the person's
-      if (!free && type === 'PER') {
-        const towns = townHitsIn(ctx, w0, w1)
-        if (towns && words.slice(w0, w1).some((w, k) => w.cap && !covered[w0 + k])) { for (const h of towns) { h.dropped = true; for (let k = h.w0; k < h.w1; k++) covered[k] = 0 } free = true }
+      // "Ali Hassan": a person's name whose surname is also a town of the knowledge base ("Hassan", India) is the person's;
+      // "Iran Chamber of Commerce", "Shiraz University of Technology", "West Asia": a body or place named after a state or
+      // a town, or a longer place, is its own name
+      // (a body or place only when its last word says what it is: "… Chamber of Commerce", "… Sea", never "Middle East Mikhail Bogdanov")
+      const headed = type === 'PER' || ORG_HEAD_WORDS.has(words[w1 - 1]!.fold) || PLACE_HEAD_WORDS.has(words[w1 - 1]!.fold)
+      if (!free && headed && (type === 'PER' || type === 'ORG' || type === 'LOC')) {
+        const inner = placeHitsIn(ctx, w0, w1, type === 'PER')
+        if (inner && words.slice(w0, w1).some((w, k) => w.cap && !covered[w0 + k] && !NOT_NAMES.has(w.fold))) { for (const h of inner) { h.dropped = true; for (let k = h.w0; k < h.w1; k++) covered[k] = 0 } free = true }
       }
       // a lone title ("Brig." before "Gen.") or initials alone ("A." before a known surname) are no name, whatever the model says
       if (w1 - w0 === 1 && words[w0]!.fold in TITLES) free = false
@@ -109,7 +117,9 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
         i = next
         continue
       }
-      if (free) out.push({ w0, w1, hint: LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
+      // a "place" with the head word of a body ("Iran Chamber of Commerce", "Shiraz University") is a body
+      const body = type === 'LOC' && w1 - w0 > 1 && words.slice(w0, w1).some((w) => ORG_HEAD_WORDS.has(w.fold))
+      if (free) out.push({ w0, w1, hint: body ? 'ORG' : LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
       i = next
     }
     s0 = s1

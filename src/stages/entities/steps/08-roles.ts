@@ -181,12 +181,12 @@ export function resolveRoles(ctx: Ctx): Hit[] {
 }
 
 /**
- * The state of a person the knowledge base does not know, by the title the page gives them: a nationality or a
- * country's possessive before the name ("Russian Deputy Foreign Minister X", "Iran's envoy X") or in an apposition
+ * The state of a body the knowledge base does not know, by the state its name holds ("Islamic Republic of Iran Air
+ * Force"); of a person, by the title the page gives them: a nationality or a country's possessive before the name ("Russian Deputy Foreign Minister X", "Iran's envoy X") or in an apposition
  * right after it ("X, Iran's ambassador to …", "X, the Russian envoy"). Sets `affiliation` of such new actors (the
  * events stage tells a speaker's own side from another party by it); a post's place ("envoy in Vienna X") says nothing.
  */
-export function affiliateNewPeople(ctx: Ctx): void {
+export function affiliateNewActors(ctx: Ctx): void {
   const live = ctx.hits.filter((h) => !h.dropped && h.actor)
   const hitEndingAt = new Map<number, Hit>(), hitAt = new Map<number, Hit>()
   for (const h of live) { hitEndingAt.set(h.w1, h); hitAt.set(h.w0, h) }
@@ -197,7 +197,15 @@ export function affiliateNewPeople(ctx: Ctx): void {
   }
   for (const h of live) {
     const n = ctx.newActors.get(h.actor!)
-    if (!n || n.type !== 'PERSON' || n.affiliation) continue
+    if (!n || n.affiliation) continue
+    // a body named after its state ("Islamic Republic of Iran Air Force", "Iranian Red Crescent Society")
+    if (n.type === 'ORG' || n.type === 'GROUP') {
+      const state = ctx.hits.find((x) => x.actor && COUNTRY_ID.test(x.actor) && x.w0 >= h.w0 && x.w1 <= h.w1)?.actor!.slice(4)
+      const dem = ctx.words.slice(h.w0, h.w1).map((w) => (w.cap ? ctx.kb.demonym(w.fold) : undefined)).find(Boolean)
+      if (state ?? dem) n.affiliation = state ?? dem!
+      continue
+    }
+    if (n.type !== 'PERSON') continue
     let iso: string | null = null
     // back over the capitalised words of the title ("Russian Deputy Foreign Minister X", "Iran's Ambassador X")
     for (let k = h.w0 - 1; k >= 0 && k >= h.w0 - TITLE_REACH && ctx.words[k]!.sent === ctx.words[h.w0]!.sent; k--) {
