@@ -13,6 +13,7 @@ export const TITLES: Readonly<Record<string, 'military' | 'office' | 'honorific'
   envoy: 'office', director: 'office', chief: 'office', leader: 'office', mp: 'office', lawmaker: 'office',
   mr: 'honorific', mrs: 'honorific', ms: 'honorific', dr: 'honorific', sir: 'honorific', sen: 'honorific', senator: 'honorific',
   rep: 'honorific', gov: 'honorific', ayatollah: 'honorific', sheikh: 'honorific', sayyed: 'honorific', hojatoleslam: 'honorific',
+  seyed: 'honorific', seyyed: 'honorific', sayyid: 'honorific', sayed: 'honorific', syed: 'honorific', hojjatoleslam: 'honorific',
   crown: 'honorific', foreign: 'honorific', defence: 'honorific', defense: 'honorific', prime: 'honorific', deputy: 'honorific',
 }
 

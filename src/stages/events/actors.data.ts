@@ -15,6 +15,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'col', 'col.', 'colonel', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'commander', 'chief', 'spokesman', 'spokesperson',
   'spokeswoman', 'foreign', 'defense', 'defence', 'leader', 'king', 'queen', 'prince', 'sheikh', 'ayatollah', 'senator', 'sen.',
   'governor', 'ambassador', 'admiral', 'adm.', 'deputy', 'vice', 'chancellor', 'premier', 'envoy', 'pope', 'sir', 'lord', 'capt.', 'captain',
+  'sayyed', 'seyed', 'seyyed', 'sayyid', 'sayed', 'syed', 'hojatoleslam', 'hojjatoleslam',
 ])
 
 /** Title abbreviations that keep their trailing period inside the name. */

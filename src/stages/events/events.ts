@@ -167,7 +167,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       // … and "took to Twitter to condemn X" condemned X: the purpose of a done act is done
       const why = (reason === 'reference' && toldWithOwnTime(text, sent, t, idx, input.timex)) || (reason === 'hypothetical' && sv && donePurpose(sv, sv.tokenAt(t.start))) ? null : reason
       if (why) messages.push(msg('events', `not-an-event-${why}`, `"${t.text}" is ${WHY[why] ?? why}: not coded as ${t.entry.type}`, 'info', t))
-      if (why === 'negated') denials.push({ sent, t })
+      // (a negated verb: "said Iran had not supplied"; a noun after "not" is no act denied: "the problem is not the sanctions")
+      if (why === 'negated' && t.entry.pos === 'verb') denials.push({ sent, t })
       return !why
     })
     // a denial's date is that of the statement that makes it

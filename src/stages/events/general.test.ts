@@ -490,3 +490,9 @@ test('a denial told as a clause, or of a claim named just before it in the sente
 test('"A and Foreign Minister B met": a capitalised title after "and" keeps B a co-subject', () => {
   assert.deepEqual(rows('Sudmark President Tomas Vik and Foreign Minister Anna Berg met in Porta on Monday.').map((e) => e.slice(0, 3)), [['CONSULT', 'Tomas Vik', 'Anna Berg']])
 })
+
+test('a noun after "not" is no act its speaker denies; "attacks in response to" names no place attacked', () => {
+  assert.deepEqual(rows('Berg says the main problem is not the Sudmark sanctions but the harbour.'), [])
+  assert.deepEqual(rows('Nordland reviewed the files on the attacks in response to calls from Sudmark.').filter((r) => r[0] === 'ASSAULT'), [])
+  assert.deepEqual(rows('Berg said Nordland had not supplied rockets to Sudmark.').map((r) => r.slice(0, 2)), [['REJECT', 'Anna Berg']])
+})
