@@ -54,6 +54,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   'however', 'thousands', 'hundreds', 'many', 'some', 'several', 'both', 'all', 'no', 'not', 'we', 'please', 'today', 'yesterday',
   'tomorrow', 'last', 'next', 'earlier', 'later', 'such', 'what', 'who', 'why', 'how', 'where', 'which', 'with', 'without', 'from', 'to',
   'for', 'by', 'of', 'about', 'read', 'more', 'related', 'share', 'photo', 'video', 'watch', 'click', 'follow', 'subscribe',
+  'neither', 'nor', 'either', 'nobody', 'none', 'every', 'each', 'any', 'current', 'former',
 ])
 
 /** Nouns after a city that make it stand for its state's government ("the Tehran regime"): the mention is the country. */

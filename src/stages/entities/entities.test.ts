@@ -101,6 +101,15 @@ describe('entities: resolution', () => {
     assert.ok(es.some((e) => e.name === 'Caspian Sea'), es.map((e) => e.name).join(', '))
   })
 
+  it('with the NER model: a sentence adverb before its comma, or "Neither" before a name, is no part of a name', () => {
+    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+    const text = 'Pertinently, the envoy spoke to reporters. Neither Tarkov nor his aides commented.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+      { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
+    const names = (withNer.run(doc).doc.layers.entities ?? []).map((e) => e.name)
+    assert.ok(!names.some((n) => /Pertinently|Neither/.test(n)), names.join(', '))
+  })
+
   it('splits a hyphenated word at a name the knowledge base knows, not at a surname it holds only weakly ("Yang-hee")', () => {
     const text = 'Moscow-Tehran ties grew, said envoy Choi Yang-hee.'
     const doc = createPipeline([tokensStage]).run(createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],

@@ -496,3 +496,8 @@ test('a noun after "not" is no act its speaker denies; "attacks in response to" 
   assert.deepEqual(rows('Nordland reviewed the files on the attacks in response to calls from Sudmark.').filter((r) => r[0] === 'ASSAULT'), [])
   assert.deepEqual(rows('Berg said Nordland had not supplied rockets to Sudmark.').map((r) => r.slice(0, 2)), [['REJECT', 'Anna Berg']])
 })
+
+test('a sentence opened by a negated subject negates its acts ("Neither X nor Y ever promised …")', () => {
+  assert.deepEqual(rows('Neither Berg nor anybody in her cabinet ever promised to return to the deal.'), [])
+  assert.deepEqual(rows('No one in Nordland has promised to return to the deal.'), [])
+})

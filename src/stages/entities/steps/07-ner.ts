@@ -108,6 +108,8 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       // a lone title ("Brig." before "Gen.") or initials alone ("A." before a known surname) are no name, whatever the model says
       if (w1 - w0 === 1 && words[w0]!.fold in TITLES) free = false
       if (onlyInitials(ctx, w0, w1)) free = false
+      // "Pertinently, …", "Separately, …": a sentence adverb before its comma
+      if (w1 - w0 === 1 && words[w0]!.first && /ly$/u.test(words[w0]!.fold) && words[w1]?.fold === ',') free = false
       // "Navy Commander Rear Admiral X Y", "Army Commander Major General": a rank or office run read as one organisation
       // is the title of the person named after it (the name alone is the person; a run with no name after it is no name)
       const lastTitle = type === 'ORG' ? lastTitleIn(ctx, w0, w1) : -1

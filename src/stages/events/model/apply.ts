@@ -51,6 +51,8 @@ export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: nu
   const threshold = typeof model.meta.margin === 'number' ? model.meta.margin : 0
   const out: Trigger[] = []
   for (const i of candidateTokens(sv, from, to)) {
+    // (a word of two letters is no event, whatever the model says: "en" of "en route")
+    if (sv.word(i).length < 3) continue
     const { label, margin } = model.predict(triggerFeatures(ctx, i))
     if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i))) continue
     const t = ctx.tokens[i]!
