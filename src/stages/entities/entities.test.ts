@@ -110,6 +110,15 @@ describe('entities: resolution', () => {
     assert.ok(!names.some((n) => /Pertinently|Neither/.test(n)), names.join(', '))
   })
 
+  it('an office named with "a"/"an" and a nationality is someone of a kind, not its holder; a post\'s place and an apposition leave the title to the name', () => {
+    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+    const text = 'The last time an Iranian president visited Moscow was in 2017. Later the Chinese envoy to the Vienna talks, Li Wenhao, met reporters.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+      { title: null, published: '2022-01-19', author: null, outlet: null, copy_of: null })
+    const mentions = (withNer.run(doc).doc.layers.entities ?? []).flatMap((e) => e.mentions.map((x) => x.text))
+    assert.ok(!mentions.includes('an Iranian president') && !mentions.some((x) => /Chinese envoy/.test(x)), mentions.join(', '))
+  })
+
   it('splits a hyphenated word at a name the knowledge base knows, not at a surname it holds only weakly ("Yang-hee")', () => {
     const text = 'Moscow-Tehran ties grew, said envoy Choi Yang-hee.'
     const doc = createPipeline([tokensStage]).run(createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],

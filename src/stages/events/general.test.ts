@@ -501,3 +501,7 @@ test('a sentence opened by a negated subject negates its acts ("Neither X nor Y 
   assert.deepEqual(rows('Neither Berg nor anybody in her cabinet ever promised to return to the deal.'), [])
   assert.deepEqual(rows('No one in Nordland has promised to return to the deal.'), [])
 })
+
+test('a clause opened by "none of" negates its acts', () => {
+  assert.deepEqual(rows('Critics say the plan failed, none of the members have imposed sanctions on Sudmark.').filter((r) => r[0] === 'SANCTION'), [])
+})

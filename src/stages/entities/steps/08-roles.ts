@@ -34,7 +34,11 @@ function phraseBefore(ctx: Ctx, i: number, hitEndingAt: Map<number, Hit>) {
   const run = lowerRunBefore(ctx, start - 1, words[i]!.sent, 3, (f) => INDEFINITE.has(f))
   const det = words[run.k]
   const indefinite = !!det && det.sent === words[i]!.sent && INDEFINITE.has(det.fold) && [...run.folds, ...mods].some((m) => RANKS.has(m))
-  return { start, iso, body, mods, indefinite }
+  // "an Iranian president visited Russia in 2017": one holder of the office, not the one in office now ("a spokesman
+  // for X" still names X's spokesman: only a nationality word makes it someone of a kind)
+  const opener = words[start]!
+  const anyHolder = INDEFINITE.has(opener.fold) && !body && !!iso && words.slice(start + 1, i).some((w) => w.cap && !!kb.demonym(w.fold))
+  return { start, iso, body, mods, indefinite: indefinite || anyHolder }
 }
 
 /**
@@ -106,9 +110,14 @@ function besideName(ctx: Ctx, start: number, end: number, personAt: Set<number>,
   if (APPOSITION_MARKS.has(ctx.words[k]?.fold ?? '')) k++
   while (ctx.words[k] && (ctx.words[k]!.fold in TITLES || ctx.words[k]!.fold === '.')) k++
   if (personAt.has(k)) return true
-  // "Russia's envoy in Vienna Mikhail Ulyanov", "Iran's ambassador to Moscow X": a post's place between the title and the name
-  if (/^(?:in|to|at)$/u.test(ctx.words[end]?.fold ?? '')) {
-    for (let j = end + 1; j <= end + 4 && ctx.words[j] && (ctx.words[j]!.cap || ctx.words[j]!.fold === 'the'); j++) if (personAt.has(j + 1)) return true
+  // "Russia's envoy in Vienna Mikhail Ulyanov", "Iran's ambassador to Moscow X", "the Chinese envoy to the Vienna talks, X":
+  // a post's place between the title and the name
+  if (/^(?:in|to|at|for|on)$/u.test(ctx.words[end]?.fold ?? '')) {
+    const sent = ctx.words[end]!.sent
+    for (let j = end + 1; j <= end + 6 && ctx.words[j]?.sent === sent; j++) {
+      if (personAt.has(j)) return ctx.words[j - 1]!.cap || APPOSITION_MARKS.has(ctx.words[j - 1]!.fold)
+      if (APPOSITION_MARKS.has(ctx.words[j]!.fold)) return personAt.has(j + 1)
+    }
   }
   return APPOSITION_MARKS.has(ctx.words[start - 1]?.fold ?? '') && personEnd.has(start - 2)
 }

@@ -7,8 +7,10 @@ import type { Trigger } from './01-triggers.js'
 
 /** "sent no missiles", "supplied no weapons": a negative determiner inside the trigger negates it. */
 const INNER_NEGATION_RE = /\s(?:no|never|not)\s/i
-/** A sentence opened by a negated subject, up to the trigger with no clause break ("Neither Biden nor anybody … ever promised"). */
-const NEGATED_SUBJECT_RE = /^\W*(?:neither|nobody|no\s+one|none\s+of)\b[^,;:]*$/i
+/** A clause opened by a negated subject ("Neither Biden nor anybody … ever promised", "…, none of the members have imposed"). */
+const NEGATED_SUBJECT_RE = /^\W*(?:neither|nobody|no\s+one|none\s+of)\b/i
+/** The words after the last clause break (comma, semicolon, colon) of a text. */
+const lastClause = (s: string): string => s.slice(Math.max(s.lastIndexOf(','), s.lastIndexOf(';'), s.lastIndexOf(':')) + 1)
 
 /** A sentence opened by the deal it restates the terms of ("Under the nuclear deal, …", "Under the 2015 JCPOA, …"). */
 const TERMS_OF_DEAL_RE = /^\W*under\s+(?:the|a|an|this|that|its|their)\s+(?:[\p{L}\d-]+\s+){0,3}(?:deal|agreement|accord|pact|treaty|JCPOA|arrangement)\b/iu
@@ -29,7 +31,7 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - '), before.lastIndexOf('—'), before.lastIndexOf('–')) + 1)
   if (!t.entry.negative && (NEGATION_RE.test(clause) || INNER_NEGATION_RE.test(t.text))) return 'negated'
   // a negated subject opening the sentence: "Neither X nor Y ever promised …", "No one has claimed …"
-  if (!t.entry.negative && t.entry.type !== 'ASSAULT' && NEGATED_SUBJECT_RE.test(text.slice(sent.start, t.start))) return 'negated'
+  if (!t.entry.negative && t.entry.type !== 'ASSAULT' && NEGATED_SUBJECT_RE.test(lastClause(text.slice(sent.start, t.start)))) return 'negated'
   // a noun of speech or support reached by a negated verb ("have not found a word of sympathy"); attacks stay events ("no group claimed the bombing")
   if (t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && NEGATION_FAR_RE.test(clause)) return 'negated'
   // what a speaker denies, or claims the speaker dismisses, are not asserted by the page
