@@ -191,6 +191,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
         // a meeting needs both its participants; some triggers are events only with a target ("punishing Israel")
         const missing = !src && !tgt && !args.location && t.entry.type !== 'ASSAULT' ? 'no actor or place'
           : (!src || !tgt || tgt.actor === src.actor) && t.entry.type === 'CONSULT' ? 'a meeting with one participant'
+          // talking to a news outlet is an interview, and an outlet's report a source, never a party of a meeting
+          : t.entry.type === 'CONSULT' && [src, tgt].some((r) => r?.actor.startsWith('ORG:media:')) ? 'a news outlet as a party of a meeting'
           : (!tgt || tgt.actor === src?.actor) && t.entry.needsTarget ? 'no target'
           : !src && t.entry.needsSpeaker ? 'no one who says it' : null
         if (missing) { messages.push(msg('events', 'no-arguments', `"${t.text}" (${t.entry.type}) dropped: ${missing} found`, 'info', t)); continue }
