@@ -23,6 +23,14 @@ function read(text: string, published: string | null = null): Map<string, string
   return map
 }
 
+/** The entities of one paragraph read with the NER model (as the pipeline reads pages). */
+const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
+function nerEntities(text: string, published: string | null = '2023-06-10') {
+  const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
+    { title: null, published, author: null, outlet: null, copy_of: null })
+  return withNer.run(doc).doc.layers.entities ?? []
+}
+
 describe('entities: resolution', () => {
   it('keeps spans right around an emoji and a combining mark', () => {
     const m = read('💩 Vladimir Putin phoned Recep Tayyip Erdog\u0306an on Monday.', '2023-03-01')
@@ -40,11 +48,8 @@ describe('entities: resolution', () => {
   })
 
   it('with the NER model: a name particle joins the parts of one person ("bin", "Al"); a body is named by the page\'s full name', () => {
-    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
     const text = 'Foreign Minister Karim bin Haddad Al Nasri met officials of the Nordland Defense Ministry. Later Al Nasri left.'
-    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
-      { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
-    const names = (withNer.run(doc).doc.layers.entities ?? []).filter((e) => e.type === 'PERSON').map((e) => e.name)
+    const names = nerEntities(text, '2020-01-01').filter((e) => e.type === 'PERSON').map((e) => e.name)
     assert.deepEqual(names, ['Karim bin Haddad Al Nasri'])
     const ru = 'The Russian Defense Ministry said the drills had ended.'
     const d2 = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, ru, [{ start: 0, end: ru.length }],
@@ -54,12 +59,7 @@ describe('entities: resolution', () => {
   })
 
   it('with the NER model: a middle initial stays inside the name, a run-on verb does not, initials before a surname are the person named in full', () => {
-    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
-    const people = (text: string) => {
-      const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
-        { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
-      return (withNer.run(doc).doc.layers.entities ?? []).filter((e) => e.type === 'PERSON').map((e) => ({ name: e.name, mentions: e.mentions.map((m) => m.text) }))
-    }
+    const people = (text: string) => nerEntities(text, '2020-01-01').filter((e) => e.type === 'PERSON').map((e) => ({ name: e.name, mentions: e.mentions.map((m) => m.text) }))
     assert.deepEqual(people('Harald K. von Stroem, a physicist at a university in Nordland, said the plan was flawed.').map((p) => p.name), ['Harald K. von Stroem'])
     assert.deepEqual(people('Walter P. Grant wrote that the blockade had failed.').map((p) => p.name), ['Walter P. Grant'])
     // "S. Tarkov" is the Sergei Tarkov named before; "A." alone before a surname is no person of its own
@@ -69,31 +69,22 @@ describe('entities: resolution', () => {
   })
 
   it('gives a person the knowledge base does not know the state their title names; a post\'s place before a name is no role of its own', () => {
-    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
     const text = 'Russian Deputy Defence Minister Petr Ivanchenko met Kazem Rostami, Iran\'s ambassador to Moscow. Russia\'s envoy in Vienna Mikhail Tarkov spoke later.'
-    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
-      { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
-    const es = withNer.run(doc).doc.layers.entities ?? []
+    const es = nerEntities(text, '2023-06-10')
     const aff = Object.fromEntries(es.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.affiliation]))
     assert.deepEqual(aff, { 'Petr Ivanchenko': 'RUS', 'Kazem Rostami': 'IRN', 'Mikhail Tarkov': null })
   })
 
   it('with the NER model: a person whose name holds a town of the knowledge base ("Vladimir", "Hassan") is the person, not the town', () => {
-    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
     const text = 'Vladimir Tarasov, a senior fellow at a Moscow institute, said the talks had stalled. Later Ali Hassan, a Hezbollah commander, was killed.'
-    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
-      { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
-    const es = withNer.run(doc).doc.layers.entities ?? []
+    const es = nerEntities(text, '2023-06-10')
     assert.deepEqual(es.filter((e) => e.type === 'PERSON').map((e) => e.name).sort(), ['Ali Hassan', 'Vladimir Tarasov'])
     assert.ok(!es.some((e) => e.type === 'GPE' && /^(?:Vladimir|Hassan)$/.test(e.name)), es.map((e) => e.name).join(', '))
   })
 
   it('with the NER model: a body or place named after a state or town is its own actor, of that state; its acronym is the same body', () => {
-    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
     const text = 'The Islamic Republic of Iran Air Force (IRIAF) held drills near the Caspian Sea on Monday. IRIAF jets flew over the coast.'
-    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
-      { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
-    const es = withNer.run(doc).doc.layers.entities ?? []
+    const es = nerEntities(text, '2023-06-10')
     const force = es.find((e) => e.name === 'Islamic Republic of Iran Air Force')
     assert.equal(force?.type, 'ORG')
     assert.equal(force?.affiliation, 'IRN')
@@ -102,20 +93,14 @@ describe('entities: resolution', () => {
   })
 
   it('with the NER model: a sentence adverb before its comma, or "Neither" before a name, is no part of a name', () => {
-    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
     const text = 'Pertinently, the envoy spoke to reporters. Neither Tarkov nor his aides commented.'
-    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
-      { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
-    const names = (withNer.run(doc).doc.layers.entities ?? []).map((e) => e.name)
+    const names = nerEntities(text, '2023-06-10').map((e) => e.name)
     assert.ok(!names.some((n) => /Pertinently|Neither/.test(n)), names.join(', '))
   })
 
   it('an office named with "a"/"an" and a nationality is someone of a kind, not its holder; a post\'s place and an apposition leave the title to the name', () => {
-    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
     const text = 'The last time an Iranian president visited Moscow was in 2017. Later the Chinese envoy to the Vienna talks, Li Wenhao, met reporters.'
-    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
-      { title: null, published: '2022-01-19', author: null, outlet: null, copy_of: null })
-    const mentions = (withNer.run(doc).doc.layers.entities ?? []).flatMap((e) => e.mentions.map((x) => x.text))
+    const mentions = nerEntities(text, '2022-01-19').flatMap((e) => e.mentions.map((x) => x.text))
     assert.ok(!mentions.includes('an Iranian president') && !mentions.some((x) => /Chinese envoy/.test(x)), mentions.join(', '))
   })
 
@@ -136,11 +121,8 @@ describe('entities: resolution', () => {
   })
 
   it('reads ranks and offices before a name as the person\'s title, not as an organisation ("Navy Commander Rear Admiral X")', () => {
-    const withNer = createPipeline([tokensStage, entitiesStage({ kb })])
     const text = 'Nordland Navy Commander Rear Admiral Karim Haddad said the drills had ended. Later Haddad met the Army General Staff Vice-Admiral Tomas Lind.'
-    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],
-      { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
-    const es = withNer.run(doc).doc.layers.entities ?? []
+    const es = nerEntities(text, '2020-01-01')
     assert.deepEqual(es.filter((e) => e.type === 'PERSON').map((e) => e.name).sort(), ['Karim Haddad', 'Tomas Lind'])
     assert.ok(!es.some((e) => /Admiral|Commander/.test(e.name)), es.map((e) => e.name).join(', '))
   })
