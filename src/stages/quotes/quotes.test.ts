@@ -255,3 +255,11 @@ test('"the Russian diplomat said" is never a person known to be of another count
   const doc: Doc = { ...base, layers: { ...base.layers, entities: base.layers.entities!.map((e) => ({ ...e, affiliation: state[e.name] ?? null })) } }
   assert.deepEqual(run(doc).map((q) => q.speaker?.name ?? null), ['Sergei Tarkov'])
 })
+
+test('"“…,” read the statement" speaks for the statement\'s issuer, though the parse takes the statement for the object of "read"', () => {
+  const doc = testDoc([
+    'The drills will involve 200 troops, the Harbour Council announced in a statement on Tuesday.',
+    '“The drills will be held at the training centre for special forces in the highlands,” read the statement.',
+  ].join('\n\n'), { actors: ACTORS })
+  assert.deepEqual(pairs(doc).map((p) => p[1]), ['Harbour Council'])
+})

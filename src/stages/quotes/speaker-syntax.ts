@@ -342,6 +342,11 @@ export class SyntaxSpeakers {
     const agent = v.isPassive(i) ? v.agent(i) : participle ? v.dependents(i, 'obl').find((c) => v.caseOf(c).toLowerCase() === 'by') ?? -1 : -1
     if (agent >= 0) return { tok: agent, own: true }
     const own = subjects.length > 1 ? subjects.filter((c) => c < i).at(-1) ?? subjects[0] : subjects[0]
+    // "“…,” read the statement": the parse takes the inverted subject of "read" for its object
+    if (own === undefined && /^reads?$/u.test(w) && i > 0 && /^[”"’,]$/u.test(v.word(i - 1))) {
+      const o = v.dependents(i, 'obj').find((c) => c > i && STATEMENT_NOUNS.has(v.lemma(c).toLowerCase()))
+      if (o !== undefined) return { tok: o, own: true }
+    }
     let s = own ?? v.subject(i)
     // a name right before the verb ("…, Zarif also said") is its subject even where the parse hung it elsewhere
     let k = i - 1
