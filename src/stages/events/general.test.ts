@@ -272,6 +272,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Lavrov attacked Washington\'s policies in the region. Nothing changed.').filter((e) => e[0] === 'ASSAULT'), [])
   // an attack told as the means of a killing is the killer's on the killed ("in an airstrike" hung on the object by the parser)
   assert.deepEqual(events('Israel killed a senior IRGC commander in an airstrike in Damascus on Monday. Nothing changed.').filter((e) => e[0] === 'ASSAULT'), [['ASSAULT', 'Israel', 'Islamic Revolutionary Guard Corps']])
+  // jets striking a depot is no agreement (the model learned "strike" from "struck a deal")
+  assert.deepEqual(events('Israel\'s military said its jets struck a weapons depot near Damascus. Nothing changed.').filter((e) => e[0] === 'SUPPORT' || e[0] === 'AGREE'), [])
   // talking to a news outlet is no meeting
   assert.deepEqual(events('A European diplomat talked to Reuters on Monday. Nothing changed.').filter((e) => e[0] === 'CONSULT'), [])
   // arms received come from the "from" phrase and go to the receiver

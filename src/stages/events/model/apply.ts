@@ -54,7 +54,7 @@ export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: nu
     // (a word of two letters is no event, whatever the model says: "en" of "en route")
     if (sv.word(i).length < 3) continue
     const { label, margin } = model.predict(triggerFeatures(ctx, i))
-    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i))) continue
+    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i)) || strikesNoDeal(sv, i, label)) continue
     const t = ctx.tokens[i]!
     out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB'), score: Math.round(margin * 100) / 100 })
   }
@@ -74,6 +74,14 @@ function launchesNoAttack(sv: FeatureContext['sv'], i: number): boolean {
   if (!CARRIERS.has(sv.lemma(i).toLowerCase())) return false
   const obj = sv.objects(i)[0]
   return obj !== undefined && !ATTACK_OBJECTS.test(sv.lemma(obj)) && !ATTACK_OBJECTS.test(sv.word(obj))
+}
+
+/** Objects that make "strike" an agreement ("struck a deal"). */
+const DEAL_OBJECTS = /^(?:deal|agreement|accord|pact|bargain|compromise|treaty|contract|truce)s?$/i
+
+/** "Its jets struck a weapons depot": a learned agreement on "strike" needs a deal as its object (the model learned it from "struck a deal"). */
+function strikesNoDeal(sv: FeatureContext['sv'], i: number, label: string): boolean {
+  return (label === 'SUPPORT' || label === 'AGREE') && sv.lemma(i).toLowerCase() === 'strike' && !sv.objects(i).some((o) => DEAL_OBJECTS.test(sv.word(o)))
 }
 
 /** "X claimed responsibility for the attack", "the bombings were claimed by X": a claim of authorship, not an accusation (the claimant is the attack's source). */
