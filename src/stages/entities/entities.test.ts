@@ -104,6 +104,11 @@ describe('entities: resolution', () => {
     assert.ok(!mentions.includes('an Iranian president') && !mentions.some((x) => /Chinese envoy/.test(x)), mentions.join(', '))
   })
 
+  it('with the NER model: a ship named for a person is a ship, with its prefix ("USS John C. Stennis")', () => {
+    const es = nerEntities('The carrier USS John C. Stennis sailed through the strait on Monday.')
+    assert.deepEqual(es.filter((e) => /Stennis|USS/.test(e.name)).map((e) => [e.name, e.type]), [['USS John C. Stennis', 'ORG']])
+  })
+
   it('splits a hyphenated word at a name the knowledge base knows, not at a surname it holds only weakly ("Yang-hee")', () => {
     const text = 'Moscow-Tehran ties grew, said envoy Choi Yang-hee.'
     const doc = createPipeline([tokensStage]).run(createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }],

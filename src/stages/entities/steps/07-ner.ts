@@ -11,6 +11,8 @@ export interface NerLike {
 /** Creates the per-document memory the tagger may use across sentences. */
 export type NerMemoryFactory = (() => unknown) | null
 
+/** Prefixes of ships' names (navies and merchant ships). */
+const SHIP_PREFIXES: ReadonlySet<string> = new Set(['USS', 'HMS', 'INS', 'IRIS', 'RFS', 'HMCS', 'HMAS', 'MV', 'MT'])
 /** Lower-case particles inside personal names (Arabic, Hebrew, Dutch, German, Romance). */
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'ben', 'bat', 'abu', 'al', 'el', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'dos', 'du', 'la', 'le'])
 const LABELS: Readonly<Record<string, EntityType | 'MISC'>> = { PER: 'PERSON', ORG: 'ORG', LOC: 'GPE', MISC: 'MISC' }
@@ -108,6 +110,8 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       // a lone title ("Brig." before "Gen.") or initials alone ("A." before a known surname) are no name, whatever the model says
       if (w1 - w0 === 1 && words[w0]!.fold in TITLES) free = false
       if (onlyInitials(ctx, w0, w1)) free = false
+      // a ship's prefix read as a name of its own, right before the name it prefixes, joins that name (below)
+      if (w1 - w0 === 1 && SHIP_PREFIXES.has(words[w0]!.text) && next < tags.length && tags[next] !== 'O') free = false
       // "Pertinently, …", "Separately, …": a sentence adverb before its comma
       if (w1 - w0 === 1 && words[w0]!.first && /ly$/u.test(words[w0]!.fold) && words[w1]?.fold === ',') free = false
       // "Navy Commander Rear Admiral X Y", "Army Commander Major General": a rank or office run read as one organisation
@@ -121,7 +125,10 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       }
       // a "place" with the head word of a body ("Iran Chamber of Commerce", "Shiraz University") is a body
       const body = type === 'LOC' && w1 - w0 > 1 && words.slice(w0, w1).some((w) => ORG_HEAD_WORDS.has(w.fold))
-      if (free) out.push({ w0, w1, hint: body ? 'ORG' : LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
+      // "USS John C. Stennis", "IRIS Sahand": a ship is named after its prefix, whoever it is named for
+      const ship = w0 > s0 && SHIP_PREFIXES.has(words[w0 - 1]!.text) && !covered[w0 - 1]
+      if (free && ship) out.push({ w0: w0 - 1, w1, hint: 'ORG', by: 'ner', title: [] })
+      else if (free) out.push({ w0, w1, hint: body ? 'ORG' : LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
       i = next
     }
     s0 = s1
