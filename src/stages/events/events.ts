@@ -99,6 +99,9 @@ function promiseOf(text: string, sent: Sentence, t: Trigger, idx: ActorIndex, co
   return { ...t, entry: { ...t.entry, type: 'AGREE', mode: null, future: true }, recoded: `help the speaker's own side will give is a promise (AGREE), not ${t.entry.type}` }
 }
 
+/** Types whose event is worth keeping with a place and no actor. */
+const PLACE_ONLY_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'PROTEST', 'COERCE', 'MOBILIZE'])
+
 /** What each reason for dropping a trigger means, for its message. */
 const WHY: Record<string, string> = {
   negated: 'negated', hypothetical: 'hypothetical or planned', denied: 'what a speaker denies', reference: 'a reference to an event told elsewhere',
@@ -189,7 +192,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       for (const src0 of args.sources) for (const tgt of args.targets) {
         const src = speakerForState(idx, sent, t.start, t.entry.type, src0, input.quotes, country) ?? src0
         // a meeting needs both its participants; some triggers are events only with a target ("punishing Israel")
-        const missing = !src && !tgt && !args.location && t.entry.type !== 'ASSAULT' ? 'no actor or place'
+        // (a place alone tells an attack, a protest, arrests or a deployment there, never who agreed or asked what)
+        const missing = !src && !tgt && (!args.location || !PLACE_ONLY_TYPES.has(t.entry.type)) && t.entry.type !== 'ASSAULT' ? 'no actor or place'
           : (!src || !tgt || tgt.actor === src.actor) && t.entry.type === 'CONSULT' ? 'a meeting with one participant'
           // talking to a news outlet is an interview, and an outlet's report a source, never a party of a meeting
           : t.entry.type === 'CONSULT' && [src, tgt].some((r) => r?.actor.startsWith('ORG:media:')) ? 'a news outlet as a party of a meeting'

@@ -274,6 +274,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Israel killed a senior IRGC commander in an airstrike in Damascus on Monday. Nothing changed.').filter((e) => e[0] === 'ASSAULT'), [['ASSAULT', 'Israel', 'Islamic Revolutionary Guard Corps']])
   // jets striking a depot is no agreement (the model learned "strike" from "struck a deal")
   assert.deepEqual(events('Israel\'s military said its jets struck a weapons depot near Damascus. Nothing changed.').filter((e) => e[0] === 'SUPPORT' || e[0] === 'AGREE'), [])
+  // a place alone makes no agreement: only attacks, protests, arrests and deployments stand without an actor
+  assert.deepEqual(events('It was announced in Baku, Azerbaijan, during the Fourth Islamic Conference of the Ministers of Higher Education held in October 2008.'), [])
   // talking to a news outlet is no meeting
   assert.deepEqual(events('A European diplomat talked to Reuters on Monday. Nothing changed.').filter((e) => e[0] === 'CONSULT'), [])
   // arms received come from the "from" phrase and go to the receiver
