@@ -114,3 +114,5 @@ export const SLOGAN_MAX_WORDS = 8
 
 /** A word that is an initial standing for a given name ("W." of "George W. Bush", "S." of "S. Ryabkov"). */
 export const INITIAL = /^\p{Lu}\.$/u
+/** An initial, or a capital letter standing alone ("U." or "S" of a spaced "U. S."). */
+export const LETTER = /^\p{Lu}\.?$/u

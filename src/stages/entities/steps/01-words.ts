@@ -2,6 +2,7 @@ import type { Sentence, Token } from '../../../doc/layers.js'
 import type { Kb } from '../../../kb/index.js'
 import { caseForm, foldName } from '../../../kb/index.js'
 import type { Word } from '../context.js'
+import { LETTER } from '../entities.data.js'
 
 const CAP = /^\p{Lu}/u
 
@@ -58,7 +59,7 @@ export function buildWords(text: string, tokens: readonly Token[], sentences: re
     // data and the knowledge base's names write them
     const dot = tokens[i + 1], after = tokens[i + 2]
     const name = (k: Token | undefined): boolean => !!k && CAP.test(text.slice(k.start, k.end))
-    if (dot && after && dot.start === t.end && after.start < (sentences[s]?.end ?? Infinity) && /^\p{Lu}$/u.test(raw) && text[dot.start] === '.' && dot.end === dot.start + 1 && !/^\p{Lu}\.?$/u.test(text.slice(after.start, after.end)) && (name(after) || (!first && name(tokens[i - 1])))) {
+    if (dot && after && dot.start === t.end && after.start < (sentences[s]?.end ?? Infinity) && /^\p{Lu}$/u.test(raw) && text[dot.start] === '.' && dot.end === dot.start + 1 && !LETTER.test(text.slice(after.start, after.end)) && (name(after) || (!first && name(tokens[i - 1])))) {
       out.push(word(text, t.start, dot.end, s, first))
       i++
       continue

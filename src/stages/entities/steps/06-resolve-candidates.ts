@@ -68,13 +68,6 @@ function fuzzyPlace(ctx: Ctx, c: Candidate, text: string): string | null {
   return only(places.map((p) => p.id))
 }
 
-/**
- * Resolves a name the KB did not match, in order: same transliteration as a KB name ("Mohammad Baqeri");
- * a misspelling of a person already named in the document ("Haniyah", "Baker" beside "Mohammad Bagheri");
- * the tail of an earlier name ("Times" after "The New York Times"); a KB person by consonant skeleton when a
- * title and the date agree; a misspelt KB place whose country the sentence names. Else a new actor (or a bare
- * MISC mention when nothing says what it is). A KB actor is never reached by fuzz alone.
- */
 /** An acronym: two to seven capitals (dots allowed). */
 const ACRONYM = /^(?:\p{Lu}\.?){2,7}$/u
 /** Lower-case words an acronym skips ("Council of Resistance of Iran": NCRI). */
@@ -92,6 +85,26 @@ function expandedBy(ctx: Ctx, w0: number, acronym: string): string | null {
   return null
 }
 
+/**
+ * The actor of the latest longer hit ending by word `before` whose last n words are words [from, from + n) and that
+ * `fits` accepts ("Times" after "The New York Times"; "Ryabkov" of "S. Ryabkov" after "Sergei Ryabkov"), or null.
+ */
+function earlierNameEndingAs(ctx: Ctx, before: number, from: number, n: number, fits: (h: Hit) => boolean): string | null {
+  for (let k = ctx.hits.length - 1; k >= 0; k--) {
+    const h = ctx.hits[k]!
+    if (!h.actor || h.dropped || h.w1 > before || h.w1 - h.w0 <= n) continue
+    if (sameFolds(ctx, h.w1 - n, from, n) && fits(h)) return h.actor
+  }
+  return null
+}
+
+/**
+ * Resolves a name the KB did not match, in order: same transliteration as a KB name ("Mohammad Baqeri");
+ * a misspelling of a person already named in the document ("Haniyah", "Baker" beside "Mohammad Bagheri");
+ * the tail of an earlier name ("Times" after "The New York Times"); a KB person by consonant skeleton when a
+ * title and the date agree; a misspelt KB place whose country the sentence names. Else a new actor (or a bare
+ * MISC mention when nothing says what it is). A KB actor is never reached by fuzz alone.
+ */
 export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   const text = wordsText(ctx, c.w0, c.w1)
   const hit = (actor: string | null, how: string, label: Hit['label']): Hit => ({ w0: c.w0, w1: c.w1, by: c.by, title: c.title, label, actor, how })
@@ -112,19 +125,12 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   let w0 = c.w0
   while (w0 < c.w1 - 1 && INITIAL.test(ctx.words[w0]!.text)) w0++
   if (w0 > c.w0) {
-    const m = c.w1 - w0, initial = ctx.words[c.w0]!.fold[0]!
-    for (let k = ctx.hits.length - 1; k >= 0; k--) {
-      const h = ctx.hits[k]!
-      if (!h.actor || h.dropped || h.w1 > c.w0 || h.w1 - h.w0 <= m || typeOf(ctx, h.actor) !== 'PERSON') continue
-      if (sameFolds(ctx, h.w1 - m, w0, m) && ctx.words[h.w0]!.fold.startsWith(initial)) return done(h.actor, 'partial')
-    }
+    const initial = ctx.words[c.w0]!.fold[0]!
+    const named = earlierNameEndingAs(ctx, c.w0, w0, c.w1 - w0, (h) => typeOf(ctx, h.actor!) === 'PERSON' && ctx.words[h.w0]!.fold.startsWith(initial))
+    if (named) return done(named, 'partial')
   }
-  const n = c.w1 - c.w0
-  for (let k = ctx.hits.length - 1; k >= 0; k--) {
-    const h = ctx.hits[k]!
-    if (!h.actor || h.dropped || h.w1 > c.w0 || h.w1 - h.w0 <= n) continue
-    if (sameFolds(ctx, h.w1 - n, c.w0, n) && typeOf(ctx, h.actor) !== 'GPE') return done(h.actor, 'partial')
-  }
+  const tailOf = earlierNameEndingAs(ctx, c.w0, c.w0, c.w1 - c.w0, (h) => typeOf(ctx, h.actor!) !== 'GPE')
+  if (tailOf) return done(tailOf, 'partial')
   if (c.title.some((t) => TITLES[t] !== 'honorific') && letters(last.text) >= FUZZY_MIN_LETTERS) {
     const p = pickPerson(ctx, ctx.kb.peopleBySkeleton(skeletonKey(last.text)).map((a) => a.id), c.title, true)
     if (p) return done(p, 'fuzzy')

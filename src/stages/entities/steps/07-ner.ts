@@ -1,7 +1,7 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx, Hit } from '../context.js'
 import { onlyInitials, type Candidate } from './05-candidates.js'
-import { INITIAL, NOT_NAMES, ORG_HEAD_WORDS, PLACE_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
+import { INITIAL, LETTER, NOT_NAMES, ORG_HEAD_WORDS, PLACE_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** The tagger interface of ./ner (declared here so the stage builds and runs when no model is there yet). */
@@ -85,7 +85,7 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
         // "George W. Bush", "Frank N. von Hippel": a middle initial and the capitalised name after it, whatever the model reads there
         if (type === 'PER' && j + 1 < tags.length && INITIAL.test(words[s0 + j]!.text) && !covered[s0 + j]) {
           const after = words[s0 + j + 1]!
-          if (after.cap && !covered[s0 + j + 1] && !/^\p{Lu}\.?$/u.test(after.text)) { joined = tags[j + 1] === 'O' ? type : tags[j + 1]!.slice(2); j += 2; continue }
+          if (after.cap && !covered[s0 + j + 1] && !LETTER.test(after.text)) { joined = tags[j + 1] === 'O' ? type : tags[j + 1]!.slice(2); j += 2; continue }
           if (NAME_PARTICLES.has(after.text)) { j++; continue }
         }
         // "… Abdulrahman Al Thani": a part opened by a capitalised particle continues the name rather than starting another

@@ -191,9 +191,10 @@ export function resolveRoles(ctx: Ctx): Hit[] {
 
 /**
  * The state of a body the knowledge base does not know, by the state its name holds ("Islamic Republic of Iran Air
- * Force"); of a person, by the title the page gives them: a nationality or a country's possessive before the name ("Russian Deputy Foreign Minister X", "Iran's envoy X") or in an apposition
- * right after it ("X, Iran's ambassador to …", "X, the Russian envoy"). Sets `affiliation` of such new actors (the
- * events stage tells a speaker's own side from another party by it); a post's place ("envoy in Vienna X") says nothing.
+ * Force"); of a person, by the title the page gives them: a nationality or a country's possessive before the name
+ * ("Russian Deputy Foreign Minister X", "Iran's envoy X") or in an apposition right after it ("X, Iran's ambassador
+ * to …", "X, the Russian envoy"). Sets `affiliation` of such new actors (the events stage tells a speaker's own side
+ * from another party by it); a post's place ("envoy in Vienna X") says nothing.
  */
 export function affiliateNewActors(ctx: Ctx): void {
   const live = ctx.hits.filter((h) => !h.dropped && h.actor)
