@@ -9,8 +9,12 @@ import type { Trigger } from './01-triggers.js'
 const INNER_NEGATION_RE = /\s(?:no|never|not)\s/i
 /** A clause opened by a negated subject ("Neither Biden nor anybody … ever promised", "…, none of the members have imposed"). */
 const NEGATED_SUBJECT_RE = /^\W*(?:neither|nobody|no\s+one|none\s+of)\b/i
-/** The words after the last clause break (comma, semicolon, colon) of a text. */
-const lastClause = (s: string): string => s.slice(Math.max(s.lastIndexOf(','), s.lastIndexOf(';'), s.lastIndexOf(':')) + 1)
+/** The text after the last of some clause breaks (all of the text when none is there). */
+const afterLast = (s: string, breaks: readonly string[]): string => s.slice(Math.max(...breaks.map((b) => s.lastIndexOf(b))) + 1)
+/** Punctuation that ends a clause. */
+const CLAUSE_BREAKS = [',', ';', ':']
+/** … and the dashes that close a parenthetical ("X - which would object if asked - called for"). */
+const CLAUSE_BREAKS_AND_DASHES = [...CLAUSE_BREAKS, ' - ', '—', '–']
 
 /** A sentence opened by the deal it restates the terms of ("Under the nuclear deal, …", "Under the 2015 JCPOA, …"). */
 const TERMS_OF_DEAL_RE = /^\W*under\s+(?:the|a|an|this|that|its|their)\s+(?:[\p{L}\d-]+\s+){0,3}(?:deal|agreement|accord|pact|treaty|JCPOA|arrangement)\b/iu
@@ -27,11 +31,11 @@ function ownMeeting(text: string, sent: Span, t: Trigger, clause: string): boole
 /** Why a trigger is not an event, or null when it is one. */
 export function rejectReason(text: string, sent: Span, t: Trigger): string | null {
   const before = text.slice(Math.max(sent.start, t.start - 50), t.start)
-  // a dash closes a parenthetical ("X - which would object if asked - called for"): the clause starts after it
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - '), before.lastIndexOf('—'), before.lastIndexOf('–')) + 1)
+  // a dash closes a parenthetical: the clause starts after it
+  const clause = afterLast(before, CLAUSE_BREAKS_AND_DASHES)
   if (!t.entry.negative && (NEGATION_RE.test(clause) || INNER_NEGATION_RE.test(t.text))) return 'negated'
-  // a negated subject opening the sentence: "Neither X nor Y ever promised …", "No one has claimed …"
-  if (!t.entry.negative && t.entry.type !== 'ASSAULT' && NEGATED_SUBJECT_RE.test(lastClause(text.slice(sent.start, t.start)))) return 'negated'
+  // a negated subject opening the trigger's clause: "Neither X nor Y ever promised …", "…, none of the members have imposed"
+  if (!t.entry.negative && t.entry.type !== 'ASSAULT' && NEGATED_SUBJECT_RE.test(afterLast(text.slice(sent.start, t.start), CLAUSE_BREAKS))) return 'negated'
   // a noun of speech or support reached by a negated verb ("have not found a word of sympathy"); attacks stay events ("no group claimed the bombing")
   if (t.entry.pos === 'noun' && t.entry.type !== 'ASSAULT' && NEGATION_FAR_RE.test(clause)) return 'negated'
   // what a speaker denies, or claims the speaker dismisses, are not asserted by the page
