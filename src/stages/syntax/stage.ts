@@ -158,8 +158,12 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
   for (let a = 0; a < n; a++) {
     const r = rels[a]!
     if (!CORE.has(r) || (upos[a] !== 'NOUN' && upos[a] !== 'PROPN')) continue
-    const b = right[a]! + 1
-    if (b >= n || heads[b] !== heads[a] || rels[b] !== r || upos[b] !== 'PROPN' || left[b] !== b || upos[b - 1] === 'PUNCT') continue
+    // the second: the word whose phrase starts right after the first's ("commander | Razi Mousavi", headed by Mousavi)
+    const next = right[a]! + 1
+    if (next >= n || upos[next - 1] === 'PUNCT') continue
+    let b = -1
+    for (let k = next; k < n && k <= right[next]! + 4; k++) if (left[k] === next && heads[k] === heads[a]) { b = k; break }
+    if (b < 0 || rels[b] !== r || upos[b] !== 'PROPN') continue
     heads[a] = b + 1
     rels[a] = 'nmod:desc'
     ;({ left, right } = subtreeEdges(heads))

@@ -336,6 +336,14 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     assert.deepEqual([r2[2], r2[4]], ['case', 'obl'])
   })
 
+  it('makes a lower-case title the description of the name after it, whatever the name\'s inner shape ("commander Erik Lund")', () => {
+    // "Fleet commander Erik Lund was hurt ." with "commander" and "Lund" both subjects of "hurt" (heads 1-based)
+    const words = ['Fleet', 'commander', 'Erik', 'Lund', 'was', 'hurt', '.']
+    const heads = [2, 6, 4, 6, 6, 0, 6], rels = ['compound', 'nsubj:pass', 'compound', 'nsubj:pass', 'aux:pass', 'root', 'punct']
+    repairNews(words, heads, rels, ['PROPN', 'NOUN', 'PROPN', 'PROPN', 'AUX', 'VERB', 'PUNCT'])
+    assert.deepEqual([heads[1], rels[1], heads[3], rels[3]], [4, 'nmod:desc', 6, 'nsubj:pass'])
+  })
+
   it('reads a fronted "In a meeting with X, Y said" with Y as the subject, whichever way the parser first read "with"', () => {
     const words = ['In', 'a', 'meeting', 'with', 'Erik', 'Lund', ',', 'Anna', 'Berg', 'said', 'the', 'talks', 'went', 'well', '.']
     // the misreading: "with" a marker of "said", Erik the subject, Anna his conjunct (heads 1-based)

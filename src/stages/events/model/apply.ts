@@ -197,6 +197,12 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
     const [s, c] = [idx.refOf(setting.subject)!, idx.refOf(setting.counterpart)!]
     if (s.actor !== c.actor) return { ...args, sources: [s], targets: [c] }
   }
+  // "X was killed in an Israeli airstrike (in Damascus)": whom the attack befell is its target, before any place
+  const victim = t.entry.type === 'ASSAULT' && t.entry.pos === 'noun' ? idx.refOf(sa.victim(p.head)) : null
+  if (victim && !args.sources.some((s) => s?.actor === victim.actor)) {
+    const by = refsOf(idx, p.sources)
+    return { ...args, sources: args.sources.some((s) => s) || !by.length ? args.sources : by, targets: [victim] }
+  }
   let sources = refsOf(idx, p.sources)
   // a meeting told as the setting of what someone did ("After talks with X, Y said …") is that someone's
   if (!sources.length && t.entry.type === 'CONSULT' && t.entry.pos === 'noun') sources = refsOf(idx, sa.phrase(sa.clauseSubject(p.head)))
@@ -227,7 +233,9 @@ export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, id
   // (never the accuser's own side: "warned that Iran will respond" said by an Iranian is no accusation of Iran)
   const clause = t.entry.type === 'ACCUSE' && p.clauseOwner ? idx.refOf(p.clauseOwner) : null
   const ownSide = (r: ActorRef): boolean => [...sources, ...args.sources].some((s) => !!s && !otherParty(s.actor, stateOf)(r))
-  const owned = p.objectOwner ?? (clause && !ownSide(clause) ? p.clauseOwner : null)
+  // … and so is the thing a target phrase names ("expressed support for the plan brokered by X", "protested against Israel's crimes")
+  const phraseOwner = t.entry.targetPreps.map((prep) => (prep ? p.obliqueOwners.get(prep) : undefined)).find((m) => m) ?? null
+  const owned = p.objectOwner ?? phraseOwner ?? (clause && !ownSide(clause) ? p.clauseOwner : null)
   if (!targets.length && owned && OWNED.has(t.entry.type)) { const r = idx.refOf(owned); if (r) targets = [r] }
   // the rule lexicon's triggers keep the argument readers written for them, but take the owner of what they act on when they found no target
   if (t.entry.reason !== 'model') {

@@ -106,6 +106,39 @@ describe('arguments from the parse', () => {
     assert.equal(p.sources[0]?.ref?.name, 'Anna Berg')
     assert.equal(p.objectOwner?.ref?.name, 'Tomas Vik')
   })
+  it('reads whom an attack befell: the passive subject of the verb it is the means of, a relative pronoun as the name before it', () => {
+    // "Erik Lund, who was killed in a Nordland drone strike ." with the relative clause hung on nothing useful (the root)
+    const text = 'Erik Lund, who was killed in a Nordland drone strike.'
+    const { tokens, sv } = parsed(text, [
+      ['Erik', 'PROPN', 'Erik', -1, 'root'], ['Lund', 'PROPN', 'Lund', 0, 'flat'], [',', 'PUNCT', ',', 0, 'punct'], ['who', 'PRON', 'who', 5, 'nsubj:pass'],
+      ['was', 'AUX', 'be', 5, 'aux:pass'], ['killed', 'VERB', 'kill', 0, 'parataxis'], ['in', 'ADP', 'in', 10, 'case'], ['a', 'DET', 'a', 10, 'det'],
+      ['Nordland', 'PROPN', 'Nordland', 10, 'compound'], ['drone', 'NOUN', 'drone', 10, 'compound'], ['strike', 'NOUN', 'strike', 5, 'obl'], ['.', 'PUNCT', '.', 0, 'punct'],
+    ])
+    const entities = [
+      { id: 'e1', actor: 'p:lund', name: 'Erik Lund', type: 'PERSON' as const, affiliation: null, code: null, mentions: [{ start: 0, end: 9, text: 'Erik Lund' }] },
+      { id: 'e2', actor: 'g:nordland', name: 'Nordland', type: 'GPE' as const, affiliation: null, code: null, mentions: [{ start: 31, end: 39, text: 'Nordland' }] },
+    ]
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], entities)
+    const args = new SyntaxArgs(sv, idx, tokens)
+    assert.equal(args.victim(10)?.ref?.name, 'Erik Lund')
+    assert.equal(args.victim(8), null, 'a modifier is no means')
+  })
+  it('reads the owner of what a target phrase names ("support for the plan brokered by X")', () => {
+    const text = 'Anna Berg voiced support for a plan brokered by Nordland.'
+    const { tokens, sv } = parsed(text, [
+      ['Anna', 'PROPN', 'Anna', 2, 'nsubj'], ['Berg', 'PROPN', 'Berg', 0, 'flat'], ['voiced', 'VERB', 'voice', -1, 'root'], ['support', 'NOUN', 'support', 2, 'obj'],
+      ['for', 'ADP', 'for', 6, 'case'], ['a', 'DET', 'a', 6, 'det'], ['plan', 'NOUN', 'plan', 3, 'nmod'], ['brokered', 'VERB', 'broker', 6, 'acl'],
+      ['by', 'ADP', 'by', 9, 'case'], ['Nordland', 'PROPN', 'Nordland', 7, 'obl:agent'], ['.', 'PUNCT', '.', 2, 'punct'],
+    ])
+    const entities = [
+      { id: 'e1', actor: 'p:berg', name: 'Anna Berg', type: 'PERSON' as const, affiliation: null, code: null, mentions: [{ start: 0, end: 9, text: 'Anna Berg' }] },
+      { id: 'e2', actor: 'g:nordland', name: 'Nordland', type: 'GPE' as const, affiliation: null, code: null, mentions: [{ start: 48, end: 56, text: 'Nordland' }] },
+    ]
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], entities)
+    const p = new SyntaxArgs(sv, idx, tokens).read({ start: 17, end: 28 }, 'noun')!
+    assert.equal(p.obliques.get('for'), undefined, 'a plan is no actor')
+    assert.equal(p.obliqueOwners.get('for')?.ref?.name, 'Nordland')
+  })
   it('keeps agent nouns as plain-text actors ("the international community")', () => {
     const text = 'Officials urged the international community to act.'
     const { tokens, sv } = parsed(text, [

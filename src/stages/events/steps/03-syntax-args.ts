@@ -63,6 +63,8 @@ export interface ParsedArgs {
   readonly objectOwner: ActorMention | null
   /** who or whose thing the subject of the trigger's clausal complement is ("warned that the US missile test will …": the US) */
   readonly clauseOwner: ActorMention | null
+  /** whose thing a prepositional phrase names when it names no actor ("support for the plan brokered by X": X), by preposition */
+  readonly obliqueOwners: ReadonlyMap<string, ActorMention>
 }
 
 /**
@@ -105,8 +107,15 @@ export class SyntaxArgs {
     const sv = this.sv
     const own = this.byToken[h]
     if (own?.kind === 'name') return own
-    // a relative pronoun stands for the noun its clause modifies
-    if (RELATIVE.has(sv.word(h).toLowerCase())) { const p = sv.head(sv.head(h)); return p >= 0 ? this.single(p) : null }
+    // a relative pronoun stands for the noun its clause modifies: the name right before it ("X, who was killed"), else
+    // the noun the tree hangs the clause on (the parse may hang the clause on the verb instead)
+    if (RELATIVE.has(sv.word(h).toLowerCase())) {
+      const k = h > 0 && sv.word(h - 1) === ',' ? h - 2 : h - 1
+      const before = k >= 0 ? this.byToken[k] : null
+      if (before?.kind === 'name' && before.type !== 'UNKNOWN') return before
+      const p = sv.head(sv.head(h))
+      return p >= 0 ? this.single(p) : null
+    }
     // "the Russian president, X": the apposition names the role's holder
     for (const d of sv.dependents(h, 'appos')) { const m = this.byToken[d]; if (m?.kind === 'name' && m.type === 'PERSON') return m }
     if (own) return own
@@ -230,6 +239,19 @@ export class SyntaxArgs {
     return named(subject) && counterpart ? { subject, counterpart } : null
   }
 
+  /**
+   * "X was killed in an Israeli airstrike", "Y was wounded by a drone attack": the named actor an attack noun (h) befell,
+   * the subject of the passive verb whose means or cause it is; null unless the tree says so.
+   */
+  victim(h: number): ActorMention | null {
+    const sv = this.sv
+    if (!/^(?:in|by|with|during)$/iu.test(sv.caseOf(h)) || sv.rel(h).split(':')[0] !== 'obl') return null
+    const v = sv.head(h)
+    if (v < 0 || sv.upos(v) !== 'VERB' || !sv.isPassive(v)) return null
+    const m = this.phrase(sv.subject(v), false)[0]
+    return m && m.kind === 'name' && m.type !== 'UNKNOWN' && this.idx.refOf(m) ? m : null
+  }
+
   /** The predicate token of a trigger: its first verb, else its last noun before a preposition, else its first token. */
   anchor(t: Span, pos: 'verb' | 'noun'): number {
     const sv = this.sv
@@ -251,11 +273,15 @@ export class SyntaxArgs {
     const h = this.anchor(t, pos)
     if (h < 0) return null
     const obliques = new Map<string, ActorMention[]>()
+    const obliqueOwners = new Map<string, ActorMention>()
     const addObliques = (v: number): void => {
       for (const o of sv.obliques(v)) {
         const list = obliques.get(o.prep) ?? []
-        for (const m of this.phrase(o.head)) if (!list.includes(m)) list.push(m)
+        const named = this.phrase(o.head)
+        for (const m of named) if (!list.includes(m)) list.push(m)
         if (list.length) obliques.set(o.prep, list)
+        const owner = named.length || obliqueOwners.has(o.prep) ? null : this.owner(o.head)
+        if (owner) obliqueOwners.set(o.prep, owner)
       }
     }
     // obliques of every token inside a multiword trigger ("held talks with X": "with X" hangs on "talks")
@@ -277,19 +303,19 @@ export class SyntaxArgs {
       const state = poss.length || by.length || light.length ? null : this.modifierActor(h, true)
       const demonym = state ? [state] : []
       if (gov >= 0 && sv.rel(h) === 'obj') addObliques(gov)
-      return { head: h, sources: poss.length ? poss : by.length ? by : light.length ? light : demonym, objects: [], obliques, passive: false, negated: gov >= 0 && sv.isNegated(gov), objectOwner: null, clauseOwner: null }
+      return { head: h, sources: poss.length ? poss : by.length ? by : light.length ? light : demonym, objects: [], obliques, passive: false, negated: gov >= 0 && sv.isNegated(gov), objectOwner: null, clauseOwner: null, obliqueOwners }
     }
     const passive = sv.isPassive(h)
     const subj = this.phrase(sv.subject(h))
     const objs = sv.objects(h).flatMap((o) => this.phrase(o, false))
     for (const i of inside) if (i !== h) for (const o of sv.objects(i)) for (const m of this.phrase(o, false)) if (!objs.includes(m)) objs.push(m)
-    if (passive) return { head: h, sources: this.phrase(sv.agent(h)), objects: subj, obliques, passive, negated: sv.isNegated(h), objectOwner: null, clauseOwner: null }
+    if (passive) return { head: h, sources: this.phrase(sv.agent(h)), objects: subj, obliques, passive, negated: sv.isNegated(h), objectOwner: null, clauseOwner: null, obliqueOwners }
     const obj = sv.objects(h)[0] ?? -1
     const comp = sv.dependents(h, 'ccomp')[0]
     const clauseOwner = comp === undefined ? null : this.owner(sv.children(comp).find((c) => /^nsubj/.test(sv.rel(c))) ?? -1)
     // "rejected accusations by X": in an active clause, a "by" phrase right after the object is the object's author (the parse may hang it on the verb)
     const by = obj >= 0 ? sv.obliques(h).find((o) => o.head > obj && o.prep.toLowerCase() === 'by') : undefined
     const objectOwner = objs.some((m) => this.idx.refOf(m)) ? null : this.owner(obj) ?? (by ? this.single(by.head) : null)
-    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner, clauseOwner }
+    return { head: h, sources: subj, objects: objs, obliques, passive, negated: sv.isNegated(h), objectOwner, clauseOwner, obliqueOwners }
   }
 }
