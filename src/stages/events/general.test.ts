@@ -210,6 +210,17 @@ test('"the Andean country" stands for the country named last before it, not a ci
   assert.equal(idx.refOf(desc)?.name, 'Chile')
 })
 
+test('"the Rojas administration" stands for the state its leader heads, when the document names it; "Rojas said" stays the person', async () => {
+  const { actorIndex } = await import('./actors.js')
+  const text = 'Ana Rojas spoke in Chile. The Rojas administration later condemned the raid.'
+  const entities: Entity[] = [
+    { id: 'e1', actor: 'rojas', name: 'Ana Rojas', type: 'PERSON', affiliation: 'CHL', code: null, mentions: [{ start: 0, end: 9, text: 'Ana Rojas' }, { start: 30, end: 35, text: 'Rojas' }] },
+    { id: 'e2', actor: 'chl', name: 'Chile', type: 'GPE', affiliation: 'CHL', code: 'CHL', mentions: [{ start: 19, end: 24, text: 'Chile' }] },
+  ]
+  const idx = actorIndex(text, [{ start: 0, end: 25 }, { start: 26, end: text.length }], entities)
+  assert.deepEqual(idx.mentions.filter((m) => m.kind === 'name').map((m) => [m.text, m.ref?.name]), [['Ana Rojas', 'Ana Rojas'], ['Chile', 'Chile'], ['Rojas', 'Chile']])
+})
+
 test('withdrawing from a deal is SANCTION/withdraw; forces withdrawing from ground are RETREAT', () => {
   assert.deepEqual(run('Nordland withdrew from the border treaty with Sudmark on Monday.').events.map((e) => [e.type, e.mode, e.source_actor?.name]), [['SANCTION', 'withdraw', 'Nordland']])
   assert.deepEqual(run('Nordland withdrew its troops from Porta on Monday.').events.map((e) => [e.type, e.source_actor?.name]), [['RETREAT', 'Nordland']])

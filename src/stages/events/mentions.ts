@@ -30,15 +30,23 @@ function onlyDemonymsIn(mentions: readonly ActorMention[], c: Span): boolean {
   return inside.length > 0 && inside.every((m) => m.start >= c.start && m.end <= c.end && !!countryOfDemonym(m.text))
 }
 
+/** The word for a government right after a leader's name ("the Trump administration"). */
+const GOVERNMENT_AFTER = /^(?:['’]s)?\s+(?:administration|government|cabinet)\b/u
+
 /**
  * Entity mentions, plus rule-found phrases where no entity mention lies: pronouns, role descriptions, pairs and
  * nationality groups always; capitalised names only when the entities layer is empty (a surname takes the full
  * name seen earlier). Sorted by start, longest first.
  */
 export function buildMentions(text: string, sentences: readonly Sentence[], entities: readonly Entity[]): ActorMention[] {
-  const fromEntities: ActorMention[] = entities.flatMap((e) => e.mentions.map((m) => ({
-    start: m.start, end: m.end, text: text.slice(m.start, m.end), ref: { actor: e.actor, name: e.name }, type: e.type, kind: 'name' as const,
-  })))
+  // "the Trump administration", "the Raisi government": a leader's name before the word for the government they head
+  // stands for that state, when the document names it
+  const stateOf = (e: Entity): Entity | undefined => (e.type === 'PERSON' && e.affiliation ? entities.find((x) => x.type === 'GPE' && x.code === e.affiliation) : undefined)
+  const fromEntities: ActorMention[] = entities.flatMap((e) => e.mentions.map((m) => {
+    const state = GOVERNMENT_AFTER.test(text.slice(m.end, m.end + 20)) ? stateOf(e) : undefined
+    const ref = state ? { actor: state.actor, name: state.name } : { actor: e.actor, name: e.name }
+    return { start: m.start, end: m.end, text: text.slice(m.start, m.end), ref, type: state ? 'GPE' as const : e.type, kind: 'name' as const }
+  }))
   fromEntities.sort((a, b) => a.start - b.start)
   // with an entities layer, rule-found names would only add noise: keep pronouns, roles and nationality groups
   const chunks = entities.length ? textChunks(text) : sentences.flatMap((s) => sentenceChunks(text, s))
