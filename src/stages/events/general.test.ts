@@ -10,6 +10,7 @@ import { findTimex } from '../timex/timex.js'
 import { findQuotes } from '../quotes/quotes.js'
 import { findEvents } from './events.js'
 import { testDoc, type TestActor } from './test-doc.js'
+import type { TriggerEntry } from './events.data.js'
 
 const ACTORS: (TestActor & { country?: string })[] = [
   { name: 'Anna Berg', type: 'PERSON', surfaces: ['Anna Berg', 'Berg'], country: 'NRD' },
@@ -219,6 +220,22 @@ test('"the Rojas administration" stands for the state its leader heads, when the
   ]
   const idx = actorIndex(text, [{ start: 0, end: 25 }, { start: 26, end: text.length }], entities)
   assert.deepEqual(idx.mentions.filter((m) => m.kind === 'name').map((m) => [m.text, m.ref?.name]), [['Ana Rojas', 'Ana Rojas'], ['Chile', 'Chile'], ['Rojas', 'Chile']])
+})
+
+test('a form of "be" before an -ing trigger is the progressive, not a passive: its subject acts', async () => {
+  const { readArgs } = await import('./steps/03-arguments.js')
+  const args = (text: string, word: string) => {
+    const { doc } = run(text)
+    const start = text.indexOf(word)
+    const entry: TriggerEntry = { pattern: '', type: 'AID', mode: null, pos: 'verb', targetPreps: ['to', ''], reason: 'model' }
+    const t = { start, end: start + word.length, text: word, entry }
+    const idx = actorIndex(doc.text, doc.layers.sentences!, doc.layers.entities!)
+    const r = readArgs({ text, idx, sent: doc.layers.sentences![0]!, quotes: [] }, t)
+    return [r.sources.map((x) => x?.name ?? null), r.targets.map((x) => x?.name ?? null)]
+  }
+  const { actorIndex } = await import('./actors.js')
+  assert.deepEqual(args('Nordland has been arming the Harbour League.', 'arming'), [['Nordland'], ['Harbour League']])
+  assert.deepEqual(args('The Harbour League was armed by Nordland.', 'armed'), [['Nordland'], ['Harbour League']])
 })
 
 test('withdrawing from a deal is SANCTION/withdraw; forces withdrawing from ground are RETREAT', () => {

@@ -207,8 +207,9 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     if (owner) return { sources: [c.idx.refOf(owner)], targets: targets.map((m) => refOf(c, m)).concat(targets.length ? [] : [null]), ...placeOf(location) }
     const firstPerson = quote && FIRST_PERSON.test(c.text.slice(quote.start, t.start))
     const subj = quote ? (c.idx.subjectBefore(t.start, { start: quote.start, end: t.start }) ?? (firstPerson ? null : c.idx.subjectBefore(t.start, c.sent))) : c.idx.subjectBefore(t.start, c.sent, c.quotes)
-    // passive ("X was arrested by Y"): the subject is the target, the "by" phrase the source
-    if (PASSIVE_RE.test(c.text.slice(Math.max(c.sent.start, t.start - 20), t.start)) && !quote) {
+    // passive ("X was arrested by Y"): the subject is the target, the "by" phrase the source ("X is backing Y", "have been
+    // arming": a form of "be" before an -ing word is the progressive, active)
+    if (PASSIVE_RE.test(c.text.slice(Math.max(c.sent.start, t.start - 20), t.start)) && !/^\p{L}+ing\b/iu.test(t.text) && !quote) {
       const after = c.idx.after(t.end, c.sent, true)
       const k = after.findIndex((x) => x.prep === 'by')
       // "condemned by Russia and China": each agent of a coordination
