@@ -56,6 +56,12 @@ describe('entities: resolution', () => {
       { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
     const body = (withNer.run(d2).doc.layers.entities ?? []).find((e) => e.type === 'ORG')
     assert.equal(body?.name, 'Russian Defense Ministry')
+    // a body found by its head noun is named by the page with its country, never by the bare head
+    const fm = 'The Foreign Ministry of Nordland met envoys. The Russian Foreign Ministry said the talks had ended. The Foreign Ministry added that more would follow.'
+    const d3 = createDoc({ path: 'fixture.txt', url: null, sha256: 'y', fetched_at: null }, fm, [{ start: 0, end: fm.length }],
+      { title: null, published: '2020-01-01', author: null, outlet: null, copy_of: null })
+    const ru2 = (withNer.run(d3).doc.layers.entities ?? []).find((e) => e.actor === 'ORG:RUS:foreign-ministry')
+    assert.equal(ru2?.name, 'Russian Foreign Ministry')
   })
 
   it('with the NER model: a middle initial stays inside the name, a run-on verb does not, initials before a surname are the person named in full', () => {

@@ -30,7 +30,9 @@ export function assemble(ctx: Ctx): { mentions: Mention[]; entities: Entity[]; m
     const k = ctx.kb.actor(actor)
     const n = ctx.newActors.get(actor)
     const texts = hs.map((h) => { const s = span(h); return { start: s.start, end: s.end, text: ctx.text.slice(s.start, s.end), how: h.how } })
-    const name = k ? pageName(k.name, k.type, texts) : texts.filter((t) => t.how !== 'role').map((t) => t.text).sort((a, b) => b.length - a.length)[0] ?? n!.name
+    // a body found by its head noun is named by the page only with its country in the name ("Russian Foreign Ministry", not "Foreign Ministry")
+    const own = texts.filter((t) => t.how !== 'head' || !ctx.kb.heads.has(fold(t.text).replace(/^the /u, '')))
+    const name = k ? pageName(k.name, k.type, own) : texts.filter((t) => t.how !== 'role').map((t) => t.text).sort((a, b) => b.length - a.length)[0] ?? n!.name
     entities.push({ id: `${ctx.doc.id}:${actor}`, actor, name, type: (k?.type ?? n!.type) as EntityType,
       affiliation: k?.affiliation ?? n?.affiliation ?? null, code: k?.code ?? n?.affiliation ?? null, mentions: texts })
   }
@@ -38,8 +40,8 @@ export function assemble(ctx: Ctx): { mentions: Mention[]; entities: Entity[]; m
   return { mentions, entities, messages }
 }
 
-/** Ways of naming that are no name of the actor's own (a title, a capital, a body named earlier, a head noun). */
-const NOT_NAMES = new Set(['role', 'metonym', 'antecedent', 'head'])
+/** Ways of naming that are no name of the actor's own (a title, a capital, a body named earlier). */
+const NOT_NAMES = new Set(['role', 'metonym', 'antecedent'])
 const fold = (s: string): string => foldName(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 
 /**
