@@ -64,6 +64,13 @@ describe('entities: resolution', () => {
     assert.equal(ru2?.name, 'Russian Foreign Ministry')
   })
 
+  it('with the NER model: a minister\'s portfolio ("… for Legal Affairs") is part of the title, never a body or a piece of the name after it', () => {
+    const names = (text: string) => nerEntities(text, '2020-01-01').map((e) => `${e.type} ${e.name}`)
+    assert.deepEqual(names('Deputy Foreign Minister for International and Legal Affairs Karim Haddad said the talks went well.'), ['PERSON Karim Haddad'])
+    // a body's "for … Affairs" is no portfolio: the model's name for it stays
+    assert.ok(names('The Committee for Foreign Affairs approved the bill.').some((n) => n.startsWith('ORG ')))
+  })
+
   it('with the NER model: a middle initial stays inside the name, a run-on verb does not, initials before a surname are the person named in full', () => {
     const people = (text: string) => nerEntities(text, '2020-01-01').filter((e) => e.type === 'PERSON').map((e) => ({ name: e.name, mentions: e.mentions.map((m) => m.text) }))
     assert.deepEqual(people('Harald K. von Stroem, a physicist at a university in Nordland, said the plan was flawed.').map((p) => p.name), ['Harald K. von Stroem'])

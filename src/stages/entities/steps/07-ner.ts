@@ -47,6 +47,24 @@ function lastTitleIn(ctx: Ctx, w0: number, w1: number): number {
 }
 
 /**
+ * The last word of a portfolio inside words [w0, w1) ("Deputy Foreign Minister for Political Affairs", "… for
+ * International and Legal Affairs"): "Affairs" closing a run of capitalised words opened by "for" after an office
+ * word; -1 when none.
+ */
+function portfolioEndIn(ctx: Ctx, w0: number, w1: number): number {
+  const { words } = ctx
+  let end = -1
+  for (let k = w0; k < w1; k++) {
+    if (words[k]!.fold !== 'affairs') continue
+    for (let j = k - 1; j >= Math.max(0, k - 6) && (words[j]!.cap || words[j]!.fold === 'and' || words[j]!.fold === ','); j--) {
+      // (only after an office: "Minister for …", "Envoy for …"; a "Committee for Foreign Affairs" is a body's own name)
+      if (words[j - 1]?.fold === 'for' && j >= 2 && isRankOrOffice(words[j - 2]!.fold)) { end = k; break }
+    }
+  }
+  return end
+}
+
+/**
  * Runs the NER model sentence by sentence, giving it the KB hits as gazetteer answers, and returns the names it
  * finds outside KB hits as candidates (its label is the type hint; LOC is taken as GPE, the usual case in news).
  * Sentences with no capitalised word outside KB hits are not tagged (about a quarter of news sentences; on the
@@ -116,11 +134,17 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       if (w1 - w0 === 1 && words[w0]!.first && /ly$/u.test(words[w0]!.fold) && words[w1]?.fold === ',') free = false
       // "Navy Commander Rear Admiral X Y", "Army Commander Major General": a rank or office run read as one organisation
       // is the title of the person named after it (the name alone is the person; a run with no name after it is no name)
-      const lastTitle = type === 'ORG' ? lastTitleIn(ctx, w0, w1) : -1
+      // … and so is a minister's portfolio ("… for Legal Affairs Mohsen Baharvand"); a portfolio alone is no name
+      const portfolio = portfolioEndIn(ctx, w0, w1)
+      if (portfolio === w1 - 1) free = false
+      const lastTitle = Math.max(type === 'ORG' ? lastTitleIn(ctx, w0, w1) : -1, portfolio)
       const name = lastTitle + 1
       if (free && lastTitle >= 0 && w1 > name && !words.slice(name, w1).some((w) => !w.cap || ORG_HEAD_WORDS.has(w.fold) || w.fold in TITLES)) {
-        out.push({ w0: name, w1, hint: 'PERSON', by: 'ner', title: titleBefore(ctx, name) })
-        i = next
+        // (the name runs on through a capitalised word the model left out: "… Affairs Mehdi | Safari arrived")
+        let end = w1
+        while (end < s1 && end - w1 < 2 && tags[end - s0] === 'O' && words[end]!.cap && !words[end]!.first && !covered[end] && !(words[end]!.fold in TITLES) && !NOT_NAMES.has(words[end]!.fold)) end++
+        out.push({ w0: name, w1: end, hint: 'PERSON', by: 'ner', title: titleBefore(ctx, name) })
+        i = Math.max(next, end - s0)
         continue
       }
       // a "place" with the head word of a body ("Iran Chamber of Commerce", "Shiraz University") is a body
