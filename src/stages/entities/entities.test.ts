@@ -71,6 +71,14 @@ describe('entities: resolution', () => {
     assert.ok(names('The Committee for Foreign Affairs approved the bill.').some((n) => n.startsWith('ORG ')))
   })
 
+  it('with the NER model: a title alone is no name; an office only one state has, written as a title, is its holder on the date when the page names that state', () => {
+    const ents = (text: string) => nerEntities(text, '2020-01-01').map((e) => `${e.type} ${e.name}`)
+    assert.deepEqual(ents('Officials in Iran met on Monday. The Supreme Leader said the talks went well.'), ['GPE Iran', 'PERSON Ali Khamenei'])
+    assert.deepEqual(ents('Officials in Iran met on Monday. The Leader of the Islamic Revolution said the talks went well.'), ['GPE Iran', 'PERSON Ali Khamenei'])
+    // without the state on the page the title stays unresolved, and never becomes a body or a person of its own
+    assert.deepEqual(ents('Officials met on Monday. The Supreme Leader said the talks went well.'), [])
+  })
+
   it('with the NER model: a middle initial stays inside the name, a run-on verb does not, initials before a surname are the person named in full', () => {
     const people = (text: string) => nerEntities(text, '2020-01-01').filter((e) => e.type === 'PERSON').map((e) => ({ name: e.name, mentions: e.mentions.map((m) => m.text) }))
     assert.deepEqual(people('Harald K. von Stroem, a physicist at a university in Nordland, said the plan was flawed.').map((p) => p.name), ['Harald K. von Stroem'])

@@ -14,6 +14,27 @@ const isNameWord = (ctx: Ctx, k: number): boolean => {
 /** True when words [w0, w1) are initials alone ("A." before a surname the knowledge base names): no name by themselves. */
 export const onlyInitials = (ctx: Ctx, w0: number, w1: number): boolean => ctx.words.slice(w0, w1).every((w) => INITIAL.test(w.text))
 
+/** Office nouns of the role table ("supreme leader", "leader of the islamic revolution"), per knowledge base. */
+const officeNouns = new WeakMap<object, Set<string>>()
+
+/**
+ * True when words [w0, w1) are a title and no name: an office noun of the role table or its end ("Supreme Leader",
+ * "Leader of the Islamic Revolution"), or a run ending on a rank or office word with no "of" and no body's head word in it ("Foreign
+ * Minister"; "Office of the Supreme Leader" is a body).
+ */
+export function titleOnly(ctx: Ctx, w0: number, w1: number, runs = true): boolean {
+  let nouns = officeNouns.get(ctx.kb.offices)
+  if (!nouns) officeNouns.set(ctx.kb.offices, (nouns = new Set([...ctx.kb.offices.values()].flatMap((o) => o.nouns))))
+  const ws = ctx.words.slice(w0, w1)
+  // (also the end of one: "Islamic Revolution" in "the Leader of the Islamic Revolution")
+  let key = ws.map((w) => w.fold).join(' ')
+  for (let k = w0; k >= Math.max(0, w0 - 4) && ctx.words[k]!.sent === ctx.words[w0]!.sent; k--) {
+    if (k < w0) key = `${ctx.words[k]!.fold} ${key}`
+    if (nouns.has(key)) return true
+  }
+  return runs && isRankOrOffice(ws[ws.length - 1]!.fold) && !ws.some((w) => w.fold === 'of' || ORG_HEAD_WORDS.has(w.fold))
+}
+
 /**
  * Capitalised word runs outside KB hits (the fallback when no NER model is loaded, and for names NER misses):
  * connectors join them ("University of the Revolution"); a leading demonym or title is left out; a lone
@@ -40,7 +61,9 @@ export function ruleCandidates(ctx: Ctx, covered: Uint8Array): Candidate[] {
     if ((j - i === 1 && words[i]!.first && !midCaps.has(words[i]!.fold)) || onlyInitials(ctx, i, j)) { i = j - 1; continue }
     // "General Staff": a title word that starts a state body's name does not make the next word a person
     if (j - i === 1 && i > 0 && ctx.kb.heads.has(`${words[i - 1]!.fold} ${words[i]!.fold}`)) { i = j - 1; continue }
-    out.push({ w0: i, w1: j, hint: typeHint(ctx, i, j), by: 'rule', title: titleBefore(ctx, i) })
+    // ("the Supreme Leader", "Iran's Foreign Minister": a title after a determiner or a possessive is no personal name, unlike "John Major")
+    const determined = i > 0 && /^(?:the|a|an|his|her|its|their|our|'s|’s)$/u.test(words[i - 1]!.fold)
+    if (!titleOnly(ctx, i, j, determined)) out.push({ w0: i, w1: j, hint: typeHint(ctx, i, j), by: 'rule', title: titleBefore(ctx, i) })
     i = j - 1
   }
   return out

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../../doc/layers.js'
 import type { Ctx, Hit } from '../context.js'
-import { onlyInitials, type Candidate } from './05-candidates.js'
+import { onlyInitials, titleOnly, type Candidate } from './05-candidates.js'
 import { INITIAL, LETTER, NOT_NAMES, ORG_HEAD_WORDS, PLACE_HEAD_WORDS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
@@ -139,6 +139,8 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       if (portfolio === w1 - 1) free = false
       const lastTitle = Math.max(type === 'ORG' ? lastTitleIn(ctx, w0, w1) : -1, portfolio)
       const name = lastTitle + 1
+      // "Supreme Leader", "Leader of the Islamic Revolution": a title alone is no body (the role table may name its holder)
+      if (type !== 'PER' && titleOnly(ctx, w0, w1)) free = false
       if (free && lastTitle >= 0 && w1 > name && !words.slice(name, w1).some((w) => !w.cap || ORG_HEAD_WORDS.has(w.fold) || w.fold in TITLES)) {
         // (the name runs on through a capitalised word the model left out: "… Affairs Mehdi | Safari arrived")
         let end = w1

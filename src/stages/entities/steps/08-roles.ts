@@ -173,6 +173,14 @@ export function resolveRoles(ctx: Ctx): Hit[] {
     const of = ofAfter(ctx, last, hitAt)
     const iso = p.iso ?? of?.iso ?? null, body = of?.body ?? p.body
     const end = of?.end ?? last + 1
+    // an office of several words that only one state has, written as a title, needs no country when the page names
+    // that state ("the Supreme Leader", "the Leader of the Islamic Revolution")
+    const unique = !iso && !body && ctx.words[i]!.cap ? uniqueOffice(ctx, [...p.mods.filter((m) => !ROLE_MODIFIERS.has(m)), long?.noun ?? head].join(' ')) : null
+    if (unique && !p.indefinite && !besideName(ctx, p.start, end, personAt, personEnd)) {
+      const actor = holder(ctx, [unique])
+      if (actor) out.push({ w0: p.start, w1: last + 1, actor, label: 'PERSON', by: 'rule', how: 'role' })
+      continue
+    }
     if ((!iso && !body) || p.indefinite || p.mods.some((m) => PAST_MARKERS.has(m)) || besideName(ctx, p.start, end, personAt, personEnd)) continue
     const mods = p.mods.filter((m) => !ROLE_MODIFIERS.has(m))
     let offices: readonly KbOffice[] = []
@@ -187,6 +195,14 @@ export function resolveRoles(ctx: Ctx): Hit[] {
     if (actor) out.push({ w0: p.start, w1: last + 1, actor, label: 'PERSON', by: 'rule', how: 'role' })
   }
   return out
+}
+
+/** The one office a noun of several words names in the whole knowledge base ("supreme leader"), when the page names its state; else null. */
+function uniqueOffice(ctx: Ctx, noun: string): KbOffice | null {
+  if (!noun.includes(' ')) return null
+  const offices = ctx.kb.officesOf(null, { noun })
+  const o = offices.length === 1 ? offices[0]! : null
+  return o && ctx.hits.some((h) => !h.dropped && h.actor && ctx.kb.actor(h.actor)?.affiliation === o.country) ? o : null
 }
 
 /**
