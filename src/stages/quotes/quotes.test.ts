@@ -134,6 +134,16 @@ test('pronouns take the last person subject; a role takes the person named with 
   ])
 })
 
+test('"he" after a quotation attributed behind it stands for that quotation\'s speaker, not an earlier subject', () => {
+  const doc = testDoc([
+    'Tomas Vik opened the terminal on Monday.',
+    '“Ships will come back to the harbour soon,” Anna Berg said, according to a local newspaper.',
+    'He praised the pledges and warned in a statement: “Cutting the funds would close the port.”',
+  ].join(' '), { actors: PEOPLE })
+  // ("He" is written as the author would: the text only names Berg as the last speaker)
+  assert.equal(pairs(doc).at(-1)?.[1], 'Anna Berg')
+})
+
 test('"the statement said" and "the ministry said" speak for the organisation that issued them', () => {
   const doc = testDoc([
     'The Nordland Ports Ministry said in a statement on Friday that the harbour fees would rise.',

@@ -50,7 +50,8 @@ class Attributor {
     return this.idx.refOf(m)
   }
 
-  speaker(q: MarkedQuote, previous: ActorRef | null): { ref: ActorRef | null; how: string } {
+  /** The speaker, how it was found, and the mention that names it (where one does). */
+  speaker(q: MarkedQuote, previous: ActorRef | null): { ref: ActorRef | null; how: string; mention?: ActorMention } {
     const f = this.frame(q)
     // postposed attribution: “…,” X said / said X / X was quoted as saying
     const after = verbsIn(this.text, q.outer.end, f.end, this.quotes)[0]
@@ -62,7 +63,7 @@ class Attributor {
       const subject = this.idx.subjectBefore(after.start, { start: q.outer.end, end: after.start }, this.skip) ?? undefined
       const m = subject ?? this.firstActor(q.outer.end, after.start) ?? (/^\s*[,.]?\s*$/u.test(between) ? this.firstActor(after.end, Math.min(f.end, after.end + 40)) : undefined)
       const ref = this.idx.refOf(m)
-      if (ref) return { ref, how: 'postposed' }
+      if (ref) return { ref, how: 'postposed', mention: m }
       const lead = this.idx.within(f.start, q.outer.start).at(-1)
       if (lead && this.idx.refOf(lead) && m?.pron !== 'person') return { ref: this.idx.refOf(lead), how: 'postposed-lead' }
       return { ref: previous, how: 'postposed-previous' }
@@ -81,7 +82,7 @@ class Attributor {
       const participle = before.w.endsWith('ing') && /,\s*["”’]?\s*$/u.test(this.text.slice(Math.max(0, before.start - 5), before.start))
       const subj = participle ? this.idx.sentenceSubject({ start: sent.start, end: before.start }, this.skip) : this.idx.subjectBefore(before.start, { start: sent.start, end: before.start }, this.skip)
       const ref = this.idx.refOf(subj) ?? this.statementAuthor(sent.start, before.start)
-      if (ref) return { ref, how: 'preposed' }
+      if (ref) return { ref, how: 'preposed', mention: subj ?? undefined }
       return { ref: previous, how: 'preposed-previous' }
     }
     // a paragraph that is nothing but a quotation continues the previous speaker
@@ -116,6 +117,9 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       // yields to a speaker the rules find
       const trusted: boolean = !!bySyntax?.ref && !((bySyntax.how.endsWith('-inherited') || bySyntax.how === 'governs') && byRule.ref)
       let { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
+      // "he said" found by the rules: the last person the parse makes a subject (the rules' last subject misses "“…,” X said")
+      const pron = trusted ? undefined : byRule.mention
+      if (syn && pron?.kind === 'pronoun' && pron.pron === 'person') { const r = syn.refOf(pron, pron.start, previous); if (r) { ref = r; how += '-parse' } }
       // a verb without a subject either way: the last subject (or speaker) the parse saw, before the previous speaker
       if (syn && how.endsWith('-previous')) { ref = syn.lastSubject(q.outer.start, (t) => t === 'PERSON' || t === 'ORG' || t === 'GROUP') ?? ref; how += '-subject' }
       // a quotation that is a sentence of its own: an attribution right after it, or the speaker of the sentence before
