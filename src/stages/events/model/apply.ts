@@ -170,6 +170,30 @@ const meetingOf = (t: Trigger, sources: readonly ActorRef[], targets: readonly A
  * Where the tree gives nothing, the rule reading stays.
  */
 export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], stateOf: (actor: string) => string | undefined = () => undefined): Args {
+  const out = treeArgs(args, t, sa, idx, quotes, stateOf)
+  return sa && t.entry.type !== 'CONSULT' ? withCoordinatedTargets(out, t, sa, idx) : out
+}
+
+/**
+ * "accused Saudi Arabia and the UAE of …", "imposed sanctions on Iran and Venezuela": where the one target found
+ * heads a coordination the tree gives, each conjunct is a target of its own (one event per pair of actors).
+ */
+function withCoordinatedTargets(args: Args, t: Trigger, sa: SyntaxArgs, idx: ActorIndex): Args {
+  const one = args.targets.length === 1 ? args.targets[0] : null
+  if (!one) return args
+  const p = sa.read(t, t.entry.pos)
+  if (!p) return args
+  for (const prep of t.entry.targetPreps) {
+    // (named actors only: "the Iranian government and nation" are one party)
+    const refs = refsOf(idx, (prep === '' ? p.objects : p.obliques.get(prep) ?? []).filter((m) => m.kind === 'name' && m.type !== 'UNKNOWN'))
+    if (refs.length < 2 || refs[0]!.actor !== one.actor) continue
+    const all = refs.filter((r, k) => refs.findIndex((x) => x.actor === r.actor) === k && !args.sources.some((s) => s?.actor === r.actor))
+    return all.length > 1 ? { ...args, targets: all } : args
+  }
+  return args
+}
+
+function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], stateOf: (actor: string) => string | undefined): Args {
   if (!sa) return args
   if (t.entry.speakerSource) {
     // "said the claims by X were false": whose claims are denied or condemned is the target

@@ -139,6 +139,20 @@ describe('arguments from the parse', () => {
     assert.equal(p.obliques.get('for'), undefined, 'a plan is no actor')
     assert.equal(p.obliqueOwners.get('for')?.ref?.name, 'Nordland')
   })
+  it('gives each named conjunct of a coordinated target an event of its own ("accused A and B of …")', async () => {
+    const { syntaxOverride } = await import('./apply.js')
+    const text = 'Nordland accused Sudmark and Ostland of shelling.'
+    const { tokens, sv } = parsed(text, [
+      ['Nordland', 'PROPN', 'Nordland', 1, 'nsubj'], ['accused', 'VERB', 'accuse', -1, 'root'], ['Sudmark', 'PROPN', 'Sudmark', 1, 'obj'], ['and', 'CCONJ', 'and', 4, 'cc'],
+      ['Ostland', 'PROPN', 'Ostland', 2, 'conj'], ['of', 'SCONJ', 'of', 6, 'mark'], ['shelling', 'VERB', 'shell', 1, 'advcl'], ['.', 'PUNCT', '.', 1, 'punct'],
+    ])
+    const ent = (actor: string, name: string, start: number) => ({ id: actor, actor, name, type: 'GPE' as const, affiliation: null, code: null, mentions: [{ start, end: start + name.length, text: name }] })
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], [ent('n', 'Nordland', 0), ent('s', 'Sudmark', 17), ent('o', 'Ostland', 29)])
+    const entry = { pattern: 'accused', type: 'ACCUSE' as const, mode: null, pos: 'verb' as const, targetPreps: [''] }
+    const args = { sources: [{ actor: 'n', name: 'Nordland' }], targets: [{ actor: 's', name: 'Sudmark' }], location: null, locationRef: null }
+    const out = syntaxOverride(args, { start: 9, end: 16, text: 'accused', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
+    assert.deepEqual(out.targets.map((r) => r?.name), ['Sudmark', 'Ostland'])
+  })
   it('keeps agent nouns as plain-text actors ("the international community")', () => {
     const text = 'Officials urged the international community to act.'
     const { tokens, sv } = parsed(text, [
