@@ -148,7 +148,7 @@ describe('arguments from the parse', () => {
     ])
     const ent = (actor: string, name: string, start: number) => ({ id: actor, actor, name, type: 'GPE' as const, affiliation: null, code: null, mentions: [{ start, end: start + name.length, text: name }] })
     const idx = actorIndex(text, [{ start: 0, end: text.length }], [ent('n', 'Nordland', 0), ent('s', 'Sudmark', 17), ent('o', 'Ostland', 29)])
-    const entry = { pattern: 'accused', type: 'ACCUSE' as const, mode: null, pos: 'verb' as const, targetPreps: [''] }
+    const entry = { pattern: 'accused', type: 'ACCUSE' as const, mode: null, pos: 'verb' as const, targetPreps: [''], reason: 'lexicon' }
     const args = { sources: [{ actor: 'n', name: 'Nordland' }], targets: [{ actor: 's', name: 'Sudmark' }], location: null, locationRef: null }
     const out = syntaxOverride(args, { start: 9, end: 16, text: 'accused', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
     assert.deepEqual(out.targets.map((r) => r?.name), ['Sudmark', 'Ostland'])
