@@ -261,6 +261,14 @@ test('saying that claims are false or calling them baseless denies them (REJECT 
   assert.deepEqual(rows('Vik called the allegations groundless on Monday.').map((r) => r.slice(0, 2)), [['REJECT', 'Tomas Vik']])
 })
 
+test('calling or describing what someone did as an aggression, a violation or illegal accuses its author', () => {
+  assert.deepEqual(rows('Berg called the Sudmark blockade illegal on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Anna Berg', 'Sudmark']])
+  assert.deepEqual(rows('Nordland regards the Sudmark raids on Porta as an aggression.').filter((r) => r[0] === 'ACCUSE').map((r) => r.slice(0, 3)), [['ACCUSE', 'Nordland', 'Sudmark']])
+  // a call for something, and praise, are no accusation
+  assert.deepEqual(rows('Berg called for an end to the illegal blockade on Monday.').filter((r) => r[0] === 'ACCUSE' && r[2] === 'Sudmark'), [])
+  assert.deepEqual(rows('Berg described the talks with Sudmark as constructive.').filter((r) => r[0] === 'ACCUSE'), [])
+})
+
 test('verbs of harsh criticism are accusations of their object', () => {
   assert.deepEqual(rows('Berg slammed Sudmark on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Anna Berg', 'Sudmark']])
   assert.deepEqual(rows('Vik lashed out at Nordland on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Tomas Vik', 'Nordland']])
