@@ -269,6 +269,10 @@ test('calling or describing what someone did as an aggression, a violation or il
   assert.deepEqual(rows('Berg described the talks with Sudmark as constructive.').filter((r) => r[0] === 'ACCUSE'), [])
 })
 
+test('"we" in a quote does not make an attack named as a noun the speaker\'s', () => {
+  assert.deepEqual(rows('“We condemn the Sudmark missile attacks on Porta,” Berg said on Monday.').filter((r) => r[0] === 'ASSAULT').map((r) => r[1]), [null])
+})
+
 test('verbs of harsh criticism are accusations of their object', () => {
   assert.deepEqual(rows('Berg slammed Sudmark on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Anna Berg', 'Sudmark']])
   assert.deepEqual(rows('Vik lashed out at Nordland on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Tomas Vik', 'Nordland']])

@@ -170,7 +170,13 @@ const meetingOf = (t: Trigger, sources: readonly ActorRef[], targets: readonly A
  * Where the tree gives nothing, the rule reading stays.
  */
 export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], stateOf: (actor: string) => string | undefined = () => undefined): Args {
-  const out = treeArgs(args, t, sa, idx, quotes, stateOf)
+  let out = treeArgs(args, t, sa, idx, quotes, stateOf)
+  // "the Damascus attack": a town before an attack noun is where it happened
+  if (sa && !out.location && t.entry.type === 'ASSAULT' && t.entry.pos === 'noun') {
+    const place = sa.placeModifier(sa.anchor(t, 'noun'))
+    const ref = place ? idx.refOf(place) : null
+    if (ref) out = { ...out, location: ref.name, locationRef: ref }
+  }
   return sa && t.entry.type !== 'CONSULT' ? withCoordinatedTargets(out, t, sa, idx) : out
 }
 

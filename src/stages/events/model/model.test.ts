@@ -123,6 +123,23 @@ describe('arguments from the parse', () => {
     assert.equal(args.victim(10)?.ref?.name, 'Erik Lund')
     assert.equal(args.victim(8), null, 'a modifier is no means')
   })
+  it('reads a town before an attack noun as its place, never as an actor of the attack', () => {
+    const text = 'Anna Berg condemned the Ostburg bombing.'
+    const { tokens, sv } = parsed(text, [
+      ['Anna', 'PROPN', 'Anna', 2, 'nsubj'], ['Berg', 'PROPN', 'Berg', 0, 'flat'], ['condemned', 'VERB', 'condemn', -1, 'root'], ['the', 'DET', 'the', 5, 'det'],
+      ['Ostburg', 'PROPN', 'Ostburg', 5, 'compound'], ['bombing', 'NOUN', 'bombing', 2, 'obj'], ['.', 'PUNCT', '.', 2, 'punct'],
+    ])
+    const entities = [
+      { id: 'e1', actor: 'p:berg', name: 'Anna Berg', type: 'PERSON' as const, affiliation: null, code: null, mentions: [{ start: 0, end: 9, text: 'Anna Berg' }] },
+      { id: 'e2', actor: 'GPE:NRD:ostburg', name: 'Ostburg', type: 'GPE' as const, affiliation: 'NRD', code: null, mentions: [{ start: 24, end: 31, text: 'Ostburg' }] },
+    ]
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], entities)
+    const args = new SyntaxArgs(sv, idx, tokens)
+    const p = args.read({ start: 10, end: 19 }, 'verb')!
+    assert.deepEqual(p.objects, [], 'a town is no party to a bombing told with it')
+    assert.equal(p.objectOwner, null)
+    assert.equal(args.placeModifier(5)?.ref?.name, 'Ostburg')
+  })
   it('reads the owner of what a target phrase names ("support for the plan brokered by X")', () => {
     const text = 'Anna Berg voiced support for a plan brokered by Nordland.'
     const { tokens, sv } = parsed(text, [

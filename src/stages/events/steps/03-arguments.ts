@@ -21,8 +21,9 @@ const PLACE = new Set(['GPE', 'LOC', 'UNKNOWN'])
 const inside = (m: Span, s: Span): boolean => m.start >= s.start && m.end <= s.end
 const ROLE_OF = /\b(?:secretary|head|chief|commander|leader|minister|director|chairman|president|spokesman|spokesperson)\s+of\s+(?:the\s+)?$/iu
 
-/** "a Shi'a shrine", "US-backed": a name used as a modifier of another noun, never an argument. */
-const isModifier = (c: ArgContext, m: Span): boolean => /\b(?:a|an)\s+$/i.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-'
+/** "a Shi'a shrine", "US-backed", "the Damascus attack": a name used as a modifier of another noun (a town's, of an act), never an argument. */
+const isModifier = (c: ArgContext, m: ActorMention): boolean => /\b(?:a|an)\s+$/i.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-' ||
+  ((m.type === 'LOC' || /^GPE:[A-Z]{3}:/u.test(m.ref?.actor ?? '')) && /^\s+(?:\p{Ll}+\s+)?(?:attacks?|bombings?|blasts?|explosions?|strikes?|shootings?|massacres?|raids?)\b/u.test(c.text.slice(m.end, m.end + 30)))
 
 /** The words opening a sentence before a nominal meeting that frames it ("In a (separate) meeting with", "During their phone call with", also after "According to X,"). */
 const FRAMING_LEAD = /^\s*(?:[\p{L}\u2013\u2014 ]{0,20}[\u2013\u2014-]\s*)?(?:according\s+to\s+[^,;]{1,60},\s*)?(?:in|during|at)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\p{Ll}-]+\s+){0,2}$/iu
@@ -222,7 +223,8 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
     sources = subj ? coSubjects(c, subj) : [null]
   }
   let srcRefs = sources.map((m) => refOf(c, m))
-  if (quote && srcRefs.every((r) => !r) && FIRST_PERSON.test(c.text.slice(quote.start, quote.end))) srcRefs = [quote.speaker]
+  // (never for an attack named as a noun: "“We condemn the U.S. missile attacks …”" are not the speaker's)
+  if (quote && srcRefs.every((r) => !r) && !(t.entry.type === 'ASSAULT' && t.entry.pos === 'noun') && FIRST_PERSON.test(c.text.slice(quote.start, quote.end))) srcRefs = [quote.speaker]
   // meetings, and agreements, cooperation and signings with no one else named, are between the co-subjects ("A and B signed a deal")
   const mutual = t.entry.type === 'CONSULT' || ((t.entry.type === 'AGREE' || t.entry.type === 'COOPERATE' || (t.entry.type === 'SUPPORT' && /^(?:sign|ink)/iu.test(t.text))) && !targets.length)
   tgts = mutual && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))

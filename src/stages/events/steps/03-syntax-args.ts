@@ -23,6 +23,8 @@ export const AUTHOR_OF_NOUNS: ReadonlySet<string> = new Set(['proposal', 'accusa
 /** Nouns of a relation between parties, named with "between" ("the agreement between X and Y"). */
 const RELATION_NOUNS = new Set(['agreement', 'deal', 'accord', 'ceasefire', 'truce', 'talks', 'relations', 'ties', 'cooperation', 'partnership',
   'understanding', 'treaty', 'pact', 'contract', 'memorandum', 'dialogue', 'rapprochement', 'reconciliation', 'alliance', 'exchange', 'meeting'])
+/** Knowledge-base ids of towns and cities ("GPE:SYR:damascus"; a state is "GPE:SYR"). */
+const TOWN_ID = /^GPE:[A-Z]{3}:/u
 /** Month and weekday names, never actors. */
 const CALENDAR = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/
 /** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("X, who visited Y"). */
@@ -120,11 +122,16 @@ export class SyntaxArgs {
     for (const d of sv.dependents(h, 'appos')) { const m = this.byToken[d]; if (m?.kind === 'name' && m.type === 'PERSON') return m }
     if (own) return own
     // "X's minister" (possessor), "the Tehran government" (compound), "the minister of X"
-    for (const rel of NAMING_RELS) for (const d of sv.dependents(h, rel)) { const m = this.byToken[d] ?? (rel === 'appos' ? this.single(d) : null); if (m) return m }
+    // (a town before an act is where it happened: "the Damascus attack" names no actor)
+    const act = lexicon().entriesOf(sv.word(h)).some((e) => e.pos === 'noun')
+    for (const rel of NAMING_RELS) for (const d of sv.dependents(h, rel)) {
+      const m = this.byToken[d] ?? (rel === 'appos' ? this.single(d) : null)
+      if (m && !(act && TOWN_ID.test(m.ref?.actor ?? ''))) return m
+    }
     const plain = this.plainActor(h)
     if (plain) return plain
     // "the assassination of X", "an attack by X": an event noun names no actor of its own
-    if (lexicon().entriesOf(sv.word(h)).some((e) => e.pos === 'noun')) return null
+    if (act) return null
     for (const d of sv.children(h)) {
       if (CLAUSAL.has(sv.rel(d))) continue
       const r = sv.rel(d)
@@ -189,9 +196,19 @@ export class SyntaxArgs {
     for (const d of sv.dependents(h, 'amod', 'compound')) {
       if (statesBefore && d > h) continue
       const m = this.byToken[d]
-      if (m?.kind === 'name' && (!statesBefore || m.type === 'GPE') && this.idx.refOf(m)) return m
+      // (a town before a thing is where it is, not its owner: "the Damascus attack")
+      if (m?.kind === 'name' && !TOWN_ID.test(m.ref?.actor ?? '') && (!statesBefore || m.type === 'GPE') && this.idx.refOf(m)) return m
       const country = countryOfDemonym(sv.word(d))
       if (country) { const t = this.tokens[d]!; return { start: t.start, end: t.end, text: sv.word(d), ref: this.countryRef(country), type: 'GPE', kind: 'name' } }
+    }
+    return null
+  }
+
+  /** A town or place named as a modifier of noun h ("the Damascus attack", "the Saint Petersburg explosion"): where it happened. */
+  placeModifier(h: number): ActorMention | null {
+    for (const d of this.sv.dependents(h, 'amod', 'compound')) {
+      const m = this.byToken[d]
+      if (d < h && m?.kind === 'name' && (m.type === 'LOC' || (m.type === 'GPE' && TOWN_ID.test(m.ref?.actor ?? '')))) return m
     }
     return null
   }
