@@ -71,6 +71,12 @@ describe('entities: resolution', () => {
     assert.ok(names('The Committee for Foreign Affairs approved the bill.').some((n) => n.startsWith('ORG ')))
   })
 
+  it('with the NER model: "the Syrian government" and "the Turkish army" are bodies of their state; "Russia\'s military action" names none', () => {
+    const ents = (text: string) => nerEntities(text, '2020-01-01').map((e) => `${e.type} ${e.name} ${e.actor}`)
+    assert.deepEqual(ents('The Syrian government and the Turkish army traded accusations.'), ['ORG Syrian government ORG:SYR:government', 'ORG Turkish army ORG:TUR:armed-forces'])
+    assert.deepEqual(ents('Officials criticized Russia\'s military action.'), ['GPE Russia GPE:RUS'])
+  })
+
   it('with the NER model: a title alone is no name; an office only one state has, written as a title, is its holder on the date when the page names that state', () => {
     const ents = (text: string) => nerEntities(text, '2020-01-01').map((e) => `${e.type} ${e.name}`)
     assert.deepEqual(ents('Officials in Iran met on Monday. The Supreme Leader said the talks went well.'), ['GPE Iran', 'PERSON Ali Khamenei'])

@@ -63,9 +63,15 @@ function toldBySubject(sv: SyntaxView, t: Trigger, heads: readonly Trigger[]): b
   return !!at && heads.some((h) => h.start <= at.start && at.start < h.end)
 }
 
-/** The state a capital stands for (the knowledge base's `standsFor` of a city), else the actor itself. */
+/**
+ * The state a capital stands for (the knowledge base's `standsFor` of a city) or a government is the government of
+ * ("the Syrian government": Syria), else the actor itself.
+ */
 function stateOfCapital(kb: Kb, r: ActorRef | null): ActorRef | null {
-  if (!r || !/^GPE:[A-Z]{3}:/.test(r.actor)) return r
+  if (!r) return r
+  const gov = /^ORG:([A-Z]{3}):government$/.exec(r.actor)
+  if (gov) { const c = kb.country(gov[1]!); return c ? { actor: c.id, name: c.name } : r }
+  if (!/^GPE:[A-Z]{3}:/.test(r.actor)) return r
   const state = kb.actor(r.actor)?.standsFor
   const a = state && /^GPE:[A-Z]{3}$/.test(state) ? kb.actor(state) : undefined
   return a ? { actor: a.id, name: a.name } : r

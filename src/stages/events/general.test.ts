@@ -302,6 +302,10 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   const { pipeline } = defaultPipeline()
   const events = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text }, 'x')).doc.layers.events!.map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null])
   assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
+  // … and so is a government ("the Syrian government")
+  assert.deepEqual(events('The Syrian government rejected the proposal on Monday.'), [['REJECT', 'Syria', null]])
+  // a person killed in an airstrike is its target, before the town where it fell
+  assert.deepEqual(events('Senior commander Razi Mousavi was killed in an Israeli airstrike in Damascus on Monday. Nothing changed.').filter((e) => e[0] === 'ASSAULT'), [['ASSAULT', 'Israel', 'Razi Mousavi']])
   // a refusal falls on whom the refused act concerns, read off the parse
   assert.deepEqual(events('On Friday, Russian President Vladimir Putin refused to certify Ukraine\'s compliance with the deal.'), [['REJECT', 'Vladimir Putin', 'Ukraine']])
   // firing rockets at someone, or shelling a place, is an attack; a launch with no target is not
