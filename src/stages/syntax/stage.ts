@@ -334,6 +334,20 @@ export function parseTokens(parser: SyntaxParser, text: string, tokens: readonly
   for (const i of joined) out[i] = { upos: 'PUNCT', lemma: '.', head: i - 1, deprel: 'punct' }
 }
 
+/**
+ * Tags the tagger gets wrong in news, by their words alone: "“…,” the statement read." — "read" right after a noun
+ * and before a clause break is the verb (the tagger, trained on web text, makes it a noun compounded with the
+ * statement). Null when nothing changes; the sentence is then parsed again with these tags.
+ */
+export function repairTags(words: readonly string[], upos: readonly string[]): string[] | null {
+  let out: string[] | null = null
+  for (let i = 1; i < words.length; i++) {
+    if (!/^reads?$/iu.test(words[i]!) || upos[i] !== 'NOUN' || !/^(?:NOUN|PROPN)$/u.test(upos[i - 1]!) || !/^[.,;:!?]$/u.test(words[i + 1] ?? '.')) continue
+    ;(out ??= upos.slice())[i] = 'VERB'
+  }
+  return out
+}
+
 /** Parses a sentence's pieces: a dateline apart, then the rest, with the title repair; heads 1-based over all pieces. */
 function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { upos: string[]; heads: number[]; deprels: string[] } {
   const k = datelineLength(words)
@@ -341,7 +355,9 @@ function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { up
   const out = { upos: [] as string[], heads: [] as number[], deprels: [] as string[] }
   let offset = 0
   for (const part of parts) {
-    const p = parser.parse(part)
+    let p = parser.parse(part)
+    const retagged = repairTags(part, p.upos)
+    if (retagged) p = parser.parse(part, retagged)
     repairNews(part, p.heads, p.deprels, p.upos)
     out.upos.push(...p.upos)
     out.heads.push(...p.heads.map((h) => (h === 0 ? 0 : h + offset)))

@@ -10,7 +10,7 @@ import { REPO_ROOT, SHARED } from '../../paths.js'
 import { splitSentences, tokenize } from '../tokens/index.js'
 import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { ewtPieces, lemmatize, loadSyntaxModel, parseConllu, SyntaxView, syntaxStage } from './index.js'
-import { repairNews } from './stage.js'
+import { repairNews, repairTags } from './stage.js'
 import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, State } from './transitions.js'
 
@@ -334,6 +334,11 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     const h2 = [2, 0, 5, 5, 2, 2], r2 = ['nsubj', 'root', 'case', 'det', 'obl', 'punct']
     repairNews(w2, h2, r2, ['PROPN', 'VERB', 'ADP', 'DET', 'NOUN', 'PUNCT'])
     assert.deepEqual([r2[2], r2[4]], ['case', 'obl'])
+  })
+
+  it('retags "read" after a noun and before a clause break as the verb ("“…,” the statement read.")', () => {
+    assert.deepEqual(repairTags(['the', 'statement', 'read', '.'], ['DET', 'NOUN', 'NOUN', 'PUNCT']), ['DET', 'NOUN', 'VERB', 'PUNCT'])
+    assert.equal(repairTags(['a', 'good', 'read', 'for', 'all'], ['DET', 'ADJ', 'NOUN', 'ADP', 'DET']), null)
   })
 
   it('makes a lower-case title the description of the name after it, whatever the name\'s inner shape ("commander Erik Lund")', () => {
