@@ -535,6 +535,9 @@ test('a denial told as a clause, or of a claim named just before it in the sente
   const denials = (text: string) => rows(text).filter((e) => e[0] === 'REJECT').map((e) => e.slice(0, 3))
   assert.deepEqual(denials('Sudmark accused Nordland of breaking the truce on Monday. Nordland denied that it had broken the truce.'), [['REJECT', 'Nordland', 'Sudmark']])
   assert.deepEqual(denials('Sudmark accused Nordland on Monday of shelling Porta, a claim that Nordland has denied.'), [['REJECT', 'Nordland', 'Sudmark']])
+  assert.deepEqual(denials('Sudmark has repeated the allegation since then, and Nordland has rejected it each time.'), [['REJECT', 'Nordland', 'Sudmark']])
+  // a sentence subject that makes no claim of its own before the denial is no claimant
+  assert.deepEqual(denials('Tomas Vik noted on Monday that Nordland rejects any step that violates the truce.'), [['REJECT', 'Nordland', null]])
 })
 
 test('"A and Foreign Minister B met": a capitalised title after "and" keeps B a co-subject', () => {

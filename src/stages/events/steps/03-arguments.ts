@@ -28,6 +28,9 @@ const isModifier = (c: ArgContext, m: ActorMention): boolean => /\b(?:a|an)\s+$/
 /** The words opening a sentence before a nominal meeting that frames it ("In a (separate) meeting with", "During their phone call with", also after "According to X,"). */
 const FRAMING_LEAD = /^\s*(?:[\p{L}\u2013\u2014 ]{0,20}[\u2013\u2014-]\s*)?(?:according\s+to\s+[^,;]{1,60},\s*)?(?:in|during|at)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\p{Ll}-]+\s+){0,2}$/iu
 
+/** A clause that claims something, then a break before a later clause ("… repeated the allegation since then, and"). */
+const CLAIM_THEN_DENIAL = /^[^;]*?\b(?:said|says|confirmed|confirms|claimed|claims|alleged|alleges|accused|accuses|repeated|repeats|insisted|insists|reported|reports|allegations?|accusations?|charges?)\b[^;]*?(?:,\s*(?:and|but|while|which|although|though|whereas)\b|\bbut\b|;)/u
+
 /** First-person words: the quotation's speaker is the actor ("We are ready …"). */
 const FIRST_PERSON = /\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us|[Mm]e)\b/
 const words = (s: string): number => (s.match(/[A-Za-z0-9\u00c0-\u024f]+/g) ?? []).length
@@ -236,7 +239,13 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   if (t.entry.type === 'PROTEST' && location) tgts = [location.ref]
   // a denial answers the claim of the clause before it
   // ("Y repeated the claim, and X rejected it": "it" is the claim, its author the target)
-  if (t.entry.type === 'REJECT' && !tgts.some((r) => r && !srcRefs.some((x) => x?.actor === r.actor))) { const s = c.idx.sentenceSubject(c.sent, c.quotes); const r = refOf(c, s); if (r && !srcRefs.some((x) => x?.actor === r.actor)) tgts = [r] }
+  // (only when that subject makes a claim in a clause of its own before the denial's: "Russia and China rejected", "X's envoy
+  // noted that Russia rejects" name no claimant)
+  if (t.entry.type === 'REJECT' && !tgts.some((r) => r && !srcRefs.some((x) => x?.actor === r.actor))) {
+    const s = c.idx.sentenceSubject(c.sent, c.quotes)
+    const r = refOf(c, s)
+    if (r && s!.end <= t.start && CLAIM_THEN_DENIAL.test(c.text.slice(s!.end, t.start)) && !srcRefs.some((x) => x?.actor === r.actor)) tgts = [r]
+  }
   if (quote && !tgts.length && t.entry.type === 'SUPPORT') tgts = [addressee(c, quote)]
   return { sources: srcRefs.length ? srcRefs : [null], targets: tgts.length ? tgts : [null], ...placeOf(location) }
 }
