@@ -324,8 +324,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('A European diplomat talked to Reuters on Monday. Nothing changed.').filter((e) => e[0] === 'CONSULT'), [])
   // arms received come from the "from" phrase and go to the receiver
   assert.deepEqual(events('Russia has received hundreds of drones from Iran. Nothing changed.').filter((e) => e[0] === 'AID'), [['AID', 'Iran', 'Russia']])
-  // a rejected accusation falls on its author, though the parser hangs "by X" on the verb
-  assert.deepEqual(events('Iran on Monday rejected accusations by Kyiv that it had supplied Russia with drones.'), [['REJECT', 'Iran', 'Ukraine']])
+  // a rejected accusation has no target, whoever made it (the gold's convention; the author of a condemned act is read as in model.test)
+  assert.deepEqual(events('Iran on Monday rejected accusations by Kyiv that it had supplied Russia with drones.'), [['REJECT', 'Iran', null]])
   // a call told as the setting of what one party tells another is between them
   assert.deepEqual(events('Iranian Foreign Minister Hossein Amir-Abdollahian told his Russian counterpart Sergei Lavrov in a phone call that talks would go on.').filter((e) => e[0] === 'CONSULT'), [['CONSULT', 'Hossein Amir-Abdollahian', 'Sergei Lavrov']])
   // missile systems delivered are arms supply; troops or warships sent somewhere are a deployment, not aid
@@ -432,7 +432,7 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Hamid Karzai plans to condemn the bombing on Monday. Nothing changed.'), [])
   // the "of" phrase of a proposal or an accusation is its author ("welcomed the proposal of X"); not so "the killing of X"
   assert.deepEqual(events('Zarif welcomed the proposal of Azerbaijan on Monday. Nothing changed.'), [['SUPPORT', 'Zarif', 'Azerbaijan']])
-  assert.deepEqual(events('Iran rejected the accusation of Israel on Monday. Nothing changed.'), [['REJECT', 'Iran', 'Israel']])
+  assert.deepEqual(events('Iran condemned the accusation of Israel on Monday. Nothing changed.'), [['ACCUSE', 'Iran', 'Israel']])
   // a nominal visit names its visitor with "by" or "of" and its host with "to"
   assert.deepEqual(events('The plan was first presented during a visit by Mohammad Javad Zarif to China in October. Nothing changed.'), [['CONSULT', 'Mohammad Javad Zarif', 'China']])
   // "both countries" are the two states named before, not the city where they met

@@ -23,8 +23,12 @@ const RECEIVE_VERBS = new Set(['receive', 'obtain', 'acquire', 'get', 'import'])
 const FUTURE = new Set(['AGREE', 'REQUEST', 'THREATEN'])
 /** Verbal types that a speaker performs by saying something of someone ("X said Y violated the deal": X accuses Y). */
 const SPOKEN = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'REQUEST', 'THREATEN'])
-/** Types whose target owns the thing acted on ("criticized the British move": the United Kingdom). */
-const OWNED = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'PROTEST'])
+/**
+ * Types whose target owns the thing acted on ("criticized the British move": the United Kingdom). Not REJECT: the
+ * gold leaves a denial's target empty unless the rejected party itself is named (seven in ten dev denials have none;
+ * "rejected the U.S. claims" is Iran's REJECT with no target), though PLOVER would make the claimant the target.
+ */
+const OWNED = new Set(['ACCUSE', 'SUPPORT', 'PROTEST'])
 /** Types addressed to someone named after the trigger ("called on X to", "warned X", "accused X"). */
 const ADDRESSED = new Set(['REQUEST', 'ACCUSE', 'THREATEN'])
 
