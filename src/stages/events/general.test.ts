@@ -273,6 +273,16 @@ test('"we" in a quote does not make an attack named as a noun the speaker\'s', (
   assert.deepEqual(rows('“We condemn the Sudmark missile attacks on Porta,” Berg said on Monday.').filter((r) => r[0] === 'ASSAULT').map((r) => r[1]), [null])
 })
 
+test('holding someone responsible, calling them the cause of a crisis or untrustworthy, or saying they failed their obligations accuses them', () => {
+  const acc = (text: string) => rows(text).filter((r) => r[0] === 'ACCUSE').map((r) => r.slice(0, 3))
+  assert.deepEqual(acc('Nordland held Sudmark responsible for the blast on Monday.'), [['ACCUSE', 'Nordland', 'Sudmark']])
+  assert.deepEqual(acc('Tomas Vik said on Monday that Nordland was the main cause of the crisis.'), [['ACCUSE', 'Tomas Vik', 'Nordland']])
+  assert.deepEqual(acc('Tomas Vik said on Monday that Nordland is not trustworthy.'), [['ACCUSE', 'Tomas Vik', 'Nordland']])
+  assert.deepEqual(acc('Tomas Vik said on Monday that Nordland had failed to honour its commitments.'), [['ACCUSE', 'Tomas Vik', 'Nordland']])
+  // the narrator's own words accuse no one
+  assert.deepEqual(acc('Nordland was the main cause of the crisis.'), [])
+})
+
 test('verbs of harsh criticism are accusations of their object', () => {
   assert.deepEqual(rows('Berg slammed Sudmark on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Anna Berg', 'Sudmark']])
   assert.deepEqual(rows('Vik lashed out at Nordland on Monday.').map((r) => r.slice(0, 3)), [['ACCUSE', 'Tomas Vik', 'Nordland']])
