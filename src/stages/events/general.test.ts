@@ -312,6 +312,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   const { pipeline } = defaultPipeline()
   const events = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text }, 'x')).doc.layers.events!.map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null])
   assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
+  // a name inside the subject's apposition is not the one who acts ("X, secretary of Iran's SNSC (SNSC), …")
+  assert.deepEqual(events('Ali Shamkhani, secretary of Iran\'s Supreme National Security Council (SNSC), on Wednesday voiced regret over the raid.').map((e) => e.slice(0, 2)), [['ACCUSE', 'Ali Shamkhani']])
   // … and so is a government ("the Syrian government")
   assert.deepEqual(events('The Syrian government rejected the proposal on Monday.'), [['REJECT', 'Syria', null]])
   // a person killed in an airstrike is its target, before the town where it fell

@@ -279,6 +279,13 @@ function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex
       const speakers = refsOf(idx, sa.phrase(sa.view.subject(v)))
       if (args.sources.some((r) => r && speakers.some((x) => x.actor === r.actor)) && !sources.some((r) => speakers.some((x) => x.actor === r.actor))) return { ...args, sources }
     }
+    // "X, secretary of Iran's SNSC (SNSC), voiced regret": the rules took a name inside the subject's apposition; the person the subject names is the source
+    const subj = t.entry.pos === 'verb' ? sa.view.subject(p.head) : -1
+    const head = p.sources[0]
+    if (subj >= 0 && head?.type === 'PERSON' && head.kind === 'name' && sources[0] && args.sources.length === 1 && args.sources[0] && args.sources[0].actor !== sources[0].actor) {
+      const span = sa.view.span(subj), rule = args.sources[0]
+      if (idx.mentions.some((m) => m.ref?.actor === rule.actor && m.start >= span.start && m.end <= span.end && m.start > head.end)) args = { ...args, sources: [sources[0]] }
+    }
     // where the rule readers found nobody at all (common-noun actors: "officials urged the international community"), the tree's actors stand
     // (a meeting of parties the tree names together is between them, where the rules found one of them at most)
     if (meetingOf(t, sources, targets) && !args.targets.some((r) => r) && args.sources.every((r) => !r || sources.some((x) => x.actor === r.actor))) return { ...args, sources: [sources[0]!], targets: [sources[1]!] }
