@@ -203,6 +203,7 @@ function withCoordinatedTargets(args: Args, t: Trigger, sa: SyntaxArgs, idx: Act
   return args
 }
 
+/** The source and target the tree gives one trigger, over the rule readers' (see `syntaxOverride`). */
 function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], stateOf: (actor: string) => string | undefined): Args {
   if (!sa) return args
   if (t.entry.speakerSource) {
