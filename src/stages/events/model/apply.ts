@@ -58,7 +58,7 @@ export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: nu
     // (a word of two letters is no event, whatever the model says: "en" of "en route")
     if (sv.word(i).length < 3) continue
     const { label, margin } = model.predict(triggerFeatures(ctx, i))
-    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i)) || strikesNoDeal(sv, i, label)) continue
+    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i)) || strikesNoDeal(sv, i, label) || praisesAsAccusation(sv, i, label)) continue
     const t = ctx.tokens[i]!
     out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB'), score: Math.round(margin * 100) / 100 })
   }
@@ -86,6 +86,19 @@ const DEAL_OBJECTS = /^(?:deal|agreement|accord|pact|bargain|compromise|treaty|c
 /** "Its jets struck a weapons depot": a learned agreement on "strike" needs a deal as its object (the model learned it from "struck a deal"). */
 function strikesNoDeal(sv: FeatureContext['sv'], i: number, label: string): boolean {
   return (label === 'SUPPORT' || label === 'AGREE') && sv.lemma(i).toLowerCase() === 'strike' && !sv.objects(i).some((o) => DEAL_OBJECTS.test(sv.word(o)))
+}
+
+/** Words of praise a complement gives ("called Iran a reliable partner", "described the talks as constructive"). */
+const PRAISE_WORDS = /^(?:partners?|friends?|allies|ally|constructive|positive|successful|fruitful|productive|excellent|friendly|valuable|important|reliable|strategic|good|great)$/iu
+
+/**
+ * "Lavrov called Iran a reliable partner": a learned accusation on a verb of naming (the model learned "called the
+ * move illegal") whose complement praises is none.
+ */
+function praisesAsAccusation(sv: FeatureContext['sv'], i: number, label: string): boolean {
+  if (label !== 'ACCUSE' || !/^(?:call|describe|term|consider|regard|deem|view|label|brand)$/u.test(sv.lemma(i).toLowerCase())) return false
+  const complement = [...sv.dependents(i, 'xcomp', 'obj', 'obl'), ...sv.objects(i).flatMap((o) => sv.dependents(o, 'xcomp', 'acl'))]
+  return complement.some((c) => PRAISE_WORDS.test(sv.word(c)) || sv.dependents(c, 'amod').some((a) => PRAISE_WORDS.test(sv.word(a))))
 }
 
 /** "X claimed responsibility for the attack", "the bombings were claimed by X": a claim of authorship, not an accusation (the claimant is the attack's source). */
