@@ -67,6 +67,7 @@ describe('entities: resolution', () => {
   it('with the NER model: a minister\'s portfolio ("… for Legal Affairs") is part of the title, never a body or a piece of the name after it', () => {
     const names = (text: string) => nerEntities(text, '2020-01-01').map((e) => `${e.type} ${e.name}`)
     assert.deepEqual(names('Deputy Foreign Minister for International and Legal Affairs Karim Haddad said the talks went well.'), ['PERSON Karim Haddad'])
+    assert.deepEqual(names('Deputy Foreign Minister for Economic Diplomacy Karim Haddad said the talks went well.'), ['PERSON Karim Haddad'])
     // a body's "for … Affairs" is no portfolio: the model's name for it stays
     assert.ok(names('The Committee for Foreign Affairs approved the bill.').some((n) => n.startsWith('ORG ')))
   })

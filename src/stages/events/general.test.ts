@@ -314,6 +314,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
   // a verb of naming whose complement praises accuses no one (the model learned "called the move illegal")
   assert.deepEqual(events('Lavrov called Iran a reliable partner on Monday. Nothing changed.').filter((e) => e[0] === 'ACCUSE'), [])
+  // … nor is an office ("in charge of")
+  assert.deepEqual(events('Zarif is in charge of the country\'s foreign policy. Nothing changed.'), [])
   assert.deepEqual(events('Iran called the US move a violation on Monday. Nothing changed.').filter((e) => e[0] === 'ACCUSE'), [['ACCUSE', 'Iran', 'United States']])
   // a name inside the subject's apposition is not the one who acts ("X, secretary of Iran's SNSC (SNSC), …")
   assert.deepEqual(events('Ali Shamkhani, secretary of Iran\'s Supreme National Security Council (SNSC), on Wednesday voiced regret over the raid.').map((e) => e.slice(0, 2)), [['ACCUSE', 'Ali Shamkhani']])

@@ -48,14 +48,14 @@ function lastTitleIn(ctx: Ctx, w0: number, w1: number): number {
 
 /**
  * The last word of a portfolio inside words [w0, w1) ("Deputy Foreign Minister for Political Affairs", "… for
- * International and Legal Affairs"): "Affairs" closing a run of capitalised words opened by "for" after an office
- * word; -1 when none.
+ * International and Legal Affairs", "… for Economic Diplomacy"): "Affairs" or "Diplomacy" closing a run of capitalised
+ * words opened by "for" after an office word; -1 when none.
  */
 function portfolioEndIn(ctx: Ctx, w0: number, w1: number): number {
   const { words } = ctx
   let end = -1
   for (let k = w0; k < w1; k++) {
-    if (words[k]!.fold !== 'affairs') continue
+    if (words[k]!.fold !== 'affairs' && words[k]!.fold !== 'diplomacy') continue
     for (let j = k - 1; j >= Math.max(0, k - 6) && (words[j]!.cap || words[j]!.fold === 'and' || words[j]!.fold === ','); j--) {
       // (only after an office: "Minister for …", "Envoy for …"; a "Committee for Foreign Affairs" is a body's own name)
       if (words[j - 1]?.fold === 'for' && j >= 2 && isRankOrOffice(words[j - 2]!.fold)) { end = k; break }

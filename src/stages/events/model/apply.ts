@@ -58,7 +58,7 @@ export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: nu
     // (a word of two letters is no event, whatever the model says: "en" of "en route")
     if (sv.word(i).length < 3) continue
     const { label, margin } = model.predict(triggerFeatures(ctx, i))
-    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i)) || strikesNoDeal(sv, i, label) || praisesAsAccusation(sv, i, label)) continue
+    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i)) || strikesNoDeal(sv, i, label) || praisesAsAccusation(sv, i, label) || inCharge(sv, i)) continue
     const t = ctx.tokens[i]!
     out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB'), score: Math.round(margin * 100) / 100 })
   }
@@ -87,6 +87,9 @@ const DEAL_OBJECTS = /^(?:deal|agreement|accord|pact|bargain|compromise|treaty|c
 function strikesNoDeal(sv: FeatureContext['sv'], i: number, label: string): boolean {
   return (label === 'SUPPORT' || label === 'AGREE') && sv.lemma(i).toLowerCase() === 'strike' && !sv.objects(i).some((o) => DEAL_OBJECTS.test(sv.word(o)))
 }
+
+/** "X is in charge of the foreign policy": an office, not a charge laid against anyone. */
+const inCharge = (sv: FeatureContext['sv'], i: number): boolean => sv.lemma(i).toLowerCase() === 'charge' && i > 0 && sv.word(i - 1).toLowerCase() === 'in'
 
 /** Words of praise a complement gives ("called Iran a reliable partner", "described the talks as constructive"). */
 const PRAISE_WORDS = /^(?:partners?|friends?|allies|ally|constructive|positive|successful|fruitful|productive|excellent|friendly|valuable|important|reliable|strategic|good|great)$/iu
