@@ -238,8 +238,9 @@ test('a form of "be" before an -ing trigger is the progressive, not a passive: i
   assert.deepEqual(args('The Harbour League was armed by Nordland.', 'armed'), [['Nordland'], ['Harbour League']])
 })
 
-test('withdrawing from a deal is SANCTION/withdraw; forces withdrawing from ground are RETREAT', () => {
-  assert.deepEqual(run('Nordland withdrew from the border treaty with Sudmark on Monday.').events.map((e) => [e.type, e.mode, e.source_actor?.name]), [['SANCTION', 'withdraw', 'Nordland']])
+test('withdrawing from a deal is SANCTION/withdraw against the party it is named with; forces withdrawing from ground are RETREAT', () => {
+  assert.deepEqual(run('Nordland withdrew from the border treaty with Sudmark on Monday.').events.map((e) => [e.type, e.mode, e.source_actor?.name, e.target_actor?.name]), [['SANCTION', 'withdraw', 'Nordland', 'Sudmark']])
+  assert.deepEqual(run('Nordland withdrew from the Sudmark border treaty on Monday.').events.map((e) => [e.type, e.target_actor?.name]), [['SANCTION', 'Sudmark']])
   assert.deepEqual(run('Nordland withdrew its troops from Porta on Monday.').events.map((e) => [e.type, e.source_actor?.name]), [['RETREAT', 'Nordland']])
 })
 

@@ -237,6 +237,13 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   if (t.entry.type === 'CONSULT' && t.entry.mode !== 'discuss' && !tgts.length && places[0]) { tgts = [places[0].ref]; location = location ?? places[0] }
   if (t.entry.type === 'CONSULT' && t.entry.mode === 'visit' && places[0] && !location) location = places[0]
   if (t.entry.type === 'PROTEST' && location) tgts = [location.ref]
+  // "withdrew from the Iran nuclear deal", "pulled out of the agreement with Iran": the other party the deal is named with
+  if (t.entry.type === 'SANCTION' && t.entry.mode === 'withdraw' && !tgts.some((r) => r)) {
+    // (after the "from"/"of" that names the deal: "withdrew the U.S. from the Iran nuclear deal" withdraws the U.S., no party)
+    const from = t.start + Math.max(0, t.text.search(/\b(?:from|of)\s/iu))
+    const party = c.idx.within(from, Math.min(c.sent.end, t.end + 40)).find((m) => m.type === 'GPE' && (m.end <= t.end || /^\s*(?:,\s*)?(?:with|between)\s+(?:the\s+)?$/iu.test(c.text.slice(t.end, m.start))) && !srcRefs.some((x) => x?.actor === refOf(c, m)?.actor))
+    if (party) tgts = [refOf(c, party)]
+  }
   // a denial answers the claim of the clause before it
   // ("Y repeated the claim, and X rejected it": "it" is the claim, its author the target)
   // (only when that subject makes a claim in a clause of its own before the denial's: "Russia and China rejected", "X's envoy
