@@ -63,6 +63,9 @@ function toldBySubject(sv: SyntaxView, t: Trigger, heads: readonly Trigger[]): b
   return !!at && heads.some((h) => h.start <= at.start && at.start < h.end)
 }
 
+/** Types whose target is never the speaker's own state (see findEvents). */
+const OWN_STATE_FREE = new Set(['AGREE', 'SUPPORT', 'REQUEST'])
+
 /**
  * The state a capital stands for (the knowledge base's `standsFor` of a city) or a government is the government of
  * ("the Syrian government": Syria), else the actor itself.
@@ -256,6 +259,13 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       return s === e.source_actor && t === e.target_actor ? e : { ...e, source_actor: s, target_actor: t?.actor === s?.actor ? null : t }
     })
   }
+  // "Raisi said Iran is determined to …", "Khatibzadeh said Iran has played a constructive role": a speaker's offer, praise or
+  // request aimed at their own state is said of it, to no one (domestic criticism, an accusation, keeps its target)
+  const aimedAtOwnState = (e: EventRecord): boolean => {
+    const c = e.source_actor ? country.get(e.source_actor.actor) : undefined
+    return !!c && !!e.target_actor && e.target_actor.actor !== e.source_actor!.actor && stateActors.has(e.target_actor.actor) && country.get(e.target_actor.actor) === c
+  }
+  raw = raw.map((e) => (OWN_STATE_FREE.has(e.type) && aimedAtOwnState(e) ? { ...e, target_actor: null } : e))
   const events = mergeRepeats(raw, input.entities).filter((e) => e.source_actor || e.target_actor || e.location).map((e, n) => ({ ...e, id: `${doc.id}:e${n + 1}` }))
   return { events, messages }
 }

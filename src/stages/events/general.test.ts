@@ -315,6 +315,8 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Tehran rejected the proposal on Monday.'), [['REJECT', 'Iran', null]])
   // a verb of naming whose complement praises accuses no one (the model learned "called the move illegal")
   assert.deepEqual(events('Lavrov called Iran a reliable partner on Monday. Nothing changed.').filter((e) => e[0] === 'ACCUSE'), [])
+  // an offer or praise a speaker aims at their own state is said of it, to no one; domestic criticism keeps its target
+  assert.deepEqual(events('Iranian President Ebrahim Raisi said Iran is determined to implement the agreements. Nothing changed.').filter((e) => e[0] === 'AGREE').map((e) => e[2]), [null])
   // … nor is an office ("in charge of")
   assert.deepEqual(events('Zarif is in charge of the country\'s foreign policy. Nothing changed.'), [])
   assert.deepEqual(events('Iran called the US move a violation on Monday. Nothing changed.').filter((e) => e[0] === 'ACCUSE'), [['ACCUSE', 'Iran', 'United States']])
