@@ -317,6 +317,9 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Lavrov called Iran a reliable partner on Monday. Nothing changed.').filter((e) => e[0] === 'ACCUSE'), [])
   // an offer or praise a speaker aims at their own state is said of it, to no one; domestic criticism keeps its target
   assert.deepEqual(events('Iranian President Ebrahim Raisi said Iran is determined to implement the agreements. Nothing changed.').filter((e) => e[0] === 'AGREE').map((e) => e[2]), [null])
+  // an agreement is no party: what leaves it, or signs it, is
+  const acts = events('Donald Trump pulled out of the Joint Comprehensive Plan of Action (JCPOA) in May 2018. The JCPOA was signed in 2015. Nothing changed.')
+  assert.deepEqual(acts.map((e) => e.slice(0, 2)), [['SANCTION', 'Donald Trump']])
   // … nor is an office ("in charge of")
   assert.deepEqual(events('Zarif is in charge of the country\'s foreign policy. Nothing changed.'), [])
   assert.deepEqual(events('Iran called the US move a violation on Monday. Nothing changed.').filter((e) => e[0] === 'ACCUSE'), [['ACCUSE', 'Iran', 'United States']])

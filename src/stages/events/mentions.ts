@@ -30,6 +30,9 @@ function onlyDemonymsIn(mentions: readonly ActorMention[], c: Span): boolean {
   return inside.length > 0 && inside.every((m) => m.start >= c.start && m.end <= c.end && !!countryOfDemonym(m.text))
 }
 
+/** Names of agreements ("… Treaty", "… Plan of Action", "JCPOA"), which an entities layer may type as organisations. */
+export const AGREEMENT_NAME = /\b(?:Treaty|Agreement|Accords?|Plan\s+of\s+Action|Convention|Protocol|Charter|JCPOA|NPT)$/u
+
 /** The word for a government right after a leader's name ("the Trump administration"). */
 const GOVERNMENT_AFTER = /^(?:['’]s)?\s+(?:administration|government|cabinet)\b/u
 
@@ -42,7 +45,8 @@ export function buildMentions(text: string, sentences: readonly Sentence[], enti
   // "the Trump administration", "the Raisi government": a leader's name before the word for the government they head
   // stands for that state, when the document names it
   const stateOf = (e: Entity): Entity | undefined => (e.type === 'PERSON' && e.affiliation ? entities.find((x) => x.type === 'GPE' && x.code === e.affiliation) : undefined)
-  const fromEntities: ActorMention[] = entities.flatMap((e) => e.mentions.map((m) => {
+  // an agreement is what parties sign or leave, never a party ("the Joint Comprehensive Plan of Action (JCPOA)")
+  const fromEntities: ActorMention[] = entities.filter((e) => !(e.type === 'ORG' && AGREEMENT_NAME.test(e.name))).flatMap((e) => e.mentions.map((m) => {
     const state = GOVERNMENT_AFTER.test(text.slice(m.end, m.end + 20)) ? stateOf(e) : undefined
     const ref = state ? { actor: state.actor, name: state.name } : { actor: e.actor, name: e.name }
     return { start: m.start, end: m.end, text: text.slice(m.start, m.end), ref, type: state ? 'GPE' as const : e.type, kind: 'name' as const }
@@ -59,6 +63,7 @@ export function buildMentions(text: string, sentences: readonly Sentence[], enti
     if (c.initial && !lastNames.has(c.text) && !seen.has(c.text)) continue
     // a role description built around a nationality adjective ("the Iraqi foreign minister") stands for the office holder, not the country
     if (overlapsAny(fromEntities, c) && !(c.kind === 'role' && c.pron !== 'group' && c.pron !== 'country' && onlyDemonymsIn(fromEntities, c))) continue
+    if (c.kind === 'name' && AGREEMENT_NAME.test(c.name)) continue
     if (c.kind !== 'name') { extra.push({ start: c.start, end: c.end, text: c.text, ref: null, type: c.type, kind: c.kind, pron: c.pron }); continue }
     const full = !c.name.includes(' ') && c.type !== 'GPE' ? lastNames.get(c.name) : undefined
     const ent = entities.find((e) => e.name === (full ?? c.name))

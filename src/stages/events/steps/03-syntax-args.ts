@@ -3,7 +3,7 @@ import type { SyntaxView } from '../../syntax/index.js'
 import type { ActorIndex, ActorMention } from '../actors.js'
 import { lexicon } from '../../../plover/lexicon/index.js'
 import { agentNounSet } from '../../../plover/agents.js'
-import { slug } from '../mentions.js'
+import { AGREEMENT_NAME, slug } from '../mentions.js'
 import { countryOfDemonym } from '../places.js'
 import type { ActorRef } from '../../../doc/layers.js'
 
@@ -151,7 +151,7 @@ export class SyntaxArgs {
     const u = sv.upos(h), w = sv.word(h)
     const lemma = sv.lemma(h).toLowerCase()
     // a proper noun no entity covers ("the West", "the Quartet"), except calendar words
-    const proper = u === 'PROPN' && /^\p{Lu}/u.test(w) && !CALENDAR.test(w)
+    const proper = u === 'PROPN' && /^\p{Lu}/u.test(w) && !CALENDAR.test(w) && !AGREEMENT_NAME.test(w)
     const agent = (u === 'NOUN' && agentNounSet().has(lemma)) || proper
     const nationality = (u === 'PROPN' || u === 'NOUN') && /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is)$/u.test(w)
     if (!agent && !nationality) return null
