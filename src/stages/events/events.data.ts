@@ -171,7 +171,7 @@ export const NEGATION_RE = /(?:\b(?:not|never|no|neither|nor|without)|n['’]t)\
 export const NEGATION_FAR_RE = /(?:\b(?:not|never|no)|n['’]t)\s+(?:[^\s,;]+\s+){0,5}$/i
 
 /** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
-export const HYPOTHETICAL_RE = /\b(?:would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/i
+export const HYPOTHETICAL_RE = /\b(?:(?:danger|risk|threat|fears?|possibility|prospect|chance)\s+of(?:\s+being)?|would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/i
 
 /**
  * A planned act told as a noun: "the planned visit to", "Zarif's upcoming trip to", "will pay a visit to", "is

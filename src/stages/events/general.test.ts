@@ -578,6 +578,11 @@ test('a sentence opened by a negated subject negates its acts ("Neither X nor Y 
   assert.deepEqual(rows('No one in Nordland has promised to return to the deal.'), [])
 })
 
+test('an act someone is in danger of, or at risk of, has not happened', () => {
+  assert.deepEqual(rows('Berg said Sudmark was in danger of being attacked by Nordland.').filter((r) => r[0] === 'ASSAULT'), [])
+  assert.deepEqual(rows('There is a risk of Nordland attacking Sudmark.').filter((r) => r[0] === 'ASSAULT'), [])
+})
+
 test('a clause opened by "none of" negates its acts', () => {
   assert.deepEqual(rows('Critics say the plan failed, none of the members have imposed sanctions on Sudmark.').filter((r) => r[0] === 'SANCTION'), [])
 })
