@@ -4,7 +4,7 @@ import type { TriggerEntry, PloverType } from '../events.data.js'
 import { lexicon } from '../../../plover/lexicon/index.js'
 import type { Trigger } from '../steps/01-triggers.js'
 import type { Args } from '../steps/03-arguments.js'
-import { AUTHOR_OF_NOUNS, type SyntaxArgs } from '../steps/03-syntax-args.js'
+import { AUTHOR_OF_NOUNS, type ParsedArgs, type SyntaxArgs } from '../steps/03-syntax-args.js'
 import { candidateTokens } from './candidates.js'
 import { SPEECH_VERBS, triggerFeatures, type FeatureContext } from './features.js'
 import type { TriggerModel } from './model.js'
@@ -190,25 +190,27 @@ const meetingOf = (t: Trigger, sources: readonly ActorRef[], targets: readonly A
  * Where the tree gives nothing, the rule reading stays.
  */
 export function syntaxOverride(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], stateOf: (actor: string) => string | undefined = () => undefined): Args {
-  let out = treeArgs(args, t, sa, idx, quotes, stateOf)
+  if (!sa) return args
+  // the tree's reading of the trigger, once for all the steps below
+  const p = sa.read(t, t.entry.pos)
+  let out = treeArgs(args, t, sa, p, idx, quotes, stateOf)
+  if (!p) return out
   // "the Damascus attack": a town before an attack noun is where it happened
-  if (sa && !out.location && t.entry.type === 'ASSAULT' && t.entry.pos === 'noun') {
-    const place = sa.placeModifier(sa.anchor(t, 'noun'))
+  if (!out.location && t.entry.type === 'ASSAULT' && t.entry.pos === 'noun') {
+    const place = sa.placeModifier(p.head)
     const ref = place ? idx.refOf(place) : null
     if (ref) out = { ...out, location: ref.name, locationRef: ref }
   }
-  return sa && t.entry.type !== 'CONSULT' ? withCoordinatedTargets(out, t, sa, idx) : out
+  return t.entry.type !== 'CONSULT' ? withCoordinatedTargets(out, t, p, idx) : out
 }
 
 /**
  * "accused Saudi Arabia and the UAE of …", "imposed sanctions on Iran and Venezuela": where the one target found
  * heads a coordination the tree gives, each conjunct is a target of its own (one event per pair of actors).
  */
-function withCoordinatedTargets(args: Args, t: Trigger, sa: SyntaxArgs, idx: ActorIndex): Args {
+function withCoordinatedTargets(args: Args, t: Trigger, p: ParsedArgs, idx: ActorIndex): Args {
   const one = args.targets.length === 1 ? args.targets[0] : null
   if (!one) return args
-  const p = sa.read(t, t.entry.pos)
-  if (!p) return args
   for (const prep of t.entry.targetPreps) {
     // (named actors only: "the Iranian government and nation" are one party)
     const refs = refsOf(idx, (prep === '' ? p.objects : p.obliques.get(prep) ?? []).filter((m) => m.kind === 'name' && m.type !== 'UNKNOWN'))
@@ -220,15 +222,13 @@ function withCoordinatedTargets(args: Args, t: Trigger, sa: SyntaxArgs, idx: Act
 }
 
 /** The source and target the tree gives one trigger, over the rule readers' (see `syntaxOverride`). */
-function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], stateOf: (actor: string) => string | undefined): Args {
-  if (!sa) return args
+function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs, p: ParsedArgs | null, idx: ActorIndex, quotes: readonly QuoteRecord[], stateOf: (actor: string) => string | undefined): Args {
   if (t.entry.speakerSource) {
     // "said the claims by X were false": whose claims are denied or condemned is the target
     if (args.targets.some((r) => r) || !OWNED.has(t.entry.type)) return args
     const owner = idx.refOf(sa.owner(sa.view.tokenAt(t.start)))
     return owner && !args.sources.some((s) => s?.actor === owner.actor) ? { ...args, targets: [owner] } : args
   }
-  const p = sa.read(t, t.entry.pos)
   if (!p) return args
   // "Russia received drones from Iran": help received comes from the "from" phrase (the parse may hang it on the object:
   // "received hundreds of drones from Iran") and goes to the receiver

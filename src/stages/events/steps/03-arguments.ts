@@ -4,6 +4,7 @@ import type { ActorIndex, ActorMention } from '../actors.js'
 import { PASSIVE_RE } from '../events.data.js'
 import { countryOfDemonym } from '../places.js'
 import type { Trigger } from './01-triggers.js'
+import { TOWN_ID } from './03-syntax-args.js'
 
 /** Source, targets (one event each) and location of a trigger. */
 export interface Args { readonly sources: readonly (ActorRef | null)[]; readonly targets: readonly (ActorRef | null)[]; readonly location: string | null; readonly locationRef: ActorRef | null }
@@ -23,7 +24,7 @@ const ROLE_OF = /\b(?:secretary|head|chief|commander|leader|minister|director|ch
 
 /** "a Shi'a shrine", "US-backed", "the Damascus attack": a name used as a modifier of another noun (a town's, of an act), never an argument. */
 const isModifier = (c: ArgContext, m: ActorMention): boolean => /\b(?:a|an)\s+$/i.test(c.text.slice(Math.max(0, m.start - 4), m.start)) || c.text[m.end] === '-' ||
-  ((m.type === 'LOC' || /^GPE:[A-Z]{3}:/u.test(m.ref?.actor ?? '')) && /^\s+(?:\p{Ll}+\s+)?(?:attacks?|bombings?|blasts?|explosions?|strikes?|shootings?|massacres?|raids?)\b/u.test(c.text.slice(m.end, m.end + 30)))
+  ((m.type === 'LOC' || TOWN_ID.test(m.ref?.actor ?? '')) && /^\s+(?:\p{Ll}+\s+)?(?:attacks?|bombings?|blasts?|explosions?|strikes?|shootings?|massacres?|raids?)\b/u.test(c.text.slice(m.end, m.end + 30)))
 
 /** The words opening a sentence before a nominal meeting that frames it ("In a (separate) meeting with", "During their phone call with", also after "According to X,"). */
 const FRAMING_LEAD = /^\s*(?:[\p{L}\u2013\u2014 ]{0,20}[\u2013\u2014-]\s*)?(?:according\s+to\s+[^,;]{1,60},\s*)?(?:in|during|at)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\p{Ll}-]+\s+){0,2}$/iu

@@ -24,7 +24,7 @@ export const AUTHOR_OF_NOUNS: ReadonlySet<string> = new Set(['proposal', 'accusa
 const RELATION_NOUNS = new Set(['agreement', 'deal', 'accord', 'ceasefire', 'truce', 'talks', 'relations', 'ties', 'cooperation', 'partnership',
   'understanding', 'treaty', 'pact', 'contract', 'memorandum', 'dialogue', 'rapprochement', 'reconciliation', 'alliance', 'exchange', 'meeting'])
 /** Knowledge-base ids of towns and cities ("GPE:SYR:damascus"; a state is "GPE:SYR"). */
-const TOWN_ID = /^GPE:[A-Z]{3}:/u
+export const TOWN_ID = /^GPE:[A-Z]{3}:/u
 /** Month and weekday names, never actors. */
 const CALENDAR = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/
 /** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("X, who visited Y"). */
