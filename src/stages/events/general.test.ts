@@ -586,3 +586,9 @@ test('an act someone is in danger of, or at risk of, has not happened', () => {
 test('a clause opened by "none of" negates its acts', () => {
   assert.deepEqual(rows('Critics say the plan failed, none of the members have imposed sanctions on Sudmark.').filter((r) => r[0] === 'SANCTION'), [])
 })
+
+test('"both countries" act each on their own unless the act is mutual (a meeting, a signed deal)', () => {
+  const text = 'Nordland and Sudmark held talks on Monday. Both countries condemned the Harbour League attacks.'
+  assert.deepEqual(rows(text).filter((r) => r[0] === 'ACCUSE').map((r) => r.slice(0, 3)), [['ACCUSE', 'Nordland', 'Harbour League'], ['ACCUSE', 'Sudmark', 'Harbour League']])
+  assert.deepEqual(rows('Nordland and Sudmark held talks on Monday. The two countries signed a trade deal.').filter((r) => r[0] === 'SUPPORT').map((r) => r.slice(0, 3)), [['SUPPORT', 'Nordland', 'Sudmark']])
+})

@@ -3,6 +3,7 @@ import type { Span } from '../../../doc/span.js'
 import type { ActorIndex, ActorMention } from '../actors.js'
 import { PASSIVE_RE } from '../events.data.js'
 import { countryOfDemonym } from '../places.js'
+import { isSymmetric } from '../../../plover/catalogue.js'
 import type { Trigger } from './01-triggers.js'
 import { TOWN_ID } from './03-syntax-args.js'
 
@@ -166,6 +167,9 @@ function withDemonym(c: ArgContext, from: number, end: number): ActorMention | u
   return w ? c.idx.demonymAfter(from + w.index + w[0].length, end) : undefined
 }
 
+/** A concluded agreement ("signed a deal", "completed an agreement"): an act of both its parties, like a meeting. */
+const signing = (t: Trigger): boolean => t.entry.type === 'SUPPORT' && (t.entry.mode === 'sign' || /^(?:sign|ink)/iu.test(t.text))
+
 /** Reads the arguments of one trigger. */
 export function readArgs(c: ArgContext, t: Trigger): Args {
   const quote = c.quotes.find((q) => q.start <= t.start && t.start < q.end)
@@ -222,15 +226,20 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
       for (let j = k + 1; k >= 0 && j < after.length && /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/u.test(c.text.slice(after[j - 1]!.m.end, after[j]!.m.start)); j++) agents.push(after[j]!.m)
       return { sources: agents.map((m) => refOf(c, m)), targets: [refOf(c, subj)], ...placeOf(location) }
     }
+    // "the two sides met": each other's party; "both countries condemned X": each of them acts on X
     const pair = subj ? c.idx.pairOf(subj) : null
-    if (pair) return { sources: [pair[0]], targets: [pair[1]], ...placeOf(location) }
+    if (pair && (isSymmetric(t.entry.type) || signing(t))) return { sources: [pair[0]], targets: [pair[1]], ...placeOf(location) }
+    if (pair) {
+      const on = targets.map((m) => refOf(c, m)).filter((r): r is ActorRef => !!r && !pair.some((p) => p.actor === r.actor))
+      return { sources: pair, targets: on.length ? on : [null], ...placeOf(location) }
+    }
     sources = subj ? coSubjects(c, subj) : [null]
   }
   let srcRefs = sources.map((m) => refOf(c, m))
   // (never for an attack named as a noun: "“We condemn the U.S. missile attacks …”" are not the speaker's)
   if (quote && srcRefs.every((r) => !r) && !(t.entry.type === 'ASSAULT' && t.entry.pos === 'noun') && FIRST_PERSON.test(c.text.slice(quote.start, quote.end))) srcRefs = [quote.speaker]
   // meetings, and agreements, cooperation and signings with no one else named, are between the co-subjects ("A and B signed a deal")
-  const mutual = t.entry.type === 'CONSULT' || ((t.entry.type === 'AGREE' || t.entry.type === 'COOPERATE' || (t.entry.type === 'SUPPORT' && /^(?:sign|ink)/iu.test(t.text))) && !targets.length)
+  const mutual = t.entry.type === 'CONSULT' || ((t.entry.type === 'AGREE' || t.entry.type === 'COOPERATE' || signing(t)) && !targets.length)
   tgts = mutual && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
   // "A and B discussed" / "A and his counterpart, B, met" / "A and B agreed to": the second subject is the other party
   if (mutual && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
