@@ -19,10 +19,12 @@ function usefulSpelling(s: string): boolean {
 export function buildCountries(): CountrySeed[] {
   const require = createRequire(import.meta.url)
   const list = require('world-countries') as WorldCountry[]
+  const demonymsOf = (c: WorldCountry): string[] => { const dem = c.demonyms?.eng; return dem ? [...new Set([dem.m, dem.f].filter((d) => d && d.length > 2))] : [] }
+  // a demonym a territory shares with a sovereign state is the state's ("Norwegian" is Norway's, not Svalbard's)
+  const sovereign = new Set(list.filter((c) => c.independent).flatMap(demonymsOf))
   return list.map((c) => {
     const aliases = [...new Set([c.name.common, c.name.official, ...(c.altSpellings ?? []).filter(usefulSpelling)])]
-    const dem = c.demonyms?.eng
-    const demonyms = dem ? [...new Set([dem.m, dem.f].filter((d) => d && d.length > 2))] : []
+    const demonyms = demonymsOf(c).filter((d) => c.independent || !sovereign.has(d))
     const actor: KbActor = {
       id: `GPE:${c.cca3}`, name: c.name.common, type: 'GPE', affiliation: c.cca3, code: c.cca3, aliases, roles: [], demonyms,
       geo: c.latlng ? { lat: c.latlng[0], lon: c.latlng[1], country: c.cca3 } : null, origin: 'world-countries',

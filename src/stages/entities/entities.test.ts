@@ -76,6 +76,9 @@ describe('entities: resolution', () => {
     const ents = (text: string) => nerEntities(text, '2020-01-01').map((e) => `${e.type} ${e.name} ${e.actor}`)
     assert.deepEqual(ents('The Syrian government and the Turkish army traded accusations.'), ['ORG Syrian government ORG:SYR:government', 'ORG Turkish army ORG:TUR:armed-forces'])
     assert.deepEqual(ents('Officials criticized Russia\'s military action.'), ['GPE Russia GPE:RUS'])
+    // an embassy is a body of the state it represents, and "the embassy" later on is the same one
+    const embassy = nerEntities('The Norwegian embassy issued a statement. The embassy said the talks went well.', '2020-01-01').find((e) => e.type === 'ORG')
+    assert.deepEqual([embassy?.name, embassy?.actor, embassy?.mentions.map((m) => m.text)], ['Norwegian embassy', 'ORG:NOR:embassy', ['Norwegian embassy', 'embassy']])
   })
 
   it('with the NER model: a title alone is no name; an office only one state has, written as a title, is its holder on the date when the page names that state', () => {
