@@ -41,8 +41,8 @@ export function missesOf(d: Rec, g: Rec): string[] {
   }
   ev.forEach((x: Rec, k: number) => { if (!us.has(k)) log.push(`  FP   ${x.e.type}/${x.e.mode} ${x.src}→${x.tgt} ${x.e.date ?? ''}/${x.e.date_precision} [${x.e.trigger?.text}] {${x.e.produced_by?.method ?? '?'}} ${ul.has(k) ? '(loose ok)' : ''} | ${x.text.slice(0, 110)}`) })
   // what produced the document's events, matched or not (precision by method: rule readers against the trigger model)
-  const by = (k: number | null): string => ['rule', 'model'].map((m) => `${m}=${ev.filter((x: Rec, i: number) => (k === null || us.has(i)) && x.e.produced_by?.method === m).length}`).join(' ')
-  log.push(`  SYS ${by(null)} | strict ${by(0)}`)
+  const by = (matchedOnly: boolean): string => ['rule', 'model'].map((m) => `${m}=${ev.filter((x: Rec, i: number) => (!matchedOnly || us.has(i)) && x.e.produced_by?.method === m).length}`).join(' ')
+  log.push(`  SYS ${by(false)} | strict ${by(true)}`)
   const sq = (d.quotes ?? []) as Rec[]
   const sameQ = (a: string, b: string) => wordCoverage(a, b) >= 0.8 && wordCoverage(b, a) >= 0.8
   const uq = new Set<number>()
