@@ -337,16 +337,21 @@ export function parseTokens(parser: SyntaxParser, text: string, tokens: readonly
 /**
  * Tags the tagger gets wrong in news, by their words alone: "“…,” the statement read." — "read" right after a noun
  * and before a clause break is the verb (the tagger, trained on web text, makes it a noun compounded with the
- * statement). Null when nothing changes; the sentence is then parsed again with these tags.
+ * statement); "the general said", "the official added" — a word between a determiner and a finite verb that
+ * closes its phrase is the subject noun, not an adjective or adverb. Null when nothing changes; the sentence is
+ * then parsed again with these tags.
  */
 export function repairTags(words: readonly string[], upos: readonly string[]): string[] | null {
   let out: string[] | null = null
   for (let i = 1; i < words.length; i++) {
-    if (!/^reads?$/iu.test(words[i]!) || upos[i] !== 'NOUN' || !/^(?:NOUN|PROPN)$/u.test(upos[i - 1]!) || !/^[.,;:!?]$/u.test(words[i + 1] ?? '.')) continue
-    ;(out ??= upos.slice())[i] = 'VERB'
+    if (/^reads?$/iu.test(words[i]!) && upos[i] === 'NOUN' && /^(?:NOUN|PROPN)$/u.test(upos[i - 1]!) && /^[.,;:!?]$/u.test(words[i + 1] ?? '.')) (out ??= upos.slice())[i] = 'VERB'
+    else if (/^(?:ADJ|ADV)$/u.test(upos[i]!) && /^(?:the|a|an)$/iu.test(words[i - 1]!) && upos[i + 1] === 'VERB' && FINITE_SPEECH.test(words[i + 1] ?? '') && /^(?:[.,;:!?“”"'‘’]|that|on|in|at|to)$/iu.test(words[i + 2] ?? '.')) (out ??= upos.slice())[i] = 'NOUN'
   }
   return out
 }
+
+/** Past and present forms of reporting verbs, the verb of "the general said". */
+const FINITE_SPEECH = /^(?:said|says|added|adds|told|tells|stated|states|noted|notes|stressed|stresses|emphasized|emphasised|underlined|explained|warned|warns|asserted|insisted|continued|wrote|writes|argued|declared|announced|remarked)$/iu
 
 /** Parses a sentence's pieces: a dateline apart, then the rest, with the title repair; heads 1-based over all pieces. */
 function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { upos: string[]; heads: number[]; deprels: string[] } {

@@ -336,9 +336,12 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     assert.deepEqual([r2[2], r2[4]], ['case', 'obl'])
   })
 
-  it('retags "read" after a noun and before a clause break as the verb ("“…,” the statement read.")', () => {
+  it('retags "read" after a noun and before a clause break as the verb ("“…,” the statement read."), and "general" in "the general said" as a noun', () => {
     assert.deepEqual(repairTags(['the', 'statement', 'read', '.'], ['DET', 'NOUN', 'NOUN', 'PUNCT']), ['DET', 'NOUN', 'VERB', 'PUNCT'])
     assert.equal(repairTags(['a', 'good', 'read', 'for', 'all'], ['DET', 'ADJ', 'NOUN', 'ADP', 'DET']), null)
+    // "the general said": the word between the determiner and the reporting verb is the subject noun
+    assert.deepEqual(repairTags(['the', 'general', 'said', ','], ['DET', 'ADJ', 'VERB', 'PUNCT']), ['DET', 'NOUN', 'VERB', 'PUNCT'])
+    assert.equal(repairTags(['the', 'most', 'used', 'tools'], ['DET', 'ADV', 'VERB', 'NOUN']), null)
   })
 
   it('makes a lower-case title the description of the name after it, whatever the name\'s inner shape ("commander Erik Lund")', () => {
