@@ -81,6 +81,13 @@ describe('entities: resolution', () => {
     assert.deepEqual([embassy?.name, embassy?.actor, embassy?.mentions.map((m) => m.text)], ['Norwegian embassy', 'ORG:NOR:embassy', ['Norwegian embassy', 'embassy']])
   })
 
+  it('with the NER model: a surname alone is the person the page names in full with it, not a knowledge-base namesake', () => {
+    const people = (text: string, published: string | null) => nerEntities(text, published).filter((e) => e.type === 'PERSON').map((e) => `${e.name} ${e.actor}`)
+    // undated: every namesake's term fits, and the page's own person still wins
+    assert.deepEqual(people('Ambassador Ivan Lavrov met the mayor on Monday. Lavrov said the talks went well.', null), ['Ivan Lavrov X:PERSON:ivan-lavrov'])
+    assert.deepEqual(people('Palestinian President Mahmoud Abbas spoke on Monday. Abbas said the talks failed.', '2023-06-10'), ['Mahmoud Abbas P:mahmoud-abbas'])
+  })
+
   it('with the NER model: a title alone is no name; an office only one state has, written as a title, is its holder on the date when the page names that state', () => {
     const ents = (text: string) => nerEntities(text, '2020-01-01').map((e) => `${e.type} ${e.name}`)
     assert.deepEqual(ents('Officials in Iran met on Monday. The Supreme Leader said the talks went well.'), ['GPE Iran', 'PERSON Ali Khamenei'])

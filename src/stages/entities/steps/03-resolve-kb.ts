@@ -42,13 +42,23 @@ function givenNames(actor: KbActor, surname: string): string[] {
  * ("Massed Pezeshkian" is Masoud Pezeshkian, seed 001) or it names someone else, left for a new actor.
  */
 export function resolveKbHits(ctx: Ctx): void {
-  const full = new Set(ctx.hits.filter((h) => h.how === 'alias').map((h) => h.cands![0]!.actor))
+  const fullHits = ctx.hits.filter((h) => h.how === 'alias')
+  const full = new Set(fullHits.map((h) => h.cands![0]!.actor))
+  // people the page names in full, by the last word of the name ("Mahmoud Abbas": "abbas")
+  const byLastWord = new Map<string, Set<string>>()
+  for (const h of fullHits) {
+    const id = h.cands![0]!.actor
+    if (h.w1 - h.w0 > 1 && ctx.kb.actor(id)?.type === 'PERSON') { const k = ctx.words[h.w1 - 1]!.fold; byLastWord.set(k, (byLastWord.get(k) ?? new Set()).add(id)) }
+  }
   for (const h of ctx.hits) {
     const cands = h.cands ?? []
     h.title = titleBefore(ctx, h.w0)
     if (h.how === 'alias') { h.actor = pickAlias(ctx, cands.filter((c) => c.how === 'alias').map((c) => c.actor)); continue }
     const people = cands.map((c) => ctx.kb.actor(c.actor)!).filter(Boolean)
-    const named = people.filter((p) => full.has(p.id))
+    // a surname alone is the person the page names in full with it, even one the surname index does not list
+    // ("Mahmoud Abbas … Abbas said": not another Abbas of the knowledge base)
+    const local = h.w1 - h.w0 === 1 ? [...(byLastWord.get(ctx.words[h.w0]!.fold) ?? [])].map((id) => ctx.kb.actor(id)!).filter(Boolean) : []
+    const named = [...new Set([...people.filter((p) => full.has(p.id)), ...local])]
     const fitting = people.filter((p) => titleFits(h.title!, p, ctx.date) && activeAt(p, ctx.date))
     const weak = cands.every((c) => c.weak)
     let pick: KbActor | null = named.length === 1 ? named[0]! : null
@@ -65,6 +75,11 @@ export function resolveKbHits(ctx: Ctx): void {
       if (fits) h.how = 'variant'; else { h.actor = null; h.how = 'new' }
     }
   }
+  // a lone surname taken for a knowledge-base person only by its surname stays unresolved where the page names
+  // someone else in full with it ("Kazem Jalali … Jalali said": not the KB's other Jalali); the candidates join it
+  // to that person
+  const otherFull = new Set(ctx.hits.filter((h) => h.how === 'new' && h.w1 - h.w0 > 1).map((h) => ctx.words[h.w1 - 1]!.fold))
+  for (const h of ctx.hits) if (h.how === 'surname' && !full.has(h.actor!) && otherFull.has(ctx.words[h.w0]!.fold)) { h.actor = null; h.how = 'new' }
 }
 
 /** Among actors sharing a full name, prefers a person active at the date, then the KB order (curated first). */

@@ -112,6 +112,12 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   const key = translitKey(text)
   const last = ctx.words[c.w1 - 1]!
   const single = c.w1 - c.w0 === 1
+  // "Kazem Jalali … Jalali said": a surname alone is the person the page has named in full with it, before any
+  // knowledge-base person who only shares it
+  if (single && c.hint !== 'ORG') {
+    const same = peopleInDoc(ctx).filter((p) => p.lastWords.some((s) => s.toLowerCase() === last.text.toLowerCase()))
+    if (same.length === 1) return done(same[0]!.id, 'surname')
+  }
   if (letters(text) >= FUZZY_MIN_LETTERS || !single) {
     const byAlias = only(ctx.kb.aliasesByTranslit(key))
     if (byAlias && c.hint !== 'ORG') return done(byAlias, 'translit')
