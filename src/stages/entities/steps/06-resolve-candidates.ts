@@ -149,3 +149,23 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   if (!ctx.newActors.has(id)) ctx.newActors.set(id, { id, name: text, type: c.hint, affiliation: null })
   return hit(id, 'new', c.hint)
 }
+
+/**
+ * "Lebanon's Berri says … Parliament Speaker Nabih Berri": a new person named by one word is the one person the page
+ * names in full with that word as the last of the name, wherever in the page the full name stands (candidates are
+ * resolved in text order, so a surname before the full name became an actor of its own).
+ */
+export function joinSurnamesToFullNames(ctx: Ctx): void {
+  forgetPeople(ctx)
+  const people = peopleInDoc(ctx)
+  const full = new Set(ctx.hits.filter((h) => h.actor && h.w1 - h.w0 > 1).map((h) => h.actor!))
+  for (const h of ctx.hits) {
+    if (h.w1 - h.w0 !== 1 || !h.actor || h.dropped || !ctx.newActors.has(h.actor) || typeOf(ctx, h.actor) !== 'PERSON') continue
+    // (an Arabic article is no part of the surname: "Ammar al-Hakim … Hakim")
+    const bare = (w: string): string => w.toLowerCase().replace(/^(?:al|el|ash|as|ad|ar)-/u, '')
+    const word = bare(ctx.words[h.w0]!.text)
+    const same = people.filter((p) => p.id !== h.actor && full.has(p.id) && p.lastWords.some((w) => bare(w) === word))
+    if (same.length === 1) { h.actor = same[0]!.id; h.how = 'surname' }
+  }
+  forgetPeople(ctx)
+}
