@@ -10,6 +10,7 @@ import { lowerBound } from '../tokens/index.js'
 import { ABBREVIATIONS } from '../tokens/tokens.data.js'
 import { lemmatize } from './lemma.js'
 import { loadSyntaxModel, type SyntaxParser } from './model.js'
+import { pushAll } from '../../doc/arrays.js'
 
 const NT = /^(\p{L}+?)(n['’]t)$/iu
 const CLITIC = /^(\p{L}+?)(['’](?:re|ve|ll|d|m|s))$/iu
@@ -359,9 +360,9 @@ function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { up
     const retagged = repairTags(part, p.upos)
     if (retagged) p = parser.parse(part, retagged)
     repairNews(part, p.heads, p.deprels, p.upos)
-    out.upos.push(...p.upos)
-    out.heads.push(...p.heads.map((h) => (h === 0 ? 0 : h + offset)))
-    out.deprels.push(...p.deprels)
+    pushAll(out.upos, p.upos)
+    pushAll(out.heads, p.heads.map((h) => (h === 0 ? 0 : h + offset)))
+    pushAll(out.deprels, p.deprels)
     offset += part.length
   }
   return out
