@@ -176,6 +176,17 @@ function withoutNul(page: RawPage): { page: RawPage; removed: number } {
   return { page: removed ? next : page, removed }
 }
 
+/**
+ * Finishes a cross-source analysis an earlier run left unfinished (killed during it, or stored pages without it):
+ * for writing commands that store no page this time (`watch` with nothing new). True when it ran.
+ */
+export async function finishDueAnalysis(store: Store, opts: PipelineOptions & { onPhase?: (message: string) => void } = {}): Promise<boolean> {
+  if (!(await store.corpusDue())) return false
+  opts.onPhase?.('completing the cross-source analysis an earlier run left unfinished…')
+  await reanalyze(store, opts)
+  return true
+}
+
 /** Re-runs the corpus-wide analysis over what is stored. */
 export async function reanalyze(store: Store, opts: PipelineOptions = {}): Promise<void> {
   // only the knowledge base is needed here, not the reading pipeline (and its NER model)

@@ -231,7 +231,7 @@ test('folder walk: symlink loops, dangling symlinks, a FIFO and /dev/zero are re
   assert.equal(rules['d-dangling.txt'], 'dangling-symlink')
   assert.equal(rules['e-fifo.html'], 'not-a-file')
   assert.equal(rules['f-zero.html'], 'not-a-file')
-  // root reads any folder: the locked one is only refused to other users
+  // root reads any folder: the locked one is only refused to other users (the next test runs as one)
   if (process.getuid?.() !== 0) assert.equal(rules['g-locked'], 'unreadable')
   assert.ok(sum.stored >= 2)
   for (const x of sum.rejected) assert.match(x.reason, /^Expected /)
@@ -242,6 +242,33 @@ test('folder walk: symlink loops, dangling symlinks, a FIFO and /dev/zero are re
   const stored = new Database(db, { readonly: true })
   assert.ok((stored.prepare("select count(*) n from documents where status = 'rejected' and reason like '%FIFO%'").get() as any).n >= 1)
   stored.close()
+})
+
+test('an unreadable folder and an unreadable file are reported skips; the other pages are stored', { timeout: 120_000 }, () => {
+  const dir = tmp('locked')
+  spawnSync('chmod', ['777', dir])
+  const root = join(dir, 'in')
+  mkdirSync(root)
+  writeFileSync(join(root, 'a-good.txt'), page(1))
+  mkdirSync(join(root, 'b-locked'))
+  writeFileSync(join(root, 'b-locked', 'inside.txt'), page(2))
+  writeFileSync(join(root, 'c-locked.txt'), page(3))
+  spawnSync('chmod', ['000', join(root, 'b-locked'), join(root, 'c-locked.txt')])
+  // as root, the run is made as an unprivileged user (nobody), for whom the permissions hold
+  const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, 'ingest', root, '--db', join(dir, 'l.db'), '--json', '--quiet'], {
+    encoding: 'utf8', cwd: REPO_ROOT, timeout: 100_000, killSignal: 'SIGKILL', ...asOther,
+  })
+  spawnSync('chmod', ['755', join(root, 'b-locked')])
+  assert.notEqual(r.signal, 'SIGKILL', 'ran past 100 s')
+  if (r.status === 2 && /EACCES|permission denied/i.test(r.stderr) && !r.stdout) { assert.ok(true, 'the checkout is not readable by nobody'); return }
+  assert.equal(r.status, 1, r.stderr)
+  const sum = JSON.parse(r.stdout)
+  assert.equal(sum.stored, 1)
+  const rules = Object.fromEntries(sum.rejected.map((x: any) => [x.path.slice(root.length + 1), x]))
+  assert.equal(rules['b-locked']?.ruleId, 'unreadable')
+  assert.match(rules['b-locked']?.reason, /permission denied/)
+  assert.equal(rules['c-locked.txt']?.ruleId, 'unreadable')
 })
 
 test('a page with ~170k place-name matches: no stack overflow in tokens, syntax or entities', { timeout: 240_000 }, () => {
