@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs'
 import { extname, join, relative } from 'node:path'
 import type { RawPage } from '../stages/clean/index.js'
 import { BINARY_CONTROL_SHARE, FEED_EXT, HTML_EXT, JSON_EXT, JSONL_EXT, MAX_CONTAINER_BYTES, MAX_PAGE_BYTES, TEXT_EXT, WARC_EXT } from './ingest.data.js'
@@ -314,4 +314,22 @@ function readHead(file: string, n: number): Uint8Array {
   } finally { closeSync(fd) }
 }
 
-function readStdin(): Uint8Array { return readFileSync(0) }
+/** Standard input, read up to MAX_PAGE_BYTES+1 bytes (`cat /dev/zero | dossier ingest -` is rejected as too large, memory bounded). */
+function readStdin(): Uint8Array {
+  const n = MAX_PAGE_BYTES + 1, parts: Buffer[] = []
+  let total = 0
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  while (total < n) {
+    const buf = Buffer.alloc(Math.min(1 << 20, n - total))
+    let got: number
+    try { got = readSync(0, buf, 0, buf.length, null) } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'EAGAIN') { Atomics.wait(pause, 0, 0, 10); continue } // a non-blocking pipe with nothing yet
+      if (code === 'EOF') break
+      throw e
+    }
+    if (!got) break
+    parts.push(got === buf.length ? buf : buf.subarray(0, got)); total += got
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+}
