@@ -107,6 +107,14 @@ test('kill -9 during the cross-source analysis: the next plain ingest completes 
   const after = census(db)
   assert.ok(after.actors > 0 && after.stories > 0, JSON.stringify(after))
   assert.equal(after.due, 0)
+  // a store left that way before the mark existed (no store_meta table) is taken as owing its analysis, once
+  const raw = new Database(db)
+  raw.exec('drop table store_meta; delete from actors; delete from corpus')
+  raw.close()
+  const old = cli(['ingest', pages, '--db', db, '--json'], 120)
+  assert.equal(JSON.parse(old.stdout).corpus, 'due')
+  assert.ok(census(db).actors > 0)
+  assert.equal(JSON.parse(cli(['ingest', pages, '--db', db, '--json'], 120).stdout).corpus, undefined)
 })
 
 test('two processes ingesting one folder into one SQLite store: every page visible once, none superseded by itself', { timeout: 300_000 }, async () => {

@@ -115,8 +115,16 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
     .addColumn('first_seen', 'text', (c) => c.notNull()).addColumn('status', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).addColumn('last_try', 'text').addColumn('error', 'text').execute()
   await db.schema.createIndex('watch_items_status').ifNotExists().on('watch_items').columns(['status', 'first_seen']).execute()
+  // a store made before store_meta existed may have been killed during its cross-source analysis, unmarked:
+  // documents without any actor or corpus record are taken as that, once, when the table is added
+  const upgraded = await db.selectFrom('documents').select('id').limit(1).execute().then(() => db.selectFrom('store_meta').select('key').limit(1).execute().then(() => false, () => true))
   await db.schema.createTable('store_meta').ifNotExists()
     .addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text').execute()
+  if (upgraded) {
+    const some = async (q: any) => !!(await q.limit(1).executeTakeFirst())
+    if (await some(db.selectFrom('documents').select('id').where('status', '=', 'ok')) && !(await some(db.selectFrom('actors').select('id'))) && !(await some(db.selectFrom('corpus').select('id'))))
+      await setMeta(db, CORPUS_DUE, new Date().toISOString())
+  }
   await repairSelfSuperseded(db)
 }
 
