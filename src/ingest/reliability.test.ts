@@ -1,10 +1,10 @@
 // The reliability suite (issue #17): bad input, kills and concurrent writers never lose, hide or corrupt what is
 // stored, never hang, and every bad input is recorded with its reason. Fixtures are made here, in temp folders;
 // every CLI run is a child process under a time limit (killed past it) and a heap cap.
-import { test } from 'node:test'
+import { after, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import Database from 'better-sqlite3'
@@ -33,7 +33,10 @@ function cli(args: string[], seconds = 120, env: Record<string, string> = {}): S
   return r
 }
 
-const tmp = (name: string) => mkdtempSync(join(tmpdir(), `dossier-rel-${name}-`))
+/** Temp folders made by this suite, removed when it ends (its fixtures reach 20 MB). */
+const made: string[] = []
+after(() => { for (const d of made) rmSync(d, { recursive: true, force: true }) })
+const tmp = (name: string) => { const d = mkdtempSync(join(tmpdir(), `dossier-rel-${name}-`)); made.push(d); return d }
 const TOWNS = ['Oslo', 'Bergen', 'Helsinki', 'Tallinn', 'Riga', 'Vilnius', 'Warsaw', 'Berlin', 'Paris', 'Madrid']
 /** The i-th distinct good page. */
 const page = (i: number) => GOOD_PAGE.replace('Oslo on Monday', `${TOWNS[i % TOWNS.length]} on Monday (item ${i})`)
