@@ -30,10 +30,13 @@ export async function summaryLines(store: Store): Promise<string> {
 
 function printIngest(sum: IngestSummary, json: boolean): void {
   if (json) { process.stdout.write(JSON.stringify(sum, null, 2) + '\n'); return }
-  process.stdout.write(`ingested ${sum.pages} page(s) from ${sum.files} file(s) in ${sum.seconds.toFixed(1)} s: ${sum.stored} stored (${sum.versions} new versions), ${sum.unchanged} unchanged, ${sum.rejected.length} rejected${sum.skipped.length ? `, ${sum.skipped.length} non-page file(s) skipped` : ''}\n`)
+  const rejected = sum.rejected.reduce((n, r) => n + (r.count ?? 1), 0)
+  process.stdout.write(`ingested ${sum.pages} page(s) from ${sum.files} file(s) in ${sum.seconds.toFixed(1)} s: ${sum.stored} stored (${sum.versions} new versions), ${sum.unchanged} unchanged, ${rejected} rejected${sum.skipped.length ? `, ${sum.skipped.length} non-page file(s) skipped` : ''}\n`)
   const records = Object.entries(sum.skippedRecords ?? {})
   if (records.length) process.stdout.write(`  skipped ${records.reduce((n, [, c]) => n + c, 0)} non-page record(s): ${records.map(([k, c]) => `${c} ${k}`).join(', ')}\n`)
   for (const r of sum.rejected) process.stdout.write(`  rejected ${r.path ?? '(stdin)'}: ${r.reason} [${r.ruleId}]\n`)
+  for (const e of sum.stageErrors ?? []) process.stdout.write(`  stage error ${e.path ?? '(stdin)'}: the ${e.stage} stage failed (${e.error}); stored without what it and the later stages find\n`)
+  if (sum.corpus === 'due') process.stdout.write('  completed the cross-source analysis an earlier run left unfinished\n')
 }
 
 /** Progress on stderr: one rewritten line on a terminal, one line a second otherwise (logs stay readable). */
@@ -60,7 +63,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
       if (!o.quiet && process.stderr.isTTY) process.stderr.write('\n')
       printIngest(sum, !!o.json)
       if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')
-      if (sum.rejected.length) exit(1)
+      if (sum.rejected.length || sum.stageErrors.length) exit(1)
     }))
 
   program.command('export')

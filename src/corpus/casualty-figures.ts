@@ -3,6 +3,7 @@ import type { Span } from '../doc/span.js'
 import type { DocumentRecord } from '../model/records.js'
 import { CASUALTY_FIGURE_PATTERNS, ELLIPTIC_FIGURE_RE } from './casualty-figures.data.js'
 import { claimMeasure } from './claim-measure.js'
+import { pushAll } from '../doc/arrays.js'
 
 /** A numeric claim with the measure it counts. */
 export type MeasuredClaim = ClaimRecord & { readonly measure: string }
@@ -45,7 +46,7 @@ export function casualtyFigures(doc: DocumentRecord, claims: readonly ClaimRecor
       const nearest = measured.reduce((b, x) => (Math.abs(x.at - at) < Math.abs(b.at - at) ? x : b))
       add(at, m.groups!.n, m.groups!.q, nearest.measure!, m[0])
     }
-    out.push(...found)
+    pushAll(out, found)
   }
   return out
 }

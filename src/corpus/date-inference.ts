@@ -8,6 +8,7 @@ import type { Coreference, DateOverride } from './event-coref.js'
 import { resolveRelative, yearlessCandidates, yearlessDate } from './relative-dates.js'
 import { contentWords } from './text-sim.js'
 import type { ActorInfo } from './actor-compat.js'
+import { maxOf, pushAll } from '../doc/arrays.js'
 
 /** Inferred publication dates of undated pages, and event dates resolved from them. */
 export interface DateInference {
@@ -47,7 +48,7 @@ function fromSharedEvents(doc: DocumentRecord, coref: Coreference): { range: [nu
 /** Actors a page names, with where: its entities, and the arguments of its events found again in its text. */
 function namedActors(doc: DocumentRecord, info: ReadonlyMap<string, ActorInfo>): Map<string, { name: string; at: number[] }> {
   const out = new Map<string, { name: string; at: number[] }>()
-  const add = (id: string, name: string, at: number[]) => { const e = out.get(id); if (e) e.at.push(...at); else out.set(id, { name, at: [...at] }) }
+  const add = (id: string, name: string, at: number[]) => { const e = out.get(id); if (e) pushAll(e.at, at); else out.set(id, { name, at: [...at] }) }
   for (const e of doc.entities) add(info.get(e.actor)?.id ?? e.actor, e.name, e.mentions.map((m) => m.start))
   for (const ev of doc.events) for (const a of [ev.source_actor, ev.target_actor]) {
     if (!a || !info.has(a.actor)) continue
@@ -129,7 +130,7 @@ function datePage(doc: DocumentRecord, coref: Coreference, kb: Kb, info: Readonl
 /** Infers publication dates of undated pages and re-resolves their relative time expressions from them. */
 export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>): DateInference {
   const published = new Map<string, InferredDate>(), events = new Map<string, DateOverride>()
-  const latestCorpus = Math.max(...docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))
+  const latestCorpus = maxOf(docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))
   for (const doc of docs) {
     if (doc.published) continue
     const found = datePage(doc, coref, kb, info, latestCorpus)

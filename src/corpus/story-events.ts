@@ -3,6 +3,7 @@ import type { DatePrecision } from '../doc/layers.js'
 import type { DocumentRecord, StoryEventRecord } from '../model/records.js'
 import { dateRange, dayNumber, isoDay, PRECISION_RANK } from './dates.js'
 import type { Coreference, DateOverride, EventMention } from './event-coref.js'
+import { minOf } from '../doc/arrays.js'
 
 export const shortHash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 12)
 
@@ -41,7 +42,7 @@ export function independentSources(docs: readonly DocumentRecord[], originalOf: 
 export function groupDate(ms: readonly EventMention[]): { date: string | null; precision: DatePrecision | null } {
   const dated = ms.filter((m) => m.date && m.precision)
   if (!dated.length) return { date: null, precision: null }
-  const finest = Math.min(...dated.map((m) => PRECISION_RANK[m.precision!]))
+  const finest = minOf(dated.map((m) => PRECISION_RANK[m.precision!]))
   const counts = new Map<string, number>()
   for (const m of dated) if (PRECISION_RANK[m.precision!] === finest) counts.set(m.date!, (counts.get(m.date!) ?? 0) + 1)
   const date = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]

@@ -77,6 +77,7 @@ export function createPipeline(stages: readonly Stage<any, any>[], initial: read
         } catch (e) {
           failed = true
           const error = e instanceof Error ? e.message : String(e)
+          if (process.env.DOSSIER_DEBUG === '1') process.stderr.write(`dossier: stage ${s.name} failed on ${doc.source.path ?? doc.source.url ?? doc.id}: ${e instanceof Error ? e.stack : error}\n`)
           doc = { ...doc, messages: [...doc.messages, { source: s.name, ruleId: 'stage-error', severity: 'fatal', reason: `Stage ${s.name} failed: ${error}` }] }
           status.push({ stage: s.name, status: 'error', ms: performance.now() - t0, error })
         }

@@ -16,3 +16,5 @@ export const WARC_EXT = ['.warc', '.warc.gz']
 export const MAX_CONTAINER_BYTES = MAX_PAGE_BYTES * 100
 /** Progress is printed at most this often (ms) on long runs. */
 export const PROGRESS_EVERY_MS = 1000
+/** In one file of many pages, rejections of one rule past this many are counted in one entry instead of stored one by one. */
+export const REJECTIONS_EACH = 20

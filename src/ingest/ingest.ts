@@ -3,10 +3,11 @@ import { msg } from '../doc/span.js'
 import { analyzeCorpus } from '../corpus/index.js'
 import { toDocumentRecord } from '../model/records.js'
 import { defaultPipeline, type PipelineOptions } from '../pipeline/default.js'
+import type { Pipeline } from '../doc/stage.js'
 import { loadKb } from '../kb/index.js'
-import { cleanPage } from '../stages/clean/index.js'
+import { cleanPage, type RawPage } from '../stages/clean/index.js'
 import type { Store } from '../store/store.js'
-import { PROGRESS_EVERY_MS } from './ingest.data.js'
+import { PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
 import { applyClaims } from './formats/claims.js'
 import { listInputs, readItems, type InputItem } from './read.js'
 import { FetchError, isUrl } from '../net/fetch.js'
@@ -23,7 +24,15 @@ export interface IngestSummary {
   readonly skipped: readonly string[]
   /** records of container files that are not pages, counted by kind ("WARC request record": 12, "WARC response image/png": 3) */
   readonly skippedRecords: Readonly<Record<string, number>>
-  readonly rejected: readonly { readonly path: string | null; readonly ruleId: string; readonly reason: string }[]
+  /**
+   * every input rejected, with its reason; past REJECTIONS_EACH rejections of one rule in one file of many pages, the
+   * rest are one entry (stored as one row) whose `count` says how many records it stands for
+   */
+  readonly rejected: readonly { readonly path: string | null; readonly ruleId: string; readonly reason: string; readonly count?: number }[]
+  /** pages stored although a reading stage failed on them (the error is in stage_runs and the page's messages) */
+  readonly stageErrors: readonly { readonly path: string | null; readonly stage: string; readonly error: string }[]
+  /** the cross-source analysis ran this time (`due`: completing one an earlier run left unfinished) */
+  readonly corpus?: 'ran' | 'due'
   readonly seconds: number
 }
 
@@ -38,16 +47,19 @@ export interface IngestOptions extends PipelineOptions {
   readonly recursive?: boolean
   /** how an http(s) input is fetched (default: src/net's SSRF-safe fetcher, public addresses only); a FetchError is reported and the run goes on */
   readonly fetchUrl?: (url: string) => Promise<InputItem[]>
+  /** the reading pipeline (default: `defaultPipeline`); tests pass one with a failing stage */
+  readonly pipeline?: Pipeline
 }
 
 /** Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, one transaction per page. */
 export async function ingest(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now()
-  const { files, skipped, missing } = listInputs(paths, { recursive: opts.recursive })
-  const { pipeline, kb } = defaultPipeline(opts)
+  const { files, skipped, missing, problems } = listInputs(paths, { recursive: opts.recursive })
+  const { pipeline, kb } = opts.pipeline ? { pipeline: opts.pipeline, kb: loadKb(opts.kbDirs ?? []) } : defaultPipeline(opts)
   const run = await store.startRun(`ingest ${paths.join(' ')}`)
   // a path that does not exist or a URL that cannot be fetched is reported (exit 1), not stored: it is no page
-  const rejected: { path: string | null; ruleId: string; reason: string }[] = missing.map((p) => ({ path: p, ruleId: 'not-found', reason: `Expected a file or folder, found nothing at ${p}` }))
+  const rejected: { path: string | null; ruleId: string; reason: string; count?: number }[] = missing.map((p) => ({ path: p, ruleId: 'not-found', reason: `Expected a file or folder, found nothing at ${p}` }))
+  const stageErrors: { path: string | null; stage: string; error: string }[] = []
   const skippedRecords: Record<string, number> = {}
   let pages = 0, stored = 0, versions = 0, unchanged = 0, lastTick = performance.now()
   const tick = () => {
@@ -56,13 +68,41 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
     opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((lastTick - t0) / 1000) })
   }
 
-  const reject = async (item: InputItem, rawSha: string, ruleId: string, reason: string) => {
-    rejected.push({ path: item.path, ruleId, reason })
-    const source: Source = { path: item.path, url: item.url, sha256: rawSha, fetched_at: null }
-    await store.saveRejected({ id: docId(source), path: item.path, url: item.url, rawSha256: rawSha, reason, messages: [msg('ingest', ruleId, reason, 'fatal')], runId: run })
+  const saveRejected = async (path: string | null, url: string | null, rawSha: string, ruleId: string, reason: string) => {
+    const source: Source = { path, url, sha256: rawSha, fetched_at: null }
+    try { await store.saveRejected({ id: docId(source), path, url, rawSha256: rawSha, reason, messages: [msg('ingest', ruleId, reason, 'fatal')], runId: run }) } catch (e) {
+      // the rejection stays in the summary even when the store cannot take it: one page never stops a run
+      rejected.push({ path, ruleId: 'store-error', reason: `Expected the rejection to be stored, got: ${(e as Error).message}` })
+    }
   }
+  /** rejections of one rule in one file of many pages (JSON Lines, a feed, a WARC): past REJECTIONS_EACH they are counted, not stored one by one */
+  let fileRejections = new Map<string, { count: number; reason: string; where: string[] }>()
+  const reject = async (item: InputItem, rawSha: string, ruleId: string, reason: string, file?: string) => {
+    if (file && item.path !== file) {
+      const seen = fileRejections.get(ruleId) ?? { count: 0, reason, where: [] }
+      fileRejections.set(ruleId, seen)
+      if (++seen.count > REJECTIONS_EACH) { if (seen.where.length < 10) seen.where.push(item.path?.slice(file.length) ?? '?'); return }
+    }
+    rejected.push({ path: item.path, ruleId, reason })
+    await saveRejected(item.path, item.url, rawSha, ruleId, reason)
+  }
+  /** one entry (and one stored row) per rule for the rejections of a file past REJECTIONS_EACH */
+  const flushRejections = async (file: string) => {
+    for (const [ruleId, r] of fileRejections) {
+      const more = r.count - REJECTIONS_EACH
+      if (more <= 0) continue
+      const reason = `${more} more record(s) rejected for the same reason [${ruleId}] (${r.reason.replace(/ on line \d+/, '')}): ${r.where.join(', ')}${more > r.where.length ? ', …' : ''}`
+      rejected.push({ path: file, ruleId, reason, count: more })
+      await saveRejected(file, null, sha256(new TextEncoder().encode(`${ruleId}\u0001${r.count}\u0001${r.where.join()}`)), ruleId, reason)
+    }
+    fileRejections = new Map()
+  }
+  for (const p of problems) { rejected.push(p); await saveRejected(p.path, null, sha256(new Uint8Array()), p.ruleId, p.reason) }
 
-  const unreadable = (file: string, e: unknown): InputItem => ({ path: file, url: null, bytes: new Uint8Array(), problem: { ruleId: 'unreadable', reason: `Expected a readable file, got ${(e as Error).message}` } })
+  const unreadable = (file: string, e: unknown): InputItem => {
+    const m = (e as Error)?.message ?? String(e)
+    return { path: file, url: null, bytes: new Uint8Array(), problem: { ruleId: /^Expected a regular file/.test(m) ? 'not-a-file' : 'unreadable', reason: /^Expected /.test(m) ? m : `Expected a readable file, got ${m}` } }
+  }
   /** the file's items; a file that cannot be read gives one problem item, after the items read before the error */
   async function* itemsOf(file: string): AsyncGenerator<InputItem> {
     if (isUrl(file)) {
@@ -82,32 +122,69 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
       pages++
       tick()
       const rawSha = sha256(item.bytes)
-      if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable'); continue }
+      if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable', file); continue }
       const known = await store.findRaw(rawSha)
-      if (known) { unchanged++; continue }
+      // bytes seen before are unchanged, unless they are an earlier version of a page that changed since (restored)
+      const latest = known?.superseded_by ? await store.findLatest(item.path, item.page.url ?? item.url) : null
+      if (known && !(latest && latest.id !== known.id)) { unchanged++; continue }
+      const { page, removed } = withoutNul(item.page)
       let cleaned: ReturnType<typeof cleanPage>
-      try { cleaned = applyClaims(cleanPage(item.page), item.claims) } catch (e) { await reject(item, rawSha, 'clean-error', `Expected the page to clean, got an error: ${(e as Error).message}`); continue }
+      try { cleaned = applyClaims(cleanPage(page), item.claims) } catch (e) { await reject(item, rawSha, 'clean-error', `Expected the page to clean, got an error: ${(e as Error).message}`, file); continue }
       const fatal = cleaned.messages.find((m) => m.severity === 'fatal')
-      if (fatal || !cleaned.text.trim()) { await reject(item, rawSha, fatal?.ruleId ?? 'empty-body', fatal?.reason ?? 'Expected an article body, found none'); continue }
-      const source: Source = { path: item.path, url: item.page.url ?? item.url, sha256: rawSha, fetched_at: item.page.fetched_at ?? null }
-      const doc = createDoc(source, cleaned.text, cleaned.paragraphs, cleaned.meta, cleaned.messages, cleaned.rawMap)
+      if (fatal || !cleaned.text.trim()) { await reject(item, rawSha, fatal?.ruleId ?? 'empty-body', fatal?.reason ?? 'Expected an article body, found none', file); continue }
+      const notes = removed ? [...cleaned.messages, msg('ingest', 'nul-removed', `Removed ${removed} NUL character(s) from the page (no text holds them; PostgreSQL refuses them)`, 'warning')] : cleaned.messages
+      const source: Source = { path: item.path, url: page.url ?? item.url, sha256: rawSha, fetched_at: page.fetched_at ?? null }
+      const doc = createDoc(source, cleaned.text, cleaned.paragraphs, cleaned.meta, notes, cleaned.rawMap)
       const { doc: read, status } = pipeline.run(doc)
+      // a failed stage is stored as such (stage_runs, a fatal message) and reported, never passed off as "nothing found"
+      for (const s of status) if (s.status === 'error') stageErrors.push({ path: item.path ?? source.url, stage: s.stage, error: s.error ?? 'failed' })
       const previous = await store.findLatest(source.path, source.url)
-      await store.saveDocument(toDocumentRecord(read), { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null })
+      let saved: 'saved' | 'exists'
+      try { saved = await store.saveDocument(toDocumentRecord(read), { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null }) } catch (e) {
+        await reject(item, rawSha, 'store-error', `Expected the page to be stored, got: ${(e as Error).message}`, file); continue
+      }
+      if (saved === 'exists') { unchanged++; continue } // another writer stored this very page meanwhile
       stored++
       if (previous) versions++
     }
+    await flushRejections(file)
     tick()
   }
   if (opts.onProgress && files.length > 1) opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((performance.now() - t0) / 1000) })
-  if (!opts.skipCorpus && (stored > 0 || versions > 0)) {
+  // the analysis is owed when pages were stored now, or when a run that stored some was cut off before finishing it
+  // (the store marks it due with every document saved and clears the mark with the analysis)
+  let corpus: IngestSummary['corpus']
+  if (!opts.skipCorpus && (stored > 0 || versions > 0 || await store.corpusDue())) {
+    corpus = stored > 0 || versions > 0 ? 'ran' : 'due'
     const docs = await store.allDocuments()
-    opts.onPhase?.(`cross-source analysis over ${docs.length} document(s)…`)
+    opts.onPhase?.(corpus === 'due' ? `completing the cross-source analysis an earlier run left unfinished, over ${docs.length} document(s)…` : `cross-source analysis over ${docs.length} document(s)…`)
+    // the reliability tests kill a run during this phase: this holds it open that long (never set in use)
+    const hold = Number(process.env.DOSSIER_TEST_HOLD_CORPUS_MS ?? 0)
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold))
     await store.replaceCorpus(analyzeCorpus(docs, { kb }))
   }
-  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, seconds: (performance.now() - t0) / 1000 }
+  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, stageErrors, ...(corpus ? { corpus } : {}), seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
   return summary
+}
+
+/** The page with every NUL character removed from its text (none is text; PostgreSQL refuses them), and how many. */
+function withoutNul(page: RawPage): { page: RawPage; removed: number } {
+  let removed = 0
+  const strip = (v: string | null | undefined) => { if (v == null || !v.includes('\u0000')) return v; const out = v.replace(/\u0000/g, ''); removed += v.length - out.length; return out }
+  const next = { ...page, ...(page.html != null ? { html: strip(page.html)! } : {}), ...(page.text != null ? { text: strip(page.text)! } : {}) }
+  return { page: removed ? next : page, removed }
+}
+
+/**
+ * Finishes a cross-source analysis an earlier run left unfinished (killed during it, or stored pages without it):
+ * for writing commands that store no page this time (`watch` with nothing new). True when it ran.
+ */
+export async function finishDueAnalysis(store: Store, opts: PipelineOptions & { onPhase?: (message: string) => void } = {}): Promise<boolean> {
+  if (!(await store.corpusDue())) return false
+  opts.onPhase?.('completing the cross-source analysis an earlier run left unfinished…')
+  await reanalyze(store, opts)
+  return true
 }
 
 /** Re-runs the corpus-wide analysis over what is stored. */

@@ -7,6 +7,7 @@
  * YYYYMMDD, limits included). As in PETRARCH, an entry line with no code shares the codes of the next coded entry.
  */
 import { slug } from './names.js'
+import { pushAll } from '../doc/arrays.js'
 
 /** A CAMEO code with its optional date restriction (ISO dates, null when open). */
 export interface PhoenixCode { readonly code: string; readonly from: string | null; readonly to: string | null; readonly dated: boolean }
@@ -72,7 +73,7 @@ export function parseActorDictionary(text: string, file: string, notes: PhoenixN
     if (/^\s/.test(raw) || t.startsWith('[')) {
       if (!cur) continue
       const codes = parseCodes(body, where, notes)
-      if (codes.length) { cur.codes.push(...codes); if (waiting.length) flushWaiting(cur.codes) }
+      if (codes.length) { pushAll(cur.codes, codes); if (waiting.length) flushWaiting(cur.codes) }
       continue
     }
     if (t.startsWith('+')) {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { KB_KINDS, parseJsonl, type KbProblem } from './validate.js'
+import { pushAll } from '../doc/arrays.js'
 
 /** A validated record with where it came from. */
 export interface SourcedRecord { readonly rec: Record<string, unknown>; readonly file: string; readonly line: number }
@@ -28,7 +29,7 @@ export function readKbDirs(dirs: readonly string[], trustedFiles: ReadonlySet<st
       const kind = kindOf(name)
       if (!kind) { problems.push({ file, line: 0, field: '', reason: `expected a file named after its kind (${KB_KINDS.join(', ')}), got "${name}"` }); continue }
       const parsed = parseJsonl(readFileSync(file, 'utf8'), file, kind, trustedFiles.has(file))
-      problems.push(...parsed.problems)
+      pushAll(problems, parsed.problems)
       for (const r of parsed.records) records[kind]!.push({ ...r, file })
     }
   }

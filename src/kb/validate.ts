@@ -1,5 +1,6 @@
 import { DossierError } from '../errors.js'
 import { DATE_RE } from './kb.data.js'
+import { pushAll } from '../doc/arrays.js'
 
 /** One problem in a KB file, positioned by file, line and field. */
 export interface KbProblem { readonly file: string; readonly line: number; readonly field: string; readonly reason: string }
@@ -82,7 +83,7 @@ export function parseJsonl(text: string, file: string, kind: string, trusted = f
     try { rec = JSON.parse(t) } catch (e) { problems.push({ file, line: i + 1, field: '', reason: `expected valid JSON, got ${(e as Error).message}` }); continue }
     // a trusted file (the generated city cache) is only parsed: validating 4,500 lines would cost load time
     const p = trusted ? [] : validateRecord(kind, rec, file, i + 1)
-    if (p.length) problems.push(...p); else records.push({ rec: rec as Record<string, unknown>, line: i + 1 })
+    if (p.length) pushAll(problems, p); else records.push({ rec: rec as Record<string, unknown>, line: i + 1 })
   }
   return { records, problems }
 }

@@ -1,4 +1,4 @@
-import { decode, type InputItem } from '../ingest/read.js'
+import { decode, decodeCharset, type InputItem } from '../ingest/read.js'
 import { fetchUrl, type FetchOptions, type FetchResult } from './fetch.js'
 
 /**
@@ -23,5 +23,6 @@ export function pageItem(r: FetchResult): InputItem {
 /** Re-encodes a body in a declared non-UTF-8 charset (windows-1251, iso-8859-1 …) as UTF-8; others pass unchanged. */
 function toUtf8(bytes: Uint8Array, charset: string | null): Uint8Array {
   if (!charset || /^utf-?8$/i.test(charset)) return bytes
-  try { return new TextEncoder().encode(new TextDecoder(charset).decode(bytes)) } catch { return bytes }
+  const text = decodeCharset(bytes, charset)
+  return text == null ? bytes : new TextEncoder().encode(text)
 }

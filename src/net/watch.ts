@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { ingest } from '../ingest/ingest.js'
+import { finishDueAnalysis, ingest } from '../ingest/ingest.js'
 import type { PipelineOptions } from '../pipeline/default.js'
 import type { Store, WatchItem } from '../store/store.js'
 import { parseFeed, type Feed } from './feed.js'
@@ -142,8 +142,8 @@ export class Watcher {
         kbDirs: this.opts.kbDirs, lexiconDirs: this.opts.lexiconDirs, fetchUrl: fetchArticle, onPhase: (m) => this.log(`  ${m}`),
       })
       await markDone()
-      stored = sum.stored; unchanged = sum.unchanged; rejected = sum.rejected.length - failed - disallowed
-    }
+      stored = sum.stored; unchanged = sum.unchanged; rejected = sum.rejected.reduce((n, r) => n + (r.count ?? 1), 0) - failed - disallowed
+    } else await finishDueAnalysis(this.store, { kbDirs: this.opts.kbDirs, onPhase: (m) => this.log(`  ${m}`) })
     return { started, seconds: (performance.now() - t0) / 1000, feeds, fetched, stored, unchanged, rejected, failed, disallowed, left: Math.max(0, pending.length - queue.length), errors }
   }
 

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import { DossierError } from '../errors.js'
 import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
-import { eventProvenance, type DB } from './schema.js'
+import { CORPUS_DUE, eventProvenance, setMeta, type DB } from './schema.js'
 import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
@@ -22,12 +22,33 @@ async function guard<T>(op: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The advisory-lock key that serialises writers on PostgreSQL (any constant; "dossier" in ASCII). */
+export const PG_WRITE_LOCK = 0x646f7373
+/**
+ * Takes the store's write lock for the rest of the transaction, so two processes writing one store take turns:
+ * SQLite gets its write lock at once by writing first (under the busy timeout, no stale read snapshot to upgrade);
+ * PostgreSQL takes a transaction-level advisory lock.
+ */
+async function writeLock(tx: Transaction<DB>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(PG_WRITE_LOCK)})`.execute(tx)
+  else await sql`delete from store_meta where key = '__write_lock__'`.execute(tx)
+}
+
+/** A value with every NUL character (which PostgreSQL text refuses) replaced by U+FFFD, keeping every span offset. */
+function noNul<T>(v: T): T {
+  if (typeof v === 'string') return (v.includes('\u0000') ? v.replace(/\u0000/g, '\ufffd') : v) as T
+  if (Array.isArray(v)) return v.map(noNul) as T
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, noNul(x)])) as T
+  return v
+}
+
 /** The Store over a kysely instance; dialect differences are capability flags, not scattered branches. */
 export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres', onClose: () => Promise<void> = () => db.destroy()): Store {
   const store: Store = {
     dialect,
     findRaw: (sha) => guard('findRaw', async () => {
-      const r = await db.selectFrom('documents').select(['id', 'status', 'version']).where('raw_sha256', '=', sha).orderBy('version', 'desc').executeTakeFirst()
+      const r = await db.selectFrom('documents').select(['id', 'status', 'version', 'superseded_by']).where('raw_sha256', '=', sha)
+        .orderBy(sql`case when superseded_by is null then 0 else 1 end`).orderBy('version', 'desc').executeTakeFirst()
       return (r as KnownPage | undefined) ?? null
     }),
     findLatest: (path, url) => guard('findLatest', async () => {
@@ -37,16 +58,33 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       const r = await q.orderBy('version', 'desc').executeTakeFirst()
       return (r as KnownPage | undefined) ?? null
     }),
-    saveDocument: (rec, opts) => guard('saveDocument', () => db.transaction().execute(async (tx) => {
+    saveDocument: (rec0, opts) => guard('saveDocument', () => db.transaction().execute(async (tx) => {
+      await writeLock(tx, dialect)
+      const rec = JSON.stringify(rec0).includes('\\u0000') ? noNul(rec0) : rec0
+      // another writer may have stored this very page since the caller looked: then it is there once, and stays current
+      const same = await tx.selectFrom('documents').select(['id', 'superseded_by']).where('id', '=', rec.id).executeTakeFirst()
+      if (same && same.superseded_by == null) return 'exists' as const
+      // the versions this one replaces, read under the lock: the caller's, and any other current one of the same path (url)
+      const { path, url } = rec.source
+      let others: { id: string; version: number }[] = []
+      if (path || url) {
+        let q = tx.selectFrom('documents').select(['id', 'version']).where('superseded_by', 'is', null).where('id', '!=', rec.id)
+        q = path ? q.where('path', '=', path) : q.where('url', '=', url!)
+        others = await q.execute()
+      }
+      const replaced = new Set(others.map((o) => o.id))
+      if (opts.replaces && opts.replaces !== rec.id) replaced.add(opts.replaces)
+      const version = Math.max(opts.version, ...others.map((o) => Number(o.version) + 1))
       await tx.deleteFrom('documents').where('id', '=', rec.id).execute()
       for (const t of ['mentions', 'events', 'quotes', 'claims', 'messages'] as const) await tx.deleteFrom(t).where('doc_id', '=', rec.id).execute()
       await tx.insertInto('documents').values({
-        id: rec.id, path: rec.source.path, url: rec.source.url, raw_sha256: rec.source.sha256, text_sha256: null, version: opts.version,
+        id: rec.id, path: rec.source.path, url: rec.source.url, raw_sha256: rec.source.sha256, text_sha256: null, version,
         superseded_by: null, status: 'ok', reason: null, outlet: rec.outlet, copy_of: rec.copy_of, title: rec.title, published: rec.published,
         published_inferred: null, author: rec.author, duplicates: null, record: JSON.stringify(rec), ingested_at: now(), run_id: opts.runId,
         language: rec.language ?? null,
       }).execute()
-      if (opts.replaces) await tx.updateTable('documents').set({ superseded_by: rec.id }).where('id', '=', opts.replaces).execute()
+      // a document is never superseded by itself (two concurrent ingests once did that, hiding the page)
+      if (replaced.size) await tx.updateTable('documents').set({ superseded_by: rec.id }).where('id', 'in', [...replaced]).where('id', '!=', rec.id).execute()
       await insertMany(tx, 'mentions', rec.entities.flatMap((e) => e.mentions.map((m) => ({ doc_id: rec.id, entity_id: e.id, actor_id: e.actor, start_char: m.start, end_char: m.end, text: m.text }))))
       await insertMany(tx, 'events', rec.events.map((e) => ({
         id: e.id, doc_id: rec.id, story_event: e.story_event, type: e.type, mode: e.mode, source_actor: e.source_actor?.actor ?? null,
@@ -56,9 +94,14 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await insertMany(tx, 'quotes', rec.quotes.map((q) => ({ id: q.id, doc_id: rec.id, speaker: q.speaker?.actor ?? null, start_char: q.start, end_char: q.end, text: q.text })))
       await insertMany(tx, 'claims', rec.claims.map((c) => ({ id: c.id, doc_id: rec.id, what: c.what, value: c.value, qualifier: c.qualifier, unit: c.unit, start_char: c.evidence.start, end_char: c.evidence.end, text: c.evidence.text })))
       await insertMany(tx, 'messages', rec.messages.map((m) => ({ doc_id: rec.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: m.place?.start ?? null, end_char: m.place?.end ?? null })))
-      await insertMany(tx, 'stage_runs', opts.stages.map((s) => ({ run_id: opts.runId, doc_id: rec.id, stage: s.stage, status: s.status, ms: s.ms, error: s.error ?? null, reason: s.reason ?? null })))
+      await insertMany(tx, 'stage_runs', opts.stages.map((s) => ({ run_id: opts.runId, doc_id: rec.id, stage: s.stage, status: s.status, ms: s.ms, error: noNul(s.error ?? null), reason: s.reason ?? null })))
+      // the corpus no longer matches the documents until the cross-source analysis runs again
+      await setMeta(tx, CORPUS_DUE, now())
+      return 'saved' as const
     })),
-    saveRejected: (r) => guard('saveRejected', () => db.transaction().execute(async (tx) => {
+    saveRejected: (r0) => guard('saveRejected', () => db.transaction().execute(async (tx) => {
+      await writeLock(tx, dialect)
+      const r = noNul(r0)
       const exists = await tx.selectFrom('documents').select('id').where('id', '=', r.id).executeTakeFirst()
       if (exists) return
       await tx.insertInto('documents').values({
@@ -127,6 +170,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       return rows.map((r) => JSON.parse(r.record))
     }),
     replaceCorpus: (u: CorpusUpdate) => guard('replaceCorpus', () => db.transaction().execute(async (tx) => {
+      await writeLock(tx, dialect)
       await tx.deleteFrom('actors').execute()
       await tx.deleteFrom('corpus').execute()
       await insertMany(tx, 'actors', u.actors.map((a) => ({ id: a.id, name: a.name, type: a.type, affiliation: a.affiliation, code: a.code, record: JSON.stringify(a) })))
@@ -143,7 +187,10 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
         if (d.copy_of !== undefined) set.copy_of = d.copy_of
         await tx.updateTable('documents').set(set).where('id', '=', id).execute()
       }
+      await setMeta(tx, CORPUS_DUE, null)
     })),
+    corpusDue: () => guard('corpusDue', async () => !!(await db.selectFrom('store_meta').select('key').where('key', '=', CORPUS_DUE).executeTakeFirst())),
+    markCorpusDue: () => guard('markCorpusDue', () => setMeta(db, CORPUS_DUE, now())),
     search: (text, o = {}) => guard('search', async () => {
       const needle = text.trim().toLowerCase()
       if (!needle) return []

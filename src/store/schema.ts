@@ -33,6 +33,8 @@ export interface DB {
   /** `dossier watch`: one row per feed polled (its validators for conditional GET) and per item link seen */
   watch_feeds: { url: string; etag: string | null; last_modified: string | null; last_poll: string | null; last_status: string | null; items: number }
   watch_items: { link: string; feed: string; title: string | null; first_seen: string; status: string; attempts: number; last_try: string | null; error: string | null }
+  /** the store's own state, by key: `corpus_due` (set while the cross-source analysis is owed, cleared once it is stored) */
+  store_meta: { key: string; value: string | null }
 }
 
 /** Creates every table and index if missing (same statements on SQLite and PostgreSQL). */
@@ -113,6 +115,36 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
     .addColumn('first_seen', 'text', (c) => c.notNull()).addColumn('status', 'text', (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).addColumn('last_try', 'text').addColumn('error', 'text').execute()
   await db.schema.createIndex('watch_items_status').ifNotExists().on('watch_items').columns(['status', 'first_seen']).execute()
+  // a store made before store_meta existed may have been killed during its cross-source analysis, unmarked:
+  // documents without any actor or corpus record are taken as that, once, when the table is added
+  const upgraded = await db.selectFrom('documents').select('id').limit(1).execute().then(() => db.selectFrom('store_meta').select('key').limit(1).execute().then(() => false, () => true))
+  await db.schema.createTable('store_meta').ifNotExists()
+    .addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text').execute()
+  if (upgraded) {
+    const some = async (q: any) => !!(await q.limit(1).executeTakeFirst())
+    if (await some(db.selectFrom('documents').select('id').where('status', '=', 'ok')) && !(await some(db.selectFrom('actors').select('id'))) && !(await some(db.selectFrom('corpus').select('id'))))
+      await setMeta(db, CORPUS_DUE, new Date().toISOString())
+  }
+  await repairSelfSuperseded(db)
+}
+
+/**
+ * Repairs a store damaged by two concurrent ingests before writes were locked: a document marked as superseded by
+ * itself was hidden from every list. It becomes current again, and the cross-source analysis is marked due so the
+ * next writing command (ingest, reanalyze, watch) brings the corpus up to date.
+ */
+async function repairSelfSuperseded(db: Kysely<DB>): Promise<void> {
+  const r = await db.updateTable('documents').set({ superseded_by: null }).whereRef('superseded_by', '=', 'id').executeTakeFirst()
+  if (Number(r.numUpdatedRows ?? 0) > 0) await setMeta(db, CORPUS_DUE, new Date().toISOString())
+}
+
+/** The `store_meta` key set while the cross-source analysis is owed (written before it starts, cleared after). */
+export const CORPUS_DUE = 'corpus_due'
+
+/** Sets (or, with null, deletes) one `store_meta` value. */
+export async function setMeta(db: Kysely<DB>, key: string, value: string | null): Promise<void> {
+  if (value == null) { await db.deleteFrom('store_meta').where('key', '=', key).execute(); return }
+  await db.insertInto('store_meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
 }
 
 /** Fills `documents.language` by detecting the language of each stored document's title and text (run once, when the column is added). */

@@ -21,6 +21,9 @@ export async function openSqliteStore(file: string, opts: { mustExist?: boolean 
     else if (statSync(file).isDirectory()) throw new DossierError('E_STORE', `Expected the store ${file} to be a file, got a folder`)
   }
   const raw = new Database(file)
+  // writers take turns (src/store/kysely-store.ts writeLock): one waits up to a minute for the other's write,
+  // and a second process opening a fresh store waits for the first one's schema instead of failing
+  raw.pragma('busy_timeout = 60000')
   try {
     raw.pragma('journal_mode = WAL')
     const tables = (raw.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name)
@@ -31,7 +34,6 @@ export async function openSqliteStore(file: string, opts: { mustExist?: boolean 
     throw new DossierError('E_STORE', `Expected ${file} to be a Dossier store, got a file that is not a SQLite database (${(e as Error).message})`, {}, { cause: e })
   }
   raw.pragma('synchronous = NORMAL')
-  raw.pragma('busy_timeout = 5000')
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) })
   await migrate(db)
   return createKyselyStore(db, 'sqlite')

@@ -4,7 +4,11 @@ import type { Message } from '../doc/span.js'
 import type { DatePrecision, EventRecord } from '../doc/layers.js'
 
 /** What a store knows about a raw page already seen. */
-export interface KnownPage { readonly id: string; readonly status: 'ok' | 'rejected'; readonly version: number }
+export interface KnownPage {
+  readonly id: string; readonly status: 'ok' | 'rejected'; readonly version: number
+  /** the newer version that replaced this page, null while it is current */
+  readonly superseded_by?: string | null
+}
 
 export interface DocumentSummary {
   readonly id: string; readonly path: string | null; readonly url: string | null; readonly status: 'ok' | 'rejected'; readonly reason: string | null
@@ -56,11 +60,16 @@ export interface WatchItem {
 /** One storage interface; SQLite (default) and PostgreSQL implement it through kysely. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres'
+  /** a page stored with these raw bytes (a current one first) */
   findRaw(rawSha256: string): Promise<KnownPage | null>
   /** latest version stored for this path or url */
   findLatest(path: string | null, url: string | null): Promise<KnownPage | null>
-  /** stores one processed document atomically (all its facts or nothing); supersedes `replaces` */
-  saveDocument(rec: DocumentRecord, opts: { runId: string; stages: readonly StageStatus[]; version: number; replaces?: string | null }): Promise<void>
+  /**
+   * stores one processed document atomically (all its facts or nothing), under the store's write lock; supersedes
+   * `replaces` and any other current version of the same path (url when no path), never the document itself.
+   * 'exists': the same page is already stored and current (another writer stored it), nothing was written.
+   */
+  saveDocument(rec: DocumentRecord, opts: { runId: string; stages: readonly StageStatus[]; version: number; replaces?: string | null }): Promise<'saved' | 'exists'>
   /** records a page that was rejected, with its reason; never touches other documents */
   saveRejected(rec: { id: string; path: string | null; url: string | null; rawSha256: string; reason: string; messages: readonly Message[]; runId: string }): Promise<void>
   getDocument(id: string): Promise<DocumentRecord | null>
@@ -73,7 +82,11 @@ export interface Store {
   listActors(opts?: { limit?: number; offset?: number; q?: string }): Promise<(ActorRecord & { mentions: number; events: number })[]>
   getActor(id: string): Promise<ActorRecord | null>
   listCorpus<K extends CorpusRecord['kind']>(kind: K): Promise<Extract<CorpusRecord, { kind: K }>[]>
+  /** replaces the cross-source results as a whole and clears the `corpusDue` mark */
   replaceCorpus(update: CorpusUpdate): Promise<void>
+  /** true while the cross-source analysis is owed: marked before documents change, cleared when it is stored */
+  corpusDue(): Promise<boolean>
+  markCorpusDue(): Promise<void>
   search(q: string, opts?: { limit?: number }): Promise<{ doc_id: string; title: string | null; outlet: string | null; start: number; end: number; text: string }[]>
   startRun(command: string): Promise<string>
   finishRun(id: string, summary: unknown): Promise<void>

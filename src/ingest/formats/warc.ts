@@ -1,7 +1,7 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs'
 import { WARCParser } from 'warcio'
 import { MAX_PAGE_BYTES } from '../ingest.data.js'
-import { decode, type InputItem } from '../read.js'
+import { decode, decodeCharset, type InputItem } from '../read.js'
 import { sourceNote } from './claims.js'
 import { WARC_HTML_TYPES } from './formats.data.js'
 
@@ -26,10 +26,9 @@ function charsetOf(contentType: string, payload: Uint8Array): string | null {
 /** The payload as text in its declared charset; UTF-8 (checked like any page) when none or an unknown one is declared. */
 function payloadText(payload: Uint8Array, charset: string | null): ReturnType<typeof decode> {
   if (!charset || /^utf-?8$/i.test(charset)) return decode(payload)
-  let dec: TextDecoder
-  try { dec = new TextDecoder(charset) } catch { return decode(payload) }
   if (payload.length > MAX_PAGE_BYTES) return decode(payload)
-  const text = dec.decode(payload)
+  const text = decodeCharset(payload, charset)
+  if (text == null) return decode(payload)
   return text.trim() ? { text } : { problem: { ruleId: 'empty', reason: 'Expected page content, got an empty response' } }
 }
 

@@ -9,6 +9,7 @@ import { MAX_HTML_CHARS } from './html/tags.data.js'
 import { MAX_TEXT_CHARS } from './clean.data.js'
 import { cleanText } from './text/clean-text.js'
 import { detectLanguage, type Detection } from '../../lang/index.js'
+import { pushAll } from '../../doc/arrays.js'
 
 /** A raw page: scraped text (`text`, e.g. a .txt seed) or HTML (`html`), with where it came from. */
 export interface RawPage { path?: string | null; url?: string | null; fetched_at?: string | null; html?: string; text?: string }
@@ -59,10 +60,10 @@ export function cleanPage(page: RawPage): CleanResult {
   let meta: DocMeta
   if (isHtml) {
     const r = cleanHtml(raw, page.url ?? null)
-    paras = r.paragraphs; meta = r.meta; messages.push(...r.messages)
+    paras = r.paragraphs; meta = r.meta; pushAll(messages, r.messages)
   } else {
     const r = cleanText(raw, page.url ?? null)
-    paras = r.body.map(l => ({ text: l.text, rawStart: l.start, rawEnd: l.end })); meta = r.meta; messages.push(...r.messages)
+    paras = r.body.map(l => ({ text: l.text, rawStart: l.start, rawEnd: l.end })); meta = r.meta; pushAll(messages, r.messages)
   }
   return withLanguage(assemble(paras, meta, messages))
 }

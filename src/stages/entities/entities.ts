@@ -15,6 +15,7 @@ import { forgetPeople, joinSurnamesToFullNames, resolveCandidate } from './steps
 import { nerCandidates, type NerLike } from './steps/07-ner.js'
 import { affiliateNewActors, resolveRoles } from './steps/08-roles.js'
 import { assemble } from './steps/09-assemble.js'
+import { pushAll } from '../../doc/arrays.js'
 
 /** Options of the entities stage. */
 export interface EntitiesOptions {
@@ -32,7 +33,7 @@ export interface EntitiesOptions {
 export function findEntities(doc: Doc, tokens: readonly Token[], sentences: readonly Sentence[], kb: Kb, ner: LoadedNer | null): { mentions: Mention[]; entities: Entity[]; messages: Message[] } {
   const pub = doc.meta.published
   const ctx: Ctx = { doc, text: doc.text, kb, words: buildWords(doc.text, tokens, sentences, kb), date: pub && /^\d{4}-\d{2}-\d{2}/.test(pub) ? pub.slice(0, 10) : null, hits: [], newActors: new Map() }
-  ctx.hits.push(...matchGazetteer(ctx))
+  pushAll(ctx.hits, matchGazetteer(ctx))
   resolveKbHits(ctx)
   findBodies(ctx)
   const covered = coverage(ctx, ctx.hits)
@@ -49,7 +50,7 @@ export function findEntities(doc: Doc, tokens: readonly Token[], sentences: read
     forgetPeople(ctx) // a hit already seen now names someone
   }
   joinSurnamesToFullNames(ctx)
-  ctx.hits.push(...resolveRoles(ctx))
+  pushAll(ctx.hits, resolveRoles(ctx))
   affiliateNewActors(ctx)
   return assemble(ctx)
 }

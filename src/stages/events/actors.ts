@@ -113,7 +113,12 @@ export class ActorIndex {
    */
   subjectBefore(pos: number, sent: Span, skip: readonly Span[] = []): ActorMention | null {
     const segs = this.segments(sent, pos)
-    const adjacent = this.mentions.find((m) => m.end <= pos && m.start >= sent.start && /^\s+(?:(?:also|has|have|had|then|later|quickly)\s+)?$/u.test(this.text.slice(m.end, pos)) && !skip.some((k) => m.start >= k.start && m.end <= k.end) && !this.nested(m))
+    // (mentions are sorted by start: only those starting in the sentence before `pos` are looked at, not the page's)
+    let adjacent: ActorMention | undefined
+    for (let k = lowerBound(this.mentions, sent.start); k < this.mentions.length && this.mentions[k]!.start < pos; k++) {
+      const m = this.mentions[k]!
+      if (m.end <= pos && /^\s+(?:(?:also|has|have|had|then|later|quickly)\s+)?$/u.test(this.text.slice(m.end, pos)) && !skip.some((x) => m.start >= x.start && m.end <= x.end) && !this.nested(m)) { adjacent = m; break }
+    }
     // a name right before the verb is its subject, also after "after" or "with" ("after Ukraine accused", "with Russian forces deploying")
     if (adjacent && !this.afterVerb(adjacent.start) && !this.modifiesPerson(adjacent) && (!this.afterPreposition(adjacent.start) || CLAUSE_OPENERS.has(this.wordsAt(adjacent.start).at(-1) ?? ''))) return adjacent
     for (let i = segs.length - 1; i >= 0; i--) {

@@ -3,6 +3,7 @@ import type { Span } from '../../doc/span.js'
 import { COLLECTIVE_NOUNS, GROUP_NOUNS, NAME_CONNECTORS, ORG_WORDS, PRONOUNS, ROLE_NOUNS, SENTENCE_STOPWORDS, TITLE_ABBREVIATIONS, TITLE_WORDS } from './actors.data.js'
 import { countryOfDemonym, knownPlace } from './places.js'
 import { MONTHS, WEEKDAYS } from '../timex/timex.data.js'
+import { pushAll } from '../../doc/arrays.js'
 
 /** An actor phrase found by rule when the entities layer has nothing there (capitalised runs, "Iranian officials", pronouns). */
 export interface Chunk extends Span {
@@ -51,7 +52,7 @@ function runs(text: string, ws: Word[]): Word[][] {
       // connectors only inside a name: "of Seven", "of the Revolution"
       let k = j + 1
       while (k < ws.length && k <= j + 2 && NAME_CONNECTORS.has(ws[k].w) && gapOk(text, ws[k - 1], ws[k])) k++
-      if (k > j + 1 && k < ws.length && isCap(ws[k].w) && gapOk(text, ws[k - 1], ws[k]) && lower(ws[j + 1].w) !== 'the') { run.push(...ws.slice(j + 1, k + 1)); j = k; continue }
+      if (k > j + 1 && k < ws.length && isCap(ws[k].w) && gapOk(text, ws[k - 1], ws[k]) && lower(ws[j + 1].w) !== 'the') { pushAll(run, ws.slice(j + 1, k + 1)); j = k; continue }
       break
     }
     out.push(run)

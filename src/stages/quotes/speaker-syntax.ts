@@ -12,6 +12,7 @@ import { slug } from '../events/mentions.js'
 import { relIs, SyntaxView } from '../syntax/tree.js'
 import { lowerBound } from '../tokens/tokens.js'
 import { ORG_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS, STATEMENT_NOUNS } from './quotes.data.js'
+import { pushAll } from '../../doc/arrays.js'
 
 /** Relations whose dependents are read first for the name a subject phrase stands for (titles, appositions, names). */
 const NAME_PARTS = ['appos', 'flat', 'compound', 'nmod:desc']
@@ -390,7 +391,7 @@ export class SyntaxSpeakers {
       seen.add(x)
       const m = this.covering(x, skip)
       if (m && !(head && m.start === head.start && m.end === head.end)) parts.push(m)
-      queue.push(...v.children(x).filter((c) => NAME_PARTS.includes(v.rel(c))))
+      pushAll(queue, v.children(x).filter((c) => NAME_PARTS.includes(v.rel(c))))
     }
     const person = parts.find((m) => m.type === 'PERSON' && m.kind === 'name')
     if (head && head.kind === 'name' && (head.type === 'PERSON' || !person)) return head

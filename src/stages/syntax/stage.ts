@@ -10,6 +10,7 @@ import { lowerBound } from '../tokens/index.js'
 import { ABBREVIATIONS } from '../tokens/tokens.data.js'
 import { lemmatize } from './lemma.js'
 import { loadSyntaxModel, type SyntaxParser } from './model.js'
+import { pushAll } from '../../doc/arrays.js'
 
 const NT = /^(\p{L}+?)(n['’]t)$/iu
 const CLITIC = /^(\p{L}+?)(['’](?:re|ve|ll|d|m|s))$/iu
@@ -65,10 +66,40 @@ const TITLES = new Set([
 const CORE = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj'])
 const NOMINAL = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl:unmarked', 'obl:npmod', 'nmod:unmarked', 'dep', 'parataxis', 'dislocated'])
 
+/**
+ * The words in an order where every word comes after its head (breadth first from the root), or null when some
+ * word does not reach the root (a cycle, a head out of range). Linear: a 20,000-word sentence parsed as one long
+ * chain is as cheap as a short one.
+ */
+function topDown(heads: readonly number[]): number[] | null {
+  const n = heads.length
+  const first = new Int32Array(n + 1).fill(-1), next = new Int32Array(n).fill(-1)
+  for (let i = n - 1; i >= 0; i--) {
+    const h = heads[i]!
+    if (!Number.isInteger(h) || h < 0 || h > n) return null
+    next[i] = first[h]!; first[h] = i
+  }
+  const order: number[] = []
+  for (let c = first[0]!; c >= 0; c = next[c]!) order.push(c)
+  for (let k = 0; k < order.length; k++) for (let c = first[order[k]! + 1]!; c >= 0; c = next[c]!) order.push(c)
+  return order.length === n ? order : null
+}
+
 /** First and last piece of every word's subtree. */
 function subtreeEdges(heads: readonly number[]): { left: number[]; right: number[] } {
   const n = heads.length
   const left = heads.map((_, i) => i), right = heads.map((_, i) => i)
+  const order = topDown(heads)
+  if (order) {
+    // children before their heads: each subtree's edges are its own and its children's
+    for (let k = n - 1; k >= 0; k--) {
+      const i = order[k]!, h = heads[i]! - 1
+      if (h < 0) continue
+      if (left[i]! < left[h]!) left[h] = left[i]!
+      if (right[i]! > right[h]!) right[h] = right[i]!
+    }
+    return { left, right }
+  }
   for (let i = 0; i < n; i++) for (let h = heads[i]! - 1, steps = 0; h >= 0 && steps < n; h = heads[h]! - 1, steps++) {
     if (i < left[h]!) left[h] = i
     if (i > right[h]!) right[h] = i
@@ -78,6 +109,7 @@ function subtreeEdges(heads: readonly number[]): { left: number[]; right: number
 
 /** True when some word does not reach the root by its heads (1-based, 0 = root). */
 function hasCycle(heads: readonly number[]): boolean {
+  if (topDown(heads)) return false
   const n = heads.length
   for (let i = 0; i < n; i++) {
     let h = heads[i]!, steps = 0
@@ -364,9 +396,9 @@ function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { up
     const retagged = repairTags(part, p.upos)
     if (retagged) p = parser.parse(part, retagged)
     repairNews(part, p.heads, p.deprels, p.upos)
-    out.upos.push(...p.upos)
-    out.heads.push(...p.heads.map((h) => (h === 0 ? 0 : h + offset)))
-    out.deprels.push(...p.deprels)
+    pushAll(out.upos, p.upos)
+    pushAll(out.heads, p.heads.map((h) => (h === 0 ? 0 : h + offset)))
+    pushAll(out.deprels, p.deprels)
     offset += part.length
   }
   return out

@@ -2,6 +2,7 @@ import { defineStage } from '../../doc/stage.js'
 import type { Sentence, Token } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
 import { ABBREVIATIONS, SENTENCE_STARTERS, TOKEN_RE } from './tokens.data.js'
+import { pushAll } from '../../doc/arrays.js'
 
 /** True for the characters `\s` matches (none of them can start a token; every other character does). */
 function isSpace(c: number): boolean {
@@ -123,8 +124,8 @@ export const tokensStage = defineStage({
     const sentences: Sentence[] = []
     for (const p of paragraphs) {
       const pt = tokenize(doc.text, p.start, p.end)
-      tokens.push(...pt)
-      sentences.push(...splitSentences(doc.text, pt, p))
+      pushAll(tokens, pt)
+      pushAll(sentences, splitSentences(doc.text, pt, p))
     }
     return { layers: { tokens, sentences } }
   },

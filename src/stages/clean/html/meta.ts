@@ -5,6 +5,7 @@ import { decodeEntities } from './entities.js'
 import { hostOf, outletFromSuffix, splitTitleSuffix } from '../source.js'
 import type { HtmlElement } from './parse.js'
 import { ARTICLE_TYPES, AUTHOR_META, DATE_META, DATELINE_LOOKAHEAD, MAX_JSON_LD_CHARS, SITE_META, TITLE_META } from './meta.data.js'
+import { pushAll } from '../../../doc/arrays.js'
 
 /** Metadata read from the page's own markup, each field with where it came from. */
 export interface HtmlMeta {
@@ -60,7 +61,7 @@ function articleLd(items: unknown[]): Record<string, unknown> | null {
   const todo = [...items]
   for (let k = 0; todo.length && k < 200; k++) {
     const x = todo.shift()
-    if (Array.isArray(x)) { todo.push(...x); continue }
+    if (Array.isArray(x)) { pushAll(todo, x); continue }
     if (!x || typeof x !== 'object') continue
     const o = x as Record<string, unknown>
     const types = ([] as unknown[]).concat(o['@type'] ?? [])

@@ -150,7 +150,15 @@ function findRawEnd(html: string, name: string, from: number): number {
 }
 
 /** Implied end tags: a block start closes an open <p>; <li> closes the previous <li> of its list, and so on. */
+/** The elements that belong inside <head>; any other start tag closes an unclosed head. */
+const HEAD_CONTENT_TAGS = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template', 'head'])
+
 function implyEndTags(stack: HtmlElement[], name: string): void {
+  // an unclosed <head> ends at the first start tag that cannot be in it (<body>, <div>, <p>…), as browsers do:
+  // otherwise the whole page would sit inside the head, and no text would be found
+  if (!HEAD_CONTENT_TAGS.has(name)) {
+    for (let k = stack.length - 1; k > 0; k--) if (stack[k]!.tag === 'head') { stack.length = k; break }
+  }
   if (CLOSES_P.has(name)) {
     for (let k = stack.length - 1; k > 0 && stack.length - k < 4; k--) {
       if (stack[k]!.tag === 'p') { stack.length = k; break }

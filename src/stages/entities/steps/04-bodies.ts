@@ -1,5 +1,6 @@
 import type { Ctx, Hit } from '../context.js'
 import { METONYM_NOUNS, STATE_NOUNS } from '../entities.data.js'
+import { pushAll } from '../../../doc/arrays.js'
 
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
 const CITY_ID = /^GPE:([A-Z]{3}):/
@@ -119,6 +120,6 @@ export function findBodies(ctx: Ctx): void {
     }
   }
   hits.length = 0
-  hits.push(...byStart.values(), ...added)
+  pushAll(hits, byStart.values(), added)
   hits.sort((a, b) => a.w0 - b.w0 || b.w1 - a.w1)
 }

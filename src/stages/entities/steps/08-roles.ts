@@ -1,6 +1,7 @@
 import { covers, dateFrom, dateTo, overlaps, type KbOffice } from '../../../kb/index.js'
 import { typeOf, type Ctx, type Hit } from '../context.js'
 import { APPOSITION_MARKS, DETERMINERS, PAST_MARKERS, ROLE_HEADS, ROLE_MAX_WORDS, ROLE_MODIFIERS, ROLE_RANKS, TITLES } from '../entities.data.js'
+import { pushAll } from '../../../doc/arrays.js'
 
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
 /** How many title words before a new person's name are read for their nationality. */
@@ -165,7 +166,7 @@ export function resolveRoles(ctx: Ctx): Hit[] {
   for (let i = 0; i < ctx.words.length; i++) {
     const head = ctx.words[i]!.fold
     const singular = head.replace(/s$/u, '')
-    if (!ROLE_HEADS.has(head) && ROLE_HEADS.has(singular) && !covered.has(i)) { out.push(...pairedRoles(ctx, i, singular)); continue }
+    if (!ROLE_HEADS.has(head) && ROLE_HEADS.has(singular) && !covered.has(i)) { pushAll(out, pairedRoles(ctx, i, singular)); continue }
     if (!ROLE_HEADS.has(head) || covered.has(i)) continue
     const p = phraseBefore(ctx, i, hitEndingAt)
     const long = longNounAt(ctx, i, covered)
