@@ -89,6 +89,9 @@ describe('entities: resolution', () => {
     // the surname may come first, and an Arabic article is no part of it
     assert.deepEqual(people('Kessler says the port will reopen. Harbour Minister Jonas Kessler spoke in the capital.', '2023-06-10'), ['Jonas Kessler X:PERSON:jonas-kesler'])
     assert.deepEqual(people('The Iraqi cleric Ammar al-Hakim spoke in the capital on Monday. Hakim said the talks failed.', '2023-06-10'), ['Ammar al-Hakim X:PERSON:amar-hakim'])
+    // a town of the same name is the person where no preposition of place puts it on the map
+    const bolton = nerEntities('Adviser John Bolton spoke on Monday. Bolton said the talks failed. He later flew to Bolton.', '2019-06-10').map((e) => `${e.name} ${e.actor} ${e.mentions.map((m) => m.text).join('|')}`)
+    assert.deepEqual(bolton, ['John Bolton P:john-bolton John Bolton|Bolton', 'Bolton GPE:GBR:bolton Bolton'])
   })
 
   it('with the NER model: a title alone is no name; an office only one state has, written as a title, is its holder on the date when the page names that state', () => {
