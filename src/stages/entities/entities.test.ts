@@ -94,6 +94,11 @@ describe('entities: resolution', () => {
     assert.deepEqual(bolton, ['John Bolton P:john-bolton John Bolton|Bolton', 'Bolton GPE:GBR:bolton Bolton'])
   })
 
+  it('with the NER model: an acronym in brackets after a name is that actor, and so is every later use of it', () => {
+    const ents = nerEntities('The Harbour Rescue Coordination Office (HRCO) said the ship sank. HRCO divers found nine sailors.', '2023-06-10').map((e) => `${e.name}: ${e.mentions.map((m) => m.text).join('|')}`)
+    assert.deepEqual(ents, ['Harbour Rescue Coordination Office: Harbour Rescue Coordination Office|HRCO|HRCO'])
+  })
+
   it('with the NER model: a title alone is no name; an office only one state has, written as a title, is its holder on the date when the page names that state', () => {
     const ents = (text: string) => nerEntities(text, '2020-01-01').map((e) => `${e.type} ${e.name}`)
     assert.deepEqual(ents('Officials in Iran met on Monday. The Supreme Leader said the talks went well.'), ['GPE Iran', 'PERSON Ali Khamenei'])

@@ -175,3 +175,26 @@ export function joinSurnamesToFullNames(ctx: Ctx): void {
   }
   forgetPeople(ctx)
 }
+
+/**
+ * "The World Food Programme (WFP) said … the WFP": an acronym in brackets right after a name is the page's own
+ * short name for that actor, whatever its initials; every later use of the acronym goes with it. Where only one of
+ * the two is a knowledge-base actor, both become that actor.
+ */
+export function joinBracketAcronyms(ctx: Ctx): void {
+  const live = ctx.hits.filter((h) => h.actor && !h.dropped).sort((a, b) => a.w0 - b.w0)
+  const remap = new Map<string, string>()
+  for (let k = 1; k < live.length; k++) {
+    const acr = live[k]!, name = live[k - 1]!
+    const w = ctx.words[acr.w0]!
+    if (acr.w1 - acr.w0 !== 1 || !ACRONYM.test(w.text) || name.w1 - name.w0 < 2 || name.actor === acr.actor) continue
+    if (!/^\s*\($/u.test(ctx.text.slice(ctx.words[name.w1 - 1]!.end, w.start)) || ctx.text[w.end] !== ')') continue
+    if (typeOf(ctx, name.actor!) === 'PERSON' || (ctx.kb.actor(name.actor!) && ctx.kb.actor(acr.actor!))) continue
+    const to = ctx.kb.actor(acr.actor!) ? acr.actor! : name.actor!
+    remap.set(name.actor!, to)
+    remap.set(acr.actor!, to)
+  }
+  if (!remap.size) return
+  for (const h of ctx.hits) if (h.actor && remap.has(h.actor)) { h.actor = remap.get(h.actor)!; h.label = typeOf(ctx, h.actor) ?? h.label }
+  forgetPeople(ctx)
+}
