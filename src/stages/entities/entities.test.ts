@@ -94,6 +94,11 @@ describe('entities: resolution', () => {
     assert.deepEqual(bolton, ['John Bolton P:john-bolton John Bolton|Bolton', 'Bolton GPE:GBR:bolton Bolton'])
   })
 
+  it('with the NER model: a name opened by an article gives way to a longer name after it ("the Gulf of Finland" is no "the Gulf")', () => {
+    const ents = nerEntities('Warships drilled in the Gulf of Finland and the Sea of Oman on Monday. Finland and Oman watched.', '2023-06-10').map((e) => `${e.name} ${e.actor}`)
+    assert.deepEqual(ents, ['Gulf of Finland LOC:gulf-of-finland', 'Gulf of Oman LOC:gulf-of-oman', 'Finland GPE:FIN', 'Oman GPE:OMN'])
+  })
+
   it('with the NER model: an acronym in brackets after a name is that actor, and so is every later use of it', () => {
     const ents = nerEntities('The Harbour Rescue Coordination Office (HRCO) said the ship sank. HRCO divers found nine sailors.', '2023-06-10').map((e) => `${e.name}: ${e.mentions.map((m) => m.text).join('|')}`)
     assert.deepEqual(ents, ['Harbour Rescue Coordination Office: Harbour Rescue Coordination Office|HRCO|HRCO'])

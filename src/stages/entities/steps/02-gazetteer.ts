@@ -52,7 +52,8 @@ function continuesName(w: Ctx['words'][number] | undefined, sent: number): boole
 export function matchGazetteer(ctx: Ctx): Hit[] {
   const { words, kb } = ctx
   const hits: Hit[] = []
-  for (let i = 0; i < words.length;) {
+  /** The longest accepted key starting at word i: its end and entries, or null. */
+  const longestAt = (i: number): { j: number; entries: GazEntry[] } | null => {
     let key = '', best: { j: number; entries: GazEntry[] } | null = null
     for (let j = i; j < words.length && j - i < kb.maxTokens && words[j]!.sent === words[i]!.sent; j++) {
       key = j > i ? key + ' ' + words[j]!.fold : words[j]!.fold
@@ -68,7 +69,13 @@ export function matchGazetteer(ctx: Ctx): Hit[] {
       }
       if (!slot.prefix) break
     }
+    return best
+  }
+  for (let i = 0; i < words.length;) {
+    let best = longestAt(i)
     if (!best) { i++; continue }
+    // "the Gulf of Finland": a name opened by its article ("the Gulf") gives way to a longer one starting after the article
+    if (words[i]!.fold === 'the') { const next = longestAt(i + 1); if (next && next.j > best.j) { i++; best = next } }
     // "Mohammad Reza Ashtiyani", "Abbas Baqerpour": a person's name (or a first name, or someone else's surname)
     // followed by another name word is the start of a longer name the page writes its own way: left to the
     // candidates and the model, which read the whole name
