@@ -43,5 +43,5 @@ export function mountStatic(app: Hono<any, any, any>): void {
   app.get('/', () => fileResponse(join(PUBLIC_DIR, 'index.html'), false))
   app.get('/app/*', (c) => { const n = c.req.path.slice('/app/'.length); return fileResponse(safe(n) ? join(CLIENT_DIR, n) : null, false) })
   app.get('/static/*', (c) => { const n = c.req.path.slice('/static/'.length); return fileResponse(safe(n) ? join(PUBLIC_DIR, n) : null, false) })
-  app.get('/vendor/:name', (c) => { const rel = VENDOR[c.req.param('name')]; return fileResponse(rel ? resolveModule(rel) : null, true) })
+  app.get('/vendor/:name', (c) => { const n = c.req.param('name'); const rel = Object.hasOwn(VENDOR, n) ? VENDOR[n] : undefined; return fileResponse(rel ? resolveModule(rel) : null, true) })
 }
