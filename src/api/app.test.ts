@@ -22,7 +22,7 @@ describe('API', () => {
     const { res, body } = await get('/openapi.json')
     assert.equal(res.status, 200)
     assert.equal(body.openapi, '3.1.0')
-    for (const p of ['/api/documents', '/api/documents/{id}', '/api/events', '/api/events/{id}', '/api/actors/{id}', '/api/stories', '/api/contradictions', '/api/outlets', '/api/search', '/api/export', '/api/ingest', '/api/timeline', '/api/network', '/api/map'])
+    for (const p of ['/api/documents', '/api/documents/{id}', '/api/events', '/api/events/{id}', '/api/actors/{id}', '/api/stories', '/api/contradictions', '/api/outlets', '/api/search', '/api/export', '/api/ingest', '/api/jobs/{id}', '/api/claims', '/api/timeline', '/api/network', '/api/map'])
       assert.ok(body.paths[p], `missing ${p}`)
     assert.ok(body.paths['/api/events'].get.parameters.some((x: any) => x.name === 'pair'))
   })

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import { DossierError } from '../errors.js'
 import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
-import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, setMeta, type DB } from './schema.js'
+import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTOR, setMeta, type DB } from './schema.js'
 import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
@@ -204,19 +204,28 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
     search: (text, o = {}) => guard('search', async () => {
       const needle = text.trim().toLowerCase()
       if (!needle) return []
-      let rows: { id: string; title: string | null; outlet: string | null; record: string | null }[]
-      if (dialect === 'sqlite' && [...needle].length >= 3) {
-        // SQLite: the trigram FTS5 index finds the pages holding the phrase (any case, any script), best ranked (bm25) first
-        rows = (await sql<{ id: string; title: string | null; outlet: string | null; record: string | null }>`select d.id, d.title, d.outlet, d.record from doc_fts f
-          join documents d on d.rowid = f.rowid where doc_fts match ${'"' + needle.replace(/"/g, '""') + '"'} and d.status = 'ok' and d.superseded_by is null
-          order by f.rank limit 200`.execute(db)).rows
-      } else {
-        // PostgreSQL, and needles under three characters: a bounded scan.
-        // SQLite's lower() and LIKE fold ASCII only: a Cyrillic or Greek needle is also looked for capitalised and in capitals
+      type Row = { id: string; title: string | null; outlet: string | null; record: string | null }
+      // a bounded scan. SQLite's lower() and LIKE fold ASCII only: a Cyrillic or Greek needle is also looked for capitalised and in capitals
+      const scan = async (): Promise<Row[]> => {
         const variants = [...new Set([needle, needle[0]!.toUpperCase() + needle.slice(1), needle.toUpperCase()])].map((v) => '%' + v.replace(/[%_]/g, '') + '%')
-        rows = await db.selectFrom('documents').select(['id', 'title', 'outlet', 'record']).where('status', '=', 'ok').where('superseded_by', 'is', null)
+        return db.selectFrom('documents').select(['id', 'title', 'outlet', 'record']).where('status', '=', 'ok').where('superseded_by', 'is', null)
           .where((eb) => eb.or(variants.map((v, i) => i === 0 ? eb(sql<string>`lower(record)`, 'like', v) : eb('record', 'like', v)))).limit(200).execute()
       }
+      let rows: Row[]
+      if (dialect === 'sqlite' && [...needle].length >= 3) {
+        // SQLite: the trigram FTS5 index finds the pages holding the phrase (any case, any script), best ranked (bm25) first
+        rows = (await sql<Row>`select d.id, d.title, d.outlet, d.record from doc_fts f
+          join documents d on d.rowid = f.rowid where doc_fts match ${'"' + needle.replace(/"/g, '""') + '"'} and d.status = 'ok' and d.superseded_by is null
+          order by f.rank limit 200`.execute(db)).rows
+      } else if (dialect === 'postgres' && /[\p{L}\p{N}]/u.test(needle)) {
+        // PostgreSQL: the pages holding the words as a phrase (GIN index over the text's words), best ranked first; the
+        // exact substring is then looked for in each page's text below. A database whose locale does not know a
+        // script's letters finds no word in them: a needle outside ASCII that the index misses is looked for by the scan
+        rows = (await sql<Row>`select id, title, outlet, record from documents
+          where status = 'ok' and superseded_by is null and ${PG_DOC_TSVECTOR} @@ phraseto_tsquery('simple'::regconfig, ${needle})
+          order by ts_rank(${PG_DOC_TSVECTOR}, phraseto_tsquery('simple'::regconfig, ${needle})) desc, id limit 200`.execute(db)).rows
+        if (!rows.length && /[^\x00-\x7f]/.test(needle)) rows = await scan()
+      } else rows = await scan()
       const hits = []
       for (const r of rows) {
         const rec = JSON.parse(r.record!) as DocumentRecord

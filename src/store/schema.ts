@@ -155,6 +155,14 @@ export async function migrateSqliteFts(db: Kysely<DB>): Promise<void> {
   })
 }
 
+/** The text-search vector of a stored document record (PostgreSQL): its words, lower-cased ('simple': no stemming, any language). */
+export const PG_DOC_TSVECTOR = sql`to_tsvector('simple'::regconfig, coalesce((record::json ->> 'text'), ''))`
+
+/** PostgreSQL only: a GIN index of every document's words, so search is an index lookup ranked by ts_rank, never a scan. */
+export async function migratePostgresFts(db: Kysely<DB>): Promise<void> {
+  await sql`create index if not exists documents_fts on documents using gin (${PG_DOC_TSVECTOR})`.execute(db)
+}
+
 /** The `store_meta` key set while the cross-source analysis is owed (written before it starts, cleared after). */
 export const CORPUS_DUE = 'corpus_due'
 
