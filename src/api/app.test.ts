@@ -116,6 +116,18 @@ describe('API', () => {
     }
     assert.equal(calls.length, 1)
   })
+  it('refuses a job while 8 wait or run (503 E_BUSY), so queued pages never pile up in memory', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const app = createApp(store, { token: 't', ingest: async () => { await gate; return {} } })
+    const post = () => app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: JSON.stringify({ pages: [{ text: 'x' }] }) })
+    for (let i = 0; i < 8; i++) assert.equal((await post()).status, 202)
+    const busy = await post()
+    assert.equal(busy.status, 503); assert.equal((await busy.json() as any).error.code, 'E_BUSY')
+    release(); await app.jobs.idle()
+    assert.equal((await post()).status, 202)
+    await app.jobs.idle()
+  })
   it('ingests pages sent as content through the real ingest, naming them pages[i] in the summary', async () => {
     const own = await openStore(':memory:')
     try {
@@ -171,8 +183,12 @@ describe('API', () => {
       assert.equal(res.status, 400, path); assert.equal(body.error.code, 'E_BAD_REQUEST')
     }
     assert.equal((await get('/api/events?from=2024-02-29&to=2024-12')).res.status, 200)
-    for (const path of ['/vendor/__proto__', '/vendor/constructor', '/vendor/toString', '/vendor/hasOwnProperty', '/app/', '/static/', '/api/documents/%ZZ', '/%ZZ'])
+    for (const path of ['/vendor/__proto__', '/vendor/constructor', '/vendor/toString', '/vendor/hasOwnProperty', '/app/', '/static/', '/api/documents/%ZZ', '/%ZZ',
+      '/app/views', '/app/views/', '/api/', '//', '/api/documents/..'])
       assert.ok([400, 404].includes((await get(path)).res.status), path)
+    // odd search needles are answered, never a 500
+    for (const q of ['%00%00%00', '%22%22%22', 'a*b', '%22a%22%20OR%20b', 'NEAR(a%20b)', '%5E'])
+      assert.equal((await get(`/api/search?q=${q}`)).res.status, 200, q)
   })
   it('answers malformed bodies and unknown methods with the JSON error shape, codes from the catalogue', async () => {
     const { ERROR_CODES } = await import('../errors.js')

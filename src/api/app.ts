@@ -21,7 +21,9 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024
 const defaultIngest = (store: Store): IngestRunner => async (input, onProgress) => {
   const { ingest } = await import('../ingest/ingest.js')
   const total = input.pages.length + input.urls.length
-  return ingest(store, input.urls, { pages: input.pages, onProgress: (p) => onProgress({ done: p.done, total, stored: p.stored, rejected: p.rejected }) })
+  const sum = await ingest(store, input.urls, { pages: input.pages, onProgress: (p) => onProgress({ done: p.done, total, stored: p.stored, rejected: p.rejected }) })
+  onProgress({ done: sum.pages, total, stored: sum.stored, rejected: sum.rejected.reduce((n, r) => n + (r.count ?? 1), 0) })
+  return sum
 }
 
 /**
@@ -80,7 +82,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono & { jobs: J
       if (opts.readToken && !bearerOk(c.req.header('authorization'), token)) return refuse(c, 401, 'E_UNAUTHORIZED', 'Expected `Authorization: Bearer <token>` (this server is not public), got a missing or wrong token')
       return next()
     }
-    if (ctx.readOnly) return refuse(c, 403, 'E_READ_ONLY', 'Expected a writable server, got a read-only one (bind to loopback or give a token)')
+    if (ctx.readOnly) return refuse(c, 403, 'E_READ_ONLY', 'Expected a writable server, got a read-only one')
     if (!token) return refuse(c, 403, 'E_READ_ONLY', 'Expected the server to be started with a token, got none: writing over HTTP is off')
     if (!bearerOk(c.req.header('authorization'), token)) return refuse(c, 401, 'E_UNAUTHORIZED', 'Expected `Authorization: Bearer <token>`, got a missing or wrong token')
     return limit(c, next)

@@ -4,6 +4,7 @@
  * `GET /api/jobs/{id}` tells how each went. Jobs live in memory: a restart forgets them (the store keeps the pages).
  */
 import { randomUUID } from 'node:crypto'
+import { DossierError } from '../errors.js'
 import type { ContentPage } from '../ingest/read.js'
 
 /** What one ingest request asks for: pages given as content, and http(s) URLs to fetch (public addresses only). */
@@ -26,6 +27,9 @@ export interface Job {
   error: string | null
 }
 
+/** How many jobs may wait or run at once: each holds its pages (up to the body cap) in memory until it is done. */
+export const MAX_PENDING = 8
+
 /** How many finished jobs are remembered (the oldest are forgotten first). */
 export const KEEP_JOBS = 200
 
@@ -35,7 +39,10 @@ export class JobQueue {
   private tail: Promise<void> = Promise.resolve()
   constructor(private readonly run: IngestRunner, private readonly onDone: () => void = () => {}) {}
 
+  /** Queues a job; refused (E_BUSY, 503) while MAX_PENDING jobs wait or run, so queued pages never pile up in memory. */
   submit(input: IngestInput): Job {
+    const pending = [...this.jobs.values()].filter((j) => j.status === 'queued' || j.status === 'running').length
+    if (pending >= MAX_PENDING) throw new DossierError('E_BUSY', `Expected fewer than ${MAX_PENDING} ingest jobs waiting or running, got ${pending}: retry when one is done (GET /api/jobs/{id})`)
     const job: Job = { id: 'job_' + randomUUID().replace(/-/g, '').slice(0, 16), status: 'queued', created_at: new Date().toISOString(), started_at: null, finished_at: null,
       inputs: { pages: input.pages.length, urls: input.urls.length }, progress: null, result: null, error: null }
     this.jobs.set(job.id, job)

@@ -202,7 +202,8 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
     corpusDue: () => guard('corpusDue', async () => !!(await db.selectFrom('store_meta').select('key').where('key', '=', CORPUS_DUE).executeTakeFirst())),
     markCorpusDue: () => guard('markCorpusDue', () => setMeta(db, CORPUS_DUE, now())),
     search: (text, o = {}) => guard('search', async () => {
-      const needle = text.trim().toLowerCase()
+      // no stored text holds NUL (src/ingest strips it), and neither FTS5 nor PostgreSQL takes it in a query
+      const needle = text.replace(/\u0000/g, '').trim().toLowerCase()
       if (!needle) return []
       type Row = { id: string; title: string | null; outlet: string | null; record: string | null }
       // a bounded scan. SQLite's lower() and LIKE fold ASCII only: a Cyrillic or Greek needle is also looked for capitalised and in capitals

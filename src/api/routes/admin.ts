@@ -45,6 +45,7 @@ export function adminRoutes(app: Api, ctx: RouteContext): void {
       202: json(z.object({ job: JobSchema }).openapi('IngestAccepted'), 'The job, queued; follow it at `/api/jobs/{id}` (also in the Location header)'),
       400: json(ErrorSchema, 'Bad request body'), 401: json(ErrorSchema, 'Missing or wrong token (checked before the body is read)'),
       403: json(ErrorSchema, 'Read-only server or ingest disabled'), 413: json(ErrorSchema, 'Request body over the limit (16 MiB unless configured)'),
+      503: json(ErrorSchema, 'Too many jobs waiting or running (8): retry later'),
     },
   }), async (c) => {
     const { pages, urls } = c.req.valid('json')
