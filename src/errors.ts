@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   E_UNAUTHORIZED: 'A bearer token is required',
   E_READ_ONLY: 'The server is read-only',
   E_INTERNAL: 'Unexpected server error',
+  E_BUSY: 'The server has as much work queued as it takes; retry later',
 } as const
 export type ErrorCode = keyof typeof ERROR_CODES
 

@@ -4,6 +4,13 @@ import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
 import { seedDemo } from './fixtures/demo-corpus.js'
 import { createApp } from './app.js'
+import type { IngestInput, IngestRunner } from './jobs.js'
+
+/** A page the real ingest stores (a title, a byline, a date, three paragraphs). */
+const GOOD_PAGE = ['Northern envoys meet in Oslo to discuss grain corridor', '', 'By Ada Lindqvist', '', 'March 4, 2024', '',
+  'Foreign ministers from Norway and Finland met in Oslo on Monday to discuss a grain corridor across the Baltic Sea, officials said.', '',
+  '“We agreed that the corridor must stay open through the winter,” the Norwegian minister told reporters after the talks.', '',
+  'The two governments said they would meet again in Helsinki next month to sign a formal agreement.'].join('\n')
 
 let store: Store
 before(async () => { store = await openStore(':memory:'); await seedDemo(store) })
@@ -15,7 +22,7 @@ describe('API', () => {
     const { res, body } = await get('/openapi.json')
     assert.equal(res.status, 200)
     assert.equal(body.openapi, '3.1.0')
-    for (const p of ['/api/documents', '/api/documents/{id}', '/api/events', '/api/events/{id}', '/api/actors/{id}', '/api/stories', '/api/contradictions', '/api/outlets', '/api/search', '/api/export', '/api/ingest', '/api/timeline', '/api/network', '/api/map'])
+    for (const p of ['/api/documents', '/api/documents/{id}', '/api/events', '/api/events/{id}', '/api/actors/{id}', '/api/stories', '/api/contradictions', '/api/outlets', '/api/search', '/api/export', '/api/ingest', '/api/jobs/{id}', '/api/claims', '/api/timeline', '/api/network', '/api/map'])
       assert.ok(body.paths[p], `missing ${p}`)
     assert.ok(body.paths['/api/events'].get.parameters.some((x: any) => x.name === 'pair'))
   })
@@ -74,34 +81,121 @@ describe('API', () => {
     assert.equal((await get('/api/search?q=training%20aircraft&outlet=Gulf%20Ledger')).body.total, 1)
   })
   it('serves stories, contradictions with outlets, outlet profiles and exports', async () => {
-    assert.equal((await get('/api/stories')).body[0].id, 'st_demo')
+    assert.equal((await get('/api/stories')).body.items[0].id, 'st_demo')
     assert.equal((await get('/api/stories/st_demo')).body.story_events.length, 2)
-    assert.deepEqual((await get('/api/contradictions')).body[0].members.map((m: any) => m.outlet), ['Gulf Ledger', 'East Courier'])
-    assert.ok((await get('/api/outlets')).body.some((o: any) => o.terms.some((t: any) => t.term === 'regime')))
+    assert.deepEqual((await get('/api/contradictions')).body.items[0].members.map((m: any) => m.outlet), ['Gulf Ledger', 'East Courier'])
+    assert.ok((await get('/api/outlets')).body.items.some((o: any) => o.terms.some((t: any) => t.term === 'regime')))
     const csv = await get('/api/export?format=csv')
     assert.match(csv.res.headers.get('content-type')!, /text\/csv/); assert.ok(csv.body.split('\r\n').length > 8)
     const jsonl = await get('/api/export')
     assert.ok(jsonl.body.trim().split('\n').map((l: string) => JSON.parse(l)).some((r: any) => r.kind === 'document'))
   })
-  it('refuses ingest without the token, when read-only, or with no token configured', async () => {
-    const calls: string[][] = []
-    const ingest = async (paths: string[]) => { calls.push(paths); return { stored: 0 } }
-    const post = (app: ReturnType<typeof createApp>, auth?: string) => app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify({ paths: ['x'] }) })
+  it('refuses ingest without the token, when read-only, or with no token configured; queues a job of pages sent as content, never server paths', async () => {
+    const calls: IngestInput[] = []
+    const ingest: IngestRunner = async (input, onProgress) => { calls.push(input); onProgress({ done: 1, total: 1, stored: 1, rejected: 0 }); return { stored: 1 } }
+    const post = (app: ReturnType<typeof createApp>, auth?: string, body: unknown = { pages: [{ text: 'x' }] }) =>
+      app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify(body) })
     assert.equal((await post(createApp(store, { ingest }))).status, 403)
     assert.equal((await post(createApp(store, { ingest, token: 's3cret' }))).status, 401)
     assert.equal((await post(createApp(store, { ingest, token: 's3cret' }), 'Bearer wrong!')).status, 401)
     assert.equal((await post(createApp(store, { ingest, token: 's3cret', readOnly: true }), 'Bearer s3cret')).status, 403)
-    const ok = await post(createApp(store, { ingest, token: 's3cret' }), 'Bearer s3cret')
-    assert.equal(ok.status, 200); assert.deepEqual(calls, [['x']])
-    const bad = await createApp(store, { ingest, token: 's3cret' }).request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret' }, body: '{"paths": []}' })
-    assert.equal(bad.status, 400)
+    const app = createApp(store, { ingest, token: 's3cret' })
+    const ok = await post(app, 'Bearer s3cret', { pages: [{ text: 'A page.', url: 'https://example.org/a' }], urls: ['https://example.org/b'] })
+    assert.equal(ok.status, 202)
+    const { job } = await ok.json() as any
+    assert.match(job.id, /^job_/); assert.equal(ok.headers.get('location'), `/api/jobs/${job.id}`)
+    await app.jobs.idle()
+    const done = await (await app.request(`/api/jobs/${job.id}`)).json() as any
+    assert.equal(done.status, 'done'); assert.deepEqual(done.result, { stored: 1 }); assert.deepEqual(done.progress, { done: 1, total: 1, stored: 1, rejected: 0 })
+    assert.deepEqual(calls, [{ pages: [{ text: 'A page.', url: 'https://example.org/a' }], urls: ['https://example.org/b'] }])
+    assert.equal((await app.request('/api/jobs/job_nope')).status, 404)
+    // server paths are no input: `paths` is refused, and so is any URL that is not http(s)
+    for (const body of [{ paths: ['/etc/passwd'] }, { urls: ['file:///etc/passwd'] }, { urls: ['/etc/passwd'] }, { pages: [] }, { pages: [{ path: '/etc/passwd' }] }, { pages: [{ html: '<p>a</p>', text: 'a' }] }]) {
+      const bad = await post(app, 'Bearer s3cret', body)
+      assert.equal(bad.status, 400, JSON.stringify(body)); assert.equal((await bad.json() as any).error.code, 'E_BAD_REQUEST')
+    }
+    assert.equal(calls.length, 1)
+  })
+  it('refuses a job while 8 wait or run (503 E_BUSY), so queued pages never pile up in memory', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const app = createApp(store, { token: 't', ingest: async () => { await gate; return {} } })
+    const post = () => app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: JSON.stringify({ pages: [{ text: 'x' }] }) })
+    for (let i = 0; i < 8; i++) assert.equal((await post()).status, 202)
+    const busy = await post()
+    assert.equal(busy.status, 503); assert.equal((await busy.json() as any).error.code, 'E_BUSY')
+    release(); await app.jobs.idle()
+    assert.equal((await post()).status, 202)
+    await app.jobs.idle()
+  })
+  it('ingests pages sent as content through the real ingest, naming them pages[i] in the summary', async () => {
+    const own = await openStore(':memory:')
+    try {
+      const app = createApp(own, { token: 't' })
+      const res = await app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
+        body: JSON.stringify({ pages: [{ text: GOOD_PAGE, url: 'https://example.org/news/1' }, { text: '   ' }] }) })
+      assert.equal(res.status, 202)
+      const { job } = await res.json() as any
+      await app.jobs.idle()
+      const done = await (await app.request(`/api/jobs/${job.id}`)).json() as any
+      assert.equal(done.status, 'done', done.error)
+      assert.equal(done.result.stored, 1)
+      assert.deepEqual(done.result.rejected.map((r: any) => [r.path, r.ruleId]), [['pages[1]', 'empty']])
+      const docs = (await (await app.request('/api/documents?status=all')).json() as any).items
+      assert.ok(docs.some((d: any) => d.url === 'https://example.org/news/1' && d.path === null))
+    } finally { await own.close() }
+  })
+  it('names no folder of the server in any response: document paths are file names only', async () => {
+    const list = (await get('/api/documents?status=all&limit=500')).body.items
+    assert.ok(list.length > 0)
+    for (const d of list) assert.ok(d.path === null || !/[\\/]/.test(d.path), d.path)
+    const doc = (await get(`/api/documents/${list[0].id}`)).body
+    assert.ok(doc.source.path === null || !/[\\/]/.test(doc.source.path))
+    for (const line of (await get('/api/export')).body.trim().split('\n')) {
+      const r = JSON.parse(line)
+      if (r.kind === 'document') assert.ok(r.source.path === null || !/[\\/]/.test(r.source.path), r.source.path)
+    }
+  })
+  it('rebuilds cached reads after any write, also one that keeps every count (store generation)', async () => {
+    const own = await openStore(':memory:')
+    try {
+      await seedDemo(own)
+      const app = createApp(own)
+      const before = await (await app.request('/api/stories/st_demo')).json() as any
+      const stats = await own.stats(), gen = await own.generation()
+      const records = [...await own.listCorpus('story'), ...await own.listCorpus('story_event'), ...await own.listCorpus('contradiction'), ...await own.listCorpus('outlet')]
+        .map((r) => (r.kind === 'story' && r.id === 'st_demo' ? { ...r, title: 'Retitled story' } : r))
+      const events = await own.listEvents({ limit: 500 })
+      await own.replaceCorpus({ actors: (await own.listActors({ limit: 1000 })).map(({ mentions: _m, events: _e, ...a }) => a), records,
+        eventStory: new Map(events.filter((e) => e.story_event).map((e) => [e.id, e.story_event!])), docs: new Map() })
+      assert.deepEqual(await own.stats(), stats); assert.ok(await own.generation() > gen)
+      const after = await (await app.request('/api/stories/st_demo')).json() as any
+      assert.notEqual(before.story.title, 'Retitled story'); assert.equal(after.story.title, 'Retitled story')
+    } finally { await own.close() }
+  })
+  it('needs the token for reads when the server is not public; refuses impossible dates and odd vendor names', async () => {
+    const app = createApp(store, { token: 's3cret', readToken: true })
+    assert.equal((await app.request('/api/stats')).status, 401)
+    assert.equal((await app.request('/api/stats', { headers: { authorization: 'Bearer s3cret' } })).status, 200)
+    assert.equal((await app.request('/')).status, 200) // the UI's files hold no records
+    for (const path of ['/api/events?from=2024-13-45', '/api/events?to=2024-02-30', '/api/events?from=2023-00']) {
+      const { res, body } = await get(path)
+      assert.equal(res.status, 400, path); assert.equal(body.error.code, 'E_BAD_REQUEST')
+    }
+    assert.equal((await get('/api/events?from=2024-02-29&to=2024-12')).res.status, 200)
+    for (const path of ['/vendor/__proto__', '/vendor/constructor', '/vendor/toString', '/vendor/hasOwnProperty', '/app/', '/static/', '/api/documents/%ZZ', '/%ZZ',
+      '/app/views', '/app/views/', '/api/', '//', '/api/documents/..'])
+      assert.ok([400, 404].includes((await get(path)).res.status), path)
+    // odd search needles are answered, never a 500
+    for (const q of ['%00%00%00', '%22%22%22', 'a*b', '%22a%22%20OR%20b', 'NEAR(a%20b)', '%5E'])
+      assert.equal((await get(`/api/search?q=${q}`)).res.status, 200, q)
   })
   it('answers malformed bodies and unknown methods with the JSON error shape, codes from the catalogue', async () => {
     const { ERROR_CODES } = await import('../errors.js')
     const app = createApp(store, { ingest: async () => ({}), token: 's3cret' })
     const broken = await app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret' }, body: '{"paths": [' })
     assert.equal(broken.status, 400); assert.equal((await broken.json() as any).error.code, 'E_BAD_REQUEST')
-    const del = await app.request('/api/events', { method: 'DELETE' })
+    const del = await app.request('/api/events', { method: 'DELETE', headers: { authorization: 'Bearer s3cret' } })
     assert.equal(del.status, 404); assert.ok((await del.json() as any).error.code in ERROR_CODES)
   })
   it('lists an actor\'s events as the union of two indexed lookups, equal to the source-or-target filter, on every page', async () => {
@@ -117,9 +211,9 @@ describe('API', () => {
     const ov = (await get('/api/overview')).body
     assert.ok(ov.key_events[0].outlets.length >= 2); assert.ok(ov.published.from <= ov.published.to)
     assert.deepEqual([...ov.pair].sort(), ['a_irn', 'a_rus'])
-    const claims = (await get('/api/claims')).body
+    const claims = (await get('/api/claims')).body.items
     assert.ok(claims.length >= 1)
-    for (const g of claims) for (const c of g.claims) assert.equal(c.unit, g.unit)
+    for (const g of claims) { assert.equal(g.claim_count, g.claims.length); for (const c of g.claims) assert.equal(c.unit, g.unit) }
   })
   it('gives every event mention who alleges it and what produced it (rule or model, with its score), documented in /openapi.json', async () => {
     const spec = (await get('/openapi.json')).body

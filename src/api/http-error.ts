@@ -4,7 +4,7 @@ import { DossierError, type ErrorCode } from '../errors.js'
 
 /** HTTP status of each catalogue code (src/errors.ts) that the API answers with; any other code is a 500. */
 export const HTTP_STATUS: Readonly<Partial<Record<ErrorCode, ContentfulStatusCode>>> = {
-  E_BAD_REQUEST: 400, E_INPUT: 400, E_USAGE: 400, E_UNAUTHORIZED: 401, E_READ_ONLY: 403, E_NOT_FOUND: 404, E_INTERNAL: 500, E_STORE: 500,
+  E_BAD_REQUEST: 400, E_INPUT: 400, E_USAGE: 400, E_UNAUTHORIZED: 401, E_READ_ONLY: 403, E_NOT_FOUND: 404, E_INTERNAL: 500, E_STORE: 500, E_BUSY: 503,
 }
 
 /** Thrown by route handlers; `app.onError` turns it into `{ error: { code, message } }` (style.md §9). */

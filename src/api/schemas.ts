@@ -19,11 +19,19 @@ export const PageQuery = z.object({
 export const pageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
   z.object({ items: z.array(item), limit: z.number().int(), offset: z.number().int(), next_offset: z.number().int().nullable() }).openapi(name)
 
+/** A page of an in-memory list, with the list's length. */
+export const totalPageOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ items: z.array(item), limit: z.number().int(), offset: z.number().int(), next_offset: z.number().int().nullable(), total: z.number().int() }).openapi(name)
+/** Slices one page out of a list (`next_offset` null on the last page). */
+export const slicePage = <T>(all: readonly T[], limit: number, offset: number) =>
+  ({ items: all.slice(offset, offset + limit), limit, offset, next_offset: offset + limit < all.length ? offset + limit : null, total: all.length })
+
 const ActorRef = z.object({ actor: z.string(), name: z.string() }).nullable()
 const Message = z.object({ source: z.string(), ruleId: z.string(), severity: z.enum(['fatal', 'warning', 'info']), reason: z.string(), place: SpanSchema.optional() })
 
 export const DocumentSummarySchema = z.object({
-  id: z.string(), path: z.string().nullable(), url: z.string().nullable(), status: z.enum(['ok', 'rejected']), reason: z.string().nullable(),
+  id: z.string(), path: z.string().nullable().openapi({ description: 'The file name the page was read from (never its folders on the server); null for a page sent as content or fetched' }),
+  url: z.string().nullable(), status: z.enum(['ok', 'rejected']), reason: z.string().nullable(),
   title: z.string().nullable(), outlet: z.string().nullable(), published: z.string().nullable(), copy_of: z.string().nullable(),
   author: z.string().nullable(), version: z.number(), ingested_at: z.string(),
   language: z.string().nullable().openapi({ description: 'ISO 639-1 code of the text\'s language (detected); null when unknown', example: 'ru' }),
@@ -47,7 +55,7 @@ const Event = z.looseObject({
 
 export const DocumentSchema = z.looseObject({
   kind: z.literal('document'), id: z.string(),
-  source: z.looseObject({ path: z.string().nullable(), url: z.string().nullable(), sha256: z.string() }),
+  source: z.looseObject({ path: z.string().nullable().openapi({ description: 'The file name the page was read from, without its folders' }), url: z.string().nullable(), sha256: z.string() }),
   outlet: z.string().nullable(), copy_of: z.string().nullable(), title: z.string().nullable(), published: z.string().nullable(), author: z.string().nullable(),
   language: z.string().nullable().optional().openapi({ description: 'ISO 639-1 code of the text\'s language, detected by the clean stage (a record\'s own `language` is a claim, named in the messages); stages that read English only are skipped on other languages', example: 'fa' }),
   text: z.string().openapi({ description: 'The cleaned text; every span indexes it ([start,end) in UTF-16 code units)' }),
@@ -71,12 +79,22 @@ export const EventRowSchema = z.object({
   ...provenance,
 }).openapi('EventRow')
 
+/** True for a date that exists: YYYY, YYYY-MM (month 01–12) or YYYY-MM-DD (a day of that month; 2024-02-30 does not exist). */
+export function realDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s)
+  if (!m) return false
+  const month = m[2] ? Number(m[2]) : 1, day = m[3] ? Number(m[3]) : 1
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate()
+}
+/** A date query parameter, YYYY[-MM[-DD]], that exists (`2024-13-45` is a 400). */
+const DateParam = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).refine(realDate, { message: 'Expected a date that exists (month 01–12, a day of that month)' })
+
 export const EventQuery = PageQuery.extend({
   actor: z.string().optional().openapi({ description: 'Actor id (source or target)' }),
   pair: z.string().regex(/^[^,]+,[^,]+$/).optional().openapi({ description: 'Two actor ids, comma-separated: events between them in either direction', example: 'a_rus,a_irn' }),
   type: z.string().optional().openapi({ description: `PLOVER event type: ${PLOVER_TYPES.join(', ')}`, example: 'CONSULT' }),
-  from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional().openapi({ description: 'Earliest date (inclusive), YYYY[-MM[-DD]]' }),
-  to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional().openapi({ description: 'Latest date (inclusive), YYYY[-MM[-DD]]' }),
+  from: DateParam.optional().openapi({ description: 'Earliest date (inclusive), YYYY[-MM[-DD]]' }),
+  to: DateParam.optional().openapi({ description: 'Latest date (inclusive), YYYY[-MM[-DD]]' }),
   outlet: z.string().optional(), story: z.string().optional().openapi({ description: 'Story event id' }), doc: z.string().optional(),
 })
 
@@ -102,7 +120,7 @@ export const OutletSchema = z.looseObject({
 }).openapi('OutletProfile')
 
 export const ClaimGroupSchema = z.object({
-  unit: z.string(), values: z.array(z.object({ value: z.number(), docs: z.number(), outlets: z.array(z.string()) })),
+  unit: z.string(), claim_count: z.number().int().openapi({ description: 'Claims of this unit; `claims` lists at most `per_unit` of them' }), values: z.array(z.object({ value: z.number(), docs: z.number(), outlets: z.array(z.string()) })),
   claims: z.array(z.object({ id: z.string(), doc: z.string(), outlet: z.string().nullable(), title: z.string().nullable(), copy: z.boolean(), what: z.string(), value: z.number(),
     qualifier: z.string().nullable(), unit: z.string(), evidence: TextSpanSchema })),
 }).openapi('ClaimGroup')

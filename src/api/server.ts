@@ -1,25 +1,46 @@
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
+import { DossierError } from '../errors.js'
 import type { Store } from '../store/store.js'
 import { createApp, type AppOptions } from './app.js'
 
 /** Hosts that only this machine can reach. */
 export const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
+/** Addresses that bind every interface (the Host header then has no one name to match). */
+const WILDCARD = new Set(['0.0.0.0', '::', ''])
+
+export interface ServerOptions {
+  port: number; host: string; token?: string | null; ingest?: AppOptions['ingest']
+  /** off loopback, let anyone read without the token (writes still need it) */
+  public?: boolean
+  /** more names the Host header may give (a DNS name of this machine); the bound address and, on loopback, localhost are always allowed */
+  allowedHosts?: readonly string[]
+  /** request body cap in bytes (default 16 MiB) */
+  maxBodyBytes?: number
+}
 
 /**
- * Serves the app. It is read-only unless bound to loopback or given a token; POST /api/ingest always needs
- * `Authorization: Bearer <token>`. Port 0 picks a free port (the returned `url` says which).
+ * Serves the app. Writes (POST /api/ingest) always need `Authorization: Bearer <token>`. Off loopback, reads need the
+ * token too unless `public`; a server bound off loopback with neither is refused. The Host header must name the
+ * bound address, localhost (on loopback) or an allowed host; on a wildcard address with no allowed host named,
+ * the token (or `public`) is the protection. Port 0 picks a free port (the returned `url` says which).
  */
-export async function startServer(store: Store, opts: { port: number; host: string; token?: string | null; ingest?: AppOptions['ingest'] }): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServer(store: Store, opts: ServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const token = opts.token ?? null
-  const readOnly = !LOOPBACK.has(opts.host) && !token
-  const app = createApp(store, { token, readOnly, ingest: opts.ingest })
+  const loopback = LOOPBACK.has(opts.host)
+  if (!loopback && !token && !opts.public)
+    throw new DossierError('E_USAGE', `Expected a token (--token-file, DOSSIER_TOKEN) or --public to serve on ${opts.host}, got neither: off loopback the records are read with the token unless public`)
+  const extra = opts.allowedHosts ?? []
+  const allowedHosts = loopback ? [...LOOPBACK, opts.host, ...extra]
+    : WILDCARD.has(opts.host) ? (extra.length ? [...LOOPBACK, ...extra] : null)
+    : [opts.host, ...LOOPBACK, ...extra]
+  const app = createApp(store, { token, readOnly: false, ingest: opts.ingest, readToken: !loopback && !opts.public, allowedHosts, maxBodyBytes: opts.maxBodyBytes })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' || opts.host.includes(':') ? `[${info.address}]` : opts.host
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () => new Promise<void>((res, rej) => server.close((e) => (e ? rej(e) : res()))),
+        close: () => new Promise<void>((res, rej) => { server.close((e) => (e ? rej(e) : res())); (server as any).closeAllConnections?.() }),
       })
     })
     server.once('error', reject)

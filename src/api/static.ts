@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, normalize } from 'node:path'
 import type { Hono } from 'hono'
 import { REPO_ROOT } from '../paths.js'
@@ -33,7 +33,8 @@ function resolveModule(rel: string): string | null {
 
 /** Files are read once and kept (the UI is small); a missing file is a 404. */
 function fileResponse(file: string | null, cacheable: boolean): Response {
-  if (!file || !existsSync(file)) return new Response(JSON.stringify(errorBody('E_NOT_FOUND', 'Expected an existing file, got none')), { status: 404, headers: { 'content-type': 'application/json' } })
+  // a folder (`/app/views`) or anything else that is not a plain file is no file here: 404, never a read that throws
+  if (!file || !statSync(file, { throwIfNoEntry: false })?.isFile()) return new Response(JSON.stringify(errorBody('E_NOT_FOUND', 'Expected an existing file, got none')), { status: 404, headers: { 'content-type': 'application/json' } })
   return new Response(readFileSync(file), { headers: { 'content-type': typeOf(file), 'cache-control': cacheable ? 'public, max-age=86400' : 'no-cache' } })
 }
 
@@ -43,5 +44,5 @@ export function mountStatic(app: Hono<any, any, any>): void {
   app.get('/', () => fileResponse(join(PUBLIC_DIR, 'index.html'), false))
   app.get('/app/*', (c) => { const n = c.req.path.slice('/app/'.length); return fileResponse(safe(n) ? join(CLIENT_DIR, n) : null, false) })
   app.get('/static/*', (c) => { const n = c.req.path.slice('/static/'.length); return fileResponse(safe(n) ? join(PUBLIC_DIR, n) : null, false) })
-  app.get('/vendor/:name', (c) => { const rel = VENDOR[c.req.param('name')]; return fileResponse(rel ? resolveModule(rel) : null, true) })
+  app.get('/vendor/:name', (c) => { const n = c.req.param('name'); const rel = Object.hasOwn(VENDOR, n) ? VENDOR[n] : undefined; return fileResponse(rel ? resolveModule(rel) : null, true) })
 }

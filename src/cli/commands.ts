@@ -117,11 +117,17 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .description('Serve the HTTP API (/api, /openapi.json) and the web UI')
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--port <n>', 'port', (v) => Number(v), 8737)
-    .option('--host <host>', 'address to bind (anything but loopback is read-only unless --token)', '127.0.0.1')
-    .option('--token <token>', 'bearer token that allows POST /api/ingest', process.env.DOSSIER_TOKEN)
+    .option('--host <host>', 'address to bind (off loopback, reads need the token unless --public)', '127.0.0.1')
+    .option('--token-file <file>', 'file holding the bearer token (POST /api/ingest; reads too off loopback); or set DOSSIER_TOKEN')
+    .option('--token <token>', 'bearer token on the command line (visible to every user in `ps`: prefer --token-file or DOSSIER_TOKEN)')
+    .option('--public', 'off loopback, let anyone read without the token (writes still need it)')
+    .option('--allowed-host <name>', 'a name of this server the Host header may give (repeatable; DNS-rebinding defence)', collect, [])
+    .option('--max-body-mb <n>', 'largest request body read, in MiB', (v) => Number(v), 16)
     .action(async (o) => {
+      const token = serverToken(o)
+      if (!(o.maxBodyMb > 0)) throw new DossierError('E_USAGE', `Expected --max-body-mb to be a positive number, got ${o.maxBodyMb}`)
       const store = await openStore(o.db, { mustExist: true })
-      const srv = await listen(store, { port: o.port, host: o.host, token: o.token ?? null })
+      const srv = await listen(store, { port: o.port, host: o.host, token, public: !!o.public, allowedHosts: o.allowedHost, maxBodyBytes: Math.round(o.maxBodyMb * 1024 * 1024) })
       process.stdout.write(`${await summaryLines(store)}\nDossier is serving ${srv.url} (Ctrl-C to stop)\n`)
       await waitForSignal()
       await srv.close(); await store.close()
@@ -195,8 +201,20 @@ export function registerCommands(program: Command, exit: (code: number) => void)
 
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory()
 
+/** The server's token: from --token-file (first line), --token or DOSSIER_TOKEN; null when none is given. */
+export function serverToken(o: { tokenFile?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (o.tokenFile) {
+    let text: string
+    try { text = readFileSync(o.tokenFile, 'utf8') } catch (e) { throw new DossierError('E_USAGE', `Expected --token-file ${o.tokenFile} to be a readable file, got ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`) }
+    const token = text.split(/\r?\n/)[0]!.trim()
+    if (!token) throw new DossierError('E_USAGE', `Expected a token on the first line of --token-file ${o.tokenFile}, got an empty line`)
+    return token
+  }
+  return o.token || env.DOSSIER_TOKEN || null
+}
+
 /** Starts the server; a port in use or not allowed is a one-line error. */
-async function listen(store: Store, opts: { port: number; host: string; token: string | null }): Promise<{ url: string; close(): Promise<void> }> {
+async function listen(store: Store, opts: import('../api/server.js').ServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const { startServer } = await import('../api/server.js')
   try { return await startServer(store, opts) } catch (e: any) {
     await store.close()

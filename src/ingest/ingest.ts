@@ -9,7 +9,7 @@ import { cleanPage, type RawPage } from '../stages/clean/index.js'
 import type { Store } from '../store/store.js'
 import { PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
 import { applyClaims } from './formats/claims.js'
-import { listInputs, readItems, type InputItem } from './read.js'
+import { contentItem, listInputs, readItems, type ContentPage, type InputItem } from './read.js'
 import { FetchError, isUrl } from '../net/fetch.js'
 import { fetchPageItems } from '../net/page.js'
 
@@ -49,19 +49,27 @@ export interface IngestOptions extends PipelineOptions {
   readonly fetchUrl?: (url: string) => Promise<InputItem[]>
   /** the reading pipeline (default: `defaultPipeline`); tests pass one with a failing stage */
   readonly pipeline?: Pipeline
+  /** pages given as content (the HTTP API), read after the paths; reports name them `pages[i]` */
+  readonly pages?: readonly ContentPage[]
 }
+
+/** How long the page loop may run before it lets other work on the event loop in (a server answering reads), ms. */
+const YIELD_EVERY_MS = 10
 
 /** Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, one transaction per page. */
 export async function ingest(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now()
-  const { files, skipped, missing, problems } = listInputs(paths, { recursive: opts.recursive })
+  const { files: paths0, skipped, missing, problems } = listInputs(paths, { recursive: opts.recursive })
+  // pages given as content are one more input, after the files; it has no name on this machine
+  const REQUEST = '\u0000request'
+  const files = opts.pages?.length ? [...paths0, REQUEST] : paths0
   const { pipeline, kb } = opts.pipeline ? { pipeline: opts.pipeline, kb: loadKb(opts.kbDirs ?? []) } : defaultPipeline(opts)
-  const run = await store.startRun(`ingest ${paths.join(' ')}`)
+  const run = await store.startRun(`ingest ${paths.join(' ')}${opts.pages?.length ? `${paths.length ? ' ' : ''}(${opts.pages.length} page(s) sent over HTTP)` : ''}`)
   // a path that does not exist or a URL that cannot be fetched is reported (exit 1), not stored: it is no page
   const rejected: { path: string | null; ruleId: string; reason: string; count?: number }[] = missing.map((p) => ({ path: p, ruleId: 'not-found', reason: `Expected a file or folder, found nothing at ${p}` }))
   const stageErrors: { path: string | null; stage: string; error: string }[] = []
   const skippedRecords: Record<string, number> = {}
-  let pages = 0, stored = 0, versions = 0, unchanged = 0, lastTick = performance.now()
+  let pages = 0, stored = 0, versions = 0, unchanged = 0, lastTick = performance.now(), lastYield = performance.now()
   const tick = () => {
     if (!opts.onProgress || performance.now() - lastTick < PROGRESS_EVERY_MS) return
     lastTick = performance.now()
@@ -83,7 +91,7 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
       fileRejections.set(ruleId, seen)
       if (++seen.count > REJECTIONS_EACH) { if (seen.where.length < 10) seen.where.push(item.path?.slice(file.length) ?? '?'); return }
     }
-    rejected.push({ path: item.path, ruleId, reason })
+    rejected.push({ path: item.path ?? item.label ?? null, ruleId, reason })
     await saveRejected(item.path, item.url, rawSha, ruleId, reason)
   }
   /** one entry (and one stored row) per rule for the rejections of a file past REJECTIONS_EACH */
@@ -105,6 +113,7 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
   }
   /** the file's items; a file that cannot be read gives one problem item, after the items read before the error */
   async function* itemsOf(file: string): AsyncGenerator<InputItem> {
+    if (file === REQUEST) { let i = 0; for (const p of opts.pages ?? []) yield contentItem(p, `pages[${i++}]`); return }
     if (isUrl(file)) {
       // a URL that cannot be fetched is reported with its one-line reason; the run goes on
       try { yield* await (opts.fetchUrl ?? fetchPageItems)(file) } catch (e) {
@@ -121,27 +130,30 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
       if (item.skipped) { skippedRecords[item.skipped] = (skippedRecords[item.skipped] ?? 0) + 1; continue }
       pages++
       tick()
+      // a long run lets the event loop in now and then: a server keeps answering reads while it ingests
+      if (performance.now() - lastYield > YIELD_EVERY_MS) { await new Promise<void>((r) => setImmediate(r)); lastYield = performance.now() }
       const rawSha = sha256(item.bytes)
-      if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable', file); continue }
+      const group = file === REQUEST ? undefined : file
+      if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable', group); continue }
       const known = await store.findRaw(rawSha)
       // bytes seen before are unchanged, unless they are an earlier version of a page that changed since (restored)
       const latest = known?.superseded_by ? await store.findLatest(item.path, item.page.url ?? item.url) : null
       if (known && !(latest && latest.id !== known.id)) { unchanged++; continue }
       const { page, removed } = withoutNul(item.page)
       let cleaned: ReturnType<typeof cleanPage>
-      try { cleaned = applyClaims(cleanPage(page), item.claims) } catch (e) { await reject(item, rawSha, 'clean-error', `Expected the page to clean, got an error: ${(e as Error).message}`, file); continue }
+      try { cleaned = applyClaims(cleanPage(page), item.claims) } catch (e) { await reject(item, rawSha, 'clean-error', `Expected the page to clean, got an error: ${(e as Error).message}`, group); continue }
       const fatal = cleaned.messages.find((m) => m.severity === 'fatal')
-      if (fatal || !cleaned.text.trim()) { await reject(item, rawSha, fatal?.ruleId ?? 'empty-body', fatal?.reason ?? 'Expected an article body, found none', file); continue }
+      if (fatal || !cleaned.text.trim()) { await reject(item, rawSha, fatal?.ruleId ?? 'empty-body', fatal?.reason ?? 'Expected an article body, found none', group); continue }
       const notes = removed ? [...cleaned.messages, msg('ingest', 'nul-removed', `Removed ${removed} NUL character(s) from the page (no text holds them; PostgreSQL refuses them)`, 'warning')] : cleaned.messages
       const source: Source = { path: item.path, url: page.url ?? item.url, sha256: rawSha, fetched_at: page.fetched_at ?? null }
       const doc = createDoc(source, cleaned.text, cleaned.paragraphs, cleaned.meta, notes, cleaned.rawMap)
       const { doc: read, status } = pipeline.run(doc)
       // a failed stage is stored as such (stage_runs, a fatal message) and reported, never passed off as "nothing found"
-      for (const s of status) if (s.status === 'error') stageErrors.push({ path: item.path ?? source.url, stage: s.stage, error: s.error ?? 'failed' })
+      for (const s of status) if (s.status === 'error') stageErrors.push({ path: item.path ?? source.url ?? item.label ?? null, stage: s.stage, error: s.error ?? 'failed' })
       const previous = await store.findLatest(source.path, source.url)
       let saved: 'saved' | 'exists'
       try { saved = await store.saveDocument(toDocumentRecord(read), { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null }) } catch (e) {
-        await reject(item, rawSha, 'store-error', `Expected the page to be stored, got: ${(e as Error).message}`, file); continue
+        await reject(item, rawSha, 'store-error', `Expected the page to be stored, got: ${(e as Error).message}`, group); continue
       }
       if (saved === 'exists') { unchanged++; continue } // another writer stored this very page meanwhile
       stored++

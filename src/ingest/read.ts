@@ -18,6 +18,21 @@ export interface InputItem {
   readonly claims?: RecordClaims
   /** not a page, and no problem: a record of a container skipped by kind (a WARC request, an image), counted */
   readonly skipped?: string
+  /** how reports name an item that has no path (a page sent in an HTTP request: `pages[3]`); never stored */
+  readonly label?: string
+}
+
+/** A page given as content (the HTTP API): HTML or text, with its URL when known. */
+export interface ContentPage { readonly url?: string | null; readonly fetched_at?: string | null; readonly html?: string; readonly text?: string }
+
+/** A page given as content as an input item: no path (it names nothing on this machine), checked like a JSON Lines record. */
+export function contentItem(p: ContentPage, label: string): InputItem {
+  const url = p.url ?? null, body = p.html ?? p.text ?? ''
+  const bytes = new TextEncoder().encode(body)
+  const checked = body.trim() ? decode(bytes) : { problem: { ruleId: 'empty', reason: 'Expected page content, got an empty page' } }
+  if (checked.problem) return { path: null, url, bytes, label, problem: checked.problem }
+  const fetched_at = p.fetched_at ?? null
+  return { path: null, url, bytes, label, page: p.html != null ? { path: null, url, fetched_at, html: body } : { path: null, url, fetched_at, text: body } }
 }
 
 /** Every extension a folder walk picks up as a page; other files in a folder are skipped (and counted). */

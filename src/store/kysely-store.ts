@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import { DossierError } from '../errors.js'
 import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
-import { CORPUS_DUE, eventProvenance, setMeta, type DB } from './schema.js'
+import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTOR, setMeta, type DB } from './schema.js'
 import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
@@ -75,6 +75,8 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       const replaced = new Set(others.map((o) => o.id))
       if (opts.replaces && opts.replaces !== rec.id) replaced.add(opts.replaces)
       const version = Math.max(opts.version, ...others.map((o) => Number(o.version) + 1))
+      // the SQLite full-text index follows the current documents (rowid = the document row's rowid)
+      if (dialect === 'sqlite') await sql`delete from doc_fts where rowid in (select rowid from documents where id = ${rec.id})`.execute(tx)
       await tx.deleteFrom('documents').where('id', '=', rec.id).execute()
       for (const t of ['mentions', 'events', 'quotes', 'claims', 'messages'] as const) await tx.deleteFrom(t).where('doc_id', '=', rec.id).execute()
       await tx.insertInto('documents').values({
@@ -85,6 +87,10 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       }).execute()
       // a document is never superseded by itself (two concurrent ingests once did that, hiding the page)
       if (replaced.size) await tx.updateTable('documents').set({ superseded_by: rec.id }).where('id', 'in', [...replaced]).where('id', '!=', rec.id).execute()
+      if (dialect === 'sqlite') {
+        if (replaced.size) await sql`delete from doc_fts where rowid in (select rowid from documents where id in (${sql.join([...replaced])}))`.execute(tx)
+        await sql`insert into doc_fts (rowid, text) select rowid, ${rec.text} from documents where id = ${rec.id}`.execute(tx)
+      }
       await insertMany(tx, 'mentions', rec.entities.flatMap((e) => e.mentions.map((m) => ({ doc_id: rec.id, entity_id: e.id, actor_id: e.actor, start_char: m.start, end_char: m.end, text: m.text }))))
       await insertMany(tx, 'events', rec.events.map((e) => ({
         id: e.id, doc_id: rec.id, story_event: e.story_event, type: e.type, mode: e.mode, source_actor: e.source_actor?.actor ?? null,
@@ -97,6 +103,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await insertMany(tx, 'stage_runs', opts.stages.map((s) => ({ run_id: opts.runId, doc_id: rec.id, stage: s.stage, status: s.status, ms: s.ms, error: noNul(s.error ?? null), reason: s.reason ?? null })))
       // the corpus no longer matches the documents until the cross-source analysis runs again
       await setMeta(tx, CORPUS_DUE, now())
+      await bumpGeneration(tx)
       return 'saved' as const
     })),
     saveRejected: (r0) => guard('saveRejected', () => db.transaction().execute(async (tx) => {
@@ -110,6 +117,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
         record: null, ingested_at: now(), run_id: r.runId, language: null,
       }).execute()
       await insertMany(tx, 'messages', r.messages.map((m) => ({ doc_id: r.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: null, end_char: null })))
+      await bumpGeneration(tx)
     })),
     stageRuns: (docId) => guard('stageRuns', async () => {
       const rows = await db.selectFrom('stage_runs').select(['run_id', 'stage', 'status', 'ms', 'error', 'reason']).where('doc_id', '=', docId).execute()
@@ -188,16 +196,37 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
         await tx.updateTable('documents').set(set).where('id', '=', id).execute()
       }
       await setMeta(tx, CORPUS_DUE, null)
+      await bumpGeneration(tx)
     })),
+    generation: () => guard('generation', async () => Number((await db.selectFrom('store_meta').select('value').where('key', '=', GENERATION).executeTakeFirst())?.value ?? 0)),
     corpusDue: () => guard('corpusDue', async () => !!(await db.selectFrom('store_meta').select('key').where('key', '=', CORPUS_DUE).executeTakeFirst())),
     markCorpusDue: () => guard('markCorpusDue', () => setMeta(db, CORPUS_DUE, now())),
     search: (text, o = {}) => guard('search', async () => {
-      const needle = text.trim().toLowerCase()
+      // no stored text holds NUL (src/ingest strips it), and neither FTS5 nor PostgreSQL takes it in a query
+      const needle = text.replace(/\u0000/g, '').trim().toLowerCase()
       if (!needle) return []
-      // SQLite's lower() and LIKE fold ASCII only: a Cyrillic or Greek needle is also looked for capitalised and in capitals
-      const variants = [...new Set([needle, needle[0]!.toUpperCase() + needle.slice(1), needle.toUpperCase()])].map((v) => '%' + v.replace(/[%_]/g, '') + '%')
-      const rows = await db.selectFrom('documents').select(['id', 'title', 'outlet', 'record']).where('status', '=', 'ok').where('superseded_by', 'is', null)
-        .where((eb) => eb.or(variants.map((v, i) => i === 0 ? eb(sql<string>`lower(record)`, 'like', v) : eb('record', 'like', v)))).limit(200).execute()
+      type Row = { id: string; title: string | null; outlet: string | null; record: string | null }
+      // a bounded scan. SQLite's lower() and LIKE fold ASCII only: a Cyrillic or Greek needle is also looked for capitalised and in capitals
+      const scan = async (): Promise<Row[]> => {
+        const variants = [...new Set([needle, needle[0]!.toUpperCase() + needle.slice(1), needle.toUpperCase()])].map((v) => '%' + v.replace(/[%_]/g, '') + '%')
+        return db.selectFrom('documents').select(['id', 'title', 'outlet', 'record']).where('status', '=', 'ok').where('superseded_by', 'is', null)
+          .where((eb) => eb.or(variants.map((v, i) => i === 0 ? eb(sql<string>`lower(record)`, 'like', v) : eb('record', 'like', v)))).limit(200).execute()
+      }
+      let rows: Row[]
+      if (dialect === 'sqlite' && [...needle].length >= 3) {
+        // SQLite: the trigram FTS5 index finds the pages holding the phrase (any case, any script), best ranked (bm25) first
+        rows = (await sql<Row>`select d.id, d.title, d.outlet, d.record from doc_fts f
+          join documents d on d.rowid = f.rowid where doc_fts match ${'"' + needle.replace(/"/g, '""') + '"'} and d.status = 'ok' and d.superseded_by is null
+          order by f.rank limit 200`.execute(db)).rows
+      } else if (dialect === 'postgres' && /[\p{L}\p{N}]/u.test(needle)) {
+        // PostgreSQL: the pages holding the words as a phrase (GIN index over the text's words), best ranked first; the
+        // exact substring is then looked for in each page's text below. A database whose locale does not know a
+        // script's letters finds no word in them: a needle outside ASCII that the index misses is looked for by the scan
+        rows = (await sql<Row>`select id, title, outlet, record from documents
+          where status = 'ok' and superseded_by is null and ${PG_DOC_TSVECTOR} @@ phraseto_tsquery('simple'::regconfig, ${needle})
+          order by ts_rank(${PG_DOC_TSVECTOR}, phraseto_tsquery('simple'::regconfig, ${needle})) desc, id limit 200`.execute(db)).rows
+        if (!rows.length && /[^\x00-\x7f]/.test(needle)) rows = await scan()
+      } else rows = await scan()
       const hits = []
       for (const r of rows) {
         const rec = JSON.parse(r.record!) as DocumentRecord

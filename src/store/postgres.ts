@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { Kysely, PostgresDialect } from 'kysely'
 import { createKyselyStore } from './kysely-store.js'
-import { migrate, type DB } from './schema.js'
+import { migrate, migratePostgresFts, type DB } from './schema.js'
 import type { Store } from './store.js'
 
 /** The session advisory lock held while the schema is created or brought up to date (any constant). */
@@ -18,7 +18,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     const lock = await pool.connect()
     try {
       await lock.query('select pg_advisory_lock($1)', [PG_MIGRATE_LOCK])
-      try { await migrate(db) } finally { await lock.query('select pg_advisory_unlock($1)', [PG_MIGRATE_LOCK]) }
+      try { await migrate(db); await migratePostgresFts(db) } finally { await lock.query('select pg_advisory_unlock($1)', [PG_MIGRATE_LOCK]) }
     } finally { lock.release() }
   } catch (e) { await db.destroy(); throw e }
   return createKyselyStore(db, 'postgres')

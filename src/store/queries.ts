@@ -1,7 +1,7 @@
 /**
  * Read-side queries the API and UI need beyond the Store interface, computed over it (no new SQL):
  * an in-memory corpus index (documents, events, actors, story events, quotes) cached per store and
- * refreshed when the store's counts change, the actor/pair event lists as unions of indexed lookups,
+ * rebuilt when the store's generation (bumped by every write) changes, the actor/pair event lists as unions of indexed lookups,
  * and the views built on the index (event card, actor page, network). More views: src/api/read/.
  */
 import type { EventRecord, QuoteRecord } from '../doc/layers.js'
@@ -25,42 +25,23 @@ export interface CorpusIndex {
   readonly edges: readonly NetworkEdge[]
 }
 
+const cache = new WeakMap<Store, { generation: number; index: Promise<CorpusIndex>; fingerprint: Promise<string> }>()
+
 /**
- * How often a cached index is checked against the store's counts (ms). The check runs after the answer
- * (stale-while-revalidate): counting a large store takes a few hundred ms and must not sit in a request.
+ * Returns the store's corpus index, built on first use and rebuilt after any write: every write transaction bumps
+ * the store's generation (one indexed row read per call), so an edit that keeps the counts is never served stale.
+ * Requests that see the same new generation share one rebuild.
  */
-const INDEX_CHECK_MS = 30_000
-
-const cache = new WeakMap<Store, { index: Promise<CorpusIndex>; fingerprint: Promise<string>; checkedAt: number; checking: boolean }>()
-
-/** Returns the store's corpus index; built on first use, then revalidated in the background at most every 30 s. */
 export async function corpusIndex(store: Store): Promise<CorpusIndex> {
+  const generation = await store.generation()
   const hit = cache.get(store)
-  if (!hit) {
-    const fingerprint = store.stats().then((x) => JSON.stringify(x))
-    const index = fingerprint.then(() => buildIndex(store))
-    cache.set(store, { index, fingerprint, checkedAt: Date.now(), checking: false })
-    index.catch(() => cache.delete(store))
-    return index
-  }
-  if (!hit.checking && Date.now() - hit.checkedAt > INDEX_CHECK_MS) {
-    hit.checking = true
-    setTimeout(() => void revalidate(store, hit), 0)
-  }
-  return hit.index
-}
-
-async function revalidate(store: Store, hit: { index: Promise<CorpusIndex>; fingerprint: Promise<string>; checkedAt: number; checking: boolean }): Promise<void> {
-  try {
-    const now = JSON.stringify(await store.stats())
-    if (now !== (await hit.fingerprint)) {
-      const index = buildIndex(store)
-      await index
-      cache.set(store, { index, fingerprint: Promise.resolve(now), checkedAt: Date.now(), checking: false })
-      return
-    }
-  } catch { /* keep serving the last good index */ }
-  hit.checkedAt = Date.now(); hit.checking = false
+  if (hit && hit.generation === generation) return hit.index
+  const fingerprint = store.stats().then((x) => JSON.stringify(x))
+  const index = fingerprint.then(() => buildIndex(store))
+  const entry = { generation, index, fingerprint }
+  cache.set(store, entry)
+  index.catch(() => { if (cache.get(store) === entry) cache.delete(store) })
+  return index
 }
 
 /** The store's counts as of the cached index (cheap; `store.stats()` counts every table). */

@@ -138,8 +138,41 @@ async function repairSelfSuperseded(db: Kysely<DB>): Promise<void> {
   if (Number(r.numUpdatedRows ?? 0) > 0) await setMeta(db, CORPUS_DUE, new Date().toISOString())
 }
 
+/**
+ * SQLite only: the full-text index of the current documents' text (FTS5, trigram tokenizer: any substring of three
+ * characters or more, case-folded in every script, ranked by bm25), kept by `saveDocument`. Created and filled
+ * from the stored records when missing, and refilled when it does not hold exactly the current documents (a
+ * repair made some current again).
+ */
+export async function migrateSqliteFts(db: Kysely<DB>): Promise<void> {
+  await sql`create virtual table if not exists doc_fts using fts5(text, tokenize = 'trigram')`.execute(db)
+  const indexed = Number((await sql<{ n: number }>`select count(*) as n from doc_fts`.execute(db)).rows[0]?.n ?? 0)
+  const current = Number((await sql<{ n: number }>`select count(*) as n from documents where status = 'ok' and superseded_by is null and record is not null`.execute(db)).rows[0]?.n ?? 0)
+  if (indexed === current) return
+  await db.transaction().execute(async (tx) => {
+    await sql`delete from doc_fts`.execute(tx)
+    await sql`insert into doc_fts (rowid, text) select rowid, json_extract(record, '$.text') from documents where status = 'ok' and superseded_by is null and record is not null`.execute(tx)
+  })
+}
+
+/** The text-search vector of a stored document record (PostgreSQL): its words, lower-cased ('simple': no stemming, any language). */
+export const PG_DOC_TSVECTOR = sql`to_tsvector('simple'::regconfig, coalesce((record::json ->> 'text'), ''))`
+
+/** PostgreSQL only: a GIN index of every document's words, so search is an index lookup ranked by ts_rank, never a scan. */
+export async function migratePostgresFts(db: Kysely<DB>): Promise<void> {
+  await sql`create index if not exists documents_fts on documents using gin (${PG_DOC_TSVECTOR})`.execute(db)
+}
+
 /** The `store_meta` key set while the cross-source analysis is owed (written before it starts, cleared after). */
 export const CORPUS_DUE = 'corpus_due'
+
+/** The `store_meta` key counting the store's writes: every write transaction adds one, so a cache knows it is stale. */
+export const GENERATION = 'generation'
+
+/** Adds one to the store's generation (inside the write transaction that changes the data). */
+export async function bumpGeneration(db: Kysely<DB>): Promise<void> {
+  await sql`insert into store_meta (key, value) values (${GENERATION}, '1') on conflict (key) do update set value = cast(cast(store_meta.value as integer) + 1 as text)`.execute(db)
+}
 
 /** Sets (or, with null, deletes) one `store_meta` value. */
 export async function setMeta(db: Kysely<DB>, key: string, value: string | null): Promise<void> {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { DossierError } from '../errors.js'
 import { createKyselyStore } from './kysely-store.js'
-import { migrate, type DB } from './schema.js'
+import { migrate, migrateSqliteFts, type DB } from './schema.js'
 import type { Store } from './store.js'
 
 /**
@@ -36,5 +36,6 @@ export async function openSqliteStore(file: string, opts: { mustExist?: boolean 
   raw.pragma('synchronous = NORMAL')
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) })
   await migrate(db)
+  await migrateSqliteFts(db)
   return createKyselyStore(db, 'sqlite')
 }

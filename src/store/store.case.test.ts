@@ -45,6 +45,28 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
     } finally { await store.close() }
   })
 
+  test(`${name}: search finds current pages only, ranked by relevance, and every write bumps the generation`, async () => {
+    const store = await makeStore()
+    try {
+      const g0 = await store.generation()
+      const a = fixtureDoc('d_srch_a', 'The envoy met grain traders in Oslo. Grain, grain and more grain were discussed there.')
+      const b = fixtureDoc('d_srch_b', 'The envoy from Oslo spoke at length. A grain deal was mentioned once.')
+      await store.saveDocument(b, { runId: 'r1', stages: [], version: 1 })
+      await store.saveDocument(a, { runId: 'r1', stages: [], version: 1 })
+      assert.ok(await store.generation() >= g0 + 2)
+      const hits = await store.search('GRAIN')
+      assert.deepEqual([...new Set(hits.map((h) => h.doc_id))].sort(), ['d_srch_a', 'd_srch_b'])
+      assert.equal(hits[0]!.doc_id, 'd_srch_a', 'the page that says it most comes first')
+      // a new version of page a without the word: the old text is no longer found
+      const a2 = fixtureDoc('d_srch_a2', 'The envoy left Oslo early. Nothing about cereals was said.')
+      const g1 = await store.generation()
+      await store.saveDocument({ ...a2, source: { ...a2.source, path: a.source.path } }, { runId: 'r2', stages: [], version: 2, replaces: a.id })
+      assert.ok(await store.generation() > g1)
+      assert.deepEqual([...new Set((await store.search('grain')).map((h) => h.doc_id))], ['d_srch_b'])
+      assert.deepEqual([...new Set((await store.search('cereals')).map((h) => h.doc_id))], ['d_srch_a2'])
+    } finally { await store.close() }
+  })
+
   test(`${name}: an event keeps who alleges it and what produced it`, async () => {
     const store = await makeStore()
     try {
@@ -127,3 +149,16 @@ if (PG) runStoreTests('postgres', async () => {
   return openStore(url.toString())
 })
 else test('postgres: conformance suite', { skip: 'set DOSSIER_TEST_PG=postgres://… to run it on a real server' }, () => {})
+
+test('sqlite: a store made before the full-text index gets it filled from its stored records when opened', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-fts-'))
+  try {
+    const file = join(dir, 'old.db')
+    const store = await openStore(file)
+    await store.saveDocument(fixtureDoc('d_old', 'The envoy met the grain board in Oslo. Talks went on.'), { runId: 'r1', stages: [], version: 1 })
+    await store.close()
+    const raw = new Database(file); raw.exec('drop table doc_fts'); raw.close()
+    const again = await openStore(file)
+    try { assert.deepEqual((await again.search('grain board')).map((h) => h.doc_id), ['d_old']) } finally { await again.close() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+})

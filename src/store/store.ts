@@ -84,6 +84,8 @@ export interface Store {
   listCorpus<K extends CorpusRecord['kind']>(kind: K): Promise<Extract<CorpusRecord, { kind: K }>[]>
   /** replaces the cross-source results as a whole and clears the `corpusDue` mark */
   replaceCorpus(update: CorpusUpdate): Promise<void>
+  /** how many write transactions the store has seen (documents, rejections, corpus); any change of it means cached reads are stale */
+  generation(): Promise<number>
   /** true while the cross-source analysis is owed: marked before documents change, cleared when it is stored */
   corpusDue(): Promise<boolean>
   markCorpusDue(): Promise<void>

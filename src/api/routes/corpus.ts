@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { corpusIndex } from '../../store/queries.js'
+import { MAX_PAGE } from '../api.data.js'
 import { eventPlaces } from '../read/places.js'
 import type { Api, RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
 import { claimGroups } from '../read/claims.js'
 import { overview } from '../read/overview.js'
-import { ClaimGroupSchema, ContradictionSchema, ErrorSchema, IdParam, json, OutletSchema, OverviewSchema, provenance, StoryEventSchema, StorySchema } from '../schemas.js'
+import { ClaimGroupSchema, ContradictionSchema, ErrorSchema, IdParam, json, OutletSchema, OverviewSchema, PageQuery, provenance, slicePage, StoryEventSchema, StorySchema, totalPageOf } from '../schemas.js'
 
 const Stats = z.record(z.string(), z.number()).openapi('Stats')
 
@@ -17,8 +18,9 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
     method: 'get', path: '/api/overview', tags: ['corpus'], summary: 'The corpus at a glance: counts, stories, date range, the most widely reported events, the most connected pair',
     responses: { 200: json(OverviewSchema, 'Overview') },
   }), async (c) => c.json(await overview(ctx.store) as any, 200))
-  app.openapi(createRoute({ method: 'get', path: '/api/stories', tags: ['corpus'], summary: 'Stories (documents about one story)', responses: { 200: json(z.array(StorySchema), 'Stories') } }),
-    async (c) => c.json((await ctx.store.listCorpus('story')) as any, 200))
+  app.openapi(createRoute({ method: 'get', path: '/api/stories', tags: ['corpus'], summary: 'Stories (documents about one story), by id', request: { query: PageQuery },
+    responses: { 200: json(totalPageOf(StorySchema, 'StoryPage'), 'A page of stories'), 400: json(ErrorSchema, 'Bad query') } }),
+    async (c) => { const { limit, offset } = c.req.valid('query'); return c.json(slicePage((await corpusIndex(ctx.store)).stories, limit, offset) as any, 200) })
   app.openapi(createRoute({
     method: 'get', path: '/api/stories/{id}', tags: ['corpus'], summary: 'One story with its story events',
     request: { params: IdParam('st_0001') },
@@ -30,15 +32,25 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
     if (!story) throw notFound('story', id)
     return c.json({ story, story_events: story.story_events.map((e) => ix.storyEvents.get(e)).filter(Boolean) } as any, 200)
   })
-  app.openapi(createRoute({ method: 'get', path: '/api/contradictions', tags: ['corpus'], summary: 'Claims that disagree, each member with its outlet and evidence span', responses: { 200: json(z.array(ContradictionSchema), 'Contradictions') } }),
+  app.openapi(createRoute({ method: 'get', path: '/api/contradictions', tags: ['corpus'], summary: 'Claims that disagree, each member with its outlet and evidence span', request: { query: PageQuery },
+    responses: { 200: json(totalPageOf(ContradictionSchema, 'ContradictionPage'), 'A page of contradictions'), 400: json(ErrorSchema, 'Bad query') } }),
     async (c) => {
+      const { limit, offset } = c.req.valid('query')
       const ix = await corpusIndex(ctx.store)
-      return c.json(ix.contradictions.map((x) => ({ ...x, members: x.members.map((m) => ({ ...m, outlet: ix.docs.get(m.doc)?.outlet ?? null, title: ix.docs.get(m.doc)?.title ?? null })) })) as any, 200)
+      const p = slicePage(ix.contradictions, limit, offset)
+      return c.json({ ...p, items: p.items.map((x) => ({ ...x, members: x.members.map((m) => ({ ...m, outlet: ix.docs.get(m.doc)?.outlet ?? null, title: ix.docs.get(m.doc)?.title ?? null })) })) } as any, 200)
     })
-  app.openapi(createRoute({ method: 'get', path: '/api/claims', tags: ['corpus'], summary: 'Numeric claims grouped by unit: each distinct value with the pages that give it, and every claim with its evidence span', responses: { 200: json(z.array(ClaimGroupSchema), 'Claims by unit') } }),
-    async (c) => c.json(await claimGroups(ctx.store) as any, 200))
-  app.openapi(createRoute({ method: 'get', path: '/api/outlets', tags: ['corpus'], summary: 'Outlet framing profiles (loaded terms, tone)', responses: { 200: json(z.array(OutletSchema), 'Outlet profiles') } }),
-    async (c) => c.json((await ctx.store.listCorpus('outlet')) as any, 200))
+  app.openapi(createRoute({ method: 'get', path: '/api/claims', tags: ['corpus'], summary: 'Numeric claims grouped by unit (largest group first): each distinct value with the pages that give it, and the claims with their evidence spans',
+    request: { query: PageQuery.extend({ per_unit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100).openapi({ description: 'Most claims listed per unit (`claim_count` gives them all)' }) }) },
+    responses: { 200: json(totalPageOf(ClaimGroupSchema, 'ClaimGroupPage'), 'A page of units'), 400: json(ErrorSchema, 'Bad query') } }),
+    async (c) => {
+      const { limit, offset, per_unit } = c.req.valid('query')
+      const p = slicePage(await claimGroups(ctx.store), limit, offset)
+      return c.json({ ...p, items: p.items.map((g) => ({ ...g, claim_count: g.claims.length, claims: g.claims.slice(0, per_unit) })) } as any, 200)
+    })
+  app.openapi(createRoute({ method: 'get', path: '/api/outlets', tags: ['corpus'], summary: 'Outlet framing profiles (loaded terms, tone), by id', request: { query: PageQuery },
+    responses: { 200: json(totalPageOf(OutletSchema, 'OutletPage'), 'A page of outlet profiles'), 400: json(ErrorSchema, 'Bad query') } }),
+    async (c) => { const { limit, offset } = c.req.valid('query'); return c.json(slicePage(await ctx.store.listCorpus('outlet'), limit, offset) as any, 200) })
   app.openapi(createRoute({
     method: 'get', path: '/api/map', tags: ['corpus'], summary: 'Event locations joined to actors with coordinates (by name or alias)',
     responses: { 200: json(z.object({

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { notFound } from '../http-error.js'
-import { page, type Api, type RouteContext } from '../context.js'
+import { page, publicDocument, publicPath, withoutFolders, type Api, type RouteContext } from '../context.js'
 import { DocumentSchema, DocumentSummarySchema, ErrorSchema, IdParam, json, PageQuery, pageOf } from '../schemas.js'
 
 /** GET /api/documents, GET /api/documents/{id}: summaries, then one document with its cleaned text, every span and its messages. */
@@ -11,7 +11,9 @@ export function documentRoutes(app: Api, ctx: RouteContext): void {
     responses: { 200: json(pageOf(DocumentSummarySchema, 'DocumentPage'), 'A page of document summaries'), 400: json(ErrorSchema, 'Bad query') },
   }), async (c) => {
     const { limit, offset, status, outlet } = c.req.valid('query')
-    return c.json(await page(limit, offset, (l, o) => ctx.store.listDocuments({ limit: l, offset: o, status, outlet })) as any, 200)
+    const p = await page(limit, offset, (l, o) => ctx.store.listDocuments({ limit: l, offset: o, status, outlet }))
+    // no response names a path on the server: the file name only, and no folder in a rejection's reason
+    return c.json({ ...p, items: p.items.map((d) => ({ ...d, path: publicPath(d.path), reason: withoutFolders(d.reason, d.path) })) } as any, 200)
   })
   app.openapi(createRoute({
     method: 'get', path: '/api/documents/{id}', tags: ['documents'], summary: 'One document: cleaned text, spans of every fact, messages',
@@ -23,6 +25,6 @@ export function documentRoutes(app: Api, ctx: RouteContext): void {
     if (!doc) throw notFound('document', id)
     // every event says who alleges it and what coded it, null when the record does not (records stored before the fields existed)
     const events = doc.events.map((e) => ({ ...e, reported_by: e.reported_by ?? null, produced_by: e.produced_by ?? null }))
-    return c.json({ ...doc, events } as any, 200)
+    return c.json(publicDocument({ ...doc, events }) as any, 200)
   })
 }

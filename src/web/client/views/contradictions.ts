@@ -1,8 +1,8 @@
-import { api, docRoute, type Contradiction } from '../api.js'
+import { api, docRoute, type Contradiction, type Page } from '../api.js'
 import { h, link } from '../dom.js'
 
 interface ClaimGroup {
-  unit: string; values: { value: number; docs: number; outlets: string[] }[]
+  unit: string; claim_count: number; values: { value: number; docs: number; outlets: string[] }[]
   claims: { id: string; doc: string; outlet: string | null; title: string | null; copy: boolean; what: string; value: number; qualifier: string | null; unit: string; evidence: { start: number; end: number; text: string } }[]
 }
 
@@ -30,11 +30,12 @@ function claimGroup(g: ClaimGroup): HTMLElement {
 
 /** Contradictions the corpus analysis found; below them, every numeric claim by unit so figures can be compared. */
 export async function contradictionsView(): Promise<HTMLElement> {
-  const [list, claims] = await Promise.all([api<Contradiction[]>('contradictions'), api<ClaimGroup[]>('claims')])
+  // the largest pages the API gives (500 contradictions, 500 units of at most 500 claims each)
+  const [{ items: list }, { items: claims }] = await Promise.all([api<Page<Contradiction>>('contradictions', { limit: 500 }), api<Page<ClaimGroup>>('claims', { limit: 500, per_unit: 500 })])
   return h('section', { class: 'contradictions' }, h('h1', {}, 'Contradictions'),
     list.length ? list.map(contradictionBlock)
       : h('p', { class: 'empty' }, 'The corpus analysis found no contradictions between the stored pages.'),
-    h('h2', {}, `Numeric claims (${claims.reduce((n, g) => n + g.claims.length, 0)})`),
+    h('h2', {}, `Numeric claims (${claims.reduce((n, g) => n + g.claim_count, 0)})`),
     claims.length ? [h('p', { class: 'muted' }, 'Every number the pages give, grouped by what it counts, with the sentence it comes from. Dossier adds no verdict here: compare the values yourself.'),
       claims.map(claimGroup)] : h('p', { class: 'empty' }, 'No numeric claims were found.'))
 }

@@ -1,4 +1,4 @@
-import { api, docRoute } from '../api.js'
+import { api, docRoute, type Page } from '../api.js'
 import { h, link } from '../dom.js'
 
 interface Outlet { id: string; name: string; documents: number; words: number; tone?: number
@@ -26,7 +26,7 @@ function terms(o: Outlet): Node {
 
 /** Outlet framing profiles side by side, one row each: pages, words, tone and the loaded terms in the outlet's own voice. */
 export async function outletsView(): Promise<HTMLElement> {
-  const list = (await api<Outlet[]>('outlets')).sort((a, b) => b.terms.reduce((n, t) => n + t.per_1000_words, 0) - a.terms.reduce((n, t) => n + t.per_1000_words, 0) || a.name.localeCompare(b.name))
+  const list = (await api<Page<Outlet>>('outlets', { limit: 500 })).items.sort((a, b) => b.terms.reduce((n, t) => n + t.per_1000_words, 0) - a.terms.reduce((n, t) => n + t.per_1000_words, 0) || a.name.localeCompare(b.name))
   return h('section', {}, h('h1', {}, 'Outlets'),
     h('p', { class: 'muted' }, 'Loaded terms are counted only in the outlet\'s own voice (not inside quotes); tone runs from −1 to 1 over evaluative words and those terms. Copies count for the outlet they copy.'),
     list.length ? h('table', { class: 'outlets' }, h('thead', {}, h('tr', {}, h('th', {}, 'Outlet'), h('th', {}, 'Pages'), h('th', {}, 'Words'), h('th', {}, 'Tone'), h('th', {}, 'Loaded terms per 1000 words'), h('th', {}, 'Loaded terms'))),
