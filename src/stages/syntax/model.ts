@@ -14,7 +14,7 @@ import { MODELS_DIR } from '../../paths.js'
 import { committedClusters } from '../entities/ner/clusters.js'
 import type { Clusters } from '../entities/ner/features.js'
 import { NER_MODEL_DIR, readLinesGz, readQuantized } from '../entities/ner/model-files.js'
-import { parseInput, parseSentence } from './parser.js'
+import { Beam, beamParseSentence, parseInput, parseSentence } from './parser.js'
 import { QuantizedScorer, type RowScorer } from './perceptron.js'
 import { UPOS } from './syntax.data.js'
 import { lemmatize } from './lemma.js'
@@ -43,9 +43,13 @@ export class SyntaxParser {
     readonly tagger: RowScorer, readonly tagger2: RowScorer | null, readonly moves: RowScorer, readonly labelScorer: RowScorer,
     readonly tagDict: ReadonlyMap<string, number>, readonly deprels: readonly string[], clusters: Clusters,
     private readonly lemmas: ReadonlyMap<string, string> = new Map(), private readonly exact = false,
+    /** beam width of the parser (meta.json's beamWidth; 1 = greedy) */
+    readonly beamWidth = 1,
   ) {
     this.words = new WordCache(clusters)
+    this.beam = beamWidth > 1 ? new Beam(beamWidth) : null
   }
+  private readonly beam: Beam | null
 
   /** Lemma of a word with its UPOS: the EWT lemma where the rules get a frequent train word wrong, else the rules'. */
   lemma(word: string, upos: string): string {
@@ -82,7 +86,8 @@ export class SyntaxParser {
     if (givenTags) givenTags.forEach((t, i) => { tags[i] = Math.max(0, (UPOS as readonly string[]).indexOf(t)) })
     else this.tagInto(words, tags.subarray(0, n))
     const x = parseInput(words, tags)
-    parseSentence(this.moves, this.labelScorer, x, this.state, this.heads, this.labels, this.exact)
+    if (this.beam) beamParseSentence(this.moves, this.labelScorer, x, this.beam, this.heads, this.labels, this.exact)
+    else parseSentence(this.moves, this.labelScorer, x, this.state, this.heads, this.labels, this.exact)
     const upos: string[] = [], heads: number[] = [], deprels: string[] = []
     for (let i = 0; i < n; i++) {
       upos.push(UPOS[tags[i]!]!)
@@ -105,7 +110,7 @@ export function readLemmas(file: string): Map<string, string> {
 }
 
 /** What meta.json must hold for loading. */
-interface SyntaxMeta { readonly deprels: readonly string[] }
+interface SyntaxMeta { readonly deprels: readonly string[]; readonly beamWidth?: number }
 
 let cached: SyntaxParser | null = null
 
@@ -126,7 +131,7 @@ export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR): SyntaxParser {
   }
   const clusters = committedClusters()
   const second = existsSync(join(dir, 'tagger2.bin.gz')) ? load('tagger2.bin.gz', MAGIC_TAGGER) : null
-  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), second, load('moves.bin.gz', MAGIC_MOVES), load('labels.bin.gz', MAGIC_LABELS), dict, meta.deprels, clusters, readLemmas(join(dir, 'lemmas.tsv.gz')))
+  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), second, load('moves.bin.gz', MAGIC_MOVES), load('labels.bin.gz', MAGIC_LABELS), dict, meta.deprels, clusters, readLemmas(join(dir, 'lemmas.tsv.gz')), false, meta.beamWidth ?? 1)
   if (dir === SYNTAX_MODEL_DIR) cached = p
   return p
 }

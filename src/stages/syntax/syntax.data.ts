@@ -27,6 +27,12 @@ export const PARSER_EPOCHS = 15
 export const PARSER_RUNS = 1
 export const LIFT_NONPROJECTIVE = false
 export const COMPAND_INT8 = false
+/**
+ * Beam width of the parser (1 = greedy, trained with the dynamic oracle) and, above 1, the global update of beam
+ * training (Zhang & Nivre 2011; Huang, Fayong & Guo 2012). The width is stored in meta.json and used at run time.
+ */
+export const BEAM_WIDTH: number = 1
+export const BEAM_UPDATE: 'early' | 'max-violation' = 'max-violation'
 /** From this epoch on, the parser follows its own (possibly wrong) prediction with EXPLORE probability. */
 export const EXPLORE_FROM = 2
 export const EXPLORE = 0.9
