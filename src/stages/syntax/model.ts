@@ -16,7 +16,7 @@ import type { Clusters } from '../entities/ner/features.js'
 import { NER_MODEL_DIR, readLinesGz, readQuantized } from '../entities/ner/model-files.js'
 import { Beam, beamParseSentence, parseInput, parseSentence } from './parser.js'
 import { QuantizedScorer, type RowScorer } from './perceptron.js'
-import { UPOS } from './syntax.data.js'
+import { UPOS, USE_BEAM_MODEL } from './syntax.data.js'
 import { lemmatize } from './lemma.js'
 import { tagSentence, WordCache, type TagWord } from './tagger.js'
 import { State } from './transitions.js'
@@ -114,14 +114,22 @@ interface SyntaxMeta { readonly deprels: readonly string[]; readonly beamWidth?:
 
 let cached: SyntaxParser | null = null
 
-/** Loads the committed model (once per process). */
-export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR): SyntaxParser {
-  if (cached && dir === SYNTAX_MODEL_DIR) return cached
-  const metaFile = join(dir, 'meta.json')
+/** Folder of the beam parser's tables and meta.json (its taggers are those of SYNTAX_MODEL_DIR). */
+export const BEAM_PARSER_DIR = 'beam'
+
+/**
+ * Loads the committed model (once per process): the taggers of `dir` and the parser of `dir` (greedy) or of
+ * `dir/beam` (`beam`, default USE_BEAM_MODEL), run at its meta.json's beamWidth.
+ */
+export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR, beam = USE_BEAM_MODEL): SyntaxParser {
+  const standard = dir === SYNTAX_MODEL_DIR && beam === USE_BEAM_MODEL
+  if (cached && standard) return cached
+  const pdir = beam ? join(dir, BEAM_PARSER_DIR) : dir
+  const metaFile = join(pdir, 'meta.json')
   if (!existsSync(metaFile)) throw new DossierError('E_INPUT', `Expected the syntax model in ${dir} (run npm run train:parser), got no meta.json`)
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as SyntaxMeta
-  const load = (file: string, magic: number): QuantizedScorer => {
-    const q = readQuantized(join(dir, file), magic)
+  const load = (file: string, magic: number, from = dir): QuantizedScorer => {
+    const q = readQuantized(join(from, file), magic)
     return new QuantizedScorer(q.q, q.scale, q.nClasses)
   }
   const dict = new Map<string, number>()
@@ -131,7 +139,7 @@ export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR): SyntaxParser {
   }
   const clusters = committedClusters()
   const second = existsSync(join(dir, 'tagger2.bin.gz')) ? load('tagger2.bin.gz', MAGIC_TAGGER) : null
-  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), second, load('moves.bin.gz', MAGIC_MOVES), load('labels.bin.gz', MAGIC_LABELS), dict, meta.deprels, clusters, readLemmas(join(dir, 'lemmas.tsv.gz')), false, meta.beamWidth ?? 1)
-  if (dir === SYNTAX_MODEL_DIR) cached = p
+  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), second, load('moves.bin.gz', MAGIC_MOVES, pdir), load('labels.bin.gz', MAGIC_LABELS, pdir), dict, meta.deprels, clusters, readLemmas(join(dir, 'lemmas.tsv.gz')), false, meta.beamWidth ?? 1)
+  if (standard) cached = p
   return p
 }

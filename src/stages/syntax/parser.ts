@@ -3,7 +3,8 @@
  * when an arc is made, both averaged perceptrons over hashed features in the style of Zhang & Nivre (2011):
  * words, tags and clusters of s0-s2 and b0-b2, their pairs and triples, the distance s0-b0, valencies, the
  * leftmost/rightmost children (and second ones) with their labels, and the label sets of s0's and b0's children.
- * Trained with the dynamic oracle and exploration (Goldberg & Nivre 2012, 2013).
+ * Trained with the dynamic oracle and exploration (Goldberg & Nivre 2012, 2013); or, for the beam parser (`Beam`,
+ * `BeamTrainer`), globally over a beam with max-violation or early updates (Zhang & Nivre 2011; Huang et al. 2012).
  */
 import { mix } from '../entities/ner/features.js'
 import { argmax, type Averaged, type RowScorer } from './perceptron.js'
@@ -210,7 +211,10 @@ export class Beam {
     cache.clear()
     for (let t = 0; t < T; t++) {
       let nc = 0
-      for (let j = 0; j < this.size; j++) {
+      if (this.size === 1 && !onStep && this.cur[0]!.sp === 0) {
+        // one state whose only move is SHIFT (the first step): its score is the same for every parse, so it is not computed
+        cs[0] = this.score[0]!; cp[0] = 0; cm[0] = SHIFT; nc = 1
+      } else for (let j = 0; j < this.size; j++) {
         const s = this.cur[j]!
         const count = stateRows(x, s, tbuf.rows)
         ms.fill(0)

@@ -11,6 +11,7 @@ import { splitSentences, tokenize } from '../tokens/index.js'
 import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { ewtPieces, lemmatize, loadSyntaxModel, parseConllu, SyntaxView, syntaxStage } from './index.js'
 import { repairNews, repairTags } from './stage.js'
+import { BEAM_PARSER_DIR, SYNTAX_MODEL_DIR } from './model.js'
 import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, oracleSequence, State } from './transitions.js'
 import { Beam, beamParseSentence, BeamTrainer, parseInput, parseSentence, type TrainStats } from './parser.js'
@@ -365,6 +366,22 @@ describe('EWT dev quality gate', () => {
     writeFileSync(file, predicted)
     const ref = JSON.parse(execFileSync(process.execPath, [SCORER, EWT_DEV, file, '--json'], { encoding: 'utf8' })) as Record<string, number>
     for (const [k, floor] of Object.entries(floors)) assert.ok(ref[k]! >= floor, `${k} ${ref[k]} below the pinned ${floor}`)
+  })
+})
+
+describe('beam model', () => {
+  const beamMeta = join(SYNTAX_MODEL_DIR, BEAM_PARSER_DIR, 'meta.json')
+  it('loads the beam parser (models/syntax/beam) at its width and scores EWT dev as its training run recorded', { skip: (!existsSync(EWT_DEV) || !existsSync(beamMeta)) && 'no EWT dev or no beam model' }, () => {
+    const meta = JSON.parse(readFileSync(beamMeta, 'utf8')) as { beamWidth: number; dev: { uas: number; las: number } }
+    const p = loadSyntaxModel(SYNTAX_MODEL_DIR, true)
+    assert.equal(p.beamWidth, meta.beamWidth)
+    assert.ok(p.beamWidth > 1)
+    let n = 0, uas = 0, las = 0
+    for (const s of readConllu(readFileSync(EWT_DEV, 'utf8')).filter((x) => x.words.length)) {
+      const r = p.parse(s.words.map((w) => w.form))
+      s.words.forEach((w, i) => { n++; if (r.heads[i] === w.head) { uas++; if (r.deprels[i]!.split(':')[0] === w.deprel.split(':')[0]) las++ } })
+    }
+    assert.ok(Math.abs(uas / n - meta.dev.uas) < 1e-4 && Math.abs(las / n - meta.dev.las) < 1e-4, `UAS ${uas / n} LAS ${las / n} against ${meta.dev.uas} ${meta.dev.las}`)
   })
 })
 

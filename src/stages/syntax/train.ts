@@ -19,12 +19,12 @@ import type { Clusters } from '../entities/ner/features.js'
 import { expandCompanded, NER_MODEL_DIR, quantizeWeights, readLinesGz, readQuantized, writeLinesGz, writeQuantized, writeWeights } from '../entities/ner/model-files.js'
 import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { lemmatize } from './lemma.js'
-import { MAGIC_LABELS, MAGIC_MOVES, MAGIC_TAGGER, readLemmas, SYNTAX_MODEL_DIR, SyntaxParser } from './model.js'
+import { BEAM_PARSER_DIR, MAGIC_LABELS, MAGIC_MOVES, MAGIC_TAGGER, readLemmas, SYNTAX_MODEL_DIR, SyntaxParser } from './model.js'
 import { Beam, beamParseSentence, BeamTrainer, parseInput, parseSentence, trainParseSentence, type BeamUpdate, type ParseInput, type TrainStats } from './parser.js'
 import { Averaged, FloatScorer, QuantizedScorer, shuffled } from './perceptron.js'
 import {
   EXPLORE, EXPLORE_FROM, JACKKNIFE_FOLDS, LABEL_HASH_BITS, N_MOVES, N_TAGS, PARSER_EPOCHS, PARSER_HASH_BITS, TAGGER_EPOCHS,
-  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS, PARSER_RUNS as RUNS0, LIFT_NONPROJECTIVE as LIFT0, COMPAND_INT8 as COMPAND0, BEAM_WIDTH as WIDTH0, BEAM_UPDATE as UPDATE0,
+  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS, PARSER_RUNS as RUNS0, LIFT_NONPROJECTIVE as LIFT0, COMPAND_INT8 as COMPAND0, BEAM_WIDTH as WIDTH0, BEAM_UPDATE as UPDATE0, BEAM_DECODE,
 } from './syntax.data.js'
 import { buildTagDict, tagSentence, trainTagSentence, WordCache, type TagWord } from './tagger.js'
 import { Gold, oracleSequence, State } from './transitions.js'
@@ -34,6 +34,7 @@ const env = (name: string): string | undefined => process.env[name]
 const PARSER_RUNS = Number(env('SYNTAX_RUNS') ?? RUNS0), LIFT_NONPROJECTIVE = (env('SYNTAX_LIFT') ?? String(LIFT0)) === 'true'
 const COMPAND_INT8 = (env('SYNTAX_COMPAND') ?? String(COMPAND0)) === 'true', BEAM_WIDTH = Number(env('SYNTAX_BEAM') ?? WIDTH0)
 const BEAM_UPDATE = (env('SYNTAX_BEAM_UPDATE') ?? UPDATE0) as BeamUpdate
+const DECODE_WIDTH = Number(env('SYNTAX_DECODE') ?? (BEAM_WIDTH > 1 ? BEAM_DECODE : 1))
 const MAX_EPOCHS = Number(env('SYNTAX_EPOCHS') ?? PARSER_EPOCHS)
 const FLAGS = { noWrite: process.argv.includes('--no-write'), reuseTags: process.argv.includes('--reuse-tags'), goldTags: process.argv.includes('--gold-tags') }
 
@@ -293,20 +294,23 @@ async function main(): Promise<void> {
     writeQuantized(join(dir, 'moves.bin.gz'), int8.m.q, int8.m.scale, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1, int8.companded)
     writeQuantized(join(dir, 'labels.bin.gz'), int8.l.q, int8.l.scale, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1, int8.companded)
     for (const f of ['tagger.bin.gz', 'tagger2.bin.gz', 'tagdict.tsv.gz', 'lemmas.tsv.gz']) copyFileSync(join(SYNTAX_MODEL_DIR, f), join(dir, f))
-    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ beamWidth: BEAM_WIDTH, parserEpochs: best.epoch, deprels }, null, 2) + '\n')
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ beamWidth: DECODE_WIDTH, trainBeamWidth: BEAM_WIDTH, parserEpochs: best.epoch, deprels }, null, 2) + '\n')
     return
   }
+  // a beam model's parser tables and meta.json go to beam/ beside the (same) taggers
+  const pdir = BEAM_WIDTH > 1 ? join(dir, BEAM_PARSER_DIR) : dir
+  mkdirSync(pdir, { recursive: true })
   const bytes = {
     tagger: writeWeights(join(dir, 'tagger.bin.gz'), tagger1.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER),
     tagger2: tagger2 ? writeWeights(join(dir, 'tagger2.bin.gz'), tagger2.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER) : 0,
-    moves: writeQuantized(join(dir, 'moves.bin.gz'), int8.m.q, int8.m.scale, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1, int8.companded),
-    labels: writeQuantized(join(dir, 'labels.bin.gz'), int8.l.q, int8.l.scale, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1, int8.companded),
+    moves: writeQuantized(join(pdir, 'moves.bin.gz'), int8.m.q, int8.m.scale, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1, int8.companded),
+    labels: writeQuantized(join(pdir, 'labels.bin.gz'), int8.l.q, int8.l.scale, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1, int8.companded),
     lemmas: writeLinesGz(join(dir, 'lemmas.tsv.gz'), lemmaExceptions(train)),
     tagdict: writeLinesGz(join(dir, 'tagdict.tsv.gz'), [...tagger1.dict.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, t]) => `${f}\t${UPOS[t]}`)),
   }
-  const q = (file: string, magic: number): QuantizedScorer => { const r = readQuantized(join(dir, file), magic); return new QuantizedScorer(r.q, r.scale, r.nClasses) }
+  const q = (file: string, magic: number, from = dir): QuantizedScorer => { const r = readQuantized(join(from, file), magic); return new QuantizedScorer(r.q, r.scale, r.nClasses) }
   if (!tagger2) rmSync(join(dir, 'tagger2.bin.gz'), { force: true })
-  const parser = new SyntaxParser(q('tagger.bin.gz', MAGIC_TAGGER), tagger2 ? q('tagger2.bin.gz', MAGIC_TAGGER) : null, q('moves.bin.gz', MAGIC_MOVES), q('labels.bin.gz', MAGIC_LABELS), tagger1.dict, deprels, cache.clusters, readLemmas(join(dir, 'lemmas.tsv.gz')), false, BEAM_WIDTH)
+  const parser = new SyntaxParser(q('tagger.bin.gz', MAGIC_TAGGER), tagger2 ? q('tagger2.bin.gz', MAGIC_TAGGER) : null, q('moves.bin.gz', MAGIC_MOVES, pdir), q('labels.bin.gz', MAGIC_LABELS, pdir), tagger1.dict, deprels, cache.clusters, readLemmas(join(dir, 'lemmas.tsv.gz')), false, DECODE_WIDTH)
   const devSents = readConllu(readFileSync(EWT_DEV, 'utf8'))
   const preds = devSents.map((s) => s.words.length ? parser.parse(s.words.map((w) => w.form)) : undefined)
   const predFile = join(tmpdir(), 'dossier-ewt-dev.pred.conllu')
@@ -319,15 +323,22 @@ async function main(): Promise<void> {
     if (p.heads[i] === w.head) { uas++; if (p.deprels[i]!.split(':')[0] === w.deprel.split(':')[0]) las++ }
   }))
   const round = (x: number): number => Math.round(x * 10000) / 10000
+  // dev UAS / LAS of the stored model run with other beam widths (the run-time width is meta.json's beamWidth)
+  const widthCurve = BEAM_WIDTH > 1 ? [1, 2, 4, 8, 16].map((w) => {
+    const p = new SyntaxParser(parser.tagger, parser.tagger2, parser.moves, parser.labelScorer, tagger1.dict, deprels, cache.clusters, new Map(), false, w)
+    let m = 0, a = 0, l = 0
+    devSents.forEach((s) => { if (!s.words.length) return; const r = p.parse(s.words.map((x) => x.form)); s.words.forEach((x, i) => { m++; if (r.heads[i] === x.head) { a++; if (r.deprels[i]!.split(':')[0] === x.deprel.split(':')[0]) l++ } }) })
+    return { width: w, uas: round(a / m), las: round(l / m) }
+  }) : undefined
   const meta = {
     trainedOn: 'UD English-EWT train (en_ewt-ud-train.conllu)', tunedOn: 'UD English-EWT dev (en_ewt-ud-dev.conllu)', license: 'CC BY-SA 4.0',
-    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, beamWidth: BEAM_WIDTH, beamUpdate: BEAM_WIDTH > 1 ? BEAM_UPDATE : undefined, parserRuns: PARSER_RUNS, liftNonProjective: LIFT_NONPROJECTIVE, parserEpochs: best.epoch, int8Companded: int8.companded,
+    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, beamWidth: DECODE_WIDTH, trainBeamWidth: BEAM_WIDTH, beamUpdate: BEAM_WIDTH > 1 ? BEAM_UPDATE : undefined, widthCurve, parserRuns: PARSER_RUNS, liftNonProjective: LIFT_NONPROJECTIVE, parserEpochs: best.epoch, int8Companded: int8.companded,
     hashBits: { tagger: TAGGER_HASH_BITS, moves: PARSER_HASH_BITS, labels: LABEL_HASH_BITS },
     taggerSeconds, parserSeconds, totalSeconds: seconds(t0), bytes,
     dev: { words: n, upos: round(upos / n), uas: round(uas / n), las: round(las / n) },
     deprels,
   }
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
+  writeFileSync(join(pdir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
   log(JSON.stringify({ ...meta, deprels: deprels.length }))
 }
 
