@@ -22,7 +22,7 @@ export const PARSER_EPOCHS = 20
  * non-projective train trees are lifted to projective ones (else left out), and whether the int8 parser tables may
  * be companded (sign · sqrt, expanded to int16 at load).
  */
-export const PARSER_RUNS = 1
+export const PARSER_RUNS = 3
 export const LIFT_NONPROJECTIVE = true
 export const COMPAND_INT8 = true
 /**
