@@ -3,10 +3,12 @@
  * several passes after a warm-up), the dev scores of the committed model, and the whole pipeline's documents per
  * second (main thread) on the seeds without and with the syntax stage.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SHARED } from '../paths.js'
 import { loadSyntaxModel, readConllu } from '../stages/syntax/index.js'
+import { BEAM_PARSER_DIR, SYNTAX_MODEL_DIR, type SyntaxParser } from '../stages/syntax/model.js'
+import { USE_BEAM_MODEL } from '../stages/syntax/syntax.data.js'
 import type { Stage } from '../doc/stage.js'
 import type { SyntaxToken } from '../doc/layers.js'
 import { benchCorpora, benchPipelineOn, type PipelineBench } from './pipeline.js'
@@ -21,6 +23,10 @@ export interface SyntaxBench {
   /** tagging + parsing, one core */
   tokensPerSec: number
   dev: { upos: number; uas: number; las: number }
+  /** beam width the product's parser runs with (1 = greedy) */
+  beamWidth: number
+  /** the committed parser the product does not run (USE_BEAM_MODEL), same measures */
+  other?: { model: string; beamWidth: number; tokensPerSec: number; dev: { upos: number; uas: number; las: number } }
   /**
    * documents per CPU second of the main thread: the whole pipeline, and the same pipeline with the parser swapped
    * for a stub that gives every token an empty parse (later stages that read the layer still run, on nothing)
@@ -28,11 +34,8 @@ export interface SyntaxBench {
   pipeline: { corpus: string; withoutSyntax: number; withSyntax: number; syntaxMsPerDoc: number }[]
 }
 
-export function benchSyntax(): SyntaxBench {
-  const sents = readConllu(readFileSync(DEV, 'utf8')).filter((s) => s.words.length)
-  const forms = sents.map((s) => s.words.map((w) => w.form))
-  const parser = loadSyntaxModel()
-  const tokens = forms.reduce((n, f) => n + f.length, 0)
+/** Best-of-PASSES tokens per second and dev scores of one loaded parser. */
+function measure(parser: SyntaxParser, sents: ReturnType<typeof readConllu>, forms: string[][], tokens: number): { tokensPerSec: number; dev: { upos: number; uas: number; las: number } } {
   let best = Infinity
   for (let pass = 0; pass <= PASSES; pass++) {
     const t0 = performance.now()
@@ -50,6 +53,17 @@ export function benchSyntax(): SyntaxBench {
     })
   })
   const r4 = (x: number): number => Math.round(x * 10000) / 10000
+  return { tokensPerSec: Math.round(tokens / (best / 1000)), dev: { upos: r4(upos / n), uas: r4(uas / n), las: r4(las / n) } }
+}
+
+export function benchSyntax(): SyntaxBench {
+  const sents = readConllu(readFileSync(DEV, 'utf8')).filter((s) => s.words.length)
+  const forms = sents.map((s) => s.words.map((w) => w.form))
+  const tokens = forms.reduce((n, f) => n + f.length, 0)
+  const main = measure(loadSyntaxModel(), sents, forms, tokens)
+  // the model the product does not run (greedy or beam, USE_BEAM_MODEL), measured the same way when committed
+  const otherParser = existsSync(join(SYNTAX_MODEL_DIR, BEAM_PARSER_DIR, 'meta.json')) ? loadSyntaxModel(SYNTAX_MODEL_DIR, !USE_BEAM_MODEL) : null
+  const other = otherParser && { model: USE_BEAM_MODEL ? 'greedy' : 'beam', beamWidth: otherParser.beamWidth, ...measure(otherParser, sents, forms, tokens) }
   const stub = (st: Stage): Stage => st.name !== 'syntax' ? st : {
     ...st,
     run: ((_doc: unknown, layers: { tokens: readonly unknown[] }) => ({ layers: { syntax: layers.tokens.map(() => NO_PARSE) } })) as unknown as Stage['run'],
@@ -59,5 +73,5 @@ export function benchSyntax(): SyntaxBench {
     const without = benchPipelineOn(c.name, c.pages, 10, stub), withS = benchPipelineOn(c.name, c.pages, 10)
     return { corpus: c.name, withoutSyntax: docsPerSec(without), withSyntax: docsPerSec(withS), syntaxMsPerDoc: withS.cpuMsPerDoc.syntax ?? 0 }
   })
-  return { tokens, tokensPerSec: Math.round(tokens / (best / 1000)), dev: { upos: r4(upos / n), uas: r4(uas / n), las: r4(las / n) }, pipeline }
+  return { tokens, ...main, beamWidth: loadSyntaxModel().beamWidth, ...(other ? { other } : {}), pipeline }
 }

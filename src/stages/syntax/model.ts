@@ -14,9 +14,9 @@ import { MODELS_DIR } from '../../paths.js'
 import { committedClusters } from '../entities/ner/clusters.js'
 import type { Clusters } from '../entities/ner/features.js'
 import { NER_MODEL_DIR, readLinesGz, readQuantized } from '../entities/ner/model-files.js'
-import { parseInput, parseSentence } from './parser.js'
+import { Beam, beamParseSentence, parseInput, parseSentence } from './parser.js'
 import { QuantizedScorer, type RowScorer } from './perceptron.js'
-import { UPOS } from './syntax.data.js'
+import { UPOS, USE_BEAM_MODEL } from './syntax.data.js'
 import { lemmatize } from './lemma.js'
 import { tagSentence, WordCache, type TagWord } from './tagger.js'
 import { State } from './transitions.js'
@@ -43,9 +43,13 @@ export class SyntaxParser {
     readonly tagger: RowScorer, readonly tagger2: RowScorer | null, readonly moves: RowScorer, readonly labelScorer: RowScorer,
     readonly tagDict: ReadonlyMap<string, number>, readonly deprels: readonly string[], clusters: Clusters,
     private readonly lemmas: ReadonlyMap<string, string> = new Map(), private readonly exact = false,
+    /** beam width of the parser (meta.json's beamWidth; 1 = greedy) */
+    readonly beamWidth = 1,
   ) {
     this.words = new WordCache(clusters)
+    this.beam = beamWidth > 1 ? new Beam(beamWidth) : null
   }
+  private readonly beam: Beam | null
 
   /** Lemma of a word with its UPOS: the EWT lemma where the rules get a frequent train word wrong, else the rules'. */
   lemma(word: string, upos: string): string {
@@ -82,7 +86,8 @@ export class SyntaxParser {
     if (givenTags) givenTags.forEach((t, i) => { tags[i] = Math.max(0, (UPOS as readonly string[]).indexOf(t)) })
     else this.tagInto(words, tags.subarray(0, n))
     const x = parseInput(words, tags)
-    parseSentence(this.moves, this.labelScorer, x, this.state, this.heads, this.labels, this.exact)
+    if (this.beam) beamParseSentence(this.moves, this.labelScorer, x, this.beam, this.heads, this.labels, this.exact)
+    else parseSentence(this.moves, this.labelScorer, x, this.state, this.heads, this.labels, this.exact)
     const upos: string[] = [], heads: number[] = [], deprels: string[] = []
     for (let i = 0; i < n; i++) {
       upos.push(UPOS[tags[i]!]!)
@@ -105,18 +110,26 @@ export function readLemmas(file: string): Map<string, string> {
 }
 
 /** What meta.json must hold for loading. */
-interface SyntaxMeta { readonly deprels: readonly string[] }
+interface SyntaxMeta { readonly deprels: readonly string[]; readonly beamWidth?: number }
 
 let cached: SyntaxParser | null = null
 
-/** Loads the committed model (once per process). */
-export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR): SyntaxParser {
-  if (cached && dir === SYNTAX_MODEL_DIR) return cached
-  const metaFile = join(dir, 'meta.json')
+/** Folder of the beam parser's tables and meta.json (its taggers are those of SYNTAX_MODEL_DIR). */
+export const BEAM_PARSER_DIR = 'beam'
+
+/**
+ * Loads the committed model (once per process): the taggers of `dir` and the parser of `dir` (greedy) or of
+ * `dir/beam` (`beam`, default USE_BEAM_MODEL), run at its meta.json's beamWidth.
+ */
+export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR, beam = USE_BEAM_MODEL): SyntaxParser {
+  const standard = dir === SYNTAX_MODEL_DIR && beam === USE_BEAM_MODEL
+  if (cached && standard) return cached
+  const pdir = beam ? join(dir, BEAM_PARSER_DIR) : dir
+  const metaFile = join(pdir, 'meta.json')
   if (!existsSync(metaFile)) throw new DossierError('E_INPUT', `Expected the syntax model in ${dir} (run npm run train:parser), got no meta.json`)
   const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as SyntaxMeta
-  const load = (file: string, magic: number): QuantizedScorer => {
-    const q = readQuantized(join(dir, file), magic)
+  const load = (file: string, magic: number, from = dir): QuantizedScorer => {
+    const q = readQuantized(join(from, file), magic)
     return new QuantizedScorer(q.q, q.scale, q.nClasses)
   }
   const dict = new Map<string, number>()
@@ -126,7 +139,7 @@ export function loadSyntaxModel(dir = SYNTAX_MODEL_DIR): SyntaxParser {
   }
   const clusters = committedClusters()
   const second = existsSync(join(dir, 'tagger2.bin.gz')) ? load('tagger2.bin.gz', MAGIC_TAGGER) : null
-  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), second, load('moves.bin.gz', MAGIC_MOVES), load('labels.bin.gz', MAGIC_LABELS), dict, meta.deprels, clusters, readLemmas(join(dir, 'lemmas.tsv.gz')))
-  if (dir === SYNTAX_MODEL_DIR) cached = p
+  const p = new SyntaxParser(load('tagger.bin.gz', MAGIC_TAGGER), second, load('moves.bin.gz', MAGIC_MOVES, pdir), load('labels.bin.gz', MAGIC_LABELS, pdir), dict, meta.deprels, clusters, readLemmas(join(dir, 'lemmas.tsv.gz')), false, meta.beamWidth ?? 1)
+  if (standard) cached = p
   return p
 }

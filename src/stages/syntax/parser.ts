@@ -3,12 +3,14 @@
  * when an arc is made, both averaged perceptrons over hashed features in the style of Zhang & Nivre (2011):
  * words, tags and clusters of s0-s2 and b0-b2, their pairs and triples, the distance s0-b0, valencies, the
  * leftmost/rightmost children (and second ones) with their labels, and the label sets of s0's and b0's children.
- * Trained with the dynamic oracle and exploration (Goldberg & Nivre 2012, 2013).
+ * Trained with the dynamic oracle and exploration (Goldberg & Nivre 2012, 2013); or, for the beam parser (`Beam`,
+ * `BeamTrainer`), globally over a beam with max-violation or early updates (Zhang & Nivre 2011; Huang et al. 2012).
  */
 import { mix } from '../entities/ner/features.js'
 import { argmax, type Averaged, type RowScorer } from './perceptron.js'
 import { N_MOVES, N_TAGS, LABEL_HASH_BITS, LEFT, PARSER_HASH_BITS, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, State } from './transitions.js'
+export { oracleSequence } from './transitions.js'
 
 const MASK = (1 << PARSER_HASH_BITS) - 1
 const LMASK = (1 << LABEL_HASH_BITS) - 1
@@ -135,6 +137,218 @@ export function parseSentence(moves: RowScorer, labels: RowScorer, x: ParseInput
     const h = s.head[i]!
     heads[i - 1] = h === root ? 0 : h
     labelIds[i - 1] = s.lab[i]! - 1
+  }
+}
+
+/** Relation id the label classifier gives the arc h -> d in state s. */
+function predictLabel(labels: RowScorer, x: ParseInput, s: State, h: number, d: number, exact: boolean): number {
+  const ls = exact ? tbuf.lf : tbuf.lq, nL = labels.nClasses
+  const lc = labelRows(x, s, h, d, tbuf.lrows)
+  ls.fill(0, 0, nL)
+  labels.addAll(tbuf.lrows, lc, ls, 0)
+  return argmax(ls, nL)
+}
+
+/**
+ * The relation of an arc depends on its label feature rows only, and the beam's states often share them: the
+ * search looks each arc's rows up in a per-sentence cache (keyed by a 53-bit hash of the rows) before scoring.
+ */
+function cachedLabel(cache: Map<number, number>, labels: RowScorer, x: ParseInput, s: State, h: number, d: number, exact: boolean): number {
+  const lc = labelRows(x, s, h, d, tbuf.lrows)
+  const rows = tbuf.lrows
+  let a = 0x811c9dc5, b = 0x1b873593
+  for (let j = 0; j < lc; j++) { const r = rows[j]!; a = Math.imul(a ^ r, 0x01000193); b = Math.imul(b ^ r, 0x5bd1e995) ^ (b >>> 13) }
+  const key = (a >>> 0) * 2097152 + ((b >>> 0) & 0x1fffff)
+  const hit = cache.get(key)
+  if (hit !== undefined) return hit
+  const ls = exact ? tbuf.lf : tbuf.lq, nL = labels.nClasses
+  ls.fill(0, 0, nL)
+  labels.addAll(rows, lc, ls, 0)
+  const l = argmax(ls, nL)
+  cache.set(key, l)
+  return l
+}
+
+/**
+ * Buffers of a beam search of width `width` (reused between sentences): the states of the current and next
+ * beam with their scores, and per step t and beam slot j the backpointers (parent slot, move, relation).
+ */
+export class Beam {
+  cur: State[]
+  next: State[]
+  score: Float64Array
+  nscore: Float64Array
+  size = 0
+  bp = new Int32Array(0)
+  bm = new Int8Array(0)
+  bl = new Int16Array(0)
+  /** top-k candidates of a step: score, parent slot, move (sorted by score, earlier first on ties) */
+  private readonly cs: Float64Array
+  private readonly cp: Int32Array
+  private readonly cm: Int32Array
+  private readonly labelCache = new Map<number, number>()
+
+  constructor(readonly width: number) {
+    this.cur = Array.from({ length: width }, () => new State())
+    this.next = Array.from({ length: width }, () => new State())
+    this.score = new Float64Array(width); this.nscore = new Float64Array(width)
+    this.cs = new Float64Array(width); this.cp = new Int32Array(width); this.cm = new Int32Array(width)
+  }
+
+  /**
+   * Beam search over the 2n transitions of a sentence: every slot's valid moves are scored, the `width` best
+   * (prefix score + move score; ties keep the earlier slot and move, so width 1 is the greedy parser) survive,
+   * and an arc gets its relation from the label classifier. `onStep(t)` (training) runs after step t and may
+   * return true to stop. The best parse ends in cur[0].
+   */
+  search(moves: RowScorer, labels: RowScorer, x: ParseInput, exact: boolean, onStep?: (t: number) => boolean): void {
+    const k = this.width, n = x.n, T = 2 * n
+    if (this.bp.length < T * k) { this.bp = new Int32Array(T * k * 2); this.bm = new Int8Array(T * k * 2); this.bl = new Int16Array(T * k * 2) }
+    const ms = exact ? tbuf.mf : tbuf.mq
+    const { cs, cp, cm } = this
+    this.cur[0]!.reset(n); this.score[0] = 0; this.size = 1
+    const cache = this.labelCache
+    cache.clear()
+    for (let t = 0; t < T; t++) {
+      let nc = 0
+      if (this.size === 1 && !onStep && this.cur[0]!.sp === 0) {
+        // one state whose only move is SHIFT (the first step): its score is the same for every parse, so it is not computed
+        cs[0] = this.score[0]!; cp[0] = 0; cm[0] = SHIFT; nc = 1
+      } else for (let j = 0; j < this.size; j++) {
+        const s = this.cur[j]!
+        const count = stateRows(x, s, tbuf.rows)
+        ms.fill(0)
+        moves.addAll(tbuf.rows, count, ms, 0)
+        const base = this.score[j]!
+        for (let m = 0; m < N_MOVES; m++) {
+          if (!s.valid(m)) continue
+          const sc = base + ms[m]!
+          if (nc === k && !(sc > cs[k - 1]!)) continue
+          let i = nc < k ? nc++ : k - 1
+          while (i > 0 && sc > cs[i - 1]!) { cs[i] = cs[i - 1]!; cp[i] = cp[i - 1]!; cm[i] = cm[i - 1]!; i-- }
+          cs[i] = sc; cp[i] = j; cm[i] = m
+        }
+      }
+      const o = t * k
+      for (let i = 0; i < nc; i++) {
+        const ns = this.next[i]!.copyFrom(this.cur[cp[i]!]!)
+        const m = cm[i]!
+        let lab = -1
+        if (m !== SHIFT) { const { h, d } = ns.arcOf(m); lab = k > 1 ? cachedLabel(cache, labels, x, ns, h, d, exact) : predictLabel(labels, x, ns, h, d, exact) }
+        ns.apply(m, lab)
+        this.nscore[i] = cs[i]!
+        this.bp[o + i] = cp[i]!; this.bm[o + i] = m; this.bl[o + i] = lab
+      }
+      const c = this.cur; this.cur = this.next; this.next = c
+      const sc = this.score; this.score = this.nscore; this.nscore = sc
+      this.size = nc
+      if (onStep && onStep(t)) return
+    }
+  }
+
+  /** Moves and relations of slot j's transition sequence up to step t into moves[0..t], labs[0..t]. */
+  history(t: number, j: number, moves: Int8Array, labs: Int16Array): void {
+    const k = this.width
+    for (let u = t; u >= 0; u--) { const o = u * k + j; moves[u] = this.bm[o]!; labs[u] = this.bl[o]!; j = this.bp[o]! }
+  }
+}
+
+/** Beam-search parse of one sentence; heads (0 = root, 1-based) and label ids written into heads[0..n), labels[0..n). */
+export function beamParseSentence(moves: RowScorer, labels: RowScorer, x: ParseInput, beam: Beam, heads: Int32Array, labelIds: Int32Array, exact = false): void {
+  beam.search(moves, labels, x, exact)
+  const s = beam.cur[0]!, root = x.n + 1
+  for (let i = 1; i <= x.n; i++) {
+    const h = s.head[i]!
+    heads[i - 1] = h === root ? 0 : h
+    labelIds[i - 1] = s.lab[i]! - 1
+  }
+}
+
+/** How beam training picks the prefix to update on (Collins & Roark 2004; Huang, Fayong & Guo 2012). */
+export type BeamUpdate = 'early' | 'max-violation'
+
+/** Scratch of beam training. */
+export class BeamTrainer {
+  readonly beam: Beam
+  private readonly gs = new State()
+  private readonly ps = new State()
+  private gLab = new Int16Array(0)
+  private pMoves = new Int8Array(0)
+  private pLab = new Int16Array(0)
+  constructor(width: number, readonly update: BeamUpdate) { this.beam = new Beam(width) }
+
+  /**
+   * Trains on one projective sentence: a beam search along which the gold transition sequence `gseq` (the static
+   * oracle's) is scored too; the move classifier gets one global perceptron update, gold prefix up, the beam's
+   * best prefix down, at the first step the gold prefix falls off the beam (early update) or at the step where
+   * the best prefix outscores it most (max-violation); none when the gold sequence wins. The label classifier is
+   * then trained on the arcs of the gold sequence. Returns true when the moves were updated.
+   */
+  train(moves: Averaged, labels: Averaged, x: ParseInput, gseq: Int8Array, goldLabels: Int32Array, stats: TrainStats): boolean {
+    const B = this.beam, k = B.width, T = 2 * x.n, gs = this.gs
+    if (this.gLab.length < T) { this.gLab = new Int16Array(T * 2); this.pMoves = new Int8Array(T * 2); this.pLab = new Int16Array(T * 2) }
+    const gLab = this.gLab, ms = tbuf.mf, early = this.update === 'early'
+    gs.reset(x.n)
+    let gIdx = 0, gScore = 0, maxV = -Infinity, maxT = -1
+    B.search(moves.scorer, labels.scorer, x, true, (t) => {
+      const count = stateRows(x, gs, tbuf.rows)
+      ms.fill(0)
+      moves.scorer.addAll(tbuf.rows, count, ms, 0)
+      const g = gseq[t]!
+      gScore += ms[g]!
+      let lab = -1
+      if (g !== SHIFT) { const { h, d } = gs.arcOf(g); lab = predictLabel(labels.scorer, x, gs, h, d, true) }
+      gs.apply(g, lab)
+      gLab[t] = lab
+      if (gIdx >= 0) {
+        const o = t * k
+        let found = -1
+        for (let i = 0; i < B.size; i++) if (B.bp[o + i] === gIdx && B.bm[o + i] === g) { found = i; break }
+        gIdx = found
+      }
+      if (gIdx === 0) return false
+      const v = B.score[0]! - gScore
+      if (early) {
+        if (gIdx < 0 || t === T - 1) { maxV = v; maxT = t; return true }
+      } else if (v > maxV) { maxV = v; maxT = t }
+      return false
+    })
+    stats.moves += T
+    let updated = false
+    if (maxT >= 0 && maxV >= 0) {
+      updated = true
+      stats.moveErrors++
+      B.history(maxT, 0, this.pMoves, this.pLab)
+      const pm = this.pMoves, pl = this.pLab, ps = this.ps
+      gs.reset(x.n); ps.reset(x.n)
+      let same = true
+      for (let u = 0; u <= maxT; u++) {
+        if (same && pm[u] === gseq[u] && pl[u] === gLab[u]) { gs.apply(gseq[u]!, gLab[u]!); ps.apply(pm[u]!, pl[u]!); continue }
+        same = false
+        let c = stateRows(x, gs, tbuf.rows)
+        moves.add(tbuf.rows, c, gseq[u]!, 1)
+        c = stateRows(x, ps, tbuf.rows)
+        moves.add(tbuf.rows, c, pm[u]!, -1)
+        gs.apply(gseq[u]!, gLab[u]!); ps.apply(pm[u]!, pl[u]!)
+      }
+    }
+    moves.step++
+    // relations: along the gold sequence, each arc's predicted relation is trained towards the gold one
+    gs.reset(x.n)
+    const ls = tbuf.lf, nL = labels.nClasses
+    for (let t = 0; t < T; t++) {
+      const g = gseq[t]!
+      if (g === SHIFT) { gs.apply(g); continue }
+      const { h, d } = gs.arcOf(g)
+      const lc = labelRows(x, gs, h, d, tbuf.lrows)
+      ls.fill(0, 0, nL)
+      labels.scorer.addAll(tbuf.lrows, lc, ls, 0)
+      const l = argmax(ls, nL), gl = goldLabels[d]!
+      if (l !== gl) { labels.update(tbuf.lrows, lc, gl, l); stats.labelErrors++ }
+      labels.step++
+      gs.apply(g, l)
+    }
+    return updated
   }
 }
 

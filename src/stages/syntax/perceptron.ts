@@ -56,6 +56,16 @@ export class Averaged {
     }
   }
 
+  /** Adds delta to the weights of class cls in rows[0..count) (the global update of beam training). */
+  add(rows: Int32Array, count: number, cls: number, delta: number): void {
+    const C = this.nClasses, w = this.w, u = this.u, sd = this.step * delta
+    for (let j = 0; j < count; j++) {
+      const r = rows[j]! * C + cls
+      w[r]! += delta
+      u[r]! += sd
+    }
+  }
+
   averaged(): Float32Array {
     const out = new Float32Array(this.w.length)
     const w = this.w, u = this.u, step = this.step

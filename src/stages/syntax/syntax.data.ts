@@ -16,17 +16,31 @@ export const LABEL_HASH_BITS = 19
 
 /** Training epochs (the best dev epoch is kept) and the exploration of the dynamic oracle. */
 export const TAGGER_EPOCHS = 10
-export const PARSER_EPOCHS = 15
+export const PARSER_EPOCHS = 20
 /**
  * Parser training runs (different shuffles) whose weights are averaged into the stored model, whether
- * non-projective train trees are lifted (else left out), and whether the int8 parser tables may be companded.
- * The committed model uses 1 / false / false: the events stage's pinned scores, golden snapshot and trigger model
- * were made on its parses. 3 / true / true gives dev UAS 84.34, LAS 81.16 (+0.32, +0.44); switch together with a
- * re-pin of the events figures (see models/syntax/MODEL_CARD.md).
+ * non-projective train trees are lifted to projective ones (else left out), and whether the int8 parser tables may
+ * be companded (sign · sqrt, expanded to int16 at load).
  */
-export const PARSER_RUNS = 1
-export const LIFT_NONPROJECTIVE = false
-export const COMPAND_INT8 = false
+export const PARSER_RUNS = 3
+export const LIFT_NONPROJECTIVE = true
+export const COMPAND_INT8 = true
+/**
+ * Beam width of parser training (1 = greedy, trained with the dynamic oracle and exploration; above 1, global
+ * training with BEAM_UPDATE: Zhang & Nivre 2011; Huang, Fayong & Guo 2012) and the width the stored model is run
+ * with (meta.json `beamWidth`; the speed/accuracy curve over widths is in MODEL_CARD.md).
+ */
+export const BEAM_WIDTH: number = 8
+export const BEAM_UPDATE: 'early' | 'max-violation' = 'max-violation'
+export const BEAM_DECODE: number = 4
+/**
+ * Which parser the product runs: false = the greedy model (`models/syntax/`, trained with the dynamic oracle;
+ * rebuild it with SYNTAX_BEAM=1 SYNTAX_LIFT=false SYNTAX_COMPAND=false), true = the beam model (its parser tables
+ * in `models/syntax/beam/`, the same taggers). The beam model parses EWT better, but the events stage's pinned
+ * scores, golden snapshot and trigger model were made on the greedy parses: switch together with a re-pin of those
+ * (see models/syntax/MODEL_CARD.md).
+ */
+export const USE_BEAM_MODEL = false
 /** From this epoch on, the parser follows its own (possibly wrong) prediction with EXPLORE probability. */
 export const EXPLORE_FROM = 2
 export const EXPLORE = 0.9

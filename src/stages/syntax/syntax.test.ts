@@ -11,8 +11,12 @@ import { splitSentences, tokenize } from '../tokens/index.js'
 import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { ewtPieces, lemmatize, loadSyntaxModel, parseConllu, SyntaxView, syntaxStage } from './index.js'
 import { repairNews, repairTags } from './stage.js'
+import { BEAM_PARSER_DIR, SYNTAX_MODEL_DIR } from './model.js'
 import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
-import { cost, Gold, State } from './transitions.js'
+import { cost, Gold, oracleSequence, State } from './transitions.js'
+import { Beam, beamParseSentence, BeamTrainer, parseInput, parseSentence, type TrainStats } from './parser.js'
+import { Averaged } from './perceptron.js'
+import { LABEL_HASH_BITS, N_MOVES, PARSER_HASH_BITS } from './syntax.data.js'
 
 const EWT_DEV = join(SHARED, 'data', 'parsing', 'ud-en-ewt', 'en_ewt-ud-dev.conllu')
 const EWT_TRAIN = join(SHARED, 'data', 'parsing', 'ud-en-ewt', 'en_ewt-ud-train.conllu')
@@ -90,6 +94,87 @@ describe('dynamic oracle', () => {
     assert.equal(cost(s, g, RIGHT), 1) // she -> saw pops saw: loses saw -> him
     assert.equal(cost(s, g, SHIFT), 0) // him can still take saw (s0) as head by RIGHT
     assert.equal(cost(s, g, LEFT), 1) // him -> saw: loses saw -> him
+  })
+})
+
+describe('beam search', () => {
+  it('the static oracle sequence has 2n moves and rebuilds every projective gold tree of the first 2,000 EWT train sentences', { skip: !existsSync(EWT_TRAIN) && 'no EWT' }, () => {
+    const sents = readConllu(readFileSync(EWT_TRAIN, 'utf8')).slice(0, 2000).filter((s) => isProjective(s.words.map((w) => w.head)) && s.words.length)
+    const s = new State()
+    for (const sent of sents) {
+      const heads = sent.words.map((w) => w.head), n = heads.length
+      const seq = oracleSequence(Gold.fromConllu(heads), n)
+      assert.equal(seq.length, 2 * n)
+      s.reset(n)
+      for (const m of seq) { assert.ok(s.valid(m)); s.apply(m) }
+      assert.ok(s.done)
+      assert.deepEqual(heads.map((_, i) => (s.head[i + 1] === n + 1 ? 0 : s.head[i + 1])), heads)
+    }
+  })
+
+  it('with width 1 gives exactly the greedy parse (committed model, 300 EWT dev sentences)', { skip: !existsSync(EWT_DEV) && 'no EWT dev' }, () => {
+    const p = loadSyntaxModel()
+    const beam = new Beam(1), st = new State()
+    for (const sent of readConllu(readFileSync(EWT_DEV, 'utf8')).filter((x) => x.words.length).slice(0, 300)) {
+      const forms = sent.words.map((w) => w.form), n = forms.length
+      const x = parseInput(p.hash(forms), p.tag(forms))
+      const h1 = new Int32Array(n), l1 = new Int32Array(n), h2 = new Int32Array(n), l2 = new Int32Array(n)
+      beamParseSentence(p.moves, p.labelScorer, x, beam, h1, l1)
+      parseSentence(p.moves, p.labelScorer, x, st, h2, l2)
+      assert.deepEqual([Array.from(h1), Array.from(l1)], [Array.from(h2), Array.from(l2)])
+    }
+  })
+
+  /** A toy sentence "the cat saw a dog ." with gold heads and labels, as parser input (word hashes = ids). */
+  const toy = (): { x: ReturnType<typeof parseInput>; heads: number[]; gl: Int32Array } => {
+    const heads = [2, 3, 0, 5, 3, 3], labs = [1, 2, 0, 1, 3, 4], tags = [5, 0, 2, 5, 0, 1]
+    const x = parseInput(heads.map((_, i) => ({ h: { lower: 1000 + i, fine: 7 }, suf3: 0 })), tags)
+    const gl = new Int32Array(heads.length + 2)
+    labs.forEach((l, i) => { gl[i + 1] = l })
+    return { x, heads, gl }
+  }
+
+  it('early-update training learns a toy sentence; afterwards its gold prefix is never pruned from the beam', () => {
+    const { x, heads, gl } = toy()
+    const n = heads.length, gseq = oracleSequence(Gold.fromConllu(heads), n)
+    const moves = new Averaged(PARSER_HASH_BITS, N_MOVES), labels = new Averaged(LABEL_HASH_BITS, 5)
+    const trainer = new BeamTrainer(4, 'early')
+    const stats: TrainStats = { moveErrors: 0, labelErrors: 0, moves: 0 }
+    let rounds = 0
+    while (trainer.train(moves, labels, x, gseq, gl, stats) && rounds < 50) rounds++
+    assert.ok(rounds > 0 && rounds < 50, `converges (${rounds} updates)`)
+    // with the trained weights, the gold prefix is in the beam after every step, and it wins
+    const B = trainer.beam
+    let g = 0
+    B.search(moves.scorer, labels.scorer, x, true, (t) => {
+      let found = -1
+      for (let i = 0; i < B.size; i++) if (B.bp[t * B.width + i] === g && B.bm[t * B.width + i] === gseq[t]) { found = i; break }
+      assert.ok(found >= 0, `gold prefix in the beam at step ${t}`)
+      g = found
+      return false
+    })
+    assert.equal(g, 0)
+    const h = new Int32Array(n), l = new Int32Array(n)
+    beamParseSentence(moves.scorer, labels.scorer, x, B, h, l, true)
+    assert.deepEqual(Array.from(h), heads)
+    assert.deepEqual(Array.from(l), Array.from(gl.subarray(1, n + 1)))
+  })
+
+  it('max-violation training also learns the toy sentence, and a beam of 1 then parses it like the greedy parser', () => {
+    const { x, heads, gl } = toy()
+    const n = heads.length, gseq = oracleSequence(Gold.fromConllu(heads), n)
+    const moves = new Averaged(PARSER_HASH_BITS, N_MOVES), labels = new Averaged(LABEL_HASH_BITS, 5)
+    const trainer = new BeamTrainer(3, 'max-violation')
+    const stats: TrainStats = { moveErrors: 0, labelErrors: 0, moves: 0 }
+    let rounds = 0
+    while (trainer.train(moves, labels, x, gseq, gl, stats) && rounds < 50) rounds++
+    assert.ok(rounds < 50)
+    const h = new Int32Array(n), l = new Int32Array(n), h1 = new Int32Array(n), l1 = new Int32Array(n)
+    beamParseSentence(moves.scorer, labels.scorer, x, trainer.beam, h, l, true)
+    assert.deepEqual(Array.from(h), heads)
+    beamParseSentence(moves.scorer, labels.scorer, x, new Beam(1), h, l, true)
+    parseSentence(moves.scorer, labels.scorer, x, new State(), h1, l1, true)
+    assert.deepEqual([Array.from(h), Array.from(l)], [Array.from(h1), Array.from(l1)])
   })
 })
 
@@ -281,6 +366,22 @@ describe('EWT dev quality gate', () => {
     writeFileSync(file, predicted)
     const ref = JSON.parse(execFileSync(process.execPath, [SCORER, EWT_DEV, file, '--json'], { encoding: 'utf8' })) as Record<string, number>
     for (const [k, floor] of Object.entries(floors)) assert.ok(ref[k]! >= floor, `${k} ${ref[k]} below the pinned ${floor}`)
+  })
+})
+
+describe('beam model', () => {
+  const beamMeta = join(SYNTAX_MODEL_DIR, BEAM_PARSER_DIR, 'meta.json')
+  it('loads the beam parser (models/syntax/beam) at its width and scores EWT dev as its training run recorded', { skip: (!existsSync(EWT_DEV) || !existsSync(beamMeta)) && 'no EWT dev or no beam model' }, () => {
+    const meta = JSON.parse(readFileSync(beamMeta, 'utf8')) as { beamWidth: number; dev: { uas: number; las: number } }
+    const p = loadSyntaxModel(SYNTAX_MODEL_DIR, true)
+    assert.equal(p.beamWidth, meta.beamWidth)
+    assert.ok(p.beamWidth > 1)
+    let n = 0, uas = 0, las = 0
+    for (const s of readConllu(readFileSync(EWT_DEV, 'utf8')).filter((x) => x.words.length)) {
+      const r = p.parse(s.words.map((w) => w.form))
+      s.words.forEach((w, i) => { n++; if (r.heads[i] === w.head) { uas++; if (r.deprels[i]!.split(':')[0] === w.deprel.split(':')[0]) las++ } })
+    }
+    assert.ok(Math.abs(uas / n - meta.dev.uas) < 1e-4 && Math.abs(las / n - meta.dev.las) < 1e-4, `UAS ${uas / n} LAS ${las / n} against ${meta.dev.uas} ${meta.dev.las}`)
   })
 })
 

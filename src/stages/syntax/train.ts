@@ -8,7 +8,7 @@
  * jackknifed tags of the last run, from the system temp folder, to try parser changes quickly), `--gold-tags`
  * (train and score the parser on gold tags: what tagging errors cost).
  */
-import { readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
@@ -19,16 +19,23 @@ import type { Clusters } from '../entities/ner/features.js'
 import { expandCompanded, NER_MODEL_DIR, quantizeWeights, readLinesGz, readQuantized, writeLinesGz, writeQuantized, writeWeights } from '../entities/ner/model-files.js'
 import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { lemmatize } from './lemma.js'
-import { MAGIC_LABELS, MAGIC_MOVES, MAGIC_TAGGER, readLemmas, SYNTAX_MODEL_DIR, SyntaxParser } from './model.js'
-import { parseInput, parseSentence, trainParseSentence, type ParseInput, type TrainStats } from './parser.js'
+import { BEAM_PARSER_DIR, MAGIC_LABELS, MAGIC_MOVES, MAGIC_TAGGER, readLemmas, SYNTAX_MODEL_DIR, SyntaxParser } from './model.js'
+import { Beam, beamParseSentence, BeamTrainer, parseInput, parseSentence, trainParseSentence, type BeamUpdate, type ParseInput, type TrainStats } from './parser.js'
 import { Averaged, FloatScorer, QuantizedScorer, shuffled } from './perceptron.js'
 import {
   EXPLORE, EXPLORE_FROM, JACKKNIFE_FOLDS, LABEL_HASH_BITS, N_MOVES, N_TAGS, PARSER_EPOCHS, PARSER_HASH_BITS, TAGGER_EPOCHS,
-  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS, PARSER_RUNS, LIFT_NONPROJECTIVE, COMPAND_INT8,
+  TAGGER_HASH_BITS, TRAIN_SEED, TWO_PASS, UPOS, PARSER_RUNS as RUNS0, LIFT_NONPROJECTIVE as LIFT0, COMPAND_INT8 as COMPAND0, BEAM_WIDTH as WIDTH0, BEAM_UPDATE as UPDATE0, BEAM_DECODE,
 } from './syntax.data.js'
 import { buildTagDict, tagSentence, trainTagSentence, WordCache, type TagWord } from './tagger.js'
-import { Gold, State } from './transitions.js'
+import { Gold, oracleSequence, State } from './transitions.js'
 
+/** Tuning runs may override the configuration through the environment (the committed model uses syntax.data.ts). */
+const env = (name: string): string | undefined => process.env[name]
+const PARSER_RUNS = Number(env('SYNTAX_RUNS') ?? RUNS0), LIFT_NONPROJECTIVE = (env('SYNTAX_LIFT') ?? String(LIFT0)) === 'true'
+const COMPAND_INT8 = (env('SYNTAX_COMPAND') ?? String(COMPAND0)) === 'true', BEAM_WIDTH = Number(env('SYNTAX_BEAM') ?? WIDTH0)
+const BEAM_UPDATE = (env('SYNTAX_BEAM_UPDATE') ?? UPDATE0) as BeamUpdate
+const DECODE_WIDTH = Number(env('SYNTAX_DECODE') ?? (BEAM_WIDTH > 1 ? BEAM_DECODE : 1))
+const MAX_EPOCHS = Number(env('SYNTAX_EPOCHS') ?? PARSER_EPOCHS)
 const FLAGS = { noWrite: process.argv.includes('--no-write'), reuseTags: process.argv.includes('--reuse-tags'), goldTags: process.argv.includes('--gold-tags') }
 
 export const EWT_DIR = join(SHARED, 'data', 'parsing', 'ud-en-ewt')
@@ -135,12 +142,13 @@ function inputs(sents: readonly Sent[], tags: readonly Uint8Array[]): ParseInput
 interface Score { upos: number; uas: number; las: number }
 
 function scoreParse(moves: FloatScorer | QuantizedScorer, labels: FloatScorer | QuantizedScorer, deprels: readonly string[], dev: readonly Sent[], xs: readonly ParseInput[], tags: readonly Uint8Array[]): Score {
-  const st = new State()
+  const st = new State(), beam = new Beam(BEAM_WIDTH)
   let n = 0, upos = 0, uas = 0, las = 0
   const exact = moves instanceof FloatScorer
   dev.forEach((s, k) => {
     const heads = new Int32Array(s.words.length), labs = new Int32Array(s.words.length)
-    parseSentence(moves, labels, xs[k]!, st, heads, labs, exact)
+    if (BEAM_WIDTH > 1) beamParseSentence(moves, labels, xs[k]!, beam, heads, labs, exact)
+    else parseSentence(moves, labels, xs[k]!, st, heads, labs, exact)
     for (let i = 0; i < heads.length; i++) {
       n++
       if (tags[k]![i] === s.tags[i]) upos++
@@ -182,7 +190,7 @@ async function main(): Promise<void> {
   log(`train ${train.length} sentences, dev ${dev.length}`)
 
   // pass 1: jackknifed train tags (workers) while the final tagger trains here; then pass 2 the same way
-  const CACHE = join(tmpdir(), 'dossier-syntax-tags.json')
+  const CACHE = env('SYNTAX_TAG_CACHE') ?? join(tmpdir(), 'dossier-syntax-tags.json')
   let trainTags: Uint8Array[], devTags: Uint8Array[]
   let tagger1: ReturnType<typeof trainTagger>, tagger2: ReturnType<typeof trainTagger> | null = null
   if (FLAGS.reuseTags) {
@@ -229,6 +237,9 @@ async function main(): Promise<void> {
   const devX = inputs(dev, FLAGS.goldTags ? dev.map((s) => s.tags) : devTags)
   if (FLAGS.goldTags) trainX.splice(0, trainX.length, ...inputs(projective.map((p) => p.s), projective.map((p) => p.s.tags)))
   const st = new State()
+  const beamTrainer = BEAM_WIDTH > 1 ? new BeamTrainer(BEAM_WIDTH, BEAM_UPDATE) : null
+  const gseqs = golds.map((g, k) => oracleSequence(g, trainX[k]!.n, st))
+  log(`parser: beam width ${BEAM_WIDTH}${BEAM_WIDTH > 1 ? `, ${BEAM_UPDATE} updates` : ', dynamic oracle'}, ${PARSER_RUNS} run(s), lift ${LIFT_NONPROJECTIVE}, compand ${COMPAND_INT8}`)
   const t1 = Date.now()
   /** One parser training run (its own shuffles); returns the averaged weights of its best dev epoch. */
   const trainParser = (run: number): { las: number; uas: number; epoch: number; moves: Float32Array; labels: Float32Array } => {
@@ -236,10 +247,13 @@ async function main(): Promise<void> {
     const labels = new Averaged(LABEL_HASH_BITS, deprels.length)
     const rand = rng(TRAIN_SEED + 100 + run)
     let best: { las: number; uas: number; epoch: number; moves: Float32Array; labels: Float32Array } = { las: -1, uas: 0, epoch: 0, moves: new Float32Array(0), labels: new Float32Array(0) }
-    for (let e = 1; e <= PARSER_EPOCHS; e++) {
+    for (let e = 1; e <= MAX_EPOCHS; e++) {
       const stats: TrainStats = { moveErrors: 0, labelErrors: 0, moves: 0 }
       const explore = e >= EXPLORE_FROM ? EXPLORE : 0
-      for (const k of shuffled(trainX.length, rand)) trainParseSentence(moves, labels, trainX[k]!, golds[k]!, goldLabels[k]!, st, explore, rand, stats)
+      for (const k of shuffled(trainX.length, rand)) {
+        if (beamTrainer) beamTrainer.train(moves, labels, trainX[k]!, gseqs[k]!, goldLabels[k]!, stats)
+        else trainParseSentence(moves, labels, trainX[k]!, golds[k]!, goldLabels[k]!, st, explore, rand, stats)
+      }
       const mw = moves.averaged(), lw = labels.averaged()
       const sc = scoreParse(new FloatScorer(mw, N_MOVES), new FloatScorer(lw, deprels.length), deprels, dev, devX, devTags)
       log(`parser ${run + 1}/${PARSER_RUNS} epoch ${e}: ${stats.moveErrors}/${stats.moves} move errors, ${stats.labelErrors} label errors; dev UAS ${(sc.uas * 100).toFixed(2)} LAS ${(sc.las * 100).toFixed(2)}`)
@@ -272,19 +286,31 @@ async function main(): Promise<void> {
   }).sort((a, b) => b.las - a.las)[0]!
   if (FLAGS.noWrite) return
   // write and score what is committed (int16 weights read back through the run-time path)
-  mkdirSync(SYNTAX_MODEL_DIR, { recursive: true })
-  const dir = SYNTAX_MODEL_DIR
+  const dir = env('SYNTAX_OUT') ?? SYNTAX_MODEL_DIR
+  mkdirSync(dir, { recursive: true })
+  if (FLAGS.reuseTags) {
+    // a parser-only tuning run: the parser tables beside a copy of the committed taggers (never the committed folder)
+    if (dir === SYNTAX_MODEL_DIR) throw new Error('--reuse-tags writes only with SYNTAX_OUT set to another folder')
+    writeQuantized(join(dir, 'moves.bin.gz'), int8.m.q, int8.m.scale, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1, int8.companded)
+    writeQuantized(join(dir, 'labels.bin.gz'), int8.l.q, int8.l.scale, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1, int8.companded)
+    for (const f of ['tagger.bin.gz', 'tagger2.bin.gz', 'tagdict.tsv.gz', 'lemmas.tsv.gz']) copyFileSync(join(SYNTAX_MODEL_DIR, f), join(dir, f))
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ beamWidth: DECODE_WIDTH, trainBeamWidth: BEAM_WIDTH, parserEpochs: best.epoch, deprels }, null, 2) + '\n')
+    return
+  }
+  // a beam model's parser tables and meta.json go to beam/ beside the (same) taggers
+  const pdir = BEAM_WIDTH > 1 ? join(dir, BEAM_PARSER_DIR) : dir
+  mkdirSync(pdir, { recursive: true })
   const bytes = {
     tagger: writeWeights(join(dir, 'tagger.bin.gz'), tagger1.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER),
     tagger2: tagger2 ? writeWeights(join(dir, 'tagger2.bin.gz'), tagger2.w, TAGGER_HASH_BITS, N_TAGS, MAGIC_TAGGER) : 0,
-    moves: writeQuantized(join(dir, 'moves.bin.gz'), int8.m.q, int8.m.scale, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1, int8.companded),
-    labels: writeQuantized(join(dir, 'labels.bin.gz'), int8.l.q, int8.l.scale, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1, int8.companded),
+    moves: writeQuantized(join(pdir, 'moves.bin.gz'), int8.m.q, int8.m.scale, PARSER_HASH_BITS, N_MOVES, MAGIC_MOVES, 1, int8.companded),
+    labels: writeQuantized(join(pdir, 'labels.bin.gz'), int8.l.q, int8.l.scale, LABEL_HASH_BITS, deprels.length, MAGIC_LABELS, 1, int8.companded),
     lemmas: writeLinesGz(join(dir, 'lemmas.tsv.gz'), lemmaExceptions(train)),
     tagdict: writeLinesGz(join(dir, 'tagdict.tsv.gz'), [...tagger1.dict.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, t]) => `${f}\t${UPOS[t]}`)),
   }
-  const q = (file: string, magic: number): QuantizedScorer => { const r = readQuantized(join(dir, file), magic); return new QuantizedScorer(r.q, r.scale, r.nClasses) }
+  const q = (file: string, magic: number, from = dir): QuantizedScorer => { const r = readQuantized(join(from, file), magic); return new QuantizedScorer(r.q, r.scale, r.nClasses) }
   if (!tagger2) rmSync(join(dir, 'tagger2.bin.gz'), { force: true })
-  const parser = new SyntaxParser(q('tagger.bin.gz', MAGIC_TAGGER), tagger2 ? q('tagger2.bin.gz', MAGIC_TAGGER) : null, q('moves.bin.gz', MAGIC_MOVES), q('labels.bin.gz', MAGIC_LABELS), tagger1.dict, deprels, cache.clusters, readLemmas(join(dir, 'lemmas.tsv.gz')))
+  const parser = new SyntaxParser(q('tagger.bin.gz', MAGIC_TAGGER), tagger2 ? q('tagger2.bin.gz', MAGIC_TAGGER) : null, q('moves.bin.gz', MAGIC_MOVES, pdir), q('labels.bin.gz', MAGIC_LABELS, pdir), tagger1.dict, deprels, cache.clusters, readLemmas(join(dir, 'lemmas.tsv.gz')), false, DECODE_WIDTH)
   const devSents = readConllu(readFileSync(EWT_DEV, 'utf8'))
   const preds = devSents.map((s) => s.words.length ? parser.parse(s.words.map((w) => w.form)) : undefined)
   const predFile = join(tmpdir(), 'dossier-ewt-dev.pred.conllu')
@@ -297,15 +323,22 @@ async function main(): Promise<void> {
     if (p.heads[i] === w.head) { uas++; if (p.deprels[i]!.split(':')[0] === w.deprel.split(':')[0]) las++ }
   }))
   const round = (x: number): number => Math.round(x * 10000) / 10000
+  // dev UAS / LAS of the stored model run with other beam widths (the run-time width is meta.json's beamWidth)
+  const widthCurve = BEAM_WIDTH > 1 ? [1, 2, 4, 8, 16].map((w) => {
+    const p = new SyntaxParser(parser.tagger, parser.tagger2, parser.moves, parser.labelScorer, tagger1.dict, deprels, cache.clusters, new Map(), false, w)
+    let m = 0, a = 0, l = 0
+    devSents.forEach((s) => { if (!s.words.length) return; const r = p.parse(s.words.map((x) => x.form)); s.words.forEach((x, i) => { m++; if (r.heads[i] === x.head) { a++; if (r.deprels[i]!.split(':')[0] === x.deprel.split(':')[0]) l++ } }) })
+    return { width: w, uas: round(a / m), las: round(l / m) }
+  }) : undefined
   const meta = {
     trainedOn: 'UD English-EWT train (en_ewt-ud-train.conllu)', tunedOn: 'UD English-EWT dev (en_ewt-ud-dev.conllu)', license: 'CC BY-SA 4.0',
-    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, parserRuns: PARSER_RUNS, liftNonProjective: LIFT_NONPROJECTIVE, parserEpochs: best.epoch, int8Companded: int8.companded,
+    seed: TRAIN_SEED, jackknifeFolds: JACKKNIFE_FOLDS, taggerEpochs: tagger2 ? [tagger1.epoch, tagger2.epoch] : [tagger1.epoch], twoPassTagger: !!tagger2, beamWidth: DECODE_WIDTH, trainBeamWidth: BEAM_WIDTH, beamUpdate: BEAM_WIDTH > 1 ? BEAM_UPDATE : undefined, widthCurve, parserRuns: PARSER_RUNS, liftNonProjective: LIFT_NONPROJECTIVE, parserEpochs: best.epoch, int8Companded: int8.companded,
     hashBits: { tagger: TAGGER_HASH_BITS, moves: PARSER_HASH_BITS, labels: LABEL_HASH_BITS },
     taggerSeconds, parserSeconds, totalSeconds: seconds(t0), bytes,
     dev: { words: n, upos: round(upos / n), uas: round(uas / n), las: round(las / n) },
     deprels,
   }
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
+  writeFileSync(join(pdir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n')
   log(JSON.stringify({ ...meta, deprels: deprels.length }))
 }
 

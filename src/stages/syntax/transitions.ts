@@ -13,39 +13,54 @@ import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
 export class State {
   n = 0
   /** stack of word ids; sp = its size */
-  stack = new Int32Array(8)
+  stack: Int32Array = new Int32Array(8)
   sp = 0
   /** front of the buffer (n+1 = only the root left) */
   b = 1
-  head = new Int32Array(8)
+  head: Int32Array = new Int32Array(8)
   /** label id + 1 (0 = no label yet) */
-  lab = new Int32Array(8)
+  lab: Int32Array = new Int32Array(8)
   /** leftmost, second leftmost, rightmost, second rightmost child (0 = none) */
-  lc1 = new Int32Array(8)
-  lc2 = new Int32Array(8)
-  rc1 = new Int32Array(8)
-  rc2 = new Int32Array(8)
+  lc1: Int32Array = new Int32Array(8)
+  lc2: Int32Array = new Int32Array(8)
+  rc1: Int32Array = new Int32Array(8)
+  rc2: Int32Array = new Int32Array(8)
   /** number of left / right children, and bit sets of their labels */
-  nl = new Int32Array(8)
-  nr = new Int32Array(8)
-  lset = new Int32Array(8)
-  rset = new Int32Array(8)
+  nl: Int32Array = new Int32Array(8)
+  nr: Int32Array = new Int32Array(8)
+  lset: Int32Array = new Int32Array(8)
+  rset: Int32Array = new Int32Array(8)
+
+  /** One buffer holding the 11 per-word arrays above, each `stride` = n+3 long (so a copy is one move). */
+  private buf: Int32Array = new Int32Array(0)
+  private stride = 0
+
+  /** Lays the per-word arrays out for n words (the buffer is reused between sentences). */
+  private layout(n: number): void {
+    const k = n + 3
+    if (this.buf.length < 11 * k) this.buf = new Int32Array(11 * k * 2)
+    if (this.stride === k) return
+    this.stride = k
+    const v = (i: number): Int32Array => this.buf.subarray(i * k, i * k + k)
+    this.stack = v(0); this.head = v(1); this.lab = v(2); this.lc1 = v(3); this.lc2 = v(4); this.rc1 = v(5); this.rc2 = v(6)
+    this.nl = v(7); this.nr = v(8); this.lset = v(9); this.rset = v(10)
+  }
 
   /** Starts a parse of n words (arrays are reused between sentences). */
   reset(n: number): this {
-    if (this.head.length < n + 3) {
-      const m = (n + 3) * 2
-      this.stack = new Int32Array(m); this.head = new Int32Array(m); this.lab = new Int32Array(m)
-      this.lc1 = new Int32Array(m); this.lc2 = new Int32Array(m); this.rc1 = new Int32Array(m); this.rc2 = new Int32Array(m)
-      this.nl = new Int32Array(m); this.nr = new Int32Array(m); this.lset = new Int32Array(m); this.rset = new Int32Array(m)
-    }
-    const k = n + 3
-    this.head.fill(0, 0, k); this.lab.fill(0, 0, k); this.lc1.fill(0, 0, k); this.lc2.fill(0, 0, k)
-    this.rc1.fill(0, 0, k); this.rc2.fill(0, 0, k); this.nl.fill(0, 0, k); this.nr.fill(0, 0, k)
-    this.lset.fill(0, 0, k); this.rset.fill(0, 0, k)
+    this.layout(n)
+    this.buf.fill(0, 0, 11 * (n + 3))
     this.n = n
     this.sp = 0
     this.b = 1
+    return this
+  }
+
+  /** Makes this state a copy of o (the beam's successor states; buffers are reused). */
+  copyFrom(o: State): this {
+    this.layout(o.n)
+    this.n = o.n; this.sp = o.sp; this.b = o.b
+    this.buf.set(o.buf.subarray(0, 11 * o.stride))
     return this
   }
 
@@ -155,6 +170,22 @@ export function cost(s: State, g: Gold, t: number): number {
   // RIGHT: s0 can no longer take its head from the buffer (the root is out of reach once the stack has two words)
   if (h >= b && h !== root) c++
   return c
+}
+
+/**
+ * The static oracle's transition sequence of a projective gold tree (2n moves): the first zero-cost move in the
+ * order LEFT, RIGHT, SHIFT (arcs as soon as a word has all its dependents). The gold path of beam training.
+ */
+export function oracleSequence(g: Gold, n: number, s = new State()): Int8Array {
+  s.reset(n)
+  const seq = new Int8Array(2 * n)
+  for (let t = 0; t < 2 * n; t++) {
+    const m = cost(s, g, LEFT) === 0 ? LEFT : cost(s, g, RIGHT) === 0 ? RIGHT : cost(s, g, SHIFT) === 0 ? SHIFT : -1
+    if (m < 0) throw new Error('oracleSequence: no zero-cost move (non-projective tree?)')
+    seq[t] = m
+    s.apply(m)
+  }
+  return seq
 }
 
 /** Transitions in preference order for ties among zero-cost moves. */
