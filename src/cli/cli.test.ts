@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import Database from 'better-sqlite3'
 import { REPO_ROOT, SHARED } from '../paths.js'
-import { GOOD_PAGE } from '../ingest/ingest.test.js'
+import { GOOD_PAGE } from '../ingest/test-page.js'
 
 const BIN = join(REPO_ROOT, 'bin', 'dossier.js')
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 })
