@@ -273,3 +273,9 @@ test('"“…,” read the statement" speaks for the statement\'s issuer, though
   ].join('\n\n'), { actors: ACTORS })
   assert.deepEqual(pairs(doc).map((p) => p[1]), ['Harbour Council'])
 })
+
+test('"X, the leader of Y — another Z faction — said": where the parse gives the verb several subjects, the person named among them speaks', () => {
+  const actors: TestActor[] = [...PEOPLE, { name: 'Kasim Harbi', type: 'PERSON', surfaces: ['Kasim Harbi'] }, { name: 'Asaib Nur al-Haq', type: 'GROUP', surfaces: ['Asaib Nur al-Haq'] }, { name: 'Popular Mobilization Forces', type: 'GROUP', surfaces: ['PMU'] }]
+  const doc = testDoc('Speaking to reporters, Kasim Harbi, the leader of Asaib Nur al-Haq — another PMU faction — said “Americans are unwanted in Iraq. They are a source of evil and must leave.”', { actors })
+  assert.deepEqual(pairs(doc).map((p) => p[1]), ['Kasim Harbi'])
+})

@@ -342,7 +342,11 @@ export class SyntaxSpeakers {
     const participle = /^(?:advcl|acl)/u.test(v.rel(i)) && /ed$/iu.test(v.word(i)) && !v.dependents(i, 'nsubj', 'aux').length
     const agent = v.isPassive(i) ? v.agent(i) : participle ? v.dependents(i, 'obl').find((c) => v.caseOf(c).toLowerCase() === 'by') ?? -1 : -1
     if (agent >= 0) return { tok: agent, own: true }
-    const own = subjects.length > 1 ? subjects.filter((c) => c < i).at(-1) ?? subjects[0] : subjects[0]
+    // several subjects are a misread apposition: a person named among them is the speaker ("X, the head of Y — a Z
+    // faction — said"), else the nearest ("the spokesman for the ministry, Y, said")
+    const before = subjects.filter((c) => c < i)
+    const person = subjects.length > 1 ? before.find((c) => { const m = this.covering(c, []); return m?.kind === 'name' && m.type === 'PERSON' }) : undefined
+    const own = subjects.length > 1 ? person ?? before.at(-1) ?? subjects[0] : subjects[0]
     // "“…,” read the statement": the parse takes the inverted subject of "read" for its object
     if (own === undefined && /^reads?$/u.test(w) && i > 0 && /^[”"’,]$/u.test(v.word(i - 1))) {
       const o = v.dependents(i, 'obj').find((c) => c > i && STATEMENT_NOUNS.has(v.lemma(c).toLowerCase()))
