@@ -182,8 +182,13 @@ export function textChunks(text: string): Chunk[] {
   each(PRONOUN_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'pronoun', pron: PRONOUNS[m[0].toLowerCase()] }))
   each(PAIR_RE, (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'UNKNOWN', kind: 'role', pron: 'group' }))
   // "the two countries" is a pair; "the host country", "the whole country" describe no one in particular
-  each(COUNTRY_DESC_RE, (m) => (/\b(?:two|both|three|other|whole|entire|host|same|each|every|first|second|next|last)\b/i.test(m[0]) ? null
-    : { start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'GPE', kind: 'role', pron: 'country' }))
+  // (a nationality adjective names the country itself: "condolences to the Turkish nation")
+  each(COUNTRY_DESC_RE, (m) => {
+    if (/\b(?:two|both|three|other|whole|entire|host|same|each|every|first|second|next|last)\b/i.test(m[0])) return null
+    const country = m[0].split(/[ \t]+/u).map((w) => countryOfDemonym(w)).find(Boolean)
+    return country ? { start: m.index, end: m.index + m[0].length, text: m[0], name: country, type: 'GPE', kind: 'name' }
+      : { start: m.index, end: m.index + m[0].length, text: m[0], name: '', type: 'GPE', kind: 'role', pron: 'country' }
+  })
   each(GROUP_NOUN_RE, (m) => {
     if (text[m.index + m[0].length] === '-') return null // "air-defense" is not "air"
     // a nationality adjective up to two lower-case words before the noun: "Iranian (security) officials"

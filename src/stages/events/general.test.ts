@@ -592,3 +592,7 @@ test('"both countries" act each on their own unless the act is mutual (a meeting
   assert.deepEqual(rows(text).filter((r) => r[0] === 'ACCUSE').map((r) => r.slice(0, 3)), [['ACCUSE', 'Nordland', 'Harbour League'], ['ACCUSE', 'Sudmark', 'Harbour League']])
   assert.deepEqual(rows('Nordland and Sudmark held talks on Monday. The two countries signed a trade deal.').filter((r) => r[0] === 'SUPPORT').map((r) => r.slice(0, 3)), [['SUPPORT', 'Nordland', 'Sudmark']])
 })
+
+test('a nationality adjective in a description of a country names it ("condolences to the Turkish nation"), by the knowledge base\'s name', () => {
+  assert.deepEqual(rows('Anna Berg offered condolences to the Turkish nation on Monday.').map((r) => r.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Turkey']])
+})
