@@ -595,4 +595,6 @@ test('"both countries" act each on their own unless the act is mutual (a meeting
 
 test('a nationality adjective in a description of a country names it ("condolences to the Turkish nation"), by the knowledge base\'s name', () => {
   assert.deepEqual(rows('Anna Berg offered condolences to the Turkish nation on Monday.').map((r) => r.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Turkey']])
+  // … and so does a nationality adjective before a state's people, government or side after the act's preposition
+  assert.deepEqual(rows('Anna Berg offered condolences to the Turkish people on Monday.').map((r) => r.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Turkey']])
 })

@@ -151,7 +151,7 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
   const demonym = first || gov ? undefined
     : aimed ? c.idx.demonymAfter(from + aimed.index + aimed[0].length, segEnd)
     : ['REQUEST', 'AID'].includes(t.entry.type) ? c.idx.demonymAfter(from, Math.min(segEnd, from + 40))
-    : withDemonym(c, from, segEnd)
+    : withDemonym(c, from, segEnd, t.entry.targetPreps)
   return { targets: first ? [first] : gov ? [gov] : demonym ? [demonym] : [], places, clauseEnd: clauseEndAfter(c, t.end, end) }
 }
 
@@ -161,9 +161,15 @@ function clauseEndAfter(c: ArgContext, from: number, end: number): number {
   return k >= 0 ? from + k : end
 }
 
-/** "with our Iranian friends", "with the Russian side": a nationality adjective after "with" stands for its country. */
-function withDemonym(c: ArgContext, from: number, end: number): ActorMention | undefined {
-  const w = /\bwith\s+(?:our|their|its|his|her|the)\s+(?=\p{Lu}\p{Ll}+\s+(?:friends|partners|colleagues|counterparts|side|allies|brothers)\b)/u.exec(c.text.slice(from, end))
+/**
+ * "with our Iranian friends", "with the Russian side", "condolences to the Turkish nation": a nationality adjective
+ * before a word for a state's side, people or government, after one of the trigger's target prepositions, stands for
+ * its country.
+ */
+function withDemonym(c: ArgContext, from: number, end: number, preps: readonly string[]): ActorMention | undefined {
+  const p = preps.filter((x) => /^[a-z]+$/u.test(x)).join('|')
+  if (!p) return undefined
+  const w = new RegExp(`\\b(?:${p})\\s+(?:our|their|its|his|her|the)\\s+(?=\\p{Lu}\\p{Ll}+\\s+(?:friends|partners|colleagues|counterparts|side|allies|brothers|people|nation|government|authorities|leadership)\\b)`, 'u').exec(c.text.slice(from, end))
   return w ? c.idx.demonymAfter(from + w.index + w[0].length, end) : undefined
 }
 
