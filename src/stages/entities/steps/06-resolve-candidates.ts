@@ -150,14 +150,17 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   return hit(id, 'new', c.hint)
 }
 
+/** Knowledge-base ids of towns, and the prepositions that put a name on the map ("flew to Bolton"). */
+const TOWN = /^GPE:[A-Z]{3}:/u
+const PLACE_PREP = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'around', 'of'])
+/** An Arabic article is no part of a surname ("Ammar al-Hakim … Hakim"). */
+const bareSurname = (w: string): string => w.toLowerCase().replace(/^(?:al|el|ash|as|ad|ar)-/u, '')
+
 /**
  * "Lebanon's Berri says … Parliament Speaker Nabih Berri": a new person named by one word is the one person the page
  * names in full with that word as the last of the name, wherever in the page the full name stands (candidates are
  * resolved in text order, so a surname before the full name became an actor of its own).
  */
-const TOWN = /^GPE:[A-Z]{3}:/u
-const PLACE_PREP = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'around', 'of'])
-
 export function joinSurnamesToFullNames(ctx: Ctx): void {
   forgetPeople(ctx)
   const people = peopleInDoc(ctx)
@@ -167,10 +170,8 @@ export function joinSurnamesToFullNames(ctx: Ctx): void {
     // (a town of the same name is the person too where no preposition of place puts it on the map: "John Bolton … Bolton said")
     const town = TOWN.test(h.actor) && !PLACE_PREP.has(ctx.words[h.w0 - 1]?.fold ?? '')
     if (!town && (!ctx.newActors.has(h.actor) || typeOf(ctx, h.actor) !== 'PERSON')) continue
-    // (an Arabic article is no part of the surname: "Ammar al-Hakim … Hakim")
-    const bare = (w: string): string => w.toLowerCase().replace(/^(?:al|el|ash|as|ad|ar)-/u, '')
-    const word = bare(ctx.words[h.w0]!.text)
-    const same = people.filter((p) => p.id !== h.actor && full.has(p.id) && p.lastWords.some((w) => bare(w) === word))
+    const word = bareSurname(ctx.words[h.w0]!.text)
+    const same = people.filter((p) => p.id !== h.actor && full.has(p.id) && p.lastWords.some((w) => bareSurname(w) === word))
     if (same.length === 1) { h.actor = same[0]!.id; h.how = 'surname'; h.label = 'PERSON' }
   }
   forgetPeople(ctx)
