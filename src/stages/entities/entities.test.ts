@@ -99,6 +99,11 @@ describe('entities: resolution', () => {
     assert.deepEqual(ents, ['Gulf of Finland LOC:gulf-of-finland', 'Gulf of Oman LOC:gulf-of-oman', 'Finland GPE:FIN', 'Oman GPE:OMN'])
   })
 
+  it('with the NER model: an organisation named by its first word is the one the page names in full starting with it', () => {
+    const ents = nerEntities('The Harbour Rescue Coordination Office said the ship sank on Monday. Harbour said nine sailors were found.', '2023-06-10').filter((e) => e.type === 'ORG').map((e) => `${e.name}: ${e.mentions.map((m) => m.text).join('|')}`)
+    assert.deepEqual(ents, ['Harbour Rescue Coordination Office: Harbour Rescue Coordination Office|Harbour'])
+  })
+
   it('with the NER model: an acronym in brackets after a name is that actor, and so is every later use of it', () => {
     const ents = nerEntities('The Harbour Rescue Coordination Office (HRCO) said the ship sank. HRCO divers found nine sailors.', '2023-06-10').map((e) => `${e.name}: ${e.mentions.map((m) => m.text).join('|')}`)
     assert.deepEqual(ents, ['Harbour Rescue Coordination Office: Harbour Rescue Coordination Office|HRCO|HRCO'])

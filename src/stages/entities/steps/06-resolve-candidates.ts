@@ -174,6 +174,15 @@ export function joinSurnamesToFullNames(ctx: Ctx): void {
     const same = people.filter((p) => p.id !== h.actor && full.has(p.id) && p.lastWords.some((w) => bareSurname(w) === word))
     if (same.length === 1) { h.actor = same[0]!.id; h.how = 'surname'; h.label = 'PERSON' }
   }
+  // "Fars News Agency … Fars reported": a new organisation named by one word is the one organisation the page names
+  // in full starting with it
+  const bodies = new Map<string, Set<string>>()
+  for (const h of ctx.hits) if (h.actor && !h.dropped && h.w1 - h.w0 > 1 && typeOf(ctx, h.actor) === 'ORG') { const k = ctx.words[h.w0]!.fold; bodies.set(k, (bodies.get(k) ?? new Set()).add(h.actor)) }
+  for (const h of ctx.hits) {
+    if (h.w1 - h.w0 !== 1 || !h.actor || h.dropped || !ctx.newActors.has(h.actor) || typeOf(ctx, h.actor) !== 'ORG') continue
+    const same = [...(bodies.get(ctx.words[h.w0]!.fold) ?? [])].filter((a) => a !== h.actor)
+    if (same.length === 1) h.actor = same[0]!
+  }
   forgetPeople(ctx)
 }
 
