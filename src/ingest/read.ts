@@ -165,10 +165,9 @@ export function decode(bytes: Uint8Array, max = MAX_PAGE_BYTES): { text?: string
     try { text = decoder.decode(bytes) } catch {
       const charset = declaredCharset(bytes)
       const other = charset && !/^utf-?8$/.test(charset) ? charset : null
-      let dec: TextDecoder | null = null
-      if (other) try { dec = new TextDecoder(other) } catch { dec = null }
-      if (!dec) return { problem: { ruleId: 'invalid-utf8', reason: other ? `Expected UTF-8 text or a charset TextDecoder knows, got invalid UTF-8 and the unknown charset "${other}"` : 'Expected UTF-8 text (or a page that declares its charset), got invalid byte sequences' } }
-      text = dec.encoding === 'windows-1252' ? decodeWindows1252(bytes) : dec.decode(bytes)
+      const decoded = other ? decodeCharset(bytes, other) : null
+      if (decoded == null) return { problem: { ruleId: 'invalid-utf8', reason: other ? `Expected UTF-8 text or a charset TextDecoder knows, got invalid UTF-8 and the unknown charset "${other}"` : 'Expected UTF-8 text (or a page that declares its charset), got invalid byte sequences' } }
+      text = decoded
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
