@@ -7,8 +7,8 @@ interface WorldCountry {
   demonyms?: { eng?: { f: string; m: string } }; independent?: boolean | null
 }
 
-/** A country built from the world-countries package, with the names of its capitals. */
-export interface CountrySeed { readonly actor: KbActor; readonly capitals: readonly string[]; readonly iso2: string }
+/** A country built from the world-countries package, with its official name, the names of its capitals and whether it is sovereign. */
+export interface CountrySeed { readonly actor: KbActor; readonly official: string; readonly capitals: readonly string[]; readonly iso2: string; readonly independent: boolean }
 
 /** Names from `altSpellings` worth matching: not codes ("IR"), not inverted ("Iran, Islamic Republic of"), not native script. */
 function usefulSpelling(s: string): boolean {
@@ -29,6 +29,6 @@ export function buildCountries(): CountrySeed[] {
       id: `GPE:${c.cca3}`, name: c.name.common, type: 'GPE', affiliation: c.cca3, code: c.cca3, aliases, roles: [], demonyms,
       geo: c.latlng ? { lat: c.latlng[0], lon: c.latlng[1], country: c.cca3 } : null, origin: 'world-countries',
     }
-    return { actor, capitals: c.capital ?? [], iso2: c.cca2 }
+    return { actor, official: c.name.official, capitals: c.capital ?? [], iso2: c.cca2, independent: !!c.independent }
   })
 }

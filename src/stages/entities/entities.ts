@@ -11,7 +11,7 @@ import { resolveKbHits } from './steps/03-resolve-kb.js'
 import { findBodies } from './steps/04-bodies.js'
 import { coverage, ruleCandidates } from './steps/05-candidates.js'
 import { isNoName } from './steps/05b-not-names.js'
-import { forgetPeople, joinBracketAcronyms, joinSurnamesToFullNames, resolveCandidate } from './steps/06-resolve-candidates.js'
+import { forgetPeople, joinBracketAcronyms, joinShortNamesToFullNames, resolveCandidate } from './steps/06-resolve-candidates.js'
 import { nerCandidates, type NerLike } from './steps/07-ner.js'
 import { affiliateNewActors, resolveRoles } from './steps/08-roles.js'
 import { assemble } from './steps/09-assemble.js'
@@ -49,7 +49,7 @@ export function findEntities(doc: Doc, tokens: readonly Token[], sentences: read
     Object.assign(h, resolveCandidate(ctx, { w0: h.w0, w1: h.w1, hint: 'PERSON', by: 'rule', title: h.title ?? [] }), { by: 'kb' })
     forgetPeople(ctx) // a hit already seen now names someone
   }
-  joinSurnamesToFullNames(ctx)
+  joinShortNamesToFullNames(ctx)
   joinBracketAcronyms(ctx)
   pushAll(ctx.hits, resolveRoles(ctx))
   affiliateNewActors(ctx)

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DATA_DIR } from '../../paths.js'
+import { buildCountries } from '../../kb/countries.js'
 import { EXTRA_PLACES } from './actors.data.js'
-
-interface CountryRow { name: { common: string; official: string }; cca3: string; independent?: boolean; capital?: string[]; demonyms?: { eng?: { m: string; f: string } } }
 
 /** The knowledge base's own name of a country where it renames world-countries' ("Turkey", not "Türkiye"). */
 const KB_NAMES = new Map<string, string>()
@@ -20,16 +18,15 @@ export interface KnownPlace { readonly name: string; readonly type: 'GPE' | 'ORG
 const places = new Map<string, KnownPlace>()
 const demonyms = new Map<string, string>()
 {
-  const rows = createRequire(import.meta.url)('world-countries/countries.json') as CountryRow[]
-  for (const r of rows) {
-    const c = KB_NAMES.get(r.cca3) ?? r.name.common
+  // the knowledge base's own country seeds (a demonym a territory shares with a sovereign state is already the state's there)
+  for (const seed of buildCountries()) {
+    const common = seed.actor.name
+    const c = KB_NAMES.get(seed.actor.affiliation!) ?? common
     places.set(c, { name: c, type: 'GPE', country: c })
-    if (c !== r.name.common) places.set(r.name.common, { name: c, type: 'GPE', country: c })
-    if (!places.has(r.name.official)) places.set(r.name.official, { name: c, type: 'GPE', country: c })
-    for (const cap of r.capital ?? []) if (!places.has(cap)) places.set(cap, { name: cap, type: 'GPE', country: c })
-    // (a demonym a territory shares with a sovereign state is the state's: "Norwegian" is Norway's, not Svalbard's)
-    const d = r.demonyms?.eng
-    if (d) for (const w of [d.m, d.f]) if (r.independent || !demonyms.has(w)) demonyms.set(w, c)
+    if (c !== common) places.set(common, { name: c, type: 'GPE', country: c })
+    if (!places.has(seed.official)) places.set(seed.official, { name: c, type: 'GPE', country: c })
+    for (const cap of seed.capitals) if (!places.has(cap)) places.set(cap, { name: cap, type: 'GPE', country: c })
+    for (const w of seed.actor.demonyms ?? []) if (seed.independent || !demonyms.has(w)) demonyms.set(w, c)
   }
   for (const [k, v] of Object.entries(EXTRA_PLACES)) places.set(k, { ...v, country: v.type === 'GPE' ? v.name : null })
 }

@@ -157,11 +157,12 @@ const PLACE_PREP = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside',
 const bareSurname = (w: string): string => w.toLowerCase().replace(/^(?:al|el|ash|as|ad|ar)-/u, '')
 
 /**
- * "Lebanon's Berri says … Parliament Speaker Nabih Berri": a new person named by one word is the one person the page
- * names in full with that word as the last of the name, wherever in the page the full name stands (candidates are
- * resolved in text order, so a surname before the full name became an actor of its own).
+ * One-word names joined to the full names the page gives, wherever in the page the full name stands (candidates are
+ * resolved in text order, so a short name before the full one became an actor of its own): a new person (or a town
+ * of that name) is the one person named in full with that word as the last of the name ("Lebanon's Berri says …
+ * Parliament Speaker Nabih Berri"); a new organisation is the one organisation named in full starting with it.
  */
-export function joinSurnamesToFullNames(ctx: Ctx): void {
+export function joinShortNamesToFullNames(ctx: Ctx): void {
   forgetPeople(ctx)
   const people = peopleInDoc(ctx)
   const full = new Set(ctx.hits.filter((h) => h.actor && h.w1 - h.w0 > 1).map((h) => h.actor!))

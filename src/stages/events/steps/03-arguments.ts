@@ -161,6 +161,9 @@ function clauseEndAfter(c: ArgContext, from: number, end: number): number {
   return k >= 0 ? from + k : end
 }
 
+/** The pattern of `withDemonym` per set of target prepositions (a handful of lexicon entries share each). */
+const DEMONYM_AFTER = new Map<string, RegExp>()
+
 /**
  * "with our Iranian friends", "with the Russian side", "condolences to the Turkish nation": a nationality adjective
  * before a word for a state's side, people or government, after one of the trigger's target prepositions, stands for
@@ -169,7 +172,9 @@ function clauseEndAfter(c: ArgContext, from: number, end: number): number {
 function withDemonym(c: ArgContext, from: number, end: number, preps: readonly string[]): ActorMention | undefined {
   const p = preps.filter((x) => /^[a-z]+$/u.test(x)).join('|')
   if (!p) return undefined
-  const w = new RegExp(`\\b(?:${p})\\s+(?:our|their|its|his|her|the)\\s+(?=\\p{Lu}\\p{Ll}+\\s+(?:friends|partners|colleagues|counterparts|side|allies|brothers|people|nation|government|authorities|leadership)\\b)`, 'u').exec(c.text.slice(from, end))
+  let re = DEMONYM_AFTER.get(p)
+  if (!re) DEMONYM_AFTER.set(p, (re = new RegExp(`\\b(?:${p})\\s+(?:our|their|its|his|her|the)\\s+(?=\\p{Lu}\\p{Ll}+\\s+(?:friends|partners|colleagues|counterparts|side|allies|brothers|people|nation|government|authorities|leadership)\\b)`, 'u')))
+  const w = re.exec(c.text.slice(from, end))
   return w ? c.idx.demonymAfter(from + w.index + w[0].length, end) : undefined
 }
 
@@ -178,8 +183,8 @@ const signing = (t: Trigger): boolean => t.entry.type === 'SUPPORT' && (t.entry.
 
 /**
  * The mention right before "'s" and the trigger ("Iran's attack"): the first mention ending where the "'s " before
- * `pos` starts. That place is found from `pos` backwards, so a page with 100,000 mentions is not scanned (nor sliced)
- * once per trigger.
+ * `pos` starts. The "'s" is looked for from `pos` backwards, so the mention list is searched only when one stands
+ * there (a page with 100,000 mentions is not sliced for every trigger).
  */
 function possessorBefore(c: ArgContext, pos: number): ActorMention | undefined {
   let k = pos
@@ -258,7 +263,7 @@ export function readArgs(c: ArgContext, t: Trigger): Args {
   // (never for an attack named as a noun: "“We condemn the U.S. missile attacks …”" are not the speaker's)
   if (quote && srcRefs.every((r) => !r) && !(t.entry.type === 'ASSAULT' && t.entry.pos === 'noun') && FIRST_PERSON.test(c.text.slice(quote.start, quote.end))) srcRefs = [quote.speaker]
   // meetings, and agreements, cooperation and signings with no one else named, are between the co-subjects ("A and B signed a deal")
-  const mutual = t.entry.type === 'CONSULT' || ((t.entry.type === 'AGREE' || t.entry.type === 'COOPERATE' || signing(t)) && !targets.length)
+  const mutual = t.entry.type === 'CONSULT' || ((isSymmetric(t.entry.type) || signing(t)) && !targets.length)
   tgts = mutual && srcRefs.length > 1 ? [] : targets.map((m) => refOf(c, m))
   // "A and B discussed" / "A and his counterpart, B, met" / "A and B agreed to": the second subject is the other party
   if (mutual && srcRefs.length > 1 && !tgts.length) { tgts = [srcRefs[1]]; srcRefs = [srcRefs[0]] }
