@@ -42,6 +42,9 @@ export const ORG_HEAD_WORDS: ReadonlySet<string> = new Set([
   'chamber',
 ])
 
+/** Prepositions that tie a body to the place it serves ("Supreme Revolutionary Committee of Yemen", "… Interim Force in Lebanon"). */
+export const BODY_OF_PLACE: ReadonlySet<string> = new Set(['of', 'in', 'for'])
+
 /** Words that may join capitalised words inside one name ("University of the Revolution", "Bank of England"). */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'du', "d'"])
 

@@ -326,3 +326,18 @@ describe('titles before names (issue #15)', () => {
     assert.deepEqual(['Rana Holm', 'Tomas Vik'].map((n) => ents.find((e) => e.name === n)?.type), ['PERSON', 'PERSON'])
   })
 })
+
+describe('bodies the knowledge base cuts in pieces (issue #15)', () => {
+  it('a body and the place it serves, a known body before a longer name, and the short name after them are one organisation', () => {
+    const text = 'Officials of the Supreme Harvest Committee of Yemen met envoys of the United Nations Observer Force in Lebanon on Monday. ' +
+      'The Supreme Harvest Committee said the talks went well, and the officials agreed.'
+    const es = nerEntities(text)
+    const names = es.map((e) => e.name)
+    assert.ok(names.includes('Supreme Harvest Committee of Yemen'), names.join(' | '))
+    assert.ok(names.includes('United Nations Observer Force in Lebanon'), names.join(' | '))
+    // the place inside the body's name is no mention of its own, and the short name is the same body
+    assert.ok(!names.includes('Yemen') && !names.includes('Lebanon'), names.join(' | '))
+    const committee = es.find((e) => e.name === 'Supreme Harvest Committee of Yemen')!
+    assert.deepEqual(committee.mentions.map((m) => m.text), ['Supreme Harvest Committee of Yemen', 'Supreme Harvest Committee'])
+  })
+})

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../../doc/layers.js'
-import type { Ctx, Hit } from '../context.js'
-import { INITIAL, NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, isRankOrOffice } from '../entities.data.js'
+import { typeOf, type Ctx, type Hit } from '../context.js'
+import { BODY_OF_PLACE, INITIAL, NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 
 /** A name-like span not found in the KB, with what its context says about its type. */
@@ -44,7 +44,11 @@ export function ruleCandidates(ctx: Ctx, covered: Uint8Array): Candidate[] {
   const { words } = ctx
   const out: Candidate[] = []
   const midCaps = new Set(words.filter((w) => w.cap && !w.first).map((w) => w.fold))
+  const midLower = new Set(words.filter((w) => !w.cap && !w.first).map((w) => w.fold))
   for (let i = 0; i < words.length; i++) {
+    // "Officials of the X Committee met": a sentence's first word that the page writes in lower case elsewhere, and never
+    // capitalised mid-sentence, is no part of the name its connector leads to
+    if (words[i]!.first && midLower.has(words[i]!.fold) && !midCaps.has(words[i]!.fold) && NAME_CONNECTORS.has(words[i + 1]?.fold ?? '')) continue
     // a title or a demonym never starts a name ("Gen. X", "Iranian X"): the name starts after it
     if (covered[i] || !isNameWord(ctx, i) || words[i]!.fold in TITLES || ctx.kb.demonym(words[i]!.fold)) continue
     let j = i + 1
@@ -105,4 +109,32 @@ export function coverage(ctx: Ctx, hits: readonly Hit[]): Uint8Array {
   const c = new Uint8Array(ctx.words.length)
   for (const h of hits) if (!h.dropped) for (let k = h.w0; k < h.w1; k++) c[k] = 1
   return c
+}
+
+/**
+ * One body's name that the knowledge base's shorter names cut in pieces is one candidate: a body or office the KB
+ * knows right before a run that ends on a body's head word ("United Nations" + "Interim Force"), a run before a
+ * one-word body name of the KB ("Syrian National Dialogue" + "Congress"), and a run ending on a body's head word
+ * followed by the place it belongs to ("… Committee" + "of Yemen", "… Organization" + "of the Islamic Republic of
+ * Iran"). The pieces the KB matched are dropped; the candidate is an organisation.
+ */
+export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
+  const { words } = ctx
+  const hitAt = (w0: number): Hit | undefined => ctx.hits.find((h) => !h.dropped && h.actor && h.w0 === w0)
+  const hitEndingAt = (w1: number): Hit | undefined => ctx.hits.find((h) => !h.dropped && h.actor && h.w1 === w1)
+  const sameSentence = (a: number, b: number): boolean => words[a]!.sent === words[b - 1]!.sent
+  const headed = (w1: number): boolean => ORG_HEAD_WORDS.has(words[w1 - 1]!.fold) && words[w1 - 1]!.cap
+  for (const c of cands) {
+    if (c.hint === 'PERSON') continue
+    const before = hitEndingAt(c.w0)
+    if (before && typeOf(ctx, before.actor!) === 'ORG' && headed(c.w1) && sameSentence(before.w0, c.w1)) { before.dropped = true; c.w0 = before.w0; c.hint = 'ORG' }
+    const after = hitAt(c.w1)
+    if (after && after.w1 - after.w0 === 1 && typeOf(ctx, after.actor!) === 'ORG' && headed(after.w1) && sameSentence(c.w0, after.w1)) { after.dropped = true; c.w1 = after.w1; c.hint = 'ORG' }
+    if (headed(c.w1) && c.w1 < words.length && BODY_OF_PLACE.has(words[c.w1]!.fold)) {
+      const k = words[c.w1 + 1]?.fold === 'the' ? c.w1 + 2 : c.w1 + 1
+      const place = k < words.length ? hitAt(k) : undefined
+      const type = place ? typeOf(ctx, place.actor!) : null
+      if (place && (type === 'GPE' || type === 'LOC') && sameSentence(c.w0, place.w1)) { place.dropped = true; c.w1 = place.w1; c.hint = 'ORG' }
+    }
+  }
 }

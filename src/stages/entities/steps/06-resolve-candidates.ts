@@ -1,6 +1,6 @@
 import { similarWord, skeletonKey, slug, surnameOf, translitKey, type KbActor } from '../../../kb/index.js'
 import { typeOf, wordsText, type Ctx, type Hit } from '../context.js'
-import { FUZZY_MIN_LETTERS, INITIAL, TITLES } from '../entities.data.js'
+import { BODY_OF_PLACE, FUZZY_MIN_LETTERS, INITIAL, ORG_HEAD_WORDS, TITLES } from '../entities.data.js'
 import { activeAt, isFullName, titleFits } from './03-resolve-kb.js'
 import type { Candidate } from './05-candidates.js'
 
@@ -182,6 +182,20 @@ export function joinShortNamesToFullNames(ctx: Ctx): void {
   for (const h of ctx.hits) {
     if (h.w1 - h.w0 !== 1 || !h.actor || h.dropped || !ctx.newActors.has(h.actor) || typeOf(ctx, h.actor) !== 'ORG') continue
     const same = [...(bodies.get(ctx.words[h.w0]!.fold) ?? [])].filter((a) => a !== h.actor)
+    if (same.length === 1) h.actor = same[0]!
+  }
+  // "the Supreme Revolutionary Committee of Yemen … the Supreme Revolutionary Committee said": a new organisation named
+  // without the place it belongs to is the one organisation the page names with it
+  const withPlace = new Map<string, Set<string>>()
+  for (const h of ctx.hits) {
+    if (!h.actor || h.dropped || typeOf(ctx, h.actor) !== 'ORG') continue
+    const ws = ctx.words.slice(h.w0, h.w1)
+    const k = ws.findIndex((w, i) => i > 0 && BODY_OF_PLACE.has(w.fold) && ORG_HEAD_WORDS.has(ws[i - 1]!.fold))
+    if (k > 0) { const key = ws.slice(0, k).map((w) => w.fold).join(' '); withPlace.set(key, (withPlace.get(key) ?? new Set()).add(h.actor)) }
+  }
+  for (const h of ctx.hits) {
+    if (!h.actor || h.dropped || !ctx.newActors.has(h.actor) || typeOf(ctx, h.actor) !== 'ORG') continue
+    const same = [...(withPlace.get(ctx.words.slice(h.w0, h.w1).map((w) => w.fold).join(' ')) ?? [])].filter((a) => a !== h.actor)
     if (same.length === 1) h.actor = same[0]!
   }
   forgetPeople(ctx)
