@@ -276,7 +276,10 @@ function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs, p: ParsedArgs | null, 
     const speaker = speakerOver(sa, idx, quotes, t, p.head)
     if (speaker && !sources.some((s) => s.actor === speaker.actor)) {
       const clauseSubject = sources.filter((s) => s.actor !== speaker.actor)
-      return { ...args, sources: [speaker], targets: clauseSubject.length ? [clauseSubject[0]!] : targets.length ? [targets[0]!] : args.targets }
+      // "X said the resolution drafted by the E3 was counterproductive": a subject that names no actor stands for its owner
+      const subjectOwner = clauseSubject.length || targets.length ? null : idx.refOf(sa.owner(sa.view.subject(p.head)))
+      const owner = subjectOwner && subjectOwner.actor !== speaker.actor ? [subjectOwner] : []
+      return { ...args, sources: [speaker], targets: clauseSubject.length ? [clauseSubject[0]!] : targets.length ? [targets[0]!] : owner.length ? owner : args.targets }
     }
   }
   // what is condemned, rejected or praised belongs to its target ("denounced the US stance": the US)

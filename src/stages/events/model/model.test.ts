@@ -170,6 +170,21 @@ describe('arguments from the parse', () => {
     const out = syntaxOverride(args, { start: 9, end: 16, text: 'accused', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
     assert.deepEqual(out.targets.map((r) => r?.name), ['Sudmark', 'Ostland'])
   })
+  it('reads the owner of a spoken evaluation\'s subject as its target ("X said the plan drafted by Y was harmful")', async () => {
+    const { syntaxOverride } = await import('./apply.js')
+    const text = 'Berg said the plan drafted by Sudmark was harmful.'
+    const { tokens, sv } = parsed(text, [
+      ['Berg', 'PROPN', 'Berg', 1, 'nsubj'], ['said', 'VERB', 'say', -1, 'root'], ['the', 'DET', 'the', 3, 'det'], ['plan', 'NOUN', 'plan', 8, 'nsubj'],
+      ['drafted', 'VERB', 'draft', 3, 'acl'], ['by', 'ADP', 'by', 6, 'case'], ['Sudmark', 'PROPN', 'Sudmark', 4, 'obl:agent'], ['was', 'AUX', 'be', 8, 'cop'],
+      ['harmful', 'ADJ', 'harmful', 1, 'ccomp'], ['.', 'PUNCT', '.', 1, 'punct'],
+    ])
+    const ent = (actor: string, name: string, type: 'PERSON' | 'GPE', start: number) => ({ id: actor, actor, name, type, affiliation: null, code: null, mentions: [{ start, end: start + name.length, text: name }] })
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], [ent('b', 'Berg', 'PERSON', 0), ent('s', 'Sudmark', 'GPE', 30)])
+    const entry = { pattern: '', type: 'ACCUSE' as const, mode: null, pos: 'noun' as const, targetPreps: [''], reason: 'model' }
+    const args = { sources: [null], targets: [null], location: null, locationRef: null }
+    const out = syntaxOverride(args, { start: 42, end: 49, text: 'harmful', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
+    assert.deepEqual([out.sources.map((r) => r?.name), out.targets.map((r) => r?.name)], [['Berg'], ['Sudmark']])
+  })
   it('keeps agent nouns as plain-text actors ("the international community")', () => {
     const text = 'Officials urged the international community to act.'
     const { tokens, sv } = parsed(text, [
