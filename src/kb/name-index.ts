@@ -68,8 +68,19 @@ function addKey(idx: KbIndex, surface: string, actor: string, how: GazEntry['how
   const keys = idx.keys as Map<string, KeySlot>
   const slot = keys.get(key) ?? {}
   const list = slot.entries ?? (slot.entries = [])
-  if (list.some((e) => e.actor === actor && e.how === how)) return
-  list.push({ actor, how, exact: raw.map(caseForm).join(' '), rank, ...(weak ? { weak } : {}) })
+  const exact = raw.map(caseForm)
+  const k = list.findIndex((e) => e.actor === actor && e.how === how)
+  if (k >= 0) {
+    // "Fars News Agency" and "Fars news agency": one entry whose words accept either case where any spelling writes them small
+    // (not for places: "Khuzestan province" names Khuzestan, and "province" is no part of the name)
+    const had = list[k]!.exact?.split(' ')
+    if (had && !/^(?:GPE|LOC):/.test(actor) && had.length === exact.length && had.join(' ') !== exact.join(' ')) {
+      const merged = had.map((w, i) => (w.toLowerCase() === exact[i]!.toLowerCase() && (w[0] !== w[0]!.toUpperCase() || exact[i]![0] !== exact[i]![0]!.toUpperCase()) ? w[0]!.toLowerCase() + w.slice(1) : w))
+      list[k] = { ...list[k]!, exact: merged.join(' ') }
+    }
+    return
+  }
+  list.push({ actor, how, exact: exact.join(' '), rank, ...(weak ? { weak } : {}) })
   keys.set(key, slot)
   for (let i = 1, k = toks[0]!; i < toks.length; k += ' ' + toks[i]!, i++) {
     const p = keys.get(k)

@@ -341,3 +341,13 @@ describe('bodies the knowledge base cuts in pieces (issue #15)', () => {
     assert.deepEqual(committee.mentions.map((m) => m.text), ['Supreme Harvest Committee of Yemen', 'Supreme Harvest Committee'])
   })
 })
+
+describe('knowledge-base names as the page writes them (issue #15)', () => {
+  it('an alias spelt in lower case matches as written, and a name\'s start followed by the rest of it is the whole name', () => {
+    const text = 'Fars news agency reported the visit, citing the Tasnim news agency.'
+    const es = nerEntities(text)
+    const by = new Map(es.flatMap((e) => e.mentions.map((m) => [m.text, e.actor] as const)))
+    assert.equal(by.get('Fars news agency'), 'ORG:media:fars')
+    assert.equal(by.get('Tasnim news agency'), 'ORG:media:tasnim')
+  })
+})

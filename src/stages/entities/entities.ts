@@ -7,7 +7,7 @@ import type { Ctx } from './context.js'
 import { loadNerOrNull, type LoadedNer } from './ner-loader.js'
 import { buildWords } from './steps/01-words.js'
 import { matchGazetteer } from './steps/02-gazetteer.js'
-import { resolveKbHits } from './steps/03-resolve-kb.js'
+import { extendToFullNames, resolveKbHits } from './steps/03-resolve-kb.js'
 import { findBodies } from './steps/04-bodies.js'
 import { coverage, joinBodyNames, ruleCandidates } from './steps/05-candidates.js'
 import { isNoName } from './steps/05b-not-names.js'
@@ -35,6 +35,7 @@ export function findEntities(doc: Doc, tokens: readonly Token[], sentences: read
   const ctx: Ctx = { doc, text: doc.text, kb, words: buildWords(doc.text, tokens, sentences, kb), date: pub && /^\d{4}-\d{2}-\d{2}/.test(pub) ? pub.slice(0, 10) : null, hits: [], newActors: new Map() }
   pushAll(ctx.hits, matchGazetteer(ctx))
   resolveKbHits(ctx)
+  extendToFullNames(ctx)
   findBodies(ctx)
   const covered = coverage(ctx, ctx.hits)
   const cands = ner ? nerCandidates(ctx, ner.tagger, ner.memory, covered) : []

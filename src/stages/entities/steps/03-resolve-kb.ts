@@ -91,3 +91,22 @@ function pickAlias(ctx: Ctx, ids: readonly string[]): string | null {
 
 /** Hits of the document that name a person in full (for in-document matching of later short or misspelt names). */
 export const isFullName = (h: Hit): boolean => h.how === 'alias' || h.how === 'variant'
+
+/**
+ * "Tasnim news agency", "the Shanghai Cooperation organization": a knowledge-base organisation named by the start of
+ * its full name and followed, in the same sentence, by the rest of that name in any case is named by the whole
+ * phrase (the mention covers what the page writes).
+ */
+export function extendToFullNames(ctx: Ctx): void {
+  const { words } = ctx
+  for (const h of ctx.hits) {
+    if (!h.actor || h.dropped) continue
+    const a = ctx.kb.actor(h.actor)
+    if (!a || (a.type !== 'ORG' && a.type !== 'GROUP')) continue
+    const full = a.name.split(/\s+/).map((w) => w.toLowerCase())
+    const have = words.slice(h.w0, h.w1).map((w) => w.fold)
+    if (full.length <= have.length || have.some((w, i) => w !== full[i])) continue
+    const rest = full.slice(have.length)
+    if (rest.every((w, i) => words[h.w1 + i]?.fold === w && words[h.w1 + i]!.sent === words[h.w0]!.sent) && !ctx.hits.some((o) => o !== h && !o.dropped && o.w0 >= h.w1 && o.w0 < h.w1 + rest.length)) h.w1 += rest.length
+  }
+}
