@@ -598,3 +598,8 @@ test('a nationality adjective in a description of a country names it ("condolenc
   // … and so does a nationality adjective before a state's people, government or side after the act's preposition
   assert.deepEqual(rows('Anna Berg offered condolences to the Turkish people on Monday.').map((r) => r.slice(0, 3)), [['SUPPORT', 'Anna Berg', 'Turkey']])
 })
+
+test('a postposed attribution ends the act\'s clause: who reports a meeting is none of its parties', () => {
+  assert.deepEqual(rows('Anna Berg met Tomas Vik in Porta on Monday, the Nordland Interior Ministry said.').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
+  assert.deepEqual(rows('Anna Berg met Tomas Vik, the Sudmark envoy, in Porta on Monday.').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
+})

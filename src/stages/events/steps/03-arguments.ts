@@ -98,7 +98,8 @@ function speakerAt(c: ArgContext, pos: number): ActorRef | null {
 /** Targets after the trigger: the first actor behind an allowed preposition; for CONSULT every person or body listed. */
 function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined): { targets: ActorMention[]; places: ActorMention[]; clauseEnd: number } {
   const from = headEnd(t)
-  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|\bwhich\b(?!\s+(?:took\s+place|happened|occurred)\b)|\bwho\b|\bsaying\b/)
+  // (a postposed attribution ends the clause: "met X in Tehran on Monday, the Kremlin said" — the Kremlin reports it)
+  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|\bwhich\b(?!\s+(?:took\s+place|happened|occurred)\b)|\bwho\b|\bsaying\b|,\s+[^,;]{1,60}?\s(?:said|says|reported|reports|stated|added|noted|announced|confirmed)\b(?:\s+(?:on|in|at)\b[^,;]*)?\s*[.]?\s*$/)
   const end = stop >= 0 ? from + stop : c.sent.end
   // an acronym in brackets repeats the name before it; an organisation before a title and a name only qualifies that person
   // (a body inside a phrase that names a person is no party of its own: "Iran's parliament speaker")
