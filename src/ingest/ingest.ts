@@ -7,7 +7,9 @@ import type { Pipeline } from '../doc/stage.js'
 import { loadKb } from '../kb/index.js'
 import { cleanPage, type RawPage } from '../stages/clean/index.js'
 import type { Store } from '../store/store.js'
-import { PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
+import type { DocumentRecord } from '../model/records.js'
+import type { StageStatus } from '../doc/stage.js'
+import { BATCH_MS, BATCH_PAGES, PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
 import { applyClaims } from './formats/claims.js'
 import { contentItem, listInputs, readItems, type ContentPage, type InputItem } from './read.js'
 import { FetchError, isUrl } from '../net/fetch.js'
@@ -56,7 +58,7 @@ export interface IngestOptions extends PipelineOptions {
 /** How long the page loop may run before it lets other work on the event loop in (a server answering reads), ms. */
 const YIELD_EVERY_MS = 10
 
-/** Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, one transaction per page. */
+/** Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, pages written in batches (one transaction each). */
 export async function ingest(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now()
   const { files: paths0, skipped, missing, problems } = listInputs(paths, { recursive: opts.recursive })
@@ -76,7 +78,31 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
     opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((lastTick - t0) / 1000) })
   }
 
+  /** pages read and not yet written, with their raw bytes' hashes (bytes seen twice in one batch are stored once, as across batches) */
+  type Pending = { item: InputItem; rawSha: string; group: string | undefined; rec: DocumentRecord; opts: { runId: string; stages: readonly StageStatus[]; version: number; replaces: string | null }; previous: boolean }
+  let pending: Pending[] = [], pendingSince = 0
+  const pendingRaw = new Set<string>()
+  /** writes the pending pages in one transaction; when the store refuses the batch, each page alone, so one bad page never costs the others */
+  const flush = async () => {
+    if (!pending.length) return
+    const batch = pending
+    pending = []; pendingRaw.clear()
+    let results: ('saved' | 'exists' | Error)[]
+    try { results = await store.saveDocuments(batch.map((b) => ({ rec: b.rec, opts: b.opts }))) } catch {
+      results = []
+      for (const b of batch) results.push(await store.saveDocument(b.rec, b.opts).catch((e: unknown) => e instanceof Error ? e : new Error(String(e))))
+    }
+    for (const [i, b] of batch.entries()) {
+      const r = results[i]!
+      if (r instanceof Error) { await reject(b.item, b.rawSha, 'store-error', `Expected the page to be stored, got: ${r.message}`, b.group); continue }
+      if (r === 'exists') { unchanged++; continue } // another writer stored this very page meanwhile
+      stored++
+      if (b.previous) versions++
+    }
+  }
   const saveRejected = async (path: string | null, url: string | null, rawSha: string, ruleId: string, reason: string) => {
+    // the pages read before it are written first: the store keeps the order pages were read in
+    await flush()
     const source: Source = { path, url, sha256: rawSha, fetched_at: null }
     try { await store.saveRejected({ id: docId(source), path, url, rawSha256: rawSha, reason, messages: [msg('ingest', ruleId, reason, 'fatal')], runId: run }) } catch (e) {
       // the rejection stays in the summary even when the store cannot take it: one page never stops a run
@@ -135,6 +161,7 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
       const rawSha = sha256(item.bytes)
       const group = file === REQUEST ? undefined : file
       if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable', group); continue }
+      if (pendingRaw.has(rawSha)) { unchanged++; continue } // the same bytes are in the batch about to be written
       const known = await store.findRaw(rawSha)
       // bytes seen before are unchanged, unless they are an earlier version of a page that changed since (restored)
       const latest = known?.superseded_by ? await store.findLatest(item.path, item.page.url ?? item.url) : null
@@ -150,18 +177,19 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
       const { doc: read, status } = pipeline.run(doc)
       // a failed stage is stored as such (stage_runs, a fatal message) and reported, never passed off as "nothing found"
       for (const s of status) if (s.status === 'error') stageErrors.push({ path: item.path ?? source.url ?? item.label ?? null, stage: s.stage, error: s.error ?? 'failed' })
-      const previous = await store.findLatest(source.path, source.url)
-      let saved: 'saved' | 'exists'
-      try { saved = await store.saveDocument(toDocumentRecord(read), { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null }) } catch (e) {
-        await reject(item, rawSha, 'store-error', `Expected the page to be stored, got: ${(e as Error).message}`, group); continue
-      }
-      if (saved === 'exists') { unchanged++; continue } // another writer stored this very page meanwhile
-      stored++
-      if (previous) versions++
+      // the latest version of the same path (url): one in the batch about to be written, else the store's
+      const same = (p: Pending) => source.path ? p.rec.source.path === source.path : !p.rec.source.path && p.rec.source.url === source.url
+      const queued = source.path || source.url ? pending.findLast(same) : undefined
+      const previous = queued ? { id: queued.rec.id, version: queued.opts.version } : await store.findLatest(source.path, source.url)
+      if (!pending.length) pendingSince = performance.now()
+      pending.push({ item, rawSha, group, rec: toDocumentRecord(read), opts: { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null }, previous: !!previous })
+      pendingRaw.add(rawSha)
+      if (pending.length >= BATCH_PAGES || performance.now() - pendingSince >= BATCH_MS) await flush()
     }
     await flushRejections(file)
     tick()
   }
+  await flush()
   if (opts.onProgress && files.length > 1) opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((performance.now() - t0) / 1000) })
   // the analysis is owed when pages were stored now, or when a run that stored some was cut off before finishing it
   // (the store marks it due with every document saved and clears the mark with the analysis)
