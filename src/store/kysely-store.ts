@@ -7,6 +7,13 @@ import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTO
 import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
+let lastStamp = 0
+/**
+ * A document's `ingested_at`: the time, made strictly increasing within this process (a millisecond later than the
+ * last one when the clock has not moved), so pages written in one batch keep the order they were read in (the
+ * documents list sorts by it, then by id).
+ */
+const ingestStamp = () => { lastStamp = Math.max(Date.now(), lastStamp + 1); return new Date(lastStamp).toISOString() }
 const CHUNK = 200
 
 /** Inserts rows in chunks (SQLite caps bound parameters per statement). */
@@ -87,7 +94,7 @@ async function saveOne(tx: Transaction<DB>, dialect: 'sqlite' | 'postgres', rec0
   await tx.insertInto('documents').values({
     id: rec.id, path: rec.source.path, url: rec.source.url, raw_sha256: rec.source.sha256, text_sha256: null, version,
     superseded_by: null, status: 'ok', reason: null, outlet: rec.outlet, copy_of: rec.copy_of, title: rec.title, published: rec.published,
-    published_inferred: null, author: rec.author, duplicates: null, record: rec === rec0 ? json0 : JSON.stringify(rec), ingested_at: now(), run_id: opts.runId,
+    published_inferred: null, author: rec.author, duplicates: null, record: rec === rec0 ? json0 : JSON.stringify(rec), ingested_at: ingestStamp(), run_id: opts.runId,
     language: rec.language ?? null,
   }).execute()
   // a document is never superseded by itself (two concurrent ingests once did that, hiding the page)
@@ -142,7 +149,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await tx.insertInto('documents').values({
         id: r.id, path: r.path, url: r.url, raw_sha256: r.rawSha256, text_sha256: null, version: 1, superseded_by: null, status: 'rejected',
         reason: r.reason, outlet: null, copy_of: null, title: null, published: null, published_inferred: null, author: null, duplicates: null,
-        record: null, ingested_at: now(), run_id: r.runId, language: null,
+        record: null, ingested_at: ingestStamp(), run_id: r.runId, language: null,
       }).execute()
       await insertMany(tx, 'messages', r.messages.map((m) => ({ doc_id: r.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: null, end_char: null })))
       await bumpGeneration(tx)

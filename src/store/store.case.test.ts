@@ -123,6 +123,10 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
       assert.deepEqual((await store.allDocuments()).map((d) => d.id).sort(), ['d_batch_a2', 'd_batch_b'])
       assert.equal((await store.findLatest(a1.source.path, null))?.version, 2)
       assert.deepEqual(await store.saveDocuments([{ rec: b, opts: { runId: 'r2', stages: [], version: 1 } }]), ['exists'])
+      // pages written in one batch keep the order they came in (not their ids' order) in the documents list
+      const zyx = ['d_batch_z', 'd_batch_y', 'd_batch_x']
+      await store.saveDocuments(zyx.map((id) => ({ rec: fixtureDoc(id), opts: { runId: 'r2', stages: [], version: 1 } })))
+      assert.deepEqual((await store.listDocuments()).map((d) => d.id).filter((id) => zyx.includes(id)), zyx)
       // one document the store refuses (a span that ends before it starts) and the batch is not written at all
       const g = await store.generation(), before = await store.stats()
       const c = fixtureDoc('d_batch_c'), bad = fixtureDoc('d_batch_bad')
