@@ -1,5 +1,5 @@
 /**
- * Scale benchmark (issue #14): `npm run bench:scale -- --docs N [--add 1,100] [--requests 30] [--json] [--keep]`.
+ * Scale benchmark (issue #14): `npm run bench:scale -- --docs N [--add 1,100] [--workers 0] [--requests 30] [--json] [--keep]`.
  *
  * Builds N realistic pages from the Tehran Times corpus (`../shared/data/tehran-times/`, JSON Lines of
  * `{"url","text"}`, 33,680 real articles) — a deterministic spread over the whole corpus; past its size, each
@@ -40,6 +40,8 @@ export interface IngestFigures {
 export interface ScaleResult {
   readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly memoryGB: number; readonly date: string }
   readonly docs: number
+  /** worker threads reading pages (0: the main thread) */
+  readonly workers: number
   readonly build: { readonly seconds: number; readonly articles: number; readonly variants: number }
   readonly ingest: IngestFigures & { readonly pagesPerSecond: number; readonly pagePhasePagesPerSecond: number }
   readonly store: { readonly bytes: number; readonly bytesPerPage: number }
@@ -82,9 +84,9 @@ function writePages(lines: readonly string[], file: string, from: number, to: nu
 }
 
 /** Runs one ingest in a child process (this module with `--child-ingest`); its figures come back as JSON on stdout. */
-function ingestChild(db: string, file: string, label: string): Promise<IngestFigures> {
+function ingestChild(db: string, file: string, label: string, workers: number): Promise<IngestFigures> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child-ingest', db, file], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child-ingest', db, file, String(workers)], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = '', err = ''
     child.stdout.on('data', (d) => { out += d })
     child.stderr.on('data', (d) => { err += d; const s = String(d); for (const l of s.split('\n')) if (l.trim()) log(`${label}: ${l.trim()}`) })
@@ -97,7 +99,7 @@ function ingestChild(db: string, file: string, label: string): Promise<IngestFig
 }
 
 /** The child: one plain ingest (pages, then the cross-source analysis), figures on stdout, progress on stderr. */
-async function childIngest(db: string, file: string): Promise<void> {
+async function childIngest(db: string, file: string, workers: number): Promise<void> {
   const { openStore } = await import('../store/index.js')
   const { ingest } = await import('../ingest/ingest.js')
   const { defaultPipeline } = await import('../pipeline/default.js')
@@ -118,8 +120,9 @@ async function childIngest(db: string, file: string): Promise<void> {
   }
   const t0 = performance.now()
   let corpusAt: number | null = null
+  // with workers, each worker loads its own pipeline (inside the ingest, timed with it); without, the one loaded above
   const summary = await ingest(store, [file], {
-    pipeline,
+    ...(workers > 0 ? { workers } : { pipeline }),
     onProgress: (p) => process.stderr.write(`${p.done} pages, ${p.stored} stored, ${p.perSecond.toFixed(1)} pages/s, RSS ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB\n`),
     onPhase: (m) => { corpusAt = performance.now(); process.stderr.write(m + '\n') },
   })
@@ -180,7 +183,7 @@ function storeBytes(db: string): number {
   return [db, `${db}-wal`, `${db}-shm`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0)
 }
 
-export async function benchScale(o: { docs: number; add?: readonly number[]; requests?: number; keep?: boolean; corpusDir?: string }): Promise<ScaleResult> {
+export async function benchScale(o: { docs: number; add?: readonly number[]; requests?: number; keep?: boolean; corpusDir?: string; workers?: number }): Promise<ScaleResult> {
   const add = o.add ?? [1, 100]
   const dir = mkdtempSync(join(tmpdir(), 'dossier-scale-'))
   try {
@@ -194,15 +197,15 @@ export async function benchScale(o: { docs: number; add?: readonly number[]; req
     lines.length = 0
     log(`${o.docs} pages written (${build.variants} made of two articles) in ${build.seconds} s; ingesting into ${dir}/store.db…`)
     const db = join(dir, 'store.db')
-    const main = await ingestChild(db, pagesFile, `${o.docs} pages`)
+    const main = await ingestChild(db, pagesFile, `${o.docs} pages`, o.workers ?? 0)
     const bytes = storeBytes(db)
     const added: Record<string, IngestFigures> = {}
-    for (const [i, k] of add.entries()) { log(`adding ${k} page(s) to the store of ${o.docs}…`); added[String(k)] = await ingestChild(db, addFiles[i]!, `+${k}`) }
+    for (const [i, k] of add.entries()) { log(`adding ${k} page(s) to the store of ${o.docs}…`); added[String(k)] = await ingestChild(db, addFiles[i]!, `+${k}`, o.workers ?? 0) }
     log(`API at ${o.docs + add.reduce((a, b) => a + b, 0)} pages…`)
     const api = await benchApiAt(db, o.requests ?? 30)
     return {
       machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGB: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString() },
-      docs: o.docs, build,
+      docs: o.docs, workers: o.workers ?? 0, build,
       ingest: { ...main, pagesPerSecond: +(main.pages / main.seconds).toFixed(2), pagePhasePagesPerSecond: +(main.pages / main.pageSeconds).toFixed(2) },
       store: { bytes, bytesPerPage: Math.round(bytes / Math.max(1, main.stored)) },
       add: added, api,
@@ -217,7 +220,7 @@ export async function benchScale(o: { docs: number; add?: readonly number[]; req
 export function formatScale(r: ScaleResult): string {
   const f = (x: number, d = 1) => x.toFixed(d)
   const out = [
-    `scale benchmark, ${r.docs} pages (${r.build.variants} made of two articles), ${r.machine.cpus} cores (${r.machine.cpuModel}), Node ${r.machine.node}, ${r.machine.date}`,
+    `scale benchmark, ${r.docs} pages (${r.build.variants} made of two articles), ${r.workers ? `${r.workers} read worker(s)` : 'read in the main thread'}, ${r.machine.cpus} cores (${r.machine.cpuModel}), Node ${r.machine.node}, ${r.machine.date}`,
     `ingest: ${f(r.ingest.seconds)} s end to end = ${f(r.ingest.pagesPerSecond)} pages/s (pages ${f(r.ingest.pageSeconds)} s = ${f(r.ingest.pagePhasePagesPerSecond)} pages/s, cross-source analysis ${f(r.ingest.corpusSeconds)} s); store look-ups and saves ${f(r.ingest.storeMsPerPage, 2)} ms per page; ${r.ingest.stored} stored, ${r.ingest.rejected} rejected; peak RSS ${r.ingest.peakRssMB} MB`,
     `store: ${f(r.store.bytes / 2 ** 20)} MB, ${f(r.store.bytesPerPage / 1024)} KB per page`,
     `loading the knowledge base and models: ${f(r.ingest.loadSeconds)} s (before each ingest, not counted above)`,
@@ -229,13 +232,15 @@ export function formatScale(r: ScaleResult): string {
 }
 
 async function cli(argv: string[]): Promise<void> {
-  if (argv[0] === '--child-ingest') return childIngest(argv[1]!, argv[2]!)
+  if (argv[0] === '--child-ingest') return childIngest(argv[1]!, argv[2]!, Number(argv[3] ?? 0))
   const opt = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined }
   const docs = Number(opt('--docs') ?? 1000)
   if (!Number.isInteger(docs) || docs < 1) throw new Error(`Expected --docs to be a whole number of pages, got ${opt('--docs')}`)
   const add = (opt('--add') ?? '1,100').split(',').map(Number)
   if (add.some((k) => !Number.isInteger(k) || k < 1)) throw new Error(`Expected --add to be page counts separated by commas (1,100), got ${opt('--add')}`)
-  const r = await benchScale({ docs, add, requests: Number(opt('--requests') ?? 30), keep: argv.includes('--keep'), corpusDir: opt('--corpus') })
+  const workers = Number(opt('--workers') ?? 0)
+  if (!Number.isInteger(workers) || workers < 0) throw new Error(`Expected --workers to be a whole number, got ${opt('--workers')}`)
+  const r = await benchScale({ docs, add, requests: Number(opt('--requests') ?? 30), keep: argv.includes('--keep'), corpusDir: opt('--corpus'), workers })
   process.stdout.write(argv.includes('--json') ? JSON.stringify(r, null, 2) + '\n' : formatScale(r))
 }
 
