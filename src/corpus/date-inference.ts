@@ -23,9 +23,10 @@ const precisionOf = (days: number): DatePrecision => (days <= 1 ? 'day' : days <
  * its own wording of that event ("on Monday", "yesterday", none) resolves to that day: the range of such
  * publication days gives the date and its precision.
  */
-function fromSharedEvents(doc: DocumentRecord, coref: Coreference): { range: [number, number]; basis: string } | null {
+function fromSharedEvents(doc: DocumentRecord, coref: Coreference, groups: readonly number[]): { range: [number, number]; basis: string } | null {
   let best: { range: [number, number]; basis: string } | null = null
-  for (const g of coref.groups) {
+  for (const gi of groups) {
+    const g = coref.groups[gi]!
     const mine = g.map((i) => coref.mentions[i]).filter((m) => m.doc.id === doc.id)
     const dated = g.map((i) => coref.mentions[i]).find((m) => m.doc.id !== doc.id && m.doc.published && m.precision === 'day' && m.date)
     if (!mine.length || !dated) continue
@@ -110,8 +111,8 @@ function rangeDate(lo: number, hi: number): { date: string; precision: DatePreci
 }
 
 /** The publication date of one undated page, by the first mechanism that gives one, and the anchor day its own relative dates resolve from. */
-function datePage(doc: DocumentRecord, coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>, latestCorpus: number): { inferred: InferredDate; anchor: number } | null {
-  const shared = fromSharedEvents(doc, coref)
+function datePage(doc: DocumentRecord, coref: Coreference, groups: readonly number[], kb: Kb, info: ReadonlyMap<string, ActorInfo>, latestCorpus: number): { inferred: InferredDate; anchor: number } | null {
+  const shared = fromSharedEvents(doc, coref, groups)
   if (shared) return { inferred: { ...rangeDate(shared.range[0], shared.range[1]), basis: shared.basis }, anchor: shared.range[0] }
   const t = tenureBounds(doc, kb, info)
   const hi = Number.isFinite(t.hi) ? t.hi : Number.isFinite(latestCorpus) && latestCorpus >= t.lo ? latestCorpus : t.hi
@@ -127,13 +128,30 @@ function datePage(doc: DocumentRecord, coref: Coreference, kb: Kb, info: Readonl
   return null
 }
 
+/**
+ * The coreference groups holding a mention of each page, in group order, each once: a page's shared events are
+ * looked for in its own groups, not in every group of the corpus (that was quadratic in the pages: every Tehran Times
+ * page is undated).
+ */
+function groupsByDoc(coref: Coreference): Map<string, number[]> {
+  const out = new Map<string, number[]>()
+  coref.groups.forEach((g, gi) => {
+    for (const i of g) {
+      const id = coref.mentions[i]!.doc.id, list = out.get(id)
+      if (!list) out.set(id, [gi]); else if (list[list.length - 1] !== gi) list.push(gi)
+    }
+  })
+  return out
+}
+
 /** Infers publication dates of undated pages and re-resolves their relative time expressions from them. */
 export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>): DateInference {
   const published = new Map<string, InferredDate>(), events = new Map<string, DateOverride>()
   const latestCorpus = maxOf(docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))
+  const byDoc = groupsByDoc(coref)
   for (const doc of docs) {
     if (doc.published) continue
-    const found = datePage(doc, coref, kb, info, latestCorpus)
+    const found = datePage(doc, coref, byDoc.get(doc.id) ?? [], kb, info, latestCorpus)
     if (!found) continue
     published.set(doc.id, found.inferred)
     const anchor = found.anchor

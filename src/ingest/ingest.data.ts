@@ -18,3 +18,9 @@ export const MAX_CONTAINER_BYTES = MAX_PAGE_BYTES * 100
 export const PROGRESS_EVERY_MS = 1000
 /** In one file of many pages, rejections of one rule past this many are counted in one entry instead of stored one by one. */
 export const REJECTIONS_EACH = 20
+/**
+ * Pages are written in batches, one transaction each (atomic; a killed run loses at most the batch it was reading,
+ * which the next run reads again): a batch is written at this many pages, or once its first page waited this long (ms).
+ */
+export const BATCH_PAGES = 32
+export const BATCH_MS = 1000

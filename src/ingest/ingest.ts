@@ -1,14 +1,15 @@
-import { createDoc, docId, sha256, type Source } from '../doc/doc.js'
+import { docId, sha256, type Source } from '../doc/doc.js'
 import { msg } from '../doc/span.js'
 import { analyzeCorpus } from '../corpus/index.js'
-import { toDocumentRecord } from '../model/records.js'
 import { defaultPipeline, type PipelineOptions } from '../pipeline/default.js'
 import type { Pipeline } from '../doc/stage.js'
 import { loadKb } from '../kb/index.js'
-import { cleanPage, type RawPage } from '../stages/clean/index.js'
 import type { Store } from '../store/store.js'
-import { PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
-import { applyClaims } from './formats/claims.js'
+import type { DocumentRecord } from '../model/records.js'
+import type { StageStatus } from '../doc/stage.js'
+import { BATCH_MS, BATCH_PAGES, PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
+import { readPage, type PageInput, type PageRead } from './read-page.js'
+import { ReadPool } from './pool.js'
 import { contentItem, listInputs, readItems, type ContentPage, type InputItem } from './read.js'
 import { FetchError, isUrl } from '../net/fetch.js'
 import { fetchPageItems } from '../net/page.js'
@@ -51,19 +52,34 @@ export interface IngestOptions extends PipelineOptions {
   readonly pipeline?: Pipeline
   /** pages given as content (the HTTP API), read after the paths; reports name them `pages[i]` */
   readonly pages?: readonly ContentPage[]
+  /** worker threads that clean and read pages (0 or absent: this thread); the store is written by this thread, in input order */
+  readonly workers?: number
 }
 
 /** How long the page loop may run before it lets other work on the event loop in (a server answering reads), ms. */
 const YIELD_EVERY_MS = 10
 
-/** Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, one transaction per page. */
+/**
+ * Ingests files, folders or `-` (stdin) into a store: clean → read pipeline → store, pages written in batches (one
+ * transaction each); with `workers`, pages are cleaned and read in that many worker threads, stored in input order.
+ */
 export async function ingest(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  // a custom pipeline (tests) cannot cross to a worker: it is always run in this thread
+  const pool = opts.workers && opts.workers > 0 && !opts.pipeline ? new ReadPool(opts.workers, opts) : null
+  try { return await ingestWith(store, paths, opts, pool) } finally { await pool?.close() }
+}
+
+async function ingestWith(store: Store, paths: readonly string[], opts: IngestOptions, pool: ReadPool | null): Promise<IngestSummary> {
   const t0 = performance.now()
   const { files: paths0, skipped, missing, problems } = listInputs(paths, { recursive: opts.recursive })
   // pages given as content are one more input, after the files; it has no name on this machine
   const REQUEST = '\u0000request'
   const files = opts.pages?.length ? [...paths0, REQUEST] : paths0
-  const { pipeline, kb } = opts.pipeline ? { pipeline: opts.pipeline, kb: loadKb(opts.kbDirs ?? []) } : defaultPipeline(opts)
+  // the reading pipeline of this thread, built when first needed (with a read pool, only for pages decided in their turn)
+  let pipeline: Pipeline | null = opts.pipeline ?? null
+  const localPipeline = () => (pipeline ??= defaultPipeline(opts).pipeline)
+  const kb = loadKb(opts.kbDirs ?? [])
+  if (!opts.workers) localPipeline()
   const run = await store.startRun(`ingest ${paths.join(' ')}${opts.pages?.length ? `${paths.length ? ' ' : ''}(${opts.pages.length} page(s) sent over HTTP)` : ''}`)
   // a path that does not exist or a URL that cannot be fetched is reported (exit 1), not stored: it is no page
   const rejected: { path: string | null; ruleId: string; reason: string; count?: number }[] = missing.map((p) => ({ path: p, ruleId: 'not-found', reason: `Expected a file or folder, found nothing at ${p}` }))
@@ -76,7 +92,31 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
     opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((lastTick - t0) / 1000) })
   }
 
+  /** pages read and not yet written, with their raw bytes' hashes (bytes seen twice in one batch are stored once, as across batches) */
+  type Pending = { item: InputItem; rawSha: string; group: string | undefined; rec: DocumentRecord; opts: { runId: string; stages: readonly StageStatus[]; version: number; replaces: string | null }; previous: boolean }
+  let pending: Pending[] = [], pendingSince = 0
+  const pendingRaw = new Set<string>()
+  /** writes the pending pages in one transaction; when the store refuses the batch, each page alone, so one bad page never costs the others */
+  const flush = async () => {
+    if (!pending.length) return
+    const batch = pending
+    pending = []; pendingRaw.clear()
+    let results: ('saved' | 'exists' | Error)[]
+    try { results = await store.saveDocuments(batch.map((b) => ({ rec: b.rec, opts: b.opts }))) } catch {
+      results = []
+      for (const b of batch) results.push(await store.saveDocument(b.rec, b.opts).catch((e: unknown) => e instanceof Error ? e : new Error(String(e))))
+    }
+    for (const [i, b] of batch.entries()) {
+      const r = results[i]!
+      if (r instanceof Error) { await reject(b.item, b.rawSha, 'store-error', `Expected the page to be stored, got: ${r.message}`, b.group); continue }
+      if (r === 'exists') { unchanged++; continue } // another writer stored this very page meanwhile
+      stored++
+      if (b.previous) versions++
+    }
+  }
   const saveRejected = async (path: string | null, url: string | null, rawSha: string, ruleId: string, reason: string) => {
+    // the pages read before it are written first: the store keeps the order pages were read in
+    await flush()
     const source: Source = { path, url, sha256: rawSha, fetched_at: null }
     try { await store.saveRejected({ id: docId(source), path, url, rawSha256: rawSha, reason, messages: [msg('ingest', ruleId, reason, 'fatal')], runId: run }) } catch (e) {
       // the rejection stays in the summary even when the store cannot take it: one page never stops a run
@@ -107,6 +147,48 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
   }
   for (const p of problems) { rejected.push(p); await saveRejected(p.path, null, sha256(new Uint8Array()), p.ruleId, p.reason) }
 
+  /** bytes seen before are unchanged, unless they are an earlier version of a page that changed since (restored) */
+  const unchangedNow = async (item: InputItem, rawSha: string): Promise<boolean> => {
+    if (pendingRaw.has(rawSha)) return true // the same bytes are in the batch about to be written
+    const known = await store.findRaw(rawSha)
+    const latest = known?.superseded_by ? await store.findLatest(item.path, item.page?.url ?? item.url) : null
+    return !!known && !(latest && latest.id !== known.id)
+  }
+  /** one input page in its turn: rejected, unchanged, or read and queued for the next batch */
+  type Entry = { item: InputItem; rawSha: string; group: string | undefined; file: string; work: Promise<PageRead> | null }
+  const settle = async ({ item, rawSha, group, work }: Entry) => {
+    if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable', group); return }
+    let out: PageRead
+    if (work) out = await work
+    else {
+      if (await unchangedNow(item, rawSha)) { unchanged++; return }
+      out = readPage(item as PageInput, rawSha, localPipeline())
+    }
+    if (out.kind === 'rejected') { await reject(item, rawSha, out.ruleId, out.reason, group); return }
+    const { rec, status } = out, source = rec.source
+    // a failed stage is stored as such (stage_runs, a fatal message) and reported, never passed off as "nothing found"
+    for (const s of status) if (s.status === 'error') stageErrors.push({ path: item.path ?? source.url ?? item.label ?? null, stage: s.stage, error: s.error ?? 'failed' })
+    // the latest version of the same path (url): one in the batch about to be written, else the store's
+    const same = (p: Pending) => source.path ? p.rec.source.path === source.path : !p.rec.source.path && p.rec.source.url === source.url
+    const queued = source.path || source.url ? pending.findLast(same) : undefined
+    const previous = queued ? { id: queued.rec.id, version: queued.opts.version } : await store.findLatest(source.path, source.url)
+    if (!pending.length) pendingSince = performance.now()
+    pending.push({ item, rawSha, group, rec, opts: { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null }, previous: !!previous })
+    pendingRaw.add(rawSha)
+    if (pending.length >= BATCH_PAGES || performance.now() - pendingSince >= BATCH_MS) await flush()
+  }
+  // the read pool's queue: pages in the order they came, and how many queued pages hold each raw hash and each path (url)
+  const queue: Entry[] = []
+  const queuedRaw = new Map<string, number>(), queuedKeys = new Map<string, number>()
+  const count = (m: Map<string, number>, k: string, d: number) => { const n = (m.get(k) ?? 0) + d; if (n > 0) m.set(k, n); else m.delete(k) }
+  const pageKey = (item: InputItem) => item.path ? `p:${item.path}` : (item.page?.url ?? item.url) ? `u:${item.page?.url ?? item.url}` : null
+  const settleNext = async () => {
+    const e = queue.shift()!
+    try { await settle(e) } finally {
+      if (e.item.page && !e.item.problem) { count(queuedRaw, e.rawSha, -1); const key = pageKey(e.item); if (key) count(queuedKeys, key, -1) }
+    }
+  }
+
   const unreadable = (file: string, e: unknown): InputItem => {
     const m = (e as Error)?.message ?? String(e)
     return { path: file, url: null, bytes: new Uint8Array(), problem: { ruleId: /^Expected a regular file/.test(m) ? 'not-a-file' : 'unreadable', reason: /^Expected /.test(m) ? m : `Expected a readable file, got ${m}` } }
@@ -133,35 +215,29 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
       // a long run lets the event loop in now and then: a server keeps answering reads while it ingests
       if (performance.now() - lastYield > YIELD_EVERY_MS) { await new Promise<void>((r) => setImmediate(r)); lastYield = performance.now() }
       const rawSha = sha256(item.bytes)
-      const group = file === REQUEST ? undefined : file
-      if (item.problem || !item.page) { await reject(item, rawSha, item.problem?.ruleId ?? 'unreadable', item.problem?.reason ?? 'unreadable', group); continue }
-      const known = await store.findRaw(rawSha)
-      // bytes seen before are unchanged, unless they are an earlier version of a page that changed since (restored)
-      const latest = known?.superseded_by ? await store.findLatest(item.path, item.page.url ?? item.url) : null
-      if (known && !(latest && latest.id !== known.id)) { unchanged++; continue }
-      const { page, removed } = withoutNul(item.page)
-      let cleaned: ReturnType<typeof cleanPage>
-      try { cleaned = applyClaims(cleanPage(page), item.claims) } catch (e) { await reject(item, rawSha, 'clean-error', `Expected the page to clean, got an error: ${(e as Error).message}`, group); continue }
-      const fatal = cleaned.messages.find((m) => m.severity === 'fatal')
-      if (fatal || !cleaned.text.trim()) { await reject(item, rawSha, fatal?.ruleId ?? 'empty-body', fatal?.reason ?? 'Expected an article body, found none', group); continue }
-      const notes = removed ? [...cleaned.messages, msg('ingest', 'nul-removed', `Removed ${removed} NUL character(s) from the page (no text holds them; PostgreSQL refuses them)`, 'warning')] : cleaned.messages
-      const source: Source = { path: item.path, url: page.url ?? item.url, sha256: rawSha, fetched_at: page.fetched_at ?? null }
-      const doc = createDoc(source, cleaned.text, cleaned.paragraphs, cleaned.meta, notes, cleaned.rawMap)
-      const { doc: read, status } = pipeline.run(doc)
-      // a failed stage is stored as such (stage_runs, a fatal message) and reported, never passed off as "nothing found"
-      for (const s of status) if (s.status === 'error') stageErrors.push({ path: item.path ?? source.url ?? item.label ?? null, stage: s.stage, error: s.error ?? 'failed' })
-      const previous = await store.findLatest(source.path, source.url)
-      let saved: 'saved' | 'exists'
-      try { saved = await store.saveDocument(toDocumentRecord(read), { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null }) } catch (e) {
-        await reject(item, rawSha, 'store-error', `Expected the page to be stored, got: ${(e as Error).message}`, group); continue
+      const entry: Entry = { item, rawSha, group: file === REQUEST ? undefined : file, file, work: null }
+      if (!pool) { await settle(entry); continue }
+      // with the read pool: pages are read ahead in workers and taken in the order they came, so the store sees what
+      // reading in this thread would give; a page whose bytes, path or url is still queued is decided in its turn
+      if (item.page && !item.problem) {
+        const key = pageKey(item)
+        if (!(queuedRaw.get(rawSha) || (key && queuedKeys.get(key)))) {
+          if (await unchangedNow(item, rawSha)) { unchanged++; continue }
+          entry.work = pool.read(item as PageInput, rawSha)
+        }
+        count(queuedRaw, rawSha, 1); if (key) count(queuedKeys, key, 1)
       }
-      if (saved === 'exists') { unchanged++; continue } // another writer stored this very page meanwhile
-      stored++
-      if (previous) versions++
+      queue.push(entry)
+      while (queue.length > pool.size * 2 + 2) await settleNext()
     }
+    // a file of many pages reports its rejections past REJECTIONS_EACH once its pages are all taken
+    if (queue.some((e) => e.file === file && e.item.path !== file)) while (queue.some((e) => e.file === file)) await settleNext()
     await flushRejections(file)
     tick()
   }
+  while (queue.length) await settleNext()
+  await flush()
+  await pool?.close() // the workers' models are not needed by the cross-source analysis
   if (opts.onProgress && files.length > 1) opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((performance.now() - t0) / 1000) })
   // the analysis is owed when pages were stored now, or when a run that stored some was cut off before finishing it
   // (the store marks it due with every document saved and clears the mark with the analysis)
@@ -178,14 +254,6 @@ export async function ingest(store: Store, paths: readonly string[], opts: Inges
   const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, stageErrors, ...(corpus ? { corpus } : {}), seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
   return summary
-}
-
-/** The page with every NUL character removed from its text (none is text; PostgreSQL refuses them), and how many. */
-function withoutNul(page: RawPage): { page: RawPage; removed: number } {
-  let removed = 0
-  const strip = (v: string | null | undefined) => { if (v == null || !v.includes('\u0000')) return v; const out = v.replace(/\u0000/g, ''); removed += v.length - out.length; return out }
-  const next = { ...page, ...(page.html != null ? { html: strip(page.html)! } : {}), ...(page.text != null ? { text: strip(page.text)! } : {}) }
-  return { page: removed ? next : page, removed }
 }
 
 /**

@@ -7,11 +7,32 @@ import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTO
 import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
+let lastStamp = 0
+/**
+ * A document's `ingested_at`: the time, made strictly increasing within this process (a millisecond later than the
+ * last one when the clock has not moved), so pages written in one batch keep the order they were read in (the
+ * documents list sorts by it, then by id).
+ */
+const ingestStamp = () => { lastStamp = Math.max(Date.now(), lastStamp + 1); return new Date(lastStamp).toISOString() }
 const CHUNK = 200
 
 /** Inserts rows in chunks (SQLite caps bound parameters per statement). */
 async function insertMany<T extends keyof DB>(tx: Transaction<DB>, table: T, rows: any[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await tx.insertInto(table).values(rows.slice(i, i + CHUNK) as any).execute()
+}
+
+/**
+ * Sets columns of many rows by id, CHUNK rows to a statement: `WITH v(id, …) AS (VALUES …) UPDATE t SET … FROM v
+ * WHERE t.id = v.id` (SQLite 3.33+ and PostgreSQL; each row found through the primary key). Values are text or null.
+ */
+async function updateFrom(tx: Transaction<DB>, table: 'events' | 'documents', cols: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<void> {
+  const names = sql.join(['id', ...cols].map((c) => sql.id(c)))
+  const set = sql.join(cols.map((c) => sql`${sql.id(c)} = v.${sql.id(c)}`))
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // PostgreSQL types a VALUES column of parameters (or NULLs) as text, which every column set here is
+    const values = sql.join(rows.slice(i, i + CHUNK).map((r) => sql`(${sql.join(r.map((x) => sql`${x}`))})`))
+    await sql`with v(${names}) as (values ${values}) update ${sql.table(table)} set ${set} from v where ${sql.table(table)}.id = v.id`.execute(tx)
+  }
 }
 
 /** Wraps a driver error with the operation name (style.md §9). */
@@ -42,6 +63,59 @@ function noNul<T>(v: T): T {
   return v
 }
 
+/** What `saveDocument` is given for one page. */
+type SaveOpts = Parameters<Store['saveDocument']>[1]
+
+/**
+ * Writes one processed document inside a write transaction that holds the store's lock (its caller's): replaces
+ * the same id's rows, supersedes the other current versions of its path (url), refreshes the SQLite full-text row.
+ */
+async function saveOne(tx: Transaction<DB>, dialect: 'sqlite' | 'postgres', rec0: DocumentRecord, opts: SaveOpts): Promise<'saved' | 'exists'> {
+  const json0 = JSON.stringify(rec0)
+  const rec = json0.includes('\\u0000') ? noNul(rec0) : rec0
+  // another writer may have stored this very page since the caller looked: then it is there once, and stays current
+  const same = await tx.selectFrom('documents').select(['id', 'superseded_by']).where('id', '=', rec.id).executeTakeFirst()
+  if (same && same.superseded_by == null) return 'exists' as const
+  // the versions this one replaces, read under the lock: the caller's, and any other current one of the same path (url)
+  const { path, url } = rec.source
+  let others: { id: string; version: number }[] = []
+  if (path || url) {
+    let q = tx.selectFrom('documents').select(['id', 'version']).where('superseded_by', 'is', null).where('id', '!=', rec.id)
+    q = path ? q.where('path', '=', path) : q.where('url', '=', url!)
+    others = await q.execute()
+  }
+  const replaced = new Set(others.map((o) => o.id))
+  if (opts.replaces && opts.replaces !== rec.id) replaced.add(opts.replaces)
+  const version = Math.max(opts.version, ...others.map((o) => Number(o.version) + 1))
+  // the SQLite full-text index follows the current documents (rowid = the document row's rowid)
+  if (dialect === 'sqlite') await sql`delete from doc_fts where rowid in (select rowid from documents where id = ${rec.id})`.execute(tx)
+  await tx.deleteFrom('documents').where('id', '=', rec.id).execute()
+  for (const t of ['mentions', 'events', 'quotes', 'claims', 'messages'] as const) await tx.deleteFrom(t).where('doc_id', '=', rec.id).execute()
+  await tx.insertInto('documents').values({
+    id: rec.id, path: rec.source.path, url: rec.source.url, raw_sha256: rec.source.sha256, text_sha256: null, version,
+    superseded_by: null, status: 'ok', reason: null, outlet: rec.outlet, copy_of: rec.copy_of, title: rec.title, published: rec.published,
+    published_inferred: null, author: rec.author, duplicates: null, record: rec === rec0 ? json0 : JSON.stringify(rec), ingested_at: ingestStamp(), run_id: opts.runId,
+    language: rec.language ?? null,
+  }).execute()
+  // a document is never superseded by itself (two concurrent ingests once did that, hiding the page)
+  if (replaced.size) await tx.updateTable('documents').set({ superseded_by: rec.id }).where('id', 'in', [...replaced]).where('id', '!=', rec.id).execute()
+  if (dialect === 'sqlite') {
+    if (replaced.size) await sql`delete from doc_fts where rowid in (select rowid from documents where id in (${sql.join([...replaced])}))`.execute(tx)
+    await sql`insert into doc_fts (rowid, text) select rowid, ${rec.text} from documents where id = ${rec.id}`.execute(tx)
+  }
+  await insertMany(tx, 'mentions', rec.entities.flatMap((e) => e.mentions.map((m) => ({ doc_id: rec.id, entity_id: e.id, actor_id: e.actor, start_char: m.start, end_char: m.end, text: m.text }))))
+  await insertMany(tx, 'events', rec.events.map((e) => ({
+    id: e.id, doc_id: rec.id, story_event: e.story_event, type: e.type, mode: e.mode, source_actor: e.source_actor?.actor ?? null,
+    target_actor: e.target_actor?.actor ?? null, date: e.date, date_precision: e.date_precision, location: e.location,
+    start_char: e.evidence.start, end_char: e.evidence.end, text: e.evidence.text, ...eventProvenance(e),
+  })))
+  await insertMany(tx, 'quotes', rec.quotes.map((q) => ({ id: q.id, doc_id: rec.id, speaker: q.speaker?.actor ?? null, start_char: q.start, end_char: q.end, text: q.text })))
+  await insertMany(tx, 'claims', rec.claims.map((c) => ({ id: c.id, doc_id: rec.id, what: c.what, value: c.value, qualifier: c.qualifier, unit: c.unit, start_char: c.evidence.start, end_char: c.evidence.end, text: c.evidence.text })))
+  await insertMany(tx, 'messages', rec.messages.map((m) => ({ doc_id: rec.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: m.place?.start ?? null, end_char: m.place?.end ?? null })))
+  await insertMany(tx, 'stage_runs', opts.stages.map((s) => ({ run_id: opts.runId, doc_id: rec.id, stage: s.stage, status: s.status, ms: s.ms, error: noNul(s.error ?? null), reason: s.reason ?? null })))
+  return 'saved'
+}
+
 /** The Store over a kysely instance; dialect differences are capability flags, not scattered branches. */
 export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres', onClose: () => Promise<void> = () => db.destroy()): Store {
   const store: Store = {
@@ -58,53 +132,14 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       const r = await q.orderBy('version', 'desc').executeTakeFirst()
       return (r as KnownPage | undefined) ?? null
     }),
-    saveDocument: (rec0, opts) => guard('saveDocument', () => db.transaction().execute(async (tx) => {
+    saveDocument: (rec, opts) => store.saveDocuments([{ rec, opts }]).then((r) => r[0]!),
+    saveDocuments: (items) => guard('saveDocument', () => db.transaction().execute(async (tx) => {
       await writeLock(tx, dialect)
-      const rec = JSON.stringify(rec0).includes('\\u0000') ? noNul(rec0) : rec0
-      // another writer may have stored this very page since the caller looked: then it is there once, and stays current
-      const same = await tx.selectFrom('documents').select(['id', 'superseded_by']).where('id', '=', rec.id).executeTakeFirst()
-      if (same && same.superseded_by == null) return 'exists' as const
-      // the versions this one replaces, read under the lock: the caller's, and any other current one of the same path (url)
-      const { path, url } = rec.source
-      let others: { id: string; version: number }[] = []
-      if (path || url) {
-        let q = tx.selectFrom('documents').select(['id', 'version']).where('superseded_by', 'is', null).where('id', '!=', rec.id)
-        q = path ? q.where('path', '=', path) : q.where('url', '=', url!)
-        others = await q.execute()
-      }
-      const replaced = new Set(others.map((o) => o.id))
-      if (opts.replaces && opts.replaces !== rec.id) replaced.add(opts.replaces)
-      const version = Math.max(opts.version, ...others.map((o) => Number(o.version) + 1))
-      // the SQLite full-text index follows the current documents (rowid = the document row's rowid)
-      if (dialect === 'sqlite') await sql`delete from doc_fts where rowid in (select rowid from documents where id = ${rec.id})`.execute(tx)
-      await tx.deleteFrom('documents').where('id', '=', rec.id).execute()
-      for (const t of ['mentions', 'events', 'quotes', 'claims', 'messages'] as const) await tx.deleteFrom(t).where('doc_id', '=', rec.id).execute()
-      await tx.insertInto('documents').values({
-        id: rec.id, path: rec.source.path, url: rec.source.url, raw_sha256: rec.source.sha256, text_sha256: null, version,
-        superseded_by: null, status: 'ok', reason: null, outlet: rec.outlet, copy_of: rec.copy_of, title: rec.title, published: rec.published,
-        published_inferred: null, author: rec.author, duplicates: null, record: JSON.stringify(rec), ingested_at: now(), run_id: opts.runId,
-        language: rec.language ?? null,
-      }).execute()
-      // a document is never superseded by itself (two concurrent ingests once did that, hiding the page)
-      if (replaced.size) await tx.updateTable('documents').set({ superseded_by: rec.id }).where('id', 'in', [...replaced]).where('id', '!=', rec.id).execute()
-      if (dialect === 'sqlite') {
-        if (replaced.size) await sql`delete from doc_fts where rowid in (select rowid from documents where id in (${sql.join([...replaced])}))`.execute(tx)
-        await sql`insert into doc_fts (rowid, text) select rowid, ${rec.text} from documents where id = ${rec.id}`.execute(tx)
-      }
-      await insertMany(tx, 'mentions', rec.entities.flatMap((e) => e.mentions.map((m) => ({ doc_id: rec.id, entity_id: e.id, actor_id: e.actor, start_char: m.start, end_char: m.end, text: m.text }))))
-      await insertMany(tx, 'events', rec.events.map((e) => ({
-        id: e.id, doc_id: rec.id, story_event: e.story_event, type: e.type, mode: e.mode, source_actor: e.source_actor?.actor ?? null,
-        target_actor: e.target_actor?.actor ?? null, date: e.date, date_precision: e.date_precision, location: e.location,
-        start_char: e.evidence.start, end_char: e.evidence.end, text: e.evidence.text, ...eventProvenance(e),
-      })))
-      await insertMany(tx, 'quotes', rec.quotes.map((q) => ({ id: q.id, doc_id: rec.id, speaker: q.speaker?.actor ?? null, start_char: q.start, end_char: q.end, text: q.text })))
-      await insertMany(tx, 'claims', rec.claims.map((c) => ({ id: c.id, doc_id: rec.id, what: c.what, value: c.value, qualifier: c.qualifier, unit: c.unit, start_char: c.evidence.start, end_char: c.evidence.end, text: c.evidence.text })))
-      await insertMany(tx, 'messages', rec.messages.map((m) => ({ doc_id: rec.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: m.place?.start ?? null, end_char: m.place?.end ?? null })))
-      await insertMany(tx, 'stage_runs', opts.stages.map((s) => ({ run_id: opts.runId, doc_id: rec.id, stage: s.stage, status: s.status, ms: s.ms, error: noNul(s.error ?? null), reason: s.reason ?? null })))
+      const out: ('saved' | 'exists')[] = []
+      for (const { rec, opts } of items) out.push(await saveOne(tx, dialect, rec, opts))
       // the corpus no longer matches the documents until the cross-source analysis runs again
-      await setMeta(tx, CORPUS_DUE, now())
-      await bumpGeneration(tx)
-      return 'saved' as const
+      if (out.includes('saved')) { await setMeta(tx, CORPUS_DUE, now()); await bumpGeneration(tx) }
+      return out
     })),
     saveRejected: (r0) => guard('saveRejected', () => db.transaction().execute(async (tx) => {
       await writeLock(tx, dialect)
@@ -114,7 +149,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await tx.insertInto('documents').values({
         id: r.id, path: r.path, url: r.url, raw_sha256: r.rawSha256, text_sha256: null, version: 1, superseded_by: null, status: 'rejected',
         reason: r.reason, outlet: null, copy_of: null, title: null, published: null, published_inferred: null, author: null, duplicates: null,
-        record: null, ingested_at: now(), run_id: r.runId, language: null,
+        record: null, ingested_at: ingestStamp(), run_id: r.runId, language: null,
       }).execute()
       await insertMany(tx, 'messages', r.messages.map((m) => ({ doc_id: r.id, source: m.source, rule_id: m.ruleId, severity: m.severity, reason: m.reason, start_char: null, end_char: null })))
       await bumpGeneration(tx)
@@ -184,17 +219,15 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await insertMany(tx, 'actors', u.actors.map((a) => ({ id: a.id, name: a.name, type: a.type, affiliation: a.affiliation, code: a.code, record: JSON.stringify(a) })))
       await insertMany(tx, 'corpus', u.records.map((r: CorpusRecord) => ({ kind: r.kind, id: r.id, record: JSON.stringify(r) })))
       await tx.updateTable('events').set({ story_event: null, date_inferred: null }).execute()
-      for (const [ev, story] of u.eventStory) await tx.updateTable('events').set({ story_event: story }).where('id', '=', ev).execute()
-      for (const [ev, d] of u.events ?? []) await tx.updateTable('events').set({ date_inferred: JSON.stringify(d) }).where('id', '=', ev).execute()
+      // the per-row results are written CHUNK rows to a statement (an UPDATE … FROM a VALUES list), not one row at a time
+      await updateFrom(tx, 'events', ['story_event'], [...u.eventStory].map(([ev, story]) => [ev, story]))
+      await updateFrom(tx, 'events', ['date_inferred'], [...(u.events ?? [])].map(([ev, d]) => [ev, JSON.stringify(d)]))
       await tx.updateTable('documents').set({ published_inferred: null, duplicates: null }).execute()
-      for (const [id, d] of u.docs) {
-        const set: Record<string, string | null> = {
-          published_inferred: d.published_inferred ? JSON.stringify(d.published_inferred) : null,
-          duplicates: d.duplicates?.length ? JSON.stringify(d.duplicates) : null,
-        }
-        if (d.copy_of !== undefined) set.copy_of = d.copy_of
-        await tx.updateTable('documents').set(set).where('id', '=', id).execute()
-      }
+      const docRow = ([id, d]: [string, CorpusUpdate['docs'] extends ReadonlyMap<string, infer V> ? V : never]) =>
+        [id, d.published_inferred ? JSON.stringify(d.published_inferred) : null, d.duplicates?.length ? JSON.stringify(d.duplicates) : null]
+      const docs = [...u.docs]
+      await updateFrom(tx, 'documents', ['published_inferred', 'duplicates'], docs.filter(([, d]) => d.copy_of === undefined).map(docRow))
+      await updateFrom(tx, 'documents', ['published_inferred', 'duplicates', 'copy_of'], docs.filter(([, d]) => d.copy_of !== undefined).map((x) => [...docRow(x), x[1].copy_of ?? null]))
       await setMeta(tx, CORPUS_DUE, null)
       await bumpGeneration(tx)
     })),

@@ -53,6 +53,8 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   if (await db.schema.alterTable('documents').addColumn('language', 'text').execute().then(() => true, () => false)) await backfillLanguage(db)
   await db.schema.createIndex('documents_raw').ifNotExists().on('documents').column('raw_sha256').execute()
   await db.schema.createIndex('documents_path').ifNotExists().on('documents').columns(['path', 'url']).execute()
+  // a page without a path is looked up by its url alone (findLatest, saveDocument's other current versions)
+  await db.schema.createIndex('documents_url').ifNotExists().on('documents').column('url').execute()
   // the documents list pages in ingest order
   await db.schema.createIndex('documents_order').ifNotExists().on('documents').columns(['ingested_at', 'id']).execute()
   await span('mentions', db.schema.createTable('mentions').ifNotExists()
@@ -82,10 +84,13 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('speaker', 'text')
     .addColumn('text', 'text', (c) => c.notNull())).execute()
   await db.schema.createIndex('quotes_speaker').ifNotExists().on('quotes').column('speaker').execute()
+  // every per-document delete and look-up has its index: without these two, saving a page scanned every quote and claim
+  await db.schema.createIndex('quotes_doc').ifNotExists().on('quotes').column('doc_id').execute()
   await span('claims', db.schema.createTable('claims').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('what', 'text', (c) => c.notNull())
     .addColumn('value', 'double precision', (c) => c.notNull()).addColumn('qualifier', 'text').addColumn('unit', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())).execute()
+  await db.schema.createIndex('claims_doc').ifNotExists().on('claims').column('doc_id').execute()
   await db.schema.createTable('messages').ifNotExists()
     .addColumn('doc_id', 'text', (c) => c.notNull()).addColumn('source', 'text', (c) => c.notNull()).addColumn('rule_id', 'text', (c) => c.notNull())
     .addColumn('severity', 'text', (c) => c.notNull()).addColumn('reason', 'text', (c) => c.notNull())
@@ -103,6 +108,8 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await db.schema.createTable('actors').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('name', 'text', (c) => c.notNull()).addColumn('type', 'text', (c) => c.notNull())
     .addColumn('affiliation', 'text').addColumn('code', 'text').addColumn('record', 'text', (c) => c.notNull()).execute()
+  // the actors list pages by name
+  await db.schema.createIndex('actors_name').ifNotExists().on('actors').column('name').execute()
   await db.schema.createTable('corpus').ifNotExists()
     .addColumn('kind', 'text', (c) => c.notNull()).addColumn('id', 'text', (c) => c.notNull()).addColumn('record', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('corpus_pk', ['kind', 'id']).execute()

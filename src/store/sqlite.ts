@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
 import { DossierError } from '../errors.js'
 import { createKyselyStore } from './kysely-store.js'
 import { migrate, migrateSqliteFts, type DB } from './schema.js'
@@ -34,8 +34,34 @@ export async function openSqliteStore(file: string, opts: { mustExist?: boolean 
     throw new DossierError('E_STORE', `Expected ${file} to be a Dossier store, got a file that is not a SQLite database (${(e as Error).message})`, {}, { cause: e })
   }
   raw.pragma('synchronous = NORMAL')
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) })
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: preparedOnce(raw) }) })
   await migrate(db)
   await migrateSqliteFts(db)
   return createKyselyStore(db, 'sqlite')
+}
+
+/** How many prepared statements a store keeps (the distinct SQL texts it runs: each chunk size of a multi-row insert is one). */
+const STATEMENTS = 512
+
+/**
+ * The database as kysely sees it, with each SQL text prepared once and reused (kysely prepares every query it runs;
+ * ingest runs the same few dozen per page). Least recently used statements are dropped past STATEMENTS. A streamed
+ * read (`iterate`) gets a statement of its own, since a statement being iterated cannot run again meanwhile.
+ */
+function preparedOnce(raw: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>()
+  return {
+    close: () => raw.close(),
+    prepare(sql: string): SqliteStatement {
+      let st = cache.get(sql)
+      if (st) cache.delete(sql)
+      else {
+        st = raw.prepare(sql)
+        if (cache.size >= STATEMENTS) cache.delete(cache.keys().next().value!)
+      }
+      cache.set(sql, st)
+      const stmt = st
+      return { reader: stmt.reader, all: (p) => stmt.all(p), run: (p) => stmt.run(p), iterate: (p) => raw.prepare(sql).iterate(p) as IterableIterator<unknown> }
+    },
+  }
 }

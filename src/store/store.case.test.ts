@@ -112,6 +112,60 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
       assert.equal((await store.listActors())[0].events, 1)
     } finally { await store.close() }
   })
+
+  test(`${name}: a batch of documents is written in order, all or nothing`, async () => {
+    const store = await makeStore()
+    try {
+      const a1 = fixtureDoc('d_batch_a1'), b = fixtureDoc('d_batch_b')
+      const a2 = { ...fixtureDoc('d_batch_a2'), source: { ...a1.source, sha256: 'a2'.padEnd(64, '0') } }
+      // the second version of a page in the same batch sees the first and supersedes it
+      assert.deepEqual(await store.saveDocuments([a1, a2, b].map((rec) => ({ rec, opts: { runId: 'r1', stages: [], version: 1 } }))), ['saved', 'saved', 'saved'])
+      assert.deepEqual((await store.allDocuments()).map((d) => d.id).sort(), ['d_batch_a2', 'd_batch_b'])
+      assert.equal((await store.findLatest(a1.source.path, null))?.version, 2)
+      assert.deepEqual(await store.saveDocuments([{ rec: b, opts: { runId: 'r2', stages: [], version: 1 } }]), ['exists'])
+      // pages written in one batch keep the order they came in (not their ids' order) in the documents list
+      const zyx = ['d_batch_z', 'd_batch_y', 'd_batch_x']
+      await store.saveDocuments(zyx.map((id) => ({ rec: fixtureDoc(id), opts: { runId: 'r2', stages: [], version: 1 } })))
+      assert.deepEqual((await store.listDocuments()).map((d) => d.id).filter((id) => zyx.includes(id)), zyx)
+      // one document the store refuses (a span that ends before it starts) and the batch is not written at all
+      const g = await store.generation(), before = await store.stats()
+      const c = fixtureDoc('d_batch_c'), bad = fixtureDoc('d_batch_bad')
+      const broken = { ...bad, claims: [{ ...bad.claims[0]!, evidence: { start: 5, end: 2, text: '' } }] }
+      await assert.rejects(store.saveDocuments([c, broken].map((rec) => ({ rec, opts: { runId: 'r3', stages: [], version: 1 } }))))
+      assert.equal(await store.getDocument('d_batch_c'), null)
+      assert.deepEqual(await store.stats(), before)
+      assert.equal(await store.generation(), g)
+    } finally { await store.close() }
+  })
+
+  test(`${name}: corpus results over more rows than one statement takes replace the previous ones`, async () => {
+    const store = await makeStore()
+    try {
+      const base = fixtureDoc('d_many')
+      const events = Array.from({ length: 450 }, (_, i) => ({ ...base.events[0]!, id: `d_many:e${i}` }))
+      const rec = { ...base, events }, other = fixtureDoc('d_other'), copy = fixtureDoc('d_copy')
+      for (const r of [rec, other, copy]) await store.saveDocument(r, { runId: 'r1', stages: [], version: 1 })
+      const update = (story: string) => ({ actors: [], records: [],
+        eventStory: new Map(events.map((e, i) => [e.id, `${story}${i % 7}`] as [string, string])),
+        events: new Map([[events[3]!.id, { date: '2024-04-01', date_precision: 'day' as const, date_basis: 'test' }]]),
+        docs: new Map<string, { published_inferred?: { date: string; precision: 'day'; basis: string } | null; duplicates?: { doc: string; relation: 'copy-of'; similarity: number }[]; copy_of?: string | null }>([
+          [rec.id, { published_inferred: { date: '2024-05-01', precision: 'day', basis: 'test' } }],
+          [copy.id, { duplicates: [{ doc: other.id, relation: 'copy-of', similarity: 1 }], copy_of: other.id }]]) })
+      await store.replaceCorpus(update('se_a') as any)
+      let back = (await store.getDocument(rec.id))!
+      assert.deepEqual(back.events.map((e) => e.story_event), events.map((_, i) => `se_a${i % 7}`))
+      assert.equal(back.events[3]!.date, '2024-04-01'); assert.equal(back.events[3]!.date_inferred, true)
+      assert.equal(back.published_inferred?.date, '2024-05-01')
+      const c = (await store.getDocument(copy.id))!
+      assert.equal(c.copy_of, other.id); assert.equal(c.duplicates?.[0]?.doc, other.id)
+      // a second analysis replaces the first: what it no longer says is gone
+      await store.replaceCorpus({ actors: [], records: [], eventStory: new Map([[events[0]!.id, 'se_b']]), docs: new Map() })
+      back = (await store.getDocument(rec.id))!
+      assert.deepEqual(back.events.map((e) => e.story_event), events.map((_, i) => (i === 0 ? 'se_b' : null)))
+      assert.equal(back.events[3]!.date_inferred, undefined); assert.equal(back.published_inferred, null)
+      assert.deepEqual((await store.getDocument(copy.id))!.duplicates, [])
+    } finally { await store.close() }
+  })
 }
 
 runStoreTests('sqlite', () => openStore(':memory:'))
@@ -160,5 +214,24 @@ test('sqlite: a store made before the full-text index gets it filled from its st
     const raw = new Database(file); raw.exec('drop table doc_fts'); raw.close()
     const again = await openStore(file)
     try { assert.deepEqual((await again.search('grain board')).map((h) => h.doc_id), ['d_old']) } finally { await again.close() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+})
+
+test('sqlite: every per-document delete and look-up ingest runs is an index search, never a scan of the table', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-plan-'))
+  try {
+    const file = join(dir, 'plan.db')
+    await (await openStore(file)).close()
+    const raw = new Database(file, { readonly: true })
+    try {
+      const plan = (q: string) => (raw.prepare('explain query plan ' + q).all(...Array((q.match(/\?/g) ?? []).length).fill('x')) as { detail: string }[]).map((r) => r.detail).join(' | ')
+      const queries = [
+        ...['mentions', 'events', 'quotes', 'claims', 'messages', 'stage_runs'].map((t) => `delete from ${t} where doc_id = ?`),
+        'select id from documents where raw_sha256 = ?', 'select id from documents where superseded_by is null and path = ?',
+        'select id from documents where superseded_by is null and url = ?', 'delete from documents where id = ?',
+        'select id from events where doc_id in (?, ?)', 'select value from store_meta where key = ?',
+      ]
+      for (const q of queries) assert.match(plan(q), /^SEARCH \w+ USING (COVERING )?INDEX/, `${q}: ${plan(q)}`)
+    } finally { raw.close() }
   } finally { rmSync(dir, { recursive: true, force: true }) }
 })

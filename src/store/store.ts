@@ -70,6 +70,11 @@ export interface Store {
    * 'exists': the same page is already stored and current (another writer stored it), nothing was written.
    */
   saveDocument(rec: DocumentRecord, opts: { runId: string; stages: readonly StageStatus[]; version: number; replaces?: string | null }): Promise<'saved' | 'exists'>
+  /**
+   * stores several processed documents in one transaction, each as `saveDocument` would, in order (a later one sees
+   * the earlier ones): all of them or none (ingest writes its pages in batches). One result per document.
+   */
+  saveDocuments(items: readonly { rec: DocumentRecord; opts: { runId: string; stages: readonly StageStatus[]; version: number; replaces?: string | null } }[]): Promise<('saved' | 'exists')[]>
   /** records a page that was rejected, with its reason; never touches other documents */
   saveRejected(rec: { id: string; path: string | null; url: string | null; rawSha256: string; reason: string; messages: readonly Message[]; runId: string }): Promise<void>
   getDocument(id: string): Promise<DocumentRecord | null>
