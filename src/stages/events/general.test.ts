@@ -603,3 +603,9 @@ test('a postposed attribution ends the act\'s clause: who reports a meeting is n
   assert.deepEqual(rows('Anna Berg met Tomas Vik in Porta on Monday, the Nordland Interior Ministry said.').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
   assert.deepEqual(rows('Anna Berg met Tomas Vik, the Sudmark envoy, in Porta on Monday.').map((r) => r.slice(0, 3)), [['CONSULT', 'Anna Berg', 'Tomas Vik']])
 })
+
+test('new sanctions agreed or announced against someone are SANCTION; drones used to attack someone are an attack on them', () => {
+  assert.deepEqual(rows('Nordland agreed new sanctions against Sudmark on Monday.').map((r) => r.slice(0, 3)), [['SANCTION', 'Nordland', 'Sudmark']])
+  assert.ok(!rows('Nordland agreed to lift sanctions on Sudmark on Monday.').some((r) => r[0] === 'SANCTION'), 'lifting sanctions is no sanction')
+  assert.deepEqual(rows('Nordland has used drones to attack Sudmark, officials in Porta said.').map((r) => r.slice(0, 3)), [['ASSAULT', 'Nordland', 'Sudmark']])
+})
