@@ -88,6 +88,34 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     await shot('timeline')
   })
 
+  it('timeline: every dated event is reachable (zoomed out to the whole range), the axis names the year, undated events are listed with their count', async () => {
+    type Row = { id: string; story_event: string | null; date: string | null }
+    const t = await api<{ events: Row[]; story_events: Record<string, { date: string | null }> }>('timeline')
+    const groups = new Map<string, Row[]>()
+    for (const r of t.events) groups.set(r.story_event ?? r.id, [...(groups.get(r.story_event ?? r.id) ?? []), r])
+    const isDated = (key: string, rs: Row[]) => !!t.story_events[key]?.date || rs.some((r) => r.date)
+    const dated = [...groups].filter(([k, rs]) => isDated(k, rs)).length, undated = groups.size - dated
+    assert.ok(undated >= 1 && dated >= 3, `the example pair has dated and undated events (${dated} / ${undated})`)
+    await go('', 'home')
+    await page.waitForSelector('.dot')
+    assert.equal(await page.locator('.dot').count(), dated, 'one dot per dated real-world event')
+    assert.match((await page.locator('.timeline .axis').textContent())!, /20\d\d/, 'the axis names the year')
+    assert.equal(await page.locator('.timeline .undated h3').textContent(), `Undated events (${undated})`)
+    assert.equal(await page.locator('.timeline .undated li').count(), undated)
+    // the opening view is on the precisely dated events; "Whole range" brings every dated one into the plot
+    await page.locator('.zoom-controls button', { hasText: 'Whole range' }).click()
+    await page.waitForFunction((n) => document.querySelector('.tl-status')?.textContent === `All ${n} dated events in view.`, dated)
+    await page.waitForTimeout(400)
+    const inside = await page.evaluate(() => {
+      const clip = document.querySelector('#tl-clip rect')!, x0 = +clip.getAttribute('x')!, x1 = x0 + +clip.getAttribute('width')!
+      return Array.from(document.querySelectorAll('.dot')).map((d) => +d.getAttribute('cx')!).filter((x) => x >= x0 && x <= x1).length
+    })
+    assert.equal(inside, dated, 'every dot is inside the plot')
+    // ticks never overlap
+    const boxes = await page.locator('.timeline .axis .tick text').evaluateAll((ts) => ts.map((t) => { const b = t.getBoundingClientRect(); return [b.left, b.right] }))
+    for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i][0] > boxes[i - 1][1], `tick labels ${i - 1} and ${i} overlap`)
+  })
+
   it('goes from a timeline dot (keyboard) to the event card with every outlet side by side, copies marked, then to the page at the sentence', async () => {
     await go('', 'home')
     let dot = page.locator(`.dot[data-story="${top.id}"]`)
