@@ -183,6 +183,54 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     await go('#/documents', 'documents'); assert.ok(await page.locator('table.docs tbody tr').count() >= 8)
   })
 
+  it('walks the links of every view: each one opens, none shows an internal id or a server path', async () => {
+    // document, story event, story and contradiction ids, actor ids (`x:western-officials`, `P:…`), folders
+    const INTERNAL = /\b(?:se|d|st|ct)_[0-9a-f]{6,}|\b(?:x|X|P|ORG|GPE|LOC|GROUP):[A-Za-z]|\/(?:work|tmp|home|srv|usr|var)\//
+    const queue = ['#/', '#/network', '#/map', '#/contradictions', '#/outlets', `#/search?q=${encodeURIComponent(top.source_actor!.name.split(' ').pop()!)}`, '#/documents']
+    const seen = new Set(queue), perRoute = new Map<string, number>(), problems: string[] = []
+    let visited = 0
+    while (queue.length) {
+      const hash = queue.shift()!, name = hash.replace(/^#\/?/, '').split(/[/?]/)[0]
+      await go(hash, name || 'home'); visited++
+      if (hash === '#/') await page.waitForSelector('#card .event-card')
+      const r = await page.evaluate((src) => {
+        const re = new RegExp(src), main = document.querySelector('main')!, bad: string[] = []
+        const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT)
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) if (re.test(t.textContent ?? '')) bad.push(`text “${t.textContent!.slice(0, 100)}”`)
+        for (const el of Array.from(main.querySelectorAll('[title], [aria-label]'))) for (const at of ['title', 'aria-label']) {
+          const v = el.getAttribute(at)
+          if (v && re.test(v)) bad.push(`${at} “${v.slice(0, 100)}”`)
+        }
+        return { bad, errors: Array.from(main.querySelectorAll('.error')).map((e) => e.textContent ?? ''), links: Array.from(main.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!) }
+      }, INTERNAL.source)
+      for (const b of r.bad) problems.push(`${hash}: ${b}`)
+      for (const e of r.errors) problems.push(`${hash}: ${e}`)
+      for (const href of r.links) {
+        if (!href.startsWith('#/')) {
+          // the only other links are the pages' own http(s) addresses (scraped data: not fetched here)
+          if (!/^https?:\/\//.test(href)) problems.push(`${hash}: a link that is neither a route nor a web address: ${href}`)
+          continue
+        }
+        const route = href.replace(/^#\/?/, '').split(/[/?]/)[0]
+        if (seen.has(href) || (perRoute.get(route) ?? 0) >= 15) continue
+        seen.add(href); perRoute.set(route, (perRoute.get(route) ?? 0) + 1); queue.push(href)
+      }
+    }
+    assert.deepEqual(problems, [])
+    assert.ok(visited >= 40 && ['event', 'doc', 'actor'].every((r) => (perRoute.get(r) ?? 0) >= 5), `walked ${visited} pages: ${JSON.stringify([...perRoute])}`)
+    // an actor the pages only describe ("western officials") has a page of its own, named as the pages write it
+    const rows = (await api<{ items: { source_actor: string | null; source_name: string | null }[] }>('events?limit=500')).items
+    const described = rows.find((r) => r.source_actor?.startsWith('x:'))
+    assert.ok(described, 'the example corpus has an actor only described ("western officials")')
+    assert.doesNotMatch(described.source_name!, INTERNAL)
+    await go(`#/actor/${encodeURIComponent(described.source_actor!)}`, 'actor')
+    assert.equal(await page.locator('.actor h1').textContent(), described.source_name)
+    assert.ok(await page.locator('.actor ol.events li').count() >= 1)
+    // the API gives every contradiction a description in words (no story event id)
+    const { items } = await api<{ items: { description: string }[] }>('contradictions?limit=500')
+    for (const c of items) assert.doesNotMatch(c.description, INTERNAL)
+  })
+
   it('reads on a phone width and in the dark theme', async () => {
     await go('', 'home')
     await page.locator('.theme-toggle').click()

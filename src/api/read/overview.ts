@@ -1,5 +1,5 @@
 /** The corpus at a glance: its main story, the events most outlets report, the date range, the most connected pair. */
-import { corpusIndex, indexedStats, memo, type CorpusIndex } from '../../store/queries.js'
+import { actorName, corpusIndex, indexedStats, memo, type CorpusIndex } from '../../store/queries.js'
 import type { Store } from '../../store/store.js'
 import { quadOf } from '../api.data.js'
 import { pairRanking } from './relations.js'
@@ -26,7 +26,7 @@ export async function overview(store: Store) {
   const stories = [...ix.stories].sort((a, b) => b.documents.length - a.documents.length || a.id.localeCompare(b.id)).map((s) => ({ ...s, outlets: outletsOf(ix, s.documents) }))
   const published = [...ix.docs.values()].map((d) => d.published?.slice(0, 10)).filter((d): d is string => !!d).sort()
   const top = pairRanking(ix)[0] ?? null
-  const name = (id: string) => ix.actors.get(id)?.name ?? id
+  const name = (id: string) => actorName(ix, id)
   return {
     stats: await indexedStats(store), stories, outlets: outletsOf(ix, [...ix.docs.keys()]),
     published: published.length ? { from: published[0], to: published[published.length - 1], undated: ix.docs.size - published.length } : null,

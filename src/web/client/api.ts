@@ -15,6 +15,8 @@ export interface EventRow {
 export interface Actor {
   id: string; name: string; type: string; affiliation: string | null; code: string | null; aliases: string[]
   roles: { title: string; from: string | null; to: string | null }[]; geo?: { lat: number; lon: number } | null; mentions?: number; events?: number
+  /** false for an actor only the pages describe ("western officials"), not in the knowledge base */
+  listed?: boolean
 }
 export interface Contradiction { id: string; description: string; field: string; members: { doc: string; value: unknown; evidence: Span & { text: string }; outlet?: string | null; title?: string | null }[] }
 export interface StoryEvent { id: string; type: string; date: string | null; date_precision?: string | null; location?: string | null; members: { doc: string; event: string }[]; independent_sources: string[]; first_reported_by: string | null }
@@ -39,7 +41,8 @@ export interface Doc {
   framing: (Span & { term: string; neutral: string })[]
   timex: (Span & { text: string; value: string | null })[]
   messages: { source: string; ruleId: string; severity: string; reason: string; place?: Span }[]
-  duplicates?: { doc: string; similarity: number; relation: string }[]
+  /** other stored pages with (nearly) the same text, with their title and outlet */
+  duplicates?: { doc: string; similarity: number; relation: string; title?: string | null; outlet?: string | null }[]
 }
 export interface KeyEvent {
   id: string; event: string; type: string; quad: Quad; date: string | null; date_precision: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null

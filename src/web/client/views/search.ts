@@ -27,6 +27,6 @@ export async function searchView(params: URLSearchParams): Promise<HTMLElement> 
     h('div', { class: 'search-body' }, h('aside', {}, facet('outlet', outlet), facet('year', year)),
       h('div', {}, h('p', { class: 'muted' }, `${r.total} matching sentence${r.total === 1 ? '' : 's'} in ${byDoc.size} page${byDoc.size === 1 ? '' : 's'}${r.next_offset != null ? ' (first 100 shown)' : ''}`),
         h('ol', { class: 'hits' }, [...byDoc.values()].map((hits) => h('li', { class: 'hit' },
-          h('h2', {}, link(docRoute(hits[0].doc_id), hits[0].title ?? hits[0].doc_id)), h('p', { class: 'muted small' }, `${hits[0].outlet ?? 'unknown outlet'} · ${fmtDate(hits[0].published)}`),
+          h('h2', {}, link(docRoute(hits[0].doc_id), hits[0].title ?? '(untitled)')), h('p', { class: 'muted small' }, `${hits[0].outlet ?? 'unknown outlet'} · ${fmtDate(hits[0].published)}`),
           h('ul', {}, hits.map((x) => h('li', {}, link(docRoute(x.doc_id, x), highlight(x.text, marks(x.text))))))))))))
 }
