@@ -178,6 +178,16 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     if (!contradictions.length) assert.ok(await page.locator('.claims-table tbody tr').count() >= 2, 'no contradiction found: the claims are listed to compare')
     await shot('contradictions')
     await go('#/outlets', 'outlets'); assert.ok(await page.locator('.outlets tbody tr').count() >= 2); await shot('outlets')
+    // no tone score: loaded terms per 1,000 words, highest first, each with the terms themselves
+    assert.equal(await page.locator('.outlets .tone, .outlets .tone-bar').count(), 0)
+    type Profile = { name: string; words: number; terms: { count: number }[] }
+    const profiles = (await api<{ items: Profile[] }>('outlets?limit=500')).items
+    const rateOf = (o: Profile) => (o.terms.reduce((n, t) => n + t.count, 0) / o.words) * 1000
+    const rates = (await page.locator('.outlets tbody td.rate').allTextContents()).map((t) => Number(t.replace(/^\D+/, '')))
+    assert.deepEqual(rates, [...rates].sort((a, b) => b - a), 'highest rate first')
+    const leader = [...profiles].sort((a, b) => rateOf(b) - rateOf(a))[0]
+    assert.equal(await page.locator('.outlets tbody tr').first().locator('th').textContent(), leader.name)
+    assert.equal(await page.locator('.outlets tbody tr').first().locator('.terms li').count(), leader.terms.length, 'the terms themselves')
     const q = top.source_actor?.name.split(' ').pop() ?? 'the'
     await go(`#/search?q=${encodeURIComponent(q)}`, 'search'); assert.ok(await page.locator('.hits .hit').count() > 0); await shot('search')
     await go('#/documents', 'documents'); assert.ok(await page.locator('table.docs tbody tr').count() >= 8)
