@@ -241,6 +241,32 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     for (const c of items) assert.doesNotMatch(c.description, INTERNAL)
   })
 
+  it('search: "Baqeri", "Bagheri" and "Baker" find the same actor\'s pages; the year facet drops no page, undated ones included', async () => {
+    type Result = { total: number; items: { doc_id: string; published: string | null }[]; facets: { year: { value: string; count: number }[] }; actors: { id: string; how: string }[] }
+    const pagesOf = async (q: string, year?: string) => {
+      const r = await api<Result>(`search?q=${encodeURIComponent(q)}&limit=500${year ? `&year=${year}` : ''}`)
+      return { r, docs: [...new Set(r.items.map((x) => x.doc_id))].sort() }
+    }
+    const [baqeri, bagheri, baker] = await Promise.all(['Baqeri', 'Bagheri', 'Baker'].map((q) => pagesOf(q)))
+    assert.ok(bagheri.docs.length >= 6, 'the examples name the chief of staff on most pages')
+    assert.deepEqual(baqeri.docs, bagheri.docs, 'two spellings of one actor find the same pages')
+    assert.deepEqual(baker.docs, bagheri.docs, 'a name that sounds alike finds them too')
+    assert.deepEqual(bagheri.r.actors.map((a) => a.how), ['spelling'])
+    assert.deepEqual(baker.r.actors.map((a) => a.how), ['sound'])
+    assert.equal(baker.r.actors[0].id, bagheri.r.actors[0].id)
+    // every hit is under one year (published, else inferred, else "undated"), and each year keeps its hits
+    const r = bagheri.r
+    assert.equal(r.facets.year.reduce((n, f) => n + f.count, 0), r.total)
+    let kept = 0
+    for (const f of r.facets.year) kept += (await pagesOf('Bagheri', f.value)).r.total
+    assert.equal(kept, r.total, 'no year drops a hit')
+    assert.ok(r.items.some((x) => !x.published), 'an undated page is among the hits')
+    await go('#/search?q=Baker', 'search')
+    assert.equal(await page.locator('.hits > li.hit').count(), bagheri.docs.length)
+    assert.ok((await page.locator('.search-actors').textContent())!.includes('sounds alike'))
+    assert.ok((await page.locator('.hits .small').allTextContents()).some((t) => /undated \(about \d{4}/.test(t)), 'an undated page says the date inferred for it')
+  })
+
   it('reads on a phone width and in the dark theme', async () => {
     await go('', 'home')
     await page.locator('.theme-toggle').click()
