@@ -162,6 +162,14 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     const stated = rows.find((r) => !r.reported_by)!
     await go(`#/event/${encodeURIComponent(stated.id)}`, 'event')
     assert.equal(await page.locator(`.event-card .source[data-id="${stated.id}"] .alleged`).count(), 0)
+    // the timeline's dots and the most reported events say it too
+    await go('', 'home'); await page.waitForSelector('.dot')
+    const labels = await page.locator('.dot').evaluateAll((ds) => ds.map((d) => d.getAttribute('aria-label') ?? ''))
+    assert.ok(labels.every((l) => /\(coded by (?:a rule|the trigger model)/.test(l)), 'every dot says what coded it')
+    const ov = await api<{ key_events: { reported_by: string | null; produced_by: unknown }[] }>('overview')
+    assert.ok(ov.key_events.some((k) => k.reported_by), 'a most reported event is only alleged')
+    assert.equal(await page.locator('.key-events li .alleged').count(), ov.key_events.filter((k) => k.reported_by).length)
+    assert.equal(await page.locator('.key-events li .provenance').count(), ov.key_events.filter((k) => k.produced_by).length)
   })
 
   it('shows every view on the example corpus: network, actor roles, map, contradictions and claims, outlets, search, documents', async () => {

@@ -17,6 +17,9 @@ const keyEvents = memo((ix: CorpusIndex) => [...ix.storyEvents.values()].map((se
     id: se.id, event: se.members[0]?.event ?? null, type: se.type, quad: quadOf(se.type), date: se.date, date_precision: se.date_precision,
     source_actor: se.source_actor, target_actor: se.target_actor, location: se.location,
     outlets: outletsOf(ix, se.members.map((m) => m.doc)), reports: se.members.length, copies,
+    // an allegation when every report only attributes it to someone; what coded the report the list opens
+    reported_by: se.members.every((m) => ix.events.get(m.event)?.event.reported_by) ? ix.events.get(se.members[0].event)?.event.reported_by ?? null : null,
+    produced_by: ix.events.get(se.members[0]?.event ?? '')?.event.produced_by ?? null,
   }
 }).filter((e) => e.event).sort((a, b) => b.outlets.length - a.outlets.length || b.reports - a.reports || (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id)))
 

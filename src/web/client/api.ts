@@ -47,6 +47,8 @@ export interface Doc {
 export interface KeyEvent {
   id: string; event: string; type: string; quad: Quad; date: string | null; date_precision: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null
   location: string | null; outlets: string[]; reports: number; copies: number
+  /** who alleges it when every report only attributes it to someone; what coded the report the list opens */
+  reported_by?: string | null; produced_by?: ProducedBy | null
 }
 export interface Overview {
   stats: Record<string, number>; stories: { id: string; title: string; documents: string[]; story_events: string[]; outlets: string[] }[]; outlets: string[]

@@ -1,6 +1,6 @@
 import { actorRoute, api, docRoute, eventRoute, type Doc } from '../api.js'
 import { actorName, fmtDate, h, highlight, langAttrs, link, safeHref, type Mark } from '../dom.js'
-import { allegedText, provenance } from '../provenance.js'
+import { allegedText, codedText, provenance } from '../provenance.js'
 
 /** How a duplicate relates to this page, in words. */
 const RELATION: Record<string, string> = { 'copy-of': 'a copy of', 'copied-by': 'copied by', 'near-duplicate': 'nearly the same as', duplicate: 'the same as' }
@@ -14,7 +14,7 @@ const LAYERS = [
 function marksOf(d: Doc): Mark[] {
   return [
     ...d.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, cls: 'hl-entity', title: `${e.type}: ${e.name}` }))),
-    ...d.events.map((e) => ({ ...e.evidence, cls: 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})${allegedText(e)}` })),
+    ...d.events.map((e) => ({ ...e.evidence, cls: 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})${allegedText(e)}${codedText(e)}` })),
     ...d.quotes.map((q) => ({ start: q.start, end: q.end, cls: 'hl-quote', title: `Quote by ${q.speaker?.name ?? 'unknown speaker'}` })),
     ...d.claims.map((c) => ({ ...c.evidence, cls: 'hl-claim', title: `Claim: ${c.value} ${c.unit} (${c.what})` })),
     ...d.framing.map((f) => ({ start: f.start, end: f.end, cls: 'hl-framing', title: `Loaded term “${f.term}” (neutral: ${f.neutral})` })),

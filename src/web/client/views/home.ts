@@ -1,5 +1,6 @@
 import { api, type Actor, type EventRow, type KeyEvent, type Overview, type Page } from '../api.js'
 import { actorName, append, fmtDated, h, link, mount } from '../dom.js'
+import { provenance } from '../provenance.js'
 import { legend, typeBadge } from '../quad.js'
 import { eventCard } from './event-card.js'
 import { timeline, type StoryDate } from './timeline.js'
@@ -22,7 +23,7 @@ function keyEvents(list: readonly KeyEvent[], select: (id: string) => void): HTM
       h('span', { class: 'when' }, fmtDated(e.date, e.date_precision)), ' ', typeBadge(e.type, e.quad), ' ',
       h('button', { type: 'button', class: 'linklike', onclick: () => select(e.event) }, `${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`),
       e.location ? h('span', { class: 'muted' }, ` in ${e.location}`) : null,
-      h('span', { class: 'muted' }, ` · ${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}${e.copies ? `, ${e.copies} cop${e.copies === 1 ? 'y' : 'ies'}` : ''}`)))) : h('p', { class: 'empty' }, 'No events yet.'))
+      h('span', { class: 'muted' }, ` · ${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}${e.copies ? `, ${e.copies} cop${e.copies === 1 ? 'y' : 'ies'}` : ''}`), provenance(e)))) : h('p', { class: 'empty' }, 'No events yet.'))
 }
 
 /** The landing page: the story at a glance, the timeline of the most connected pair, and the most reported event's card beside it. */

@@ -1,7 +1,7 @@
 import type { NumberValue, ScaleTime, TimeInterval } from 'd3'
 import type { EventRow } from '../api.js'
 import { actorName, append, fmtDated, h, mount } from '../dom.js'
-import { allegedBy, allegedText, producedBy } from '../provenance.js'
+import { allegedBy, allegedText, codedText, producedBy } from '../provenance.js'
 import { QUADS, quadLabel } from '../quad.js'
 
 /** A story event's agreed date, from /api/timeline. */
@@ -86,7 +86,7 @@ function itemsOf(rows: readonly EventRow[], stories: Readonly<Record<string, Sto
     const r0 = best ?? rs[0]
     // an event that every report only attributes to someone is that party's allegation, and its label says so
     const alleged = rs.every((r) => r.reported_by)
-    const label = `${r0.type}, ${when}${precision === 'day' ? '' : ` (${precision})`}: ${actorName(r0.source_name)} → ${actorName(r0.target_name)} (${outlets.size} outlet${outlets.size === 1 ? '' : 's'})${alleged ? allegedText(rs.find((r) => r.reported_by)!) : ''}`
+    const label = `${r0.type}, ${when}${precision === 'day' ? '' : ` (${precision})`}: ${actorName(r0.source_name)} → ${actorName(r0.target_name)} (${outlets.size} outlet${outlets.size === 1 ? '' : 's'})${alleged ? allegedText(rs.find((r) => r.reported_by)!) : ''}${codedText(r0)}`
     dated.push({ key, id: r0.id, date, end, precision, type: r0.type, quad: r0.quad, rows: rs, outlets, label, alleged })
   }
   return { dated: dated.sort((a, b) => +a.date - +b.date || a.key.localeCompare(b.key)), undated }
