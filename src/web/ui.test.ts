@@ -180,9 +180,12 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     assert.ok(await page.locator('.roles-chart .role-bar').count() >= 2, 'roles over time'); await shot('actor')
     await go('#/map', 'map'); await page.waitForSelector('circle.place'); assert.ok(await page.locator('path.country').count() > 100)
     await page.locator('circle.place').first().focus(); await page.keyboard.press('Enter'); await page.waitForSelector('.place-detail li'); await shot('map')
-    const contradictions = (await api<{ items: unknown[] }>('contradictions?limit=500')).items
+    const contradictions = (await api<{ items: { members: { value: unknown; qualifier?: string | null }[] }[] }>('contradictions?limit=500')).items
     await go('#/contradictions', 'contradictions')
     assert.equal(await page.locator('.contradiction').count(), contradictions.length)
+    // each member's figure keeps its qualifier ("at least 37")
+    assert.deepEqual(await page.locator('.contradiction .member .value').allTextContents(),
+      contradictions.flatMap((c) => c.members.map((m) => `${m.qualifier ? m.qualifier + ' ' : ''}${typeof m.value === 'string' ? m.value : JSON.stringify(m.value)}`)))
     if (!contradictions.length) assert.ok(await page.locator('.claims-table tbody tr').count() >= 2, 'no contradiction found: the claims are listed to compare')
     await shot('contradictions')
     await go('#/outlets', 'outlets'); assert.ok(await page.locator('.outlets tbody tr').count() >= 2); await shot('outlets')

@@ -18,7 +18,7 @@ export interface Actor {
   /** false for an actor only the pages describe ("western officials"), not in the knowledge base */
   listed?: boolean
 }
-export interface Contradiction { id: string; description: string; field: string; members: { doc: string; value: unknown; evidence: Span & { text: string }; outlet?: string | null; title?: string | null }[] }
+export interface Contradiction { id: string; description: string; field: string; members: { doc: string; value: unknown; qualifier?: string | null; evidence: Span & { text: string }; outlet?: string | null; title?: string | null }[] }
 export interface StoryEvent { id: string; type: string; date: string | null; date_precision?: string | null; location?: string | null; members: { doc: string; event: string }[]; independent_sources: string[]; first_reported_by: string | null }
 export interface EventCard {
   event: { id: string; doc: string; type: string; mode: string | null; quad: Quad; date: string | null; date_precision: string | null; location: string | null

@@ -14,7 +14,8 @@ export function contradictionBlock(c: Contradiction): HTMLElement {
   return h('div', { class: 'contradiction' },
     h('p', {}, h('strong', {}, c.description), ' ', h('span', { class: 'muted' }, `(${fieldLabel(c.field)})`)),
     h('div', { class: 'side-by-side' }, c.members.map((m) => h('div', { class: 'member' },
-      h('p', { class: 'value' }, typeof m.value === 'string' ? m.value : JSON.stringify(m.value)),
+      // a figure keeps its qualifier ("at least 37"): the reader sees what each page claims
+      h('p', { class: 'value' }, `${m.qualifier ? m.qualifier + ' ' : ''}${typeof m.value === 'string' ? m.value : JSON.stringify(m.value)}`),
       h('p', { class: 'muted' }, m.outlet ?? m.title ?? 'unknown outlet'),
       h('blockquote', {}, h('mark', { class: 'hl-evidence' }, m.evidence.text)),
       link(docRoute(m.doc, m.evidence), 'Open in the page →')))))

@@ -13,7 +13,7 @@ function lead(ov: Overview): HTMLElement {
   const range = p ? (p.from === p.to ? `published ${p.from}` : `published ${p.from} – ${p.to}`) + (p.undated ? `, ${p.undated} undated` : '') : 'no publication dates'
   return h('p', { class: 'lead' }, `${s.documents} pages from ${ov.outlets.length} outlets, ${range}. `,
     `${s.actors} actors · ${s.events} event mentions · ${s.quotes} quotes · ${s.claims} numeric claims · `,
-    link('#/contradictions', s.contradictions ? `${s.contradictions} contradictions` : 'no contradictions found'), s.rejected ? ` · ${s.rejected} pages rejected` : '')
+    link('#/contradictions', s.contradictions ? `${s.contradictions} contradiction${s.contradictions === 1 ? '' : 's'}` : 'no contradictions found'), s.rejected ? ` · ${s.rejected} pages rejected` : '')
 }
 
 /** The events the most outlets report: what the story is about, in one list. */
