@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Store, EventRow } from '../store/store.js'
-import { corpusIndex } from '../store/queries.js'
+import { actorName, corpusIndex } from '../store/queries.js'
 import { quadOf } from './api.data.js'
 import type { JobQueue } from './jobs.js'
 
@@ -23,7 +23,7 @@ export async function page<T>(limit: number, offset: number, fetch: (limit: numb
 /** Adds actor names and the PLOVER quad class to event rows. */
 export async function withNames(store: Store, rows: readonly EventRow[]) {
   const ix = await corpusIndex(store)
-  const name = (id: string | null) => (id ? ix.actors.get(id)?.name ?? id : null)
+  const name = (id: string | null) => (id ? actorName(ix, id) : null)
   return rows.map((r) => ({ ...r, source_name: name(r.source_actor), target_name: name(r.target_actor), quad: quadOf(r.type) }))
 }
 

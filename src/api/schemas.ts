@@ -128,6 +128,7 @@ export const ClaimGroupSchema = z.object({
 const KeyEvent = z.object({
   id: z.string(), event: z.string().nullable(), type: z.string(), quad: QuadSchema, date: z.string().nullable(), date_precision: z.string().nullable(),
   source_actor: ActorRef, target_actor: ActorRef, location: z.string().nullable(), outlets: z.array(z.string()), reports: z.number(), copies: z.number(),
+  ...provenance,
 })
 export const OverviewSchema = z.object({
   stats: z.record(z.string(), z.number()), stories: z.array(StorySchema.extend({ outlets: z.array(z.string()) })), outlets: z.array(z.string()),

@@ -13,8 +13,9 @@ test('each figure takes the measure word nearest to it; a part of a toll has non
   assert.deepEqual(d.claims.map((c) => claimMeasure(d, c)), ['killed', null, 'injured'])
 })
 
-test('people counted under any name are people; things stay things', () => {
-  const cases: [string, string, string][] = [['killed', 'martyrs', 'people'], ['killed', 'others', 'people'], ['killed', 'Palestinians', 'people'], ['killed', 'explosions', 'explosions'], ['injured', '', 'people']]
+test('everyone counted under any name is people; a group (children, civilians, a nationality) is its own count; things stay things', () => {
+  const cases: [string, string, string][] = [['killed', 'martyrs', 'people'], ['killed', 'others', 'people'], ['killed', 'victims', 'people'], ['injured', '', 'people'],
+    ['killed', 'children', 'children'], ['killed', 'civilians', 'civilians'], ['injured', 'soldiers', 'soldiers'], ['killed', 'Palestinians', 'palestinians'], ['killed', 'explosions', 'explosions']]
   for (const [m, u, want] of cases) assert.equal(claimUnit(m, u), want, `${m} ${u}`)
 })
 
@@ -24,4 +25,9 @@ test('casualty figures the claims stage left out are found, an elliptic one coun
   assert.deepEqual(got, ['killed:19:19', 'killed:24:24', 'killed:21:21'])
   addClaim(d, 1, 19, null, '19 dead', 'Radio Norte')
   assert.deepEqual(casualtyFigures(d, d.claims).map((f) => f.value), [24, 21], 'a figure already claimed is not found twice')
+})
+
+test('a casualty figure keeps whom it counts: civilians are not people, and an elliptic figure counts whom its neighbour counts', () => {
+  const d = makeDoc({ id: 'g', text: 'The strike killed 12 civilians, officials said. Another raid left 30 people dead. Radio Norte says 9 civilians dead, the mayor says 11.' })
+  assert.deepEqual(casualtyFigures(d, []).map((f) => `${f.measure}:${f.value}:${f.unit}`), ['killed:12:civilians', 'killed:30:people', 'killed:9:civilians', 'killed:11:civilians'])
 })

@@ -7,7 +7,8 @@ import { attacksByPlace, claimAnchor, type AnchorContext } from './claim-anchor.
 import { claimMeasure, claimUnit } from './claim-measure.js'
 import { ATTRIBUTION_TYPES, CLAIM_PLACE_WINDOW_DAYS } from './corpus.data.js'
 import { dayNumber } from './dates.js'
-import type { Coreference } from './event-coref.js'
+import type { Coreference, EventMention } from './event-coref.js'
+import { dateAnnounced } from './mention-facts.js'
 import { pubDate, shortHash } from './story-events.js'
 import { UnionFind } from './union-find.js'
 
@@ -20,6 +21,11 @@ const RANGE: Record<string, (v: number) => [number, number]> = {
 }
 const rangeOf = (c: ClaimRecord): [number, number] => (RANGE[(c.qualifier ?? '').toLowerCase()] ?? ((v: number) => [v, v]))(c.value)
 const show = (c: ClaimRecord) => `${c.qualifier ? c.qualifier + ' ' : ''}${c.value}`
+
+/** What a figure counts, in words: "people killed", "children injured", "casualties (people)". */
+const counted = (measure: string, unit: string) => (/(?:ed|ing)$/.test(measure) && unit ? `${unit} ${measure}` : `${measure}${unit ? ` (${unit})` : ''}`)
+/** Where and when an event was, in words (" in Ahvaz on 2024-11-10"); descriptions name no internal id. */
+const whereWhen = (e: { readonly location?: string | null; readonly date?: string | null }) => `${e.location ? ` in ${e.location}` : ''}${e.date ? ` on ${e.date}` : ''}`
 
 /** Every counted claim of the original pages (copies are skipped), with its measure, unit and the act it is about. */
 function claimRefs(docs: readonly DocumentRecord[], originalOf: ReadonlyMap<string, string>, ctx: AnchorContext): ClaimRef[] {
@@ -62,9 +68,10 @@ export function claimContradictions(docs: readonly DocumentRecord[], eventStory:
     if (!clash) continue
     const members = rs.map((r) => ({ doc: r.doc.id, value: r.claim.value, qualifier: r.claim.qualifier, evidence: r.claim.evidence }))
     const selfs = [...new Set(rs.map((r) => r.doc.id))].filter((d) => new Set(rs.filter((r) => r.doc.id === d).map((r) => r.claim.value)).size > 1)
-    const about = rs[0].anchor.startsWith('se:') ? `story event ${rs[0].anchor.slice(3)}` : `place ${rs[0].anchor.slice(6)}`
+    const se = rs[0].anchor.startsWith('se:') ? storyEvents.find((x) => x.id === rs[0].anchor.slice(3)) : null
+    const about = se ? `the ${se.type} event${whereWhen(se)}` : rs[0].anchor.startsWith('se:') ? 'one event' : `at ${rs[0].anchor.slice(6)}`
     out.push({ kind: 'contradiction', id: 'ct_' + shortHash(members.map((m) => `${m.doc}:${m.evidence.start}:${m.value}`).join('|')), field: `claim:${rs[0].measure}`,
-      description: `${rs[0].measure} (${rs[0].unit}, ${about}): ${[...new Set(rs.map((r) => show(r.claim)))].join(' vs ')}${selfs.length ? `; ${selfs.length} page(s) give more than one figure` : ''}`, members })
+      description: `${counted(rs[0].measure, rs[0].unit)} (${about}): ${[...new Set(rs.map((r) => show(r.claim)))].join(' vs ')}${selfs.length ? `; ${selfs.length} page(s) give more than one figure` : ''}`, members })
   }
   return out
 }
@@ -77,14 +84,19 @@ export function eventContradictions(coref: Coreference, eventStory: ReadonlyMap<
     if (new Set(ms.map((m) => m.doc.id)).size < 2) continue
     const se = eventStory.get(ms[0].event.id)!
     const days = ms.filter((m) => m.precision === 'day' && m.date && m.event.date)
-    if (new Set(days.map((m) => m.date)).size > 1)
-      out.push({ kind: 'contradiction', id: 'ct_' + shortHash(se + ':date'), field: 'date', description: `dates of one ${ms[0].event.type} event disagree (story event ${se})`,
-        members: days.map((m) => ({ doc: m.doc.id, value: m.date, evidence: m.event.evidence })) })
+    // a page that dates only the announcement ("… his office said on Wednesday") gives the act's latest day, not
+    // another day: it disagrees only with an act dated after it
+    const announced = (m: EventMention) => m.dateFrom === 'stage' && dateAnnounced(m.doc, m.event)
+    const acts = days.filter((m) => !announced(m)), latest = acts.reduce<string | null>((b, m) => (!b || m.date! > b ? m.date : b), null)
+    const disagree = [...acts, ...days.filter((m) => announced(m) && latest && m.date! < latest)]
+    if (new Set(disagree.map((m) => m.date)).size > 1)
+      out.push({ kind: 'contradiction', id: 'ct_' + shortHash(se + ':date'), field: 'date', description: `dates of one ${ms[0].event.type} event disagree${whereWhen({ location: ms[0].event.location })}`,
+        members: disagree.map((m) => ({ doc: m.doc.id, value: m.date, evidence: m.event.evidence })) })
     // only perpetrators of attacks, as the sentence names them itself: a meeting's sides may be written either way
     // round, and an actor reached through a role or a pronoun is an inference, not a claim
     const named = ATTRIBUTION_TYPES.has(ms[0].event.type) ? ms.filter((m) => m.event.source_actor && m.named[0]) : []
     if (named.some((a) => named.some((b) => compareActors(a.event.source_actor, b.event.source_actor, info) === 'conflict')))
-      out.push({ kind: 'contradiction', id: 'ct_' + shortHash(se + ':actor'), field: 'source_actor', description: `who carried out one ${ms[0].event.type} event disagrees (story event ${se})`,
+      out.push({ kind: 'contradiction', id: 'ct_' + shortHash(se + ':actor'), field: 'source_actor', description: `who carried out one ${ms[0].event.type} event disagrees${whereWhen(ms[0].event)}`,
         members: named.map((m) => ({ doc: m.doc.id, value: m.event.source_actor!.name, evidence: m.event.evidence })) })
   }
   return out

@@ -81,10 +81,19 @@ export const CLAIM_MEASURES: readonly { readonly measure: string; readonly re: R
 export const CLAIM_MEASURE_WINDOW = 60
 /** Measures that count people: their unit folds to "people" unless the claim counts things ("two explosions that killed …"). */
 export const PEOPLE_MEASURES: ReadonlySet<string> = new Set(['killed', 'injured', 'casualties', 'missing', 'arrested', 'displaced'])
-/** Units that are people (martyrs, victims, others …): a death toll in "martyrs" and one in "people" count the same thing. */
-export const PEOPLE_UNIT_RE = /^(?:people|persons?|civilians?|individuals|victims|men|women|children|soldiers|troops|fighters|militants|others|martyrs|dead|bodies|worshippers|pilgrims|passengers|residents|workers|students|[\p{Lu}][\p{L}]+(?:ans|is|ese|ians))$/u
+/**
+ * Units that count everyone hit (martyrs, victims, others …): a death toll in "martyrs" and one in "people" count the
+ * same thing. A group (children, women, soldiers, civilians, Iranians …) is a part of a toll, compared only with
+ * figures of the same group: "6 children killed" does not contradict "37 people killed".
+ */
+export const PEOPLE_UNIT_RE = /^(?:people|persons?|individuals|victims|others|martyrs|dead|bodies)$/u
 /** A figure right after these words is a part of a toll already given ("among them 6 children"), not a toll of its own. */
 export const SUBSET_BEFORE_RE = /\b(?:among them|among whom|of them|of whom|including|includes|included)\s+(?:at least\s+|more than\s+|some\s+|about\s+)?$/i
+/**
+ * Words right before a time expression that make it the day of a statement, not of the act it reports: "has promised
+ * to share intelligence …, his office said on Wednesday", "announced Tuesday", "in a statement on Monday".
+ */
+export const ANNOUNCEMENT_BEFORE_TIMEX_RE = /\b(?:said|says|announced|reported|stated|confirmed|added|declared|disclosed|revealed|told (?:reporters|journalists|the press)|(?:a |its |his |her |their )?(?:statement|readout|communiqu[eé]|briefing|press release|news conference|press conference)s?)\s+(?:(?:late|early)\s+)?(?:on\s+)?$/i
 /** Event types a casualty figure can be the toll of. */
 export const CASUALTY_EVENT_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'COERCE'])
 /** Casualty figures of pages about one place (no event link) are compared when the pages are this many days apart at most. */

@@ -149,3 +149,38 @@ test('a meeting written with its sides the other way round is no dispute over wh
   assert.equal(u.eventStory.get('s1:e1'), u.eventStory.get('s2:e1'))
   assert.equal(u.records.filter((r) => r.kind === 'contradiction').length, 0)
 })
+
+test('the day a statement announced an act is not another day for the act; two days given for the act itself are', () => {
+  // Wednesday 2024-05-15 and Thursday 2024-05-16: one page dates the promise, the other only its announcement
+  const a = makeDoc({ id: 'n1', outlet: 'North Ledger', published: '2024-05-15', text: 'Tomas Rey promised Anna Berg on Tuesday to share border maps.' })
+  addEvent(a, { n: 1, type: 'AGREE', source: 'Tomas Rey', target: 'Anna Berg', date: '2024-05-14', basis: 'relative-to-publication', needle: 'Rey promised', trigger: 'promised' })
+  addTimex(a, 'Tuesday', '2024-05-14')
+  const b = makeDoc({ id: 'n2', outlet: 'South Wire', published: '2024-05-16', text: 'Tomas Rey has promised Anna Berg to share border maps, his office said on Wednesday.' })
+  addEvent(b, { n: 1, type: 'AGREE', source: 'Tomas Rey', target: 'Anna Berg', date: '2024-05-15', basis: 'relative-to-publication', needle: 'has promised', trigger: 'promised' })
+  addTimex(b, 'Wednesday', '2024-05-15')
+  const u = analyzeCorpus([a, b], { kb: KB })
+  assert.equal(u.eventStory.get('n1:e1'), u.eventStory.get('n2:e1'), 'one promise')
+  assert.equal(u.records.filter((r) => r.kind === 'contradiction').length, 0, 'the office announced on Wednesday a promise made on Tuesday')
+  // the same words with the act itself on Wednesday: two days for one act
+  const c = makeDoc({ id: 'n3', outlet: 'South Wire', published: '2024-05-16', text: 'Tomas Rey promised Anna Berg on Wednesday to share border maps, his office said.' })
+  addEvent(c, { n: 1, type: 'AGREE', source: 'Tomas Rey', target: 'Anna Berg', date: '2024-05-15', basis: 'relative-to-publication', needle: 'Rey promised', trigger: 'promised' })
+  addTimex(c, 'Wednesday', '2024-05-15')
+  const v = analyzeCorpus([a, c], { kb: KB })
+  const cs = v.records.filter((r) => r.kind === 'contradiction') as ContradictionRecord[]
+  assert.equal(v.eventStory.get('n1:e1'), v.eventStory.get('n3:e1'))
+  assert.equal(cs.length, 1)
+  assert.deepEqual(cs[0].members.map((m) => m.value).sort(), ['2024-05-14', '2024-05-15'])
+  assert.equal(cs[0].description, 'dates of one AGREE event disagree', 'no internal id in the description')
+})
+
+test('a toll of children is not a toll of people: no contradiction between "23 killed" and "6 children killed"', () => {
+  const docs = corpus()
+  const p8 = makeDoc({ id: 'p8', outlet: 'Hill Times', published: '2024-05-15', text: 'Sunday\'s car bomb in Porto Alto killed 6 children, hospital staff in Porto Alto said.' })
+  addEntity(p8, 'Porto Alto', 'GPE', 'alias', 'Porto Alto', 'SUD')
+  addEvent(p8, { n: 1, type: 'ASSAULT', date: '2024-05-12', basis: 'relative-to-publication', location: 'Porto Alto', needle: 'car bomb in', trigger: 'car bomb' })
+  addClaim(p8, 1, 6, null, '6 children', 'killed 6 children')
+  const cs = analyzeCorpus([...docs, p8], { kb: KB }).records.filter((r) => r.kind === 'contradiction') as ContradictionRecord[]
+  assert.equal(cs.length, 1, 'only the tolls of people (23 against 31) disagree')
+  assert.ok(!cs[0].members.some((m) => m.doc === 'p8'), 'the children are a part of the toll, not another toll')
+  assert.match(cs[0].description, /^people killed \(the ASSAULT event in Porto Alto on 2024-05-12\)/)
+})

@@ -1,6 +1,6 @@
 import type { ActorRef, DatePrecision, EventRecord, TimeExpr } from '../doc/layers.js'
 import type { DocumentRecord } from '../model/records.js'
-import { DEFINITE_BEFORE_RE, NAMING_MENTIONS, NOMINAL_TRIGGER_RE } from './corpus.data.js'
+import { ANNOUNCEMENT_BEFORE_TIMEX_RE, DEFINITE_BEFORE_RE, NAMING_MENTIONS, NOMINAL_TRIGGER_RE } from './corpus.data.js'
 import { dayNumber, isoDay } from './dates.js'
 import { offsetBefore, weekdayOf } from './relative-dates.js'
 
@@ -47,6 +47,22 @@ export function dateDoubtful(doc: DocumentRecord, e: EventRecord): boolean {
   if (!ownsTimex(doc, e, tx)) return true
   const before = doc.text.slice(Math.max(e.evidence.start, e.trigger.start - 40), e.trigger.start)
   return tx.end <= e.trigger.start && !/['’]s\s*$/.test(doc.text.slice(tx.end, tx.end + 3)) && NOMINAL_TRIGGER_RE.test(e.trigger.text.trim()) && DEFINITE_BEFORE_RE.test(before)
+}
+
+/**
+ * True when the event's date is the day someone announced it, not the day of the act: its time expression follows a
+ * saying verb or a statement ("has promised to share intelligence …, his office said on Wednesday"). The act is on that
+ * day or before it. An event whose own trigger is the saying ("the ministry said on Monday that …") is dated by it.
+ */
+export function dateAnnounced(doc: DocumentRecord, e: EventRecord): boolean {
+  if (!e.date) return false
+  const tx = eventTimex(doc, e)
+  if (!tx?.value || !(e.date.startsWith(tx.value) || tx.value.startsWith(e.date))) return false
+  const before = doc.text.slice(Math.max(e.evidence.start, tx.start - 60), tx.start)
+  const m = ANNOUNCEMENT_BEFORE_TIMEX_RE.exec(before)
+  if (!m) return false
+  const saidAt = tx.start - before.length + m.index
+  return !e.trigger || e.trigger.end <= saidAt || e.trigger.start >= tx.end
 }
 
 /** The weekday an undated page's event is given ("on Wednesday" with no publication date to resolve it); null otherwise. */

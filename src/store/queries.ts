@@ -23,6 +23,13 @@ export interface CorpusIndex {
   readonly contradictions: readonly ContradictionRecord[]
   readonly quotesBySpeaker: ReadonlyMap<string, readonly { readonly doc: DocumentRecord; readonly quote: QuoteRecord }[]>
   readonly edges: readonly NetworkEdge[]
+  /** actors the events and quotes name that the actors table does not hold ("western officials"): their name as the pages write it, and their events */
+  readonly unlisted: ReadonlyMap<string, { readonly name: string; readonly events: number }>
+}
+
+/** The name of an actor id: the actors table's, else the name the pages give it; never the id itself. */
+export function actorName(ix: CorpusIndex, id: string): string {
+  return ix.actors.get(id)?.name ?? ix.unlisted.get(id)?.name ?? (id.replace(/^[^:]*:/, '').replace(/-/g, ' ') || 'unnamed actor')
 }
 
 const cache = new WeakMap<Store, { generation: number; index: Promise<CorpusIndex>; fingerprint: Promise<string> }>()
@@ -88,9 +95,17 @@ async function buildIndex(store: Store): Promise<CorpusIndex> {
   const events = new Map<string, { doc: DocumentRecord; event: EventRecord }>()
   const quotesBySpeaker = new Map<string, { doc: DocumentRecord; quote: QuoteRecord }[]>()
   const edgeMap = new Map<string, { source: string; target: string; weight: number; types: Record<string, number> }>()
+  const listed = new Set(actorList.map((a) => a.id)), unlisted = new Map<string, { name: string; events: number }>()
+  const note = (ref: { actor: string; name: string } | null | undefined, isEvent: boolean) => {
+    if (!ref || listed.has(ref.actor)) return
+    const u = unlisted.get(ref.actor) ?? { name: ref.name, events: 0 }
+    if (isEvent) u.events++
+    unlisted.set(ref.actor, u)
+  }
   for (const doc of all) {
     for (const event of doc.events) {
       events.set(event.id, { doc, event })
+      note(event.source_actor, true); note(event.target_actor, event.target_actor?.actor !== event.source_actor?.actor)
       const s = event.source_actor?.actor, t = event.target_actor?.actor
       if (!s || !t || s === t) continue
       const key = s + '\u0000' + t
@@ -99,13 +114,14 @@ async function buildIndex(store: Store): Promise<CorpusIndex> {
       edgeMap.set(key, e)
     }
     for (const quote of doc.quotes) if (quote.speaker) {
+      note(quote.speaker, false)
       const list = quotesBySpeaker.get(quote.speaker.actor) ?? []
       list.push({ doc, quote }); quotesBySpeaker.set(quote.speaker.actor, list)
     }
   }
   const edges = [...edgeMap.values()].sort((a, b) => b.weight - a.weight || a.source.localeCompare(b.source) || a.target.localeCompare(b.target))
   return { docs, events, actors: new Map(actorList.map((a) => [a.id, a])), stories, storyEvents: new Map(storyEvents.map((s) => [s.id, s])),
-    contradictions, quotesBySpeaker, edges }
+    contradictions, quotesBySpeaker, edges, unlisted }
 }
 
 /** One source's view of an event: its sentence, the evidence and trigger spans, and whether the page is a copy. */
@@ -181,7 +197,9 @@ const mentionSamples = memo((ix) => {
 /** An actor with its quotes, a sample of its mentions, its most frequent counterparts and its edges. */
 export async function actorPage(store: Store, id: string) {
   const ix = await corpusIndex(store)
-  const actor = ix.actors.get(id) ?? (await store.getActor(id))
+  // an actor only the pages describe ("western officials") has a page too: its name as written and its events
+  const u = ix.unlisted.get(id)
+  const actor = ix.actors.get(id) ?? (await store.getActor(id)) ?? (u ? { kind: 'actor' as const, id, name: u.name, type: 'UNKNOWN', affiliation: null, code: null, aliases: [], roles: [], listed: false } : null)
   if (!actor) return null
   const quotes = (ix.quotesBySpeaker.get(id) ?? []).map(({ doc, quote }) => ({ doc: doc.id, outlet: doc.outlet, title: doc.title, published: doc.published, id: quote.id, start: quote.start, end: quote.end, text: quote.text }))
   const mentions = mentionSamples(ix).get(id) ?? []
@@ -192,8 +210,8 @@ export async function actorPage(store: Store, id: string) {
   }
   const counts = ix.actors.get(id)
   return {
-    actor: { ...actor, mentions: counts?.mentions ?? 0, events: counts?.events ?? 0 }, quotes, mentions,
-    counterparts: [...counterparts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([a, n]) => ({ actor: a, name: ix.actors.get(a)?.name ?? a, events: n })),
+    actor: { ...actor, mentions: counts?.mentions ?? 0, events: counts?.events ?? u?.events ?? 0 }, quotes, mentions,
+    counterparts: [...counterparts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([a, n]) => ({ actor: a, name: actorName(ix, a), events: n })),
   }
 }
 
@@ -202,6 +220,6 @@ export async function actorNetwork(store: Store, limit = 200) {
   const ix = await corpusIndex(store)
   const edges = ix.edges.slice(0, limit)
   const ids = new Set(edges.flatMap((e) => [e.source, e.target]))
-  const nodes = [...ids].sort().map((id) => { const a = ix.actors.get(id); return { id, name: a?.name ?? id, type: a?.type ?? null, events: a?.events ?? 0 } })
+  const nodes = [...ids].sort().map((id) => { const a = ix.actors.get(id); return { id, name: actorName(ix, id), type: a?.type ?? null, events: a?.events ?? ix.unlisted.get(id)?.events ?? 0 } })
   return { nodes, edges }
 }

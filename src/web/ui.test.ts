@@ -88,6 +88,34 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     await shot('timeline')
   })
 
+  it('timeline: every dated event is reachable (zoomed out to the whole range), the axis names the year, undated events are listed with their count', async () => {
+    type Row = { id: string; story_event: string | null; date: string | null }
+    const t = await api<{ events: Row[]; story_events: Record<string, { date: string | null }> }>('timeline')
+    const groups = new Map<string, Row[]>()
+    for (const r of t.events) groups.set(r.story_event ?? r.id, [...(groups.get(r.story_event ?? r.id) ?? []), r])
+    const isDated = (key: string, rs: Row[]) => !!t.story_events[key]?.date || rs.some((r) => r.date)
+    const dated = [...groups].filter(([k, rs]) => isDated(k, rs)).length, undated = groups.size - dated
+    assert.ok(undated >= 1 && dated >= 3, `the example pair has dated and undated events (${dated} / ${undated})`)
+    await go('', 'home')
+    await page.waitForSelector('.dot')
+    assert.equal(await page.locator('.dot').count(), dated, 'one dot per dated real-world event')
+    assert.match((await page.locator('.timeline .axis').textContent())!, /20\d\d/, 'the axis names the year')
+    assert.equal(await page.locator('.timeline .undated h3').textContent(), `Undated events (${undated})`)
+    assert.equal(await page.locator('.timeline .undated li').count(), undated)
+    // the opening view is on the precisely dated events; "Whole range" brings every dated one into the plot
+    await page.locator('.zoom-controls button', { hasText: 'Whole range' }).click()
+    await page.waitForFunction((n) => document.querySelector('.tl-status')?.textContent === `All ${n} dated events in view.`, dated)
+    await page.waitForTimeout(400)
+    const inside = await page.evaluate(() => {
+      const clip = document.querySelector('#tl-clip rect')!, x0 = +clip.getAttribute('x')!, x1 = x0 + +clip.getAttribute('width')!
+      return Array.from(document.querySelectorAll('.dot')).map((d) => +d.getAttribute('cx')!).filter((x) => x >= x0 && x <= x1).length
+    })
+    assert.equal(inside, dated, 'every dot is inside the plot')
+    // ticks never overlap
+    const boxes = await page.locator('.timeline .axis .tick text').evaluateAll((ts) => ts.map((t) => { const b = t.getBoundingClientRect(); return [b.left, b.right] }))
+    for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i][0] > boxes[i - 1][1], `tick labels ${i - 1} and ${i} overlap`)
+  })
+
   it('goes from a timeline dot (keyboard) to the event card with every outlet side by side, copies marked, then to the page at the sentence', async () => {
     await go('', 'home')
     let dot = page.locator(`.dot[data-story="${top.id}"]`)
@@ -134,6 +162,14 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     const stated = rows.find((r) => !r.reported_by)!
     await go(`#/event/${encodeURIComponent(stated.id)}`, 'event')
     assert.equal(await page.locator(`.event-card .source[data-id="${stated.id}"] .alleged`).count(), 0)
+    // the timeline's dots and the most reported events say it too
+    await go('', 'home'); await page.waitForSelector('.dot')
+    const labels = await page.locator('.dot').evaluateAll((ds) => ds.map((d) => d.getAttribute('aria-label') ?? ''))
+    assert.ok(labels.every((l) => /\(coded by (?:a rule|the trigger model)/.test(l)), 'every dot says what coded it')
+    const ov = await api<{ key_events: { reported_by: string | null; produced_by: unknown }[] }>('overview')
+    assert.ok(ov.key_events.some((k) => k.reported_by), 'a most reported event is only alleged')
+    assert.equal(await page.locator('.key-events li .alleged').count(), ov.key_events.filter((k) => k.reported_by).length)
+    assert.equal(await page.locator('.key-events li .provenance').count(), ov.key_events.filter((k) => k.produced_by).length)
   })
 
   it('shows every view on the example corpus: network, actor roles, map, contradictions and claims, outlets, search, documents', async () => {
@@ -144,15 +180,102 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     assert.ok(await page.locator('.roles-chart .role-bar').count() >= 2, 'roles over time'); await shot('actor')
     await go('#/map', 'map'); await page.waitForSelector('circle.place'); assert.ok(await page.locator('path.country').count() > 100)
     await page.locator('circle.place').first().focus(); await page.keyboard.press('Enter'); await page.waitForSelector('.place-detail li'); await shot('map')
-    const contradictions = (await api<{ items: unknown[] }>('contradictions?limit=500')).items
+    const contradictions = (await api<{ items: { members: { value: unknown; qualifier?: string | null }[] }[] }>('contradictions?limit=500')).items
     await go('#/contradictions', 'contradictions')
     assert.equal(await page.locator('.contradiction').count(), contradictions.length)
+    // each member's figure keeps its qualifier ("at least 37")
+    assert.deepEqual(await page.locator('.contradiction .member .value').allTextContents(),
+      contradictions.flatMap((c) => c.members.map((m) => `${m.qualifier ? m.qualifier + ' ' : ''}${typeof m.value === 'string' ? m.value : JSON.stringify(m.value)}`)))
     if (!contradictions.length) assert.ok(await page.locator('.claims-table tbody tr').count() >= 2, 'no contradiction found: the claims are listed to compare')
     await shot('contradictions')
     await go('#/outlets', 'outlets'); assert.ok(await page.locator('.outlets tbody tr').count() >= 2); await shot('outlets')
+    // no tone score: loaded terms per 1,000 words, highest first, each with the terms themselves
+    assert.equal(await page.locator('.outlets .tone, .outlets .tone-bar').count(), 0)
+    type Profile = { name: string; words: number; terms: { count: number }[] }
+    const profiles = (await api<{ items: Profile[] }>('outlets?limit=500')).items
+    const rateOf = (o: Profile) => (o.terms.reduce((n, t) => n + t.count, 0) / o.words) * 1000
+    const rates = (await page.locator('.outlets tbody td.rate').allTextContents()).map((t) => Number(t.replace(/^\D+/, '')))
+    assert.deepEqual(rates, [...rates].sort((a, b) => b - a), 'highest rate first')
+    const leader = [...profiles].sort((a, b) => rateOf(b) - rateOf(a))[0]
+    assert.equal(await page.locator('.outlets tbody tr').first().locator('th').textContent(), leader.name)
+    assert.equal(await page.locator('.outlets tbody tr').first().locator('.terms li').count(), leader.terms.length, 'the terms themselves')
     const q = top.source_actor?.name.split(' ').pop() ?? 'the'
     await go(`#/search?q=${encodeURIComponent(q)}`, 'search'); assert.ok(await page.locator('.hits .hit').count() > 0); await shot('search')
     await go('#/documents', 'documents'); assert.ok(await page.locator('table.docs tbody tr').count() >= 8)
+  })
+
+  it('walks the links of every view: each one opens, none shows an internal id or a server path', async () => {
+    // document, story event, story and contradiction ids, actor ids (`x:western-officials`, `P:…`), folders
+    const INTERNAL = /\b(?:se|d|st|ct)_[0-9a-f]{6,}|\b(?:x|X|P|ORG|GPE|LOC|GROUP):[A-Za-z]|\/(?:work|tmp|home|srv|usr|var)\//
+    const queue = ['#/', '#/network', '#/map', '#/contradictions', '#/outlets', `#/search?q=${encodeURIComponent(top.source_actor!.name.split(' ').pop()!)}`, '#/documents']
+    const seen = new Set(queue), perRoute = new Map<string, number>(), problems: string[] = []
+    let visited = 0
+    while (queue.length) {
+      const hash = queue.shift()!, name = hash.replace(/^#\/?/, '').split(/[/?]/)[0]
+      await go(hash, name || 'home'); visited++
+      if (hash === '#/') await page.waitForSelector('#card .event-card')
+      const r = await page.evaluate((src) => {
+        const re = new RegExp(src), main = document.querySelector('main')!, bad: string[] = []
+        const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT)
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) if (re.test(t.textContent ?? '')) bad.push(`text “${t.textContent!.slice(0, 100)}”`)
+        for (const el of Array.from(main.querySelectorAll('[title], [aria-label]'))) for (const at of ['title', 'aria-label']) {
+          const v = el.getAttribute(at)
+          if (v && re.test(v)) bad.push(`${at} “${v.slice(0, 100)}”`)
+        }
+        return { bad, errors: Array.from(main.querySelectorAll('.error')).map((e) => e.textContent ?? ''), links: Array.from(main.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!) }
+      }, INTERNAL.source)
+      for (const b of r.bad) problems.push(`${hash}: ${b}`)
+      for (const e of r.errors) problems.push(`${hash}: ${e}`)
+      for (const href of r.links) {
+        if (!href.startsWith('#/')) {
+          // the only other links are the pages' own http(s) addresses (scraped data: not fetched here)
+          if (!/^https?:\/\//.test(href)) problems.push(`${hash}: a link that is neither a route nor a web address: ${href}`)
+          continue
+        }
+        const route = href.replace(/^#\/?/, '').split(/[/?]/)[0]
+        if (seen.has(href) || (perRoute.get(route) ?? 0) >= 15) continue
+        seen.add(href); perRoute.set(route, (perRoute.get(route) ?? 0) + 1); queue.push(href)
+      }
+    }
+    assert.deepEqual(problems, [])
+    assert.ok(visited >= 40 && ['event', 'doc', 'actor'].every((r) => (perRoute.get(r) ?? 0) >= 5), `walked ${visited} pages: ${JSON.stringify([...perRoute])}`)
+    // an actor the pages only describe ("western officials") has a page of its own, named as the pages write it
+    const rows = (await api<{ items: { source_actor: string | null; source_name: string | null }[] }>('events?limit=500')).items
+    const described = rows.find((r) => r.source_actor?.startsWith('x:'))
+    assert.ok(described, 'the example corpus has an actor only described ("western officials")')
+    assert.doesNotMatch(described.source_name!, INTERNAL)
+    await go(`#/actor/${encodeURIComponent(described.source_actor!)}`, 'actor')
+    assert.equal(await page.locator('.actor h1').textContent(), described.source_name)
+    assert.ok(await page.locator('.actor ol.events li').count() >= 1)
+    // the API gives every contradiction a description in words (no story event id)
+    const { items } = await api<{ items: { description: string }[] }>('contradictions?limit=500')
+    for (const c of items) assert.doesNotMatch(c.description, INTERNAL)
+  })
+
+  it('search: "Baqeri", "Bagheri" and "Baker" find the same actor\'s pages; the year facet drops no page, undated ones included', async () => {
+    type Result = { total: number; items: { doc_id: string; published: string | null }[]; facets: { year: { value: string; count: number }[] }; actors: { id: string; how: string }[] }
+    const pagesOf = async (q: string, year?: string) => {
+      const r = await api<Result>(`search?q=${encodeURIComponent(q)}&limit=500${year ? `&year=${year}` : ''}`)
+      return { r, docs: [...new Set(r.items.map((x) => x.doc_id))].sort() }
+    }
+    const [baqeri, bagheri, baker] = await Promise.all(['Baqeri', 'Bagheri', 'Baker'].map((q) => pagesOf(q)))
+    assert.ok(bagheri.docs.length >= 6, 'the examples name the chief of staff on most pages')
+    assert.deepEqual(baqeri.docs, bagheri.docs, 'two spellings of one actor find the same pages')
+    assert.deepEqual(baker.docs, bagheri.docs, 'a name that sounds alike finds them too')
+    assert.deepEqual(bagheri.r.actors.map((a) => a.how), ['spelling'])
+    assert.deepEqual(baker.r.actors.map((a) => a.how), ['sound'])
+    assert.equal(baker.r.actors[0].id, bagheri.r.actors[0].id)
+    // every hit is under one year (published, else inferred, else "undated"), and each year keeps its hits
+    const r = bagheri.r
+    assert.equal(r.facets.year.reduce((n, f) => n + f.count, 0), r.total)
+    let kept = 0
+    for (const f of r.facets.year) kept += (await pagesOf('Bagheri', f.value)).r.total
+    assert.equal(kept, r.total, 'no year drops a hit')
+    assert.ok(r.items.some((x) => !x.published), 'an undated page is among the hits')
+    await go('#/search?q=Baker', 'search')
+    assert.equal(await page.locator('.hits > li.hit').count(), bagheri.docs.length)
+    assert.ok((await page.locator('.search-actors').textContent())!.includes('sounds alike'))
+    assert.ok((await page.locator('.hits .small').allTextContents()).some((t) => /undated \(about \d{4}/.test(t)), 'an undated page says the date inferred for it')
   })
 
   it('reads on a phone width and in the dark theme', async () => {

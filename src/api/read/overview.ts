@@ -1,5 +1,5 @@
 /** The corpus at a glance: its main story, the events most outlets report, the date range, the most connected pair. */
-import { corpusIndex, indexedStats, memo, type CorpusIndex } from '../../store/queries.js'
+import { actorName, corpusIndex, indexedStats, memo, type CorpusIndex } from '../../store/queries.js'
 import type { Store } from '../../store/store.js'
 import { quadOf } from '../api.data.js'
 import { pairRanking } from './relations.js'
@@ -17,6 +17,9 @@ const keyEvents = memo((ix: CorpusIndex) => [...ix.storyEvents.values()].map((se
     id: se.id, event: se.members[0]?.event ?? null, type: se.type, quad: quadOf(se.type), date: se.date, date_precision: se.date_precision,
     source_actor: se.source_actor, target_actor: se.target_actor, location: se.location,
     outlets: outletsOf(ix, se.members.map((m) => m.doc)), reports: se.members.length, copies,
+    // an allegation when every report only attributes it to someone; what coded the report the list opens
+    reported_by: se.members.every((m) => ix.events.get(m.event)?.event.reported_by) ? ix.events.get(se.members[0].event)?.event.reported_by ?? null : null,
+    produced_by: ix.events.get(se.members[0]?.event ?? '')?.event.produced_by ?? null,
   }
 }).filter((e) => e.event).sort((a, b) => b.outlets.length - a.outlets.length || b.reports - a.reports || (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id)))
 
@@ -26,7 +29,7 @@ export async function overview(store: Store) {
   const stories = [...ix.stories].sort((a, b) => b.documents.length - a.documents.length || a.id.localeCompare(b.id)).map((s) => ({ ...s, outlets: outletsOf(ix, s.documents) }))
   const published = [...ix.docs.values()].map((d) => d.published?.slice(0, 10)).filter((d): d is string => !!d).sort()
   const top = pairRanking(ix)[0] ?? null
-  const name = (id: string) => ix.actors.get(id)?.name ?? id
+  const name = (id: string) => actorName(ix, id)
   return {
     stats: await indexedStats(store), stories, outlets: outletsOf(ix, [...ix.docs.keys()]),
     published: published.length ? { from: published[0], to: published[published.length - 1], undated: ix.docs.size - published.length } : null,

@@ -1,17 +1,71 @@
-import { corpusIndex } from '../../store/queries.js'
+import { NAMING_MENTIONS } from '../../corpus/corpus.data.js'
+import { skeletonKey, translitKey } from '../../kb/names.js'
+import { corpusIndex, type CorpusIndex } from '../../store/queries.js'
 import type { Store } from '../../store/store.js'
 
-/** Full-text search with facets (outlet, year); `outlet` narrows the hits after the facets are counted. */
+/** Shortest needle (in letters) matched against actor names by sound as well as by spelling. */
+const MIN_SOUND_LETTERS = 4
+
+/** An actor the needle names, and how: the same spelling once transliterated ("Baqeri", "Bagheri"), or, for one word, the same consonants ("Baker"). */
+export interface NamedActor { readonly id: string; readonly name: string; readonly how: 'spelling' | 'sound' }
+
+/**
+ * The actors with pages whose name, an alias or its last word the needle spells (the knowledge base's transliteration key:
+ * q/gh/k, ou/u, doubled letters…), or, for a one-word needle, sounds like (the same consonant skeleton).
+ */
+export function actorsNamed(ix: CorpusIndex, q: string): NamedActor[] {
+  const key = translitKey(q)
+  if (key.replace(/\s/g, '').length < 3) return []
+  const oneWord = !key.includes(' '), skeleton = oneWord && key.length >= MIN_SOUND_LETTERS ? skeletonKey(q) : null
+  const out: NamedActor[] = []
+  for (const a of ix.actors.values()) {
+    if (!a.mentions) continue
+    let how: NamedActor['how'] | null = null
+    for (const n of [a.name, ...a.aliases]) {
+      const k = translitKey(n)
+      if (k === key || (oneWord && k.split(' ').at(-1) === key)) { how = 'spelling'; break }
+      if (skeleton && skeletonKey(n.split(/\s+/).at(-1) ?? '') === skeleton) how = 'sound'
+    }
+    if (how) out.push({ id: a.id, name: a.name, how })
+  }
+  return out.sort((x, y) => (x.how === y.how ? x.name.localeCompare(y.name) : x.how === 'spelling' ? -1 : 1))
+}
+
+/** The year a page is filed under: its publication year, else the year the analysis inferred for it, else `undated`. */
+const yearOf = (ix: CorpusIndex, doc: string) => { const d = ix.docs.get(doc); return d?.published?.slice(0, 4) ?? d?.published_inferred?.date.slice(0, 4) ?? 'undated' }
+
+/**
+ * Full-text search with facets (outlet, year); `outlet` and `year` narrow the hits after the facets are counted. The
+ * text hits (ranked by the store's full-text index) come first, then the sentences naming an actor the needle names
+ * under another spelling. An undated page is filed under the year inferred for it, else under `undated`: no facet drops it.
+ */
 export async function searchFacets(store: Store, q: string, opts: { outlet?: string; year?: string; limit?: number; offset?: number } = {}) {
   const ix = await corpusIndex(store)
-  const hits = (await store.search(q, { limit: 1000 })).map((h) => ({ ...h, published: ix.docs.get(h.doc_id)?.published ?? null }))
+  const text = await store.search(q, { limit: 1000 })
+  const seen = new Set(text.map((h) => `${h.doc_id}:${h.start}`))
+  const actors = actorsNamed(ix, q), ids = new Set(actors.map((a) => a.id))
+  const named: (typeof text[number] & { mention: { start: number; end: number } })[] = []
+  if (ids.size) for (const d of ix.docs.values()) {
+    const sentences = d.sentences?.length ? d.sentences : d.paragraphs
+    // the sentences that name the actor (a name, a surname, a transliteration), not those reaching it by a role or a pronoun
+    for (const e of d.entities) if (ids.has(e.actor)) for (const m of e.mentions) if (NAMING_MENTIONS.has(m.how ?? 'alias')) {
+      const s = sentences.find((x) => x.start <= m.start && x.end >= m.end)
+      if (!s || seen.has(`${d.id}:${s.start}`)) continue
+      seen.add(`${d.id}:${s.start}`)
+      named.push({ doc_id: d.id, title: d.title, outlet: d.outlet, start: s.start, end: s.end, text: d.text.slice(s.start, s.end), mention: { start: m.start, end: m.end } })
+    }
+  }
+  const hits = [...text, ...named].map((h) => {
+    const d = ix.docs.get(h.doc_id)
+    return { ...h, published: d?.published ?? null, date_inferred: d?.published ? null : d?.published_inferred?.date ?? null, year: yearOf(ix, h.doc_id) }
+  })
   const facet = (f: (h: (typeof hits)[number]) => string | null) => {
     const m = new Map<string, number>()
     for (const h of hits) { const v = f(h); if (v) m.set(v, (m.get(v) ?? 0) + 1) }
     return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count }))
   }
-  const facets = { outlet: facet((h) => h.outlet), year: facet((h) => h.published?.slice(0, 4) ?? null) }
-  const kept = hits.filter((h) => (!opts.outlet || h.outlet === opts.outlet) && (!opts.year || h.published?.startsWith(opts.year)))
+  const facets = { outlet: facet((h) => h.outlet), year: facet((h) => h.year) }
+  const kept = hits.filter((h) => (!opts.outlet || h.outlet === opts.outlet) && (!opts.year || h.year === opts.year)).map(({ year: _y, ...h }) => h)
   const offset = opts.offset ?? 0, limit = opts.limit ?? 50
-  return { total: kept.length, items: kept.slice(offset, offset + limit), facets }
+  return { total: kept.length, items: kept.slice(offset, offset + limit), facets, actors }
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { corpusIndex } from '../../store/queries.js'
 import { notFound } from '../http-error.js'
 import { page, publicDocument, publicPath, withoutFolders, type Api, type RouteContext } from '../context.js'
 import { DocumentSchema, DocumentSummarySchema, ErrorSchema, IdParam, json, PageQuery, pageOf } from '../schemas.js'
@@ -25,6 +26,9 @@ export function documentRoutes(app: Api, ctx: RouteContext): void {
     if (!doc) throw notFound('document', id)
     // every event says who alleges it and what coded it, null when the record does not (records stored before the fields existed)
     const events = doc.events.map((e) => ({ ...e, reported_by: e.reported_by ?? null, produced_by: e.produced_by ?? null }))
-    return c.json(publicDocument({ ...doc, events }) as any, 200)
+    // a duplicate is named by its title and outlet, so no reader has to read a document id
+    const ix = doc.duplicates?.length ? await corpusIndex(ctx.store) : null
+    const duplicates = doc.duplicates?.map((x) => { const o = ix!.docs.get(x.doc); return { ...x, title: o?.title ?? null, outlet: o?.outlet ?? null } })
+    return c.json(publicDocument({ ...doc, events, ...(duplicates ? { duplicates } : {}) }) as any, 200)
   })
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { corpusIndex, eventCard, eventRows } from '../../store/queries.js'
+import { actorName, corpusIndex, eventCard, eventRows } from '../../store/queries.js'
 import { quadOf } from '../api.data.js'
 import { page, withNames, type Api, type RouteContext } from '../context.js'
 import { HttpError, notFound } from '../http-error.js'
@@ -47,8 +47,8 @@ export function eventRoutes(app: Api, ctx: RouteContext): void {
     const pair = q.a && q.b ? ([q.a, q.b] as const) : top ? ([top.a, top.b] as const) : null
     if (!pair) return c.json({ pair: [], events: [], story_events: {} }, 200)
     const { rows, members } = await pairEvents(ctx.store, pair[0], pair[1], q.expand === 'true')
-    const names = await Promise.all(pair.map(async (id, i) => ({ id, name: (await ctx.store.getActor(id))?.name ?? id, members: members[i] })))
     const ix = await corpusIndex(ctx.store)
+    const names = await Promise.all(pair.map(async (id, i) => ({ id, name: (await ctx.store.getActor(id))?.name ?? actorName(ix, id), members: members[i] })))
     const stories = Object.fromEntries([...new Set(rows.map((r) => r.story_event).filter((x): x is string => !!x))].flatMap((id) => {
       const se = ix.storyEvents.get(id)
       return se ? [[id, { date: se.date, date_precision: se.date_precision, outlets: new Set(se.members.map((m) => ix.docs.get(m.doc)?.outlet).filter(Boolean)).size }]] : []

@@ -15,8 +15,10 @@ export interface EventRow {
 export interface Actor {
   id: string; name: string; type: string; affiliation: string | null; code: string | null; aliases: string[]
   roles: { title: string; from: string | null; to: string | null }[]; geo?: { lat: number; lon: number } | null; mentions?: number; events?: number
+  /** false for an actor only the pages describe ("western officials"), not in the knowledge base */
+  listed?: boolean
 }
-export interface Contradiction { id: string; description: string; field: string; members: { doc: string; value: unknown; evidence: Span & { text: string }; outlet?: string | null; title?: string | null }[] }
+export interface Contradiction { id: string; description: string; field: string; members: { doc: string; value: unknown; qualifier?: string | null; evidence: Span & { text: string }; outlet?: string | null; title?: string | null }[] }
 export interface StoryEvent { id: string; type: string; date: string | null; date_precision?: string | null; location?: string | null; members: { doc: string; event: string }[]; independent_sources: string[]; first_reported_by: string | null }
 export interface EventCard {
   event: { id: string; doc: string; type: string; mode: string | null; quad: Quad; date: string | null; date_precision: string | null; location: string | null
@@ -39,11 +41,14 @@ export interface Doc {
   framing: (Span & { term: string; neutral: string })[]
   timex: (Span & { text: string; value: string | null })[]
   messages: { source: string; ruleId: string; severity: string; reason: string; place?: Span }[]
-  duplicates?: { doc: string; similarity: number; relation: string }[]
+  /** other stored pages with (nearly) the same text, with their title and outlet */
+  duplicates?: { doc: string; similarity: number; relation: string; title?: string | null; outlet?: string | null }[]
 }
 export interface KeyEvent {
   id: string; event: string; type: string; quad: Quad; date: string | null; date_precision: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null
   location: string | null; outlets: string[]; reports: number; copies: number
+  /** who alleges it when every report only attributes it to someone; what coded the report the list opens */
+  reported_by?: string | null; produced_by?: ProducedBy | null
 }
 export interface Overview {
   stats: Record<string, number>; stories: { id: string; title: string; documents: string[]; story_events: string[]; outlets: string[] }[]; outlets: string[]

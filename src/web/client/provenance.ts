@@ -26,5 +26,9 @@ export const provenance = (e: Provenance): (HTMLElement | string)[] => {
   return parts.flatMap((p) => [' ', p])
 }
 
+/** What coded the event as words, for plain-text labels: " (coded by a rule)", " (coded by the trigger model, score 0.82)". */
+export const codedText = (e: Provenance) => !e.produced_by ? ''
+  : e.produced_by.method === 'model' ? ` (coded by the trigger model${e.produced_by.score != null ? `, score ${e.produced_by.score.toFixed(2)}` : ''})` : ' (coded by a rule)'
+
 /** The allegation as words, for labels that must stay plain text (an SVG title, an aria-label, a mark's tooltip). */
 export const allegedText = (e: Provenance) => (e.reported_by ? ` (alleged by ${e.reported_by})` : '')

@@ -6,13 +6,17 @@ interface ClaimGroup {
   claims: { id: string; doc: string; outlet: string | null; title: string | null; copy: boolean; what: string; value: number; qualifier: string | null; unit: string; evidence: { start: number; end: number; text: string } }[]
 }
 
+/** What a contradiction is about, in words (the record's field is a code: `date`, `source_actor`, `claim:killed`). */
+const fieldLabel = (field: string) => field === 'date' ? 'the day of the act' : field === 'source_actor' ? 'who acted' : field.startsWith('claim:') ? 'figures' : field.replace(/[_:]/g, ' ')
+
 /** One contradiction: every member's value and evidence side by side. */
 export function contradictionBlock(c: Contradiction): HTMLElement {
   return h('div', { class: 'contradiction' },
-    h('p', {}, h('strong', {}, c.description), ' ', h('span', { class: 'muted' }, `(${c.field})`)),
+    h('p', {}, h('strong', {}, c.description), ' ', h('span', { class: 'muted' }, `(${fieldLabel(c.field)})`)),
     h('div', { class: 'side-by-side' }, c.members.map((m) => h('div', { class: 'member' },
-      h('p', { class: 'value' }, typeof m.value === 'string' ? m.value : JSON.stringify(m.value)),
-      h('p', { class: 'muted' }, m.outlet ?? m.doc),
+      // a figure keeps its qualifier ("at least 37"): the reader sees what each page claims
+      h('p', { class: 'value' }, `${m.qualifier ? m.qualifier + ' ' : ''}${typeof m.value === 'string' ? m.value : JSON.stringify(m.value)}`),
+      h('p', { class: 'muted' }, m.outlet ?? m.title ?? 'unknown outlet'),
       h('blockquote', {}, h('mark', { class: 'hl-evidence' }, m.evidence.text)),
       link(docRoute(m.doc, m.evidence), 'Open in the page →')))))
 }

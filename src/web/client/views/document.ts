@@ -1,6 +1,9 @@
-import { actorRoute, api, eventRoute, type Doc } from '../api.js'
+import { actorRoute, api, docRoute, eventRoute, type Doc } from '../api.js'
 import { actorName, fmtDate, h, highlight, langAttrs, link, safeHref, type Mark } from '../dom.js'
-import { allegedText, provenance } from '../provenance.js'
+import { allegedText, codedText, provenance } from '../provenance.js'
+
+/** How a duplicate relates to this page, in words. */
+const RELATION: Record<string, string> = { 'copy-of': 'a copy of', 'copied-by': 'copied by', 'near-duplicate': 'nearly the same as', duplicate: 'the same as' }
 
 /** Layers a reader can switch on and off, each with the class that colours it. */
 const LAYERS = [
@@ -11,7 +14,7 @@ const LAYERS = [
 function marksOf(d: Doc): Mark[] {
   return [
     ...d.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, cls: 'hl-entity', title: `${e.type}: ${e.name}` }))),
-    ...d.events.map((e) => ({ ...e.evidence, cls: 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})${allegedText(e)}` })),
+    ...d.events.map((e) => ({ ...e.evidence, cls: 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})${allegedText(e)}${codedText(e)}` })),
     ...d.quotes.map((q) => ({ start: q.start, end: q.end, cls: 'hl-quote', title: `Quote by ${q.speaker?.name ?? 'unknown speaker'}` })),
     ...d.claims.map((c) => ({ ...c.evidence, cls: 'hl-claim', title: `Claim: ${c.value} ${c.unit} (${c.what})` })),
     ...d.framing.map((f) => ({ start: f.start, end: f.end, cls: 'hl-framing', title: `Loaded term “${f.term}” (neutral: ${f.neutral})` })),
@@ -37,7 +40,8 @@ export async function documentView(id: string, params: URLSearchParams): Promise
     d.events.length ? h('section', {}, h('h2', {}, `Events (${d.events.length})`), h('ul', {}, d.events.map((e) => h('li', {},
       link(eventRoute(e.id), `${e.type} · ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`), h('span', { class: 'muted' }, ` · ${fmtDate(e.date)}`), provenance(e))))) : null,
     d.entities.length ? h('section', {}, h('h2', {}, `Actors (${d.entities.length})`), h('ul', { class: 'chips' }, d.entities.map((e) => h('li', {}, link(actorRoute(e.actor), `${e.name} (${e.mentions.length})`))))) : null,
-    d.duplicates?.length ? h('section', {}, h('h2', {}, 'Duplicates'), h('ul', {}, d.duplicates.map((x) => h('li', {}, link(`#/doc/${encodeURIComponent(x.doc)}`, x.doc), ` ${x.relation} (${Math.round(x.similarity * 100)}%)`)))) : null,
+    d.duplicates?.length ? h('section', {}, h('h2', {}, 'Duplicates'), h('ul', {}, d.duplicates.map((x) => h('li', {},
+      `${RELATION[x.relation] ?? x.relation} `, link(docRoute(x.doc), x.title ?? '(untitled)'), x.outlet ? h('span', { class: 'muted' }, ` · ${x.outlet}`) : null, ` (${Math.round(x.similarity * 100)}% alike)`)))) : null,
     h('details', {}, h('summary', {}, `Messages (${d.messages.length})`), h('ul', { class: 'messages' }, d.messages.map((m) => h('li', { class: `sev-${m.severity}` },
       h('strong', {}, m.severity), ` ${m.source}/${m.ruleId}: ${m.reason}`, m.place ? h('a', { href: `#/doc/${encodeURIComponent(d.id)}?start=${m.place.start}&end=${m.place.end}` }, ' (show)') : null)))))
   const view = h('article', { class: 'document' },
@@ -47,7 +51,8 @@ export async function documentView(id: string, params: URLSearchParams): Promise
       d.copy_of ? h('span', { class: 'badge copy' }, `copy of ${d.copy_of}`) : null),
     // a scraped URL becomes a link only when it is http(s); anything else (javascript:, data:) stays inert text
     h('p', { class: 'meta muted small' }, url ? (safeHref(url) ? h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, url) : h('code', {}, url)) : null,
-      d.source.path ? h('code', {}, d.source.path) : null),
+      // the file name only (the API never names a folder on the server)
+      d.source.path ? [' file ', h('code', {}, d.source.path)] : null),
     target ? h('p', { class: 'target-note' }, `Showing characters ${target.start}–${target.end}: `, h('button', { type: 'button', class: 'linklike', onclick: () => document.getElementById('target')?.scrollIntoView({ block: 'center' }) }, 'jump to the highlight')) : null,
     toggles, h('div', { class: 'doc-layout' }, text, side))
   queueMicrotask(() => requestAnimationFrame(() => { const t = document.getElementById('target'); if (t) { t.setAttribute('tabindex', '-1'); t.scrollIntoView({ block: 'center' }); t.focus({ preventScroll: true }) } }))

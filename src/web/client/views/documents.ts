@@ -10,7 +10,7 @@ export async function documentsView(params: URLSearchParams): Promise<HTMLElemen
   return h('section', {}, h('h1', {}, 'Documents'),
     h('table', { class: 'docs' }, h('thead', {}, h('tr', {}, h('th', {}, 'Title'), h('th', {}, 'Outlet'), h('th', {}, 'Published'), h('th', {}, 'Language'), h('th', {}, 'Status'))),
       h('tbody', {}, page.items.map((d) => h('tr', { class: d.status === 'rejected' ? 'rejected' : '' },
-        h('td', d.status === 'ok' && d.title ? langAttrs(d.language) : {}, d.status === 'ok' ? link(docRoute(d.id), d.title ?? d.id) : (d.path ?? d.id)),
+        h('td', d.status === 'ok' && d.title ? langAttrs(d.language) : {}, d.status === 'ok' ? link(docRoute(d.id), d.title ?? '(untitled)') : (d.path ?? d.id)),
         h('td', {}, d.outlet ?? '—', d.copy_of ? h('span', { class: 'badge copy' }, `copy of ${d.copy_of}`) : null), h('td', {}, fmtDate(d.published)),
         h('td', { class: 'lang' }, d.language ?? '—'),
         h('td', {}, d.status === 'ok' ? 'ok' : `rejected: ${d.reason ?? ''}`))))),

@@ -1,5 +1,6 @@
 import { api, type Actor, type EventRow, type KeyEvent, type Overview, type Page } from '../api.js'
 import { actorName, append, fmtDated, h, link, mount } from '../dom.js'
+import { provenance } from '../provenance.js'
 import { legend, typeBadge } from '../quad.js'
 import { eventCard } from './event-card.js'
 import { timeline, type StoryDate } from './timeline.js'
@@ -12,7 +13,7 @@ function lead(ov: Overview): HTMLElement {
   const range = p ? (p.from === p.to ? `published ${p.from}` : `published ${p.from} – ${p.to}`) + (p.undated ? `, ${p.undated} undated` : '') : 'no publication dates'
   return h('p', { class: 'lead' }, `${s.documents} pages from ${ov.outlets.length} outlets, ${range}. `,
     `${s.actors} actors · ${s.events} event mentions · ${s.quotes} quotes · ${s.claims} numeric claims · `,
-    link('#/contradictions', s.contradictions ? `${s.contradictions} contradictions` : 'no contradictions found'), s.rejected ? ` · ${s.rejected} pages rejected` : '')
+    link('#/contradictions', s.contradictions ? `${s.contradictions} contradiction${s.contradictions === 1 ? '' : 's'}` : 'no contradictions found'), s.rejected ? ` · ${s.rejected} pages rejected` : '')
 }
 
 /** The events the most outlets report: what the story is about, in one list. */
@@ -22,7 +23,7 @@ function keyEvents(list: readonly KeyEvent[], select: (id: string) => void): HTM
       h('span', { class: 'when' }, fmtDated(e.date, e.date_precision)), ' ', typeBadge(e.type, e.quad), ' ',
       h('button', { type: 'button', class: 'linklike', onclick: () => select(e.event) }, `${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`),
       e.location ? h('span', { class: 'muted' }, ` in ${e.location}`) : null,
-      h('span', { class: 'muted' }, ` · ${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}${e.copies ? `, ${e.copies} cop${e.copies === 1 ? 'y' : 'ies'}` : ''}`)))) : h('p', { class: 'empty' }, 'No events yet.'))
+      h('span', { class: 'muted' }, ` · ${e.outlets.length} outlet${e.outlets.length === 1 ? '' : 's'}${e.copies ? `, ${e.copies} cop${e.copies === 1 ? 'y' : 'ies'}` : ''}`), provenance(e)))) : h('p', { class: 'empty' }, 'No events yet.'))
 }
 
 /** The landing page: the story at a glance, the timeline of the most connected pair, and the most reported event's card beside it. */
@@ -55,7 +56,7 @@ export async function homeView(params: URLSearchParams): Promise<HTMLElement> {
     const [pa, pb] = t.pair
     const members = [pa, pb].filter((p) => p?.members).map((p) => `${p.name} with ${p.members} of its officials, bodies and places`)
     tlNode = timeline(t.events, (id) => void select(id), t.story_events)
-    append(tl, [h('h2', {}, `${pa?.name ?? a} ⇄ ${pb?.name ?? b}`, h('span', { class: 'muted' }, ` · ${t.events.length} event mentions`)),
+    append(tl, [h('h2', {}, `${pa?.name ?? 'unknown actor'} ⇄ ${pb?.name ?? 'unknown actor'}`, h('span', { class: 'muted' }, ` · ${t.events.length} event mentions`)),
       members.length ? h('p', { class: 'muted small' }, `Counting ${members.join('; ')}.`) : null, form, legend(), tlNode])
   } else tl.append(h('p', { class: 'empty' }, 'No event joins two actors yet. Ingest pages with `dossier ingest examples/`.'))
   // open the most reported event that this timeline shows, so the first screen already compares outlets

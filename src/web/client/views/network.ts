@@ -10,7 +10,7 @@ export async function networkView(): Promise<HTMLElement> {
   const box = h('div', { class: 'network', role: 'img', 'aria-label': `Actor network: ${net.nodes.length} actors, ${net.edges.length} links` })
   const view = h('section', {}, h('h1', {}, 'Actor network'), h('p', { class: 'muted' }, 'Arrows point from the actor who acts to the one acted on; thicker means more events. Click an actor to open its page.'), box,
     h('table', {}, h('caption', {}, 'Links by weight'), h('thead', {}, h('tr', {}, h('th', {}, 'Source'), h('th', {}, 'Target'), h('th', {}, 'Events'), h('th', {}, 'Types'))),
-      h('tbody', {}, net.edges.map((e) => h('tr', {}, h('td', {}, link(actorRoute(e.source), name.get(e.source) ?? e.source)), h('td', {}, link(actorRoute(e.target), name.get(e.target) ?? e.target)),
+      h('tbody', {}, net.edges.map((e) => h('tr', {}, h('td', {}, link(actorRoute(e.source), name.get(e.source) ?? 'unnamed actor')), h('td', {}, link(actorRoute(e.target), name.get(e.target) ?? 'unnamed actor')),
         h('td', {}, link(`#/?a=${encodeURIComponent(e.source)}&b=${encodeURIComponent(e.target)}`, String(e.weight))), h('td', {}, Object.entries(e.types).map(([t, n]) => `${t} ${n}`).join(', ')))))))
   requestAnimationFrame(() => {
     if (!net.nodes.length) return
