@@ -346,4 +346,25 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     assert.deepEqual(pageErrors, [])
     assert.deepEqual(cspErrors, [])
   })
+
+  it('off loopback, asks for the access token, refuses a wrong one and reads with the right one (kept for the tab)', async () => {
+    // bound to every interface with a token: reads need it, so the UI must send it
+    const guarded = await startServer(store, { port: 0, host: '0.0.0.0', token: 'ui-s3cret' })
+    try {
+      const url = guarded.url.replace('0.0.0.0', '127.0.0.1')
+      assert.equal((await fetch(`${url}/api/overview`)).status, 401, 'the API refuses a read without the token')
+      await page.goto(`${url}/#/`)
+      await page.waitForSelector('body[data-ready="token"]', { timeout: 15000 })
+      await page.fill('#token', 'wrong')
+      await page.click('form.token-form button[type="submit"]')
+      await page.waitForSelector('form.token-form [role="alert"]', { timeout: 15000 })
+      await page.fill('#token', 'ui-s3cret')
+      await page.click('form.token-form button[type="submit"]')
+      await page.waitForSelector('body[data-ready="home"]', { timeout: 15000 })
+      // another view of the same tab reads with the kept token
+      await page.goto(`${url}/#/outlets`)
+      await page.waitForSelector('body[data-ready="outlets"]', { timeout: 15000 })
+      assert.deepEqual(pageErrors, [])
+    } finally { await guarded.close() }
+  })
 })

@@ -60,11 +60,17 @@ export interface Page<T> { items: T[]; limit: number; offset: number; next_offse
 /** Error raised for a non-2xx answer, with the API's code and message. */
 export class ApiError extends Error { constructor(readonly status: number, readonly code: string, message: string) { super(message) } }
 
-/** GETs a JSON resource under /api. */
+const TOKEN_KEY = 'dossier-token'
+/** The access token given in this tab (a server off loopback asks for it to be read), or null. Kept for the tab only. */
+export function savedToken(): string | null { try { return sessionStorage.getItem(TOKEN_KEY) } catch { return null } }
+export function saveToken(token: string): void { try { sessionStorage.setItem(TOKEN_KEY, token) } catch { /* storage may be off */ } }
+
+/** GETs a JSON resource under /api (with the tab's access token, when one was given). */
 export async function api<T>(path: string, params: Record<string, string | number | undefined | null> = {}): Promise<T> {
   const q = new URLSearchParams()
   for (const [k, v] of Object.entries(params)) if (v != null && v !== '') q.set(k, String(v))
-  const res = await fetch(`/api/${path}${q.size ? '?' + q : ''}`, { headers: { accept: 'application/json' } })
+  const token = savedToken()
+  const res = await fetch(`/api/${path}${q.size ? '?' + q : ''}`, { headers: token ? { accept: 'application/json', authorization: `Bearer ${token}` } : { accept: 'application/json' } })
   const body = await res.json().catch(() => null)
   if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'E_HTTP', body?.error?.message ?? res.statusText)
   return body as T

@@ -2,6 +2,7 @@
  * The Dossier web UI: a hash-routed single page that reads /api/*. Every scraped string reaches the DOM
  * through dom.ts as text, never as markup; the server's CSP allows scripts from this origin only.
  */
+import { ApiError, saveToken, savedToken } from './api.js'
 import { h, mount } from './dom.js'
 import { actorView } from './views/actor.js'
 import { contradictionsView } from './views/contradictions.js'
@@ -41,10 +42,29 @@ async function render(): Promise<void> {
     // a new view starts at its top (the document view scrolls to its highlight itself)
     if (!params.has('start')) scrollTo(0, 0)
   }
-  catch (e) { mount(main, h('p', { class: 'error', role: 'alert' }, `Could not load this page: ${(e as Error).message}`)) }
+  catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      // a server off loopback reads its records only with its access token: ask for it, keep it for this tab, read again
+      mount(main, tokenForm(savedToken() !== null))
+      main.removeAttribute('aria-busy')
+      document.body.dataset.ready = 'token'
+      return
+    }
+    mount(main, h('p', { class: 'error', role: 'alert' }, `Could not load this page: ${(e as Error).message}`))
+  }
   main.removeAttribute('aria-busy')
   document.body.dataset.ready = name || 'home'
   if (name !== 'doc' && name !== '') main.focus({ preventScroll: true })
+}
+
+/** The form that asks for the server's access token (`refused`: the token given before was wrong). */
+function tokenForm(refused: boolean): HTMLElement {
+  const input = h('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'current-password' })
+  return h('form', { class: 'token-form', onsubmit: (e: Event) => { e.preventDefault(); saveToken(input.value.trim()); void render() } },
+    h('h2', {}, 'This server needs its access token'),
+    h('p', {}, 'Its records are read with the token it was started with (--token-file or DOSSIER_TOKEN). It is kept for this tab only.'),
+    refused ? h('p', { class: 'error', role: 'alert' }, 'The token given was refused.') : null,
+    h('label', { for: 'token' }, 'Access token'), input, h('button', { type: 'submit' }, 'Open'))
 }
 
 function setTheme(theme: string): void {
