@@ -116,6 +116,25 @@ describe('API', () => {
     }
     assert.equal(calls.length, 1)
   })
+  it('keeps jobs in the store: a restarted server answers for a finished job and fails one the stopped server left running', async () => {
+    const { ABANDONED } = await import('./jobs.js')
+    const own = await openStore(':memory:')
+    try {
+      const ingest: IngestRunner = async () => ({ stored: 2 })
+      const first = createApp(own, { ingest, token: 's3cret' })
+      const res = await first.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer s3cret' }, body: JSON.stringify({ pages: [{ text: 'A page.' }] }) })
+      const { job } = await res.json() as any
+      await first.jobs.idle()
+      // a job the first server was running when it stopped
+      await own.saveJob({ id: 'job_left', status: 'running', created_at: '2026-01-01T00:00:00.000Z', started_at: '2026-01-01T00:00:01.000Z' } as any)
+      const second = createApp(own, { ingest, token: 's3cret' })
+      const done = await (await second.request(`/api/jobs/${job.id}`)).json() as any
+      assert.equal(done.status, 'done'); assert.deepEqual(done.result, { stored: 2 })
+      const left = await (await second.request('/api/jobs/job_left')).json() as any
+      assert.equal(left.status, 'failed'); assert.equal(left.error, ABANDONED); assert.ok(left.finished_at)
+      assert.equal((await second.request('/api/jobs/job_nope')).status, 404)
+    } finally { await own.close() }
+  })
   it('refuses a job while 8 wait or run (503 E_BUSY), so queued pages never pile up in memory', async () => {
     let release!: () => void
     const gate = new Promise<void>((r) => { release = r })

@@ -51,7 +51,7 @@ export function hostName(header: string | undefined): string | null {
  */
 export function createApp(store: Store, opts: AppOptions = {}): Hono & { jobs: JobQueue } {
   const token = opts.token ?? null
-  const jobs = new JobQueue(opts.ingest ?? defaultIngest(store), () => invalidateIndex(store))
+  const jobs = new JobQueue(opts.ingest ?? defaultIngest(store), () => invalidateIndex(store), opts.readOnly ? null : store)
   const ctx: RouteContext = { store, token, readOnly: opts.readOnly ?? false, jobs }
   const app = new OpenAPIHono({
     // a request that fails its schema is a 400 with the zod issues, in the same error shape as every other error

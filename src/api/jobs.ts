@@ -1,7 +1,9 @@
 /**
  * Ingest jobs of the HTTP API: `POST /api/ingest` queues one and answers at once (202); the jobs run one at a time,
  * off the request (the ingest loop lets the event loop in between pages, so reads keep being answered), and
- * `GET /api/jobs/{id}` tells how each went. Jobs live in memory: a restart forgets them (the store keeps the pages).
+ * `GET /api/jobs/{id}` tells how each went. Each job is also written to the store at every change of status, so a
+ * restarted server still answers for it; a job the stopped server left queued or running is marked failed (its pages
+ * were held in that server's memory: those it had stored stay, the rest must be sent again).
  */
 import { randomUUID } from 'node:crypto'
 import { DossierError } from '../errors.js'
@@ -33,11 +35,35 @@ export const MAX_PENDING = 8
 /** How many finished jobs are remembered (the oldest are forgotten first). */
 export const KEEP_JOBS = 200
 
-/** A queue of ingest jobs run one after another. `onDone` runs after each (the app forgets its cached reads). */
+/** Where jobs are kept across restarts (the store). */
+export interface JobStore {
+  saveJob(job: Job): Promise<void>
+  getJob(id: string): Promise<Record<string, unknown> | null>
+  abandonJobs(reason: string, at: string): Promise<number>
+}
+
+/** Why a job found queued or running at start is failed. */
+export const ABANDONED = 'Expected the job to finish, but the server stopped first: the pages it had stored stay in the store; send the others again'
+
+/**
+ * A queue of ingest jobs run one after another. `onDone` runs after each (the app forgets its cached reads); `kept`
+ * writes each job at every change of status, in order, after marking the jobs a stopped server left as failed.
+ */
 export class JobQueue {
   private readonly jobs = new Map<string, Job>()
   private tail: Promise<void> = Promise.resolve()
-  constructor(private readonly run: IngestRunner, private readonly onDone: () => void = () => {}) {}
+  private writes: Promise<void>
+  constructor(private readonly run: IngestRunner, private readonly onDone: () => void = () => {}, private readonly kept: JobStore | null = null) {
+    this.writes = kept ? kept.abandonJobs(ABANDONED, new Date().toISOString()).then(() => undefined, () => undefined) : Promise.resolve()
+  }
+
+  /** Writes the job as it stands (a copy), after the writes before it; a store that cannot take it leaves the job in memory. */
+  private keep(job: Job): void {
+    const kept = this.kept
+    if (!kept) return
+    const copy: Job = { ...job, progress: job.progress ? { ...job.progress } : null }
+    this.writes = this.writes.then(() => kept.saveJob(copy)).catch(() => undefined)
+  }
 
   /** Queues a job; refused (E_BUSY, 503) while MAX_PENDING jobs wait or run, so queued pages never pile up in memory. */
   submit(input: IngestInput): Job {
@@ -46,18 +72,26 @@ export class JobQueue {
     const job: Job = { id: 'job_' + randomUUID().replace(/-/g, '').slice(0, 16), status: 'queued', created_at: new Date().toISOString(), started_at: null, finished_at: null,
       inputs: { pages: input.pages.length, urls: input.urls.length }, progress: null, result: null, error: null }
     this.jobs.set(job.id, job)
+    this.keep(job)
     this.forget()
     this.tail = this.tail.then(() => this.execute(job, input))
     return job
   }
 
-  get(id: string): Job | null { return this.jobs.get(id) ?? null }
+  /** A job of this server (live), else one the store kept (an earlier server's, or one forgotten from memory). */
+  async get(id: string): Promise<Job | null> {
+    const live = this.jobs.get(id)
+    if (live || !this.kept) return live ?? null
+    await this.writes
+    return (await this.kept.getJob(id).catch(() => null)) as Job | null
+  }
 
-  /** Resolves when every job queued so far has finished (tests, shutdown). */
-  idle(): Promise<void> { return this.tail }
+  /** Resolves when every job queued so far has finished and been written (tests, shutdown). */
+  idle(): Promise<void> { return this.tail.then(() => this.writes) }
 
   private async execute(job: Job, input: IngestInput): Promise<void> {
     job.status = 'running'; job.started_at = new Date().toISOString()
+    this.keep(job)
     try {
       job.result = await this.run(input, (p) => { job.progress = { ...p } })
       job.status = 'done'
@@ -65,6 +99,7 @@ export class JobQueue {
       job.status = 'failed'; job.error = (e as Error)?.message ?? String(e)
     } finally {
       job.finished_at = new Date().toISOString()
+      this.keep(job)
       try { this.onDone() } catch { /* a cache that cannot be dropped is rebuilt on its own */ }
     }
   }

@@ -271,6 +271,22 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       }
       return hits
     }),
+    saveJob: (job) => guard('saveJob', async () => {
+      const row = { id: job.id, status: job.status, created_at: job.created_at, record: JSON.stringify(job) }
+      await db.insertInto('jobs').values(row).onConflict((oc) => oc.column('id').doUpdateSet({ status: row.status, record: row.record })).execute()
+    }),
+    getJob: (id) => guard('getJob', async () => {
+      const r = await db.selectFrom('jobs').select('record').where('id', '=', id).executeTakeFirst()
+      return r ? JSON.parse(r.record) as Record<string, unknown> : null
+    }),
+    abandonJobs: (reason, at) => guard('abandonJobs', async () => {
+      const left = await db.selectFrom('jobs').select(['id', 'record']).where('status', 'in', ['queued', 'running']).execute()
+      for (const r of left) {
+        const record = { ...JSON.parse(r.record), status: 'failed', error: reason, finished_at: at }
+        await db.updateTable('jobs').set({ status: 'failed', record: JSON.stringify(record) }).where('id', '=', r.id).execute()
+      }
+      return left.length
+    }),
     startRun: (command) => guard('startRun', async () => {
       const id = 'r_' + randomUUID().slice(0, 12)
       await db.insertInto('runs').values({ id, started_at: now(), finished_at: null, command, summary: null }).execute()

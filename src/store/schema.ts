@@ -28,6 +28,7 @@ export interface DB {
   /** `reason`: why a stage was skipped ("language ru"), null otherwise */
   stage_runs: { run_id: string; doc_id: string; stage: string; status: string; ms: number; error: string | null; reason: string | null }
   runs: { id: string; started_at: string; finished_at: string | null; command: string; summary: string | null }
+  jobs: { id: string; status: string; created_at: string; record: string }
   actors: { id: string; name: string; type: string; affiliation: string | null; code: string | null; record: string }
   corpus: { kind: string; id: string; record: string }
   /** `dossier watch`: one row per feed polled (its validators for conditional GET) and per item link seen */
@@ -105,6 +106,11 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await db.schema.createTable('runs').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('started_at', 'text', (c) => c.notNull()).addColumn('finished_at', 'text')
     .addColumn('command', 'text', (c) => c.notNull()).addColumn('summary', 'text').execute()
+  // HTTP ingest jobs, so GET /api/jobs/{id} answers after a restart (added later: ifNotExists brings old stores up)
+  await db.schema.createTable('jobs').ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('status', 'text', (c) => c.notNull()).addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('record', 'text', (c) => c.notNull()).execute()
+  await db.schema.createIndex('jobs_status').ifNotExists().on('jobs').column('status').execute()
   await db.schema.createTable('actors').ifNotExists()
     .addColumn('id', 'text', (c) => c.primaryKey()).addColumn('name', 'text', (c) => c.notNull()).addColumn('type', 'text', (c) => c.notNull())
     .addColumn('affiliation', 'text').addColumn('code', 'text').addColumn('record', 'text', (c) => c.notNull()).execute()

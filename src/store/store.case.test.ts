@@ -166,6 +166,19 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
       assert.deepEqual((await store.getDocument(copy.id))!.duplicates, [])
     } finally { await store.close() }
   })
+  test(`${name}: an ingest job is kept as it stands, and jobs left queued or running are failed once`, async () => {
+    const store = await makeStore()
+    try {
+      await store.saveJob({ id: 'job_a', status: 'queued', created_at: '2026-01-01T00:00:00.000Z' })
+      await store.saveJob({ id: 'job_a', status: 'done', created_at: '2026-01-01T00:00:00.000Z', result: { stored: 3 } } as any)
+      await store.saveJob({ id: 'job_b', status: 'running', created_at: '2026-01-01T00:00:01.000Z' })
+      assert.deepEqual((await store.getJob('job_a'))?.result, { stored: 3 })
+      assert.equal(await store.abandonJobs('stopped', '2026-01-02T00:00:00.000Z'), 1)
+      assert.deepEqual([(await store.getJob('job_b'))?.status, (await store.getJob('job_b'))?.error], ['failed', 'stopped'])
+      assert.equal(await store.abandonJobs('stopped', '2026-01-02T00:00:00.000Z'), 0)
+      assert.equal(await store.getJob('job_nope'), null)
+    } finally { await store.close() }
+  })
 }
 
 runStoreTests('sqlite', () => openStore(':memory:'))

@@ -95,6 +95,11 @@ export interface Store {
   corpusDue(): Promise<boolean>
   markCorpusDue(): Promise<void>
   search(q: string, opts?: { limit?: number }): Promise<{ doc_id: string; title: string | null; outlet: string | null; start: number; end: number; text: string }[]>
+  /** an HTTP ingest job as it stands (written at each change of status), found again after a restart */
+  saveJob(job: { id: string; status: string; created_at: string }): Promise<void>
+  getJob(id: string): Promise<Record<string, unknown> | null>
+  /** jobs left queued or running by a server that stopped: marked failed with `reason`; how many */
+  abandonJobs(reason: string, at: string): Promise<number>
   startRun(command: string): Promise<string>
   finishRun(id: string, summary: unknown): Promise<void>
   stats(): Promise<Stats>

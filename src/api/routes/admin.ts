@@ -56,10 +56,10 @@ export function adminRoutes(app: Api, ctx: RouteContext): void {
   app.openapi(createRoute({
     method: 'get', path: '/api/jobs/{id}', tags: ['admin'], summary: 'An ingest job: its status, progress and, once done, its summary',
     request: { params: IdParam('job_0123456789abcdef') },
-    responses: { 200: json(JobSchema, 'The job'), 404: json(ErrorSchema, 'No such job (jobs are kept in memory: a restart forgets them)') },
+    responses: { 200: json(JobSchema, 'The job'), 404: json(ErrorSchema, 'No such job (jobs are kept in the store: a restarted server still knows them)') },
   }), async (c) => {
     const { id } = c.req.valid('param')
-    const job = ctx.jobs.get(id)
+    const job = await ctx.jobs.get(id)
     if (!job) throw notFound('job', id)
     return c.json(job as any, 200)
   })
