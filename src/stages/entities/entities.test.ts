@@ -340,6 +340,12 @@ describe('bodies the knowledge base cuts in pieces (issue #15)', () => {
     const committee = es.find((e) => e.name === 'Supreme Harvest Committee of Yemen')!
     assert.deepEqual(committee.mentions.map((m) => m.text), ['Supreme Harvest Committee of Yemen', 'Supreme Harvest Committee'])
   })
+  it('a name ending on a body\'s head word is a body, with the capitalised words before it and the state it is named after', () => {
+    const es = nerEntities('The Iran Aviation Industries Organization said the tests had ended.')
+    const body = es.find((e) => e.name === 'Iran Aviation Industries Organization')
+    assert.equal(body?.type, 'ORG', es.map((e) => `${e.name}/${e.type}`).join(' | '))
+    assert.ok(!es.some((e) => e.type === 'PERSON'), 'no person is named')
+  })
 })
 
 describe('knowledge-base names as the page writes them (issue #15)', () => {

@@ -124,10 +124,17 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
   const hitEndingAt = (w1: number): Hit | undefined => ctx.hits.find((h) => !h.dropped && h.actor && h.w1 === w1)
   const sameSentence = (a: number, b: number): boolean => words[a]!.sent === words[b - 1]!.sent
   const headed = (w1: number): boolean => ORG_HEAD_WORDS.has(words[w1 - 1]!.fold) && words[w1 - 1]!.cap
+  const free = (k: number): boolean => k >= 0 && !ctx.hits.some((h) => !h.dropped && h.w0 <= k && k < h.w1) && !cands.some((o) => o.w0 <= k && k < o.w1)
   for (const c of cands) {
+    // "… Industries Organization": a name ending on a body's head word is a body whatever a tagger made of it, and the
+    // capitalised words right before it that nothing else claims are part of it ("Aviation")
+    if (headed(c.w1) && c.hint === 'PERSON') c.hint = 'ORG'
     if (c.hint === 'PERSON') continue
+    if (headed(c.w1)) while (c.w0 > 0 && words[c.w0 - 1]!.cap && !words[c.w0 - 1]!.first && sameSentence(c.w0 - 1, c.w1) && /\p{L}/u.test(words[c.w0 - 1]!.text) && !NOT_NAMES.has(words[c.w0 - 1]!.fold) && !(words[c.w0 - 1]!.fold in TITLES) && free(c.w0 - 1)) c.w0--
     const before = hitEndingAt(c.w0)
-    if (before && typeOf(ctx, before.actor!) === 'ORG' && headed(c.w1) && sameSentence(before.w0, c.w1)) { before.dropped = true; c.w0 = before.w0; c.hint = 'ORG' }
+    const beforeType = before ? typeOf(ctx, before.actor!) : null
+    // "United Nations" + "Interim Force"; "Iran" + "Aviation Industries Organization" (a body named after its state)
+    if (before && (beforeType === 'ORG' || beforeType === 'GPE') && headed(c.w1) && sameSentence(before.w0, c.w1)) { before.dropped = true; c.w0 = before.w0; c.hint = 'ORG' }
     const after = hitAt(c.w1)
     if (after && after.w1 - after.w0 === 1 && typeOf(ctx, after.actor!) === 'ORG' && headed(after.w1) && sameSentence(c.w0, after.w1)) { after.dropped = true; c.w1 = after.w1; c.hint = 'ORG' }
     if (headed(c.w1) && c.w1 < words.length && BODY_OF_PLACE.has(words[c.w1]!.fold)) {
