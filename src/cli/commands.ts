@@ -57,12 +57,15 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--quiet', 'no progress on stderr')
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses (refused by default: SSRF)')
     .option('--workers <n>', 'clean and read pages in n worker threads (each loads the models; the store is still written in input order by one writer); 0: in the main thread', '0')
+    .option('--page-timeout <seconds>', 'with --workers: a page read for longer is stopped and rejected (page-timeout), its worker replaced', '120')
     .action(async (paths: string[], o) => withStore(o.db, async (store) => {
       const workers = Number(o.workers)
       if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new DossierError('E_USAGE', `Expected --workers to be a whole number from 0 to 64, got ${o.workers}`)
+      const pageTimeout = Number(o.pageTimeout)
+      if (!(pageTimeout > 0)) throw new DossierError('E_USAGE', `Expected --page-timeout to be a number of seconds above 0, got ${o.pageTimeout}`)
       const fetchUrl = o.allowPrivate ? (u: string) => fetchPageItems(u, { allowPrivate: true }) : undefined
       // progress goes to stderr with --json too (the summary alone is on stdout): a long run never sits silent
-      const sum = await ingest(store, paths, { kbDirs: o.kb, lexiconDirs: o.lexicon, onProgress: progress(o.quiet), onPhase: phase(o.quiet), fetchUrl, workers })
+      const sum = await ingest(store, paths, { kbDirs: o.kb, lexiconDirs: o.lexicon, onProgress: progress(o.quiet), onPhase: phase(o.quiet), fetchUrl, workers, pageTimeoutMs: pageTimeout * 1000 })
       if (!o.quiet && process.stderr.isTTY) process.stderr.write('\n')
       printIngest(sum, !!o.json)
       if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')

@@ -54,6 +54,8 @@ export interface IngestOptions extends PipelineOptions {
   readonly pages?: readonly ContentPage[]
   /** worker threads that clean and read pages (0 or absent: this thread); the store is written by this thread, in input order */
   readonly workers?: number
+  /** with workers: a page read for longer than this (ms) is stopped and rejected as `page-timeout` (none when absent) */
+  readonly pageTimeoutMs?: number
 }
 
 /** How long the page loop may run before it lets other work on the event loop in (a server answering reads), ms. */
@@ -132,7 +134,8 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
       if (++seen.count > REJECTIONS_EACH) { if (seen.where.length < 10) seen.where.push(item.path?.slice(file.length) ?? '?'); return }
     }
     rejected.push({ path: item.path ?? item.label ?? null, ruleId, reason })
-    await saveRejected(item.path, item.url, rawSha, ruleId, reason)
+    // a page stopped for its reading time is reported, not stored: the next run (with a longer limit) reads it again
+    if (ruleId !== 'page-timeout') await saveRejected(item.path, item.url, rawSha, ruleId, reason)
   }
   /** one entry (and one stored row) per rule for the rejections of a file past REJECTIONS_EACH */
   const flushRejections = async (file: string) => {

@@ -62,3 +62,23 @@ test('dossier ingest --workers: a whole number of threads, or a one-line usage e
     assert.equal(JSON.parse(ok.stdout).stored, 2)
   } finally { rmSync(dir, { recursive: true, force: true }) }
 })
+
+test('a page read for longer than the time limit is reported as page-timeout and not stored, its worker replaced; the next run reads it again', { timeout: 180_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-pool-timeout-'))
+  try {
+    writeFileSync(join(dir, 'a.txt'), GOOD_PAGE)
+    writeFileSync(join(dir, 'b.txt'), GOOD_PAGE.replace('Oslo', 'Bergen'))
+    const store = await openStore(':memory:')
+    try {
+      // a limit no page can meet: every reading is stopped, and every page is recorded with the reason
+      const sum = await ingest(store, [dir], { workers: 1, pageTimeoutMs: 1 })
+      assert.equal(sum.stored, 0)
+      assert.deepEqual(sum.rejected.map((r) => r.ruleId), ['page-timeout', 'page-timeout'])
+      assert.match(sum.rejected[0]!.reason, /within 0\.001 s/)
+      assert.equal((await store.stats()).rejected, 0, 'a stopped reading is reported, not stored as a rejection')
+      // the next run, within a sane limit, reads and stores the same pages
+      const ok = await ingest(store, [dir], { workers: 1, pageTimeoutMs: 120_000 })
+      assert.equal(ok.stored, 2, JSON.stringify(ok.rejected))
+    } finally { await store.close() }
+  } finally { rmSync(dir, { recursive: true, force: true }) }
+})
