@@ -57,7 +57,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--quiet', 'no progress on stderr')
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses (refused by default: SSRF)')
     .option('--workers <n>', 'clean and read pages in n worker threads (each loads the models; the store is still written in input order by one writer); 0: in the main thread', '0')
-    .option('--page-timeout <seconds>', 'with --workers: a page read for longer is stopped and rejected (page-timeout), its worker replaced', '120')
+    .option('--page-timeout <seconds>', 'with --workers: a page read for longer is stopped and reported (page-timeout; not stored, so the next run reads it again), its worker replaced', '120')
     .action(async (paths: string[], o) => withStore(o.db, async (store) => {
       const workers = Number(o.workers)
       if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new DossierError('E_USAGE', `Expected --workers to be a whole number from 0 to 64, got ${o.workers}`)
