@@ -299,6 +299,19 @@ function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs, p: ParsedArgs | null, 
       const speakers = refsOf(idx, sa.phrase(sa.view.subject(v)))
       if (args.sources.some((r) => r && speakers.some((x) => x.actor === r.actor)) && !sources.some((r) => speakers.some((x) => x.actor === r.actor))) return { ...args, sources }
     }
+    // "sanctions on Iranian companies it accused of …": the noun a relative clause modifies is the clause verb's object;
+    // where the rules took it for the act's author, the clause's own subject is (resolved: "it" is the main clause's actor)
+    if (t.entry.pos === 'verb' && sa.view.rel(p.head) === 'acl:relcl' && p.objects.length) {
+      const objRefs = refsOf(idx, p.objects)
+      if (objRefs.length && args.sources.some((r) => r && objRefs.some((o) => o.actor === r.actor))) {
+        let by = sources.filter((r) => !objRefs.some((o) => o.actor === r.actor))
+        // "it", "they" there stand for the main clause's subject
+        if (!by.length && p.sources.some((m) => m.kind === 'pronoun')) {
+          for (let x = sa.view.head(p.head), n = 0; x >= 0 && n < 6 && !by.length; x = sa.view.head(x), n++) by = refsOf(idx, sa.phrase(sa.view.subject(x)))
+        }
+        return { ...args, sources: by.length ? by : [null], targets: [objRefs[0]!] }
+      }
+    }
     // "X, secretary of Iran's SNSC (SNSC), voiced regret": the rules took a name inside the subject's apposition; the person the subject names is the source
     const subj = t.entry.pos === 'verb' ? sa.view.subject(p.head) : -1
     const head = p.sources[0]

@@ -185,6 +185,21 @@ describe('arguments from the parse', () => {
     const out = syntaxOverride(args, { start: 42, end: 49, text: 'harmful', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
     assert.deepEqual([out.sources.map((r) => r?.name), out.targets.map((r) => r?.name)], [['Berg'], ['Sudmark']])
   })
+  it('reads the noun a relative clause modifies as the clause verb\'s object, "it" as the main clause\'s subject ("fined the firms it accused")', async () => {
+    const { syntaxOverride } = await import('./apply.js')
+    const text = 'Nordland fined the Sudmark firms it accused.'
+    const { tokens, sv } = parsed(text, [
+      ['Nordland', 'PROPN', 'Nordland', 1, 'nsubj'], ['fined', 'VERB', 'fine', -1, 'root'], ['the', 'DET', 'the', 4, 'det'], ['Sudmark', 'PROPN', 'Sudmark', 4, 'compound'],
+      ['firms', 'NOUN', 'firm', 1, 'obj'], ['it', 'PRON', 'it', 6, 'nsubj'], ['accused', 'VERB', 'accuse', 4, 'acl:relcl'], ['.', 'PUNCT', '.', 1, 'punct'],
+    ])
+    const ent = (actor: string, name: string, start: number) => ({ id: actor, actor, name, type: 'GPE' as const, affiliation: null, code: null, mentions: [{ start, end: start + name.length, text: name }] })
+    const idx = actorIndex(text, [{ start: 0, end: text.length }], [ent('n', 'Nordland', 0), ent('s', 'Sudmark', 19)])
+    const entry = { pattern: 'accused', type: 'ACCUSE' as const, mode: null, pos: 'verb' as const, targetPreps: [''], reason: 'lexicon' }
+    // the rule readers took the nearest name before the verb for its author
+    const args = { sources: [{ actor: 's', name: 'Sudmark' }], targets: [null], location: null, locationRef: null }
+    const out = syntaxOverride(args, { start: 36, end: 43, text: 'accused', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
+    assert.deepEqual([out.sources.map((r) => r?.name), out.targets.map((r) => r?.name)], [['Nordland'], ['Sudmark']])
+  })
   it('keeps agent nouns as plain-text actors ("the international community")', () => {
     const text = 'Officials urged the international community to act.'
     const { tokens, sv } = parsed(text, [

@@ -327,6 +327,14 @@ export class SyntaxArgs {
     const objs = sv.objects(h).flatMap((o) => this.phrase(o, false))
     for (const i of inside) if (i !== h) for (const o of sv.objects(i)) for (const m of this.phrase(o, false)) if (!objs.includes(m)) objs.push(m)
     if (passive) return { head: h, sources: this.phrase(sv.agent(h)), objects: subj, obliques, passive, negated: sv.isNegated(h), objectOwner: null, clauseOwner: null, obliqueOwners }
+    // "the companies it accused of …", "the envoy Berg met": a relative clause with a subject of its own and no object
+    // acts on the noun it modifies (a relative pronoun as its subject would make that noun the actor instead)
+    if (sv.rel(h) === 'acl:relcl' && !sv.objects(h).length && subj.length && !sv.children(h).some((c) => RELATIVE.has(sv.word(c).toLowerCase())) && sv.head(h) >= 0) {
+      const modified = sv.head(h)
+      const named = this.phrase(modified, false)
+      const owner = named.length ? null : this.owner(modified)
+      if (named.length || owner) return { head: h, sources: subj, objects: named, obliques, passive, negated: sv.isNegated(h), objectOwner: owner, clauseOwner: null, obliqueOwners }
+    }
     const obj = sv.objects(h)[0] ?? -1
     const comp = sv.dependents(h, 'ccomp')[0]
     const clauseOwner = comp === undefined ? null : this.owner(sv.children(comp).find((c) => /^nsubj/.test(sv.rel(c))) ?? -1)
