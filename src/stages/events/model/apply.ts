@@ -290,7 +290,10 @@ function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs, p: ParsedArgs | null, 
   // … and so is the thing a target phrase names ("expressed support for the plan brokered by X", "protested against Israel's crimes")
   const phraseOwner = t.entry.targetPreps.map((prep) => (prep ? p.obliqueOwners.get(prep) : undefined)).find((m) => m) ?? null
   const owned = p.objectOwner ?? phraseOwner ?? (clause && !ownSide(clause) ? p.clauseOwner : null)
-  if (!targets.length && owned && OWNED.has(t.entry.type)) { const r = idx.refOf(owned); if (r) targets = [r] }
+  // … and whose positions, bases or troops are attacked is the attack's target ("shelled Ukrainian positions": Ukraine)
+  // (a verb of fire is never talk: "shelled Ukrainian positions"; "attacked Iran's positions" may be)
+  const attackedThing = t.entry.type === 'ASSAULT' && !!p.objectOwner && owned === p.objectOwner && (t.entry.mode === 'aerial' || sa.view.objects(p.head).some((o) => !AUTHOR_OF_NOUNS.has(sa.view.lemma(o).toLowerCase())))
+  if (!targets.length && owned && (OWNED.has(t.entry.type) || attackedThing)) { const r = idx.refOf(owned); if (r) targets = [r] }
   // the rule lexicon's triggers keep the argument readers written for them, but take the owner of what they act on when they found no target
   if (t.entry.reason !== 'model') {
     // "officials say X supplied drones": the rules took the speaker for the actor; the parse's own subject of the verb is the source

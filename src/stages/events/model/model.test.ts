@@ -241,3 +241,15 @@ describe('who asserts an event', () => {
     assert.ok(aid.reported_by, 'with who says so')
   })
 })
+
+describe('attacks told by what is struck', () => {
+  it('targets, positions or bases struck, shelled or bombed are an attack; on a state\'s own ones, on that state', async () => {
+    const { defaultPipeline } = await import('../../../pipeline/default.js')
+    const { createDoc } = await import('../../../doc/doc.js')
+    const read = (text: string) => (defaultPipeline().pipeline.run(createDoc({ path: 'x.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }], { title: null, published: '2024-05-15', author: null, outlet: null, copy_of: null })).doc.layers.events ?? [])
+      .map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null])
+    assert.deepEqual(read('Russian forces shelled Ukrainian positions near Bakhmut on Tuesday.'), [['ASSAULT', 'Russia', 'Ukraine']])
+    assert.deepEqual(read('Israel struck targets in Syria overnight, Syrian state media said.'), [['ASSAULT', 'Israel', 'Syria']])
+    assert.ok(!read('Iran and Russia struck a deal on gas.').some((r) => r[0] === 'ASSAULT'), 'a deal struck is no attack')
+  })
+})
