@@ -20,6 +20,23 @@ function parsed(text: string, rows: [string, string, string, number, string][]):
   return { tokens, syntax, sv: new SyntaxView(text, tokens, syntax) }
 }
 
+type Rows = [string, string, string, number, string][]
+type Ref = { actor: string; name: string } | null
+/**
+ * The arguments `syntaxOverride` gives `trigger` (its first occurrence in `text`) over a hand-built parse, with the
+ * named actors (id, name, type) at their first occurrence, from the rule readers' `args`.
+ */
+async function overrideOn(text: string, rows: Rows, actors: [string, string, 'PERSON' | 'GPE'][], trigger: string, entry: { type: string; pos: 'verb' | 'noun'; reason: string },
+  args: { sources: Ref[]; targets: Ref[] }) {
+  const { syntaxOverride } = await import('./apply.js')
+  const { tokens, sv } = parsed(text, rows)
+  const entities = actors.map(([actor, name, type]) => { const start = text.indexOf(name); return { id: actor, actor, name, type, affiliation: null, code: null, mentions: [{ start, end: start + name.length, text: name }] } })
+  const idx = actorIndex(text, [{ start: 0, end: text.length }], entities)
+  const at = text.indexOf(trigger)
+  const full = { pattern: trigger, mode: null, targetPreps: [''], ...entry } as Parameters<typeof syntaxOverride>[1]['entry']
+  return syntaxOverride({ ...args, location: null, locationRef: null }, { start: at, end: at + trigger.length, text: trigger, entry: full }, new SyntaxArgs(sv, idx, tokens), idx, [])
+}
+
 const TEXT = 'The Ruritanian envoy, Anna Berg, criticized the Freedonian move.'
 const ROWS: [string, string, string, number, string][] = [
   ['The', 'DET', 'the', 2, 'det'], ['Ruritanian', 'ADJ', 'Ruritanian', 2, 'amod'], ['envoy', 'NOUN', 'envoy', 7, 'nsubj'], [',', 'PUNCT', ',', 4, 'punct'],
@@ -157,47 +174,27 @@ describe('arguments from the parse', () => {
     assert.equal(p.obliqueOwners.get('for')?.ref?.name, 'Nordland')
   })
   it('gives each named conjunct of a coordinated target an event of its own ("accused A and B of …")', async () => {
-    const { syntaxOverride } = await import('./apply.js')
-    const text = 'Nordland accused Sudmark and Ostland of shelling.'
-    const { tokens, sv } = parsed(text, [
+    const out = await overrideOn('Nordland accused Sudmark and Ostland of shelling.', [
       ['Nordland', 'PROPN', 'Nordland', 1, 'nsubj'], ['accused', 'VERB', 'accuse', -1, 'root'], ['Sudmark', 'PROPN', 'Sudmark', 1, 'obj'], ['and', 'CCONJ', 'and', 4, 'cc'],
       ['Ostland', 'PROPN', 'Ostland', 2, 'conj'], ['of', 'SCONJ', 'of', 6, 'mark'], ['shelling', 'VERB', 'shell', 1, 'advcl'], ['.', 'PUNCT', '.', 1, 'punct'],
-    ])
-    const ent = (actor: string, name: string, start: number) => ({ id: actor, actor, name, type: 'GPE' as const, affiliation: null, code: null, mentions: [{ start, end: start + name.length, text: name }] })
-    const idx = actorIndex(text, [{ start: 0, end: text.length }], [ent('n', 'Nordland', 0), ent('s', 'Sudmark', 17), ent('o', 'Ostland', 29)])
-    const entry = { pattern: 'accused', type: 'ACCUSE' as const, mode: null, pos: 'verb' as const, targetPreps: [''], reason: 'lexicon' }
-    const args = { sources: [{ actor: 'n', name: 'Nordland' }], targets: [{ actor: 's', name: 'Sudmark' }], location: null, locationRef: null }
-    const out = syntaxOverride(args, { start: 9, end: 16, text: 'accused', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
+    ], [['n', 'Nordland', 'GPE'], ['s', 'Sudmark', 'GPE'], ['o', 'Ostland', 'GPE']], 'accused', { type: 'ACCUSE', pos: 'verb', reason: 'lexicon' },
+    { sources: [{ actor: 'n', name: 'Nordland' }], targets: [{ actor: 's', name: 'Sudmark' }] })
     assert.deepEqual(out.targets.map((r) => r?.name), ['Sudmark', 'Ostland'])
   })
   it('reads the owner of a spoken evaluation\'s subject as its target ("X said the plan drafted by Y was harmful")', async () => {
-    const { syntaxOverride } = await import('./apply.js')
-    const text = 'Berg said the plan drafted by Sudmark was harmful.'
-    const { tokens, sv } = parsed(text, [
+    const out = await overrideOn('Berg said the plan drafted by Sudmark was harmful.', [
       ['Berg', 'PROPN', 'Berg', 1, 'nsubj'], ['said', 'VERB', 'say', -1, 'root'], ['the', 'DET', 'the', 3, 'det'], ['plan', 'NOUN', 'plan', 8, 'nsubj'],
       ['drafted', 'VERB', 'draft', 3, 'acl'], ['by', 'ADP', 'by', 6, 'case'], ['Sudmark', 'PROPN', 'Sudmark', 4, 'obl:agent'], ['was', 'AUX', 'be', 8, 'cop'],
       ['harmful', 'ADJ', 'harmful', 1, 'ccomp'], ['.', 'PUNCT', '.', 1, 'punct'],
-    ])
-    const ent = (actor: string, name: string, type: 'PERSON' | 'GPE', start: number) => ({ id: actor, actor, name, type, affiliation: null, code: null, mentions: [{ start, end: start + name.length, text: name }] })
-    const idx = actorIndex(text, [{ start: 0, end: text.length }], [ent('b', 'Berg', 'PERSON', 0), ent('s', 'Sudmark', 'GPE', 30)])
-    const entry = { pattern: '', type: 'ACCUSE' as const, mode: null, pos: 'noun' as const, targetPreps: [''], reason: 'model' }
-    const args = { sources: [null], targets: [null], location: null, locationRef: null }
-    const out = syntaxOverride(args, { start: 42, end: 49, text: 'harmful', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
+    ], [['b', 'Berg', 'PERSON'], ['s', 'Sudmark', 'GPE']], 'harmful', { type: 'ACCUSE', pos: 'noun', reason: 'model' }, { sources: [null], targets: [null] })
     assert.deepEqual([out.sources.map((r) => r?.name), out.targets.map((r) => r?.name)], [['Berg'], ['Sudmark']])
   })
   it('reads the noun a relative clause modifies as the clause verb\'s object, "it" as the main clause\'s subject ("fined the firms it accused")', async () => {
-    const { syntaxOverride } = await import('./apply.js')
-    const text = 'Nordland fined the Sudmark firms it accused.'
-    const { tokens, sv } = parsed(text, [
+    // (the rule readers took the nearest name before the verb for its author)
+    const out = await overrideOn('Nordland fined the Sudmark firms it accused.', [
       ['Nordland', 'PROPN', 'Nordland', 1, 'nsubj'], ['fined', 'VERB', 'fine', -1, 'root'], ['the', 'DET', 'the', 4, 'det'], ['Sudmark', 'PROPN', 'Sudmark', 4, 'compound'],
       ['firms', 'NOUN', 'firm', 1, 'obj'], ['it', 'PRON', 'it', 6, 'nsubj'], ['accused', 'VERB', 'accuse', 4, 'acl:relcl'], ['.', 'PUNCT', '.', 1, 'punct'],
-    ])
-    const ent = (actor: string, name: string, start: number) => ({ id: actor, actor, name, type: 'GPE' as const, affiliation: null, code: null, mentions: [{ start, end: start + name.length, text: name }] })
-    const idx = actorIndex(text, [{ start: 0, end: text.length }], [ent('n', 'Nordland', 0), ent('s', 'Sudmark', 19)])
-    const entry = { pattern: 'accused', type: 'ACCUSE' as const, mode: null, pos: 'verb' as const, targetPreps: [''], reason: 'lexicon' }
-    // the rule readers took the nearest name before the verb for its author
-    const args = { sources: [{ actor: 's', name: 'Sudmark' }], targets: [null], location: null, locationRef: null }
-    const out = syntaxOverride(args, { start: 36, end: 43, text: 'accused', entry }, new SyntaxArgs(sv, idx, tokens), idx, [])
+    ], [['n', 'Nordland', 'GPE'], ['s', 'Sudmark', 'GPE']], 'accused', { type: 'ACCUSE', pos: 'verb', reason: 'lexicon' }, { sources: [{ actor: 's', name: 'Sudmark' }], targets: [null] })
     assert.deepEqual([out.sources.map((r) => r?.name), out.targets.map((r) => r?.name)], [['Nordland'], ['Sudmark']])
   })
   it('keeps agent nouns as plain-text actors ("the international community")', () => {
