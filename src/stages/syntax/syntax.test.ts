@@ -14,7 +14,7 @@ import { repairNews, repairTags } from './stage.js'
 import { BEAM_PARSER_DIR, SYNTAX_MODEL_DIR } from './model.js'
 import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, oracleSequence, State } from './transitions.js'
-import { Beam, beamParseSentence, BeamTrainer, parseInput, parseSentence, type TrainStats } from './parser.js'
+import { Beam, beamParseSentence, BeamTrainer, parseInput, parseSentence, type BeamUpdate, type TrainStats } from './parser.js'
 import { Averaged } from './perceptron.js'
 import { LABEL_HASH_BITS, N_MOVES, PARSER_HASH_BITS } from './syntax.data.js'
 
@@ -133,15 +133,20 @@ describe('beam search', () => {
     labs.forEach((l, i) => { gl[i + 1] = l })
     return { x, heads, gl }
   }
-
-  it('early-update training learns a toy sentence; afterwards its gold prefix is never pruned from the beam', () => {
+  /** The toy sentence trained over a beam of `width` with `update` until it is learnt (at most 50 updates). */
+  const trainToy = (width: number, update: BeamUpdate) => {
     const { x, heads, gl } = toy()
     const n = heads.length, gseq = oracleSequence(Gold.fromConllu(heads), n)
     const moves = new Averaged(PARSER_HASH_BITS, N_MOVES), labels = new Averaged(LABEL_HASH_BITS, 5)
-    const trainer = new BeamTrainer(4, 'early')
+    const trainer = new BeamTrainer(width, update)
     const stats: TrainStats = { moveErrors: 0, labelErrors: 0, moves: 0 }
     let rounds = 0
     while (trainer.train(moves, labels, x, gseq, gl, stats) && rounds < 50) rounds++
+    return { x, heads, gl, n, gseq, moves, labels, trainer, rounds }
+  }
+
+  it('early-update training learns a toy sentence; afterwards its gold prefix is never pruned from the beam', () => {
+    const { x, heads, gl, n, gseq, moves, labels, trainer, rounds } = trainToy(4, 'early')
     assert.ok(rounds > 0 && rounds < 50, `converges (${rounds} updates)`)
     // with the trained weights, the gold prefix is in the beam after every step, and it wins
     const B = trainer.beam
@@ -161,13 +166,7 @@ describe('beam search', () => {
   })
 
   it('max-violation training also learns the toy sentence, and a beam of 1 then parses it like the greedy parser', () => {
-    const { x, heads, gl } = toy()
-    const n = heads.length, gseq = oracleSequence(Gold.fromConllu(heads), n)
-    const moves = new Averaged(PARSER_HASH_BITS, N_MOVES), labels = new Averaged(LABEL_HASH_BITS, 5)
-    const trainer = new BeamTrainer(3, 'max-violation')
-    const stats: TrainStats = { moveErrors: 0, labelErrors: 0, moves: 0 }
-    let rounds = 0
-    while (trainer.train(moves, labels, x, gseq, gl, stats) && rounds < 50) rounds++
+    const { x, heads, n, moves, labels, trainer, rounds } = trainToy(3, 'max-violation')
     assert.ok(rounds < 50)
     const h = new Int32Array(n), l = new Int32Array(n), h1 = new Int32Array(n), l1 = new Int32Array(n)
     beamParseSentence(moves.scorer, labels.scorer, x, trainer.beam, h, l, true)

@@ -112,19 +112,34 @@ export function coverage(ctx: Ctx, hits: readonly Hit[]): Uint8Array {
 }
 
 /**
- * One body's name that the knowledge base's shorter names cut in pieces is one candidate: a body or office the KB
- * knows right before a run that ends on a body's head word ("United Nations" + "Interim Force"), a run before a
- * one-word body name of the KB ("Syrian National Dialogue" + "Congress"), and a run ending on a body's head word
- * followed by the place it belongs to ("… Committee" + "of Yemen", "… Organization" + "of the Islamic Republic of
- * Iran"). The pieces the KB matched are dropped; the candidate is an organisation.
+ * One body's name that the knowledge base's shorter names cut in pieces is one candidate: a run ending on a body's
+ * head word is a body (whatever a tagger made of it), with the capitalised words before it that nothing else claims;
+ * a body the KB knows, or the state it is named after, right before such a run ("United Nations" + "Interim Force",
+ * "Iran" + "Aviation Industries Organization"); a run before a one-word body name of the KB ("Syrian National
+ * Dialogue" + "Congress"); and a run ending on a body's head word followed by the place it belongs to ("… Committee"
+ * + "of Yemen", "… Organization" + "of the Islamic Republic of Iran"). The pieces the KB matched are dropped; the
+ * candidate is an organisation.
  */
 export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
   const { words } = ctx
-  const hitAt = (w0: number): Hit | undefined => ctx.hits.find((h) => !h.dropped && h.actor && h.w0 === w0)
-  const hitEndingAt = (w1: number): Hit | undefined => ctx.hits.find((h) => !h.dropped && h.actor && h.w1 === w1)
+  // the live resolved hits by first and by end word, and the words a hit or a candidate claims, built once (a page
+  // may hold thousands of hits); a hit dropped below is absorbed by a candidate, whose words are claimed in its turn
+  const starts = new Map<number, Hit[]>(), ends = new Map<number, Hit[]>()
+  const claimed = new Uint8Array(words.length)
+  const claim = (w0: number, w1: number): void => { for (let k = w0; k < w1; k++) claimed[k] = 1 }
+  for (const h of ctx.hits) {
+    if (h.dropped) continue
+    claim(h.w0, h.w1)
+    if (!h.actor) continue
+    starts.set(h.w0, [...(starts.get(h.w0) ?? []), h])
+    ends.set(h.w1, [...(ends.get(h.w1) ?? []), h])
+  }
+  for (const c of cands) claim(c.w0, c.w1)
+  const hitAt = (w0: number): Hit | undefined => starts.get(w0)?.find((h) => !h.dropped)
+  const hitEndingAt = (w1: number): Hit | undefined => ends.get(w1)?.find((h) => !h.dropped)
   const sameSentence = (a: number, b: number): boolean => words[a]!.sent === words[b - 1]!.sent
   const headed = (w1: number): boolean => ORG_HEAD_WORDS.has(words[w1 - 1]!.fold) && words[w1 - 1]!.cap
-  const free = (k: number): boolean => k >= 0 && !ctx.hits.some((h) => !h.dropped && h.w0 <= k && k < h.w1) && !cands.some((o) => o.w0 <= k && k < o.w1)
+  const free = (k: number): boolean => k >= 0 && !claimed[k]
   for (const c of cands) {
     // "… Industries Organization": a name ending on a body's head word is a body whatever a tagger made of it, and the
     // capitalised words right before it that nothing else claims are part of it ("Aviation")
@@ -143,5 +158,6 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
       const type = place ? typeOf(ctx, place.actor!) : null
       if (place && (type === 'GPE' || type === 'LOC') && sameSentence(c.w0, place.w1)) { place.dropped = true; c.w1 = place.w1; c.hint = 'ORG' }
     }
+    claim(c.w0, c.w1)
   }
 }
