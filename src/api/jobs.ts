@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { DossierError } from '../errors.js'
 import type { ContentPage } from '../ingest/read.js'
+import type { Store } from '../store/store.js'
 
 /** What one ingest request asks for: pages given as content, and http(s) URLs to fetch (public addresses only). */
 export interface IngestInput { readonly pages: readonly ContentPage[]; readonly urls: readonly string[] }
@@ -35,12 +36,8 @@ export const MAX_PENDING = 8
 /** How many finished jobs are remembered (the oldest are forgotten first). */
 export const KEEP_JOBS = 200
 
-/** Where jobs are kept across restarts (the store). */
-export interface JobStore {
-  saveJob(job: Job): Promise<void>
-  getJob(id: string): Promise<Record<string, unknown> | null>
-  abandonJobs(reason: string, at: string): Promise<number>
-}
+/** Where jobs are kept across restarts: the store's job methods. */
+export type JobStore = Pick<Store, 'saveJob' | 'getJob' | 'abandonJobs'>
 
 /** Why a job found queued or running at start is failed. */
 export const ABANDONED = 'Expected the job to finish, but the server stopped first: the pages it had stored stay in the store; send the others again'
