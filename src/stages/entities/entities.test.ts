@@ -346,6 +346,12 @@ describe('bodies the knowledge base cuts in pieces (issue #15)', () => {
     assert.equal(body?.type, 'ORG', es.map((e) => `${e.name}/${e.type}`).join(' | '))
     assert.ok(!es.some((e) => e.type === 'PERSON'), 'no person is named')
   })
+  it('a body\'s name keeps the demonym before it; a person\'s title does not', () => {
+    const es = nerEntities('The Syrian Electoral Reform Committee met in Damascus on Monday. Iranian Foreign Minister Hossein Amir Abdollahian said so.')
+    const names = es.map((e) => `${e.name}/${e.type}`)
+    assert.ok(names.includes('Syrian Electoral Reform Committee/ORG'), names.join(' | '))
+    assert.ok(names.includes('Hossein Amir Abdollahian/PERSON'), names.join(' | '))
+  })
 })
 
 describe('knowledge-base names as the page writes them (issue #15)', () => {

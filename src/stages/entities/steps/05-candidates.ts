@@ -146,6 +146,8 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
     if (headed(c.w1) && c.hint === 'PERSON') c.hint = 'ORG'
     if (c.hint === 'PERSON') continue
     if (headed(c.w1)) while (c.w0 > 0 && words[c.w0 - 1]!.cap && !words[c.w0 - 1]!.first && sameSentence(c.w0 - 1, c.w1) && /\p{L}/u.test(words[c.w0 - 1]!.text) && !NOT_NAMES.has(words[c.w0 - 1]!.fold) && !(words[c.w0 - 1]!.fold in TITLES) && free(c.w0 - 1)) c.w0--
+    // "the Syrian Constitutional Committee": a body's name keeps the demonym right before it (a person's never does)
+    if (headed(c.w1) && c.w1 - c.w0 > 1 && c.w0 > 0 && words[c.w0 - 1]!.cap && sameSentence(c.w0 - 1, c.w1) && ctx.kb.demonym(words[c.w0 - 1]!.fold) && !hitEndingAt(c.w0)) { c.w0--; c.hint = 'ORG' }
     const before = hitEndingAt(c.w0)
     const beforeType = before ? typeOf(ctx, before.actor!) : null
     // "United Nations" + "Interim Force"; "Iran" + "Aviation Industries Organization" (a body named after its state)
