@@ -279,3 +279,21 @@ test('"X, the leader of Y — another Z faction — said": where the parse gives
   const doc = testDoc('Speaking to reporters, Kasim Harbi, the leader of Asaib Nur al-Haq — another PMU faction — said “Americans are unwanted in Iraq. They are a source of evil and must leave.”', { actors })
   assert.deepEqual(pairs(doc).map((p) => p[1]), ['Kasim Harbi'])
 })
+
+test('the speaker named right after the closing mark, a body described by its state\'s adjective, and a statement issued before a quotation', () => {
+  const actors: TestActor[] = [
+    ...ACTORS,
+    { name: 'Ministry of Defence of Russia', type: 'ORG', surfaces: ['Russian Defense Ministry'] },
+    { name: 'Russia', type: 'GPE', surfaces: ['Russia'] },
+  ]
+  const doc = testDoc([
+    // a name inside the quotation, and the one after its closing mark with an apposition: the latter speaks
+    '“The answer will be given by the head of state, Premier Anna Berg,” Tomas Vik, Berg\'s spokesman, told reporters on Monday.',
+    // "the Russian ministry" is the ministry named before, not Russia
+    'Last week the Russian Defense Ministry said it was using the harbour. “Our ships left the harbour at dawn and returned at night,” the Russian ministry said.',
+    // a sentence that issues a statement, then the statement alone
+    'The Harbour Council issued a statement on Sunday.',
+    '“The harbour will stay closed to every ship until the storm passes.”',
+  ].join('\n\n'), { actors })
+  assert.deepEqual(pairs(doc).map(([, s]) => s), ['Tomas Vik', 'Ministry of Defence of Russia', 'Harbour Council'])
+})

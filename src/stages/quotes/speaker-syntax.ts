@@ -105,7 +105,11 @@ export class SyntaxSpeakers {
     if (!cands.length) return this.governing(a, b, outer, skip, previous)
     // a speech verb before "according to" ("he said, “…,” according to the agency": the agency only carried it)
     cands.sort((p, q) => Number(p.how === 'according-to') - Number(q.how === 'according-to') || p.dist - q.dist)
+    // "“…,” Dmitry Peskov, Putin's spokesman, told reporters": a person named right after the closing mark, before the
+    // speech verb that follows, is its subject, whatever the parse made of the apposition after it
+    const lead = this.leadName(outer, skip)
     for (const c of cands) {
+      if (lead && this.tokens[c.verb]!.start > lead.end && (c.how === 'comments' || c.how.startsWith('holds'))) return { mention: lead, ref: lead.ref, how: `${c.how}-lead`, verb: c.verb }
       const subj = c.speaker !== undefined ? { tok: c.speaker, own: true } : this.subjectOf(c.verb)
       if (subj.tok < 0) subj.tok = this.besideSubject(c.verb, outer)
       const s = subj.tok
@@ -113,6 +117,18 @@ export class SyntaxSpeakers {
       if (m) return { mention: m, ref: this.refOf(m, this.tokens[s >= 0 ? s : c.verb]!.start, previous), how: (s >= 0 ? c.how : `${c.how}-beside`) + (subj.own ? '' : '-inherited'), verb: c.verb }
     }
     return null
+  }
+
+  /**
+   * The person named first after a quotation's closing mark, with only a comma between, and followed by an
+   * apposition or the verb (not by "'s": "“…,” X's spokesman said" is not X speaking); null when none. Only where
+   * the sentence goes on to a verb of saying before its end.
+   */
+  private leadName(outer: Span, skip: readonly Span[]): ActorMention | null {
+    const m = this.idx.within(outer.end, outer.end + 60)[0]
+    if (!m || m.kind !== 'name' || m.type !== 'PERSON' || !m.ref || skip.some((k) => m.start >= k.start && m.end <= k.end)) return null
+    if (!/^[\s,]*$/u.test(this.text.slice(outer.end, m.start)) || !/^\s*,/u.test(this.text.slice(m.end, m.end + 3))) return null
+    return m
   }
 
   /**
@@ -166,9 +182,10 @@ export class SyntaxSpeakers {
       if (r >= b && r < end && this.isSpeech(r) && !v.dependents(r, 'obj', 'ccomp', 'xcomp').length) { const ref = speakerOf(r); if (ref) return ref }
     }
     // "X said it was obvious. “…”": the speaker of the sentence before
+    // … or that issued a statement or message ("X issued a statement on Sunday. “…”")
     if (a > 0) {
       const r = rootOf(a - 1)
-      if (r >= 0 && r < a && this.isSpeech(r)) return speakerOf(r)
+      if (r >= 0 && r < a && (this.isSpeech(r) || v.objects(r).some((o) => STATEMENT_NOUNS.has(v.lemma(o).toLowerCase())))) return speakerOf(r)
     }
     return null
   }
@@ -337,7 +354,8 @@ export class SyntaxSpeakers {
     const h = v.head(i)
     if (w === 'saying' && h >= 0 && quoting(h)) { const o = quoted(h); if (o >= 0) return { tok: o, own: true } }
     // two subjects side by side ("the ministry | spokesman X told"): the one nearest before the verb is the name
-    const subjects = v.children(i).filter((c) => relIs(v.rel(c), 'nsubj') || relIs(v.rel(c), 'csubj'))
+    // (names inside a quotation never speak: "“… President X,” Y, X's spokesman, told" — the parse may hang X on "told")
+    const subjects = v.children(i).filter((c) => (relIs(v.rel(c), 'nsubj') || relIs(v.rel(c), 'csubj')) && !this.inQuote(c))
     // "hailed as “…” by X", "Described as “…” by X, the plan …": the agent of a passive speech verb or participle
     const participle = /^(?:advcl|acl)/u.test(v.rel(i)) && /ed$/iu.test(v.word(i)) && !v.dependents(i, 'nsubj', 'aux').length
     const agent = v.isPassive(i) ? v.agent(i) : participle ? v.dependents(i, 'obl').find((c) => v.caseOf(c).toLowerCase() === 'by') ?? -1 : -1
@@ -398,6 +416,15 @@ export class SyntaxSpeakers {
       pushAll(queue, v.children(x).filter((c) => NAME_PARTS.includes(v.rel(c))))
     }
     const person = parts.find((m) => m.type === 'PERSON' && m.kind === 'name')
+    // "the Russian ministry said": a body described by its state's adjective is the body of that kind named before
+    // (the Defense Ministry of that state), not the state; failing one, the state
+    const described = !!head && head.kind === 'name' && head.type === 'GPE' && ORG_NOUNS.has(lemma) && v.dependents(s, 'det').some((c) => /^(?:the|this)$/iu.test(v.word(c))) && this.tokens[s]!.end === head.end
+    if (described) {
+      // (near the adjective itself: "the Russian Defense Ministry" holds no mention of Russia)
+      const adjective = head.text.replace(/^the\s+/iu, '').split(/\s+/u)[0]!
+      const h = this.holder(this.rolePhrase(s), before, skip, null, { ...head, text: adjective }, previous)
+      if (h && h.type !== 'GPE') return h
+    }
     if (head && head.kind === 'name' && (head.type === 'PERSON' || !person)) return head
     if (person) return person
     const definite = v.dependents(s, 'det').some((c) => /^(?:the|this|that)$/iu.test(v.word(c))) || v.dependents(s, 'nmod:poss').length > 0
