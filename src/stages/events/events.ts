@@ -16,7 +16,7 @@ import { mergeRepeats } from './steps/05-merge.js'
 import { SyntaxView } from '../syntax/index.js'
 import { lowerBound } from '../tokens/index.js'
 import { SyntaxArgs } from './steps/03-syntax-args.js'
-import { assertedBy, modelTriggers, syntaxOverride } from './model/apply.js'
+import { assertedBy, modelTriggers, syntaxOverride, warningType } from './model/apply.js'
 import { featureContext } from './model/candidates.js'
 import { loadTriggerModel, type TriggerModel } from './model/model.js'
 
@@ -191,8 +191,16 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     const withLearned = lexical.length === kept.length ? allDates : sentenceDates(text, idx, sent, kept, input.timex)
     const dates = kept.map((t, i) => (t.entry.reason === 'model' ? withLearned[i] : allDates[lexical.indexOf(t)]))
     const evidence = { start: sent.start, end: sent.end, text: text.slice(sent.start, sent.end) }
-    kept.forEach((t, i) => {
-      const args = syntaxOverride(readArgs({ text, idx, sent, quotes: input.quotes }, t), t, parsed, idx, input.quotes, (a) => country.get(a))
+    kept.forEach((t0, i) => {
+      let t = t0
+      let args = syntaxOverride(readArgs({ text, idx, sent, quotes: input.quotes }, t), t, parsed, idx, input.quotes, (a) => country.get(a))
+      // a warning is a threat or an accusation by whose act it announces
+      const warned = warningType(t, parsed, idx, args.sources[0] ?? null, (a) => country.get(a))
+      if (warned && warned !== t.entry.type) {
+        t = { ...t, entry: { ...t.entry, type: warned, mode: warned === 'ACCUSE' ? 'disapprove' : null, targetPreps: warned === 'ACCUSE' ? ['', 'against', 'of'] : t.entry.targetPreps } }
+        messages.push(msg('events', 'warning-type', `"${t.text}" warns of ${warned === 'ACCUSE' ? "another party's act" : "the warner's own act"}: coded as ${warned}`, 'info', t))
+        args = syntaxOverride(readArgs({ text, idx, sent, quotes: input.quotes }, t), t, parsed, idx, input.quotes, (a) => country.get(a))
+      }
       let d: EventDate = dates[i]
       const clause = text.slice(Math.max(sent.start, t.start - 30), t.start)
       if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/i.test(text.slice(Math.max(sent.start, t.start - 30), Math.min(sent.end, t.end + 60)))) {

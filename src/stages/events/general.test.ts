@@ -609,3 +609,13 @@ test('new sanctions agreed or announced against someone are SANCTION; drones use
   assert.ok(!rows('Nordland agreed to lift sanctions on Sudmark on Monday.').some((r) => r[0] === 'SANCTION'), 'lifting sanctions is no sanction')
   assert.deepEqual(rows('Nordland has used drones to attack Sudmark, officials in Porta said.').map((r) => r.slice(0, 3)), [['ASSAULT', 'Nordland', 'Sudmark']])
 })
+
+test('a warning is a threat when the warner\'s own side is to act, an accusation when another party\'s act or fate is warned of', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const warned = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text: `Title\n\n${text}` }, 'x')).doc.layers.events!
+    .filter((e) => e.trigger?.text === 'warned').map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null])
+  assert.deepEqual(warned('Sergey Lavrov warned Washington on Monday that it would pay a heavy price for the new sanctions.'), [['ACCUSE', 'Sergey Lavrov', 'United States']])
+  assert.deepEqual(warned('Sergey Lavrov warned on Monday that Russia will respond to any attack on its forces.').map((e) => e.slice(0, 2)), [['THREATEN', 'Sergey Lavrov']])
+})

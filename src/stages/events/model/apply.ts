@@ -351,3 +351,23 @@ function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs, p: ParsedArgs | null, 
   if (meetingOf(t, sources, targets) && !args.targets.some((r) => r)) return { ...args, sources: [sources[0]!], targets: [sources[1]!] }
   return { ...args, sources: fill(args.sources, sources), targets: fill(args.targets, targets) }
 }
+
+/**
+ * A warning is a threat only when the warner's own side is to act ("warned that Iran will respond", said by an Iranian,
+ * "warned that we will …"); a warning about what another does or will suffer ("warned Washington that it will bear
+ * responsibility", "warned that the move would destabilise the region") is an accusation (ACCUSE/disapprove). The
+ * type a warning with a said clause takes, or null (not a warning, no clause, or no one who warns).
+ */
+export function warningType(t: Trigger, sa: SyntaxArgs | null, idx: ActorIndex, source: ActorRef | null, stateOf: (actor: string) => string | undefined): 'THREATEN' | 'ACCUSE' | null {
+  if (!sa || !source || (t.entry.type !== 'THREATEN' && t.entry.type !== 'ACCUSE') || t.entry.pos !== 'verb') return null
+  const v = sa.view
+  const i = v.tokenAt(t.start)
+  if (i < 0 || v.lemma(i).toLowerCase() !== 'warn') return null
+  const clause = v.dependents(i, 'ccomp')[0]
+  if (clause === undefined) return null
+  const subj = v.subject(clause)
+  if (subj < 0) return null
+  if (/^(?:we|i)$/iu.test(v.word(subj))) return 'THREATEN'
+  const who = refsOf(idx, sa.phrase(subj))[0] ?? null
+  return who && !otherParty(source.actor, stateOf)(who) ? 'THREATEN' : 'ACCUSE'
+}
