@@ -170,6 +170,9 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 /** Words within three words before a trigger that negate it ("had not supplied", "in no way seeking"). */
 export const NEGATION_RE = /(?:\b(?:not|never|no|neither|nor|without)|n['’]t)\s+(?:\S+\s+){0,2}$/i
 
+/** Verbs that say their complement did not happen ("refrained from putting the blame on", "declined to comment", "stopped short of naming", "failed to reach a deal"). */
+export const NOT_DONE_RE = /\b(?:refrain(?:ed|s|ing)?\s+from|stopp(?:ed|ing)\s+short\s+of|declin(?:ed|es|ing)\s+to|fail(?:ed|s|ing)?\s+to|avoid(?:ed|s|ing)?|abstain(?:ed|s|ing)?\s+from)\s+(?:\S+\s+){0,3}$/i
+
 /** A negation further back in the clause of a noun trigger ("have not found a single word of sympathy"). */
 export const NEGATION_FAR_RE = /(?:\b(?:not|never|no)|n['’]t)\s+(?:[^\s,;]+\s+){0,5}$/i
 

@@ -114,7 +114,7 @@ const PLACE_ONLY_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'PROTEST', 'CO
 /** What each reason for dropping a trigger means, for its message. */
 const WHY: Record<string, string> = {
   negated: 'negated', hypothetical: 'hypothetical or planned', denied: 'what a speaker denies', reference: 'a reference to an event told elsewhere',
-  object: 'the object of another trigger',
+  object: 'the object of another trigger', 'not-done': 'what someone refrained from, declined or failed to do',
 }
 
 /** What produced an event: the rule lexicon (with the entry's reason) or the trigger model (with its margin). */

@@ -619,3 +619,9 @@ test('a warning is a threat when the warner\'s own side is to act, an accusation
   assert.deepEqual(warned('Sergey Lavrov warned Washington on Monday that it would pay a heavy price for the new sanctions.'), [['ACCUSE', 'Sergey Lavrov', 'United States']])
   assert.deepEqual(warned('Sergey Lavrov warned on Monday that Russia will respond to any attack on its forces.').map((e) => e.slice(0, 2)), [['THREATEN', 'Sergey Lavrov']])
 })
+
+test('what someone refrained from, declined, stopped short of or failed to do is no event, and no denial either', () => {
+  for (const text of ['Nordland refrained from condemning Sudmark on Monday.', 'Anna Berg declined to condemn Sudmark on Monday.', 'Nordland stopped short of accusing Sudmark on Monday.', 'Anna Berg said Nordland failed to reach an agreement with Sudmark.'])
+    assert.deepEqual(rows(text), [], text)
+  assert.deepEqual(rows('Nordland condemned Sudmark on Monday.').map((e) => e.slice(0, 3)), [['ACCUSE', 'Nordland', 'Sudmark']])
+})

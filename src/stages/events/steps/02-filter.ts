@@ -2,7 +2,7 @@ import type { TimeExpr } from '../../../doc/layers.js'
 import type { Span } from '../../../doc/span.js'
 import type { ActorIndex } from '../actors.js'
 import type { SyntaxView } from '../../syntax/index.js'
-import { CONDITIONAL_CLAUSE_RE, DECIDED_RE, DENIED_CONTENT_RE, HYPOTHETICAL_RE, NEGATION_FAR_RE, NEGATION_RE, PLANNED_NOUN_RE, REFERENCE_RE, TOLL_BEFORE_RE } from '../events.data.js'
+import { CONDITIONAL_CLAUSE_RE, DECIDED_RE, DENIED_CONTENT_RE, HYPOTHETICAL_RE, NEGATION_FAR_RE, NEGATION_RE, NOT_DONE_RE, PLANNED_NOUN_RE, REFERENCE_RE, TOLL_BEFORE_RE } from '../events.data.js'
 import type { Trigger } from './01-triggers.js'
 
 /** "sent no missiles", "supplied no weapons": a negative determiner inside the trigger negates it. */
@@ -34,6 +34,8 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   // a dash closes a parenthetical: the clause starts after it
   const clause = afterLast(before, CLAUSE_BREAKS_AND_DASHES)
   if (!t.entry.negative && (NEGATION_RE.test(clause) || INNER_NEGATION_RE.test(t.text))) return 'negated'
+  // "refrained from putting the blame on X", "declined to comment", "failed to reach a deal": what was not done
+  if (NOT_DONE_RE.test(clause)) return 'not-done'
   // a negated subject opening the trigger's clause: "Neither X nor Y ever promised …", "…, none of the members have imposed"
   if (!t.entry.negative && t.entry.type !== 'ASSAULT' && NEGATED_SUBJECT_RE.test(afterLast(text.slice(sent.start, t.start), CLAUSE_BREAKS))) return 'negated'
   // a noun of speech or support reached by a negated verb ("have not found a word of sympathy"); attacks stay events ("no group claimed the bombing")
