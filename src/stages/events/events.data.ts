@@ -168,13 +168,13 @@ export const TRIGGERS: readonly TriggerEntry[] = [
 ]
 
 /** Words within three words before a trigger that negate it ("had not supplied", "in no way seeking"). */
-export const NEGATION_RE = /(?:\b(?:not|never|no|neither|nor|without)|n['’]t)\s+(?:\S+\s+){0,2}$/i
+export const NEGATION_RE = /(?:\b(?:not|never|no|neither|nor|without|cannot)|n['’]t)\s+(?:\S+\s+){0,2}$/i
 
 /** Verbs that say their complement did not happen ("refrained from putting the blame on", "declined to comment", "stopped short of naming", "failed to reach a deal"). */
-export const NOT_DONE_RE = /\b(?:refrain(?:ed|s|ing)?\s+from|stopp(?:ed|ing)\s+short\s+of|declin(?:ed|es|ing)\s+to|fail(?:ed|s|ing)?\s+to|avoid(?:ed|s|ing)?|abstain(?:ed|s|ing)?\s+from)\s+(?:\S+\s+){0,3}$/i
+export const NOT_DONE_RE = /\b(?:refrain(?:ed|s|ing)?\s+from|stop(?:ped|ping|s)?\s+short\s+of|declin(?:ed|es|ing)\s+to|fail(?:ed|s|ing)?\s+to|avoid(?:ed|s|ing)?|abstain(?:ed|s|ing)?\s+from)\s+(?:\S+\s+){0,3}$/i
 
 /** A negation further back in the clause of a noun trigger ("have not found a single word of sympathy"). */
-export const NEGATION_FAR_RE = /(?:\b(?:not|never|no)|n['’]t)\s+(?:[^\s,;]+\s+){0,5}$/i
+export const NEGATION_FAR_RE = /(?:\b(?:not|never|no|cannot)|n['’]t)\s+(?:[^\s,;]+\s+){0,5}$/i
 
 /** Modals and hedges before a trigger that make it hypothetical or planned, not an event. */
 export const HYPOTHETICAL_RE = /\b(?:(?:danger|risk|threat|fears?|possibility|prospect|chance)\s+of(?:\s+being)?|would|could|might|may|should|must|if|unless|plans?\s+to|planning\s+to|preparing\s+to|prepares\s+to|aims?\s+to|seeks?\s+to|seeking\s+to|intends?\s+to|expected\s+to|likely\s+to|set\s+to|going\s+to|ready\s+to|will|shall|to)\s+(?:also\s+|soon\s+|further\s+|be\s+)?$/i

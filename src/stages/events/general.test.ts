@@ -621,7 +621,7 @@ test('a warning is a threat when the warner\'s own side is to act, an accusation
 })
 
 test('what someone refrained from, declined, stopped short of or failed to do is no event, and no denial either', () => {
-  for (const text of ['Nordland refrained from condemning Sudmark on Monday.', 'Anna Berg declined to condemn Sudmark on Monday.', 'Nordland stopped short of accusing Sudmark on Monday.', 'Anna Berg said Nordland failed to reach an agreement with Sudmark.'])
+  for (const text of ['Nordland refrained from condemning Sudmark on Monday.', 'Nordland may stop short of condemning Sudmark.', 'Nordland cannot condemn Sudmark, Anna Berg said.', 'Anna Berg declined to condemn Sudmark on Monday.', 'Nordland stopped short of accusing Sudmark on Monday.', 'Anna Berg said Nordland failed to reach an agreement with Sudmark.'])
     assert.deepEqual(rows(text), [], text)
   assert.deepEqual(rows('Nordland condemned Sudmark on Monday.').map((e) => e.slice(0, 3)), [['ACCUSE', 'Nordland', 'Sudmark']])
 })
