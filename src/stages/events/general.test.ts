@@ -625,3 +625,11 @@ test('what someone refrained from, declined, stopped short of or failed to do is
     assert.deepEqual(rows(text), [], text)
   assert.deepEqual(rows('Nordland condemned Sudmark on Monday.').map((e) => e.slice(0, 3)), [['ACCUSE', 'Nordland', 'Sudmark']])
 })
+
+test('people of two named parties who meet somewhere meet each other, not the place', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nThe foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday.' }, 'x')).doc.layers.events!
+  assert.deepEqual(events.map((e) => [e.type, e.source_actor?.name, e.target_actor?.name, e.location]), [['CONSULT', 'Iran', 'Saudi Arabia', 'Beijing']])
+})

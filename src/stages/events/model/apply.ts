@@ -324,7 +324,9 @@ function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs, p: ParsedArgs | null, 
     }
     // where the rule readers found nobody at all (common-noun actors: "officials urged the international community"), the tree's actors stand
     // (a meeting of parties the tree names together is between them, where the rules found one of them at most)
-    if (meetingOf(t, sources, targets) && !args.targets.some((r) => r) && args.sources.every((r) => !r || sources.some((x) => x.actor === r.actor))) return { ...args, sources: [sources[0]!], targets: [sources[1]!] }
+    // (a place the rules took for the other party, for want of one, gives way: "the ministers of A and B met in C")
+    const placeOnly = args.targets.every((r) => !r || r.actor === args.locationRef?.actor)
+    if (meetingOf(t, sources, targets) && placeOnly && args.sources.every((r) => !r || sources.some((x) => x.actor === r.actor))) return { ...args, sources: [sources[0]!], targets: [sources[1]!] }
     if (!args.sources.some((r) => r) && !args.targets.some((r) => r)) return { ...args, sources: sources.length ? sources : args.sources, targets: targets.length ? targets : args.targets }
     // an act with no author found by the rules takes the one the tree gives it: a verb's subject ("During the talks X
     // called on Y": the opening phrase hid X from the rules), a nominal's possessor, "by", or the subject of its light
