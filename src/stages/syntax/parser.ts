@@ -44,6 +44,20 @@ export function parseInput(words: readonly { readonly h: { readonly lower: numbe
 
 const dist = (a: number, b: number): number => { const d = Math.abs(b - a); return d < 5 ? d : d < 7 ? 5 : d < 10 ? 6 : 7 }
 
+/**
+ * The row buffer and write position of the feature writers f and g below. They are module state rather than
+ * closures made in each feature function: those were allocated on every call, several times per parser state.
+ */
+let rowBuf: Int32Array = new Int32Array(0), rowAt = 0, labelDir = 0
+/** Writes the transition row of template t over values a, b. */
+const f = (t: number, a: number, b = 0): void => { rowBuf[rowAt++] = (mix(t, a, b) >>> 0) & MASK }
+/** Writes the relation row of template t over values a, b (for the arc direction set in labelDir). */
+const g = (t: number, a: number, b = 0): void => { rowBuf[rowAt++] = (mix(t * 2 + labelDir + 1000, a, b) >>> 0) & LMASK }
+/** Two tags as one value. */
+const t2 = (a: number, b: number): number => a * 64 + b
+/** The relation label (id + 1) of word w in a state's `lab`, 0 for no word. */
+const L = (lab: Int32Array, w: number): number => w ? lab[w]! : 0
+
 /** Writes the transition features of state s into buf; returns the count. */
 export function stateRows(x: ParseInput, s: State, buf: Int32Array): number {
   const { W, T, C } = x
@@ -59,10 +73,7 @@ export function stateRows(x: ParseInput, s: State, buf: Int32Array): number {
   const wts0 = mix(0, ws0, ts0), wtb0 = mix(0, wb0, tb0)
   const d = s0 ? dist(s0, b0) : 0
   const d1 = s0 && s1 ? dist(s1, s0) : 0
-  const t2 = (a: number, b: number): number => a * 64 + b
-  const L = (w: number): number => w ? lab[w]! : 0
-  let o = 0
-  const f = (t: number, a: number, b = 0): void => { buf[o++] = (mix(t, a, b) >>> 0) & MASK }
+  rowBuf = buf; rowAt = 0
   f(0, 0)
   f(1, ws0); f(2, ts0); f(3, wts0); f(4, cs0)
   f(5, ws1); f(6, ts1); f(7, ws1, ts1); f(8, cs1)
@@ -77,17 +88,17 @@ export function stateRows(x: ParseInput, s: State, buf: Int32Array): number {
   f(40, ws0, d); f(41, ts0, d); f(42, wb0, d); f(43, tb0, d); f(44, t2(ts0, tb0), d); f(45, t2(ts1, ts0), d1); f(46, ws1, d1)
   f(47, ws0, s0 ? nr[s0]! : 0); f(48, ts0, s0 ? nr[s0]! : 0); f(49, ws0, s0 ? nl[s0]! : 0); f(50, ts0, s0 ? nl[s0]! : 0)
   f(51, wb0, nl[b0]!); f(52, tb0, nl[b0]!); f(53, ts1, s1 ? nr[s1]! * 16 + nl[s1]! : 0)
-  f(54, W[s0L]!); f(55, T[s0L]!); f(56, L(s0L)); f(57, W[s0R]!); f(58, T[s0R]!); f(59, L(s0R))
-  f(60, W[b0L]!); f(61, T[b0L]!); f(62, L(b0L)); f(63, W[s1R]!); f(64, T[s1R]!); f(65, L(s1R)); f(66, T[s1L]!); f(67, L(s1L))
-  f(68, T[s0L2]!); f(69, L(s0L2)); f(70, T[s0R2]!); f(71, L(s0R2)); f(72, T[b0L2]!); f(73, L(b0L2))
+  f(54, W[s0L]!); f(55, T[s0L]!); f(56, L(lab, s0L)); f(57, W[s0R]!); f(58, T[s0R]!); f(59, L(lab, s0R))
+  f(60, W[b0L]!); f(61, T[b0L]!); f(62, L(lab, b0L)); f(63, W[s1R]!); f(64, T[s1R]!); f(65, L(lab, s1R)); f(66, T[s1L]!); f(67, L(lab, s1L))
+  f(68, T[s0L2]!); f(69, L(lab, s0L2)); f(70, T[s0R2]!); f(71, L(lab, s0R2)); f(72, T[b0L2]!); f(73, L(lab, b0L2))
   f(74, t2(ts0, T[s0L]!), T[s0L2]!); f(75, t2(ts0, T[s0R]!), T[s0R2]!); f(76, t2(tb0, T[b0L]!), T[b0L2]!)
-  f(77, t2(ts0, L(s0L)), L(s0R)); f(78, t2(tb0, L(b0L)), ts0)
+  f(77, t2(ts0, L(lab, s0L)), L(lab, s0R)); f(78, t2(tb0, L(lab, b0L)), ts0)
   f(79, ws0, s0 ? lset[s0]! : 0); f(80, ws0, s0 ? rset[s0]! : 0); f(81, wb0, lset[b0]!)
   f(82, ts0, s0 ? lset[s0]! : 0); f(83, ts0, s0 ? rset[s0]! : 0); f(84, tb0, lset[b0]!)
   f(85, cs0, cb0); f(86, cs0, tb0); f(87, ts0, cb0); f(88, cs1, cs0); f(89, cb0, cb1); f(90, cs1, ts0); f(91, ts1, cs0)
   f(92, C[s0L]!); f(93, C[s0R]!); f(94, C[b0L]!)
   f(97, t2(ts0, tb0), t2(tb1, ts1)); f(98, wb0, tb1); f(99, tb0, wb1)
-  return o
+  return rowAt
 }
 
 /** Roles of a word in a parser state whose `stateRows` read that word alone (or its next two words, for B0). */
@@ -104,8 +115,7 @@ const POSITION_MAX_ROWS = 16
  */
 export function positionRows(x: ParseInput, p: number, role: number, buf: Int32Array): number {
   const { W, T, C } = x
-  let o = 0
-  const f = (t: number, a: number, b = 0): void => { buf[o++] = (mix(t, a, b) >>> 0) & MASK }
+  rowBuf = buf; rowAt = 0
   if (role === S0) { f(1, W[p]!); f(2, T[p]!); f(3, mix(0, W[p]!, T[p]!)); f(4, C[p]!) }
   else if (role === S1) { f(5, W[p]!); f(6, T[p]!); f(7, W[p]!, T[p]!); f(8, C[p]!) }
   else if (role === S2) { f(19, W[p]!); f(20, T[p]!) }
@@ -118,7 +128,7 @@ export function positionRows(x: ParseInput, p: number, role: number, buf: Int32A
     f(17, W[b2]!); f(18, T[b2]!)
     f(28, tb0 * 64 + tb1); f(34, tb0 * 64 + tb1, T[b2]!); f(89, C[p]!, C[b1]!); f(98, wb0, tb1); f(99, tb0, wb1)
   }
-  return o
+  return rowAt
 }
 
 /** The rows of `stateRows` that read two positions or the state's arcs (the ones `positionRows` leaves out); returns the count. */
@@ -136,10 +146,7 @@ export function stateContextRows(x: ParseInput, s: State, buf: Int32Array): numb
   const wts0 = mix(0, ws0, ts0), wtb0 = mix(0, wb0, tb0)
   const d = s0 ? dist(s0, b0) : 0
   const d1 = s0 && s1 ? dist(s1, s0) : 0
-  const t2 = (a: number, b: number): number => a * 64 + b
-  const L = (w: number): number => w ? lab[w]! : 0
-  let o = 0
-  const f = (t: number, a: number, b = 0): void => { buf[o++] = (mix(t, a, b) >>> 0) & MASK }
+  rowBuf = buf; rowAt = 0
   f(21, wts0, wtb0); f(22, wts0, wb0); f(23, ws0, wtb0); f(24, wts0, tb0); f(25, ts0, wtb0)
   f(26, ws0, wb0); f(27, t2(ts0, tb0))
   f(29, t2(ts0, tb0), tb1); f(30, t2(ts1, ts0), tb0); f(31, t2(ts0, tb0), T[s0L]!); f(32, t2(ts0, tb0), T[s0R]!)
@@ -148,17 +155,17 @@ export function stateContextRows(x: ParseInput, s: State, buf: Int32Array): numb
   f(40, ws0, d); f(41, ts0, d); f(42, wb0, d); f(43, tb0, d); f(44, t2(ts0, tb0), d); f(45, t2(ts1, ts0), d1); f(46, ws1, d1)
   f(47, ws0, s0 ? nr[s0]! : 0); f(48, ts0, s0 ? nr[s0]! : 0); f(49, ws0, s0 ? nl[s0]! : 0); f(50, ts0, s0 ? nl[s0]! : 0)
   f(51, wb0, nl[b0]!); f(52, tb0, nl[b0]!); f(53, ts1, s1 ? nr[s1]! * 16 + nl[s1]! : 0)
-  f(54, W[s0L]!); f(55, T[s0L]!); f(56, L(s0L)); f(57, W[s0R]!); f(58, T[s0R]!); f(59, L(s0R))
-  f(60, W[b0L]!); f(61, T[b0L]!); f(62, L(b0L)); f(63, W[s1R]!); f(64, T[s1R]!); f(65, L(s1R)); f(66, T[s1L]!); f(67, L(s1L))
-  f(68, T[s0L2]!); f(69, L(s0L2)); f(70, T[s0R2]!); f(71, L(s0R2)); f(72, T[b0L2]!); f(73, L(b0L2))
+  f(54, W[s0L]!); f(55, T[s0L]!); f(56, L(lab, s0L)); f(57, W[s0R]!); f(58, T[s0R]!); f(59, L(lab, s0R))
+  f(60, W[b0L]!); f(61, T[b0L]!); f(62, L(lab, b0L)); f(63, W[s1R]!); f(64, T[s1R]!); f(65, L(lab, s1R)); f(66, T[s1L]!); f(67, L(lab, s1L))
+  f(68, T[s0L2]!); f(69, L(lab, s0L2)); f(70, T[s0R2]!); f(71, L(lab, s0R2)); f(72, T[b0L2]!); f(73, L(lab, b0L2))
   f(74, t2(ts0, T[s0L]!), T[s0L2]!); f(75, t2(ts0, T[s0R]!), T[s0R2]!); f(76, t2(tb0, T[b0L]!), T[b0L2]!)
-  f(77, t2(ts0, L(s0L)), L(s0R)); f(78, t2(tb0, L(b0L)), ts0)
+  f(77, t2(ts0, L(lab, s0L)), L(lab, s0R)); f(78, t2(tb0, L(lab, b0L)), ts0)
   f(79, ws0, s0 ? lset[s0]! : 0); f(80, ws0, s0 ? rset[s0]! : 0); f(81, wb0, lset[b0]!)
   f(82, ts0, s0 ? lset[s0]! : 0); f(83, ts0, s0 ? rset[s0]! : 0); f(84, tb0, lset[b0]!)
   f(85, cs0, cb0); f(86, cs0, tb0); f(87, ts0, cb0); f(88, cs1, cs0); f(90, cs1, ts0); f(91, ts1, cs0)
   f(92, C[s0L]!); f(93, C[s0R]!); f(94, C[b0L]!)
   f(97, t2(ts0, tb0), t2(tb1, ts1))
-  return o
+  return rowAt
 }
 
 /**
@@ -192,21 +199,19 @@ export function labelRows(x: ParseInput, s: State, h: number, d: number, buf: In
   const { W, T, C, S } = x
   const dir = d < h ? 0 : 1
   const { lc1, rc1, lset, rset, lab } = s
-  const L = (w: number): number => w ? lab[w]! : 0
   const dl = lc1[d]!, dr = rc1[d]!, hl = lc1[h]!, hr = rc1[h]!
   const th = T[h]!, td = T[d]!, wh = W[h]!, wd = W[d]!
   const thd = th * 64 + td
   const ds = dist(h, d)
-  let o = 0
-  const g = (t: number, a: number, b = 0): void => { buf[o++] = (mix(t * 2 + dir + 1000, a, b) >>> 0) & LMASK }
+  rowBuf = buf; rowAt = 0; labelDir = dir
   g(0, 0)
   g(1, wd); g(2, td); g(3, wh); g(4, th); g(5, thd); g(6, wh, td); g(7, th, wd); g(8, wh, wd)
-  g(9, C[d]!); g(10, C[h]!); g(11, C[h]!, C[d]!); g(12, thd, ds); g(13, L(dl)); g(14, L(dr))
+  g(9, C[d]!); g(10, C[h]!); g(11, C[h]!, C[d]!); g(12, thd, ds); g(13, L(lab, dl)); g(14, L(lab, dr))
   g(15, lset[d]!); g(16, rset[d]!); g(17, td, lset[d]!); g(18, td, rset[d]!); g(19, thd, T[d - 1]!); g(20, thd, d + 1 <= x.n + 1 ? T[d + 1]! : NIL_TAG)
-  g(21, S[d]!); g(22, th, S[d]!); g(23, S[h]!, td); g(24, thd, T[dl]!); g(25, W[dl]!); g(26, thd, W[dl]!); g(27, W[dl]!, L(dl))
-  g(28, thd, W[hl]!); g(29, W[hl]!, L(hl)); g(30, thd, L(hl)); g(31, thd, W[hr]!); g(32, thd, lset[h]!); g(33, thd, rset[h]!)
+  g(21, S[d]!); g(22, th, S[d]!); g(23, S[h]!, td); g(24, thd, T[dl]!); g(25, W[dl]!); g(26, thd, W[dl]!); g(27, W[dl]!, L(lab, dl))
+  g(28, thd, W[hl]!); g(29, W[hl]!, L(lab, hl)); g(30, thd, L(lab, hl)); g(31, thd, W[hr]!); g(32, thd, lset[h]!); g(33, thd, rset[h]!)
   g(34, td, T[dr]!); g(35, wd, T[dr]!); g(36, thd, s.b > x.n ? 1 : 0); g(37, C[d]!, th); g(38, C[h]!, td)
-  return o
+  return rowAt
 }
 
 const tbuf = { rows: new Int32Array(PARSE_MAX_ROWS), lrows: new Int32Array(LABEL_MAX_ROWS), mq: new Int32Array(N_MOVES), mf: new Float64Array(N_MOVES), lq: new Int32Array(256), lf: new Float64Array(256) }
