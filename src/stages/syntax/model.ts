@@ -31,8 +31,11 @@ export const MAGIC_LABELS = 0x3142414c // 'LAB1'
 /** One parsed sentence: per word its UPOS, head (1-based, 0 = root) and relation. */
 export interface ParsedSentence { readonly upos: string[]; readonly heads: number[]; readonly deprels: string[] }
 
-/** Distinct words a parser keeps hashed, with their cached tagger scores (~0.8 KB each), before it starts afresh. */
-const WORD_CACHE_MAX = 50_000
+/**
+ * Distinct words a parser keeps hashed, with their cached tagger scores (about 1.5 KB each), before it starts
+ * afresh: at most about 60 MB, what 100,000 words hashed without scores took before.
+ */
+const WORD_CACHE_MAX = 40_000
 
 /** A loaded tagger + parser. */
 export class SyntaxParser {
