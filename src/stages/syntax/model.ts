@@ -19,6 +19,7 @@ import { QuantizedScorer, type RowScorer } from './perceptron.js'
 import { UPOS, USE_BEAM_MODEL } from './syntax.data.js'
 import { lemmatize } from './lemma.js'
 import { tagSentence, WordCache, type TagWord } from './tagger.js'
+import { FastTagger } from './fast-tagger.js'
 import { State } from './transitions.js'
 
 /** Folder of the committed syntax model. */
@@ -29,6 +30,12 @@ export const MAGIC_LABELS = 0x3142414c // 'LAB1'
 
 /** One parsed sentence: per word its UPOS, head (1-based, 0 = root) and relation. */
 export interface ParsedSentence { readonly upos: string[]; readonly heads: number[]; readonly deprels: string[] }
+
+/**
+ * Distinct words a parser keeps hashed, with their cached tagger scores (about 1.5 KB each), before it starts
+ * afresh: at most about 60 MB, what 100,000 words hashed without scores took before.
+ */
+const WORD_CACHE_MAX = 40_000
 
 /** A loaded tagger + parser. */
 export class SyntaxParser {
@@ -46,10 +53,14 @@ export class SyntaxParser {
     /** beam width of the parser (meta.json's beamWidth; 1 = greedy) */
     readonly beamWidth = 1,
   ) {
-    this.words = new WordCache(clusters)
+    this.words = new WordCache(clusters, WORD_CACHE_MAX)
     this.beam = beamWidth > 1 ? new Beam(beamWidth) : null
+    // integer weights (the committed model): the run-time tagger, whose tags are tagSentence's
+    const passes = [tagger, tagger2].filter((s): s is RowScorer => s !== null)
+    this.fast = !exact && passes.every((s) => s instanceof QuantizedScorer) ? new FastTagger(passes as QuantizedScorer[], tagDict) : null
   }
   private readonly beam: Beam | null
+  private readonly fast: FastTagger | null
 
   /** Lemma of a word with its UPOS: the EWT lemma where the rules get a frequent train word wrong, else the rules'. */
   lemma(word: string, upos: string): string {
@@ -69,11 +80,15 @@ export class SyntaxParser {
   /** Tags hashed words into out (the second pass, when the model has one, reads the first pass's tags). */
   private tagInto(words: readonly TagWord[], out: Uint8Array): void {
     const n = words.length
-    if (!this.tagger2) { tagSentence(this.tagger, this.tagDict, words, out, this.exact); return }
+    const pass = (k: number, into: Uint8Array, first?: Uint8Array): void => {
+      if (this.fast) this.fast.tag(words, into, k, first)
+      else tagSentence(k ? this.tagger2! : this.tagger, this.tagDict, words, into, this.exact, first)
+    }
+    if (!this.tagger2) { pass(0, out); return }
     if (this.first.length < n) this.first = new Uint8Array(n * 2)
     const first = this.first.subarray(0, n)
-    tagSentence(this.tagger, this.tagDict, words, first, this.exact)
-    tagSentence(this.tagger2, this.tagDict, words, out, this.exact, first)
+    pass(0, first)
+    pass(1, out, first)
   }
 
   /** Tags and parses one tokenised sentence (EWT tokenisation: clitics and hyphens split). */

@@ -7,7 +7,7 @@
  * `BeamTrainer`), globally over a beam with max-violation or early updates (Zhang & Nivre 2011; Huang et al. 2012).
  */
 import { mix } from '../entities/ner/features.js'
-import { argmax, type Averaged, type RowScorer } from './perceptron.js'
+import { argmax, QuantizedScorer, type Averaged, type RowScorer } from './perceptron.js'
 import { N_MOVES, N_TAGS, LABEL_HASH_BITS, LEFT, PARSER_HASH_BITS, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, State } from './transitions.js'
 export { oracleSequence } from './transitions.js'
@@ -44,6 +44,20 @@ export function parseInput(words: readonly { readonly h: { readonly lower: numbe
 
 const dist = (a: number, b: number): number => { const d = Math.abs(b - a); return d < 5 ? d : d < 7 ? 5 : d < 10 ? 6 : 7 }
 
+/**
+ * The row buffer and write position of the feature writers f and g below. They are module state rather than
+ * closures made in each feature function: those were allocated on every call, several times per parser state.
+ */
+let rowBuf: Int32Array = new Int32Array(0), rowAt = 0, labelDir = 0
+/** Writes the transition row of template t over values a, b. */
+const f = (t: number, a: number, b = 0): void => { rowBuf[rowAt++] = (mix(t, a, b) >>> 0) & MASK }
+/** Writes the relation row of template t over values a, b (for the arc direction set in labelDir). */
+const g = (t: number, a: number, b = 0): void => { rowBuf[rowAt++] = (mix(t * 2 + labelDir + 1000, a, b) >>> 0) & LMASK }
+/** Two tags as one value. */
+const t2 = (a: number, b: number): number => a * 64 + b
+/** The relation label (id + 1) of word w in a state's `lab`, 0 for no word. */
+const L = (lab: Int32Array, w: number): number => w ? lab[w]! : 0
+
 /** Writes the transition features of state s into buf; returns the count. */
 export function stateRows(x: ParseInput, s: State, buf: Int32Array): number {
   const { W, T, C } = x
@@ -59,10 +73,7 @@ export function stateRows(x: ParseInput, s: State, buf: Int32Array): number {
   const wts0 = mix(0, ws0, ts0), wtb0 = mix(0, wb0, tb0)
   const d = s0 ? dist(s0, b0) : 0
   const d1 = s0 && s1 ? dist(s1, s0) : 0
-  const t2 = (a: number, b: number): number => a * 64 + b
-  const L = (w: number): number => w ? lab[w]! : 0
-  let o = 0
-  const f = (t: number, a: number, b = 0): void => { buf[o++] = (mix(t, a, b) >>> 0) & MASK }
+  rowBuf = buf; rowAt = 0
   f(0, 0)
   f(1, ws0); f(2, ts0); f(3, wts0); f(4, cs0)
   f(5, ws1); f(6, ts1); f(7, ws1, ts1); f(8, cs1)
@@ -77,17 +88,110 @@ export function stateRows(x: ParseInput, s: State, buf: Int32Array): number {
   f(40, ws0, d); f(41, ts0, d); f(42, wb0, d); f(43, tb0, d); f(44, t2(ts0, tb0), d); f(45, t2(ts1, ts0), d1); f(46, ws1, d1)
   f(47, ws0, s0 ? nr[s0]! : 0); f(48, ts0, s0 ? nr[s0]! : 0); f(49, ws0, s0 ? nl[s0]! : 0); f(50, ts0, s0 ? nl[s0]! : 0)
   f(51, wb0, nl[b0]!); f(52, tb0, nl[b0]!); f(53, ts1, s1 ? nr[s1]! * 16 + nl[s1]! : 0)
-  f(54, W[s0L]!); f(55, T[s0L]!); f(56, L(s0L)); f(57, W[s0R]!); f(58, T[s0R]!); f(59, L(s0R))
-  f(60, W[b0L]!); f(61, T[b0L]!); f(62, L(b0L)); f(63, W[s1R]!); f(64, T[s1R]!); f(65, L(s1R)); f(66, T[s1L]!); f(67, L(s1L))
-  f(68, T[s0L2]!); f(69, L(s0L2)); f(70, T[s0R2]!); f(71, L(s0R2)); f(72, T[b0L2]!); f(73, L(b0L2))
+  f(54, W[s0L]!); f(55, T[s0L]!); f(56, L(lab, s0L)); f(57, W[s0R]!); f(58, T[s0R]!); f(59, L(lab, s0R))
+  f(60, W[b0L]!); f(61, T[b0L]!); f(62, L(lab, b0L)); f(63, W[s1R]!); f(64, T[s1R]!); f(65, L(lab, s1R)); f(66, T[s1L]!); f(67, L(lab, s1L))
+  f(68, T[s0L2]!); f(69, L(lab, s0L2)); f(70, T[s0R2]!); f(71, L(lab, s0R2)); f(72, T[b0L2]!); f(73, L(lab, b0L2))
   f(74, t2(ts0, T[s0L]!), T[s0L2]!); f(75, t2(ts0, T[s0R]!), T[s0R2]!); f(76, t2(tb0, T[b0L]!), T[b0L2]!)
-  f(77, t2(ts0, L(s0L)), L(s0R)); f(78, t2(tb0, L(b0L)), ts0)
+  f(77, t2(ts0, L(lab, s0L)), L(lab, s0R)); f(78, t2(tb0, L(lab, b0L)), ts0)
   f(79, ws0, s0 ? lset[s0]! : 0); f(80, ws0, s0 ? rset[s0]! : 0); f(81, wb0, lset[b0]!)
   f(82, ts0, s0 ? lset[s0]! : 0); f(83, ts0, s0 ? rset[s0]! : 0); f(84, tb0, lset[b0]!)
   f(85, cs0, cb0); f(86, cs0, tb0); f(87, ts0, cb0); f(88, cs1, cs0); f(89, cb0, cb1); f(90, cs1, ts0); f(91, ts1, cs0)
   f(92, C[s0L]!); f(93, C[s0R]!); f(94, C[b0L]!)
   f(97, t2(ts0, tb0), t2(tb1, ts1)); f(98, wb0, tb1); f(99, tb0, wb1)
-  return o
+  return rowAt
+}
+
+/** Roles of a word in a parser state whose `stateRows` read that word alone (or its next two words, for B0). */
+export const S0 = 0, S1 = 1, S2 = 2, B0 = 3
+/** Number of roles; rows per role at most. */
+export const POSITION_ROLES = 4
+const POSITION_MAX_ROWS = 16
+
+/**
+ * The rows of `stateRows` that read one position alone, in one role: s0's, s1's or s2's word, tag and cluster, or
+ * (B0, with the bias row) those of b0 and the two words after it. Written into buf from 0; returns the count. With
+ * `stateContextRows` they are the same rows as `stateRows` (a test checks it), in another order: the run-time
+ * parser sums them once per position and sentence (`PositionScores`), since its integer sums do not depend on the order.
+ */
+export function positionRows(x: ParseInput, p: number, role: number, buf: Int32Array): number {
+  const { W, T, C } = x
+  rowBuf = buf; rowAt = 0
+  if (role === S0) { f(1, W[p]!); f(2, T[p]!); f(3, mix(0, W[p]!, T[p]!)); f(4, C[p]!) }
+  else if (role === S1) { f(5, W[p]!); f(6, T[p]!); f(7, W[p]!, T[p]!); f(8, C[p]!) }
+  else if (role === S2) { f(19, W[p]!); f(20, T[p]!) }
+  else {
+    const n = x.n, b1 = p <= n ? p + 1 : 0, b2 = b1 > 0 && b1 <= n ? b1 + 1 : 0
+    const wb0 = W[p]!, tb0 = T[p]!, wb1 = W[b1]!, tb1 = T[b1]!
+    f(0, 0)
+    f(9, wb0); f(10, tb0); f(11, mix(0, wb0, tb0)); f(12, C[p]!)
+    f(13, wb1); f(14, tb1); f(15, wb1, tb1); f(16, C[b1]!)
+    f(17, W[b2]!); f(18, T[b2]!)
+    f(28, tb0 * 64 + tb1); f(34, tb0 * 64 + tb1, T[b2]!); f(89, C[p]!, C[b1]!); f(98, wb0, tb1); f(99, tb0, wb1)
+  }
+  return rowAt
+}
+
+/** The rows of `stateRows` that read two positions or the state's arcs (the ones `positionRows` leaves out); returns the count. */
+export function stateContextRows(x: ParseInput, s: State, buf: Int32Array): number {
+  const { W, T, C } = x
+  const n = x.n
+  const s0 = s.s0, s1 = s.s1, s2 = s.s2
+  const b0 = s.b, b1 = b0 <= n ? b0 + 1 : 0, b2 = b1 > 0 && b1 <= n ? b1 + 1 : 0
+  const { lc1, lc2, rc1, rc2, nl, nr, lset, rset, lab } = s
+  const s0L = s0 ? lc1[s0]! : 0, s0L2 = s0 ? lc2[s0]! : 0, s0R = s0 ? rc1[s0]! : 0, s0R2 = s0 ? rc2[s0]! : 0
+  const b0L = lc1[b0]!, b0L2 = lc2[b0]!
+  const s1L = s1 ? lc1[s1]! : 0, s1R = s1 ? rc1[s1]! : 0
+  const ws0 = W[s0]!, ts0 = T[s0]!, ws1 = W[s1]!, ts1 = T[s1]!, wb0 = W[b0]!, tb0 = T[b0]!, tb1 = T[b1]!
+  const cs0 = C[s0]!, cs1 = C[s1]!, cb0 = C[b0]!
+  const wts0 = mix(0, ws0, ts0), wtb0 = mix(0, wb0, tb0)
+  const d = s0 ? dist(s0, b0) : 0
+  const d1 = s0 && s1 ? dist(s1, s0) : 0
+  rowBuf = buf; rowAt = 0
+  f(21, wts0, wtb0); f(22, wts0, wb0); f(23, ws0, wtb0); f(24, wts0, tb0); f(25, ts0, wtb0)
+  f(26, ws0, wb0); f(27, t2(ts0, tb0))
+  f(29, t2(ts0, tb0), tb1); f(30, t2(ts1, ts0), tb0); f(31, t2(ts0, tb0), T[s0L]!); f(32, t2(ts0, tb0), T[s0R]!)
+  f(33, t2(ts0, tb0), T[b0L]!); f(35, t2(ts1, ts0), T[s0L]!); f(36, t2(ts1, ts0), T[s1R]!)
+  f(37, ws1, ws0); f(38, ts1, ws0); f(39, ws1, ts0); f(95, t2(ts1, ts0), T[s0R]!); f(96, t2(T[s2]!, ts1), ts0)
+  f(40, ws0, d); f(41, ts0, d); f(42, wb0, d); f(43, tb0, d); f(44, t2(ts0, tb0), d); f(45, t2(ts1, ts0), d1); f(46, ws1, d1)
+  f(47, ws0, s0 ? nr[s0]! : 0); f(48, ts0, s0 ? nr[s0]! : 0); f(49, ws0, s0 ? nl[s0]! : 0); f(50, ts0, s0 ? nl[s0]! : 0)
+  f(51, wb0, nl[b0]!); f(52, tb0, nl[b0]!); f(53, ts1, s1 ? nr[s1]! * 16 + nl[s1]! : 0)
+  f(54, W[s0L]!); f(55, T[s0L]!); f(56, L(lab, s0L)); f(57, W[s0R]!); f(58, T[s0R]!); f(59, L(lab, s0R))
+  f(60, W[b0L]!); f(61, T[b0L]!); f(62, L(lab, b0L)); f(63, W[s1R]!); f(64, T[s1R]!); f(65, L(lab, s1R)); f(66, T[s1L]!); f(67, L(lab, s1L))
+  f(68, T[s0L2]!); f(69, L(lab, s0L2)); f(70, T[s0R2]!); f(71, L(lab, s0R2)); f(72, T[b0L2]!); f(73, L(lab, b0L2))
+  f(74, t2(ts0, T[s0L]!), T[s0L2]!); f(75, t2(ts0, T[s0R]!), T[s0R2]!); f(76, t2(tb0, T[b0L]!), T[b0L2]!)
+  f(77, t2(ts0, L(lab, s0L)), L(lab, s0R)); f(78, t2(tb0, L(lab, b0L)), ts0)
+  f(79, ws0, s0 ? lset[s0]! : 0); f(80, ws0, s0 ? rset[s0]! : 0); f(81, wb0, lset[b0]!)
+  f(82, ts0, s0 ? lset[s0]! : 0); f(83, ts0, s0 ? rset[s0]! : 0); f(84, tb0, lset[b0]!)
+  f(85, cs0, cb0); f(86, cs0, tb0); f(87, ts0, cb0); f(88, cs1, cs0); f(90, cs1, ts0); f(91, ts1, cs0)
+  f(92, C[s0L]!); f(93, C[s0R]!); f(94, C[b0L]!)
+  f(97, t2(ts0, tb0), t2(tb1, ts1))
+  return rowAt
+}
+
+/**
+ * Per sentence, the transition scores of every position's `positionRows` in each role, summed once (a word is
+ * s0, s1, s2 or b0 in several states: about a quarter of a state's rows are read again otherwise).
+ */
+export class PositionScores {
+  private v = new Int32Array(0)
+  private readonly rows = new Int32Array(POSITION_MAX_ROWS)
+  /** Sums the rows of positions 0..n+1 (0 = none, n+1 = the root) of x in every role. */
+  fill(moves: QuantizedScorer, x: ParseInput): void {
+    const size = (x.n + 2) * POSITION_ROLES * N_MOVES
+    if (this.v.length < size) this.v = new Int32Array(size * 2)
+    this.v.fill(0, 0, size)
+    for (let p = 0; p <= x.n + 1; p++) for (let role = 0; role < POSITION_ROLES; role++) {
+      // the root is never on the stack, and b0 is never "none"
+      if (p === x.n + 1 ? role !== B0 : p === 0 && role === B0) continue
+      moves.addAll(this.rows, positionRows(x, p, role, this.rows), this.v, (p * POSITION_ROLES + role) * N_MOVES)
+    }
+  }
+  /** Adds the position scores of state s (its s0, s1, s2 and b0) into acc[0..N_MOVES). */
+  addTo(s: State, acc: Int32Array): void {
+    const v = this.v, R = POSITION_ROLES * N_MOVES
+    const a = s.s0 * R + S0 * N_MOVES, b = s.s1 * R + S1 * N_MOVES, c = s.s2 * R + S2 * N_MOVES, d = s.b * R + B0 * N_MOVES
+    for (let m = 0; m < N_MOVES; m++) acc[m]! += v[a + m]! + v[b + m]! + v[c + m]! + v[d + m]!
+  }
 }
 
 /** Writes the label features of the arc h -> d (dir 0: d left of h) into buf; returns the count. */
@@ -95,33 +199,40 @@ export function labelRows(x: ParseInput, s: State, h: number, d: number, buf: In
   const { W, T, C, S } = x
   const dir = d < h ? 0 : 1
   const { lc1, rc1, lset, rset, lab } = s
-  const L = (w: number): number => w ? lab[w]! : 0
   const dl = lc1[d]!, dr = rc1[d]!, hl = lc1[h]!, hr = rc1[h]!
   const th = T[h]!, td = T[d]!, wh = W[h]!, wd = W[d]!
   const thd = th * 64 + td
   const ds = dist(h, d)
-  let o = 0
-  const g = (t: number, a: number, b = 0): void => { buf[o++] = (mix(t * 2 + dir + 1000, a, b) >>> 0) & LMASK }
+  rowBuf = buf; rowAt = 0; labelDir = dir
   g(0, 0)
   g(1, wd); g(2, td); g(3, wh); g(4, th); g(5, thd); g(6, wh, td); g(7, th, wd); g(8, wh, wd)
-  g(9, C[d]!); g(10, C[h]!); g(11, C[h]!, C[d]!); g(12, thd, ds); g(13, L(dl)); g(14, L(dr))
+  g(9, C[d]!); g(10, C[h]!); g(11, C[h]!, C[d]!); g(12, thd, ds); g(13, L(lab, dl)); g(14, L(lab, dr))
   g(15, lset[d]!); g(16, rset[d]!); g(17, td, lset[d]!); g(18, td, rset[d]!); g(19, thd, T[d - 1]!); g(20, thd, d + 1 <= x.n + 1 ? T[d + 1]! : NIL_TAG)
-  g(21, S[d]!); g(22, th, S[d]!); g(23, S[h]!, td); g(24, thd, T[dl]!); g(25, W[dl]!); g(26, thd, W[dl]!); g(27, W[dl]!, L(dl))
-  g(28, thd, W[hl]!); g(29, W[hl]!, L(hl)); g(30, thd, L(hl)); g(31, thd, W[hr]!); g(32, thd, lset[h]!); g(33, thd, rset[h]!)
+  g(21, S[d]!); g(22, th, S[d]!); g(23, S[h]!, td); g(24, thd, T[dl]!); g(25, W[dl]!); g(26, thd, W[dl]!); g(27, W[dl]!, L(lab, dl))
+  g(28, thd, W[hl]!); g(29, W[hl]!, L(lab, hl)); g(30, thd, L(lab, hl)); g(31, thd, W[hr]!); g(32, thd, lset[h]!); g(33, thd, rset[h]!)
   g(34, td, T[dr]!); g(35, wd, T[dr]!); g(36, thd, s.b > x.n ? 1 : 0); g(37, C[d]!, th); g(38, C[h]!, td)
-  return o
+  return rowAt
 }
 
 const tbuf = { rows: new Int32Array(PARSE_MAX_ROWS), lrows: new Int32Array(LABEL_MAX_ROWS), mq: new Int32Array(N_MOVES), mf: new Float64Array(N_MOVES), lq: new Int32Array(256), lf: new Float64Array(256) }
 
-/** Parses one sentence; heads (0 = root, 1-based) and label ids written into heads[0..n), labels[0..n). */
+const positions = new PositionScores()
+
+/**
+ * Parses one sentence; heads (0 = root, 1-based) and label ids written into heads[0..n), labels[0..n). Over the
+ * committed integer weights, the rows of single positions are summed once per sentence (`PositionScores`).
+ */
 export function parseSentence(moves: RowScorer, labels: RowScorer, x: ParseInput, s: State, heads: Int32Array, labelIds: Int32Array, exact = false): void {
   s.reset(x.n)
   const ms = exact ? tbuf.mf : tbuf.mq, ls = exact ? tbuf.lf : tbuf.lq
   const nL = labels.nClasses
+  const cached = !exact && moves instanceof QuantizedScorer
+  if (cached) positions.fill(moves, x)
   while (!s.done) {
-    const count = stateRows(x, s, tbuf.rows)
     ms.fill(0)
+    let count: number
+    if (cached) { positions.addTo(s, ms as Int32Array); count = stateContextRows(x, s, tbuf.rows) }
+    else count = stateRows(x, s, tbuf.rows)
     moves.addAll(tbuf.rows, count, ms, 0)
     let t = -1, bs = -Infinity
     for (let m = 0; m < N_MOVES; m++) if (s.valid(m) && ms[m]! > bs) { bs = ms[m]!; t = m }

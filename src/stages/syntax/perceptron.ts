@@ -23,7 +23,7 @@ export class FloatScorer implements RowScorer {
   }
 }
 
-/** The committed int16 (or int8) weights, packed to their non-zero rows (the NER model's CompactWeights), summed as integers. */
+/** The committed int16 (or int8) weights in the NER model's CompactWeights (packed, sparse or dense rows, whichever suits the table), summed as integers. */
 export class QuantizedScorer implements RowScorer {
   private readonly cw: CompactWeights
   constructor(q: Int16Array, scale: number, readonly nClasses: number) { this.cw = new CompactWeights(q, scale, nClasses) }

@@ -14,14 +14,18 @@ const MASK = (1 << TAGGER_HASH_BITS) - 1
 /** Most rows one token can have. */
 export const TAG_MAX_ROWS = 48
 
-/** The hashes of a word plus its 3-char suffix hash (padding words have only padding hashes). */
-export interface TagWord { readonly norm: string; readonly h: WordHashes; readonly suf3: number }
+/**
+ * The hashes of a word plus its 3-char suffix hash (padding words have only padding hashes), and the slot where
+ * the run-time tagger of the parser that hashed it keeps the word's partial scores (`fast-tagger.ts`; null until then).
+ */
+export interface TagWord { readonly norm: string; readonly h: WordHashes; readonly suf3: number; scores: Int32Array | null }
 
 const pad = (x: number): TagWord => ({
   norm: '',
-  h: { form: x, lower: x, shape: x, wlen: 0, pre: [], suf: [], finest: x, fine: x, flags: 0, letters: 0, lowers: 0 }, suf3: x,
+  h: { form: x, lower: x, shape: x, wlen: 0, pre: [], suf: [], finest: x, fine: x, flags: 0, letters: 0, lowers: 0 }, suf3: x, scores: null,
 })
-const BOS_WORD = pad(BOS), EOS_WORD = pad(EOS)
+/** The words before the first token and after the last. */
+export const BOS_WORD = pad(BOS), EOS_WORD = pad(EOS)
 
 /** Hashes words, caching them by form (the same token always hashes the same). */
 export class WordCache {
@@ -32,7 +36,7 @@ export class WordCache {
     if (w) return w
     const norm = normaliseToken(token)
     const h = hashWord(norm, this.clusters)
-    w = { norm, h, suf3: h.suf.length ? h.suf[Math.min(2, h.suf.length - 1)]! : EOS }
+    w = { norm, h, suf3: h.suf.length ? h.suf[Math.min(2, h.suf.length - 1)]! : EOS, scores: null }
     if (this.cache.size >= this.max) this.cache.clear()
     this.cache.set(token, w)
     return w
@@ -92,6 +96,80 @@ export function tagRows(words: readonly TagWord[], i: number, p1: number, p2: nu
   buf[o++] = row(mix(126, m1.h.shape))
   buf[o++] = row(mix(127, n2.h.fine))
   buf[o++] = row(mix(128, m2.h.fine))
+  buf[o++] = row(mix(129, h.fine, n1.h.fine))
+  buf[o++] = row(mix(130, p1))
+  buf[o++] = row(mix(131, p1, p2))
+  buf[o++] = row(mix(132, p1, h.lower))
+  buf[o++] = row(mix(133, p1, w.suf3))
+  buf[o++] = row(mix(134, p1, n1.h.lower))
+  if (first) {
+    const r0 = first[i]!, r1 = i + 1 < n ? first[i + 1]! : TAG_START, r2 = i + 2 < n ? first[i + 2]! : TAG_START
+    buf[o++] = row(mix(150, r1))
+    buf[o++] = row(mix(151, r1, r2))
+    buf[o++] = row(mix(152, h.lower, r1))
+    buf[o++] = row(mix(153, r0))
+    buf[o++] = row(mix(154, r0, r1))
+    buf[o++] = row(mix(155, p1, r1))
+    buf[o++] = row(mix(156, w.suf3, r1))
+    buf[o++] = row(mix(157, r0, h.lower))
+    buf[o++] = row(mix(158, p1 * 32 + r0, r1))
+  }
+  return o
+}
+
+/**
+ * Where a word stands to the token being tagged, for the rows that read that word alone (`roleRows`): the token
+ * itself (with the bias row), the one and two before it, the one and two after it.
+ */
+export const SELF = 0, PREV1 = 1, NEXT1 = 2, PREV2 = 3, NEXT2 = 4
+/** Number of roles. */
+export const ROLES = 5
+
+/**
+ * The rows of `tagRows` that read one word alone, in one role: written into buf from o; returns the new end.
+ * With `contextRows` they are the same rows as `tagRows` (a test checks it), in another order; the run-time
+ * tagger (`fast-tagger.ts`) sums them once per distinct word, since its integer sums do not depend on the order.
+ */
+export function roleRows(w: TagWord, role: number, buf: Int32Array, o: number): number {
+  const h = w.h
+  if (role === SELF) {
+    buf[o++] = row(mix(100, 0))
+    buf[o++] = row(mix(101, h.lower))
+    buf[o++] = row(mix(102, h.form))
+    const len = Math.min(4, h.wlen)
+    for (let k = 0; k < len; k++) { buf[o++] = row(mix(103 + k, h.pre[k]!)); buf[o++] = row(mix(107 + k, h.suf[k]!)) }
+    buf[o++] = row(mix(111, h.shape))
+    buf[o++] = row(mix(119, h.fine))
+    buf[o++] = row(mix(120, h.finest))
+  } else if (role === PREV1) {
+    buf[o++] = row(mix(113, h.lower))
+    buf[o++] = row(mix(117, w.suf3))
+    buf[o++] = row(mix(121, h.fine))
+    buf[o++] = row(mix(126, h.shape))
+  } else if (role === NEXT1) {
+    buf[o++] = row(mix(114, h.lower))
+    buf[o++] = row(mix(118, w.suf3))
+    buf[o++] = row(mix(122, h.fine))
+    buf[o++] = row(mix(125, h.shape))
+  } else if (role === PREV2) {
+    buf[o++] = row(mix(115, h.lower))
+    buf[o++] = row(mix(128, h.fine))
+  } else {
+    buf[o++] = row(mix(116, h.lower))
+    buf[o++] = row(mix(127, h.fine))
+  }
+  return o
+}
+
+/** The rows of `tagRows` that read two words, the position or the tags (the ones `roleRows` leaves out); returns the count. */
+export function contextRows(words: readonly TagWord[], i: number, p1: number, p2: number, buf: Int32Array, first?: Uint8Array): number {
+  const n = words.length
+  const w = words[i]!, h = w.h
+  const m1 = i > 0 ? words[i - 1]! : BOS_WORD, n1 = i + 1 < n ? words[i + 1]! : EOS_WORD
+  let o = 0
+  buf[o++] = row(mix(112, h.flags | (i === 0 ? 32 : 0)))
+  buf[o++] = row(mix(123, m1.h.lower, h.lower))
+  buf[o++] = row(mix(124, h.lower, n1.h.lower))
   buf[o++] = row(mix(129, h.fine, n1.h.fine))
   buf[o++] = row(mix(130, p1))
   buf[o++] = row(mix(131, p1, p2))
