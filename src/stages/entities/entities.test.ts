@@ -347,10 +347,13 @@ describe('bodies the knowledge base cuts in pieces (issue #15)', () => {
     assert.ok(!es.some((e) => e.type === 'PERSON'), 'no person is named')
   })
   it('a body\'s name keeps the demonym before it; a person\'s title does not', () => {
-    const es = nerEntities('The Syrian Electoral Reform Committee met in Damascus on Monday. Iranian Foreign Minister Hossein Amir Abdollahian said so.')
+    const es = nerEntities('The Syrian Electoral Reform Committee met in Damascus on Monday. Iranian Foreign Minister Hossein Amir Abdollahian said so. ' +
+      'Members of the Electoral Reform Committee agreed.')
     const names = es.map((e) => `${e.name}/${e.type}`)
     assert.ok(names.includes('Syrian Electoral Reform Committee/ORG'), names.join(' | '))
     assert.ok(names.includes('Hossein Amir Abdollahian/PERSON'), names.join(' | '))
+    // the name without the demonym, later, is the same body
+    assert.deepEqual(es.find((e) => e.name === 'Syrian Electoral Reform Committee')!.mentions.map((m) => m.text), ['Syrian Electoral Reform Committee', 'Electoral Reform Committee'])
   })
 })
 
