@@ -161,7 +161,8 @@ export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, 
       // without the events stage's word that this expression dates this event, it must sit nearer its trigger than any other event's
       if (tx && e.date_basis !== 'unresolved' && !ownsTimex(doc, e, tx)) continue
       const r = tx && tx.basis === 'unresolved' ? resolveRelative(tx.text, isoDay(anchor)) : null
-      if (r) events.set(e.id, { date: r.value, date_precision: r.precision, date_basis: 'inferred' })
+      // what the events stage said is kept (`date_given`): the next analysis starts again from it ("unresolved" counts above)
+      if (r) events.set(e.id, { date: r.value, date_precision: r.precision, date_basis: 'inferred', ...(e.date_basis || e.date_precision ? { date_given: { date: e.date, date_precision: e.date_precision, date_basis: e.date_basis ?? null } } : {}) })
     }
   }
   return { published, events }
