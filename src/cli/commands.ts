@@ -179,7 +179,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     }, { mustExist: true }))
 
   program.command('reanalyze')
-    .description('Re-run the corpus-wide analysis (duplicates, story events, contradictions, framing profiles)')
+    .description('Re-run the corpus-wide analysis over every document (duplicates, story events, contradictions, framing profiles); ingest analyses only the part new pages affect')
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
     .action(async (o) => withStore(o.db, async (store) => { await reanalyze(store, { kbDirs: o.kb }); process.stdout.write((await summaryLines(store)) + '\n') }, { mustExist: true }))

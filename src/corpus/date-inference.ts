@@ -145,9 +145,10 @@ function groupsByDoc(coref: Coreference): Map<string, number[]> {
 }
 
 /** Infers publication dates of undated pages and re-resolves their relative time expressions from them. */
-export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>): DateInference {
+export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>, latestDay?: number): DateInference {
   const published = new Map<string, InferredDate>(), events = new Map<string, DateOverride>()
-  const latestCorpus = maxOf(docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))
+  // the latest publication day of the corpus: given when these documents are a part of it (src/corpus/incremental.ts)
+  const latestCorpus = latestDay ?? latestPublished(docs)
   const byDoc = groupsByDoc(coref)
   for (const doc of docs) {
     if (doc.published) continue
@@ -167,3 +168,6 @@ export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, 
   }
   return { published, events }
 }
+
+/** The latest publication day (day number) of the documents, -Infinity when none is dated. */
+export const latestPublished = (docs: readonly DocumentRecord[]): number => maxOf(docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))
