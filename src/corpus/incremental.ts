@@ -34,17 +34,13 @@ export async function affectedPart(store: PartStore, pages: readonly DocumentRec
   for (const id of met.docs) ids.add(id)
   for (const r of await store.corpusByIds('story_event', [...met.stories])) for (const m of r.members) ids.add(m.doc)
   const records = new Map<string, { kind: string; id: string }>()
-  const loaded = new Map<string, DocumentRecord>()
   /** story events left out of the closure, with their documents */
   const outside = new Map<string, string[]>()
   let frontier = [...ids]
   while (frontier.length) {
     if (ids.size > max) return null
     const next = new Set<string>()
-    for (const d of await store.documentsByIds(frontier)) {
-      loaded.set(d.id, d)
-      for (const x of d.duplicates ?? []) if (!ids.has(x.doc)) next.add(x.doc)
-    }
+    for (const d of await store.documentsByIds(frontier)) for (const x of d.duplicates ?? []) if (!ids.has(x.doc)) next.add(x.doc)
     const members = new Map<string, { kind: string; id: string; docs: string[] }>()
     for (const m of await store.corpusMembers(frontier)) {
       const k = `${m.kind}\u0000${m.id}`, r = members.get(k)
@@ -59,7 +55,7 @@ export async function affectedPart(store: PartStore, pages: readonly DocumentRec
     frontier = [...next]
   }
   // in ingest order, as the whole analysis sees them
-  const docs = await store.documentsByIds([...loaded.keys()])
+  const docs = await store.documentsByIds([...ids])
   // a story event the part holds whole is analysed again with it, when its events' coreference blocks are small
   // enough to be compared whole in the corpus too (the part would compare pairs the corpus's window does not)
   const whole = [...outside].filter(([, members]) => members.every((d) => ids.has(d))).map(([k]) => k.slice(k.indexOf('\u0000') + 1))
@@ -128,9 +124,11 @@ const MEET_MARGIN = 0.75
  * updated by what the part changed. Past INCREMENTAL_MAX_PART documents (or INCREMENTAL_MAX_SHARE of the corpus)
  * it does nothing and says the whole analysis is needed.
  */
-export async function analyzeIncrement(store: PartStore, added: readonly string[], kb: Kb, opts: { maxShare?: number } = {}): Promise<IncrementResult> {
+export async function analyzeIncrement(store0: PartStore, added: readonly string[], kb: Kb, opts: { maxShare?: number } = {}): Promise<IncrementResult> {
+  const order = await store0.documentOrder(), total = order.size
+  // each stored document is read once per increment (the store does not change until the part is written)
+  const store: PartStore = { ...store0, documentsByIds: cachedDocuments(store0, order) }
   const pages = await store.documentsByIds(added)
-  const order = await store.documentOrder(), total = order.size
   const max = Math.min(INCREMENTAL_MAX_PART, Math.max(pages.length, Math.floor(total * (opts.maxShare ?? INCREMENTAL_MAX_SHARE))))
   // the word weights of the whole corpus: the stored counts and the new pages' sentences (not yet among them)
   const fresh = termCounts(pages)
@@ -168,10 +166,26 @@ export async function analyzeIncrement(store: PartStore, added: readonly string[
     ...parts, eventStory: new Map([...part.frozen, ...parts.eventStory]), events: new Map([...(parts.events ?? []), ...keptDates]), actors: await newActors(store, pages, kb), records: [...records, ...outlets.records], analysed: docs.map((d) => d.id),
     remove: [...part.records, ...outlets.removed.map((id) => ({ kind: 'outlet', id }))],
     unindex: part.records.filter((r) => r.kind === 'story_event').map((r) => r.id),
-    index: { ...corpusIndex(docs, records, info, kb, fresh) },
+    // the index rows of the new pages and of the new story events (a stored page's keys do not change)
+    index: corpusIndex(pages, records, info, kb, fresh),
   }
   await store.replaceCorpusPart(update)
   return { analysed: docs.length, records: records.length }
+}
+
+/** `documentsByIds` reading each document once: later calls take it from memory, in ingest order (`order`). */
+function cachedDocuments(store: PartStore, order: ReadonlyMap<string, string>): PartStore['documentsByIds'] {
+  const seen = new Map<string, DocumentRecord | null>()
+  return async (ids) => {
+    const missing = [...new Set(ids)].filter((id) => !seen.has(id))
+    if (missing.length) {
+      for (const id of missing) seen.set(id, null)
+      for (const d of await store.documentsByIds(missing)) seen.set(d.id, d)
+    }
+    const out = [...new Set(ids)].map((id) => seen.get(id)).filter((d): d is DocumentRecord => !!d)
+    const at = (d: DocumentRecord) => order.get(d.id) ?? '\uffff'
+    return out.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0))
+  }
 }
 
 /** Actor records the new pages add to or extend (aliases in document order, as `collectActors` gives them over the corpus). */

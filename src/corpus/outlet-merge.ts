@@ -15,7 +15,7 @@ type Evidence = Term['evidence'][number]
 export async function mergeOutlets(store: Pick<Store, 'corpusByIds'>, part: readonly DocumentRecord[], now: readonly OutletProfileRecord[], order: ReadonlyMap<string, string>): Promise<{ records: OutletProfileRecord[]; removed: string[] } | null> {
   const inPart = new Set(part.map((d) => d.id))
   // what each document of the part would add as an original of the outlet it spoke for before this analysis
-  const before = outletShares(part, new Map())
+  const before = outletShares(part, new Map(), { tone: false })
   const names = new Map<string, string>()
   for (const s of before) names.set(outletId(s.name), s.name)
   for (const p of now) names.set(p.id, p.name)

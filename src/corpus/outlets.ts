@@ -24,16 +24,18 @@ export interface OutletShare {
 }
 
 /** The shares of the original documents that have an outlet, in document order (copies count for the outlet they copy, once). */
-export function outletShares(docs: readonly DocumentRecord[], originalOf: ReadonlyMap<string, string>): OutletShare[] {
+export function outletShares(docs: readonly DocumentRecord[], originalOf: ReadonlyMap<string, string>, opts: { tone?: boolean } = {}): OutletShare[] {
   const lexicon = loadLexicon()
+  // without `tone`, words and tone are left at 0 (a caller that needs only the framing terms)
+  const measure = opts.tone !== false
   const out: OutletShare[] = []
   for (const d of docs) {
     if ((originalOf.get(d.id) ?? d.id) !== d.id) continue
     const name = profileName(d)
     if (!name) continue
-    const body = d.body.join('\n')
+    const body = measure ? d.body.join('\n') : ''
     out.push({
-      name, detail: { doc: d.id, words: (body.match(/[\p{L}\p{N}]+/gu) ?? []).length, tone: documentTone(body, d.framing, lexicon), terms: d.framing.length },
+      name, detail: { doc: d.id, words: measure ? (body.match(/[\p{L}\p{N}]+/gu) ?? []).length : 0, tone: measure ? documentTone(body, d.framing, lexicon) : 0, terms: d.framing.length },
       framing: d.framing.map((f) => ({ key: f.label ?? f.term.toLowerCase(), neutral: f.neutral, evidence: { doc: d.id, start: f.start, end: f.end, text: f.text } })),
     })
   }

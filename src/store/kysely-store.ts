@@ -248,7 +248,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
         await tx.updateTable('documents').set({ published_inferred: null, duplicates: null }).where('id', 'in', c).execute()
       })
       await writeResults(tx, p)
-      await inChunks([...p.analysed, ...p.unindex], (c) => tx.deleteFrom('corpus_keys').where('ref', 'in', c).execute())
+      await inChunks(p.unindex, (c) => tx.deleteFrom('corpus_keys').where('ref', 'in', c).execute())
       if (p.index) await writeIndex(tx, p.index)
       await setMeta(tx, CORPUS_DUE, null)
       await bumpGeneration(tx)
@@ -279,15 +279,12 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       return out
     }),
     corpusMembers: (docIds) => guard('corpusMembers', async () => {
+      // one join per chunk: the records holding these documents (index on doc_id), then all their rows (index on kind, id)
       const out: CorpusMember[] = [], seen = new Set<string>()
       for (let i = 0; i < docIds.length; i += CHUNK) {
-        const recs = await db.selectFrom('corpus_docs').select(['kind', 'id']).distinct().where('doc_id', 'in', docIds.slice(i, i + CHUNK) as string[]).execute()
-        for (const r of recs) {
-          const k = `${r.kind}\u0000${r.id}`
-          if (seen.has(k)) continue
-          seen.add(k)
-          out.push(...await db.selectFrom('corpus_docs').select(['kind', 'id', 'doc_id']).where('kind', '=', r.kind).where('id', '=', r.id).execute())
-        }
+        const rows = await db.selectFrom('corpus_docs as c1').innerJoin('corpus_docs as c2', (j) => j.onRef('c2.kind', '=', 'c1.kind').onRef('c2.id', '=', 'c1.id'))
+          .select(['c2.kind', 'c2.id', 'c2.doc_id']).distinct().where('c1.doc_id', 'in', docIds.slice(i, i + CHUNK) as string[]).execute()
+        for (const r of rows) { const k = `${r.kind}\u0000${r.id}\u0000${r.doc_id}`; if (!seen.has(k)) { seen.add(k); out.push(r) } }
       }
       return out
     }),

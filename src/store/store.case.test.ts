@@ -186,17 +186,20 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
       assert.deepEqual((await store.documentsByIds([c.id, a.id, 'd_nope'])).map((d) => d.id), [a.id, c.id], 'current documents, in ingest order')
       assert.equal(await store.latestPublished(), '2024-05-02')
       assert.equal((await store.documentOrder()).size, 3)
-      // a and b analysed again apart: their records go, c's stay; their results and index rows are replaced, the counts added
+      // a and b analysed again apart: their records go, c's stay; their results are replaced, the index rows of what
+      // `unindex` names go and the new ones come, the counts are added
       await store.replaceCorpusPart({ actors: [], records: [se('se_a', [a]), se('se_b', [b]), story('st_a', [a], ['se_a']), story('st_b', [b], ['se_b'])],
         eventStory: new Map([[a.events[0]!.id, 'se_a'], [b.events[0]!.id, 'se_b']]), docs: new Map([[a.id, { published_inferred: { date: '2024-05-01', precision: 'day', basis: 'test' } }]]),
-        analysed: [a.id, b.id], remove: [{ kind: 'story_event', id: 'se_ab' }, { kind: 'story', id: 'st_ab' }], unindex: ['se_ab'],
-        index: { keys: [['b:CONSULT|p|oslo', a.id]], terms: new Map([['envoy', 1], ['oslo', -2]]), sentences: 1 } })
+        analysed: [a.id, b.id], remove: [{ kind: 'story_event', id: 'se_ab' }, { kind: 'story', id: 'st_ab' }], unindex: [b.id, 'se_c'],
+        index: { keys: [['a:oslo', 'se_b']], terms: new Map([['envoy', 1], ['oslo', -2]]), sentences: 1 } })
       assert.deepEqual((await store.listCorpus('story')).map((r) => r.id), ['st_a', 'st_b', 'st_c'])
       assert.deepEqual((await store.listCorpus('story_event')).map((r) => r.id), ['se_a', 'se_b', 'se_c'])
       assert.deepEqual((await store.allDocuments()).map((d) => d.events[0]!.story_event), ['se_a', 'se_b', 'se_c'])
       assert.equal((await store.getDocument(a.id))?.published_inferred?.date, '2024-05-01')
       assert.deepEqual((await store.keyRefs(['b:CONSULT|p|oslo', 'l:1'], 5)).get('b:CONSULT|p|oslo'), [a.id, c.id])
       assert.deepEqual((await store.keyRefs(['l:1'], 5)).get('l:1'), [c.id])
+      assert.deepEqual((await store.keyRefs(['a:oslo'], 5)).get('a:oslo'), ['se_b'])
+      assert.deepEqual(await store.keyCounts(['b:CONSULT|p|oslo', 'a:oslo', 'x:none']), new Map([['b:CONSULT|p|oslo', 2], ['a:oslo', 1]]))
       assert.deepEqual(await store.termCounts(['envoy', 'oslo']), { sentences: 4, df: new Map([['envoy', 4]]) })
       assert.deepEqual((await store.corpusMembers([b.id])).map((m) => m.id).sort(), ['se_b', 'st_b'])
       assert.equal(await store.corpusDue(), false)

@@ -61,13 +61,13 @@ export interface CorpusIndex {
 /**
  * The analysis of a part of the corpus (the documents a new page can affect), written over the stored analysis:
  * the records in `remove` are deleted and `records` and `actors` written (by id); the documents in `analysed` get
- * their results (`eventStory`, `events`, `docs`) and index rows replaced; `index.terms` and `index.sentences` are
- * added to the stored counts (negative counts remove).
+ * their results (`eventStory`, `events`, `docs`) replaced; the key rows of `unindex` are deleted and `index.keys`
+ * added; `index.terms` and `index.sentences` are added to the stored counts (negative counts remove).
  */
 export interface CorpusPart extends CorpusUpdate {
   readonly analysed: readonly string[]
   readonly remove: readonly { readonly kind: string; readonly id: string }[]
-  /** refs whose key rows are deleted before `index.keys` are written (beside `analysed`: the story events removed) */
+  /** refs whose key rows are deleted before `index.keys` are written (the story events removed) */
   readonly unindex: readonly string[]
 }
 
