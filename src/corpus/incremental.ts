@@ -14,7 +14,7 @@ import { shortHash } from './story-events.js'
 import { contentWords, Idf } from './text-sim.js'
 
 /** What the incremental analysis reads and writes. */
-export type PartStore = Pick<Store, 'documentsByIds' | 'keyRefs' | 'keyCounts' | 'corpusMembers' | 'corpusByIds' | 'termCounts' | 'latestPublished' | 'documentOrder' | 'getActor' | 'replaceCorpusPart'>
+export type PartStore = Pick<Store, 'documentsByIds' | 'keyRefs' | 'keyCounts' | 'corpusMembers' | 'corpusByIds' | 'termCounts' | 'latestPublished' | 'documentOrder' | 'getActor' | 'replaceCorpusPart' | 'unindexedDocuments'>
 
 /** How an incremental analysis went: the documents it analysed again, or why the whole analysis is needed instead. */
 export type IncrementResult = { readonly analysed: number; readonly records: number } | { readonly whole: string }
@@ -128,7 +128,8 @@ export async function analyzeIncrement(store0: PartStore, added: readonly string
   const order = await store0.documentOrder(), total = order.size
   // each stored document is read once per increment (the store does not change until the part is written)
   const store: PartStore = { ...store0, documentsByIds: cachedDocuments(store0, order) }
-  const pages = await store.documentsByIds(added)
+  // pages another writer stored meanwhile without an analysis (it skipped it, or was cut off) are new pages here too
+  const pages = await store.documentsByIds([...new Set([...added, ...await store.unindexedDocuments(INCREMENTAL_MAX_PART)])])
   const max = Math.min(INCREMENTAL_MAX_PART, Math.max(pages.length, Math.floor(total * (opts.maxShare ?? INCREMENTAL_MAX_SHARE))))
   // the word weights of the whole corpus: the stored counts and the new pages' sentences (not yet among them)
   const fresh = termCounts(pages)

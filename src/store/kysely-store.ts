@@ -311,6 +311,11 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       const rows = await db.selectFrom('documents').select(['id', 'ingested_at']).where('status', '=', 'ok').where('superseded_by', 'is', null).execute()
       return new Map(rows.map((r) => [r.id, `${r.ingested_at} ${r.id}`]))
     }),
+    unindexedDocuments: (limit) => guard('unindexedDocuments', async () => {
+      const rows = await db.selectFrom('documents').select('id').where('status', '=', 'ok').where('superseded_by', 'is', null)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('corpus_keys').select('ref').whereRef('corpus_keys.ref', '=', 'documents.id')))).orderBy('ingested_at').orderBy('id').limit(limit).execute()
+      return rows.map((r) => r.id)
+    }),
     hasCorpusIndex: () => guard('hasCorpusIndex', async () => !!(await db.selectFrom('store_meta').select('key').where('key', '=', TERM_SENTENCES).executeTakeFirst())),
     generation: () => guard('generation', async () => Number((await db.selectFrom('store_meta').select('value').where('key', '=', GENERATION).executeTakeFirst())?.value ?? 0)),
     corpusDue: () => guard('corpusDue', async () => !!(await db.selectFrom('store_meta').select('key').where('key', '=', CORPUS_DUE).executeTakeFirst())),

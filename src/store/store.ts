@@ -134,6 +134,8 @@ export interface Store {
   latestPublished(): Promise<string | null>
   /** every current document's place in ingest order (a string that sorts as the documents were ingested) */
   documentOrder(): Promise<Map<string, string>>
+  /** current, accepted documents no analysis has indexed yet (stored since the last one, by this writer or another), at most `limit` */
+  unindexedDocuments(limit: number): Promise<string[]>
   /** true when the store holds the incremental analysis's index (written by the last whole analysis) */
   hasCorpusIndex(): Promise<boolean>
   /** how many write transactions the store has seen (documents, rejections, corpus); any change of it means cached reads are stale */
