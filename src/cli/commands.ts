@@ -37,6 +37,7 @@ function printIngest(sum: IngestSummary, json: boolean): void {
   for (const r of sum.rejected) process.stdout.write(`  rejected ${r.path ?? '(stdin)'}: ${r.reason} [${r.ruleId}]\n`)
   for (const e of sum.stageErrors ?? []) process.stdout.write(`  stage error ${e.path ?? '(stdin)'}: the ${e.stage} stage failed (${e.error}); stored without what it and the later stages find\n`)
   if (sum.corpus === 'due') process.stdout.write('  completed the cross-source analysis an earlier run left unfinished\n')
+  else if (sum.analysis?.scope === 'part') process.stdout.write(`  cross-source analysis of the ${sum.analysis.analysed} document(s) the new pages can affect (dossier reanalyze: all of them)\n`)
 }
 
 /** Progress on stderr: one rewritten line on a terminal, one line a second otherwise (logs stay readable). */
@@ -58,6 +59,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses (refused by default: SSRF)')
     .option('--workers <n>', 'clean and read pages in n worker threads (each loads the models; the store is still written in input order by one writer); 0: in the main thread', '0')
     .option('--page-timeout <seconds>', 'with --workers: a page read for longer is stopped and reported (page-timeout; not stored, so the next run reads it again), its worker replaced', '120')
+    .option('--whole-analysis', 'run the cross-source analysis over every document, as reanalyze does, instead of the part of the corpus the new pages affect')
     .action(async (paths: string[], o) => withStore(o.db, async (store) => {
       const workers = Number(o.workers)
       if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new DossierError('E_USAGE', `Expected --workers to be a whole number from 0 to 64, got ${o.workers}`)
@@ -65,7 +67,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
       if (!(pageTimeout > 0)) throw new DossierError('E_USAGE', `Expected --page-timeout to be a number of seconds above 0, got ${o.pageTimeout}`)
       const fetchUrl = o.allowPrivate ? (u: string) => fetchPageItems(u, { allowPrivate: true }) : undefined
       // progress goes to stderr with --json too (the summary alone is on stdout): a long run never sits silent
-      const sum = await ingest(store, paths, { kbDirs: o.kb, lexiconDirs: o.lexicon, onProgress: progress(o.quiet), onPhase: phase(o.quiet), fetchUrl, workers, pageTimeoutMs: pageTimeout * 1000 })
+      const sum = await ingest(store, paths, { kbDirs: o.kb, lexiconDirs: o.lexicon, onProgress: progress(o.quiet), onPhase: phase(o.quiet), fetchUrl, workers, pageTimeoutMs: pageTimeout * 1000, wholeCorpus: !!o.wholeAnalysis })
       if (!o.quiet && process.stderr.isTTY) process.stderr.write('\n')
       printIngest(sum, !!o.json)
       if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')
@@ -179,7 +181,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     }, { mustExist: true }))
 
   program.command('reanalyze')
-    .description('Re-run the corpus-wide analysis (duplicates, story events, contradictions, framing profiles)')
+    .description('Re-run the corpus-wide analysis over every document (duplicates, story events, contradictions, framing profiles); ingest analyses only the part new pages affect')
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
     .option('--kb <dir>', 'extra knowledge-base folder (repeatable)', collect, [])
     .action(async (o) => withStore(o.db, async (store) => { await reanalyze(store, { kbDirs: o.kb }); process.stdout.write((await summaryLines(store)) + '\n') }, { mustExist: true }))

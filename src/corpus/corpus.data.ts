@@ -113,3 +113,10 @@ export const PUBLICATION_WINDOW_DAYS = 7
 export const COREF_SAME_WEEKDAY_POINTS = 1.5
 /** A date that belongs to a later act referring to this one ("called the bombing" on Wednesday) bounds it: the act lies this many days before, at most. The same reach bounds an attack a dated page reports with no date. */
 export const DOUBTFUL_DATE_REACH_DAYS = 30
+
+/** Of a key (LSH band, coreference block, place) shared by more documents than twice this, a new page meets its first and its latest this many (the LSH bucket's scan and the coreference window, src/corpus/incremental.ts). */
+export const INCREMENTAL_KEY_EACH = 64
+/** Past this many documents affected by new pages, the whole analysis runs instead (it is then about as cheap, and bounded in memory by the same). */
+export const INCREMENTAL_MAX_PART = 20000
+/** Past this share of the corpus affected by new pages, the whole analysis runs instead (a small corpus is analysed whole). */
+export const INCREMENTAL_MAX_SHARE = 0.5

@@ -145,9 +145,10 @@ function groupsByDoc(coref: Coreference): Map<string, number[]> {
 }
 
 /** Infers publication dates of undated pages and re-resolves their relative time expressions from them. */
-export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>): DateInference {
+export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, kb: Kb, info: ReadonlyMap<string, ActorInfo>, latestDay?: number): DateInference {
   const published = new Map<string, InferredDate>(), events = new Map<string, DateOverride>()
-  const latestCorpus = maxOf(docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))
+  // the latest publication day of the corpus: given when these documents are a part of it (src/corpus/incremental.ts)
+  const latestCorpus = latestDay ?? latestPublished(docs)
   const byDoc = groupsByDoc(coref)
   for (const doc of docs) {
     if (doc.published) continue
@@ -161,8 +162,12 @@ export function inferDates(docs: readonly DocumentRecord[], coref: Coreference, 
       // without the events stage's word that this expression dates this event, it must sit nearer its trigger than any other event's
       if (tx && e.date_basis !== 'unresolved' && !ownsTimex(doc, e, tx)) continue
       const r = tx && tx.basis === 'unresolved' ? resolveRelative(tx.text, isoDay(anchor)) : null
-      if (r) events.set(e.id, { date: r.value, date_precision: r.precision, date_basis: 'inferred' })
+      // what the events stage said is kept (`date_given`): the next analysis starts again from it ("unresolved" counts above)
+      if (r) events.set(e.id, { date: r.value, date_precision: r.precision, date_basis: 'inferred', ...(e.date_basis || e.date_precision ? { date_given: { date: e.date, date_precision: e.date_precision, date_basis: e.date_basis ?? null } } : {}) })
     }
   }
   return { published, events }
 }
+
+/** The latest publication day (day number) of the documents, -Infinity when none is dated. */
+export const latestPublished = (docs: readonly DocumentRecord[]): number => maxOf(docs.map((d) => (d.published ? dayNumber(d.published) : -Infinity)))

@@ -67,9 +67,10 @@ function mentionDate(doc: DocumentRecord, e: EventRecord, overrides: ReadonlyMap
 }
 
 /** Builds the mentions of every event of every document, with dates overridden where the analysis inferred them. */
-export function eventMentions(docs: readonly DocumentRecord[], overrides: ReadonlyMap<string, DateOverride>): EventMention[] {
-  const idf = new Idf()
-  const words = docs.flatMap((d) => d.events.map((e) => { const w = contentWords(e.evidence.text); idf.add(w); return w }))
+export function eventMentions(docs: readonly DocumentRecord[], overrides: ReadonlyMap<string, DateOverride>, given?: Idf): EventMention[] {
+  // the word weights: the corpus's (given), else those of these documents' event sentences
+  const idf = given ?? new Idf()
+  const words = docs.flatMap((d) => d.events.map((e) => { const w = contentWords(e.evidence.text); if (!given) idf.add(w); return w }))
   let k = 0
   return docs.flatMap((doc) => doc.events.map((event) => {
     const dated = mentionDate(doc, event, overrides)
@@ -138,17 +139,21 @@ export function scorePair(x: EventMention, y: EventMention, info: ReadonlyMap<st
   return { score, ruledOut: false }
 }
 
+/** The blocks an event mention is compared in: its type with each actor (canonical id), with its place, else with its page alone. */
+export function blockKeys(docId: string, e: EventRecord, info: ReadonlyMap<string, ActorInfo>): string[] {
+  const t = e.type
+  const keys = [e.source_actor, e.target_actor].filter((a) => !!a).map((a) => `${t}|a|${info.get(a!.actor)?.id ?? a!.actor}`)
+  const place = normPlace(e.location)
+  if (place) keys.push(`${t}|p|${place}`)
+  if (!keys.length) keys.push(`${t}|d|${docId}`)
+  return keys
+}
+
 /** Candidate pairs: mentions sharing a type and an actor or a place (blocking keeps this near-linear). */
 function candidatePairs(ms: readonly EventMention[], info: ReadonlyMap<string, ActorInfo>): [number, number][] {
   const blocks = new Map<string, number[]>()
   const add = (k: string, i: number) => { const b = blocks.get(k); if (b) b.push(i); else blocks.set(k, [i]) }
-  ms.forEach((m, i) => {
-    const t = m.event.type
-    const keys = [m.event.source_actor, m.event.target_actor].filter((a) => !!a).map((a) => `${t}|a|${info.get(a!.actor)?.id ?? a!.actor}`)
-    if (m.place) keys.push(`${t}|p|${m.place}`)
-    if (!keys.length) keys.push(`${t}|d|${m.doc.id}`)
-    for (const k of keys) add(k, i)
-  })
+  ms.forEach((m, i) => { for (const k of blockKeys(m.doc.id, m.event, info)) add(k, i) })
   const seen = new Set<string>(), out: [number, number][] = []
   for (const b of blocks.values()) {
     const sorted = b.length > COREF_BLOCK_WINDOW ? [...b].sort((i, j) => (ms[i].range?.[0] ?? Infinity) - (ms[j].range?.[0] ?? Infinity) || i - j) : b

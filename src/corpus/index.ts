@@ -2,7 +2,9 @@
 import type { Kb } from '../kb/index.js'
 import type { ActorRecord, DocumentRecord } from '../model/records.js'
 import type { CorpusUpdate } from '../store/store.js'
+import { actorInfo } from './actor-compat.js'
 import { analyzeParts } from './analyze.js'
+import { corpusIndex } from './corpus-keys.js'
 
 export { findDuplicates } from './duplicates.js'
 export { textSignature, estimateJaccard, LshIndex } from './minhash.js'
@@ -10,7 +12,9 @@ export { resolveRelative } from './relative-dates.js'
 
 /** Corpus-wide analysis over every current document (run after each ingest; its result replaces the last). */
 export function analyzeCorpus(docs: readonly DocumentRecord[], opts: { kb: Kb }): CorpusUpdate {
-  return { actors: collectActors(docs, opts.kb), ...analyzeParts(docs, opts.kb) }
+  const parts = analyzeParts(docs, opts.kb)
+  // the look-ups of the incremental analysis (src/corpus/incremental.ts) over the documents as the analysis saw them
+  return { actors: collectActors(docs, opts.kb), ...parts, index: corpusIndex(docs, parts.records, actorInfo(docs, opts.kb), opts.kb) }
 }
 
 /** One actor record per actor id referenced by any document, enriched from the knowledge base. */

@@ -67,6 +67,17 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 /** Signature of a text, from words through shingles. */
 export const textSignature = (text: string): Uint32Array => minhashSignature(shingleHashes(wordHashes(text)))
 
+/** The LSH bucket key of each band of a signature (30-bit: V8 keeps them as small integers); the incremental analysis stores them. */
+export function bandKeys(sig: Uint32Array, bands = LSH_BANDS, rows = LSH_ROWS): number[] {
+  const out: number[] = []
+  for (let b = 0; b < bands; b++) {
+    let h = Math.imul(b + 1, 0x9e3779b1)
+    for (let r = 0; r < rows; r++) h = fmix32(h ^ sig[b * rows + r])
+    out.push(h >>> 2)
+  }
+  return out
+}
+
 /**
  * Locality-sensitive hashing over signatures: each band of `rows` bins is one bucket key, so documents that
  * agree on any whole band become candidates. Insert-and-query is O(bands) per document.
@@ -79,10 +90,7 @@ export class LshIndex {
   /** Adds document `id` and returns the ids already indexed that share a band with it (each once). */
   add(id: number, sig: Uint32Array): number[] {
     const seen: number[] = []
-    for (let b = 0; b < this.bands; b++) {
-      let h = Math.imul(b + 1, 0x9e3779b1)
-      for (let r = 0; r < this.rows; r++) h = fmix32(h ^ sig[b * this.rows + r])
-      const key = h >>> 2
+    for (const key of bandKeys(sig, this.bands, this.rows)) {
       const bucket = this.buckets.get(key)
       if (bucket === undefined) { this.buckets.set(key, id); continue }
       if (typeof bucket === 'number') { seen.push(bucket); this.buckets.set(key, [bucket, id]); continue }

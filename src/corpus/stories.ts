@@ -21,7 +21,13 @@ const datedAct = (ms: readonly EventMention[]) => ms.some((m) => m.dateFrom !== 
  * STORY_MIN_SHARED_EVENTS story events. An event more than STORY_MAX_EVENT_DOCS pages mention is background.
  * Every document belongs to exactly one story.
  */
-export function groupStories(docs: readonly DocumentRecord[], coref: Coreference, eventStory: ReadonlyMap<string, string>, originalOf: ReadonlyMap<string, string>): StoryRecord[] {
+/**
+ * A story event the analysis of a part of the corpus leaves as it is (src/corpus/incremental.ts): its member pages
+ * (all of them), how many independent sources it has, and whether it dates the act.
+ */
+export interface KeptStoryEvent { readonly id: string; readonly docs: readonly string[]; readonly sources: number; readonly dated: boolean }
+
+export function groupStories(docs: readonly DocumentRecord[], coref: Coreference, eventStory: ReadonlyMap<string, string>, originalOf: ReadonlyMap<string, string>, kept: readonly KeptStoryEvent[] = []): StoryRecord[] {
   const index = new Map(docs.map((d, i) => [d.id, i]))
   const uf = new UnionFind(docs.length)
   for (const d of docs) { const o = originalOf.get(d.id); if (o && o !== d.id) uf.union(index.get(d.id)!, index.get(o)!) }
@@ -41,6 +47,29 @@ export function groupStories(docs: readonly DocumentRecord[], coref: Coreference
       s.n++
       if (sources >= STORY_MIN_SOURCES && (dated || (byDoc.get(ids[a]) && byDoc.get(ids[b])))) s.strong++
       shared.set(k, s)
+    }
+  }
+  // story events kept as they are link the pages of the part they hold as the whole analysis would (their own sources and date)
+  if (kept.length) {
+    const lead = new Map<string, Map<string, boolean>>()
+    for (const d of docs) for (const e of d.events) {
+      const se = eventStory.get(e.id)
+      if (!se) continue
+      const m = lead.get(se) ?? new Map<string, boolean>()
+      m.set(d.id, (m.get(d.id) ?? false) || inLead(d, e.evidence.start))
+      lead.set(se, m)
+    }
+    for (const k of kept) {
+      if (k.docs.length < 2 || k.docs.length > STORY_MAX_EVENT_DOCS) continue
+      const byDoc = lead.get(k.id)
+      const ids = [...byDoc?.keys() ?? []].filter((id) => index.has(id))
+      for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) {
+        const key = ids[a] < ids[b] ? `${ids[a]}\u0000${ids[b]}` : `${ids[b]}\u0000${ids[a]}`
+        const s = shared.get(key) ?? { n: 0, strong: 0 }
+        s.n++
+        if (k.sources >= STORY_MIN_SOURCES && (k.dated || (byDoc!.get(ids[a]) && byDoc!.get(ids[b])))) s.strong++
+        shared.set(key, s)
+      }
     }
   }
   for (const [k, s] of shared) {

@@ -14,8 +14,10 @@ export function contentWords(text: string): string[] {
 
 /** Inverse document frequencies over a set of sentences, with a default for unseen words. */
 export class Idf {
-  private readonly df = new Map<string, number>()
-  private n = 0
+  /** `df` and `n`: counts kept elsewhere (the store's, for the analysis of a part of the corpus) */
+  constructor(private readonly df = new Map<string, number>(), private n = 0) {}
+  /** how many sentences were counted */
+  get sentences(): number { return this.n }
   add(words: readonly string[]): void { this.n++; for (const w of new Set(words)) this.df.set(w, (this.df.get(w) ?? 0) + 1) }
   weight(w: string): number { return Math.log((this.n + 1) / ((this.df.get(w) ?? 0) + 0.5)) }
   /** An IDF-weighted, L2-normalised bag of words. */

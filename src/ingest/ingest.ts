@@ -1,6 +1,7 @@
 import { docId, sha256, type Source } from '../doc/doc.js'
 import { msg } from '../doc/span.js'
 import { analyzeCorpus } from '../corpus/index.js'
+import { analyzeIncrement } from '../corpus/incremental.js'
 import { defaultPipeline, type PipelineOptions } from '../pipeline/default.js'
 import type { Pipeline } from '../doc/stage.js'
 import { loadKb } from '../kb/index.js'
@@ -34,6 +35,11 @@ export interface IngestSummary {
   readonly stageErrors: readonly { readonly path: string | null; readonly stage: string; readonly error: string }[]
   /** the cross-source analysis ran this time (`due`: completing one an earlier run left unfinished) */
   readonly corpus?: 'ran' | 'due'
+  /**
+   * how it ran: `part` when only the documents the new pages can affect were analysed again (src/corpus/incremental.ts;
+   * `analysed` counts them), `whole` over every document, with the reason when a part was not enough
+   */
+  readonly analysis?: { readonly scope: 'part'; readonly analysed: number } | { readonly scope: 'whole'; readonly why: string }
   readonly seconds: number
 }
 
@@ -44,6 +50,10 @@ export interface IngestOptions extends PipelineOptions {
   readonly onPhase?: (message: string) => void
   /** skip the corpus-wide analysis (used by callers that run it once after several ingests) */
   readonly skipCorpus?: boolean
+  /** always analyse the whole corpus, never only the part new pages affect */
+  readonly wholeCorpus?: boolean
+  /** the largest share of the corpus analysed as a part before the whole is analysed instead (default INCREMENTAL_MAX_SHARE; tests set 1) */
+  readonly maxPartShare?: number
   /** walk sub-folders (default true) */
   readonly recursive?: boolean
   /** how an http(s) input is fetched (default: src/net's SSRF-safe fetcher, public addresses only); a FetchError is reported and the run goes on */
@@ -82,6 +92,8 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
   const localPipeline = () => (pipeline ??= defaultPipeline(opts).pipeline)
   const kb = loadKb(opts.kbDirs ?? [])
   if (!opts.workers) localPipeline()
+  // an analysis owed before this run (cut off, or skipped) covers more than this run's pages: then the whole runs
+  const dueBefore = !opts.skipCorpus && await store.corpusDue()
   const run = await store.startRun(`ingest ${paths.join(' ')}${opts.pages?.length ? `${paths.length ? ' ' : ''}(${opts.pages.length} page(s) sent over HTTP)` : ''}`)
   // a path that does not exist or a URL that cannot be fetched is reported (exit 1), not stored: it is no page
   const rejected: { path: string | null; ruleId: string; reason: string; count?: number }[] = missing.map((p) => ({ path: p, ruleId: 'not-found', reason: `Expected a file or folder, found nothing at ${p}` }))
@@ -97,6 +109,8 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
   /** pages read and not yet written, with their raw bytes' hashes (bytes seen twice in one batch are stored once, as across batches) */
   type Pending = { item: InputItem; rawSha: string; group: string | undefined; rec: DocumentRecord; opts: { runId: string; stages: readonly StageStatus[]; version: number; replaces: string | null }; previous: boolean }
   let pending: Pending[] = [], pendingSince = 0
+  /** ids of the pages stored by this run (new pages, not new versions), for the incremental analysis */
+  const added: string[] = []
   const pendingRaw = new Set<string>()
   /** writes the pending pages in one transaction; when the store refuses the batch, each page alone, so one bad page never costs the others */
   const flush = async () => {
@@ -114,6 +128,7 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
       if (r === 'exists') { unchanged++; continue } // another writer stored this very page meanwhile
       stored++
       if (b.previous) versions++
+      else added.push(b.rec.id)
     }
   }
   const saveRejected = async (path: string | null, url: string | null, rawSha: string, ruleId: string, reason: string) => {
@@ -244,9 +259,19 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
   if (opts.onProgress && files.length > 1) opts.onProgress({ done: pages, total: files.length, stored, rejected: rejected.length, perSecond: pages / ((performance.now() - t0) / 1000) })
   // the analysis is owed when pages were stored now, or when a run that stored some was cut off before finishing it
   // (the store marks it due with every document saved and clears the mark with the analysis)
-  let corpus: IngestSummary['corpus']
+  let corpus: IngestSummary['corpus'], analysis: IngestSummary['analysis']
   if (!opts.skipCorpus && (stored > 0 || versions > 0 || await store.corpusDue())) {
     corpus = stored > 0 || versions > 0 ? 'ran' : 'due'
+    // new pages only, onto a stored analysis with its index: the part of the corpus they can affect is analysed again
+    const why = opts.wholeCorpus ? 'asked for' : dueBefore ? 'an earlier analysis was left unfinished' : versions > 0 ? 'new versions of stored pages' : !stored ? 'no new page'
+      : !(await store.hasCorpusIndex()) ? 'the store has no index of its analysis yet' : null
+    if (!why) {
+      opts.onPhase?.(`cross-source analysis of the part of the corpus ${added.length} new page(s) can affect…`)
+      const r = await analyzeIncrement(store, added, kb, { maxShare: opts.maxPartShare })
+      analysis = 'analysed' in r ? { scope: 'part', analysed: r.analysed } : { scope: 'whole', why: r.whole }
+    } else analysis = { scope: 'whole', why }
+  }
+  if (analysis?.scope === 'whole') {
     const docs = await store.allDocuments()
     opts.onPhase?.(corpus === 'due' ? `completing the cross-source analysis an earlier run left unfinished, over ${docs.length} document(s)…` : `cross-source analysis over ${docs.length} document(s)…`)
     // the reliability tests kill a run during this phase: this holds it open that long (never set in use)
@@ -254,7 +279,7 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
     if (hold > 0) await new Promise((r) => setTimeout(r, hold))
     await store.replaceCorpus(analyzeCorpus(docs, { kb }))
   }
-  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, stageErrors, ...(corpus ? { corpus } : {}), seconds: (performance.now() - t0) / 1000 }
+  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, stageErrors, ...(corpus ? { corpus, analysis } : {}), seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
   return summary
 }

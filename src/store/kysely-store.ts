@@ -3,8 +3,8 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import { DossierError } from '../errors.js'
 import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
-import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTOR, setMeta, type DB } from './schema.js'
-import type { CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
+import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTOR, setMeta, TERM_SENTENCES, type DB } from './schema.js'
+import type { CorpusIndex, CorpusMember, CorpusPart, CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
 let lastStamp = 0
@@ -216,21 +216,107 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       await writeLock(tx, dialect)
       await tx.deleteFrom('actors').execute()
       await tx.deleteFrom('corpus').execute()
+      for (const t of ['corpus_docs', 'corpus_keys', 'term_df'] as const) await tx.deleteFrom(t).execute()
+      await setMeta(tx, TERM_SENTENCES, null)
+      await insertMany(tx, 'corpus_docs', u.records.flatMap(memberRows))
+      if (u.index) await writeIndex(tx, u.index)
       await insertMany(tx, 'actors', u.actors.map((a) => ({ id: a.id, name: a.name, type: a.type, affiliation: a.affiliation, code: a.code, record: JSON.stringify(a) })))
       await insertMany(tx, 'corpus', u.records.map((r: CorpusRecord) => ({ kind: r.kind, id: r.id, record: JSON.stringify(r) })))
       await tx.updateTable('events').set({ story_event: null, date_inferred: null }).execute()
-      // the per-row results are written CHUNK rows to a statement (an UPDATE … FROM a VALUES list), not one row at a time
-      await updateFrom(tx, 'events', ['story_event'], [...u.eventStory].map(([ev, story]) => [ev, story]))
-      await updateFrom(tx, 'events', ['date_inferred'], [...(u.events ?? [])].map(([ev, d]) => [ev, JSON.stringify(d)]))
       await tx.updateTable('documents').set({ published_inferred: null, duplicates: null }).execute()
-      const docRow = ([id, d]: [string, CorpusUpdate['docs'] extends ReadonlyMap<string, infer V> ? V : never]) =>
-        [id, d.published_inferred ? JSON.stringify(d.published_inferred) : null, d.duplicates?.length ? JSON.stringify(d.duplicates) : null]
-      const docs = [...u.docs]
-      await updateFrom(tx, 'documents', ['published_inferred', 'duplicates'], docs.filter(([, d]) => d.copy_of === undefined).map(docRow))
-      await updateFrom(tx, 'documents', ['published_inferred', 'duplicates', 'copy_of'], docs.filter(([, d]) => d.copy_of !== undefined).map((x) => [...docRow(x), x[1].copy_of ?? null]))
+      await writeResults(tx, u)
       await setMeta(tx, CORPUS_DUE, null)
       await bumpGeneration(tx)
     })),
+    replaceCorpusPart: (p: CorpusPart) => guard('replaceCorpusPart', () => db.transaction().execute(async (tx) => {
+      await writeLock(tx, dialect)
+      const inChunks = async (ids: readonly string[], f: (chunk: string[]) => Promise<unknown>) => { for (let i = 0; i < ids.length; i += CHUNK) await f(ids.slice(i, i + CHUNK)) }
+      // the records of the part: the old ones out, the new ones (and the outlet profiles and actors it changed) in, by id
+      const byKind = new Map<string, string[]>()
+      for (const r of [...p.remove, ...p.records]) { const l = byKind.get(r.kind); if (l) l.push(r.id); else byKind.set(r.kind, [r.id]) }
+      for (const [kind, ids] of byKind) await inChunks([...new Set(ids)], async (c) => {
+        await tx.deleteFrom('corpus').where('kind', '=', kind).where('id', 'in', c).execute()
+        await tx.deleteFrom('corpus_docs').where('kind', '=', kind).where('id', 'in', c).execute()
+      })
+      await insertMany(tx, 'corpus', p.records.map((r: CorpusRecord) => ({ kind: r.kind, id: r.id, record: JSON.stringify(r) })))
+      await insertMany(tx, 'corpus_docs', p.records.flatMap(memberRows))
+      await inChunks(p.actors.map((a) => a.id), (c) => tx.deleteFrom('actors').where('id', 'in', c).execute())
+      await insertMany(tx, 'actors', p.actors.map((a) => ({ id: a.id, name: a.name, type: a.type, affiliation: a.affiliation, code: a.code, record: JSON.stringify(a) })))
+      // the per-row results of the documents analysed again
+      await inChunks(p.analysed, async (c) => {
+        await tx.updateTable('events').set({ story_event: null, date_inferred: null }).where('doc_id', 'in', c).execute()
+        await tx.updateTable('documents').set({ published_inferred: null, duplicates: null }).where('id', 'in', c).execute()
+      })
+      await writeResults(tx, p)
+      await inChunks(p.unindex, (c) => tx.deleteFrom('corpus_keys').where('ref', 'in', c).execute())
+      if (p.index) await writeIndex(tx, p.index)
+      await setMeta(tx, CORPUS_DUE, null)
+      await bumpGeneration(tx)
+    })),
+    documentsByIds: (ids) => guard('documentsByIds', async () => {
+      const rows: DB['documents'][] = []
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        rows.push(...await db.selectFrom('documents').selectAll().where('id', 'in', ids.slice(i, i + CHUNK) as string[]).where('status', '=', 'ok').where('superseded_by', 'is', null).execute())
+      }
+      rows.sort((a, b) => (a.ingested_at < b.ingested_at ? -1 : a.ingested_at > b.ingested_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      return overlayStories(db, rows.map(withCorpus))
+    }),
+    keyRefs: (keys, each, end = 'first') => guard('keyRefs', async () => {
+      const out = new Map<string, string[]>()
+      const dir = end === 'first' ? 'asc' : 'desc'
+      for (const key of new Set(keys)) {
+        const rows = await db.selectFrom('corpus_keys').select('ref').where('key', '=', key).orderBy('ord', dir).orderBy('ref', dir).limit(each).execute()
+        out.set(key, rows.map((r) => r.ref).sort())
+      }
+      return out
+    }),
+    keyCounts: (keys) => guard('keyCounts', async () => {
+      const out = new Map<string, number>(), list = [...new Set(keys)]
+      for (let i = 0; i < list.length; i += CHUNK) {
+        const rows = await db.selectFrom('corpus_keys').select(['key', (eb) => eb.fn.countAll().as('n')]).where('key', 'in', list.slice(i, i + CHUNK)).groupBy('key').execute()
+        for (const r of rows) out.set(r.key, Number(r.n))
+      }
+      return out
+    }),
+    corpusMembers: (docIds) => guard('corpusMembers', async () => {
+      // one join per chunk: the records holding these documents (index on doc_id), then all their rows (index on kind, id)
+      const out: CorpusMember[] = [], seen = new Set<string>()
+      for (let i = 0; i < docIds.length; i += CHUNK) {
+        const rows = await db.selectFrom('corpus_docs as c1').innerJoin('corpus_docs as c2', (j) => j.onRef('c2.kind', '=', 'c1.kind').onRef('c2.id', '=', 'c1.id'))
+          .select(['c2.kind', 'c2.id', 'c2.doc_id']).distinct().where('c1.doc_id', 'in', docIds.slice(i, i + CHUNK) as string[]).execute()
+        for (const r of rows) { const k = `${r.kind}\u0000${r.id}\u0000${r.doc_id}`; if (!seen.has(k)) { seen.add(k); out.push(r) } }
+      }
+      return out
+    }),
+    corpusByIds: (kind, ids) => guard('corpusByIds', async () => {
+      const out = []
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const rows = await db.selectFrom('corpus').select('record').where('kind', '=', kind).where('id', 'in', ids.slice(i, i + CHUNK) as string[]).orderBy('id').execute()
+        out.push(...rows.map((r) => JSON.parse(r.record)))
+      }
+      return out
+    }),
+    termCounts: (terms) => guard('termCounts', async () => {
+      const df = new Map<string, number>()
+      const list = [...new Set(terms)]
+      for (let i = 0; i < list.length; i += CHUNK) for (const r of await db.selectFrom('term_df').select(['term', 'df']).where('term', 'in', list.slice(i, i + CHUNK)).execute()) df.set(r.term, Number(r.df))
+      const n = await db.selectFrom('store_meta').select('value').where('key', '=', TERM_SENTENCES).executeTakeFirst()
+      return { sentences: Number(n?.value ?? 0), df }
+    }),
+    latestPublished: () => guard('latestPublished', async () => {
+      const r = await db.selectFrom('documents').select((eb) => eb.fn.max('published').as('p')).where('status', '=', 'ok').where('superseded_by', 'is', null).executeTakeFirst()
+      return (r?.p as string | null | undefined) ?? null
+    }),
+    documentOrder: () => guard('documentOrder', async () => {
+      const rows = await db.selectFrom('documents').select(['id', 'ingested_at']).where('status', '=', 'ok').where('superseded_by', 'is', null).execute()
+      return new Map(rows.map((r) => [r.id, `${r.ingested_at} ${r.id}`]))
+    }),
+    unindexedDocuments: (limit) => guard('unindexedDocuments', async () => {
+      const rows = await db.selectFrom('documents').select('id').where('status', '=', 'ok').where('superseded_by', 'is', null)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('corpus_keys').select('ref').whereRef('corpus_keys.ref', '=', 'documents.id')))).orderBy('ingested_at').orderBy('id').limit(limit).execute()
+      return rows.map((r) => r.id)
+    }),
+    hasCorpusIndex: () => guard('hasCorpusIndex', async () => !!(await db.selectFrom('store_meta').select('key').where('key', '=', TERM_SENTENCES).executeTakeFirst())),
     generation: () => guard('generation', async () => Number((await db.selectFrom('store_meta').select('value').where('key', '=', GENERATION).executeTakeFirst())?.value ?? 0)),
     corpusDue: () => guard('corpusDue', async () => !!(await db.selectFrom('store_meta').select('key').where('key', '=', CORPUS_DUE).executeTakeFirst())),
     markCorpusDue: () => guard('markCorpusDue', () => setMeta(db, CORPUS_DUE, now())),
@@ -332,6 +418,43 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
     close: onClose,
   }
   return store
+}
+
+/** The per-row results of an analysis (events' story events and inferred dates, documents' duplicates, inferred dates and copies), CHUNK rows to a statement (an UPDATE … FROM a VALUES list), not one row at a time. */
+async function writeResults(tx: Transaction<DB>, u: CorpusUpdate): Promise<void> {
+  await updateFrom(tx, 'events', ['story_event'], [...u.eventStory].map(([ev, story]) => [ev, story]))
+  await updateFrom(tx, 'events', ['date_inferred'], [...(u.events ?? [])].map(([ev, d]) => [ev, JSON.stringify(d)]))
+  const docRow = ([id, d]: [string, CorpusUpdate['docs'] extends ReadonlyMap<string, infer V> ? V : never]) =>
+    [id, d.published_inferred ? JSON.stringify(d.published_inferred) : null, d.duplicates?.length ? JSON.stringify(d.duplicates) : null]
+  const docs = [...u.docs]
+  await updateFrom(tx, 'documents', ['published_inferred', 'duplicates'], docs.filter(([, d]) => d.copy_of === undefined).map(docRow))
+  await updateFrom(tx, 'documents', ['published_inferred', 'duplicates', 'copy_of'], docs.filter(([, d]) => d.copy_of !== undefined).map((x) => [...docRow(x), x[1].copy_of ?? null]))
+}
+
+/** The documents a corpus record is made of, as `corpus_docs` rows (outlet profiles have none: they are replaced by outlet). */
+function memberRows(r: CorpusRecord): CorpusMember[] {
+  const docs = r.kind === 'story' ? r.documents : r.kind === 'story_event' || r.kind === 'contradiction' ? r.members.map((m) => m.doc) : []
+  return [...new Set(docs)].map((doc_id) => ({ kind: r.kind, id: r.id, doc_id }))
+}
+
+/**
+ * Writes index rows (keys, with each document's ingest order; a ref that is no document sorts first) and adds the
+ * term counts to the stored ones.
+ */
+async function writeIndex(tx: Transaction<DB>, ix: CorpusIndex): Promise<void> {
+  const refs = [...new Set(ix.keys.map((k) => k[1]))], ord = new Map<string, string>()
+  for (let i = 0; i < refs.length; i += CHUNK) {
+    for (const r of await tx.selectFrom('documents').select(['id', 'ingested_at']).where('id', 'in', refs.slice(i, i + CHUNK)).execute()) ord.set(r.id, `${r.ingested_at} ${r.id}`)
+  }
+  await insertMany(tx, 'corpus_keys', ix.keys.map(([key, ref]) => ({ key, ref, ord: ord.get(ref) ?? '' })))
+  const terms = [...ix.terms].filter(([, n]) => n !== 0)
+  for (let i = 0; i < terms.length; i += CHUNK) {
+    const values = sql.join(terms.slice(i, i + CHUNK).map(([t, n]) => sql`(${t}, ${n})`))
+    await sql`insert into term_df (term, df) values ${values} on conflict (term) do update set df = term_df.df + excluded.df`.execute(tx)
+  }
+  await tx.deleteFrom('term_df').where('df', '<=', 0).execute()
+  const n = await tx.selectFrom('store_meta').select('value').where('key', '=', TERM_SENTENCES).executeTakeFirst()
+  await setMeta(tx, TERM_SENTENCES, String(Number(n?.value ?? 0) + ix.sentences))
 }
 
 /** The stored record with the cross-source results laid over it (story ids, inferred date, duplicates). */

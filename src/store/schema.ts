@@ -34,6 +34,15 @@ export interface DB {
   /** `dossier watch`: one row per feed polled (its validators for conditional GET) and per item link seen */
   watch_feeds: { url: string; etag: string | null; last_modified: string | null; last_poll: string | null; last_status: string | null; items: number }
   watch_items: { link: string; feed: string; title: string | null; first_seen: string; status: string; attempts: number; last_try: string | null; error: string | null }
+  /**
+   * The incremental cross-source analysis's look-ups (src/corpus/incremental.ts), written with the analysis: the keys a
+   * document (or an attack story event) is found by (`ref`: its id; `ord`: the document's ingest order) — LSH bands,
+   * exact-text keys, coreference blocks, places of claims and attacks —, the documents each corpus record is made of,
+   * and the document frequency of each word of the event sentences (`store_meta` `term_sentences` counts the sentences)
+   */
+  corpus_keys: { key: string; ref: string; ord: string }
+  corpus_docs: { kind: string; id: string; doc_id: string }
+  term_df: { term: string; df: number }
   /** the store's own state, by key: `corpus_due` (set while the cross-source analysis is owed, cleared once it is stored) */
   store_meta: { key: string; value: string | null }
 }
@@ -138,8 +147,31 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
     if (await some(db.selectFrom('documents').select('id').where('status', '=', 'ok')) && !(await some(db.selectFrom('actors').select('id'))) && !(await some(db.selectFrom('corpus').select('id'))))
       await setMeta(db, CORPUS_DUE, new Date().toISOString())
   }
+  await migrateIncremental(db)
   await repairSelfSuperseded(db)
 }
+
+/**
+ * The tables of the incremental cross-source analysis (issue #14). A store made before them has documents but no
+ * index of them: its analysis is marked due, so the next writing command runs the whole analysis once and fills them.
+ */
+async function migrateIncremental(db: Kysely<DB>): Promise<void> {
+  const fresh = await db.selectFrom('corpus_keys').select('key').limit(1).execute().then(() => false, () => true)
+  await db.schema.createTable('corpus_keys').ifNotExists()
+    .addColumn('key', 'text', (c) => c.notNull()).addColumn('ref', 'text', (c) => c.notNull()).addColumn('ord', 'text', (c) => c.notNull()).execute()
+  await db.schema.createIndex('corpus_keys_key').ifNotExists().on('corpus_keys').columns(['key', 'ord']).execute()
+  await db.schema.createIndex('corpus_keys_ref').ifNotExists().on('corpus_keys').column('ref').execute()
+  await db.schema.createTable('corpus_docs').ifNotExists()
+    .addColumn('kind', 'text', (c) => c.notNull()).addColumn('id', 'text', (c) => c.notNull()).addColumn('doc_id', 'text', (c) => c.notNull()).execute()
+  await db.schema.createIndex('corpus_docs_doc').ifNotExists().on('corpus_docs').column('doc_id').execute()
+  await db.schema.createIndex('corpus_docs_record').ifNotExists().on('corpus_docs').columns(['kind', 'id']).execute()
+  await db.schema.createTable('term_df').ifNotExists()
+    .addColumn('term', 'text', (c) => c.primaryKey()).addColumn('df', 'integer', (c) => c.notNull()).execute()
+  if (fresh && await db.selectFrom('documents').select('id').where('status', '=', 'ok').limit(1).executeTakeFirst()) await setMeta(db, CORPUS_DUE, new Date().toISOString())
+}
+
+/** The `store_meta` key holding how many event sentences `term_df` counts. */
+export const TERM_SENTENCES = 'term_sentences'
 
 /**
  * Repairs a store damaged by two concurrent ingests before writes were locked: a document marked as superseded by

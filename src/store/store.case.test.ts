@@ -166,6 +166,50 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
       assert.deepEqual((await store.getDocument(copy.id))!.duplicates, [])
     } finally { await store.close() }
   })
+  test(`${name}: the analysis of a part replaces exactly that part, and its index finds documents and records`, async () => {
+    const store = await makeStore()
+    try {
+      const [a, b, c] = ['d_part_a', 'd_part_b', 'd_part_c'].map((id) => fixtureDoc(id))
+      for (const r of [a, b, c]) await store.saveDocument(r, { runId: 'r1', stages: [], version: 1 })
+      const se = (id: string, docs: typeof a[]) => ({ kind: 'story_event' as const, id, type: 'CONSULT', date: null, date_precision: null, source_actor: null, target_actor: null, location: 'Oslo',
+        members: docs.map((d) => ({ doc: d.id, event: d.events[0]!.id })), independent_sources: docs.map((d) => d.id), first_reported_by: null, sources: [] })
+      const story = (id: string, docs: typeof a[], ses: string[]) => ({ kind: 'story' as const, id, title: id, documents: docs.map((d) => d.id), story_events: ses })
+      await store.replaceCorpus({ actors: [], records: [se('se_ab', [a, b]), se('se_c', [c]), story('st_ab', [a, b], ['se_ab']), story('st_c', [c], ['se_c'])],
+        eventStory: new Map([[a.events[0]!.id, 'se_ab'], [b.events[0]!.id, 'se_ab'], [c.events[0]!.id, 'se_c']]), docs: new Map(),
+        index: { keys: [['b:CONSULT|p|oslo', a.id], ['b:CONSULT|p|oslo', b.id], ['b:CONSULT|p|oslo', c.id], ['l:1', c.id], ['a:oslo', 'se_c']], terms: new Map([['envoy', 3], ['oslo', 2]]), sentences: 3 } })
+      assert.equal(await store.hasCorpusIndex(), true)
+      assert.deepEqual(await store.unindexedDocuments(10), [])
+      assert.deepEqual((await store.keyRefs(['b:CONSULT|p|oslo'], 2, 'first')).get('b:CONSULT|p|oslo'), [a.id, b.id])
+      assert.deepEqual((await store.keyRefs(['b:CONSULT|p|oslo'], 2, 'last')).get('b:CONSULT|p|oslo'), [b.id, c.id])
+      assert.deepEqual((await store.corpusMembers([a.id])).map((m) => `${m.kind}:${m.id}:${m.doc_id}`).sort(),
+        ['story:st_ab:d_part_a', 'story:st_ab:d_part_b', 'story_event:se_ab:d_part_a', 'story_event:se_ab:d_part_b'])
+      assert.deepEqual(await store.termCounts(['envoy', 'nope']), { sentences: 3, df: new Map([['envoy', 3]]) })
+      assert.deepEqual((await store.documentsByIds([c.id, a.id, 'd_nope'])).map((d) => d.id), [a.id, c.id], 'current documents, in ingest order')
+      assert.equal(await store.latestPublished(), '2024-05-02')
+      assert.equal((await store.documentOrder()).size, 3)
+      // a and b analysed again apart: their records go, c's stay; their results are replaced, the index rows of what
+      // `unindex` names go and the new ones come, the counts are added
+      await store.replaceCorpusPart({ actors: [], records: [se('se_a', [a]), se('se_b', [b]), story('st_a', [a], ['se_a']), story('st_b', [b], ['se_b'])],
+        eventStory: new Map([[a.events[0]!.id, 'se_a'], [b.events[0]!.id, 'se_b']]), docs: new Map([[a.id, { published_inferred: { date: '2024-05-01', precision: 'day', basis: 'test' } }]]),
+        analysed: [a.id, b.id], remove: [{ kind: 'story_event', id: 'se_ab' }, { kind: 'story', id: 'st_ab' }], unindex: [b.id, 'se_c'],
+        index: { keys: [['a:oslo', 'se_b']], terms: new Map([['envoy', 1], ['oslo', -2]]), sentences: 1 } })
+      assert.deepEqual((await store.listCorpus('story')).map((r) => r.id), ['st_a', 'st_b', 'st_c'])
+      assert.deepEqual((await store.listCorpus('story_event')).map((r) => r.id), ['se_a', 'se_b', 'se_c'])
+      assert.deepEqual((await store.allDocuments()).map((d) => d.events[0]!.story_event), ['se_a', 'se_b', 'se_c'])
+      assert.equal((await store.getDocument(a.id))?.published_inferred?.date, '2024-05-01')
+      assert.deepEqual((await store.keyRefs(['b:CONSULT|p|oslo', 'l:1'], 5)).get('b:CONSULT|p|oslo'), [a.id, c.id])
+      assert.deepEqual((await store.keyRefs(['l:1'], 5)).get('l:1'), [c.id])
+      assert.deepEqual((await store.keyRefs(['a:oslo'], 5)).get('a:oslo'), ['se_b'])
+      assert.deepEqual(await store.keyCounts(['b:CONSULT|p|oslo', 'a:oslo', 'x:none']), new Map([['b:CONSULT|p|oslo', 2], ['a:oslo', 1]]))
+      assert.deepEqual(await store.termCounts(['envoy', 'oslo']), { sentences: 4, df: new Map([['envoy', 4]]) })
+      assert.deepEqual((await store.corpusMembers([b.id])).map((m) => m.id).sort(), ['se_b', 'st_b'])
+      assert.equal(await store.corpusDue(), false)
+      // a page stored since (by any writer) is not indexed until an analysis takes it (b lost its rows above)
+      await store.saveDocument(fixtureDoc('d_part_d'), { runId: 'r2', stages: [], version: 1 })
+      assert.deepEqual(await store.unindexedDocuments(10), [b.id, 'd_part_d'])
+    } finally { await store.close() }
+  })
+
   test(`${name}: an ingest job is kept as it stands, and jobs left queued or running are failed once`, async () => {
     const store = await makeStore()
     try {
@@ -243,6 +287,9 @@ test('sqlite: every per-document delete and look-up ingest runs is an index sear
         'select id from documents where raw_sha256 = ?', 'select id from documents where superseded_by is null and path = ?',
         'select id from documents where superseded_by is null and url = ?', 'delete from documents where id = ?',
         'select id from events where doc_id in (?, ?)', 'select value from store_meta where key = ?',
+        // the incremental analysis's look-ups (src/corpus/incremental.ts)
+        'select ref from corpus_keys where key = ? order by ord desc limit 64', 'delete from corpus_keys where ref in (?, ?)',
+        'select kind, id from corpus_docs where doc_id in (?, ?)', 'select doc_id from corpus_docs where kind = ? and id = ?', 'select df from term_df where term in (?, ?)',
       ]
       for (const q of queries) assert.match(plan(q), /^SEARCH \w+ USING (COVERING )?INDEX/, `${q}: ${plan(q)}`)
     } finally { raw.close() }

@@ -45,7 +45,34 @@ export interface CorpusUpdate {
   readonly docs: ReadonlyMap<string, { published_inferred?: InferredDate | null; duplicates?: DocumentRecord['duplicates']; copy_of?: string | null }>
   /** event dates inferred from other pages (undated pages), by event id; laid over the stored events with `date_inferred: true` */
   readonly events?: ReadonlyMap<string, { readonly date: string; readonly date_precision: DatePrecision; readonly date_basis: string }>
+  /** what the incremental analysis looks documents up by (src/corpus/incremental.ts); absent, the store keeps none */
+  readonly index?: CorpusIndex
 }
+
+/** The look-ups of the incremental cross-source analysis that come with an analysis. */
+export interface CorpusIndex {
+  /** `[key, ref]`: a document (or an attack story event) `ref` is found by `key` (LSH band, exact text, coreference block, place) */
+  readonly keys: readonly (readonly [string, string])[]
+  /** document frequency of each content word of the event sentences, and how many sentences were counted */
+  readonly terms: ReadonlyMap<string, number>
+  readonly sentences: number
+}
+
+/**
+ * The analysis of a part of the corpus (the documents a new page can affect), written over the stored analysis:
+ * the records in `remove` are deleted and `records` and `actors` written (by id); the documents in `analysed` get
+ * their results (`eventStory`, `events`, `docs`) replaced; the key rows of `unindex` are deleted and `index.keys`
+ * added; `index.terms` and `index.sentences` are added to the stored counts (negative counts remove).
+ */
+export interface CorpusPart extends CorpusUpdate {
+  readonly analysed: readonly string[]
+  readonly remove: readonly { readonly kind: string; readonly id: string }[]
+  /** refs whose key rows are deleted before `index.keys` are written (the story events removed) */
+  readonly unindex: readonly string[]
+}
+
+/** One row of `corpusMembers`: corpus record `kind`/`id` is made partly of document `doc_id`. */
+export interface CorpusMember { readonly kind: string; readonly id: string; readonly doc_id: string }
 
 export interface Stats { readonly documents: number; readonly rejected: number; readonly actors: number; readonly events: number; readonly quotes: number; readonly claims: number; readonly stories: number; readonly contradictions: number }
 
@@ -89,6 +116,28 @@ export interface Store {
   listCorpus<K extends CorpusRecord['kind']>(kind: K): Promise<Extract<CorpusRecord, { kind: K }>[]>
   /** replaces the cross-source results as a whole and clears the `corpusDue` mark */
   replaceCorpus(update: CorpusUpdate): Promise<void>
+  /** writes the analysis of a part of the corpus over the stored one (see CorpusPart) and clears the `corpusDue` mark */
+  replaceCorpusPart(part: CorpusPart): Promise<void>
+  /** current, accepted documents among these ids, in ingest order, with the cross-source results laid over them */
+  documentsByIds(ids: readonly string[]): Promise<DocumentRecord[]>
+  /** the refs stored under each key, in ingest order: the first `each` of each key, or (`end: 'last'`) the last */
+  keyRefs(keys: readonly string[], each: number, end?: 'first' | 'last'): Promise<Map<string, string[]>>
+  /** how many refs each key has (keys without any are left out) */
+  keyCounts(keys: readonly string[]): Promise<Map<string, number>>
+  /** every (record, document) row of the stories, story events and contradictions made partly of these documents */
+  corpusMembers(docIds: readonly string[]): Promise<CorpusMember[]>
+  /** corpus records of one kind by id */
+  corpusByIds<K extends CorpusRecord['kind']>(kind: K, ids: readonly string[]): Promise<Extract<CorpusRecord, { kind: K }>[]>
+  /** the stored document frequencies of these words and how many event sentences they count (`index` of the last analyses) */
+  termCounts(terms: readonly string[]): Promise<{ sentences: number; df: Map<string, number> }>
+  /** the latest publication date of the current documents (null when none is dated) */
+  latestPublished(): Promise<string | null>
+  /** every current document's place in ingest order (a string that sorts as the documents were ingested) */
+  documentOrder(): Promise<Map<string, string>>
+  /** current, accepted documents no analysis has indexed yet (stored since the last one, by this writer or another), at most `limit` */
+  unindexedDocuments(limit: number): Promise<string[]>
+  /** true when the store holds the incremental analysis's index (written by the last whole analysis) */
+  hasCorpusIndex(): Promise<boolean>
   /** how many write transactions the store has seen (documents, rejections, corpus); any change of it means cached reads are stale */
   generation(): Promise<number>
   /** true while the cross-source analysis is owed: marked before documents change, cleared when it is stored */
