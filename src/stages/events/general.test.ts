@@ -633,3 +633,14 @@ test('people of two named parties who meet somewhere meet each other, not the pl
   const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nThe foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday.' }, 'x')).doc.layers.events!
   assert.deepEqual(events.map((e) => [e.type, e.source_actor?.name, e.target_actor?.name, e.location]), [['CONSULT', 'Iran', 'Saudi Arabia', 'Beijing']])
 })
+
+test('learned triggers that name no act: talks that hit a deadlock, leave to act, and receiving no one', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const types = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text: `Title\n\n${text}` }, 'x')).doc.layers.events!.map((e) => e.type)
+  assert.ok(!types('The talks in Vienna have hit a deadlock as Washington refuses to lift the designation.').includes('ASSAULT'))
+  assert.ok(!types('Zakharova stated it will allow Iran to ratify the documents.').includes('THREATEN'))
+  assert.ok(!types('Biden received no firm commitment from the Saudis on oil.').includes('CONSULT'))
+  assert.deepEqual(types('Putin received the visiting Iranian delegation in Moscow on Monday.'), ['CONSULT'])
+})

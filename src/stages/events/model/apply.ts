@@ -58,7 +58,8 @@ export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: nu
     // (a word of two letters is no event, whatever the model says: "en" of "en route")
     if (sv.word(i).length < 3) continue
     const { label, margin } = model.predict(triggerFeatures(ctx, i))
-    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i)) || strikesNoDeal(sv, i, label) || praisesAsAccusation(sv, i, label) || inCharge(sv, i)) continue
+    if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i)) || strikesNoDeal(sv, i, label) || praisesAsAccusation(sv, i, label) || inCharge(sv, i)
+      || (label === 'ASSAULT' && hitsAnImpasse(sv, i)) || (label === 'THREATEN' && allowsUnrestricted(sv, i)) || (label === 'CONSULT' && receivesNoOne(ctx, i))) continue
     const t = ctx.tokens[i]!
     out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB'), score: Math.round(margin * 100) / 100 })
   }
@@ -87,6 +88,31 @@ const DEAL_OBJECTS = /^(?:deal|agreement|accord|pact|bargain|compromise|treaty|c
 function strikesNoDeal(sv: FeatureContext['sv'], i: number, label: string): boolean {
   return (label === 'SUPPORT' || label === 'AGREE') && sv.lemma(i).toLowerCase() === 'strike' && !sv.objects(i).some((o) => DEAL_OBJECTS.test(sv.word(o)))
 }
+
+/** Objects that make "hit" or "reach" a state of affairs, not a blow ("the talks hit a deadlock", "hit a record"). */
+const IMPASSE_OBJECTS = /^(?:deadlock|impasse|stalemate|snag|snags|wall|roadblock|obstacle|obstacles|record|records|low|high|peak|bottom|ceiling|milestone)$/iu
+
+/** "The talks have hit a deadlock": a learned attack on "hit" whose object is a state of affairs is none. */
+const hitsAnImpasse = (sv: FeatureContext['sv'], i: number): boolean => sv.lemma(i).toLowerCase() === 'hit' && sv.objects(i).some((o) => IMPASSE_OBJECTS.test(sv.word(o)))
+
+/**
+ * "will allow Iran to ratify", "will permit Israeli planes": letting someone act is no threat; only a refusal to let
+ * them is ("will not allow Iran to buy arms": THREATEN/restrict, as the annotation guide codes it).
+ */
+const allowsUnrestricted = (sv: FeatureContext['sv'], i: number): boolean => /^(?:allow|permit|let|enable)$/u.test(sv.lemma(i).toLowerCase()) && !sv.isNegated(i)
+
+/**
+ * "received no firm commitment", "received messages from …": a learned visit on a verb of receiving or hosting is
+ * one only when who is received is a person or a party (an actor, or a word for people: "the visiting delegation").
+ */
+function receivesNoOne(ctx: FeatureContext, i: number): boolean {
+  const sv = ctx.sv
+  if (!/^(?:receive|host|welcome)$/u.test(sv.lemma(i).toLowerCase())) return false
+  const objs = sv.objects(i)
+  return objs.length > 0 && !objs.some((o) => ctx.actorType(o) !== null || sv.upos(o) === 'PROPN' || PEOPLE_NOUNS.test(sv.lemma(o)))
+}
+/** Nouns for the people a host receives. */
+const PEOPLE_NOUNS = /^(?:delegation|minister|president|envoy|ambassador|official|counterpart|guest|visitor|leader|premier|chief|head|commander|secretary|speaker|king|prince|emir|sultan|chairman|diplomat|representative|team|mission|group|member|parliamentarian|lawmaker|deputy|advisor|adviser)s?$/iu
 
 /** "X is in charge of the foreign policy": an office, not a charge laid against anyone. */
 const inCharge = (sv: FeatureContext['sv'], i: number): boolean => sv.lemma(i).toLowerCase() === 'charge' && i > 0 && sv.word(i - 1).toLowerCase() === 'in'
