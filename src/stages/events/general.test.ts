@@ -644,3 +644,8 @@ test('learned triggers that name no act: talks that hit a deadlock, leave to act
   assert.ok(!types('Biden received no firm commitment from the Saudis on oil.').includes('CONSULT'))
   assert.deepEqual(types('Putin received the visiting Iranian delegation in Moscow on Monday.'), ['CONSULT'])
 })
+
+test('what should, could or would have happened did not ("should have been frozen", "could have condemned")', () => {
+  for (const text of ['Nordland could have condemned Sudmark on Monday.', 'Anna Berg said Nordland should have condemned Sudmark.'])
+    assert.deepEqual(rows(text).filter((e) => e[0] === 'ACCUSE'), [], text)
+})

@@ -7,6 +7,8 @@ import type { Trigger } from './01-triggers.js'
 
 /** "sent no missiles", "supplied no weapons": a negative determiner inside the trigger negates it. */
 const INNER_NEGATION_RE = /\s(?:no|never|not)\s/i
+/** A modal perfect right before a trigger: "should have been frozen", "would have signed", "might not have met". */
+const MODAL_PERFECT_RE = /\b(?:would|could|might|may|should|must|ought\s+to)\s+(?:not\s+)?have\s+(?:been\s+)?$/i
 /** A clause opened by a negated subject ("Neither Biden nor anybody … ever promised", "…, none of the members have imposed"). */
 const NEGATED_SUBJECT_RE = /^\W*(?:neither|nobody|no\s+one|none\s+of)\b/i
 /** The text after the last of some clause breaks (all of the text when none is there). */
@@ -44,6 +46,8 @@ export function rejectReason(text: string, sent: Span, t: Trigger): string | nul
   if (DENIED_CONTENT_RE.test(text.slice(Math.max(sent.start, t.start - 160), t.start))) return 'denied'
   if (CONDITIONAL_CLAUSE_RE.test(clause)) return 'hypothetical'
   if (!t.entry.future && HYPOTHETICAL_RE.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
+  // "should have been frozen", "could have signed": what ought to or might have happened did not
+  if (MODAL_PERFECT_RE.test(clause)) return 'hypothetical'
   if (t.entry.future && /\bto\s+$/iu.test(clause) && !DECIDED_RE.test(clause)) return 'hypothetical'
   if (t.entry.pos === 'noun' && PLANNED_NOUN_RE.test(clause)) return 'hypothetical'
   // "the detained sailors", "some arrested members": a participle before its noun describes them, it tells no act
