@@ -297,3 +297,8 @@ test('the speaker named right after the closing mark, a body described by its st
   ].join('\n\n'), { actors })
   assert.deepEqual(pairs(doc).map(([, s]) => s), ['Tomas Vik', 'Ministry of Defence of Russia', 'Harbour Council'])
 })
+
+test('a quotation inside a sentence whose attribution names no actor is the sentence subject\'s, not a name inside a phrase before it', () => {
+  const doc = testDoc('The Harbour Council coordinator of the Nordland talks is expected to present a new “plan for the harbour and its ships” next week, a local newspaper said.', { actors: ACTORS })
+  assert.deepEqual(pairs(doc).map(([, s]) => s), ['Harbour Council'])
+})

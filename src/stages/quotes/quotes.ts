@@ -64,7 +64,10 @@ class Attributor {
       const m = subject ?? this.firstActor(q.outer.end, after.start) ?? (/^\s*[,.]?\s*$/u.test(between) ? this.firstActor(after.end, Math.min(f.end, after.end + 40)) : undefined)
       const ref = this.idx.refOf(m)
       if (ref) return { ref, how: 'postposed', mention: m }
-      const lead = this.idx.within(f.start, q.outer.start).at(-1)
+      // (the subject of the sentence the quotation sits in, not a name inside a phrase before it: "the coordinator of
+      // the Vienna talks is to present “…”, an outlet said" is not Vienna's)
+      const opener = f.start < q.outer.start ? this.idx.sentenceSubject({ start: f.start, end: q.outer.start }, this.skip) : null
+      const lead = (opener && opener.end <= q.outer.start ? opener : null) ?? this.idx.within(f.start, q.outer.start).filter((x) => !this.idx.afterPreposition(x.start)).at(-1)
       if (lead && this.idx.refOf(lead) && m?.pron !== 'person') return { ref: this.idx.refOf(lead), how: 'postposed-lead' }
       return { ref: previous, how: 'postposed-previous' }
     }
