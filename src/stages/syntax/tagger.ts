@@ -96,6 +96,16 @@ export function tagRows(words: readonly TagWord[], i: number, p1: number, p2: nu
   buf[o++] = row(mix(126, m1.h.shape))
   buf[o++] = row(mix(127, n2.h.fine))
   buf[o++] = row(mix(128, m2.h.fine))
+  return pairAndTagRows(words, i, n1, p1, p2, buf, o, first)
+}
+
+/**
+ * The last rows of both `tagRows` and `contextRows`, in the same order: the word with the next one's cluster, the tag
+ * history, and (second pass) the first pass's tags around the word; written into buf from o; returns the new end.
+ */
+function pairAndTagRows(words: readonly TagWord[], i: number, n1: TagWord, p1: number, p2: number, buf: Int32Array, o: number, first?: Uint8Array): number {
+  const n = words.length
+  const w = words[i]!, h = w.h
   buf[o++] = row(mix(129, h.fine, n1.h.fine))
   buf[o++] = row(mix(130, p1))
   buf[o++] = row(mix(131, p1, p2))
@@ -170,25 +180,7 @@ export function contextRows(words: readonly TagWord[], i: number, p1: number, p2
   buf[o++] = row(mix(112, h.flags | (i === 0 ? 32 : 0)))
   buf[o++] = row(mix(123, m1.h.lower, h.lower))
   buf[o++] = row(mix(124, h.lower, n1.h.lower))
-  buf[o++] = row(mix(129, h.fine, n1.h.fine))
-  buf[o++] = row(mix(130, p1))
-  buf[o++] = row(mix(131, p1, p2))
-  buf[o++] = row(mix(132, p1, h.lower))
-  buf[o++] = row(mix(133, p1, w.suf3))
-  buf[o++] = row(mix(134, p1, n1.h.lower))
-  if (first) {
-    const r0 = first[i]!, r1 = i + 1 < n ? first[i + 1]! : TAG_START, r2 = i + 2 < n ? first[i + 2]! : TAG_START
-    buf[o++] = row(mix(150, r1))
-    buf[o++] = row(mix(151, r1, r2))
-    buf[o++] = row(mix(152, h.lower, r1))
-    buf[o++] = row(mix(153, r0))
-    buf[o++] = row(mix(154, r0, r1))
-    buf[o++] = row(mix(155, p1, r1))
-    buf[o++] = row(mix(156, w.suf3, r1))
-    buf[o++] = row(mix(157, r0, h.lower))
-    buf[o++] = row(mix(158, p1 * 32 + r0, r1))
-  }
-  return o
+  return pairAndTagRows(words, i, n1, p1, p2, buf, o, first)
 }
 
 const bufs = { rows: new Int32Array(TAG_MAX_ROWS), f: new Float64Array(N_TAGS), q: new Int32Array(N_TAGS) }
