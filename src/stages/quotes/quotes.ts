@@ -66,8 +66,7 @@ class Attributor {
       if (ref) return { ref, how: 'postposed', mention: m }
       // (the subject of the sentence the quotation sits in, not a name inside a phrase before it: "the coordinator of
       // the Vienna talks is to present “…”, an outlet said" is not Vienna's)
-      const opener = f.start < q.outer.start ? this.idx.sentenceSubject({ start: f.start, end: q.outer.start }, this.skip) : null
-      const lead = (opener && opener.end <= q.outer.start ? opener : null) ?? this.idx.within(f.start, q.outer.start).filter((x) => !this.idx.afterPreposition(x.start)).at(-1)
+      const lead = this.idx.sentenceSubject({ start: f.start, end: q.outer.start }, this.skip) ?? this.idx.within(f.start, q.outer.start).filter((x) => !this.idx.afterPreposition(x.start)).at(-1)
       if (lead && this.idx.refOf(lead) && m?.pron !== 'person') return { ref: this.idx.refOf(lead), how: 'postposed-lead' }
       return { ref: previous, how: 'postposed-previous' }
     }

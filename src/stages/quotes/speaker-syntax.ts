@@ -120,9 +120,9 @@ export class SyntaxSpeakers {
   }
 
   /**
-   * The person named first after a quotation's closing mark, with only a comma between, and followed by an
-   * apposition or the verb (not by "'s": "“…,” X's spokesman said" is not X speaking); null when none. Only where
-   * the sentence goes on to a verb of saying before its end.
+   * The person named first after a quotation's closing mark, with only a comma between, and followed by a comma
+   * (an apposition: "“…,” X, Y's spokesman, told"; never "“…,” X's spokesman said"); null when none. The caller takes
+   * it only for a verb of saying after it.
    */
   private leadName(outer: Span, skip: readonly Span[]): ActorMention | null {
     const m = this.idx.within(outer.end, outer.end + 60)[0]

@@ -187,14 +187,15 @@ export function joinShortNamesToFullNames(ctx: Ctx): void {
   // "the Supreme Revolutionary Committee of Yemen … the Supreme Revolutionary Committee said": a new organisation named
   // without the place it belongs to is the one organisation the page names with it
   const withPlace = new Map<string, Set<string>>()
+  const shortName = (words: readonly { fold: string }[], actor: string): void => { const key = words.map((w) => w.fold).join(' '); withPlace.set(key, (withPlace.get(key) ?? new Set()).add(actor)) }
   for (const h of ctx.hits) {
     if (!h.actor || h.dropped || typeOf(ctx, h.actor) !== 'ORG') continue
     const ws = ctx.words.slice(h.w0, h.w1)
     const k = ws.findIndex((w, i) => i > 0 && BODY_OF_PLACE.has(w.fold) && ORG_HEAD_WORDS.has(ws[i - 1]!.fold))
-    if (k > 0) { const key = ws.slice(0, k).map((w) => w.fold).join(' '); withPlace.set(key, (withPlace.get(key) ?? new Set()).add(h.actor)) }
+    if (k > 0) shortName(ws.slice(0, k), h.actor)
     // … and so is one named without the demonym its full name opens with ("the Syrian Constitutional Committee … the
     // Constitutional Committee")
-    if (ws.length > 2 && ws[0]!.cap && ctx.kb.demonym(ws[0]!.fold)) { const key = ws.slice(1).map((w) => w.fold).join(' '); withPlace.set(key, (withPlace.get(key) ?? new Set()).add(h.actor)) }
+    if (ws.length > 2 && ws[0]!.cap && ctx.kb.demonym(ws[0]!.fold)) shortName(ws.slice(1), h.actor)
   }
   for (const h of ctx.hits) {
     if (!h.actor || h.dropped || !ctx.newActors.has(h.actor) || typeOf(ctx, h.actor) !== 'ORG') continue
