@@ -68,7 +68,8 @@ async function oneView(id: string): Promise<HTMLElement> {
     api<{ items: Delivery[] }>(`watchlists/${encodeURIComponent(id)}/deliveries`)])
   const status = h('p', { role: 'status', 'aria-live': 'polite' })
   const act = async (method: 'POST' | 'DELETE', path: string, after: string) => {
-    try { await write(method, path); location.hash = after; if (after === location.hash) dispatchEvent(new HashChangeEvent('hashchange')) }
+    // the same route again fires no hashchange: render it anew by hand
+    try { await write(method, path); if (location.hash === after) dispatchEvent(new HashChangeEvent('hashchange')); else location.hash = after }
     catch (e) { mount(status, h('span', { class: 'error' }, (e as Error).message)) }
   }
   const isNew = (x: Hit) => !x.baseline && x.found_at > w.seen_at
