@@ -125,35 +125,52 @@ function contradictionRecord(c: ContradictionRecord, docs: ReadonlyMap<string, D
   }) }
 }
 
-/** Matches one watchlist against what it has not looked at yet; its first pass records baseline hits. */
-export async function matchWatchlist(store: Store, w: Watchlist, actors = new Actors(store)): Promise<{ hits: WatchlistHit[]; baseline: boolean }> {
-  const r = await resolveQuery(w.query, actors)
-  const baseline = w.cursor == null
+/** Contradiction hits of one watchlist: every current contradiction it matches that it has not recorded. */
+async function contradictionHits(store: Store, w: Watchlist, r: Resolved, baseline: boolean): Promise<Omit<WatchlistHit, 'found_at'>[]> {
+  const all = await store.listCorpus('contradiction')
+  const memberDocs = new Map((await store.documentsByIds([...new Set(all.flatMap((c) => c.members.map((m) => m.doc)))])).map((d) => [d.id, d]))
+  const keyed = all.map((c) => ({ c, key: contradictionKey(c, memberDocs) }))
+  const known = await store.watchlists.knownKeys(w.id, keyed.map((k) => k.key))
+  return keyed.filter(({ c, key }) => !known.has(key) && contradictionMatches(r, c, memberDocs)).map(({ c, key }) => ({ key, kind: 'contradiction' as const, baseline, record: contradictionRecord(c, memberDocs) }))
+}
+
+/**
+ * Matches watchlists against what each has not looked at yet (its first pass records baseline hits). The documents
+ * are read once for all of them, from the earliest point any of them needs (its cursor less RESCAN_MS).
+ */
+async function matchAll(store: Store, lists: readonly Watchlist[], actors: Actors): Promise<{ w: Watchlist; hits: WatchlistHit[]; baseline: boolean }[]> {
   const startedAt = new Date().toISOString()
-  const found: Omit<WatchlistHit, 'found_at'>[] = []
-  let cursor: string | null = null
-  if (w.query.contradictions) {
-    const all = await store.listCorpus('contradiction')
-    const memberDocs = new Map((await store.documentsByIds([...new Set(all.flatMap((c) => c.members.map((m) => m.doc)))])).map((d) => [d.id, d]))
-    const keyed = all.map((c) => ({ c, key: contradictionKey(c, memberDocs) }))
-    const known = await store.watchlists.knownKeys(w.id, keyed.map((k) => k.key))
-    for (const { c, key } of keyed) if (!known.has(key) && contradictionMatches(r, c, memberDocs)) found.push({ key, kind: 'contradiction', baseline, record: contradictionRecord(c, memberDocs) })
-  } else {
-    const since = w.cursor ? new Date(Date.parse(w.cursor) - RESCAN_MS).toISOString() : null
+  const jobs = await Promise.all(lists.map(async (w) => ({
+    w, r: await resolveQuery(w.query, actors), baseline: w.cursor == null, found: [] as Omit<WatchlistHit, 'found_at'>[], cursor: null as string | null,
+    since: w.cursor ? new Date(Date.parse(w.cursor) - RESCAN_MS).toISOString() : null,
+  })))
+  const events = jobs.filter((j) => !j.w.query.contradictions)
+  for (const j of jobs) if (j.w.query.contradictions) j.found.push(...await contradictionHits(store, j.w, j.r, j.baseline))
+  if (events.length) {
+    const from = events.some((j) => j.since == null) ? null : events.map((j) => j.since!).sort()[0]!
     let after: { at: string; id: string } | undefined
     for (;;) {
-      const rows = await store.watchlists.documentsSince(since, MATCH_CHUNK, after)
+      const rows = await store.watchlists.documentsSince(from, MATCH_CHUNK, after)
       if (!rows.length) break
       after = { at: rows.at(-1)!.ingested_at, id: rows.at(-1)!.id }
-      cursor = after.at
+      const at = new Map(rows.map((x) => [x.id, x.ingested_at]))
       for (const doc of await store.documentsByIds(rows.map((x) => x.id))) {
-        for (const e of doc.events) if (eventMatches(r, doc, e)) found.push({ key: eventKey(doc, e), kind: 'event', baseline, record: eventRecord(doc, e) })
+        const stamp = at.get(doc.id)!
+        for (const j of events) {
+          if (j.since && stamp < j.since) continue
+          for (const e of doc.events) if (eventMatches(j.r, doc, e)) j.found.push({ key: eventKey(doc, e), kind: 'event', baseline: j.baseline, record: eventRecord(doc, e) })
+        }
       }
+      for (const j of events) j.cursor = after.at
       if (rows.length < MATCH_CHUNK) break
     }
   }
-  const hits = await store.watchlists.recordHits(w.id, found, { cursor: cursor ?? w.cursor ?? startedAt, batch: WEBHOOK_BATCH, payload: (h) => webhookPayload(w, h) })
-  return { hits, baseline }
+  const out = []
+  for (const j of jobs) {
+    const hits = await store.watchlists.recordHits(j.w.id, j.found, { cursor: j.cursor ?? j.w.cursor ?? startedAt, batch: WEBHOOK_BATCH, payload: (h) => webhookPayload(j.w, h) })
+    out.push({ w: j.w, hits, baseline: j.baseline })
+  }
+  return out
 }
 
 /**
@@ -162,11 +179,6 @@ export async function matchWatchlist(store: Store, w: Watchlist, actors = new Ac
  */
 export async function matchWatchlists(store: Store, opts: { only?: string } = {}): Promise<MatchSummary> {
   const all = opts.only ? [await store.watchlists.get(opts.only)].filter((w): w is Watchlist => !!w) : await store.watchlists.list()
-  const actors = new Actors(store)
-  const by = []
-  for (const w of all) {
-    const { hits, baseline } = await matchWatchlist(store, w, actors)
-    by.push({ id: w.id, name: w.name, hits: hits.length, baseline })
-  }
+  const by = (await matchAll(store, all, new Actors(store))).map(({ w, hits, baseline }) => ({ id: w.id, name: w.name, hits: hits.length, baseline }))
   return { watchlists: all.length, hits: by.reduce((n, b) => n + b.hits, 0), by }
 }

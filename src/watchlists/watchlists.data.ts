@@ -16,9 +16,10 @@ export const WEBHOOK_MAX_ANSWER_BYTES = 64 * 1024
 export const DELIVER_EVERY_MS = 5_000
 /**
  * Documents stored this long before a watchlist's cursor are matched again (ms): a page another process stamped a
- * little before the cursor but committed after the last match is not missed (hits are keyed, so nothing doubles).
+ * little before the cursor but committed after the last match (a batch is one transaction) is not missed; hits are
+ * keyed, so nothing doubles.
  */
-export const RESCAN_MS = 10 * 60_000
+export const RESCAN_MS = 2 * 60_000
 /** Documents read at a time while matching. */
 export const MATCH_CHUNK = 100
 /** Entries in a watchlist's Atom feed (newest first). */
