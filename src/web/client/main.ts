@@ -23,7 +23,7 @@ const ROUTES: Record<string, View> = {
   search: (_a, p) => searchView(p), documents: (_a, p) => documentsView(p),
   watchlists: (id, p) => watchlistsView(id, p),
 }
-const NAV: [string, string][] = [['#/', 'Timeline'], ['#/network', 'Network'], ['#/map', 'Map'], ['#/contradictions', 'Contradictions'], ['#/outlets', 'Outlets'], ['#/search', 'Search'], ['#/documents', 'Documents'], ['#/watchlists', 'Watchlists']]
+const NAV: [string, string][] = [['#/', 'Timeline'], ['#/network', 'Network'], ['#/map', 'Map'], ['#/contradictions', 'Contradictions'], ['#/outlets', 'Outlets'], ['#/search', 'Search'], ['#/documents', 'Documents'], ['#/watchlists', 'Alerts']]
 
 /** Parses `#/name/arg?query`. */
 function parse(hash: string): { name: string; arg: string; params: URLSearchParams } {

@@ -98,6 +98,7 @@ export async function watchlistsView(id: string, params: URLSearchParams): Promi
   const { items } = await api<{ items: Watchlist[] }>('watchlists')
   const open = (wid: string) => { location.hash = `#/watchlists/${encodeURIComponent(wid)}` }
   return h('section', { class: 'watchlists' }, h('h1', {}, 'Watchlists'),
+    h('p', { class: 'muted' }, 'Alerts: saved queries matched after every ingest, each with an Atom feed and, when given one, a webhook.'),
     items.length ? h('ul', { class: 'watchlist-list' }, items.map((w) => h('li', {},
       link(`#/watchlists/${encodeURIComponent(w.id)}`, w.name), ' ', w.new_hits ? h('span', { class: 'badge' }, `${w.new_hits} new`) : null,
       h('span', { class: 'muted small' }, ` ${plural(w.hits, 'hit')} · ${w.description}${w.webhook ? ' · webhook' : ''}`)))) : h('p', { class: 'empty' }, 'No watchlists yet.'),
