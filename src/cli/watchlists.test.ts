@@ -61,6 +61,8 @@ describe('CLI: dossier watchlists', () => {
       assert.equal(ing.status, 0, ing.stderr)
       assert.deepEqual(JSON.parse(ing.stdout).watchlists, { hits: 1 })
       assert.deepEqual(JSON.parse((await run('ingest', page, '--db', db, '--json', '--quiet')).stdout).watchlists, { hits: 0 }, 'the same page again adds nothing')
+      // a re-analysis (the real one, over the knowledge base) matches again and adds nothing
+      assert.equal((await run('reanalyze', '--db', db)).status, 0)
       const list = JSON.parse((await run('watchlists', '--json', '--db', db)).stdout)
       assert.deepEqual(list.map((x: any) => [x.name, x.hits, x.new_hits, x.deliveries.pending]), [['Corridor', 1, 1, 1], ['Visits', 2, 0, 0]])
       const text = await run('watchlists', 'list', '--db', db)
