@@ -12,6 +12,7 @@ import { corpusRoutes } from './routes/corpus.js'
 import { documentRoutes } from './routes/documents.js'
 import { eventRoutes } from './routes/events.js'
 import { searchRoutes } from './routes/search.js'
+import { watchlistRoutes } from './routes/watchlists.js'
 import { CSP, mountStatic } from './static.js'
 
 /** Largest request body the API reads by default (bytes); a larger one is refused with 413 before it is read. */
@@ -88,7 +89,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono & { jobs: J
     return limit(c, next)
   })
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
-  for (const routes of [documentRoutes, eventRoutes, actorRoutes, corpusRoutes, searchRoutes, adminRoutes]) routes(app, ctx)
+  for (const routes of [documentRoutes, eventRoutes, actorRoutes, corpusRoutes, searchRoutes, adminRoutes, watchlistRoutes]) routes(app, ctx)
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Dossier API', version: '0.1.0', description: 'Sourced news-intelligence records. Every fact carries a document id and a [start,end) UTF-16 span into that document\'s cleaned `text`.' },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { DossierError } from '../errors.js'
 import type { Store } from '../store/store.js'
 import { createApp, type AppOptions } from './app.js'
+import { startDeliverer, type DeliverOptions } from '../watchlists/webhook.js'
 
 /** Hosts that only this machine can reach. */
 export const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost'])
@@ -17,6 +18,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[]
   /** request body cap in bytes (default 16 MiB) */
   maxBodyBytes?: number
+  /** watchlist webhooks: the server delivers pending ones while it runs (src/watchlists/webhook.ts); false: it does not */
+  delivery?: (DeliverOptions & { everyMs?: number }) | false
 }
 
 /**
@@ -38,9 +41,10 @@ export async function startServer(store: Store, opts: ServerOptions): Promise<{ 
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' || opts.host.includes(':') ? `[${info.address}]` : opts.host
+      const deliverer = opts.delivery === false ? null : startDeliverer(store, { ...opts.delivery, onError: (e) => console.error(`dossier: webhook delivery: ${(e as Error)?.message ?? e}`) })
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () => new Promise<void>((res, rej) => { server.close((e) => (e ? rej(e) : res())); (server as any).closeAllConnections?.() }),
+        close: async () => { await deliverer?.stop(); await new Promise<void>((res, rej) => { server.close((e) => (e ? rej(e) : res())); (server as any).closeAllConnections?.() }) },
       })
     })
     server.once('error', reject)

@@ -12,6 +12,7 @@ import { EXAMPLES_DIR } from '../paths.js'
 import { DossierError } from '../errors.js'
 import { fetchPageItems } from '../net/page.js'
 import { registerWatch } from './watch.js'
+import { registerWatchlists } from './watchlists.js'
 
 const collect = (v: string, prev: string[]) => [...prev, v]
 const DEFAULT_DB = process.env.DOSSIER_DB ?? './dossier.db'
@@ -187,6 +188,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .action(async (o) => withStore(o.db, async (store) => { await reanalyze(store, { kbDirs: o.kb }); process.stdout.write((await summaryLines(store)) + '\n') }, { mustExist: true }))
 
   registerWatch(program, exit, { defaultDb: DEFAULT_DB, withStore, summaryLines })
+  registerWatchlists(program, exit, { defaultDb: DEFAULT_DB, withStore })
 
   program.command('ner')
     .description('Tag a CoNLL-format file with the trained model (tag appended as the last column)')

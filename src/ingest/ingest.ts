@@ -14,6 +14,7 @@ import { ReadPool } from './pool.js'
 import { contentItem, listInputs, readItems, type ContentPage, type InputItem } from './read.js'
 import { FetchError, isUrl } from '../net/fetch.js'
 import { fetchPageItems } from '../net/page.js'
+import { matchWatchlists } from '../watchlists/match.js'
 
 export interface IngestSummary {
   readonly run: string
@@ -40,6 +41,8 @@ export interface IngestSummary {
    * `analysed` counts them), `whole` over every document, with the reason when a part was not enough
    */
   readonly analysis?: { readonly scope: 'part'; readonly analysed: number } | { readonly scope: 'whole'; readonly why: string }
+  /** watchlist hits this run recorded (src/watchlists), or why matching failed (the pages stay stored; the next run matches them) */
+  readonly watchlists?: { readonly hits: number } | { readonly error: string }
   readonly seconds: number
 }
 
@@ -279,7 +282,8 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
     if (hold > 0) await new Promise((r) => setTimeout(r, hold))
     await store.replaceCorpus(analyzeCorpus(docs, { kb }))
   }
-  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, stageErrors, ...(corpus ? { corpus, analysis } : {}), seconds: (performance.now() - t0) / 1000 }
+  const watchlists = opts.skipCorpus ? undefined : await matchAfter(store)
+  const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, stageErrors, ...(corpus ? { corpus, analysis } : {}), ...(watchlists ? { watchlists } : {}), seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
   return summary
 }
@@ -299,4 +303,10 @@ export async function finishDueAnalysis(store: Store, opts: PipelineOptions & { 
 export async function reanalyze(store: Store, opts: PipelineOptions = {}): Promise<void> {
   // only the knowledge base is needed here, not the reading pipeline (and its NER model)
   await store.replaceCorpus(analyzeCorpus(await store.allDocuments(), { kb: loadKb(opts.kbDirs ?? []) }))
+  await matchAfter(store)
+}
+
+/** Matches the watchlists against what this run stored (src/watchlists); a failure is reported, never fatal: hits are keyed, the next run catches up. */
+async function matchAfter(store: Store): Promise<{ hits: number } | { error: string } | undefined> {
+  try { const m = await matchWatchlists(store); return m.watchlists ? { hits: m.hits } : undefined } catch (e) { return { error: (e as Error).message } }
 }

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import { detectLanguage } from '../lang/index.js'
+import { migrateWatchlists, type WatchlistTables } from './watchlists.js'
 
 /** Table shapes (kysely `Database` interface). Span columns are `start_char`/`end_char`, half-open, UTF-16. */
-export interface DB {
+export interface DB extends WatchlistTables {
   documents: {
     id: string; path: string | null; url: string | null; raw_sha256: string; text_sha256: string | null; version: number
     superseded_by: string | null; status: 'ok' | 'rejected'; reason: string | null; outlet: string | null; copy_of: string | null
@@ -149,6 +150,7 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   }
   await migrateIncremental(db)
   await repairSelfSuperseded(db)
+  await migrateWatchlists(db)
 }
 
 /**

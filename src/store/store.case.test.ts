@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import type { DocumentRecord } from '../model/records.js'
 import type { Store } from './store.js'
 import { openStore } from './index.js'
+import { runWatchlistStoreTests } from './watchlists.case.js'
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -223,6 +224,8 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
       assert.equal(await store.getJob('job_nope'), null)
     } finally { await store.close() }
   })
+
+  runWatchlistStoreTests(name, makeStore, fixtureDoc)
 }
 
 runStoreTests('sqlite', () => openStore(':memory:'))

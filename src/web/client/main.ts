@@ -14,14 +14,16 @@ import { mapView } from './views/map.js'
 import { networkView } from './views/network.js'
 import { outletsView } from './views/outlets.js'
 import { searchView } from './views/search.js'
+import { watchlistsView } from './views/watchlists.js'
 
 type View = (arg: string, params: URLSearchParams) => Promise<HTMLElement>
 const ROUTES: Record<string, View> = {
   '': (_a, p) => homeView(p), event: (id) => eventView(id), doc: (id, p) => documentView(id, p), actor: (id) => actorView(id),
   network: () => networkView(), map: () => mapView(), contradictions: () => contradictionsView(), outlets: () => outletsView(),
   search: (_a, p) => searchView(p), documents: (_a, p) => documentsView(p),
+  watchlists: (id, p) => watchlistsView(id, p),
 }
-const NAV: [string, string][] = [['#/', 'Timeline'], ['#/network', 'Network'], ['#/map', 'Map'], ['#/contradictions', 'Contradictions'], ['#/outlets', 'Outlets'], ['#/search', 'Search'], ['#/documents', 'Documents']]
+const NAV: [string, string][] = [['#/', 'Timeline'], ['#/network', 'Network'], ['#/map', 'Map'], ['#/contradictions', 'Contradictions'], ['#/outlets', 'Outlets'], ['#/search', 'Search'], ['#/documents', 'Documents'], ['#/watchlists', 'Alerts']]
 
 /** Parses `#/name/arg?query`. */
 function parse(hash: string): { name: string; arg: string; params: URLSearchParams } {

@@ -37,6 +37,7 @@ export async function contradictionsView(): Promise<HTMLElement> {
   // the largest pages the API gives (500 contradictions, 500 units of at most 500 claims each)
   const [{ items: list }, { items: claims }] = await Promise.all([api<Page<Contradiction>>('contradictions', { limit: 500 }), api<Page<ClaimGroup>>('claims', { limit: 500, per_unit: 500 })])
   return h('section', { class: 'contradictions' }, h('h1', {}, 'Contradictions'),
+    h('p', { class: 'small' }, link('#/watchlists?contradictions=1&name=New+contradictions', 'Watch for new contradictions'), h('span', { class: 'muted' }, ' (as a feed or a webhook)')),
     list.length ? list.map(contradictionBlock)
       : h('p', { class: 'empty' }, 'The corpus analysis found no contradictions between the stored pages.'),
     h('h2', {}, `Numeric claims (${claims.reduce((n, g) => n + g.claim_count, 0)})`),

@@ -57,7 +57,9 @@ export async function homeView(params: URLSearchParams): Promise<HTMLElement> {
     const members = [pa, pb].filter((p) => p?.members).map((p) => `${p.name} with ${p.members} of its officials, bodies and places`)
     tlNode = timeline(t.events, (id) => void select(id), t.story_events)
     append(tl, [h('h2', {}, `${pa?.name ?? 'unknown actor'} ⇄ ${pb?.name ?? 'unknown actor'}`, h('span', { class: 'muted' }, ` · ${t.events.length} event mentions`)),
-      members.length ? h('p', { class: 'muted small' }, `Counting ${members.join('; ')}.`) : null, form, legend(), tlNode])
+      members.length ? h('p', { class: 'muted small' }, `Counting ${members.join('; ')}.`) : null, form,
+      pa && pb ? h('p', { class: 'small' }, link('#/watchlists?' + new URLSearchParams({ pair: `${pa.name}, ${pb.name}`, name: `${pa.name} ⇄ ${pb.name}` }), 'Watch this pair'), h('span', { class: 'muted' }, ' (new events between them, as a feed or a webhook)')) : null,
+      legend(), tlNode])
   } else tl.append(h('p', { class: 'empty' }, 'No event joins two actors yet. Ingest pages with `dossier ingest examples/`.'))
   // open the most reported event that this timeline shows, so the first screen already compares outlets
   const shown = new Set(t?.events.map((e) => e.story_event ?? e.id))

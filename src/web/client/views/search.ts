@@ -32,7 +32,8 @@ export async function searchView(params: URLSearchParams): Promise<HTMLElement> 
     h('div', { class: 'search-body' }, h('aside', {}, facet('outlet', outlet), facet('year', year)),
       h('div', {}, actors.length ? h('p', { class: 'search-actors' }, 'Also the pages naming ', actors.map((a, i) => [i ? ', ' : '', link(actorRoute(a.id), a.name),
           h('span', { class: 'muted' }, a.how === 'spelling' ? ' (the same name spelled another way)' : ' (a name that sounds alike)')]), ', however they spell it.') : null,
-        h('p', { class: 'muted' }, `${r.total} matching sentence${r.total === 1 ? '' : 's'} in ${byDoc.size} page${byDoc.size === 1 ? '' : 's'}${r.next_offset != null ? ' (first 100 shown)' : ''}`),
+        h('p', { class: 'muted' }, `${r.total} matching sentence${r.total === 1 ? '' : 's'} in ${byDoc.size} page${byDoc.size === 1 ? '' : 's'}${r.next_offset != null ? ' (first 100 shown)' : ''} · `,
+          link('#/watchlists?' + new URLSearchParams({ words: q.trim(), name: q.trim(), ...(outlet ? { outlets: outlet } : {}) }), 'Watch this search'), ' (new pages that match, as a feed or a webhook)'),
         h('ol', { class: 'hits' }, [...byDoc.values()].map((hits) => h('li', { class: 'hit' },
           h('h2', {}, link(docRoute(hits[0].doc_id), hits[0].title ?? '(untitled)')), h('p', { class: 'muted small' }, `${hits[0].outlet ?? 'unknown outlet'} · ${when(hits[0])}`),
           h('ul', {}, hits.map((x) => h('li', {}, link(docRoute(x.doc_id, x), highlight(x.text, marks(x))))))))))))
