@@ -34,7 +34,7 @@ export async function startServer(store: Store, opts: ServerOptions): Promise<{ 
   const allowedHosts = loopback ? [...LOOPBACK, opts.host, ...extra]
     : WILDCARD.has(opts.host) ? (extra.length ? [...LOOPBACK, ...extra] : null)
     : [opts.host, ...LOOPBACK, ...extra]
-  const app = createApp(store, { token, readOnly: false, ingest: opts.ingest, readToken: !loopback && !opts.public, allowedHosts, maxBodyBytes: opts.maxBodyBytes })
+  const app = createApp(store, { token, readOnly: false, ingest: opts.ingest, readToken: !loopback && !opts.public, allowedHosts, maxBodyBytes: opts.maxBodyBytes, localWrites: loopback && !token })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' || opts.host.includes(':') ? `[${info.address}]` : opts.host

@@ -4,6 +4,7 @@ import { DossierError } from '../errors.js'
 import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
 import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTOR, setMeta, TERM_SENTENCES, type DB } from './schema.js'
+import { createCorrectionStore } from './corrections.js'
 import type { CorpusIndex, CorpusMember, CorpusPart, CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
@@ -415,6 +416,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
     pendingWatchItems: (o) => guard('pendingWatchItems', async () => (await db.selectFrom('watch_items').selectAll()
       .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'failed'), eb('attempts', '<', o.maxAttempts)])]))
       .orderBy('first_seen').orderBy('link').limit(o.limit).execute()) as import('./store.js').WatchItem[]),
+    corrections: createCorrectionStore(db, dialect),
     close: onClose,
   }
   return store

@@ -2,6 +2,7 @@ import type { ActorRecord, CorpusRecord, DocumentRecord, InferredDate } from '..
 import type { StageStatus } from '../doc/stage.js'
 import type { Message } from '../doc/span.js'
 import type { DatePrecision, EventRecord } from '../doc/layers.js'
+import type { CorrectionStore } from './corrections.js'
 
 /** What a store knows about a raw page already seen. */
 export interface KnownPage {
@@ -160,5 +161,7 @@ export interface Store {
   saveWatchItem(item: WatchItem): Promise<void>
   /** queued items, and failed ones tried fewer than `maxAttempts` times, oldest first */
   pendingWatchItems(opts: { limit: number; maxAttempts: number }): Promise<WatchItem[]>
+  /** analysts' corrections, stored apart from machine output (src/store/corrections.ts; laid over it by src/corrections/view.ts) */
+  readonly corrections: CorrectionStore
   close(): Promise<void>
 }
