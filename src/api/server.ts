@@ -20,7 +20,8 @@ export interface ServerOptions {
 }
 
 /**
- * Serves the app. Writes (POST /api/ingest) always need `Authorization: Bearer <token>`. Off loopback, reads need the
+ * Serves the app. Writes (POST /api/ingest) always need `Authorization: Bearer <token>`; corrections too, except that a
+ * loopback server started without a token takes them from its own pages (AppOptions.localWrites). Off loopback, reads need the
  * token too unless `public`; a server bound off loopback with neither is refused. The Host header must name the
  * bound address, localhost (on loopback) or an allowed host; on a wildcard address with no allowed host named,
  * the token (or `public`) is the protection. Port 0 picks a free port (the returned `url` says which).

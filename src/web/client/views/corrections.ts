@@ -15,6 +15,10 @@ const KIND: Record<string, string> = {
   'event.accept': 'event right', 'event.wrong': 'event wrong', 'event.fix': 'event fixed', 'event.add': 'missed event added',
   'quote.speaker': 'speaker fixed', 'claim.wrong': 'claim wrong', 'document.reviewed': 'page reviewed',
 }
+/** What a correction set, in words ("type PROTEST, target Iran"). */
+const what = (after: unknown) => !after || typeof after !== 'object' ? '' : Object.entries(after as Record<string, unknown>)
+  .filter(([k]) => k !== 'reviewed').map(([k, v]) => `${k.replace('_actor', '')} ${v == null ? 'none' : typeof v === 'object' ? String((v as { name?: unknown }).name ?? '') : String(v)}`).join(', ')
+
 /** Why a correction no longer finds its fact, in words. */
 const ORPHAN: Record<string, string> = { 'page-gone': 'the page is gone', 'span-gone': 'its sentence is not in the new version of the page', 'fact-gone': 'the machine no longer codes that fact there' }
 
@@ -41,7 +45,7 @@ export async function correctionsView(): Promise<HTMLElement> {
       : h('p', { class: 'empty' }, 'No event reviewed yet.'),
     h('h2', {}, `Every correction (${list.total})`), status,
     list.items.length ? h('ol', { class: 'correction-list' }, [...list.items].reverse().map((c) => h('li', { class: `st-${c.state.status}`, 'data-id': c.id },
-      h('strong', {}, KIND[c.kind] ?? c.kind), ' ', h('span', { class: `badge state-${c.state.status}` }, c.state.status),
+      h('strong', {}, KIND[c.kind] ?? c.kind), what(c.after) ? h('span', { class: 'set' }, `: ${what(c.after)}`) : null, ' ', h('span', { class: `badge state-${c.state.status}` }, c.state.status),
       c.state.status === 'orphaned' ? h('span', { class: 'orphan-why' }, ` ${ORPHAN[c.state.reason ?? ''] ?? ''}`) : null,
       h('span', { class: 'muted' }, ` · ${c.author} · ${fmtDate(c.created_at)}`), c.reason ? h('span', {}, ` · “${c.reason}”`) : null,
       c.anchor?.text ? h('blockquote', { class: 'small' }, c.anchor.text.length > 200 ? c.anchor.text.slice(0, 198) + '…' : c.anchor.text) : null,
