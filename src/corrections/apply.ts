@@ -161,3 +161,59 @@ export function applyCorrections(doc: DocumentRecord, corrections: readonly Corr
   }
   return { doc: corrected, states, touched, changed }
 }
+
+/**
+ * The actor merges in force, each merged-away actor to the actor it now is (a chain a→b, b→c gives a→c; a merge
+ * that would close a cycle is left out).
+ */
+export function mergeMap(corrections: readonly Correction[]): Map<string, ActorRef> {
+  const direct = new Map<string, ActorRef>()
+  for (const c of corrections) {
+    if (c.kind !== 'actor.merge') continue
+    const a = c.after as { actor?: ActorRef; into?: ActorRef } | null
+    if (a?.actor && a.into && a.actor.actor !== a.into.actor) direct.set(a.actor.actor, a.into)
+  }
+  const out = new Map<string, ActorRef>()
+  for (const from of direct.keys()) {
+    let to = direct.get(from)!
+    const seen = new Set([from])
+    while (direct.has(to.actor) && !seen.has(to.actor)) { seen.add(to.actor); to = direct.get(to.actor)! }
+    if (!seen.has(to.actor)) out.set(from, to)
+  }
+  return out
+}
+
+/** Does a document name any merged-away actor? */
+export function namesMerged(doc: { entities: readonly { actor: string }[]; events: readonly EventRecord[]; quotes: readonly QuoteRecord[] }, merges: ReadonlyMap<string, ActorRef>): boolean {
+  const hit = (a: ActorRef | null | undefined) => !!a && merges.has(a.actor)
+  return doc.entities.some((e) => merges.has(e.actor)) || doc.events.some((e) => hit(e.source_actor) || hit(e.target_actor) || hit(e.location_actor)) || doc.quotes.some((q) => hit(q.speaker))
+}
+
+/**
+ * A document with every merged-away actor replaced by the actor it was merged into: its entity (mentions joined to
+ * the other actor's entity when the page has one), event actors and quote speakers. The ids of events whose actors
+ * changed are returned, so the event lists show them as they read now.
+ */
+export function applyMerges(doc: CorrectedDocument, merges: ReadonlyMap<string, ActorRef>): { doc: CorrectedDocument; changed: CorrectedEvent[] } {
+  const to = (a: ActorRef | null | undefined) => (a && merges.has(a.actor) ? merges.get(a.actor)! : a ?? null)
+  // one entity per actor: a merged one joins the page's entity of the actor it now is (that entity keeps its own record)
+  const byActor = new Map<string, DocumentRecord['entities'][number]>()
+  for (const e of doc.entities) {
+    const m = merges.get(e.actor)
+    const x = m ? { ...e, actor: m.actor, name: m.name } : e
+    const prev = byActor.get(x.actor)
+    if (!prev) { byActor.set(x.actor, x); continue }
+    const mentions = [...new Map([...prev.mentions, ...x.mentions].map((y) => [`${y.start}:${y.end}`, y])).values()].sort((p, q) => p.start - q.start)
+    byActor.set(x.actor, { ...(m ? prev : x), mentions })
+  }
+  const changed: CorrectedEvent[] = []
+  const events = doc.events.map((e) => {
+    const s = to(e.source_actor), t = to(e.target_actor), l = to(e.location_actor)
+    if (s === (e.source_actor ?? null) && t === (e.target_actor ?? null) && l === (e.location_actor ?? null)) return e
+    const out = { ...e, source_actor: s, target_actor: t, ...(e.location_actor !== undefined ? { location_actor: l } : {}) }
+    changed.push(out)
+    return out
+  })
+  const quotes = doc.quotes.map((q) => (q.speaker && merges.has(q.speaker.actor) ? { ...q, speaker: to(q.speaker) } : q))
+  return { doc: { ...doc, entities: [...byActor.values()], events, quotes }, changed }
+}

@@ -173,6 +173,32 @@ describe('corrections over HTTP', () => {
     } finally { await store.close() }
   })
 
+  it('merges two actors on every page and list, and retracting the merge splits them again', async () => {
+    const store = await demo()
+    try {
+      const app = createApp(store, { token: 't' })
+      const auth = { authorization: 'Bearer t' }
+      const ids = async (q: string) => (await get(app, `/api/events?${q}&limit=500`)).body.items.map((e: any) => e.id).sort()
+      const before = await ids('actor=a_min')
+      assert.deepEqual(before, ['ev_c1', 'ev_n1'])
+      const m = await post(app, { kind: 'actor.merge', actor: 'a_min', into: 'a_rus', reason: 'the minister stands for his state here' }, auth)
+      assert.deepEqual([m.res.status, m.body.after.into.name, m.body.state.status], [201, 'Russia', 'attached'])
+      assert.deepEqual(await ids('actor=a_min'), [])
+      assert.ok((await ids('actor=a_rus')).includes('ev_n1'))
+      assert.equal((await get(app, '/api/events/ev_n1')).body.event.source_actor.name, 'Russia')
+      const actors = (await get(app, '/api/actors?limit=500')).body.items
+      assert.ok(!actors.some((a: any) => a.id === 'a_min')); assert.ok(actors.find((a: any) => a.id === 'a_rus').aliases.includes('Petrov'))
+      assert.equal((await get(app, '/api/actors/a_min')).res.status, 404)
+      const north = (await get(app, '/api/documents/d_demo_north')).body
+      assert.ok(!north.entities.some((e: any) => e.actor === 'a_min'))
+      assert.ok(north.entities.find((e: any) => e.actor === 'a_rus').mentions.some((x: any) => x.text === 'Petrov'))
+      assert.equal(north.quotes[0].speaker.name, 'Russia')
+      assert.equal((await post(app, { kind: 'actor.merge', actor: 'a_rus', into: 'a_rus' }, auth)).res.status, 400)
+      await get(app, `/api/corrections/${m.body.id}`, { method: 'DELETE', headers: auth })
+      assert.deepEqual(await ids('actor=a_min'), before)
+    } finally { await store.close() }
+  })
+
   it('shows corrected facts in the event card, the lists, the document, the export and the stats; documents them in OpenAPI', async () => {
     const store = await demo()
     try {

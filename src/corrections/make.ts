@@ -11,7 +11,7 @@ import { corpusIndex, sentenceAround } from '../store/queries.js'
 import type { Store } from '../store/store.js'
 import { eventFields, eventKey, type CorrectedEvent } from './apply.js'
 import { EVENT_FIELDS, type Anchor, type Correction, type CorrectionKind, type EventFields, type NewCorrection } from './types.js'
-import { correctedStore } from './view.js'
+import { correctedStore, machineStore } from './view.js'
 
 /** An actor as a request names it: an actor id, a name, or both (a name alone is looked up among the actors). */
 export interface ActorIn { readonly actor?: string; readonly name?: string }
@@ -26,6 +26,7 @@ export type CorrectionRequest =
   | { readonly kind: 'quote.speaker'; readonly doc: string; readonly quote: string; readonly speaker: ActorIn | null; readonly reason?: string | null }
   | { readonly kind: 'claim.wrong'; readonly doc: string; readonly claim: string; readonly reason?: string | null }
   | { readonly kind: 'document.reviewed'; readonly doc: string; readonly reason?: string | null }
+  | { readonly kind: 'actor.merge'; readonly actor: string; readonly into: string; readonly reason?: string | null }
 
 const bad = (message: string) => new DossierError('E_BAD_REQUEST', message)
 const missing = (what: string, id: string) => new DossierError('E_NOT_FOUND', `Expected an existing ${what} \`${id}\`, got none`)
@@ -82,12 +83,23 @@ export async function makeCorrection(store0: Store, req: CorrectionRequest, who:
     const e = hit.event as CorrectedEvent
     if (e.correction?.status === 'added') throw bad(`Expected a machine event, got one an analyst added (${e.correction.corrections.join(', ')}): retract that correction (DELETE /api/corrections/{id}) and add the event again`)
     if (req.kind === 'event.wrong' && !base.reason) throw bad('Expected a reason for marking an event wrong, got none')
-    const m = machineEvent(e)
+    // the anchor keeps the machine's own values: read from the machine store (an actor merge renames them in the view)
+    const m = (await machineStore(store0).getDocument(hit.doc.id))?.events.find((x) => x.id === e.id) ?? machineEvent(e)
     const anchor: Anchor = { ...pageOf(hit.doc), start: m.evidence.start, end: m.evidence.end, text: m.evidence.text, target: m.id, key: eventKey(m) }
     if (req.kind !== 'event.fix') return { kind: kindOf(req.kind), anchor, before: pick(e, EVENT_FIELDS), after: null, ...base }
     const after = await fieldsOf(store, req.set)
     if (!Object.keys(after).length) throw bad(`Expected at least one field to set (${EVENT_FIELDS.join(', ')}), got none`)
     return { kind: 'event.fix', anchor, before: pick(e, Object.keys(after)), after, ...base }
+  }
+  if (req.kind === 'actor.merge') {
+    // two ids of one real actor: the first is read as the second everywhere (retracting the merge splits them again)
+    const ix = await corpusIndex(store)
+    const known = (id: string) => ix.actors.get(id)?.name ?? ix.unlisted.get(id)?.name ?? null
+    const from = known(req.actor), into = known(req.into)
+    if (!from) throw missing('actor', req.actor)
+    if (!into) throw missing('actor', req.into)
+    if (req.actor === req.into) throw bad('Expected two different actors to merge, got the same one twice')
+    return { kind: 'actor.merge', anchor: null, before: { actor: { actor: req.actor, name: from } }, after: { actor: { actor: req.actor, name: from }, into: { actor: req.into, name: into } }, ...base }
   }
   return docCorrection(store, req as Extract<CorrectionRequest, { doc: string }>, base)
 }

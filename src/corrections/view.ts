@@ -6,7 +6,8 @@
  */
 import type { DocumentRecord } from '../model/records.js'
 import type { EventFilter, EventRow, Store } from '../store/store.js'
-import { applyCorrections, type CorrectedDocument, type CorrectedEvent } from './apply.js'
+import type { ActorRef } from '../doc/layers.js'
+import { applyCorrections, applyMerges, mergeMap, namesMerged, type CorrectedDocument, type CorrectedEvent } from './apply.js'
 import type { Correction, CorrectionState } from './types.js'
 
 /** Every active correction and where it holds now. */
@@ -19,6 +20,8 @@ export interface Resolution {
   readonly touched: ReadonlySet<string>
   /** event rows of the events corrections changed or added, as they read now */
   readonly rows: readonly (EventRow & { correction?: CorrectedEvent['correction'] })[]
+  /** actor merges in force: each merged-away actor id to the actor it now is */
+  readonly merges: ReadonlyMap<string, ActorRef>
 }
 
 const cache = new WeakMap<Store, { generation: number; value: Promise<Resolution> }>()
@@ -63,7 +66,7 @@ async function build(store: Store): Promise<Resolution> {
     if (k == null) { states.set(c.id, { status: 'attached', doc: null, fact: null, reason: null }); continue }
     const list = byPage.get(k); if (list) list.push(c); else byPage.set(k, [c])
   }
-  const docs = new Map<string, CorrectedDocument>(), touched = new Set<string>(), rows: Resolution['rows'][number][] = []
+  const docs = new Map<string, CorrectedDocument>(), touched = new Set<string>(), rows = new Map<string, Resolution['rows'][number]>()
   for (const list of byPage.values()) {
     const doc = await currentDoc(store, list[0]!)
     if (!doc) { for (const c of list) states.set(c.id, { status: 'orphaned', doc: null, fact: null, reason: 'page-gone' }); continue }
@@ -71,9 +74,18 @@ async function build(store: Store): Promise<Resolution> {
     for (const [id, s] of applied.states) states.set(id, s)
     docs.set(doc.id, applied.doc)
     for (const id of applied.touched) touched.add(id)
-    for (const e of applied.changed) rows.push(eventRow(doc, e))
+    for (const e of applied.changed) rows.set(e.id, eventRow(doc, e))
   }
-  return { corrections, states, docs, touched, rows }
+  // actor merges hold corpus-wide: every current page naming a merged-away actor reads with the actor it now is
+  const merges = mergeMap(corrections)
+  if (merges.size) for (const d of await store.allDocuments()) {
+    const base = docs.get(d.id) ?? (d as CorrectedDocument)
+    if (!namesMerged(base, merges)) continue
+    const m = applyMerges(base, merges)
+    docs.set(d.id, m.doc)
+    for (const e of m.changed) { if (!e.correction || e.correction.status !== 'added') touched.add(e.id); rows.set(e.id, eventRow(d, e)) }
+  }
+  return { corrections, states, docs, touched, rows: [...rows.values()], merges }
 }
 
 /** An event of a corrected document as an event-list row. */
@@ -120,6 +132,17 @@ export function correctedStore(store: Store): Store {
       const [r, all] = await Promise.all([resolveCorrections(store), store.allDocuments()])
       return r.docs.size ? all.map((d) => (r.docs.get(d.id) as DocumentRecord | undefined) ?? d) : all
     },
+    listActors: async (o = {}) => {
+      const { merges } = await resolveCorrections(store)
+      if (!merges.size) return store.listActors(o)
+      // a merged-away actor is no longer listed; the actor it was merged into answers to its names too
+      const limit = o.limit ?? 500, offset = o.offset ?? 0
+      const rows = (await store.listActors({ ...o, limit: offset + limit + merges.size, offset: 0 })).filter((a) => !merges.has(a.id))
+      const names = new Map<string, string[]>()
+      for (const [from, into] of merges) { const a = await store.getActor(from); if (a) names.set(into.actor, [...(names.get(into.actor) ?? []), a.name, ...a.aliases]) }
+      return rows.slice(offset, offset + limit).map((a) => names.has(a.id) ? { ...a, aliases: [...new Set([...a.aliases, ...names.get(a.id)!])] } : a)
+    },
+    getActor: async (id) => ((await resolveCorrections(store)).merges.has(id) ? null : store.getActor(id)),
     listEvents: async (f = {}) => {
       const r = await resolveCorrections(store)
       if (!r.touched.size && !r.rows.length) return store.listEvents(f)

@@ -138,4 +138,18 @@ describe('corrections in the web UI, over the example corpus', { skip }, () => {
     const page1 = (await gold()).find((g) => g.dossier.document === doc!.id)
     assert.ok(page1.events.some((e: any) => e.type === 'REQUEST' && e.evidence === text && e.source_actor === 'Missed Speaker' && e.date === '2024-11-12'))
   })
+
+  it('merges an actor into another from its page; the other answers to its name and its events', async () => {
+    const actors = (await api<{ items: { id: string; name: string; events: number }[] }>('actors?limit=500')).items.filter((a) => a.events > 0)
+    const [from, into] = [actors[0]!, actors[1]!]
+    const before = (await api<{ items: Row[] }>(`events?actor=${encodeURIComponent(from.id)}&limit=500`)).items.length
+    await go(`#/actor/${encodeURIComponent(from.id)}`, 'actor')
+    await page.locator('.merge-actor button', { hasText: 'Same actor as' }).click()
+    await page.locator('.merge-actor input[name="into"]').fill(into.name)
+    await page.locator('.merge-actor button[type="submit"]').click()
+    await page.waitForFunction((n) => location.hash.startsWith('#/actor/') && document.querySelector('.actor h1')?.textContent === n && document.body.dataset.ready === 'actor', into.name)
+    assert.ok((await page.locator('.actor ul.chips[aria-label="Aliases"] li').allTextContents()).includes(from.name))
+    assert.equal((await api<{ items: Row[] }>(`events?actor=${encodeURIComponent(from.id)}&limit=500`)).items.length, 0)
+    assert.ok((await api<{ items: Row[] }>(`events?actor=${encodeURIComponent(into.id)}&limit=500`)).items.length >= before)
+  })
 })

@@ -31,6 +31,8 @@ const CorrectionIn = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('quote.speaker'), doc: z.string().min(1).max(200), quote: z.string().min(1).max(300), speaker: ActorIn.nullable(), ...common }).openapi({ description: 'Fix who said a quote (null: no one named)' }),
   z.strictObject({ kind: z.literal('claim.wrong'), doc: z.string().min(1).max(200), claim: z.string().min(1).max(300), ...common }).openapi({ description: 'The numeric claim is wrong (give a reason)' }),
   z.strictObject({ kind: z.literal('document.reviewed'), doc: z.string().min(1).max(200), ...common }).openapi({ description: 'Every machine fact of the document left uncorrected is accepted' }),
+  z.strictObject({ kind: z.literal('actor.merge'), actor: z.string().min(1).max(200), into: z.string().min(1).max(200), ...common })
+    .openapi({ description: 'Two actor ids are one real actor: `actor` is read as `into` on every page (retract to split them again)' }),
 ]).openapi('CorrectionIn')
 
 const State = z.object({
@@ -95,7 +97,7 @@ export function correctionRoutes(app: Api, ctx: RouteContext): void {
   })
   app.openapi(createRoute({
     method: 'post', path: '/api/corrections', tags: ['corrections'], security: [{ bearer: [] }],
-    summary: 'Make a correction: accept, mark wrong or fix a machine event, add a missed event from a sentence, fix a quote\'s speaker, mark a claim wrong, mark a document reviewed (needs the token; recorded with who, when, before and after)',
+    summary: 'Make a correction: accept, mark wrong or fix a machine event, add a missed event from a sentence, fix a quote\'s speaker, mark a claim wrong, mark a document reviewed, merge two actors (needs the token; recorded with who, when, before and after)',
     request: { body: { content: { 'application/json': { schema: CorrectionIn } }, required: true } },
     responses: {
       201: json(CorrectionSchema, 'The correction, stored and applied'), 400: json(ErrorSchema, 'Bad request body, or a correction that cannot apply'),

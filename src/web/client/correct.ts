@@ -195,3 +195,23 @@ export function selectionSpan(root: HTMLElement, base = 0): { start: number; end
   const start = offsetOf(r.startContainer, r.startOffset), end = offsetOf(r.endContainer, r.endOffset)
   return end > start ? { start, end } : null
 }
+
+/** "Same actor as…": merges this actor into another one, found by its name (retracting the merge on the Corrections page splits them again). */
+export function mergeControl(actor: string): HTMLElement {
+  const status = h('span', { class: 'correct-status', 'aria-live': 'polite' })
+  const slot = h('span', {})
+  const open = () => {
+    const input = h('input', { name: 'into', placeholder: 'the other actor\'s name', 'aria-label': 'The actor this one is', autocomplete: 'off' })
+    mount(slot, h('form', { class: 'correct-form inline', onsubmit: async (ev: Event) => {
+      ev.preventDefault()
+      const name = input.value.trim().toLowerCase()
+      if (!name) return
+      const { items } = await fetch(`/api/actors?q=${encodeURIComponent(name)}&limit=50`, { headers: savedToken() ? { authorization: `Bearer ${savedToken()}` } : {} }).then((r) => r.json()) as { items: { id: string; name: string; aliases: string[] }[] }
+      const into = items.find((a) => a.id !== actor && a.name.toLowerCase() === name) ?? items.find((a) => a.id !== actor && a.aliases.some((x) => x.toLowerCase() === name))
+      if (!into) { mount(status, h('span', { class: 'error', role: 'alert' }, 'No other actor has that name.')); return }
+      void correct({ kind: 'actor.merge', actor, into: into.id }, status, () => { location.hash = `#/actor/${encodeURIComponent(into.id)}` })
+    } }, input, h('button', { type: 'submit' }, 'Merge'), h('button', { type: 'button', onclick: () => mount(slot) }, 'Cancel')))
+    input.focus()
+  }
+  return h('p', { class: 'small merge-actor' }, h('button', { type: 'button', class: 'linklike', title: 'Two actors here are one real actor: read this one as the other on every page', onclick: open }, 'Same actor as…'), slot, status)
+}
