@@ -98,6 +98,7 @@ export function applyCorrections(doc: DocumentRecord, corrections: readonly Corr
   const quotes = new Map<string, CorrectedDocument['quotes'][number]>(doc.quotes.map((q) => [q.id, q]))
   const added: CorrectedEvent[] = []
   let reviewed: CorrectedDocument['reviewed'] = null
+  const splits = new Map<string, ActorRef>()
   const attach = (c: Correction, fact: string | null) => states.set(c.id, { status: 'attached', doc: doc.id, fact, reason: null })
   const orphan = (c: Correction, reason: CorrectionState['reason']) => states.set(c.id, { status: 'orphaned', doc: doc.id, fact: null, reason })
   const note = (id: string, status: EventCorrectionNote['status'], c: Correction) => {
@@ -109,6 +110,12 @@ export function applyCorrections(doc: DocumentRecord, corrections: readonly Corr
   for (const c of corrections) {
     if (c.kind === 'document.reviewed') { reviewed = { by: c.author, at: c.created_at, correction: c.id }; attach(c, null); continue }
     if (c.kind === 'actor.merge') continue
+    if (c.kind === 'actor.split') {
+      // this page's mentions of an actor are someone else: the page no longer naming that actor orphans it
+      const a = c.after as { actor?: ActorRef; as?: ActorRef } | null
+      if (!a?.actor || !a.as || !namesMerged(doc, new Map([[a.actor.actor, a.as]]))) { orphan(c, 'fact-gone'); continue }
+      splits.set(a.actor.actor, a.as); attach(c, null); continue
+    }
     const a = c.anchor
     const span = locate(doc.text, a)
     if (!a || !span) { orphan(c, 'span-gone'); continue }
@@ -154,10 +161,18 @@ export function applyCorrections(doc: DocumentRecord, corrections: readonly Corr
   const addedNow = added.map(withNote)
   const all = [...kept, ...addedNow].sort((x, y) => x.evidence.start - y.evidence.start || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
   const changed = all.filter((e) => e.correction && e.correction.status !== 'accepted')
-  const corrected: CorrectedDocument = {
+  let corrected: CorrectedDocument = {
     ...doc, events: all, quotes: [...quotes.values()], claims: doc.claims.filter((c) => !wrongClaims.has(c.id)),
     ...(wrongEvents.size ? { wrong_events: [...wrongEvents.values()] } : {}), ...(wrongClaims.size ? { wrong_claims: [...wrongClaims.values()] } : {}),
     ...(reviewed ? { reviewed } : {}),
+  }
+  if (splits.size) {
+    // an actor split off on this page: its entity, events and quotes here name the other actor (after the fixes above)
+    const s = applyMerges(corrected, splits)
+    corrected = s.doc
+    const byId = new Map(changed.map((e) => [e.id, e]))
+    for (const e of s.changed) { byId.set(e.id, e); if (e.correction?.status !== 'added') touched.add(e.id) }
+    return { doc: corrected, states, touched, changed: [...byId.values()] }
   }
   return { doc: corrected, states, touched, changed }
 }

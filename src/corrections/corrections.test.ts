@@ -199,6 +199,22 @@ describe('corrections over HTTP', () => {
     } finally { await store.close() }
   })
 
+  it('splits an actor off one page: that page\'s mentions, events and quotes name someone else, other pages keep it', async () => {
+    const store = await demo()
+    try {
+      const app = createApp(store, { token: 't' })
+      const auth = { authorization: 'Bearer t' }
+      const s = await post(app, { kind: 'actor.split', doc: 'd_demo_copy', actor: 'a_min', as: { name: 'Another Petrov' }, reason: 'a namesake' }, auth)
+      assert.deepEqual([s.res.status, s.body.after.as, s.body.state.status], [201, { actor: 'analyst:another-petrov', name: 'Another Petrov' }, 'attached'])
+      const ids = async (q: string) => (await get(app, `/api/events?${q}&limit=500`)).body.items.map((e: any) => e.id).sort()
+      assert.deepEqual(await ids('actor=a_min'), ['ev_n1'])
+      assert.deepEqual(await ids('actor=analyst:another-petrov'), ['ev_c1'])
+      const copy = (await get(app, '/api/documents/d_demo_copy')).body
+      assert.deepEqual(copy.entities.filter((e: any) => e.name === 'Another Petrov').map((e: any) => e.mentions.map((m: any) => m.text)), [['Petrov']])
+      assert.equal((await post(app, { kind: 'actor.split', doc: 'd_demo_copy', actor: 'a_nobody', as: { name: 'X' } }, auth)).res.status, 404)
+    } finally { await store.close() }
+  })
+
   it('shows corrected facts in the event card, the lists, the document, the export and the stats; documents them in OpenAPI', async () => {
     const store = await demo()
     try {

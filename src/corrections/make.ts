@@ -27,6 +27,7 @@ export type CorrectionRequest =
   | { readonly kind: 'claim.wrong'; readonly doc: string; readonly claim: string; readonly reason?: string | null }
   | { readonly kind: 'document.reviewed'; readonly doc: string; readonly reason?: string | null }
   | { readonly kind: 'actor.merge'; readonly actor: string; readonly into: string; readonly reason?: string | null }
+  | { readonly kind: 'actor.split'; readonly doc: string; readonly actor: string; readonly as: ActorIn; readonly reason?: string | null }
 
 const bad = (message: string) => new DossierError('E_BAD_REQUEST', message)
 const missing = (what: string, id: string) => new DossierError('E_NOT_FOUND', `Expected an existing ${what} \`${id}\`, got none`)
@@ -119,6 +120,15 @@ async function docCorrection(store: Store, req: Extract<CorrectionRequest, { doc
       : sentenceAround({ ...doc, sentences: doc.paragraphs }, sel)
     const after = await fieldsOf(store, req.set)
     return { kind: 'event.add', anchor: { ...pageOf(doc), start: s.start, end: s.end, text: s.text, target: null, key: null }, before: null, after, ...base }
+  }
+  if (req.kind === 'actor.split') {
+    // on this page the actor is someone else (another known actor, or a new one named by the analyst)
+    const e = doc.entities.find((x) => x.actor === req.actor)
+    const named = e ?? doc.events.flatMap((x) => [x.source_actor, x.target_actor]).concat(doc.quotes.map((q) => q.speaker)).find((a) => a?.actor === req.actor)
+    if (!named) throw missing('actor on this page', req.actor)
+    const as = await resolveActor(store, req.as)
+    if (!as || as.actor === req.actor) throw bad(`Expected another actor than ${named.name} to split it into, got the same one`)
+    return { kind: 'actor.split', anchor: { ...pageOf(doc), start: null, end: null, text: null, target: req.actor, key: { actor: req.actor } }, before: { actor: { actor: req.actor, name: named.name } }, after: { actor: { actor: req.actor, name: named.name }, as }, ...base }
   }
   if (req.kind === 'quote.speaker') {
     const q = doc.quotes.find((x) => x.id === req.quote) as (DocumentRecord['quotes'][number] & { correction?: { machine_speaker: ActorRef | null } }) | undefined

@@ -8,7 +8,7 @@
 import type { ActorRef, DatePrecision } from '../doc/layers.js'
 
 /** What a correction does. */
-export const CORRECTION_KINDS = ['event.accept', 'event.wrong', 'event.fix', 'event.add', 'quote.speaker', 'claim.wrong', 'document.reviewed', 'actor.merge'] as const
+export const CORRECTION_KINDS = ['event.accept', 'event.wrong', 'event.fix', 'event.add', 'quote.speaker', 'claim.wrong', 'document.reviewed', 'actor.merge', 'actor.split'] as const
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number]
 
 /** The event fields an analyst may fix (and give an added event). */

@@ -33,6 +33,8 @@ const CorrectionIn = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('document.reviewed'), doc: z.string().min(1).max(200), ...common }).openapi({ description: 'Every machine fact of the document left uncorrected is accepted' }),
   z.strictObject({ kind: z.literal('actor.merge'), actor: z.string().min(1).max(200), into: z.string().min(1).max(200), ...common })
     .openapi({ description: 'Two actor ids are one real actor: `actor` is read as `into` on every page (retract to split them again)' }),
+  z.strictObject({ kind: z.literal('actor.split'), doc: z.string().min(1).max(200), actor: z.string().min(1).max(200), as: ActorIn, ...common })
+    .openapi({ description: 'On this page the actor is someone else (`as`: a known actor, or a name the analyst gives): its mentions, events and quotes here move to that actor' }),
 ]).openapi('CorrectionIn')
 
 const State = z.object({
@@ -97,7 +99,7 @@ export function correctionRoutes(app: Api, ctx: RouteContext): void {
   })
   app.openapi(createRoute({
     method: 'post', path: '/api/corrections', tags: ['corrections'], security: [{ bearer: [] }],
-    summary: 'Make a correction: accept, mark wrong or fix a machine event, add a missed event from a sentence, fix a quote\'s speaker, mark a claim wrong, mark a document reviewed, merge two actors (needs the token; recorded with who, when, before and after)',
+    summary: 'Make a correction: accept, mark wrong or fix a machine event, add a missed event from a sentence, fix a quote\'s speaker, mark a claim wrong, mark a document reviewed, merge two actors or split one off a page (needs the token; recorded with who, when, before and after)',
     request: { body: { content: { 'application/json': { schema: CorrectionIn } }, required: true } },
     responses: {
       201: json(CorrectionSchema, 'The correction, stored and applied'), 400: json(ErrorSchema, 'Bad request body, or a correction that cannot apply'),

@@ -13,7 +13,7 @@ interface Item {
 /** What each kind of correction does, in words. */
 const KIND: Record<string, string> = {
   'event.accept': 'event right', 'event.wrong': 'event wrong', 'event.fix': 'event fixed', 'event.add': 'missed event added',
-  'quote.speaker': 'speaker fixed', 'claim.wrong': 'claim wrong', 'document.reviewed': 'page reviewed', 'actor.merge': 'actors merged',
+  'quote.speaker': 'speaker fixed', 'claim.wrong': 'claim wrong', 'document.reviewed': 'page reviewed', 'actor.merge': 'actors merged', 'actor.split': 'actor split off a page',
 }
 /** What a correction set, in words ("type PROTEST, target Iran"). */
 const what = (after: unknown) => !after || typeof after !== 'object' ? '' : Object.entries(after as Record<string, unknown>)

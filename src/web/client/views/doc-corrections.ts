@@ -45,6 +45,16 @@ export function docCorrections(doc: Doc, text: HTMLElement): HTMLElement {
       h('q', {}, q.text.length > 90 ? q.text.slice(0, 88) + '…' : q.text), ' — ', h('span', { class: 'speaker' }, q.speaker?.name ?? 'no one named'), speakerControl(d.id, q))))) : null,
     d.claims.length ? h('section', {}, h('h2', {}, `Claims (${d.claims.length})`), h('ul', { class: 'claim-list' }, d.claims.map((c) => h('li', { 'data-id': c.id },
       `${c.value} ${c.unit}`, h('span', { class: 'muted' }, ` (${c.what})`), claimControl(d.id, c.id))))) : null,
+    d.entities.length ? splitForm(d, status) : null,
     wrongList('Events marked wrong', (d.wrong_events ?? []).map((w) => ({ label: `${w.fact.type} · ${w.fact.source_actor?.name ?? 'no one named'} → ${w.fact.target_actor?.name ?? 'no one named'}`, reason: w.reason, author: w.author, correction: w.correction }))),
     wrongList('Claims marked wrong', (d.wrong_claims ?? []).map((w) => ({ label: `${w.fact.value} ${w.fact.unit} (${w.fact.what})`, reason: w.reason, author: w.author, correction: w.correction }))))
+}
+
+/** "On this page, X is someone else": the actor's mentions, events and quotes on this page move to another (named) actor. */
+function splitForm(d: Corrected, status: HTMLElement): HTMLElement {
+  const pick = h('select', { name: 'actor', 'aria-label': 'Actor' }, d.entities.map((e) => h('option', { value: e.actor }, e.name)))
+  const as = h('input', { name: 'as', placeholder: 'who it is here', 'aria-label': 'Who it is on this page', autocomplete: 'off' })
+  return h('details', { class: 'split-actor' }, h('summary', {}, 'An actor here is someone else…'),
+    h('form', { class: 'correct-form', onsubmit: (ev: Event) => { ev.preventDefault(); const n = as.value.trim(); if (n) void correct({ kind: 'actor.split', doc: d.id, actor: pick.value, as: { name: n } }, status) } },
+      pick, ' is ', as, h('button', { type: 'submit' }, 'Split on this page')))
 }
