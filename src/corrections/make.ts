@@ -59,6 +59,7 @@ async function fieldsOf(store: Store, set: EventFieldsIn): Promise<EventFields> 
   for (const k of ['source_actor', 'target_actor'] as const) if (k in set) out[k] = await resolveActor(store, set[k])
   // a date without its precision gets the precision it is written at
   if (set.date && !('date_precision' in set)) out.date_precision = set.date.length === 10 ? 'day' : set.date.length === 7 ? 'month' : 'year'
+  if (set.date === null && !('date_precision' in set)) out.date_precision = null
   return eventFields(out)
 }
 

@@ -34,11 +34,11 @@ async function currentDoc(store: Store, c: Correction): Promise<DocumentRecord |
   const a = c.anchor!
   if (a.path || a.url) {
     const known = await store.findLatest(a.path, a.url)
-    return known && known.status === 'ok' ? store.getDocument(known.id) : null
+    if (known?.status === 'ok') return store.getDocument(known.id)
+    // a newer copy of the page that was rejected supersedes nothing: the version the correction was made on still stands
+    return known ? (await store.documentsByIds([a.doc]))[0] ?? null : null
   }
-  const doc = await store.getDocument(a.doc)
-  const latest = doc ? await store.findRaw(doc.source.sha256) : null
-  return doc && (!latest || latest.id !== doc.id || !latest.superseded_by) ? doc : null
+  return (await store.documentsByIds([a.doc]))[0] ?? null
 }
 
 /** The machine output under a corrected view (the store itself when it is no view). */
