@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -13,6 +13,7 @@ import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
 import { exportGold, goldStem } from './gold-export.js'
 import { addCorrection } from './make.js'
+import { correctedStore, resolveCorrections } from './view.js'
 
 const WHO = { author: 'Ana', via: 'cli' }
 const tmp = () => mkdtempSync(join(tmpdir(), 'dossier-gold-'))
@@ -95,5 +96,40 @@ describe('dossier gold export and dossier corrections on the command line', () =
       const again = run('gold', 'export', '--out', out, '--db', db)
       assert.equal(again.status, 2); assert.match(again.stderr, /no \.json files/)
     } finally { rmSync(dir, { recursive: true, force: true }) }
+  })
+})
+
+describe('corrections survive a new version of a page and dossier reanalyze (real pipeline)', () => {
+  it('re-attach to the re-read page by span and machine values, and are orphaned when the sentence is gone', async () => {
+    const dir = tmp(), file = join(dir, 'volga-herald.txt')
+    const store = await openStore(':memory:')
+    try {
+      const { ingest, reanalyze } = await import('../ingest/ingest.js')
+      copyFileSync(join(EXAMPLES_DIR, 'volga-herald.txt'), file)
+      const raw = readFileSync(file, 'utf8')
+      await ingest(store, [dir], { recursive: false })
+      const v1 = (await store.allDocuments())[0]!
+      const ev = v1.events.find((e) => raw.includes(e.evidence.text))!
+      const fix = await addCorrection(store, { kind: 'event.fix', event: ev.id, set: { location: 'Analyst Place' } }, WHO)
+      // dossier reanalyze rewrites the corpus-wide results, never a correction's anchor
+      await reanalyze(store, {})
+      assert.deepEqual((await resolveCorrections(store)).states.get(fix.id), { status: 'attached', doc: v1.id, fact: ev.id, reason: null })
+      // version 2: a paragraph added before the body moves every span; the page is read again, under a new id
+      const first = raw.indexOf('Russian Foreign Ministry spokeswoman')
+      writeFileSync(file, raw.slice(0, first) + 'Editor\'s note: this report was updated on Thursday with more of the briefing.\n\n' + raw.slice(first))
+      await ingest(store, [dir], { recursive: false })
+      const v2 = (await store.allDocuments())[0]!
+      assert.notEqual(v2.id, v1.id)
+      let state = (await resolveCorrections(store)).states.get(fix.id)!
+      assert.deepEqual([state.status, state.doc], ['attached', v2.id])
+      const moved = (await correctedStore(store).getDocument(v2.id))!.events.find((e) => e.id === state.fact)!
+      assert.equal(moved.location, 'Analyst Place'); assert.equal(moved.evidence.text, ev.evidence.text); assert.notEqual(moved.evidence.start, ev.evidence.start)
+      // version 3: the sentence is gone; the correction is kept and flagged
+      writeFileSync(file, readFileSync(file, 'utf8').replace(ev.evidence.text, 'A sentence about something else entirely.'))
+      await ingest(store, [dir], { recursive: false })
+      state = (await resolveCorrections(store)).states.get(fix.id)!
+      assert.deepEqual([state.status, state.reason], ['orphaned', 'span-gone'])
+      assert.equal((await store.corrections.list()).length, 1)
+    } finally { await store.close(); rmSync(dir, { recursive: true, force: true }) }
   })
 })
