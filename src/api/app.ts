@@ -9,6 +9,8 @@ import { JobQueue, type IngestRunner } from './jobs.js'
 import { actorRoutes } from './routes/actors.js'
 import { adminRoutes, bearerOk } from './routes/admin.js'
 import { corpusRoutes } from './routes/corpus.js'
+import { correctionRoutes } from './routes/corrections.js'
+import { correctedStore } from '../corrections/view.js'
 import { documentRoutes } from './routes/documents.js'
 import { eventRoutes } from './routes/events.js'
 import { searchRoutes } from './routes/search.js'
@@ -35,6 +37,12 @@ const defaultIngest = (store: Store): IngestRunner => async (input, onProgress) 
 export interface AppOptions {
   token?: string | null; readOnly?: boolean; ingest?: IngestRunner
   readToken?: boolean; allowedHosts?: readonly string[] | null; maxBodyBytes?: number
+  /**
+   * a loopback server started without a token (`npm start`) takes corrections (POST/DELETE /api/corrections) from
+   * its own pages: JSON bodies only, and an Origin or Sec-Fetch-Site that says the same site (no cross-site form
+   * can write); every other write still needs a token
+   */
+  localWrites?: boolean
 }
 
 /** The host name of a Host header, lower-cased, without its port (`[::1]:8737` → `::1`). */
@@ -50,9 +58,11 @@ export function hostName(header: string | undefined): string | null {
  * schemas that validate requests), and the offline web UI at /.
  * @example const res = await createApp(store).request('/api/events?type=CONSULT')
  */
-export function createApp(store: Store, opts: AppOptions = {}): Hono & { jobs: JobQueue } {
+export function createApp(machine: Store, opts: AppOptions = {}): Hono & { jobs: JobQueue } {
   const token = opts.token ?? null
-  const jobs = new JobQueue(opts.ingest ?? defaultIngest(store), () => invalidateIndex(store), opts.readOnly ? null : store)
+  // every read sees the analysts' corrections laid over the machine output; ingest writes the machine output alone
+  const store = correctedStore(machine)
+  const jobs = new JobQueue(opts.ingest ?? defaultIngest(machine), () => invalidateIndex(store), opts.readOnly ? null : store)
   const ctx: RouteContext = { store, token, readOnly: opts.readOnly ?? false, jobs }
   const app = new OpenAPIHono({
     // a request that fails its schema is a 400 with the zod issues, in the same error shape as every other error
@@ -84,12 +94,15 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono & { jobs: J
       return next()
     }
     if (ctx.readOnly) return refuse(c, 403, 'E_READ_ONLY', 'Expected a writable server, got a read-only one')
-    if (!token) return refuse(c, 403, 'E_READ_ONLY', 'Expected the server to be started with a token, got none: writing over HTTP is off')
+    if (!token) {
+      if (opts.localWrites && localWrite(c)) return limit(c, next)
+      return refuse(c, 403, 'E_READ_ONLY', 'Expected the server to be started with a token, got none: writing over HTTP is off')
+    }
     if (!bearerOk(c.req.header('authorization'), token)) return refuse(c, 401, 'E_UNAUTHORIZED', 'Expected `Authorization: Bearer <token>`, got a missing or wrong token')
     return limit(c, next)
   })
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
-  for (const routes of [documentRoutes, eventRoutes, actorRoutes, corpusRoutes, searchRoutes, adminRoutes, watchlistRoutes]) routes(app, ctx)
+  for (const routes of [documentRoutes, eventRoutes, actorRoutes, corpusRoutes, searchRoutes, adminRoutes, watchlistRoutes, correctionRoutes]) routes(app, ctx)
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Dossier API', version: '0.1.0', description: 'Sourced news-intelligence records. Every fact carries a document id and a [start,end) UTF-16 span into that document\'s cleaned `text`.' },
@@ -98,6 +111,16 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono & { jobs: J
   app.notFound((c) => c.json(errorBody('E_NOT_FOUND', `Expected a known route, got ${c.req.method} ${c.req.path}`), 404))
   app.onError(errorResponse)
   return Object.assign(app as unknown as Hono, { jobs })
+}
+
+/** A correction written from this server's own pages (see AppOptions.localWrites): same origin, JSON. */
+function localWrite(c: Context): boolean {
+  if (!c.req.path.startsWith('/api/corrections')) return false
+  if (c.req.method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return false
+  const site = c.req.header('sec-fetch-site'), origin = c.req.header('origin')
+  if (site && site !== 'same-origin' && site !== 'none') return false
+  if (origin && origin !== `http://${c.req.header('host')}`) return false
+  return true
 }
 
 /**

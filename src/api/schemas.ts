@@ -144,6 +144,10 @@ const Source = z.object({
   actors: z.array(SpanSchema.extend({ actor: z.string(), role: z.enum(['source', 'target']) })).openapi({ description: 'Mentions of the source and target actors inside the sentence' }),
   date: z.string().nullable().openapi({ description: "The event's date as this page gives it" }),
   ...provenance,
+  fact: z.object({ type: z.string(), mode: z.string().nullable(), source_actor: ActorRef, target_actor: ActorRef, date_precision: z.string().nullable(), location: z.string().nullable() })
+    .openapi({ description: 'This report\'s own coding (an analyst\'s correction may set it apart from the story event\'s)' }),
+  correction: z.object({ status: z.enum(['accepted', 'fixed', 'added']), corrections: z.array(z.string()), machine: z.record(z.string(), z.unknown()).optional() }).nullable()
+    .openapi({ description: 'What an analyst did to this report (GET /api/corrections): accepted, fixed (with the machine\'s values) or added; null when untouched' }),
 })
 export const EventCardSchema = z.object({
   event: Event.extend({ doc: z.string(), quad: QuadSchema }), story_event: StoryEventSchema.nullable(), sources: z.array(Source), contradictions: z.array(ContradictionSchema),

@@ -23,7 +23,8 @@ export interface ServerOptions {
 }
 
 /**
- * Serves the app. Writes (POST /api/ingest) always need `Authorization: Bearer <token>`. Off loopback, reads need the
+ * Serves the app. Writes (POST /api/ingest) always need `Authorization: Bearer <token>`; corrections too, except that a
+ * loopback server started without a token takes them from its own pages (AppOptions.localWrites). Off loopback, reads need the
  * token too unless `public`; a server bound off loopback with neither is refused. The Host header must name the
  * bound address, localhost (on loopback) or an allowed host; on a wildcard address with no allowed host named,
  * the token (or `public`) is the protection. Port 0 picks a free port (the returned `url` says which).
@@ -37,7 +38,7 @@ export async function startServer(store: Store, opts: ServerOptions): Promise<{ 
   const allowedHosts = loopback ? [...LOOPBACK, opts.host, ...extra]
     : WILDCARD.has(opts.host) ? (extra.length ? [...LOOPBACK, ...extra] : null)
     : [opts.host, ...LOOPBACK, ...extra]
-  const app = createApp(store, { token, readOnly: false, ingest: opts.ingest, readToken: !loopback && !opts.public, allowedHosts, maxBodyBytes: opts.maxBodyBytes })
+  const app = createApp(store, { token, readOnly: false, ingest: opts.ingest, readToken: !loopback && !opts.public, allowedHosts, maxBodyBytes: opts.maxBodyBytes, localWrites: loopback && !token })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' || opts.host.includes(':') ? `[${info.address}]` : opts.host

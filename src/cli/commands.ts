@@ -13,6 +13,8 @@ import { DossierError } from '../errors.js'
 import { fetchPageItems } from '../net/page.js'
 import { registerWatch } from './watch.js'
 import { registerWatchlists } from './watchlists.js'
+import { registerCorrections } from './corrections.js'
+import { correctedStore } from '../corrections/view.js'
 
 const collect = (v: string, prev: string[]) => [...prev, v]
 const DEFAULT_DB = process.env.DOSSIER_DB ?? './dossier.db'
@@ -80,7 +82,9 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .addOption(new Option('--format <format>', 'jsonl, or csv for events').choices(['jsonl', 'csv']).default('jsonl'))
     .option('--out <file>', 'output file (default: standard output)')
     .option('--db <file>', 'SQLite file or postgres:// URL', DEFAULT_DB)
-    .action(async (o) => withStore(o.db, async (store) => {
+    .action(async (o) => withStore(o.db, async (machine) => {
+      // the export is the record as corrected by analysts (src/corrections); the machine output stays in the store
+      const store = correctedStore(machine)
       if (o.out && !existsSync(dirname(resolve(o.out)))) throw new DossierError('E_USAGE', `Expected the folder of --out ${o.out} to exist, got none`)
       const out = o.out ? createWriteStream(o.out) : process.stdout
       const n = o.format === 'csv' ? await writeEventsCsv(store, out) : await writeJsonl(store, out)
@@ -189,6 +193,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
 
   registerWatch(program, exit, { defaultDb: DEFAULT_DB, withStore, summaryLines })
   registerWatchlists(program, exit, { defaultDb: DEFAULT_DB, withStore })
+  registerCorrections(program, { defaultDb: DEFAULT_DB, withStore })
 
   program.command('ner')
     .description('Tag a CoNLL-format file with the trained model (tag appended as the last column)')

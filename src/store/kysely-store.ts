@@ -5,6 +5,7 @@ import type { ActorRecord, CorpusRecord, DocumentRecord } from '../model/records
 import type { StageStatus } from '../doc/stage.js'
 import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTOR, setMeta, TERM_SENTENCES, type DB } from './schema.js'
 import { createWatchlistStore } from './watchlists.js'
+import { createCorrectionStore } from './corrections.js'
 import type { CorpusIndex, CorpusMember, CorpusPart, CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
@@ -417,6 +418,7 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'failed'), eb('attempts', '<', o.maxAttempts)])]))
       .orderBy('first_seen').orderBy('link').limit(o.limit).execute()) as import('./store.js').WatchItem[]),
     watchlists: createWatchlistStore(db, (f) => db.transaction().execute(async (tx) => { await writeLock(tx, dialect); return f(tx) }), guard),
+    corrections: createCorrectionStore(db, dialect),
     close: onClose,
   }
   return store

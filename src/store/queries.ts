@@ -137,6 +137,9 @@ export interface EventSource {
   readonly reported_by: string | null
   /** what coded this page's event: a rule or the trigger model (with its score); null when unrecorded */
   readonly produced_by: NonNullable<EventRecord['produced_by']> | null
+  /** this report's own coding (an analyst's correction may set it apart from the story event's), and what the analyst did (src/corrections) */
+  readonly fact: Pick<EventRecord, 'type' | 'mode' | 'source_actor' | 'target_actor' | 'date_precision' | 'location'>
+  readonly correction: unknown
 }
 export interface EventCard {
   readonly event: Omit<EventRecord, 'reported_by' | 'produced_by'> & { readonly doc: string; readonly reported_by: string | null; readonly produced_by: NonNullable<EventRecord['produced_by']> | null }
@@ -164,7 +167,9 @@ function sourceOf(doc: DocumentRecord, event: EventRecord): EventSource {
     .map((m) => ({ start: m.start, end: m.end, actor: e.actor, role: roles.get(e.actor)! }))).sort((a, b) => a.start - b.start)
   return { doc: doc.id, event: event.id, outlet: doc.outlet, title: doc.title, url: doc.source.url, published: doc.published, copy_of: doc.copy_of, is_copy: isCopy,
     sentence, evidence: { start: event.evidence.start, end: event.evidence.end }, trigger: event.trigger ? { start: event.trigger.start, end: event.trigger.end } : null,
-    actors, date: event.date, reported_by: event.reported_by ?? null, produced_by: event.produced_by ?? null }
+    actors, date: event.date, reported_by: event.reported_by ?? null, produced_by: event.produced_by ?? null,
+    fact: { type: event.type, mode: event.mode, source_actor: event.source_actor, target_actor: event.target_actor, date_precision: event.date_precision, location: event.location },
+    correction: (event as { correction?: unknown }).correction ?? null }
 }
 
 /** An event with every source that reports it (its story event's members) and the contradictions touching their sentences. */

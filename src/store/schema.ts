@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { detectLanguage } from '../lang/index.js'
 import { migrateWatchlists, type WatchlistTables } from './watchlists.js'
+import { migrateCorrections, type CorrectionsTable } from './corrections.js'
 
 /** Table shapes (kysely `Database` interface). Span columns are `start_char`/`end_char`, half-open, UTF-16. */
 export interface DB extends WatchlistTables {
@@ -46,6 +47,8 @@ export interface DB extends WatchlistTables {
   term_df: { term: string; df: number }
   /** the store's own state, by key: `corpus_due` (set while the cross-source analysis is owed, cleared once it is stored) */
   store_meta: { key: string; value: string | null }
+  /** analysts' corrections, apart from machine output (src/store/corrections.ts, issue #16) */
+  corrections: CorrectionsTable
 }
 
 /** Creates every table and index if missing (same statements on SQLite and PostgreSQL). */
@@ -151,6 +154,7 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   await migrateIncremental(db)
   await repairSelfSuperseded(db)
   await migrateWatchlists(db)
+  await migrateCorrections(db)
 }
 
 /**

@@ -226,6 +226,31 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
   })
 
   runWatchlistStoreTests(name, makeStore, fixtureDoc)
+  test(`${name}: corrections are kept apart from machine output, with their audit fields, and outlive a new version of their page (#16)`, async () => {
+    const store = await makeStore()
+    try {
+      const v1 = fixtureDoc('d_cor_v1')
+      await store.saveDocument(v1, { runId: 'r1', stages: [], version: 1 })
+      const g0 = await store.generation()
+      const ev = v1.events[0]!
+      const anchor = { doc: v1.id, path: v1.source.path, url: null, start: ev.evidence.start, end: ev.evidence.end, text: ev.evidence.text, target: ev.id, key: { type: 'CONSULT', source: 'X:envoy', target: 'GPE:NOR-OSLO', trigger: null } }
+      const fix = await store.corrections.add({ kind: 'event.fix', anchor, before: { type: 'CONSULT' }, after: { type: 'MEET 💩' }, reason: 'a meeting', author: 'Ana', via: 'cli' })
+      const wrong = await store.corrections.add({ kind: 'claim.wrong', anchor: { ...anchor, target: 'd_cor_v1:c1', key: { value: 2 } }, before: null, after: null, reason: 'not a count', author: 'Ben', via: 'token' })
+      assert.ok((await store.generation()) > g0, 'a correction moves the generation (cached reads are rebuilt)')
+      assert.match(fix.id, /^cor_/); assert.ok(fix.created_at < wrong.created_at)
+      assert.deepEqual(await store.corrections.get(fix.id), fix)
+      assert.deepEqual(fix.anchor, anchor)
+      // machine output is untouched by a correction, and a new version of the page leaves every correction in place
+      assert.equal((await store.listEvents({}))[0]!.type, 'CONSULT')
+      await store.saveDocument(fixtureDoc('d_cor_v2', 'A new first line. ' + v1.text), { runId: 'r2', stages: [], version: 2, replaces: v1.id })
+      assert.deepEqual((await store.corrections.list()).map((c) => c.id), [fix.id, wrong.id])
+      const back = await store.corrections.retract(wrong.id, { author: 'Cy', via: 'token' })
+      assert.equal(back?.retracted_by, 'Cy (token)')
+      assert.deepEqual((await store.corrections.list()).map((c) => c.id), [fix.id])
+      assert.deepEqual((await store.corrections.list({ retracted: true })).map((c) => [c.id, c.retracted_at != null]), [[fix.id, false], [wrong.id, true]])
+      assert.equal(await store.corrections.retract('cor_nope', { author: 'x', via: 'cli' }), null)
+    } finally { await store.close() }
+  })
 }
 
 runStoreTests('sqlite', () => openStore(':memory:'))

@@ -3,6 +3,7 @@ import type { StageStatus } from '../doc/stage.js'
 import type { Message } from '../doc/span.js'
 import type { DatePrecision, EventRecord } from '../doc/layers.js'
 import type { WatchlistStore } from './watchlists.js'
+import type { CorrectionStore } from './corrections.js'
 
 /** What a store knows about a raw page already seen. */
 export interface KnownPage {
@@ -163,5 +164,7 @@ export interface Store {
   pendingWatchItems(opts: { limit: number; maxAttempts: number }): Promise<WatchItem[]>
   /** watchlists, their hits and their webhook outbox (src/store/watchlists.ts) */
   readonly watchlists: WatchlistStore
+  /** analysts' corrections, stored apart from machine output (src/store/corrections.ts; laid over it by src/corrections/view.ts) */
+  readonly corrections: CorrectionStore
   close(): Promise<void>
 }

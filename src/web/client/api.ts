@@ -26,7 +26,10 @@ export interface EventCard {
   story_event: StoryEvent | null
   sources: { doc: string; event: string; outlet: string | null; title: string | null; url: string | null; published: string | null; copy_of: string | null; is_copy: boolean
     sentence: Span & { text: string }; evidence: Span; trigger: Span | null; actors: (Span & { actor: string; role: 'source' | 'target' })[]; date: string | null
-    reported_by: string | null; produced_by: ProducedBy | null }[]
+    reported_by: string | null; produced_by: ProducedBy | null
+    /** this report's own coding, and what an analyst did to it (null: untouched) */
+    fact?: { type: string; mode: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null; date_precision: string | null; location: string | null }
+    correction?: { status: 'accepted' | 'fixed' | 'added'; corrections: string[]; machine?: Record<string, unknown> } | null }[]
   contradictions: Contradiction[]
 }
 export interface Entity { id: string; actor: string; name: string; type: string; mentions: (Span & { text: string })[] }

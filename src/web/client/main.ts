@@ -6,6 +6,7 @@ import { ApiError, saveToken, savedToken } from './api.js'
 import { h, mount } from './dom.js'
 import { actorView } from './views/actor.js'
 import { contradictionsView } from './views/contradictions.js'
+import { correctionsView } from './views/corrections.js'
 import { documentView } from './views/document.js'
 import { documentsView } from './views/documents.js'
 import { eventView } from './views/event.js'
@@ -21,9 +22,9 @@ const ROUTES: Record<string, View> = {
   '': (_a, p) => homeView(p), event: (id) => eventView(id), doc: (id, p) => documentView(id, p), actor: (id) => actorView(id),
   network: () => networkView(), map: () => mapView(), contradictions: () => contradictionsView(), outlets: () => outletsView(),
   search: (_a, p) => searchView(p), documents: (_a, p) => documentsView(p),
-  watchlists: (id, p) => watchlistsView(id, p),
+  watchlists: (id, p) => watchlistsView(id, p), corrections: () => correctionsView(),
 }
-const NAV: [string, string][] = [['#/', 'Timeline'], ['#/network', 'Network'], ['#/map', 'Map'], ['#/contradictions', 'Contradictions'], ['#/outlets', 'Outlets'], ['#/search', 'Search'], ['#/documents', 'Documents'], ['#/watchlists', 'Alerts']]
+const NAV: [string, string][] = [['#/', 'Timeline'], ['#/network', 'Network'], ['#/map', 'Map'], ['#/contradictions', 'Contradictions'], ['#/outlets', 'Outlets'], ['#/search', 'Search'], ['#/documents', 'Documents'], ['#/watchlists', 'Alerts'], ['#/corrections', 'Corrections']]
 
 /** Parses `#/name/arg?query`. */
 function parse(hash: string): { name: string; arg: string; params: URLSearchParams } {

@@ -2,6 +2,7 @@ import { api, docRoute, eventRoute, type Actor, type EventRow } from '../api.js'
 import { actorName, fmtDate, fmtDated, h, link } from '../dom.js'
 import { provenance } from '../provenance.js'
 import { typeBadge } from '../quad.js'
+import { mergeControl } from '../correct.js'
 
 interface ActorPage {
   actor: Actor; events: EventRow[]; counterparts: { actor: string; name: string; events: number }[]
@@ -44,6 +45,7 @@ export async function actorView(id: string): Promise<HTMLElement> {
     h('p', { class: 'meta' }, a.listed === false ? 'described' : a.type, a.affiliation ? ` · ${a.affiliation}` : '', a.code ? ` · ${a.code}` : '', ` · ${a.mentions ?? 0} mentions · ${a.events ?? 0} events`),
     a.aliases.length ? h('ul', { class: 'chips', 'aria-label': 'Aliases' }, a.aliases.map((x) => h('li', {}, x))) : null,
     h('p', { class: 'small' }, link('#/watchlists?' + new URLSearchParams({ actors: a.name, name: a.name }), 'Watch this actor'), h('span', { class: 'muted' }, ' (new events naming it, as a feed or a webhook)')),
+    mergeControl(a.id),
     h('section', {}, h('h2', {}, 'Roles'), a.roles.length ? [rolesChart(a.roles), h('ul', {}, a.roles.map((r) => h('li', {}, `${r.title}: ${r.from ?? '?'} – ${r.to ?? 'now'}`)))] : h('p', { class: 'empty' }, 'No dated roles known.')),
     p.counterparts.length ? h('section', {}, h('h2', {}, 'Deals most with'), h('ul', { class: 'chips' }, p.counterparts.slice(0, 20).map((c) => h('li', {},
       link(`#/?a=${encodeURIComponent(a.id)}&b=${encodeURIComponent(c.actor)}`, `${c.name} (${c.events} events)`))))) : null,

@@ -1,6 +1,8 @@
 import { actorRoute, api, docRoute, eventRoute, type Doc } from '../api.js'
 import { actorName, fmtDate, h, highlight, langAttrs, link, safeHref, type Mark } from '../dom.js'
 import { allegedText, codedText, provenance } from '../provenance.js'
+import { correctionBadge, type CorrectionNote } from '../correct.js'
+import { docCorrections } from './doc-corrections.js'
 
 /** How a duplicate relates to this page, in words. */
 const RELATION: Record<string, string> = { 'copy-of': 'a copy of', 'copied-by': 'copied by', 'near-duplicate': 'nearly the same as', duplicate: 'the same as' }
@@ -14,7 +16,7 @@ const LAYERS = [
 function marksOf(d: Doc): Mark[] {
   return [
     ...d.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, cls: 'hl-entity', title: `${e.type}: ${e.name}` }))),
-    ...d.events.map((e) => ({ ...e.evidence, cls: 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})${allegedText(e)}${codedText(e)}` })),
+    ...d.events.map((e) => ({ ...e.evidence, cls: (e as { correction?: CorrectionNote }).correction ? 'hl-event is-corrected' : 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})${allegedText(e)}${codedText(e)}` })),
     ...d.quotes.map((q) => ({ start: q.start, end: q.end, cls: 'hl-quote', title: `Quote by ${q.speaker?.name ?? 'unknown speaker'}` })),
     ...d.claims.map((c) => ({ ...c.evidence, cls: 'hl-claim', title: `Claim: ${c.value} ${c.unit} (${c.what})` })),
     ...d.framing.map((f) => ({ start: f.start, end: f.end, cls: 'hl-framing', title: `Loaded term “${f.term}” (neutral: ${f.neutral})` })),
@@ -38,7 +40,9 @@ export async function documentView(id: string, params: URLSearchParams): Promise
   const inferred = (d as Doc & { published_inferred?: { date: string; precision: string } | null }).published_inferred
   const side = h('aside', { class: 'doc-side' },
     d.events.length ? h('section', {}, h('h2', {}, `Events (${d.events.length})`), h('ul', {}, d.events.map((e) => h('li', {},
-      link(eventRoute(e.id), `${e.type} · ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`), h('span', { class: 'muted' }, ` · ${fmtDate(e.date)}`), provenance(e))))) : null,
+      link(eventRoute(e.id), `${e.type} · ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`), h('span', { class: 'muted' }, ` · ${fmtDate(e.date)}`), provenance(e),
+      correctionBadge((e as { correction?: CorrectionNote }).correction))))) : null,
+    docCorrections(d, text),
     d.entities.length ? h('section', {}, h('h2', {}, `Actors (${d.entities.length})`), h('ul', { class: 'chips' }, d.entities.map((e) => h('li', {}, link(actorRoute(e.actor), `${e.name} (${e.mentions.length})`))))) : null,
     d.duplicates?.length ? h('section', {}, h('h2', {}, 'Duplicates'), h('ul', {}, d.duplicates.map((x) => h('li', {},
       `${RELATION[x.relation] ?? x.relation} `, link(docRoute(x.doc), x.title ?? '(untitled)'), x.outlet ? h('span', { class: 'muted' }, ` · ${x.outlet}`) : null, ` (${Math.round(x.similarity * 100)}% alike)`)))) : null,

@@ -3,6 +3,7 @@ import { actorName, fmtDate, fmtDated, h, highlight, link, type Mark } from '../
 import { allegedBy, producedBy } from '../provenance.js'
 import { quadLabel, typeBadge } from '../quad.js'
 import { contradictionBlock } from './contradictions.js'
+import { eventControls } from '../correct.js'
 
 /** One report of the event: its outlet, its own date for the event, the sentence with evidence, trigger and actors marked. */
 function sourceBlock(s: EventCard['sources'][number]): HTMLElement {
@@ -17,7 +18,11 @@ function sourceBlock(s: EventCard['sources'][number]): HTMLElement {
     s.reported_by ? h('p', { class: 'small' }, allegedBy(s)) : null,
     h('blockquote', { class: 'sentence' }, highlight(s.sentence.text, marks, s.sentence.start)),
     coded ? h('p', { class: 'small muted provenance-line' }, 'Coded by ', coded) : null,
-    h('p', { class: 'small' }, h('span', { class: 'muted' }, `Date on this page: ${fmtDate(s.date)} · `), link(docRoute(s.doc, s.evidence), 'Open the page at this sentence →')))
+    h('p', { class: 'small' }, h('span', { class: 'muted' }, `Date on this page: ${fmtDate(s.date)} · `), link(docRoute(s.doc, s.evidence), 'Open the page at this sentence →')),
+    // an analyst's fix is shown as this report's values; right / wrong / edit for every report (src/web/client/correct.ts)
+    s.fact && s.correction && s.correction.status !== 'accepted' ? h('p', { class: 'small corrected-line' }, 'As corrected: ', h('strong', {}, s.fact.type), s.fact.mode ? ` (${s.fact.mode})` : '',
+      ` · ${actorName(s.fact.source_actor?.name)} → ${actorName(s.fact.target_actor?.name)} · ${fmtDate(s.date)}${s.fact.location ? ` · ${s.fact.location}` : ''}`) : null,
+    s.fact ? eventControls(s.event, { ...s.fact, date: s.date, correction: s.correction ?? null }, s) : null)
 }
 
 /** Fetches and renders an event card: the event, then every source's sentence side by side with its spans highlighted. */
