@@ -24,3 +24,5 @@ export const REJECTIONS_EACH = 20
  */
 export const BATCH_PAGES = 32
 export const BATCH_MS = 1000
+/** A page read for longer than this (ms) is stopped and reported as `page-timeout` (`--page-timeout`): no page stalls a run. */
+export const PAGE_TIMEOUT_MS = 120_000

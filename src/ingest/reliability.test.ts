@@ -317,6 +317,45 @@ test('a stage that fails is recorded in stage_runs and reported in the summary, 
   } finally { await store.close() }
 })
 
+test('a page whose reading never ends is stopped at the time limit in the main thread (the default), reported, and the run goes on', { timeout: 60_000 }, async () => {
+  const store = await openStore(':memory:')
+  try {
+    const dir = tmp('endless')
+    writeFileSync(join(dir, 'a.txt'), page(1))
+    writeFileSync(join(dir, 'b-loop.txt'), page(2).replace('Monday', 'Monday LOOP'))
+    writeFileSync(join(dir, 'c-regex.txt'), page(3).replace('Monday', 'Monday REGEX'))
+    writeFileSync(join(dir, 'd.txt'), page(4))
+    // a stage with an endless loop on one page and a regular expression that backtracks for ever on another
+    const endless = { name: 'events', requires: ['tokens'], produces: ['events'], run: (doc: { text: string }) => {
+      if (doc.text.includes('LOOP')) for (let i = 0; ; i++) if (i < 0) break
+      if (doc.text.includes('REGEX')) /^(a+)+$/.test('a'.repeat(60) + 'b')
+      return { layers: { events: [] }, messages: [] }
+    } }
+    const t0 = performance.now()
+    const sum = await ingest(store, [dir], { skipCorpus: true, pageTimeoutMs: 500, pipeline: createPipeline([tokensStage, endless as any]) })
+    assert.ok(performance.now() - t0 < 30_000)
+    assert.equal(sum.stored, 2)
+    assert.deepEqual(sum.rejected.map((r) => [r.path!.slice(dir.length + 1), r.ruleId]), [['b-loop.txt', 'page-timeout'], ['c-regex.txt', 'page-timeout']])
+    assert.match(sum.rejected[0]!.reason, /within 0\.5 s/)
+    assert.deepEqual((await store.allDocuments()).map((d) => d.source.path!.slice(dir.length + 1)).sort(), ['a.txt', 'd.txt'])
+    assert.equal((await store.stats()).rejected, 0, 'a stopped page is not stored: the next run reads it again')
+  } finally { await store.close() }
+})
+
+test('dossier ingest --page-timeout: the default path (the main thread) stops a page past the limit; exit 1, the run goes on', { timeout: 120_000 }, () => {
+  const dir = tmp('page-timeout-cli')
+  writeFileSync(join(dir, 'a.txt'), page(1)); writeFileSync(join(dir, 'b.txt'), page(2))
+  // a limit no page can meet
+  const r = cli(['ingest', dir, '--db', join(dir, 's.db'), '--page-timeout', '0.001', '--json', '--quiet'], 100)
+  assert.equal(r.status, 1, r.stderr)
+  const sum = JSON.parse(r.stdout)
+  assert.equal(sum.stored, 0)
+  assert.deepEqual(sum.rejected.map((x: any) => x.ruleId), ['page-timeout', 'page-timeout'])
+  // the next run with the default limit reads them
+  const ok = cli(['ingest', dir, '--db', join(dir, 's.db'), '--json', '--quiet'], 100)
+  assert.equal(ok.status, 0, ok.stderr); assert.equal(JSON.parse(ok.stdout).stored, 2)
+})
+
 test('200,000 empty JSON Lines records cost little: seconds, a small store, every reason still shown', { timeout: 180_000 }, async () => {
   const dir = tmp('empty')
   const file = join(dir, 'empty.jsonl')
