@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Store } from '../store/store.js'
-import { invalidateIndex } from '../store/queries.js'
+import { holdIndex, invalidateIndex } from '../store/queries.js'
 import type { RouteContext } from './context.js'
 import { errorBody, errorResponse, HttpError } from './http-error.js'
 import { JobQueue, type IngestRunner } from './jobs.js'
@@ -24,7 +24,8 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024
 const defaultIngest = (store: Store): IngestRunner => async (input, onProgress) => {
   const { ingest } = await import('../ingest/ingest.js')
   const total = input.pages.length + input.urls.length
-  const sum = await ingest(store, input.urls, { pages: input.pages, onProgress: (p) => onProgress({ done: p.done, total, stored: p.stored, rejected: p.rejected }) })
+  // pages are read in a worker thread (each under the page time limit): this thread, which answers reads, only writes them
+  const sum = await ingest(store, input.urls, { pages: input.pages, workers: 1, onProgress: (p) => onProgress({ done: p.done, total, stored: p.stored, rejected: p.rejected }) })
   onProgress({ done: sum.pages, total, stored: sum.stored, rejected: sum.rejected.reduce((n, r) => n + (r.count ?? 1), 0) })
   return sum
 }
@@ -62,7 +63,10 @@ export function createApp(machine: Store, opts: AppOptions = {}): Hono & { jobs:
   const token = opts.token ?? null
   // every read sees the analysts' corrections laid over the machine output; ingest writes the machine output alone
   const store = correctedStore(machine)
-  const jobs = new JobQueue(opts.ingest ?? defaultIngest(machine), () => invalidateIndex(store), opts.readOnly ? null : store)
+  const runner = opts.ingest ?? defaultIngest(machine)
+  // while a job stores pages, reads keep the corpus index built before it (src/store/queries.ts holdIndex)
+  const held: IngestRunner = async (input, onProgress) => { const release = holdIndex(store); try { return await runner(input, onProgress) } finally { release() } }
+  const jobs = new JobQueue(held, () => invalidateIndex(store), opts.readOnly ? null : store)
   const ctx: RouteContext = { store, token, readOnly: opts.readOnly ?? false, jobs }
   const app = new OpenAPIHono({
     // a request that fails its schema is a 400 with the zod issues, in the same error shape as every other error

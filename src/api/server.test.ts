@@ -100,10 +100,16 @@ describe('server', () => {
     const own = await openStore(':memory:')
     // each page costs the reading pipeline ~15 ms of CPU, like a real page, without loading the models
     const busy: Pipeline = { stages: [], run: (doc) => { const until = performance.now() + 15; while (performance.now() < until); return { doc, status: [] } } }
-    const srv = await startServer(own, { port: 0, host: '127.0.0.1', token: 't',
+    // the reads go through a store that counts how often the whole corpus is read (each rebuild of the corpus index)
+    let rebuilds = 0
+    const counted = new Proxy(own, { get: (t, k) => k === 'allDocuments' ? () => { rebuilds++; return t.allDocuments() } : typeof (t as any)[k] === 'function' ? (t as any)[k].bind(t) : (t as any)[k] }) as Store
+    const srv = await startServer(counted, { port: 0, host: '127.0.0.1', token: 't',
       ingest: (input, onProgress) => ingest(own, input.urls, { pages: input.pages, pipeline: busy, onProgress: (p) => onProgress({ ...p, total: input.pages.length }) }) })
     try {
       const N = 300
+      assert.equal((await fetch(`${srv.url}/api/overview`)).status, 200)
+      const before = rebuilds
+      let whileRunning = rebuilds
       const pages = Array.from({ length: N }, (_, i) => ({ url: `https://example.org/news/${i}`, text: `Report number ${i}\n\nOfficials in Oslo met their counterparts on Monday, page ${i} said.\n\nThey agreed to meet again.` }))
       const t0 = performance.now()
       const res = await fetch(`${srv.url}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer t' }, body: JSON.stringify({ pages }) })
@@ -119,7 +125,7 @@ describe('server', () => {
           times.push(performance.now() - t); (byPath[path.split("?")[0]!.replace(/job_.*/, "job")] ??= []).push(performance.now() - t)
           assert.equal(r.status, 200, path)
           const body = await r.json() as any
-          if (path.startsWith('/api/jobs/')) { status = body.status; if (status === 'running' && body.progress && body.progress.done < N) during++ }
+          if (path.startsWith('/api/jobs/')) { status = body.status; if (status === 'running') whileRunning = rebuilds; if (status === 'running' && body.progress && body.progress.done < N) during++ }
         }
       }
       assert.equal(status, 'done')
@@ -130,9 +136,11 @@ describe('server', () => {
       console.log(`# reads during a ${N}-page ingest job: ${times.length} answered, ${during} rounds mid-job, p50 ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`)
       console.log("# " + Object.entries(byPath).map(([p, v]) => `${p} p95 ${v.sort((a, b) => a - b)[Math.floor(v.length * 0.95)]!.toFixed(0)}`).join(", "))
       assert.ok(during >= 3, `reads were answered between pages (${during} rounds while the job ran)`)
-      // the bar is 100 ms; the bound here is generous for a loaded 2-core test machine
-      assert.ok(p95 < 300, `p95 ${p95.toFixed(1)} ms`)
+      // (the p95 is a timing: src/bench/reads-during-ingest.ts measures it with the real pipeline; a test asserts no speed)
+      // the job's ~10 batches did not rebuild the corpus index for the reads in between: it was built once, before
+      assert.equal(whileRunning, before, 'no index rebuild while the job stored its pages')
       assert.equal((await (await fetch(`${srv.url}/api/stats`)).json() as any).documents, N)
+      assert.ok(rebuilds > before, 'rebuilt after the job, with its pages')
     } finally { await srv.close(); await own.close() }
   })
 })

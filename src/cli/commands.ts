@@ -61,7 +61,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--quiet', 'no progress on stderr')
     .option('--allow-private', 'let URLs reach loopback, private and link-local addresses (refused by default: SSRF)')
     .option('--workers <n>', 'clean and read pages in n worker threads (each loads the models; the store is still written in input order by one writer); 0: in the main thread', '0')
-    .option('--page-timeout <seconds>', 'with --workers: a page read for longer is stopped and reported (page-timeout; not stored, so the next run reads it again), its worker replaced', '120')
+    .option('--page-timeout <seconds>', 'a page read for longer is stopped and reported (page-timeout; not stored, so the next run reads it again) and the run goes on: in the main thread V8 stops the reading, with --workers its worker is replaced', '120')
     .option('--whole-analysis', 'run the cross-source analysis over every document, as reanalyze does, instead of the part of the corpus the new pages affect')
     .action(async (paths: string[], o) => withStore(o.db, async (store) => {
       const workers = Number(o.workers)

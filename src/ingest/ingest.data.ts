@@ -12,8 +12,6 @@ export const JSON_EXT = ['.json']
 export const FEED_EXT = ['.xml', '.rss', '.atom']
 /** Web archives, plain or gzipped. */
 export const WARC_EXT = ['.warc', '.warc.gz']
-/** A file holding many pages (JSON Lines, a JSON array, a feed) is read up to this many bytes. */
-export const MAX_CONTAINER_BYTES = MAX_PAGE_BYTES * 100
 /** Progress is printed at most this often (ms) on long runs. */
 export const PROGRESS_EVERY_MS = 1000
 /** In one file of many pages, rejections of one rule past this many are counted in one entry instead of stored one by one. */
@@ -24,3 +22,5 @@ export const REJECTIONS_EACH = 20
  */
 export const BATCH_PAGES = 32
 export const BATCH_MS = 1000
+/** A page read for longer than this (ms) is stopped and reported as `page-timeout` (`--page-timeout`): no page stalls a run. */
+export const PAGE_TIMEOUT_MS = 120_000

@@ -8,9 +8,10 @@ import { loadKb } from '../kb/index.js'
 import type { Store } from '../store/store.js'
 import type { DocumentRecord } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
-import { BATCH_MS, BATCH_PAGES, PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
+import { BATCH_MS, BATCH_PAGES, PAGE_TIMEOUT_MS, PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
+import { runTimed } from './timed.js'
 import { readPage, type PageInput, type PageRead } from './read-page.js'
-import { ReadPool } from './pool.js'
+import { ReadPool, pageTimeoutReason } from './pool.js'
 import { contentItem, listInputs, readItems, type ContentPage, type InputItem } from './read.js'
 import { FetchError, isUrl } from '../net/fetch.js'
 import { fetchPageItems } from '../net/page.js'
@@ -67,7 +68,10 @@ export interface IngestOptions extends PipelineOptions {
   readonly pages?: readonly ContentPage[]
   /** worker threads that clean and read pages (0 or absent: this thread); the store is written by this thread, in input order */
   readonly workers?: number
-  /** with workers: a page read for longer than this (ms) is stopped and rejected as `page-timeout` (none when absent) */
+  /**
+   * a page read for longer than this (ms) is stopped and rejected as `page-timeout`, not stored (default
+   * PAGE_TIMEOUT_MS): in a worker, the worker is ended and replaced; in this thread, V8 stops the reading (src/ingest/timed.ts)
+   */
   readonly pageTimeoutMs?: number
 }
 
@@ -80,7 +84,7 @@ const YIELD_EVERY_MS = 10
  */
 export async function ingest(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   // a custom pipeline (tests) cannot cross to a worker: it is always run in this thread
-  const pool = opts.workers && opts.workers > 0 && !opts.pipeline ? new ReadPool(opts.workers, opts) : null
+  const pool = opts.workers && opts.workers > 0 && !opts.pipeline ? new ReadPool(opts.workers, { ...opts, pageTimeoutMs: opts.pageTimeoutMs ?? PAGE_TIMEOUT_MS }) : null
   try { return await ingestWith(store, paths, opts, pool) } finally { await pool?.close() }
 }
 
@@ -94,6 +98,15 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
   let pipeline: Pipeline | null = opts.pipeline ?? null
   const localPipeline = () => (pipeline ??= defaultPipeline(opts).pipeline)
   const kb = loadKb(opts.kbDirs ?? [])
+  const limit = opts.pageTimeoutMs ?? PAGE_TIMEOUT_MS
+  /** reads a page in this thread under the time limit; a stopped reading drops the pipeline (it may hold half-filled state) */
+  const readInThread = (input: PageInput, rawSha: string): PageRead => {
+    const p = localPipeline()
+    const done = runTimed(() => readPage(input, rawSha, p), limit)
+    if (done) return done.value
+    if (!opts.pipeline) pipeline = null
+    return { kind: 'rejected', ruleId: 'page-timeout', reason: pageTimeoutReason(limit) }
+  }
   if (!opts.workers) localPipeline()
   // an analysis owed before this run (cut off, or skipped) covers more than this run's pages: then the whole runs
   const dueBefore = !opts.skipCorpus && await store.corpusDue()
@@ -183,7 +196,7 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
     if (work) out = await work
     else {
       if (await unchangedNow(item, rawSha)) { unchanged++; return }
-      out = readPage(item as PageInput, rawSha, localPipeline())
+      out = readInThread(item as PageInput, rawSha)
     }
     if (out.kind === 'rejected') { await reject(item, rawSha, out.ruleId, out.reason, group); return }
     const { rec, status } = out, source = rec.source

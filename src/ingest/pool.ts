@@ -4,6 +4,10 @@ import type { PageInput, PageRead } from './read-page.js'
 
 const RESPAWNS = 3
 
+/** Why a page whose reading was stopped at its time limit (ms) is rejected. */
+export const pageTimeoutReason = (limit: number) =>
+  `Expected the page to be read within ${limit / 1000} s, got no result: its reading was stopped (not stored: the next run reads it again; --page-timeout sets the limit)`
+
 type Task = { resolve: (r: PageRead) => void; slot: Slot; input: PageInput; rawSha: string }
 type Slot = { worker: Worker; inFlight: number; dead: boolean; timer: NodeJS.Timeout | null }
 
@@ -65,7 +69,7 @@ export class ReadPool {
     slot.dead = true
     slot.timer = null
     this.tasks.delete(id)
-    t.resolve({ kind: 'rejected', ruleId: 'page-timeout', reason: `Expected the page to be read within ${limit / 1000} s, got no result: its reading was stopped (not stored: the next run reads it again; --page-timeout sets the limit)` })
+    t.resolve({ kind: 'rejected', ruleId: 'page-timeout', reason: pageTimeoutReason(limit) })
     const held = [...this.tasks].filter(([, x]) => x.slot === slot)
     for (const [k] of held) this.tasks.delete(k)
     const i = this.slots.indexOf(slot)

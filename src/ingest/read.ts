@@ -1,10 +1,11 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs'
 import { extname, join, relative } from 'node:path'
 import type { RawPage } from '../stages/clean/index.js'
-import { BINARY_CONTROL_SHARE, FEED_EXT, HTML_EXT, JSON_EXT, JSONL_EXT, MAX_CONTAINER_BYTES, MAX_PAGE_BYTES, TEXT_EXT, WARC_EXT } from './ingest.data.js'
+import { BINARY_CONTROL_SHARE, FEED_EXT, HTML_EXT, JSON_EXT, JSONL_EXT, MAX_PAGE_BYTES, TEXT_EXT, WARC_EXT } from './ingest.data.js'
 import type { RecordClaims } from './formats/claims.js'
-import { looksLikeFeed, readFeed } from './formats/feed.js'
+import { feedItems, looksLikeFeed, readFeed } from './formats/feed.js'
 import { isNewsPleaseRecord, newsPleaseItem } from './formats/newsplease.js'
+import { readJsonFile } from './formats/json-file.js'
 import { readWarc, sniffWarc } from './formats/warc.js'
 
 /** One input item: a page to clean, or a reason it cannot be read. */
@@ -118,7 +119,7 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 /** Share of control characters (besides tab, newline, form feed, carriage return) in the first 4096 codes. */
-function controlShare(codes: ArrayLike<number>): { ctl: number; n: number } {
+export function controlShare(codes: ArrayLike<number>): { ctl: number; n: number } {
   const n = Math.min(codes.length, 4096)
   let ctl = 0
   for (let i = 0; i < n; i++) { const c = codes[i]!; if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) ctl++ }
@@ -183,6 +184,9 @@ export async function* readItems(file: string): AsyncGenerator<InputItem> {
   if (file !== '-' && (WARC_EXT.includes(pageExt(file)) || (!PAGE_EXT.includes(pageExt(file)) && sniffWarc(file) === 'warc'))) { yield* readWarc(file); return }
   // JSON Lines are streamed line by line: the size limit is per page (per line), never per file
   if (file !== '-' && JSONL_EXT.includes(pageExt(file))) { yield* readJsonlFile(file); return }
+  // so are .json arrays (record by record) and feeds (item by item)
+  if (file !== '-' && JSON_EXT.includes(pageExt(file))) { yield* readJsonFile(file); return }
+  if (file !== '-' && FEED_EXT.includes(pageExt(file))) { yield* readFeedFile(file); return }
   yield* readInput(file)
 }
 
@@ -194,46 +198,18 @@ export function readInput(file: string, root?: string): InputItem[] {
   const path = file === '-' ? null : file
   const ext = file === '-' ? '.txt' : pageExt(file)
   if (JSONL_EXT.includes(ext)) return [...readJsonlFile(file)]
+  if (JSON_EXT.includes(ext)) return [...readJsonFile(file)]
+  if (FEED_EXT.includes(ext)) return [...readFeedFile(file)]
   const bytes = file === '-' ? readStdin() : readBounded(file)
-  if (JSON_EXT.includes(ext)) return readJson(bytes, path)
-  const { text, problem } = decode(bytes, FEED_EXT.includes(ext) ? MAX_CONTAINER_BYTES : MAX_PAGE_BYTES)
+  const { text, problem } = decode(bytes)
   if (problem) return [{ path, url: null, bytes, problem }]
-  if (FEED_EXT.includes(ext) || (!HTML_EXT.includes(ext) && looksLikeFeed(text!))) {
-    if (!looksLikeFeed(text!) && !/^\s*</.test(text!)) return [{ path, url: null, bytes, problem: { ruleId: 'not-a-feed', reason: 'Expected an RSS or Atom feed (XML), got text that is not XML' } }]
-    return readFeed(text!, path)
-  }
+  // a feed in a file named otherwise (a .txt, stdin, no extension), read whole: it is held to a page's size
+  if (!HTML_EXT.includes(ext) && looksLikeFeed(text!)) return readFeed(text!, path)
   const looksHtml = /^\s*<(!doctype|html|head|body)/i.test(text!)
   // stdin has no name: it is HTML when it looks like it, scraped text otherwise
   if (HTML_EXT.includes(ext) || ((file === '-' || !TEXT_EXT.includes(ext)) && looksHtml)) return [{ path, url: null, bytes, page: { path, html: text } }]
   if (TEXT_EXT.includes(ext) || file === '-') return [{ path, url: null, bytes, page: { path, text } }]
   return [{ path, url: null, bytes, problem: { ruleId: 'unsupported-type', reason: `Expected .txt, .html, .htm, .jsonl, .json, .xml/.rss/.atom or .warc(.gz), got ${ext || 'no extension'}${root ? ` (${relative(root, file)})` : ''}` } }]
-}
-
-/** A .json file: one news-please record, or an array of them (one item per record, `file#n`). */
-function readJson(bytes: Uint8Array, path: string | null): InputItem[] {
-  const { text, problem } = decode(bytes, MAX_CONTAINER_BYTES)
-  if (problem) return [{ path, url: null, bytes, problem }]
-  let v: unknown
-  try { v = JSON.parse(text!) } catch (e) { return [{ path, url: null, bytes, problem: { ruleId: 'invalid-json', reason: `Expected a JSON news-please record, got invalid JSON (${(e as Error).message.split('\n')[0]})` } }] }
-  const notRecord = (what: string) => ({ ruleId: 'not-a-record', reason: `Expected a news-please record (an object with maintext, title, date_publish…) or an array of them, got ${what}` })
-  if (Array.isArray(v)) {
-    if (!v.length) return [{ path, url: null, bytes, problem: notRecord('an empty array') }]
-    return v.map((rec, i) => {
-      const where = `${path ?? 'stdin'}#${i + 1}`
-      const recBytes = new TextEncoder().encode(JSON.stringify(rec))
-      return isNewsPleaseRecord(rec) ? newsPleaseItem(rec, where, recBytes) : { path: where, url: null, bytes: recBytes, problem: notRecord(`${describe(rec)} at index ${i}`) }
-    })
-  }
-  if (!isNewsPleaseRecord(v)) return [{ path, url: null, bytes, problem: notRecord(describe(v)) }]
-  return [newsPleaseItem(v, path, bytes)]
-}
-
-/** A short description of a JSON value that is not a record ("an object with keys a, b, c", "a number"). */
-function describe(v: unknown): string {
-  if (v === null) return 'null'
-  if (Array.isArray(v)) return 'an array'
-  if (typeof v === 'object') { const k = Object.keys(v as object); return k.length ? `an object with keys ${k.slice(0, 5).join(', ')}${k.length > 5 ? '…' : ''}` : 'an empty object' }
-  return `a ${typeof v}`
 }
 
 /** One line of a JSON Lines file as an input item (null for a blank line). */
@@ -298,19 +274,76 @@ export function* readJsonlFile(file: string): Generator<InputItem> {
   } finally { closeSync(fd) }
 }
 
+/** A feed file (.xml, .rss, .atom) read as a stream, item by item (src/ingest/formats/feed.ts): no limit per file, MAX_PAGE_BYTES per item. */
+function* readFeedFile(file: string): Generator<InputItem> {
+  try { yield* feedItems(textChunks(file), file) } catch (e) {
+    if (!(e instanceof InputProblemError)) throw e
+    yield { path: file, url: null, bytes: new Uint8Array(), problem: e.problem }
+  }
+}
+
+/** Thrown by `textChunks` when a file turns out not to be text it can decode; the reader reports it as the file's problem. */
+class InputProblemError extends Error {
+  constructor(readonly problem: { ruleId: string; reason: string }) { super(problem.reason) }
+}
+
+/**
+ * A text file read as a stream of decoded pieces (1 MiB of bytes each): the charset is told from the first bytes as
+ * `decode` tells it for a page (a UTF-16 byte-order mark, else UTF-8, else the charset the file declares when it is
+ * not UTF-8). Binary data, an empty file and bytes the charset cannot decode are thrown as an InputProblemError
+ * (the pieces given before stand).
+ */
+export function* textChunks(file: string): Generator<string> {
+  const fd = openRegular(file)
+  try {
+    const chunk = Buffer.alloc(1 << 20)
+    let dec: { decode(b: Uint8Array, o?: { stream?: boolean }): string } | null = null, any = false
+    for (;;) {
+      const got = readSync(fd, chunk, 0, chunk.length, null)
+      const bytes = chunk.subarray(0, got)
+      if (!dec) {
+        if (!got) break
+        const bom16 = got >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : got >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null
+        if (!bom16) {
+          const { ctl, n } = controlShare(bytes)
+          if (n && ctl / n > BINARY_CONTROL_SHARE) throw new InputProblemError({ ruleId: 'binary', reason: `Expected text, got binary data (${ctl} control bytes in the first ${n})` })
+        }
+        const declared = bom16 ? null : declaredCharset(bytes)
+        // as for a page, bytes that are UTF-8 are read as UTF-8 whatever the file declares (a feed saying ISO-8859-1 but
+        // written in UTF-8 is common); the first piece decides, unless it is all ASCII (then the declared charset is taken)
+        const other = declared && !/^utf-?8$/.test(declared) ? declared : null
+        const label = bom16 ?? (other && !isUtf8Text(bytes) ? other : 'utf-8')
+        let td: TextDecoder
+        try { td = new TextDecoder(label, { fatal: true }) } catch { throw new InputProblemError({ ruleId: 'invalid-utf8', reason: `Expected UTF-8 text or a charset TextDecoder knows, got the unknown charset "${label}"` }) }
+        // windows-1252 (which latin-1 and ascii also name) is one byte a character: its own decoder works piece by piece
+        dec = td.encoding === 'windows-1252' ? { decode: (b) => decodeCharset(b, 'windows-1252')! } : td
+      }
+      let text: string
+      try { text = dec.decode(bytes, { stream: got > 0 }) } catch { throw new InputProblemError({ ruleId: 'invalid-utf8', reason: 'Expected UTF-8 text (or a file that declares its charset), got invalid byte sequences' }) }
+      if (text) { any ||= !!text.trim(); yield text }
+      if (!got) break
+    }
+    if (!any) throw new InputProblemError({ ruleId: 'empty', reason: 'Expected page content, got an empty file' })
+  } finally { closeSync(fd) }
+}
+
+/** True when bytes hold non-ASCII characters and are valid UTF-8 (a sequence cut at their end allowed). */
+function isUtf8Text(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false
+  try { new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true }); return true } catch { return false }
+}
+
 /** Opens a file for reading only when it is a regular file (never blocks on a FIFO, never reads a device). */
-function openRegular(file: string): number {
+export function openRegular(file: string): number {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
   const st = fstatSync(fd)
   if (!st.isFile()) { closeSync(fd); throw new Error(`Expected a regular file, got ${kindOf(st)} at ${file}`) }
   return fd
 }
 
-/** Reads at most MAX_PAGE_BYTES+1 bytes of a page (MAX_CONTAINER_BYTES+1 of a file of many pages): the cap holds while reading, whatever the file claims its size is. */
+/** Reads at most MAX_PAGE_BYTES+1 bytes of a page: the cap holds while reading, whatever the file claims its size is. */
 function readBounded(file: string): Uint8Array {
-  const ext = pageExt(file)
-  const max = ext === '.txt' || HTML_EXT.includes(ext) ? MAX_PAGE_BYTES : MAX_CONTAINER_BYTES
-  return readHead(file, max + 1)
+  return readHead(file, MAX_PAGE_BYTES + 1)
 }
 
 function readHead(file: string, n: number): Uint8Array {

@@ -86,6 +86,62 @@ test('a JSON Lines file over 10 MB is streamed: the size limit is per page, ever
   assert.match(sum.rejected[0].reason, /Expected a page under \d+ bytes on line 151/)
 })
 
+/** Iterates readItems over a file in a child process with a small heap: counts of pages and problems (rule ids), or its error. */
+function readInSmallHeap(file: string, heapMb: number): { pages: number; problems: string[]; status: number | null; stderr: string } {
+  const code = `import { readItems } from ${JSON.stringify(join(REPO_ROOT, 'dist', 'ingest', 'read.js'))}
+let pages = 0; const problems = []
+for await (const it of readItems(process.argv[1])) { if (it.page) pages++; else if (it.problem) problems.push(it.problem.ruleId) }
+console.log(JSON.stringify({ pages, problems }))`
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--input-type=module', '-e', code, file], { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL' })
+  assert.notEqual(r.signal, 'SIGKILL', 'reading ran past 120 s')
+  return { ...(r.status === 0 ? JSON.parse(r.stdout) : { pages: -1, problems: [] }), status: r.status, stderr: r.stderr }
+}
+
+test('a JSON array and an RSS feed over 10 MB are streamed: per-record size limit, every valid record stored, memory of one record', { timeout: 300_000 }, async () => {
+  const dir = tmp('stream')
+  const N = 120
+  const pad = 'x'.repeat(300_000) // fields that are no page content, so the files are ~48 MB while the pages stay short
+  // a JSON array of news-please records, one over the page limit and one that is no record in the middle
+  const json = join(dir, 'records.json')
+  let fd = openSync(json, 'w')
+  writeSync(fd, '[\n')
+  for (let i = 0; i < N; i++) writeSync(fd, JSON.stringify({ url: `https://example.test/r${i}`, title: `Report ${i}`, maintext: page(i), padding: pad, note: 'a "quoted" ] and } inside a string, [{' }) + ',\n')
+  writeSync(fd, JSON.stringify({ url: 'https://example.test/huge', maintext: 'y'.repeat(11 * 1024 * 1024) }) + ',\n42,\n')
+  writeSync(fd, JSON.stringify({ url: 'https://example.test/last', title: 'Last', maintext: page(N) }) + '\n]\n')
+  closeSync(fd)
+  // an RSS feed of as many items, one over the limit
+  const rss = join(dir, 'feed.xml')
+  fd = openSync(rss, 'w')
+  writeSync(fd, '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Big Feed</title>\n')
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  for (let i = 0; i < N; i++) writeSync(fd, `<item><title>Report ${i}</title><link>https://example.test/f${i}</link><guid>f${i}</guid><category>${pad}</category><description>${esc(page(i))}</description></item>\n`)
+  writeSync(fd, `<item><title>Huge</title><guid>huge</guid><description>${'y'.repeat(11 * 1024 * 1024)}</description></item>\n`)
+  writeSync(fd, `<item><title>Last</title><guid>last</guid><description>${esc(page(N))}</description></item>\n</channel></rss>\n`)
+  closeSync(fd)
+  for (const f of [json, rss]) assert.ok(statSync(f).size > 40 * 1024 * 1024, f)
+  // read in a 128 MB heap: a whole-file reader holds the file as a string and its parse tree (it ran out of memory
+  // there); the stream holds one record, the largest being the one over the limit, held up to the limit
+  assert.deepEqual(readInSmallHeap(json, 128), { pages: N + 1, problems: ['too-large', 'not-a-record'], status: 0, stderr: '' })
+  assert.deepEqual(readInSmallHeap(rss, 128), { pages: N + 1, problems: ['too-large'], status: 0, stderr: '' })
+  const db = join(dir, 's.db')
+  const r = cli(['ingest', json, rss, '--db', db, '--json', '--quiet'], 240)
+  assert.equal(r.status, 1, r.stderr)
+  const sum = JSON.parse(r.stdout)
+  assert.equal(sum.stored, 2 * (N + 1))
+  assert.deepEqual(sum.rejected.map((x: any) => [x.path, x.ruleId]), [[`${json}#${N + 1}`, 'too-large'], [`${json}#${N + 2}`, 'not-a-record'], [`${rss}#${N + 1}`, 'too-large']])
+  assert.match(sum.rejected[0].reason, /Expected a page under \d+ bytes at index 120/)
+  // broken files: the records before the break are read, then one line says where it broke
+  const cutJson = join(dir, 'cut.json'), cutRss = join(dir, 'cut.xml')
+  writeFileSync(cutJson, `[${JSON.stringify({ url: 'https://example.test/c1', maintext: page(1) })}, {"url": "https://example.test/c2", "maintext": "tru`)
+  writeFileSync(cutRss, `<rss><channel><title>T</title><item><guid>c1</guid><description>${esc(page(1))}</description></item><item><guid>c2</guid><description>cut he`)
+  let items = []
+  for await (const it of readItems(cutJson)) items.push(it.page ? 'page' : it.problem!.ruleId)
+  assert.deepEqual(items, ['page', 'invalid-json'])
+  items = []
+  for await (const it of readItems(cutRss)) items.push(it.page ? 'page' : `${it.problem!.ruleId} ${it.problem!.reason}`)
+  assert.equal(items[0], 'page'); assert.match(items[1]!, /^invalid-xml Expected a well-formed RSS or Atom feed, got broken XML at line \d+: unclosed tag: description$/)
+})
+
 test('kill -9 during the cross-source analysis: the next plain ingest completes it (actors and stories present)', { timeout: 240_000 }, async () => {
   const pages = pagesFolder(30)
   const db = join(tmp('kill'), 'k.db')
@@ -315,6 +371,45 @@ test('a stage that fails is recorded in stage_runs and reported in the summary, 
     assert.ok(d!.messages.some((m) => m.ruleId === 'stage-error' && m.severity === 'fatal'))
     assert.ok((await store.stageRuns(d!.id)).some((s) => s.stage === 'events' && s.status === 'error'))
   } finally { await store.close() }
+})
+
+test('a page whose reading never ends is stopped at the time limit in the main thread (the default), reported, and the run goes on', { timeout: 60_000 }, async () => {
+  const store = await openStore(':memory:')
+  try {
+    const dir = tmp('endless')
+    writeFileSync(join(dir, 'a.txt'), page(1))
+    writeFileSync(join(dir, 'b-loop.txt'), page(2).replace('Monday', 'Monday LOOP'))
+    writeFileSync(join(dir, 'c-regex.txt'), page(3).replace('Monday', 'Monday REGEX'))
+    writeFileSync(join(dir, 'd.txt'), page(4))
+    // a stage with an endless loop on one page and a regular expression that backtracks for ever on another
+    const endless = { name: 'events', requires: ['tokens'], produces: ['events'], run: (doc: { text: string }) => {
+      if (doc.text.includes('LOOP')) for (let i = 0; ; i++) if (i < 0) break
+      if (doc.text.includes('REGEX')) /^(a+)+$/.test('a'.repeat(60) + 'b')
+      return { layers: { events: [] }, messages: [] }
+    } }
+    const t0 = performance.now()
+    const sum = await ingest(store, [dir], { skipCorpus: true, pageTimeoutMs: 500, pipeline: createPipeline([tokensStage, endless as any]) })
+    assert.ok(performance.now() - t0 < 30_000)
+    assert.equal(sum.stored, 2)
+    assert.deepEqual(sum.rejected.map((r) => [r.path!.slice(dir.length + 1), r.ruleId]), [['b-loop.txt', 'page-timeout'], ['c-regex.txt', 'page-timeout']])
+    assert.match(sum.rejected[0]!.reason, /within 0\.5 s/)
+    assert.deepEqual((await store.allDocuments()).map((d) => d.source.path!.slice(dir.length + 1)).sort(), ['a.txt', 'd.txt'])
+    assert.equal((await store.stats()).rejected, 0, 'a stopped page is not stored: the next run reads it again')
+  } finally { await store.close() }
+})
+
+test('dossier ingest --page-timeout: the default path (the main thread) stops a page past the limit; exit 1, the run goes on', { timeout: 120_000 }, () => {
+  const dir = tmp('page-timeout-cli')
+  writeFileSync(join(dir, 'a.txt'), page(1)); writeFileSync(join(dir, 'b.txt'), page(2))
+  // a limit no page can meet
+  const r = cli(['ingest', dir, '--db', join(dir, 's.db'), '--page-timeout', '0.001', '--json', '--quiet'], 100)
+  assert.equal(r.status, 1, r.stderr)
+  const sum = JSON.parse(r.stdout)
+  assert.equal(sum.stored, 0)
+  assert.deepEqual(sum.rejected.map((x: any) => x.ruleId), ['page-timeout', 'page-timeout'])
+  // the next run with the default limit reads them
+  const ok = cli(['ingest', dir, '--db', join(dir, 's.db'), '--json', '--quiet'], 100)
+  assert.equal(ok.status, 0, ok.stderr); assert.equal(JSON.parse(ok.stdout).stored, 2)
 })
 
 test('200,000 empty JSON Lines records cost little: seconds, a small store, every reason still shown', { timeout: 180_000 }, async () => {

@@ -40,8 +40,10 @@ const cache = new WeakMap<Store, { generation: number; index: Promise<CorpusInde
  * Requests that see the same new generation share one rebuild.
  */
 export async function corpusIndex(store: Store): Promise<CorpusIndex> {
-  const generation = await store.generation()
   const hit = cache.get(store)
+  // an ingest job of this process is storing pages whose analysis has not run yet: the index built before it stands
+  if (hit && held.has(store)) return hit.index
+  const generation = await store.generation()
   if (hit && hit.generation === generation) return hit.index
   const fingerprint = store.stats().then((x) => JSON.stringify(x))
   const index = fingerprint.then(() => buildIndex(store))
@@ -55,6 +57,27 @@ export async function corpusIndex(store: Store): Promise<CorpusIndex> {
 export async function indexedStats(store: Store): Promise<Record<string, number>> {
   await corpusIndex(store)
   return JSON.parse(await cache.get(store)!.fingerprint)
+}
+
+const held = new Map<Store, number>()
+
+/**
+ * Holds the store's cached index while an ingest job of this process runs (src/api/jobs.ts): its pages are written in
+ * batches, each bumping the generation, and rebuilding the whole index after each batch (every document read
+ * again) would stall reads for as long, to show pages whose cross-source analysis has not run yet. Reads built on the
+ * index show the corpus as it was before the job; the release forgets the index, so the next read sees the job's
+ * pages with their analysis. Returns the release (idempotent).
+ */
+export function holdIndex(store: Store): () => void {
+  held.set(store, (held.get(store) ?? 0) + 1)
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    const n = (held.get(store) ?? 1) - 1
+    if (n > 0) held.set(store, n); else held.delete(store)
+    cache.delete(store)
+  }
 }
 
 /** Forgets the cached index (call after writing to the store). */

@@ -1,4 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser } from 'fast-xml-parser'
+import { SaxesParser } from 'saxes'
+import { MAX_PAGE_BYTES } from '../ingest.data.js'
 import type { Message } from '../../doc/span.js'
 import type { InputItem } from '../read.js'
 import { dateClaim, fieldsOf, sourceNote, textClaim, textNote, type Claim } from './claims.js'
@@ -72,6 +74,14 @@ function authorOf(item: Record<string, unknown>, tag: string): Claim | undefined
   return undefined
 }
 
+/** The kinds of feed, by root element: where their items sit and what they are called. */
+const FEEDS: Record<string, { atom: boolean; item: readonly string[]; title: readonly string[] }> = {
+  rss: { atom: false, item: ['rss', 'channel', 'item'], title: ['rss', 'channel', 'title'] },
+  'rdf:RDF': { atom: false, item: ['rdf:RDF', 'item'], title: ['rdf:RDF', 'channel', 'title'] },
+  feed: { atom: true, item: ['feed', 'entry'], title: ['feed', 'title'] },
+}
+const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
 /**
  * An RSS 2.0, RSS 1.0 or Atom feed as input items, one per item/entry: its title, link, date (pubDate, published,
  * updated, dc:date) and author are the item's claims; the text is the first of content:encoded, content,
@@ -79,52 +89,114 @@ function authorOf(item: Record<string, unknown>, tag: string): Claim | undefined
  * XML that is not well-formed, or not a feed, gives one problem item for the file.
  */
 export function readFeed(text: string, path: string | null): InputItem[] {
+  return [...feedItems([text], path)]
+}
+
+/**
+ * The items of a feed given as text in pieces (a file read chunk by chunk), item by item: the XML is followed by a
+ * streaming parser (saxes) that checks it is well-formed, and each item's own XML, cut out of the text, is read
+ * alone (as `readFeed` always read items). Memory stays at one item, held up to MAX_PAGE_BYTES characters (a longer
+ * one is rejected as too large, not held), whatever the feed's size. XML that breaks off or breaks the rules ends
+ * the items with one problem item (the items before it stand); references to entities XML does not define
+ * (`&nbsp;`, HTML's) are let through, as the whole-file parser let them.
+ */
+export function* feedItems(chunks: Iterable<string>, path: string | null): Generator<InputItem> {
   const name = path ?? 'stdin'
-  const bytes = new TextEncoder().encode(text)
-  const bad = (ruleId: string, reason: string): InputItem[] => [{ path, url: null, bytes, problem: { ruleId, reason } }]
-  const valid = XMLValidator.validate(text)
-  if (valid !== true) return bad('invalid-xml', `Expected a well-formed RSS or Atom feed, got broken XML at line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ')}`)
-  let doc: Record<string, any>
-  try { doc = parser.parse(text) } catch (e) { return bad('invalid-xml', `Expected a well-formed RSS or Atom feed, got ${(e as Error).message.split('\n')[0]}`) }
-  const atom = doc.feed
-  const channel = doc.rss?.channel ?? doc['rdf:RDF']?.channel
-  const items: Record<string, unknown>[] | undefined = atom ? atom.entry ?? [] : doc.rss ? channel?.item ?? [] : doc['rdf:RDF'] ? doc['rdf:RDF'].item ?? [] : undefined
-  if (!items) {
-    const root = Object.keys(doc).find((k) => !k.startsWith('?')) ?? 'nothing'
-    return bad('not-a-feed', `Expected an RSS (<rss>, <rdf:RDF>) or Atom (<feed>) root element, got <${root}>`)
+  const bad = (ruleId: string, reason: string): InputItem => ({ path, url: null, bytes: new Uint8Array(), problem: { ruleId, reason } })
+  const sax = new SaxesParser({ position: true })
+  const stack: string[] = []
+  let feed: (typeof FEEDS)[string] | null = null, root: string | null = null, broken: string | null = null
+  let feedTitle: string | null = null, titleText: string | null = null
+  /** the text since `base` (an offset in the whole input): kept from an item's start to its end, else a short tail */
+  let held = '', base = 0, written = 0, itemStart = -1, tooLong = false, index = 0
+  const ready: InputItem[] = []
+  sax.on('error', (e) => {
+    // HTML's entities in an item (the whole-file parser let them through); anything else ends the feed
+    if (/undefined entity\.$/.test(e.message) || broken) return
+    const m = /^(\d+):\d+: (.*)$/.exec(e.message)
+    broken = m ? `at line ${m[1]}: ${m[2]!.replace(/\s+/g, ' ')}` : e.message.replace(/\s+/g, ' ')
+  })
+  sax.on('opentagstart', (tag) => {
+    stack.push(tag.name)
+    if (stack.length === 1) { root = tag.name; feed = FEEDS[tag.name] ?? null }
+    if (!feed || broken) return
+    if (samePath(stack, feed.item)) { itemStart = sax.position - tag.name.length - 2; tooLong = false }
+    else if (itemStart < 0 && samePath(stack, feed.title) && feedTitle == null) titleText = ''
+  })
+  const onText = (t: string) => { if (titleText != null) titleText += t }
+  sax.on('text', onText); sax.on('cdata', onText)
+  sax.on('closetag', () => {
+    if (feed && !broken) {
+      if (titleText != null && samePath(stack, feed.title)) { feedTitle = titleText.trim() || null; titleText = null }
+      if (itemStart >= 0 && samePath(stack, feed.item)) {
+        const i = index++
+        ready.push(tooLong || sax.position - itemStart > MAX_PAGE_BYTES
+          ? { path: `${name}#${i + 1}`, url: null, bytes: new Uint8Array(), problem: { ruleId: 'too-large', reason: `Expected a ${feed.atom ? 'feed entry' : 'feed item'} under ${MAX_PAGE_BYTES} characters, got more (item ${i + 1})` } }
+          : feedItem(held.slice(itemStart - base, sax.position - base), i, name, feed.atom, feedTitle))
+        itemStart = -1
+      }
+    }
+    stack.pop()
+  })
+  let first = true
+  for (const chunk of chunks) {
+    if (first && chunk.trim()) {
+      first = false
+      if (!/^\s*</.test(chunk.replace(/^\ufeff/, ''))) { yield bad('not-a-feed', 'Expected an RSS or Atom feed (XML), got text that is not XML'); return }
+    }
+    held += chunk; written += chunk.length
+    sax.write(chunk)
+    yield* ready.splice(0)
+    if (broken) break
+    if (root && !feed) { yield bad('not-a-feed', `Expected an RSS (<rss>, <rdf:RDF>) or Atom (<feed>) root element, got <${root}>`); return }
+    // keep only what the item being read needs (nothing once it is past the cap); between items, a short tail where
+    // the next item's start tag may have begun (its start is found once its name is read)
+    // (saxes' `position` is right only inside its events: between writes, the text written so far is counted here)
+    if (itemStart >= 0 && written - itemStart > MAX_PAGE_BYTES) tooLong = true
+    const cut = (itemStart >= 0 && !tooLong ? itemStart : Math.max(base, written - 64)) - base
+    if (cut > 0) { held = held.slice(cut); base += cut }
   }
-  if (!items.length) return bad('empty-feed', `Expected items in the ${atom ? 'Atom feed' : 'RSS feed'}, got none`)
+  if (!broken) { sax.close(); yield* ready.splice(0) }
+  if (first) { yield bad('empty', 'Expected page content, got an empty file'); return }
+  if (broken) { yield bad('invalid-xml', `Expected a well-formed RSS or Atom feed, got broken XML ${broken}`); return }
+  if (root && !feed) { yield bad('not-a-feed', `Expected an RSS (<rss>, <rdf:RDF>) or Atom (<feed>) root element, got <${root}>`); return }
+  if (!index) yield bad('empty-feed', `Expected items in the ${(feed as (typeof FEEDS)[string] | null)?.atom ? 'Atom feed' : 'RSS feed'}, got none`)
+}
+
+/** One item (or entry) of a feed, from its own XML: the `i`-th of the feed `name`. */
+function feedItem(xml: string, i: number, name: string, atom: boolean, feedTitle: string | null): InputItem {
   const tag = atom ? 'entry' : 'item'
   const kind = atom ? 'Atom entry' : 'RSS item'
-  const feedTitle = str(atom ? atom.title : channel?.title)
-  return items.map((item, i) => {
-    const notes: Message[] = []
-    const link = linkOf(item)
-    const url = link?.url ?? null
-    if (link) notes.push(sourceNote('url', link.url, link.from))
-    const id = str(item.guid) ?? str(item.id) ?? url ?? String(i + 1)
-    const where = `${name}#${id}`
-    const dateKey = ['pubDate', 'published', 'updated', 'dc:date'].find((k) => str(item[k]))
-    const title = textClaim(str(item.title), `the ${tag}'s \`title\``)
-    const fields = fieldsOf({
-      title,
-      published: dateKey ? dateClaim(str(item[dateKey]), `the ${tag}'s \`${dateKey}\``, notes) : undefined,
-      author: authorOf(item, tag),
-      outlet: textClaim(feedTitle, `the feed's \`${atom ? 'title' : 'channel/title'}\``),
-    })
-    const contentKey = FEED_CONTENT_TAGS.find((k) => rawContent(item[k]))
-    const content = contentKey ? rawContent(item[contentKey])! : null
-    // the bytes that stand for the item: what was read from it, so a re-fetched feed whose item did not change is known
-    const itemBytes = new TextEncoder().encode(JSON.stringify([where, url, fields, content?.value ?? null]))
-    const claims = { kind, fields, notes }
-    if (!content) return { path: where, url, bytes: itemBytes, claims, problem: { ruleId: 'no-content', reason: `Expected text in the ${tag}'s ${FEED_CONTENT_TAGS.join(', ')}, got none` } }
-    notes.push(textNote(content.value.length, content.html ? 'HTML' : 'text', `the ${tag}'s \`${contentKey}\``))
-    const t = title?.value
-    const page = content.html
-      ? { path: where, url, fetched_at: null, html: `<html><head>${t ? `<title>${escapeHtml(t)}</title>` : ''}</head><body><article>${t ? `<h1>${escapeHtml(t)}</h1>` : ''}${content.value}</article></body></html>` }
-      : { path: where, url, fetched_at: null, text: t ? `${t}\n\n${content.value}` : content.value }
-    return { path: where, url, bytes: itemBytes, claims, page }
+  let item: Record<string, unknown>
+  try { item = (parser.parse(xml) as Record<string, Record<string, unknown>[]>)[tag]?.[0] ?? {} } catch (e) {
+    return { path: `${name}#${i + 1}`, url: null, bytes: new Uint8Array(), problem: { ruleId: 'invalid-xml', reason: `Expected a well-formed ${kind}, got ${(e as Error).message.split('\n')[0]}` } }
+  }
+  const notes: Message[] = []
+  const link = linkOf(item)
+  const url = link?.url ?? null
+  if (link) notes.push(sourceNote('url', link.url, link.from))
+  const id = str(item.guid) ?? str(item.id) ?? url ?? String(i + 1)
+  const where = `${name}#${id}`
+  const dateKey = ['pubDate', 'published', 'updated', 'dc:date'].find((k) => str(item[k]))
+  const title = textClaim(str(item.title), `the ${tag}'s \`title\``)
+  const fields = fieldsOf({
+    title,
+    published: dateKey ? dateClaim(str(item[dateKey]), `the ${tag}'s \`${dateKey}\``, notes) : undefined,
+    author: authorOf(item, tag),
+    outlet: textClaim(feedTitle, `the feed's \`${atom ? 'title' : 'channel/title'}\``),
   })
+  const contentKey = FEED_CONTENT_TAGS.find((k) => rawContent(item[k]))
+  const content = contentKey ? rawContent(item[contentKey])! : null
+  // the bytes that stand for the item: what was read from it, so a re-fetched feed whose item did not change is known
+  const itemBytes = new TextEncoder().encode(JSON.stringify([where, url, fields, content?.value ?? null]))
+  const claims = { kind, fields, notes }
+  if (!content) return { path: where, url, bytes: itemBytes, claims, problem: { ruleId: 'no-content', reason: `Expected text in the ${tag}'s ${FEED_CONTENT_TAGS.join(', ')}, got none` } }
+  notes.push(textNote(content.value.length, content.html ? 'HTML' : 'text', `the ${tag}'s \`${contentKey}\``))
+  const t = title?.value
+  const page = content.html
+    ? { path: where, url, fetched_at: null, html: `<html><head>${t ? `<title>${escapeHtml(t)}</title>` : ''}</head><body><article>${t ? `<h1>${escapeHtml(t)}</h1>` : ''}${content.value}</article></body></html>` }
+    : { path: where, url, fetched_at: null, text: t ? `${t}\n\n${content.value}` : content.value }
+  return { path: where, url, bytes: itemBytes, claims, page }
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
