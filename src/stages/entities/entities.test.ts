@@ -81,6 +81,16 @@ describe('entities: resolution', () => {
     assert.deepEqual([embassy?.name, embassy?.actor, embassy?.mentions.map((m) => m.text)], ['Norwegian embassy', 'ORG:NOR:embassy', ['Norwegian embassy', 'embassy']])
   })
 
+  it('a name the tagger cut short inside an unfamiliar surname runs on to the person the page named in full', () => {
+    // a tagger that reads the first word of a two-word surname as a body and stops there (as the model does in some contexts)
+    const tagger = { tag: (ws: readonly string[]) => ws.map((w, i) => (w === 'Oskar' ? 'B-PER' : w === 'Wendt' ? (ws[i - 1] === 'Oskar' ? 'I-PER' : 'B-ORG') : w === 'Halvorsen' && ws[i - 1] === 'Wendt' && ws[i - 2] === 'Oskar' ? 'I-PER' : 'O')) }
+    const cut = createPipeline([tokensStage, entitiesStage({ kb, ner: tagger })])
+    const text = 'The envoy Oskar Wendt Halvorsen spoke on Monday. “This is one example,” Wendt Halvorsen underscored.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }], { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
+    const found = (cut.run(doc).doc.layers.entities ?? []).map((e) => `${e.type} ${e.name}: ${e.mentions.map((m) => m.text).join('|')}`)
+    assert.deepEqual(found, ['PERSON Oskar Wendt Halvorsen: Oskar Wendt Halvorsen|Wendt Halvorsen'])
+  })
+
   it('with the NER model: a surname alone is the person the page names in full with it, not a knowledge-base namesake', () => {
     const people = (text: string, published: string | null) => nerEntities(text, published).filter((e) => e.type === 'PERSON').map((e) => `${e.name} ${e.actor}`)
     // undated: every namesake's term fits, and the page's own person still wins

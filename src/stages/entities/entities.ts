@@ -11,7 +11,7 @@ import { extendToFullNames, resolveKbHits } from './steps/03-resolve-kb.js'
 import { findBodies } from './steps/04-bodies.js'
 import { coverage, joinBodyNames, ruleCandidates } from './steps/05-candidates.js'
 import { isNoName } from './steps/05b-not-names.js'
-import { forgetPeople, joinBracketAcronyms, joinShortNamesToFullNames, resolveCandidate } from './steps/06-resolve-candidates.js'
+import { forgetPeople, joinBracketAcronyms, joinShortNamesToFullNames, resolveCandidate, runOnToEarlierPerson } from './steps/06-resolve-candidates.js'
 import { nerCandidates, type NerLike } from './steps/07-ner.js'
 import { affiliateNewActors, resolveRoles } from './steps/08-roles.js'
 import { assemble } from './steps/09-assemble.js'
@@ -45,7 +45,9 @@ export function findEntities(doc: Doc, tokens: readonly Token[], sentences: read
   // "The Times": the article is not part of the name unless the KB says so (it would have matched then)
   for (const c of all) if (c.w1 - c.w0 > 1 && ctx.words[c.w0]!.fold === 'the') c.w0++
   joinBodyNames(ctx, all)
-  for (const c of all) ctx.hits.push(resolveCandidate(ctx, c))
+  const taken = Uint8Array.from(covered)
+  for (const c of all) for (let k = c.w0; k < c.w1; k++) taken[k] = 1
+  for (const c of all) { runOnToEarlierPerson(ctx, c, taken); ctx.hits.push(resolveCandidate(ctx, c)) }
   // unresolved KB surnames (ambiguous, or a different given name) become new people
   for (const h of ctx.hits) if (!h.actor && !h.dropped && h.by === 'kb') {
     Object.assign(h, resolveCandidate(ctx, { w0: h.w0, w1: h.w1, hint: 'PERSON', by: 'rule', title: h.title ?? [] }), { by: 'kb' })

@@ -99,6 +99,19 @@ function earlierNameEndingAs(ctx: Ctx, before: number, from: number, n: number, 
 }
 
 /**
+ * "Majid Takht Ravanchi … Takht | Ravanchi underscored": a name cut short before capitalised words that complete the tail
+ * of a person the page has already named in full (the model stopped inside an unfamiliar surname) runs on to them.
+ * `taken` marks the words other names hold; at most two words are added.
+ */
+export function runOnToEarlierPerson(ctx: Ctx, c: Candidate, taken: Uint8Array): void {
+  for (let end = c.w1 + 1; end <= c.w1 + 2; end++) {
+    const w = ctx.words[end - 1]
+    if (!w || !w.cap || w.first || w.sent !== ctx.words[c.w0]!.sent || taken[end - 1]) return
+    if (earlierNameEndingAs(ctx, c.w0, c.w0, end - c.w0, (h) => typeOf(ctx, h.actor!) === 'PERSON')) { c.w1 = end; c.hint = 'PERSON'; return }
+  }
+}
+
+/**
  * Resolves a name the KB did not match, in order: same transliteration as a KB name ("Mohammad Baqeri");
  * a misspelling of a person already named in the document ("Haniyah", "Baker" beside "Mohammad Bagheri");
  * the tail of an earlier name ("Times" after "The New York Times"); a KB person by consonant skeleton when a
