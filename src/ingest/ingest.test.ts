@@ -81,3 +81,38 @@ test('every stored span matches its text', async () => {
   }
   await store.close()
 })
+
+test('the cross-source analysis in a worker thread on its own connection (analysisStore) gives the same corpus, summary and marks as in this thread', { timeout: 240_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-analysis-worker-'))
+  const examples = join(import.meta.dirname, '..', '..', 'examples')
+  const files = ['caspian-ledger.txt', 'daily-brief-hub.txt', 'eurasia-desk-notes.txt', 'gulf-monitor.html', 'northern-observer.html', 'tehran-evening-wire.txt']
+  const corpusOf = async (store: Awaited<ReturnType<typeof openStore>>) => JSON.stringify(await Promise.all((['story', 'story_event', 'contradiction', 'outlet'] as const).map((k) => store.listCorpus(k))))
+  const results: { sums: object[]; corpus: string; due: boolean; index: boolean }[] = []
+  for (const worker of [false, true]) {
+    const file = join(dir, `${worker}.db`)
+    const store = await openStore(file)
+    const sums: object[] = []
+    // the whole analysis (no index yet), then a part (one more page onto the indexed store)
+    for (const batch of [files.slice(0, 5), files.slice(5)]) {
+      const { run: _r, seconds: _s, ...sum } = await ingest(store, batch.map((f) => join(examples, f)), { maxPartShare: 1, ...(worker ? { analysisStore: file } : {}) })
+      sums.push({ ...sum, skipped: sum.skipped.length })
+    }
+    results.push({ sums, corpus: await corpusOf(store), due: await store.corpusDue(), index: await store.hasCorpusIndex() })
+    await store.close()
+  }
+  const [here, there] = results as [typeof results[0], typeof results[0]]
+  assert.deepEqual(there.sums, here.sums)
+  assert.equal((here.sums[1] as any).analysis.scope, 'part')
+  assert.equal(there.corpus, here.corpus)
+  assert.ok(here.corpus.length > 100, 'the analysis found stories')
+  assert.equal(there.due, false); assert.equal(there.index, true)
+})
+
+test('an analysis worker that fails (the store cannot be opened) fails the ingest with the reason, and the analysis stays due', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-analysis-fail-'))
+  const store = await openStore(join(dir, 'a.db'))
+  writeFileSync(join(dir, 'p.txt'), GOOD_PAGE)
+  await assert.rejects(ingest(store, [join(dir, 'p.txt')], { analysisStore: join(dir, 'missing', 'b.db') }), /Expected the folder of the store/)
+  assert.equal(await store.corpusDue(), true)
+  await store.close()
+})
