@@ -83,6 +83,11 @@ describe('API', () => {
   it('serves stories, contradictions with outlets, outlet profiles and exports', async () => {
     assert.equal((await get('/api/stories')).body.items[0].id, 'st_demo')
     assert.equal((await get('/api/stories/st_demo')).body.story_events.length, 2)
+    const one = (await get('/api/stories/st_demo?limit=1&offset=1')).body
+    assert.equal(one.story_events.length, 1); assert.equal(one.story_event_total, 2); assert.equal(one.next_offset, null)
+    assert.deepEqual(one.story_events[0], (await get('/api/stories/st_demo')).body.story_events[1])
+    const ov = (await get('/api/overview')).body
+    assert.equal(ov.story_total, (await get('/api/stories')).body.total); assert.ok(ov.stories.length <= 50)
     assert.deepEqual((await get('/api/contradictions')).body.items[0].members.map((m: any) => m.outlet), ['Gulf Ledger', 'East Courier'])
     assert.ok((await get('/api/outlets')).body.items.some((o: any) => o.terms.some((t: any) => t.term === 'regime')))
     const csv = await get('/api/export?format=csv')
