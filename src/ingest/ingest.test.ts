@@ -82,30 +82,48 @@ test('every stored span matches its text', async () => {
   await store.close()
 })
 
-test('the cross-source analysis in a worker thread on its own connection (analysisStore) gives the same corpus, summary and marks as in this thread', { timeout: 240_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-analysis-worker-'))
+/** Ingests five example pages then one more, with the analysis in this thread or in a worker on its own connection to `target`; what came out. */
+async function analysedTwice(target: () => Promise<string>, worker: boolean) {
   const examples = join(import.meta.dirname, '..', '..', 'examples')
   const files = ['caspian-ledger.txt', 'daily-brief-hub.txt', 'eurasia-desk-notes.txt', 'gulf-monitor.html', 'northern-observer.html', 'tehran-evening-wire.txt']
-  const corpusOf = async (store: Awaited<ReturnType<typeof openStore>>) => JSON.stringify(await Promise.all((['story', 'story_event', 'contradiction', 'outlet'] as const).map((k) => store.listCorpus(k))))
-  const results: { sums: object[]; corpus: string; due: boolean; index: boolean }[] = []
-  for (const worker of [false, true]) {
-    const file = join(dir, `${worker}.db`)
-    const store = await openStore(file)
+  const url = await target()
+  const store = await openStore(url)
+  try {
     const sums: object[] = []
     // the whole analysis (no index yet), then a part (one more page onto the indexed store)
     for (const batch of [files.slice(0, 5), files.slice(5)]) {
-      const { run: _r, seconds: _s, ...sum } = await ingest(store, batch.map((f) => join(examples, f)), { maxPartShare: 1, ...(worker ? { analysisStore: file } : {}) })
+      const { run: _r, seconds: _s, ...sum } = await ingest(store, batch.map((f) => join(examples, f)), { maxPartShare: 1, ...(worker ? { analysisStore: url } : {}) })
       sums.push({ ...sum, skipped: sum.skipped.length })
     }
-    results.push({ sums, corpus: await corpusOf(store), due: await store.corpusDue(), index: await store.hasCorpusIndex() })
-    await store.close()
-  }
-  const [here, there] = results as [typeof results[0], typeof results[0]]
+    const corpus = JSON.stringify(await Promise.all((['story', 'story_event', 'contradiction', 'outlet'] as const).map((k) => store.listCorpus(k))))
+    return { sums, corpus, due: await store.corpusDue(), index: await store.hasCorpusIndex() }
+  } finally { await store.close() }
+}
+function sameAnalysis(here: Awaited<ReturnType<typeof analysedTwice>>, there: typeof here) {
   assert.deepEqual(there.sums, here.sums)
-  assert.equal((here.sums[1] as any).analysis.scope, 'part')
+  assert.equal((here.sums[0] as any).analysis.scope, 'whole'); assert.equal((here.sums[1] as any).analysis.scope, 'part')
   assert.equal(there.corpus, here.corpus)
   assert.ok(here.corpus.length > 100, 'the analysis found stories')
   assert.equal(there.due, false); assert.equal(there.index, true)
+}
+
+test('the cross-source analysis in a worker thread on its own connection (analysisStore) gives the same corpus, summary and marks as in this thread', { timeout: 240_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-analysis-worker-'))
+  const file = (name: string) => async () => join(dir, name)
+  sameAnalysis(await analysedTwice(file('here.db'), false), await analysedTwice(file('there.db'), true))
+})
+
+const PG = process.env.DOSSIER_TEST_PG
+async function freshPg(): Promise<string> {
+  const pg = (await import('pg')).default
+  const name = `dossier_aw_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new pg.Client({ connectionString: PG })
+  await admin.connect(); await admin.query(`create database ${name}`); await admin.end()
+  const url = new URL(PG!); url.pathname = '/' + name
+  return url.toString()
+}
+test('postgres: the analysis in a worker thread on its own connection gives the same corpus, summary and marks', { timeout: 240_000, skip: PG ? false : 'set DOSSIER_TEST_PG=postgres://… to run it on a real server' }, async () => {
+  sameAnalysis(await analysedTwice(freshPg, false), await analysedTwice(freshPg, true))
 })
 
 test('an analysis worker that fails (the store cannot be opened) fails the ingest with the reason, and the analysis stays due', { timeout: 120_000 }, async () => {
