@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { openStore } from '../store/index.js'
-import { ingest } from './ingest.js'
+import { finishDueAnalysis, ingest } from './ingest.js'
 import { GOOD_PAGE } from './test-page.js'
 
 /** A plain scraped page, written for this test. */
@@ -132,5 +132,19 @@ test('an analysis worker that fails (the store cannot be opened) fails the inges
   writeFileSync(join(dir, 'p.txt'), GOOD_PAGE)
   await assert.rejects(ingest(store, [join(dir, 'p.txt')], { analysisStore: join(dir, 'missing', 'b.db') }), /Expected the folder of the store/)
   assert.equal(await store.corpusDue(), true)
+  await store.close()
+})
+
+test('an analysis left due (pages stored without it) is finished by the next writing command that stores nothing (watch: finishDueAnalysis)', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-due-'))
+  const store = await openStore(join(dir, 'd.db'))
+  writeFileSync(join(dir, 'p.txt'), GOOD_PAGE)
+  const sum = await ingest(store, [join(dir, 'p.txt')], { skipCorpus: true })
+  assert.equal(sum.stored, 1); assert.equal(sum.corpus, undefined)
+  assert.equal(await store.corpusDue(), true)
+  assert.equal(await finishDueAnalysis(store), true)
+  assert.equal(await store.corpusDue(), false)
+  assert.ok((await store.listActors({ limit: 10 })).length > 0, 'the analysis stored its actors')
+  assert.equal(await finishDueAnalysis(store), false, 'nothing owed any more')
   await store.close()
 })
