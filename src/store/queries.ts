@@ -229,7 +229,7 @@ export async function actorPage(store: Store, id: string) {
   const u = ix.unlisted.get(id)
   const actor = ix.actors.get(id) ?? (await store.getActor(id)) ?? (u ? { kind: 'actor' as const, id, name: u.name, type: 'UNKNOWN', affiliation: null, code: null, aliases: [], roles: [], listed: false } : null)
   if (!actor) return null
-  const quotes = (ix.quotesBySpeaker.get(id) ?? []).map(({ doc, quote }) => ({ doc: doc.id, outlet: doc.outlet, title: doc.title, published: doc.published, id: quote.id, start: quote.start, end: quote.end, text: quote.text }))
+  const quotes = (ix.quotesBySpeaker.get(id) ?? []).map(({ doc, quote }) => ({ doc: doc.id, outlet: doc.outlet, title: doc.title, published: doc.published, id: quote.id, start: quote.start, end: quote.end, text: quote.text, produced_by: quote.produced_by ?? null }))
   const mentions = mentionSamples(ix).get(id) ?? []
   const counterparts = new Map<string, number>()
   for (const e of ix.edges) {
