@@ -2,7 +2,8 @@
  * Regenerates the README's screenshots from the real pipeline: the pages at the top of `examples/` are ingested into
  * an in-memory store (as `npm start` does), one page held back; an analyst's corrections are recorded through the
  * same code the API uses, a watchlist is saved (with a local webhook receiver), the held-back page is ingested so
- * the watchlist gets a new hit, and every view is photographed in Debian chromium.
+ * the watchlist gets a new hit, and every view is photographed in Debian chromium (last, a hostile page of
+ * `examples/hostile/` is ingested and shown as inert text).
  *
  *   npm run screenshots            (writes docs/screenshots/*.png)
  *   node dist/web/screenshots.js --out /tmp/shots --json
@@ -121,6 +122,15 @@ export async function takeScreenshots(out: string, log: (s: string) => void = ()
     await page.setViewportSize({ width: 390, height: 844 })
     await go('', 'home'); await page.waitForSelector('.dot'); await shot('phone')
     await page.locator('.theme-toggle').click()
+    await page.setViewportSize({ width: 1280, height: 860 })
+    // a hostile page (scripts, handlers, javascript: links) shown as inert text
+    const hostile = join(EXAMPLES_DIR, 'hostile', 'hostile-page.html')
+    if (existsSync(hostile)) {
+      await ingest(store, [hostile])
+      invalidateIndex(store)
+      const hit = (await api<{ items: { doc_id: string }[] }>('search?q=pwned&limit=10')).items[0]
+      if (hit) { await go(`#/doc/${encodeURIComponent(hit.doc_id)}`, 'doc'); await shot('hostile-document') }
+    }
     return written
   } finally {
     await browser.close(); await server?.close(); await store.close()

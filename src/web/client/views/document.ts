@@ -1,6 +1,6 @@
 import { actorRoute, api, docRoute, eventRoute, type Doc } from '../api.js'
 import { actorName, fmtDate, h, highlight, langAttrs, link, safeHref, type Mark } from '../dom.js'
-import { allegedText, codedText, madeText, producedBy, provenance } from '../provenance.js'
+import { allegedText, codedText, madeText, provenance } from '../provenance.js'
 import { correctionBadge, type CorrectionNote } from '../correct.js'
 import { docCorrections } from './doc-corrections.js'
 
@@ -24,9 +24,6 @@ function marksOf(d: Doc): Mark[] {
   ]
 }
 
-/** A link that marks a span of this document's text and scrolls to it. */
-const spanLink = (doc: string, s: { start: number; end: number }) => [' ', h('a', { class: 'small', href: `#/doc/${encodeURIComponent(doc)}?start=${s.start}&end=${s.end}` }, '(show)')]
-
 /** One document: its cleaned text with every extracted fact highlighted at its span, the chosen span marked and scrolled to. */
 export async function documentView(id: string, params: URLSearchParams): Promise<HTMLElement> {
   const d = await api<Doc>(`documents/${encodeURIComponent(id)}`)
@@ -45,11 +42,6 @@ export async function documentView(id: string, params: URLSearchParams): Promise
     d.events.length ? h('section', {}, h('h2', {}, `Events (${d.events.length})`), h('ul', {}, d.events.map((e) => h('li', {},
       link(eventRoute(e.id), `${e.type} · ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)}`), h('span', { class: 'muted' }, ` · ${fmtDate(e.date)}`), provenance(e),
       correctionBadge((e as { correction?: CorrectionNote }).correction))))) : null,
-    // every quote and claim with what made it, as events show theirs; "show" marks its span in the text
-    d.quotes.length ? h('section', { class: 'doc-quotes' }, h('h2', {}, `Quotes (${d.quotes.length})`), h('ul', {}, d.quotes.map((q) => h('li', { 'data-id': q.id },
-      h('strong', {}, q.speaker?.name ?? 'unknown speaker'), `: “${q.text.length > 90 ? `${q.text.slice(0, 90)}…` : q.text}”`, spanLink(d.id, q), producedBy(q, 'quote') ? [' ', producedBy(q, 'quote')] : null)))) : null,
-    d.claims.length ? h('section', { class: 'doc-claims' }, h('h2', {}, `Claims (${d.claims.length})`), h('ul', {}, d.claims.map((c) => h('li', { 'data-id': c.id },
-      `${c.qualifier ? `${c.qualifier} ` : ''}${c.value.toLocaleString('en')} ${c.unit}`, h('span', { class: 'muted' }, ` · ${c.what}`), spanLink(d.id, c.evidence), producedBy(c, 'claim') ? [' ', producedBy(c, 'claim')] : null)))) : null,
     docCorrections(d, text),
     d.entities.length ? h('section', {}, h('h2', {}, `Actors (${d.entities.length})`), h('ul', { class: 'chips' }, d.entities.map((e) => h('li', {}, link(actorRoute(e.actor), `${e.name} (${e.mentions.length})`))))) : null,
     d.duplicates?.length ? h('section', {}, h('h2', {}, 'Duplicates'), h('ul', {}, d.duplicates.map((x) => h('li', {},
