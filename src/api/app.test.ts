@@ -83,6 +83,11 @@ describe('API', () => {
   it('serves stories, contradictions with outlets, outlet profiles and exports', async () => {
     assert.equal((await get('/api/stories')).body.items[0].id, 'st_demo')
     assert.equal((await get('/api/stories/st_demo')).body.story_events.length, 2)
+    const one = (await get('/api/stories/st_demo?limit=1&offset=1')).body
+    assert.equal(one.story_events.length, 1); assert.equal(one.story_event_total, 2); assert.equal(one.next_offset, null)
+    assert.deepEqual(one.story_events[0], (await get('/api/stories/st_demo')).body.story_events[1])
+    const ov = (await get('/api/overview')).body
+    assert.equal(ov.story_total, (await get('/api/stories')).body.total); assert.ok(ov.stories.length <= 50)
     assert.deepEqual((await get('/api/contradictions')).body.items[0].members.map((m: any) => m.outlet), ['Gulf Ledger', 'East Courier'])
     assert.ok((await get('/api/outlets')).body.items.some((o: any) => o.terms.some((t: any) => t.term === 'regime')))
     const csv = await get('/api/export?format=csv')
@@ -225,6 +230,41 @@ describe('API', () => {
     assert.deepEqual(paged, all)
     const pair = (await store.listEvents({ pair: ['a_irn', 'a_rus'], limit: 500 })).map((e) => e.id)
     assert.deepEqual((await get('/api/events?pair=a_irn,a_rus&limit=500')).body.items.map((e: any) => e.id), pair)
+  })
+  it('pages the map and the actor page\'s lists (limit, offset, totals), documented in /openapi.json', async () => {
+    const whole = (await get('/api/map?limit=500')).body
+    assert.equal(whole.total, whole.places.length); assert.equal(whole.next_offset, null)
+    assert.ok(whole.total >= 2, 'the demo corpus has places')
+    assert.equal(whole.events, whole.places.reduce((n: number, p: any) => n + p.count, 0))
+    assert.equal(whole.unplaced_total, whole.unplaced.length)
+    const paged: any[] = []
+    for (let offset: number | null = 0; offset != null;) {
+      const p: any = (await get(`/api/map?limit=1&offset=${offset}`)).body
+      assert.equal(p.places.length, 1); assert.equal(p.total, whole.total); assert.equal(p.limit, 1)
+      paged.push(...p.places); offset = p.next_offset
+    }
+    assert.deepEqual(paged, whole.places)
+    assert.equal((await get('/api/map?limit=0')).res.status, 400)
+    assert.equal((await get('/api/map?limit=501')).res.status, 400)
+    if (whole.unplaced_total > 0) assert.deepEqual((await get('/api/map?unplaced_limit=1')).body.unplaced, whole.unplaced.slice(0, 1))
+    // the actor page: each list paged alike, with its length in totals
+    const full = (await get('/api/actors/a_rus?limit=500')).body
+    assert.equal(full.next_offset, null)
+    for (const k of ['quotes', 'events', 'mentions', 'counterparts'] as const) assert.equal(full.totals[k], full[k].length, k)
+    assert.ok(full.totals.events >= 3 && full.totals.mentions >= 3 && full.totals.counterparts >= 1)
+    const lists: Record<string, any[]> = { quotes: [], events: [], mentions: [], counterparts: [] }
+    for (let offset: number | null = 0; offset != null;) {
+      const p: any = (await get(`/api/actors/a_rus?limit=2&offset=${offset}`)).body
+      assert.deepEqual(p.totals, full.totals); assert.equal(p.actor.id, 'a_rus')
+      for (const k of Object.keys(lists)) { assert.ok(p[k].length <= 2); lists[k]!.push(...p[k]) }
+      offset = p.next_offset
+    }
+    for (const k of Object.keys(lists)) assert.deepEqual(lists[k], full[k], k)
+    assert.equal((await get('/api/actors/a_rus')).body.limit, 100)
+    assert.equal((await get('/api/actors/a_rus?limit=501')).res.status, 400)
+    const doc = (await get('/openapi.json')).body
+    assert.ok(doc.paths['/api/actors/{id}'].get.parameters.some((x: any) => x.name === 'offset'))
+    assert.ok(['limit', 'offset', 'unplaced_limit'].every((n) => doc.paths['/api/map'].get.parameters.some((x: any) => x.name === n)))
   })
   it('gives the overview (most reported events, date range) and the numeric claims by unit', async () => {
     const ov = (await get('/api/overview')).body

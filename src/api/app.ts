@@ -21,11 +21,12 @@ import { CSP, mountStatic } from './static.js'
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
 
 /** The project's own ingest of pages sent as content and http(s) URLs, loaded only when first used (it loads the reading pipeline). */
-const defaultIngest = (store: Store): IngestRunner => async (input, onProgress) => {
+const defaultIngest = (store: Store, target?: string): IngestRunner => async (input, onProgress) => {
   const { ingest } = await import('../ingest/ingest.js')
   const total = input.pages.length + input.urls.length
-  // pages are read in a worker thread (each under the page time limit): this thread, which answers reads, only writes them
-  const sum = await ingest(store, input.urls, { pages: input.pages, workers: 1, onProgress: (p) => onProgress({ done: p.done, total, stored: p.stored, rejected: p.rejected }) })
+  // pages are read in a worker thread (each under the page time limit): this thread, which answers reads, only writes them;
+  // the cross-source analysis after them runs in another worker on its own connection to the store (when it has a file or URL)
+  const sum = await ingest(store, input.urls, { pages: input.pages, workers: 1, analysisStore: target, onProgress: (p) => onProgress({ done: p.done, total, stored: p.stored, rejected: p.rejected }) })
   onProgress({ done: sum.pages, total, stored: sum.stored, rejected: sum.rejected.reduce((n, r) => n + (r.count ?? 1), 0) })
   return sum
 }
@@ -44,6 +45,8 @@ export interface AppOptions {
    * can write); every other write still needs a token
    */
   localWrites?: boolean
+  /** where the store was opened (SQLite file or PostgreSQL URL): the default ingest runs a job's cross-source analysis in a worker thread on its own connection to it */
+  storeTarget?: string
 }
 
 /** The host name of a Host header, lower-cased, without its port (`[::1]:8737` → `::1`). */
@@ -63,7 +66,7 @@ export function createApp(machine: Store, opts: AppOptions = {}): Hono & { jobs:
   const token = opts.token ?? null
   // every read sees the analysts' corrections laid over the machine output; ingest writes the machine output alone
   const store = correctedStore(machine)
-  const runner = opts.ingest ?? defaultIngest(machine)
+  const runner = opts.ingest ?? defaultIngest(machine, opts.storeTarget)
   // while a job stores pages, reads keep the corpus index built before it (src/store/queries.ts holdIndex)
   const held: IngestRunner = async (input, onProgress) => { const release = holdIndex(store); try { return await runner(input, onProgress) } finally { release() } }
   const jobs = new JobQueue(held, () => invalidateIndex(store), opts.readOnly ? null : store)

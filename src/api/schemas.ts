@@ -131,7 +131,7 @@ const KeyEvent = z.object({
   ...provenance,
 })
 export const OverviewSchema = z.object({
-  stats: z.record(z.string(), z.number()), stories: z.array(StorySchema.extend({ outlets: z.array(z.string()) })), outlets: z.array(z.string()),
+  stats: z.record(z.string(), z.number()), stories: z.array(StorySchema.extend({ outlets: z.array(z.string()) })).openapi({ description: 'The 50 largest stories (`story_total` counts them all; `/api/stories` pages them)' }), story_total: z.number().int(), outlets: z.array(z.string()),
   published: z.object({ from: z.string(), to: z.string(), undated: z.number() }).nullable(),
   pair: z.array(z.string()).nullable().openapi({ description: 'The two actors (or countries) with the most real-world events between them' }),
   pair_detail: z.object({ a: z.object({ id: z.string(), name: z.string() }), b: z.object({ id: z.string(), name: z.string() }), events: z.number(), mentions: z.number(), countries: z.boolean() }).nullable(),

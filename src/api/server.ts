@@ -20,6 +20,8 @@ export interface ServerOptions {
   maxBodyBytes?: number
   /** watchlist webhooks: the server delivers pending ones while it runs (src/watchlists/webhook.ts); false: it does not */
   delivery?: (DeliverOptions & { everyMs?: number }) | false
+  /** where `store` was opened (its SQLite file or PostgreSQL URL): an ingest job's cross-source analysis then runs in a worker thread on its own connection to it */
+  storeTarget?: string
 }
 
 /**
@@ -38,7 +40,7 @@ export async function startServer(store: Store, opts: ServerOptions): Promise<{ 
   const allowedHosts = loopback ? [...LOOPBACK, opts.host, ...extra]
     : WILDCARD.has(opts.host) ? (extra.length ? [...LOOPBACK, ...extra] : null)
     : [opts.host, ...LOOPBACK, ...extra]
-  const app = createApp(store, { token, readOnly: false, ingest: opts.ingest, readToken: !loopback && !opts.public, allowedHosts, maxBodyBytes: opts.maxBodyBytes, localWrites: loopback && !token })
+  const app = createApp(store, { token, readOnly: false, ingest: opts.ingest, readToken: !loopback && !opts.public, allowedHosts, maxBodyBytes: opts.maxBodyBytes, localWrites: loopback && !token, storeTarget: opts.storeTarget })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' || opts.host.includes(':') ? `[${info.address}]` : opts.host

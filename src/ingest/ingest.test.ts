@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { openStore } from '../store/index.js'
-import { ingest } from './ingest.js'
+import { finishDueAnalysis, ingest } from './ingest.js'
 import { GOOD_PAGE } from './test-page.js'
 
 /** A plain scraped page, written for this test. */
@@ -79,5 +79,72 @@ test('every stored span matches its text', async () => {
     for (const c of d.claims) assert.equal(d.text.slice(c.evidence.start, c.evidence.end), c.evidence.text)
     d.paragraphs.forEach((p, i) => assert.equal(d.text.slice(p.start, p.end), d.body[i]))
   }
+  await store.close()
+})
+
+/** Ingests five example pages then one more, with the analysis in this thread or in a worker on its own connection to `target`; what came out. */
+async function analysedTwice(target: () => Promise<string>, worker: boolean) {
+  const examples = join(import.meta.dirname, '..', '..', 'examples')
+  const files = ['caspian-ledger.txt', 'daily-brief-hub.txt', 'eurasia-desk-notes.txt', 'gulf-monitor.html', 'northern-observer.html', 'tehran-evening-wire.txt']
+  const url = await target()
+  const store = await openStore(url)
+  try {
+    const sums: object[] = []
+    // the whole analysis (no index yet), then a part (one more page onto the indexed store)
+    for (const batch of [files.slice(0, 5), files.slice(5)]) {
+      const { run: _r, seconds: _s, ...sum } = await ingest(store, batch.map((f) => join(examples, f)), { maxPartShare: 1, ...(worker ? { analysisStore: url } : {}) })
+      sums.push({ ...sum, skipped: sum.skipped.length })
+    }
+    const corpus = JSON.stringify(await Promise.all((['story', 'story_event', 'contradiction', 'outlet'] as const).map((k) => store.listCorpus(k))))
+    return { sums, corpus, due: await store.corpusDue(), index: await store.hasCorpusIndex() }
+  } finally { await store.close() }
+}
+function sameAnalysis(here: Awaited<ReturnType<typeof analysedTwice>>, there: typeof here) {
+  assert.deepEqual(there.sums, here.sums)
+  assert.equal((here.sums[0] as any).analysis.scope, 'whole'); assert.equal((here.sums[1] as any).analysis.scope, 'part')
+  assert.equal(there.corpus, here.corpus)
+  assert.ok(here.corpus.length > 100, 'the analysis found stories')
+  assert.equal(there.due, false); assert.equal(there.index, true)
+}
+
+test('the cross-source analysis in a worker thread on its own connection (analysisStore) gives the same corpus, summary and marks as in this thread', { timeout: 240_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-analysis-worker-'))
+  const file = (name: string) => async () => join(dir, name)
+  sameAnalysis(await analysedTwice(file('here.db'), false), await analysedTwice(file('there.db'), true))
+})
+
+const PG = process.env.DOSSIER_TEST_PG
+async function freshPg(): Promise<string> {
+  const pg = (await import('pg')).default
+  const name = `dossier_aw_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new pg.Client({ connectionString: PG })
+  await admin.connect(); await admin.query(`create database ${name}`); await admin.end()
+  const url = new URL(PG!); url.pathname = '/' + name
+  return url.toString()
+}
+test('postgres: the analysis in a worker thread on its own connection gives the same corpus, summary and marks', { timeout: 240_000, skip: PG ? false : 'set DOSSIER_TEST_PG=postgres://… to run it on a real server' }, async () => {
+  sameAnalysis(await analysedTwice(freshPg, false), await analysedTwice(freshPg, true))
+})
+
+test('an analysis worker that fails (the store cannot be opened) fails the ingest with the reason, and the analysis stays due', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-analysis-fail-'))
+  const store = await openStore(join(dir, 'a.db'))
+  writeFileSync(join(dir, 'p.txt'), GOOD_PAGE)
+  await assert.rejects(ingest(store, [join(dir, 'p.txt')], { analysisStore: join(dir, 'missing', 'b.db') }), /Expected the folder of the store/)
+  assert.equal(await store.corpusDue(), true)
+  await store.close()
+})
+
+test('an analysis left due (pages stored without it) is finished by the next writing command that stores nothing (watch: finishDueAnalysis)', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-due-'))
+  const store = await openStore(join(dir, 'd.db'))
+  writeFileSync(join(dir, 'p.txt'), GOOD_PAGE)
+  const sum = await ingest(store, [join(dir, 'p.txt')], { skipCorpus: true })
+  assert.equal(sum.stored, 1); assert.equal(sum.corpus, undefined)
+  assert.equal(await store.corpusDue(), true)
+  assert.equal(await finishDueAnalysis(store), true)
+  assert.equal(await store.corpusDue(), false)
+  assert.ok((await store.listActors({ limit: 10 })).length > 0, 'the analysis stored its actors')
+  assert.equal(await finishDueAnalysis(store), false, 'nothing owed any more')
   await store.close()
 })

@@ -16,6 +16,7 @@ import { contentItem, listInputs, readItems, type ContentPage, type InputItem } 
 import { FetchError, isUrl } from '../net/fetch.js'
 import { fetchPageItems } from '../net/page.js'
 import { matchWatchlists } from '../watchlists/match.js'
+import { Worker } from 'node:worker_threads'
 
 export interface IngestSummary {
   readonly run: string
@@ -73,6 +74,12 @@ export interface IngestOptions extends PipelineOptions {
    * PAGE_TIMEOUT_MS): in a worker, the worker is ended and replaced; in this thread, V8 stops the reading (src/ingest/timed.ts)
    */
   readonly pageTimeoutMs?: number
+  /**
+   * run the cross-source analysis in a worker thread that opens its own connection to this store (the same SQLite
+   * file or PostgreSQL URL as `store`), so this thread stays free meanwhile (the server's jobs); absent or ":memory:":
+   * in this thread. Its results, its "analysis due" mark and the summary are the same either way.
+   */
+  readonly analysisStore?: string
 }
 
 /** How long the page loop may run before it lets other work on the event loop in (a server answering reads), ms. */
@@ -281,24 +288,67 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
     // new pages only, onto a stored analysis with its index: the part of the corpus they can affect is analysed again
     const why = opts.wholeCorpus ? 'asked for' : dueBefore ? 'an earlier analysis was left unfinished' : versions > 0 ? 'new versions of stored pages' : !stored ? 'no new page'
       : !(await store.hasCorpusIndex()) ? 'the store has no index of its analysis yet' : null
-    if (!why) {
-      opts.onPhase?.(`cross-source analysis of the part of the corpus ${added.length} new page(s) can affect…`)
-      const r = await analyzeIncrement(store, added, kb, { maxShare: opts.maxPartShare })
-      analysis = 'analysed' in r ? { scope: 'part', analysed: r.analysed } : { scope: 'whole', why: r.whole }
-    } else analysis = { scope: 'whole', why }
-  }
-  if (analysis?.scope === 'whole') {
-    const docs = await store.allDocuments()
-    opts.onPhase?.(corpus === 'due' ? `completing the cross-source analysis an earlier run left unfinished, over ${docs.length} document(s)…` : `cross-source analysis over ${docs.length} document(s)…`)
-    // the reliability tests kill a run during this phase: this holds it open that long (never set in use)
-    const hold = Number(process.env.DOSSIER_TEST_HOLD_CORPUS_MS ?? 0)
-    if (hold > 0) await new Promise((r) => setTimeout(r, hold))
-    await store.replaceCorpus(analyzeCorpus(docs, { kb }))
+    const task: AnalysisTask = { added, why, due: corpus === 'due', maxShare: opts.maxPartShare, kbDirs: opts.kbDirs ?? [] }
+    analysis = opts.analysisStore && !/^(:memory:)?$/.test(opts.analysisStore)
+      ? await analyseInWorker(opts.analysisStore, task, opts.onPhase)
+      : await runAnalysis(store, task, kb, opts.onPhase)
   }
   const watchlists = opts.skipCorpus ? undefined : await matchAfter(store)
   const summary: IngestSummary = { run, files: files.length, pages, stored, versions, unchanged, skipped, skippedRecords, rejected, stageErrors, ...(corpus ? { corpus, analysis } : {}), ...(watchlists ? { watchlists } : {}), seconds: (performance.now() - t0) / 1000 }
   await store.finishRun(run, summary)
   return summary
+}
+
+/** What the cross-source analysis at the end of an ingest is asked to do (plain data: it crosses to a worker thread). */
+export interface AnalysisTask {
+  /** ids of the pages this run stored (new pages, not new versions) */
+  readonly added: readonly string[]
+  /** why the whole corpus is analysed; null: the part the added pages can affect */
+  readonly why: string | null
+  /** completing an analysis an earlier run left unfinished (only the phase message says so) */
+  readonly due: boolean
+  readonly maxShare?: number
+  readonly kbDirs: readonly string[]
+}
+
+/**
+ * Runs the cross-source analysis of an ingest and writes it (clearing the store's "analysis due" mark): the part
+ * the added pages can affect, else the whole corpus; says which ran.
+ */
+export async function runAnalysis(store: Store, task: AnalysisTask, kb = loadKb(task.kbDirs), onPhase?: (message: string) => void): Promise<NonNullable<IngestSummary['analysis']>> {
+  let analysis: NonNullable<IngestSummary['analysis']>
+  if (!task.why) {
+    onPhase?.(`cross-source analysis of the part of the corpus ${task.added.length} new page(s) can affect…`)
+    const r = await analyzeIncrement(store, task.added, kb, { maxShare: task.maxShare })
+    analysis = 'analysed' in r ? { scope: 'part', analysed: r.analysed } : { scope: 'whole', why: r.whole }
+  } else analysis = { scope: 'whole', why: task.why }
+  if (analysis.scope === 'whole') {
+    const docs = await store.allDocuments()
+    onPhase?.(task.due ? `completing the cross-source analysis an earlier run left unfinished, over ${docs.length} document(s)…` : `cross-source analysis over ${docs.length} document(s)…`)
+    // the reliability tests kill a run during this phase: this holds it open that long (never set in use)
+    const hold = Number(process.env.DOSSIER_TEST_HOLD_CORPUS_MS ?? 0)
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold))
+    await store.replaceCorpus(analyzeCorpus(docs, { kb }))
+  }
+  // the server tests stand for a long analysis by holding its thread (never set in use)
+  const block = Number(process.env.DOSSIER_TEST_BLOCK_ANALYSIS_MS ?? 0)
+  if (block > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, block)
+  return analysis
+}
+
+/** Runs `runAnalysis` in a worker thread on its own connection to the store at `target`; rejects with the worker's error. */
+function analyseInWorker(target: string, task: AnalysisTask, onPhase?: (message: string) => void): Promise<NonNullable<IngestSummary['analysis']>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: { target, task } })
+    let settled = false
+    worker.on('message', (m: { phase?: string; analysis?: NonNullable<IngestSummary['analysis']>; error?: string }) => {
+      if (m.phase) { onPhase?.(m.phase); return }
+      settled = true
+      if (m.error != null) reject(new Error(m.error)); else resolve(m.analysis!)
+    })
+    worker.on('error', (e) => { if (!settled) { settled = true; reject(e) } })
+    worker.on('exit', (code) => { if (!settled) { settled = true; reject(new Error(`Expected the cross-source analysis to finish, got its worker stopped (exit ${code})`)) } })
+  })
 }
 
 /**

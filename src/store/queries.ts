@@ -212,34 +212,66 @@ export async function eventCard(store: Store, id: string): Promise<EventCard | n
 }
 
 /** Up to 50 mentions per actor, in document order. */
-const mentionSamples = memo((ix) => {
-  const out = new Map<string, { doc: string; outlet: string | null; start: number; end: number; text: string }[]>()
+/** Each actor's mentions, as (document, entity) references in document order (the mentions are read when a page is asked for). */
+const mentionRefs = memo((ix) => {
+  const out = new Map<string, { doc: DocumentRecord; mentions: readonly { start: number; end: number; text: string }[] }[]>()
   for (const doc of ix.docs.values()) for (const e of doc.entities) {
+    if (!e.mentions.length) continue
     const list = out.get(e.actor) ?? []
-    for (const m of e.mentions) if (list.length < 50) list.push({ doc: doc.id, outlet: doc.outlet, start: m.start, end: m.end, text: m.text })
+    list.push({ doc, mentions: e.mentions })
     out.set(e.actor, list)
   }
   return out
 })
 
-/** An actor with its quotes, a sample of its mentions, its most frequent counterparts and its edges. */
-export async function actorPage(store: Store, id: string) {
+/** How many events name each actor (as source or target; an event naming it twice counts once). */
+const eventCounts = memo((ix) => {
+  const out = new Map<string, number>()
+  for (const { event } of ix.events.values()) {
+    const s = event.source_actor?.actor, t = event.target_actor?.actor
+    if (s) out.set(s, (out.get(s) ?? 0) + 1)
+    if (t && t !== s) out.set(t, (out.get(t) ?? 0) + 1)
+  }
+  return out
+})
+
+/** The largest page of each list of an actor page (`limit`). */
+export const ACTOR_PAGE_MAX = 500
+
+/**
+ * An actor with its quotes, mentions, events and most frequent counterparts, each list paged alike: items
+ * [offset, offset + limit) of each, with `totals` giving each list's length and `next_offset` null when no list has more.
+ */
+export async function actorPage(store: Store, id: string, opts: { limit?: number; offset?: number } = {}) {
+  const limit = Math.min(ACTOR_PAGE_MAX, opts.limit ?? 100), offset = opts.offset ?? 0
   const ix = await corpusIndex(store)
   // an actor only the pages describe ("western officials") has a page too: its name as written and its events
   const u = ix.unlisted.get(id)
   const actor = ix.actors.get(id) ?? (await store.getActor(id)) ?? (u ? { kind: 'actor' as const, id, name: u.name, type: 'UNKNOWN', affiliation: null, code: null, aliases: [], roles: [], listed: false } : null)
   if (!actor) return null
-  const quotes = (ix.quotesBySpeaker.get(id) ?? []).map(({ doc, quote }) => ({ doc: doc.id, outlet: doc.outlet, title: doc.title, published: doc.published, id: quote.id, start: quote.start, end: quote.end, text: quote.text, produced_by: quote.produced_by ?? null }))
-  const mentions = mentionSamples(ix).get(id) ?? []
+  const allQuotes = ix.quotesBySpeaker.get(id) ?? []
+  const quotes = allQuotes.slice(offset, offset + limit).map(({ doc, quote }) => ({ doc: doc.id, outlet: doc.outlet, title: doc.title, published: doc.published, id: quote.id, start: quote.start, end: quote.end, text: quote.text, produced_by: quote.produced_by ?? null }))
+  // the mentions of the page, read from the references without copying the others
+  const mentions: { doc: string; outlet: string | null; start: number; end: number; text: string }[] = []
+  let mentionTotal = 0
+  for (const r of mentionRefs(ix).get(id) ?? []) {
+    for (let i = Math.max(0, offset - mentionTotal); i < r.mentions.length && mentions.length < limit && mentionTotal + i >= offset; i++) {
+      const m = r.mentions[i]!
+      mentions.push({ doc: r.doc.id, outlet: r.doc.outlet, start: m.start, end: m.end, text: m.text })
+    }
+    mentionTotal += r.mentions.length
+  }
   const counterparts = new Map<string, number>()
   for (const e of ix.edges) {
     if (e.source === id) counterparts.set(e.target, (counterparts.get(e.target) ?? 0) + e.weight)
     if (e.target === id) counterparts.set(e.source, (counterparts.get(e.source) ?? 0) + e.weight)
   }
   const counts = ix.actors.get(id)
+  const totals = { quotes: allQuotes.length, mentions: mentionTotal, events: eventCounts(ix).get(id) ?? 0, counterparts: counterparts.size }
   return {
     actor: { ...actor, mentions: counts?.mentions ?? 0, events: counts?.events ?? u?.events ?? 0 }, quotes, mentions,
-    counterparts: [...counterparts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([a, n]) => ({ actor: a, name: actorName(ix, a), events: n })),
+    counterparts: [...counterparts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(offset, offset + limit).map(([a, n]) => ({ actor: a, name: actorName(ix, a), events: n })),
+    limit, offset, totals, next_offset: Object.values(totals).some((n) => n > offset + limit) ? offset + limit : null,
   }
 }
 

@@ -202,7 +202,17 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     const actor = [...actors.items].sort((a, b) => (b.roles.length > 1 ? b.events : -1) - (a.roles.length > 1 ? a.events : -1))[0]
     await go(`#/actor/${encodeURIComponent(actor.id)}`, 'actor'); await page.waitForSelector('.actor h1')
     assert.ok(await page.locator('.roles-chart .role-bar').count() >= 2, 'roles over time'); await shot('actor')
+    // the actor page's lists are paged alike (100 at a time): a later page says which items it shows and links back
+    const first = await api<{ events: unknown[]; totals: { events: number } }>(`actors/${encodeURIComponent(actor.id)}?limit=100`)
+    assert.ok(first.totals.events >= 2 && first.totals.events <= 100 && first.events.length === first.totals.events)
+    await go(`#/actor/${encodeURIComponent(actor.id)}?offset=1`, 'actor'); await page.waitForSelector('.actor h1')
+    assert.match((await page.locator('.actor h2', { hasText: 'Events' }).textContent())!, new RegExp(`2–${first.totals.events} of ${first.totals.events} shown`))
+    assert.equal(await page.locator('.actor .pager a', { hasText: 'Previous' }).count(), 1)
+    assert.equal(await page.locator('.actor .pager a', { hasText: 'Next' }).count(), 0)
     await go('#/map', 'map'); await page.waitForSelector('circle.place'); assert.ok(await page.locator('path.country').count() > 100)
+    const places = await api<{ total: number; events: number }>('map?limit=1')
+    assert.equal(await page.locator('circle.place').count(), places.total, 'every place (fewer than a page of 500) drawn')
+    assert.match((await page.locator('.map-layout').locator('xpath=preceding-sibling::p[1]').textContent())!, new RegExp(`^${places.events} event mentions at ${places.total} places`))
     await page.locator('circle.place').first().focus(); await page.keyboard.press('Enter'); await page.waitForSelector('.place-detail li'); await shot('map')
     const contradictions = (await api<{ items: { members: { value: unknown; qualifier?: string | null }[] }[] }>('contradictions?limit=500')).items
     await go('#/contradictions', 'contradictions')

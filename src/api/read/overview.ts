@@ -23,15 +23,18 @@ const keyEvents = memo((ix: CorpusIndex) => [...ix.storyEvents.values()].map((se
   }
 }).filter((e) => e.event).sort((a, b) => b.outlets.length - a.outlets.length || b.reports - a.reports || (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id)))
 
+/** How many stories (the largest first) the overview lists; `story_total` counts them all, `/api/stories` pages them. */
+export const OVERVIEW_STORIES = 50
+
 /** Everything the landing page shows. */
 export async function overview(store: Store) {
   const ix = await corpusIndex(store)
-  const stories = [...ix.stories].sort((a, b) => b.documents.length - a.documents.length || a.id.localeCompare(b.id)).map((s) => ({ ...s, outlets: outletsOf(ix, s.documents) }))
+  const stories = [...ix.stories].sort((a, b) => b.documents.length - a.documents.length || a.id.localeCompare(b.id)).slice(0, OVERVIEW_STORIES).map((s) => ({ ...s, outlets: outletsOf(ix, s.documents) }))
   const published = [...ix.docs.values()].map((d) => d.published?.slice(0, 10)).filter((d): d is string => !!d).sort()
   const top = pairRanking(ix)[0] ?? null
   const name = (id: string) => actorName(ix, id)
   return {
-    stats: await indexedStats(store), stories, outlets: outletsOf(ix, [...ix.docs.keys()]),
+    stats: await indexedStats(store), stories, story_total: ix.stories.length, outlets: outletsOf(ix, [...ix.docs.keys()]),
     published: published.length ? { from: published[0], to: published[published.length - 1], undated: ix.docs.size - published.length } : null,
     pair: top ? [top.a, top.b] : null,
     pair_detail: top ? { a: { id: top.a, name: name(top.a) }, b: { id: top.b, name: name(top.b) }, events: top.events, mentions: top.mentions, countries: top.countries } : null,

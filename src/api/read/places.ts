@@ -7,7 +7,16 @@ import type { Store } from '../../store/store.js'
  * Event locations placed on the map: an event's location actor id (`location_actor`, when the events stage gives one)
  * is joined to that actor's `geo`; otherwise the location name is joined to an actor with `geo` by its name or an alias.
  */
-export async function eventPlaces(store: Store) { return places(await corpusIndex(store)) }
+export async function eventPlaces(store: Store, o: { limit: number; offset: number; unplacedLimit: number; unplacedOffset: number }) {
+  const all = places(await corpusIndex(store))
+  return {
+    places: all.places.slice(o.offset, o.offset + o.limit), limit: o.limit, offset: o.offset,
+    next_offset: o.offset + o.limit < all.places.length ? o.offset + o.limit : null, total: all.places.length,
+    events: all.events,
+    unplaced: all.unplaced.slice(o.unplacedOffset, o.unplacedOffset + o.unplacedLimit), unplaced_offset: o.unplacedOffset,
+    unplaced_next_offset: o.unplacedOffset + o.unplacedLimit < all.unplaced.length ? o.unplacedOffset + o.unplacedLimit : null, unplaced_total: all.unplaced.length,
+  }
+}
 const places = memo((ix: CorpusIndex) => {
   const byName = new Map<string, ActorRecord>()
   for (const a of ix.actors.values()) if (a.geo) for (const n of [a.name, ...a.aliases]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), a)
@@ -25,6 +34,7 @@ const places = memo((ix: CorpusIndex) => {
   return {
     places: [...byPlace.values()].sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name)).map((p) => ({ ...p, count: p.events.length, events: p.events.slice(0, 25) })),
     unplaced: [...unplaced].sort((a, b) => b[1] - a[1]).map(([location, count]) => ({ location, count })),
+    events: [...byPlace.values()].reduce((n, p) => n + p.events.length, 0),
   }
 })
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { actorNetwork, actorPage, eventRows } from '../../store/queries.js'
+import { ACTOR_PAGE_MAX, actorNetwork, actorPage, eventRows } from '../../store/queries.js'
 import { page, withNames, type Api, type RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
 import { ActorSchema, ErrorSchema, EventRowSchema, IdParam, json, PageQuery, pageOf, ProducedBySchema } from '../schemas.js'
@@ -9,6 +9,9 @@ const ActorPage = z.object({
   actor: ActorSchema, quotes: z.array(Quote), events: z.array(EventRowSchema),
   mentions: z.array(z.object({ doc: z.string(), outlet: z.string().nullable(), start: z.number(), end: z.number(), text: z.string() })),
   counterparts: z.array(z.object({ actor: z.string(), name: z.string(), events: z.number() })),
+  limit: z.number().int(), offset: z.number().int(),
+  next_offset: z.number().int().nullable().openapi({ description: 'The offset of the next page when any of the four lists has more, else null' }),
+  totals: z.object({ quotes: z.number().int(), events: z.number().int(), mentions: z.number().int(), counterparts: z.number().int() }).openapi({ description: 'The length of each list (every page shows items [offset, offset + limit) of each)' }),
 }).openapi('ActorPage')
 const Network = z.object({
   nodes: z.array(z.object({ id: z.string(), name: z.string(), type: z.string().nullable(), events: z.number() })),
@@ -26,14 +29,18 @@ export function actorRoutes(app: Api, ctx: RouteContext): void {
     return c.json(await page(limit, offset, (l, o) => ctx.store.listActors({ limit: l, offset: o, q })) as any, 200)
   })
   app.openapi(createRoute({
-    method: 'get', path: '/api/actors/{id}', tags: ['actors'], summary: 'Actor page: aliases, dated roles, quotes, mentions, events, counterparts',
-    request: { params: IdParam('a_0001') },
+    method: 'get', path: '/api/actors/{id}', tags: ['actors'], summary: 'Actor page: aliases, dated roles, and its quotes, mentions, events and counterparts, each list paged by `limit` and `offset` (`totals` gives their lengths)',
+    request: { params: IdParam('a_0001'), query: z.object({
+      limit: z.coerce.number().int().min(1).max(ACTOR_PAGE_MAX).default(100).openapi({ param: { name: 'limit', in: 'query' }, description: 'Most items of each list', example: 100 }),
+      offset: z.coerce.number().int().min(0).default(0).openapi({ param: { name: 'offset', in: 'query' }, example: 0 }),
+    }) },
     responses: { 200: json(ActorPage, 'The actor page'), 404: json(ErrorSchema, 'No such actor') },
   }), async (c) => {
     const { id } = c.req.valid('param')
-    const p = await actorPage(ctx.store, id)
+    const { limit, offset } = c.req.valid('query')
+    const p = await actorPage(ctx.store, id, { limit, offset })
     if (!p) throw notFound('actor', id)
-    const events = await withNames(ctx.store, await eventRows(ctx.store, { actor: id, limit: 500 }))
+    const events = await withNames(ctx.store, await eventRows(ctx.store, { actor: id, limit, offset }))
     return c.json({ ...p, events } as any, 200)
   })
   app.openapi(createRoute({

@@ -22,15 +22,18 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
     responses: { 200: json(totalPageOf(StorySchema, 'StoryPage'), 'A page of stories'), 400: json(ErrorSchema, 'Bad query') } }),
     async (c) => { const { limit, offset } = c.req.valid('query'); return c.json(slicePage((await corpusIndex(ctx.store)).stories, limit, offset) as any, 200) })
   app.openapi(createRoute({
-    method: 'get', path: '/api/stories/{id}', tags: ['corpus'], summary: 'One story with its story events',
-    request: { params: IdParam('st_0001') },
-    responses: { 200: json(z.object({ story: StorySchema, story_events: z.array(StoryEventSchema) }).openapi('StoryDetail'), 'The story'), 404: json(ErrorSchema, 'No such story') },
+    method: 'get', path: '/api/stories/{id}', tags: ['corpus'], summary: 'One story with a page of its story events (`limit`, `offset`; `story_event_total` counts them)',
+    request: { params: IdParam('st_0001'), query: PageQuery },
+    responses: { 200: json(z.object({ story: StorySchema, story_events: z.array(StoryEventSchema), limit: z.number().int(), offset: z.number().int(), next_offset: z.number().int().nullable(), story_event_total: z.number().int() }).openapi('StoryDetail'), 'The story'), 404: json(ErrorSchema, 'No such story') },
   }), async (c) => {
     const { id } = c.req.valid('param')
+    const { limit, offset } = c.req.valid('query')
     const ix = await corpusIndex(ctx.store)
     const story = ix.stories.find((s) => s.id === id)
     if (!story) throw notFound('story', id)
-    return c.json({ story, story_events: story.story_events.map((e) => ix.storyEvents.get(e)).filter(Boolean) } as any, 200)
+    const all = story.story_events.map((e) => ix.storyEvents.get(e)).filter(Boolean)
+    const { items, total, ...p } = slicePage(all, limit, offset)
+    return c.json({ story, story_events: items, ...p, story_event_total: total } as any, 200)
   })
   app.openapi(createRoute({ method: 'get', path: '/api/contradictions', tags: ['corpus'], summary: 'Claims that disagree, each member with its outlet and evidence span', request: { query: PageQuery },
     responses: { 200: json(totalPageOf(ContradictionSchema, 'ContradictionPage'), 'A page of contradictions'), 400: json(ErrorSchema, 'Bad query') } }),
@@ -52,10 +55,20 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
     responses: { 200: json(totalPageOf(OutletSchema, 'OutletPage'), 'A page of outlet profiles'), 400: json(ErrorSchema, 'Bad query') } }),
     async (c) => { const { limit, offset } = c.req.valid('query'); return c.json(slicePage(await ctx.store.listCorpus('outlet'), limit, offset) as any, 200) })
   app.openapi(createRoute({
-    method: 'get', path: '/api/map', tags: ['corpus'], summary: 'Event locations joined to actors with coordinates (by name or alias)',
+    method: 'get', path: '/api/map', tags: ['corpus'], summary: 'Event locations joined to actors with coordinates (by name or alias), most events first, paged by `limit` and `offset`; locations without coordinates paged apart',
+    request: { query: PageQuery.extend({
+      unplaced_limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100).openapi({ description: 'Most locations without coordinates listed' }),
+      unplaced_offset: z.coerce.number().int().min(0).default(0),
+    }) },
     responses: { 200: json(z.object({
-      places: z.array(z.object({ name: z.string(), actor: z.string(), lat: z.number(), lon: z.number(), count: z.number(), events: z.array(z.object({ id: z.string(), type: z.string(), date: z.string().nullable(), doc: z.string(), outlet: z.string().nullable(), ...provenance })) })),
+      places: z.array(z.object({ name: z.string(), actor: z.string(), lat: z.number(), lon: z.number(), count: z.number(), events: z.array(z.object({ id: z.string(), type: z.string(), date: z.string().nullable(), doc: z.string(), outlet: z.string().nullable(), ...provenance })).openapi({ description: 'The first 25 of the place\'s `count` events' }) })),
+      limit: z.number().int(), offset: z.number().int(), next_offset: z.number().int().nullable(), total: z.number().int().openapi({ description: 'Places with coordinates' }),
+      events: z.number().int().openapi({ description: 'Event mentions at all places with coordinates' }),
       unplaced: z.array(z.object({ location: z.string(), count: z.number() })),
-    }).openapi('MapPlaces'), 'Places') },
-  }), async (c) => c.json(await eventPlaces(ctx.store) as any, 200))
+      unplaced_offset: z.number().int(), unplaced_next_offset: z.number().int().nullable(), unplaced_total: z.number().int(),
+    }).openapi('MapPlaces'), 'A page of places'), 400: json(ErrorSchema, 'Bad query') },
+  }), async (c) => {
+    const q = c.req.valid('query')
+    return c.json(await eventPlaces(ctx.store, { limit: q.limit, offset: q.offset, unplacedLimit: q.unplaced_limit, unplacedOffset: q.unplaced_offset }) as any, 200)
+  })
 }

@@ -54,7 +54,7 @@ export interface KeyEvent {
   reported_by?: string | null; produced_by?: ProducedBy | null
 }
 export interface Overview {
-  stats: Record<string, number>; stories: { id: string; title: string; documents: string[]; story_events: string[]; outlets: string[] }[]; outlets: string[]
+  stats: Record<string, number>; stories: { id: string; title: string; documents: string[]; story_events: string[]; outlets: string[] }[]; story_total: number; outlets: string[]
   published: { from: string; to: string; undated: number } | null; pair: string[] | null
   pair_detail: { a: { id: string; name: string }; b: { id: string; name: string }; events: number; mentions: number; countries: boolean } | null; key_events: KeyEvent[]
 }

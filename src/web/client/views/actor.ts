@@ -8,7 +8,11 @@ interface ActorPage {
   actor: Actor; events: EventRow[]; counterparts: { actor: string; name: string; events: number }[]
   quotes: { doc: string; outlet: string | null; title: string | null; published: string | null; id: string; start: number; end: number; text: string; produced_by?: ProducedBy | null }[]
   mentions: { doc: string; outlet: string | null; start: number; end: number; text: string }[]
+  limit: number; offset: number; next_offset: number | null; totals: { quotes: number; events: number; mentions: number; counterparts: number }
 }
+
+/** How many items of each list an actor page shows at once. */
+const PAGE = 100
 
 /** Roles over time as bars on a shared time axis (d3); open-ended roles run to today. */
 function rolesChart(roles: Actor['roles']): Element | null {
@@ -28,8 +32,14 @@ function rolesChart(roles: Actor['roles']): Element | null {
 }
 
 /** An actor page: identity, aliases, dated roles, quotes, events and the actors it deals with most. */
-export async function actorView(id: string): Promise<HTMLElement> {
-  const p = await api<ActorPage>(`actors/${encodeURIComponent(id)}`)
+export async function actorView(id: string, params: URLSearchParams = new URLSearchParams()): Promise<HTMLElement> {
+  const offset = Number(params.get('offset') ?? 0) || 0
+  const p = await api<ActorPage>(`actors/${encodeURIComponent(id)}`, { limit: PAGE, offset })
+  // each list is paged alike: this page shows items [offset, offset + PAGE) of each
+  const shown = (n: number, total: number) => total > n || offset > 0 ? ` · ${n ? `${offset + 1}–${offset + n}` : 'none'} of ${total} shown` : ''
+  const pager = offset > 0 || p.next_offset != null ? h('p', { class: 'pager' },
+    offset > 0 ? link(`#/actor/${encodeURIComponent(id)}?offset=${Math.max(0, offset - PAGE)}`, '← Previous') : null, ' ',
+    p.next_offset != null ? link(`#/actor/${encodeURIComponent(id)}?offset=${p.next_offset}`, 'Next →') : null) : null
   const a = p.actor
   // one entry per real-world event: the reports of one story event are listed together
   const byStory = new Map<string, EventRow[]>()
@@ -47,13 +57,14 @@ export async function actorView(id: string): Promise<HTMLElement> {
     h('p', { class: 'small' }, link('#/watchlists?' + new URLSearchParams({ actors: a.name, name: a.name }), 'Watch this actor'), h('span', { class: 'muted' }, ' (new events naming it, as a feed or a webhook)')),
     mergeControl(a.id),
     h('section', {}, h('h2', {}, 'Roles'), a.roles.length ? [rolesChart(a.roles), h('ul', {}, a.roles.map((r) => h('li', {}, `${r.title}: ${r.from ?? '?'} – ${r.to ?? 'now'}`)))] : h('p', { class: 'empty' }, 'No dated roles known.')),
-    p.counterparts.length ? h('section', {}, h('h2', {}, 'Deals most with'), h('ul', { class: 'chips' }, p.counterparts.slice(0, 20).map((c) => h('li', {},
+    p.counterparts.length ? h('section', {}, h('h2', {}, 'Deals most with', h('span', { class: 'muted small' }, shown(Math.min(20, p.counterparts.length), p.totals.counterparts))), h('ul', { class: 'chips' }, p.counterparts.slice(0, 20).map((c) => h('li', {},
       link(`#/?a=${encodeURIComponent(a.id)}&b=${encodeURIComponent(c.actor)}`, `${c.name} (${c.events} events)`))))) : null,
-    h('section', {}, h('h2', {}, `Events (${groups.length} real-world events, ${p.events.length} reports)`), groups.length ? h('ol', { class: 'events' }, groups.map((rs) => {
+    h('section', {}, h('h2', {}, `Events (${groups.length} real-world events, ${p.events.length} reports)`, h('span', { class: 'muted small' }, shown(p.events.length, p.totals.events))), groups.length ? h('ol', { class: 'events' }, groups.map((rs) => {
       const e = rs[0], outlets = [...new Set(rs.map((r) => r.outlet).filter(Boolean))]
       return h('li', {}, typeBadge(e.type, e.quad), ' ', link(eventRoute(e.id), `${fmtDated(e.date, e.date_precision, e.date_inferred)} · ${actorName(e.source_name)} → ${actorName(e.target_name)}`),
         h('span', { class: 'muted' }, ` · ${outlets.join(', ')}`), provenance(e), h('p', { class: 'evidence' }, e.text))
     })) : h('p', { class: 'empty' }, 'No events.')),
-    h('section', {}, h('h2', {}, `Quotes (${quotes.length} distinct, ${p.quotes.length} reports)`), quotes.length ? quotes.map((qs) => h('figure', { class: 'quote' },
-      h('blockquote', {}, qs[0].text), h('figcaption', {}, qs.map((q, i) => [i ? ' · ' : '', `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} `, link(docRoute(q.doc, q), 'in context'), producedBy(q, 'quote') ? [' ', producedBy(q, 'quote')] : null])))) : h('p', { class: 'empty' }, 'No quotes attributed.')))
+    h('section', {}, h('h2', {}, `Quotes (${quotes.length} distinct, ${p.quotes.length} reports)`, h('span', { class: 'muted small' }, shown(p.quotes.length, p.totals.quotes))), quotes.length ? quotes.map((qs) => h('figure', { class: 'quote' },
+      h('blockquote', {}, qs[0].text), h('figcaption', {}, qs.map((q, i) => [i ? ' · ' : '', `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} `, link(docRoute(q.doc, q), 'in context'), producedBy(q, 'quote') ? [' ', producedBy(q, 'quote')] : null])))) : h('p', { class: 'empty' }, 'No quotes attributed.')),
+    pager)
 }

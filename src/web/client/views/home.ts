@@ -73,6 +73,6 @@ export async function homeView(params: URLSearchParams): Promise<HTMLElement> {
       lead(ov)),
     h('div', { class: 'timeline-and-card' }, h('div', {}, tl, keyEvents(ov.key_events, (id) => { void select(id); card.scrollIntoView({ block: 'nearest' }) })), card),
     h('div', { class: 'below' },
-      ov.stories.length ? h('section', { class: 'stories' }, h('h2', {}, `Stories (${ov.stories.length})`), h('ul', {}, ov.stories.map((st) => h('li', {},
+      ov.stories.length ? h('section', { class: 'stories' }, h('h2', {}, `Stories (${ov.story_total ?? ov.stories.length})`, ov.story_total > ov.stories.length ? h('span', { class: 'muted small' }, ` · the ${ov.stories.length} largest shown`) : null), h('ul', {}, ov.stories.map((st) => h('li', {},
         h('strong', {}, st.title), h('span', { class: 'muted' }, ` — ${st.documents.length} page${st.documents.length === 1 ? '' : 's'} (${st.outlets.join(', ') || 'unknown outlets'}), ${st.story_events.length} events`))))) : null))
 }

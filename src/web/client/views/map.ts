@@ -5,11 +5,16 @@ import { provenance } from '../provenance.js'
 interface Places {
   places: { name: string; actor: string; lat: number; lon: number; count: number; events: ({ id: string; type: string; date: string | null; outlet: string | null } & Provenance)[] }[]
   unplaced: { location: string; count: number }[]
+  offset: number; next_offset: number | null; total: number; events: number; unplaced_total: number
 }
 
+/** How many places (most events first) and locations without coordinates the map shows at once. */
+const PAGE = 500
+
 /** Event locations on world shapes bundled from world-atlas (no tiles, works offline). */
-export async function mapView(): Promise<HTMLElement> {
-  const [data, world] = await Promise.all([api<Places>('map'), fetch('/vendor/countries-110m.json').then((r) => r.json())])
+export async function mapView(params: URLSearchParams = new URLSearchParams()): Promise<HTMLElement> {
+  const offset = Number(params.get('offset') ?? 0) || 0
+  const [data, world] = await Promise.all([api<Places>('map', { limit: PAGE, offset, unplaced_limit: PAGE }), fetch('/vendor/countries-110m.json').then((r) => r.json())])
   const W = 960, H = 500
   // frame the region where the events are (at least ~50° wide), not the whole world
   const lons = data.places.map((p) => p.lon), lats = data.places.map((p) => p.lat)
@@ -34,8 +39,10 @@ export async function mapView(): Promise<HTMLElement> {
     .attr('x', (p) => projection([p.lon, p.lat])![0] + Math.max(4, r(p.count)) + 4).attr('y', (p) => projection([p.lon, p.lat])![1]).attr('dy', '0.35em')
     .text((p) => `${p.name} (${p.count})`)
   return h('section', {}, h('h1', {}, 'Where events happened'),
-    h('p', { class: 'muted' }, `${data.places.reduce((n, p) => n + p.count, 0)} event mentions at ${data.places.length} places with known coordinates. Select a place (Tab, Enter) to list its events.`),
+    h('p', { class: 'muted' }, `${data.events} event mentions at ${data.total} places with known coordinates${data.total > data.places.length ? ` (places ${offset + 1}–${offset + data.places.length}, most events first, shown)` : ''}. Select a place (Tab, Enter) to list its events.`),
+    offset > 0 || data.next_offset != null ? h('p', { class: 'pager' }, offset > 0 ? link(`#/map?offset=${Math.max(0, offset - PAGE)}`, '← Previous places') : null, ' ',
+      data.next_offset != null ? link(`#/map?offset=${data.next_offset}`, 'Next places →') : null) : null,
     h('div', { class: 'map-layout' }, svg.node()!, detail),
-    data.unplaced.length ? h('details', {}, h('summary', {}, `${data.unplaced.length} locations without coordinates`),
+    data.unplaced.length ? h('details', {}, h('summary', {}, `${data.unplaced_total} locations without coordinates${data.unplaced_total > data.unplaced.length ? ` (the ${data.unplaced.length} most frequent listed)` : ''}`),
       h('ul', {}, data.unplaced.map((u) => h('li', {}, `${u.location} (${u.count})`)))) : null)
 }
