@@ -318,3 +318,40 @@ describe('API', () => {
     assert.equal((await get('/static/..%2F..%2Fpackage.json')).res.status, 404)
   })
 })
+
+describe('API: what produced each quote, claim and framing term', () => {
+  it('answers produced_by on every quote, claim and framing term (null for records written before it), documented in /openapi.json', async () => {
+    const own = await openStore(':memory:')
+    try {
+      await seedDemo(own)
+      const app = createApp(own)
+      const spec = (await get('/openapi.json', app)).body
+      const doc = spec.components.schemas.Document.properties
+      for (const k of ['quotes', 'claims', 'framing']) assert.ok(doc[k].items.properties.produced_by && doc[k].items.required.includes('produced_by'), k)
+      assert.ok(spec.components.schemas.ClaimGroup.properties.claims.items.properties.produced_by)
+      const before = (await get('/api/documents/d_demo_gulf', app)).body
+      assert.ok(before.claims.length && before.framing.length, 'the demo page has a claim and a framing term')
+      for (const x of [...before.quotes, ...before.claims, ...before.framing]) assert.equal(x.produced_by, null)
+      // the pages analysed again by stages that say what produced each fact
+      const model = { method: 'model' as const, detail: 'speaker read off the dependency parse of the syntax model (holds)', score: null }
+      const rule = { method: 'rule' as const, detail: 'number pattern with the unit and role rules (claims stage)', score: null }
+      const lex = { method: 'rule' as const, detail: 'framing lexicon entry "regime"', score: null }
+      const gulf = (await own.getDocument('d_demo_gulf'))!, north = (await own.getDocument('d_demo_north'))!
+      assert.ok(north.quotes.length, 'the demo page has a quote')
+      // (a new version of each page: a stored page is never rewritten in place)
+      await own.saveDocument({ ...gulf, id: 'd_demo_gulf2', events: [], claims: gulf.claims.map((c) => ({ ...c, id: `${c.id}b`, produced_by: rule })), framing: gulf.framing.map((f) => ({ ...f, produced_by: lex })) }, { runId: 'r2', stages: [], version: 2, replaces: 'd_demo_gulf' })
+      await own.saveDocument({ ...north, id: 'd_demo_north2', events: [], quotes: north.quotes.map((q) => ({ ...q, id: `${q.id}b`, produced_by: model })) }, { runId: 'r2', stages: [], version: 2, replaces: 'd_demo_north' })
+      const after = (await get('/api/documents/d_demo_gulf2', app)).body
+      for (const c of after.claims) assert.deepEqual(c.produced_by, rule)
+      for (const f of after.framing) assert.deepEqual(f.produced_by, lex)
+      for (const q of (await get('/api/documents/d_demo_north2', app)).body.quotes) assert.deepEqual(q.produced_by, model)
+      const claims = (await get('/api/claims?limit=500', app)).body.items.flatMap((g: any) => g.claims)
+      assert.ok(claims.some((c: any) => c.doc === 'd_demo_gulf2'))
+      for (const c of claims) assert.deepEqual(c.produced_by, c.doc === 'd_demo_gulf2' ? rule : null)
+      const speaker = north.quotes.find((q) => q.speaker)!.speaker!.actor
+      const quotes = (await get(`/api/actors/${encodeURIComponent(speaker)}`, app)).body.quotes
+      assert.ok(quotes.some((q: any) => q.doc === 'd_demo_north2'))
+      for (const q of quotes) assert.deepEqual(q.produced_by, q.doc === 'd_demo_north2' ? model : null)
+    } finally { await own.close() }
+  })
+})

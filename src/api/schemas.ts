@@ -37,12 +37,12 @@ export const DocumentSummarySchema = z.object({
   language: z.string().nullable().openapi({ description: 'ISO 639-1 code of the text\'s language (detected); null when unknown', example: 'ru' }),
 }).openapi('DocumentSummary')
 
-/** What coded a machine fact: a rule of the trigger lexicon or the trigger model, with the model's score. */
+/** What made a machine fact (event, quote, claim, framing term): a rule or a model, with the model's score where it gives one. */
 export const ProducedBySchema = z.object({
   method: z.enum(['rule', 'model']),
-  detail: z.string().openapi({ description: "The rule's reason (its lexicon entry) or the model's name" }),
-  score: z.number().nullable().openapi({ description: "The model's margin over \"no event\"; null for a rule" }),
-}).nullable().openapi('ProducedBy', { description: 'What produced the event (rule or model) and how confident it was; null when the record does not say' })
+  detail: z.string().openapi({ description: "Which rule (an event: its lexicon entry's reason; a quote: the speaker cue; a claim: the pattern; a framing term: its lexicon entry) or which model and how it was read" }),
+  score: z.number().nullable().openapi({ description: "The model's confidence where it gives one (an event: the trigger model's margin over \"no event\"); null for a rule and for a model that gives none (the syntax model naming a quote's speaker)" }),
+}).nullable().openapi('ProducedBy', { description: 'What produced the fact (rule or model) and how confident it was; null when the record does not say (records stored before the field existed)' })
 const ReportedBy = z.string().nullable().openapi({ description: 'Who asserts the event when the page reports it as someone\'s statement ("X says Iran sent drones"): an allegation by this party, not a fact stated by the page; null when the page states it' })
 /** The two provenance fields every event mention carries. */
 export const provenance = { reported_by: ReportedBy, produced_by: ProducedBySchema }
@@ -61,9 +61,9 @@ export const DocumentSchema = z.looseObject({
   text: z.string().openapi({ description: 'The cleaned text; every span indexes it ([start,end) in UTF-16 code units)' }),
   paragraphs: z.array(SpanSchema), sentences: z.array(SpanSchema).optional(),
   entities: z.array(z.looseObject({ id: z.string(), actor: z.string(), name: z.string(), type: z.string(), mentions: z.array(TextSpanSchema) })),
-  events: z.array(Event), quotes: z.array(z.looseObject({ id: z.string(), start: z.number(), end: z.number(), text: z.string(), speaker: ActorRef })),
-  claims: z.array(z.looseObject({ id: z.string(), what: z.string(), value: z.number(), unit: z.string(), evidence: TextSpanSchema })),
-  framing: z.array(z.looseObject({ start: z.number(), end: z.number(), term: z.string(), neutral: z.string(), text: z.string() })),
+  events: z.array(Event), quotes: z.array(z.looseObject({ id: z.string(), start: z.number(), end: z.number(), text: z.string(), speaker: ActorRef, produced_by: ProducedBySchema })),
+  claims: z.array(z.looseObject({ id: z.string(), what: z.string(), value: z.number(), unit: z.string(), evidence: TextSpanSchema, produced_by: ProducedBySchema })),
+  framing: z.array(z.looseObject({ start: z.number(), end: z.number(), term: z.string(), neutral: z.string(), text: z.string(), produced_by: ProducedBySchema })),
   timex: z.array(z.looseObject({ start: z.number(), end: z.number(), text: z.string(), value: z.string().nullable() })),
   messages: z.array(Message),
   raw_map: z.array(z.object({ start: z.number(), end: z.number(), rawStart: z.number(), rawEnd: z.number() })).optional(),
@@ -122,7 +122,7 @@ export const OutletSchema = z.looseObject({
 export const ClaimGroupSchema = z.object({
   unit: z.string(), claim_count: z.number().int().openapi({ description: 'Claims of this unit; `claims` lists at most `per_unit` of them' }), values: z.array(z.object({ value: z.number(), docs: z.number(), outlets: z.array(z.string()) })),
   claims: z.array(z.object({ id: z.string(), doc: z.string(), outlet: z.string().nullable(), title: z.string().nullable(), copy: z.boolean(), what: z.string(), value: z.number(),
-    qualifier: z.string().nullable(), unit: z.string(), evidence: TextSpanSchema })),
+    qualifier: z.string().nullable(), unit: z.string(), evidence: TextSpanSchema, produced_by: ProducedBySchema })),
 }).openapi('ClaimGroup')
 
 const KeyEvent = z.object({

@@ -42,6 +42,12 @@ export interface TimeExpr extends Span {
   readonly basis: 'stated' | 'relative-to-publication' | 'unresolved'
 }
 
+/**
+ * What made a machine fact: a rule (detail: which rule or lexicon entry) or a trained model (detail: which model and
+ * how it was read); `score` is the model's confidence where it gives one, null for a rule or a model that gives none.
+ */
+export interface ProducedBy { readonly method: 'rule' | 'model'; readonly detail: string; readonly score: number | null }
+
 /** A PLOVER event mention with its evidence sentence. */
 export interface EventRecord {
   readonly id: string
@@ -63,7 +69,7 @@ export interface EventRecord {
   readonly negated?: boolean
   readonly evidence: Span & { readonly text: string }
   /** what coded it: a rule of the trigger lexicon (detail: the entry's reason) or the trigger model (score: its margin over "no event") */
-  readonly produced_by?: { readonly method: 'rule' | 'model'; readonly detail: string; readonly score: number | null }
+  readonly produced_by?: ProducedBy
 }
 
 /** Direct speech with its speaker. */
@@ -71,6 +77,8 @@ export interface QuoteRecord extends Span {
   readonly id: string
   readonly speaker: ActorRef | null
   readonly text: string
+  /** what named the speaker: the dependency parse of the syntax model, or a cue rule (detail: which); no score either way */
+  readonly produced_by?: ProducedBy
 }
 
 /** A numeric claim. */
@@ -82,6 +90,8 @@ export interface ClaimRecord {
   readonly unit: string
   readonly number?: Span & { readonly text: string }
   readonly evidence: Span & { readonly text: string }
+  /** what found it: the number and unit rules (detail: which pattern), no score */
+  readonly produced_by?: ProducedBy
 }
 
 /** A loaded term used in the outlet's own voice. */
@@ -91,6 +101,8 @@ export interface FramingRecord extends Span {
   readonly text: string
   /** the lexicon term this match belongs to (e.g. "<state> regime"); optional, added by the framing stage */
   readonly label?: string
+  /** what found it: the framing lexicon (a rule; detail: its entry), no score */
+  readonly produced_by?: ProducedBy
 }
 
 /**

@@ -250,7 +250,7 @@ export async function actorPage(store: Store, id: string, opts: { limit?: number
   const actor = ix.actors.get(id) ?? (await store.getActor(id)) ?? (u ? { kind: 'actor' as const, id, name: u.name, type: 'UNKNOWN', affiliation: null, code: null, aliases: [], roles: [], listed: false } : null)
   if (!actor) return null
   const allQuotes = ix.quotesBySpeaker.get(id) ?? []
-  const quotes = allQuotes.slice(offset, offset + limit).map(({ doc, quote }) => ({ doc: doc.id, outlet: doc.outlet, title: doc.title, published: doc.published, id: quote.id, start: quote.start, end: quote.end, text: quote.text }))
+  const quotes = allQuotes.slice(offset, offset + limit).map(({ doc, quote }) => ({ doc: doc.id, outlet: doc.outlet, title: doc.title, published: doc.published, id: quote.id, start: quote.start, end: quote.end, text: quote.text, produced_by: quote.produced_by ?? null }))
   // the mentions of the page, read from the references without copying the others
   const mentions: { doc: string; outlet: string | null; start: number; end: number; text: string }[] = []
   let mentionTotal = 0

@@ -83,6 +83,25 @@ export function runStoreTests(name: string, makeStore: () => Promise<Store>): vo
     } finally { await store.close() }
   })
 
+  test(`${name}: quotes, claims and framing terms keep what produced them`, async () => {
+    const store = await makeStore()
+    try {
+      const rec = fixtureDoc('d_made')
+      const q = { start: 4, end: 9, text: rec.text.slice(4, 9) }
+      const made = {
+        ...rec,
+        quotes: [{ id: 'd_made:q1', ...q, speaker: { actor: 'X:envoy', name: 'envoy' }, produced_by: { method: 'model' as const, detail: 'dependency parse (holds)', score: null } }],
+        claims: rec.claims.map((c) => ({ ...c, produced_by: { method: 'rule' as const, detail: 'number pattern', score: null } })),
+        framing: [{ ...q, term: 'envoy', neutral: 'diplomat', produced_by: { method: 'rule' as const, detail: 'framing lexicon entry "envoy"', score: null } }],
+      }
+      await store.saveDocument(made, { runId: 'r1', stages: [], version: 1 })
+      const back = (await store.getDocument('d_made'))!
+      assert.deepEqual(back.quotes[0]!.produced_by, { method: 'model', detail: 'dependency parse (holds)', score: null })
+      assert.deepEqual(back.claims[0]!.produced_by, { method: 'rule', detail: 'number pattern', score: null })
+      assert.deepEqual(back.framing[0]!.produced_by, { method: 'rule', detail: 'framing lexicon entry "envoy"', score: null })
+    } finally { await store.close() }
+  })
+
   test(`${name}: a new version supersedes the old one, a rejected page never touches stored ones`, async () => {
     const store = await makeStore()
     try {

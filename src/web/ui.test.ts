@@ -1,7 +1,7 @@
 /**
  * Browser tests of the web UI in headless Debian chromium (playwright-core) over the REAL example corpus:
  * `examples/` (top-level pages: *.txt, *.html, feed.jsonl) goes through the real ingest pipeline, exactly as
- * `npm start` does, and every README screenshot is taken from it. Then the hostile pages are ingested and
+ * `npm start` does (the README's screenshots come from the same pipeline: `npm run screenshots`, src/web/screenshots.ts). Then the hostile pages are ingested and
  * must render as inert text. Skipped (with a message) when /usr/bin/chromium is missing:
  * `apt-get update && apt-get install -y chromium`.
  */
@@ -20,8 +20,8 @@ import { invalidateIndex } from '../store/queries.js'
 import type { Store } from '../store/store.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-/** The README's screenshots are rewritten only on request (DOSSIER_SCREENSHOTS=1 npm test); other runs keep theirs in a temp folder. */
-const SHOTS = process.env.DOSSIER_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'dossier-shots-'))
+/** The test's own screenshots (for looking at a failure) go to a temp folder; the README's are made by `npm run screenshots`. */
+const SHOTS = mkdtempSync(join(tmpdir(), 'dossier-shots-'))
 const HOSTILE = [join(REPO_ROOT, 'src', 'web', 'fixtures', 'hostile-page.html'), join(EXAMPLES_DIR, 'hostile', 'hostile-page.html')]
 const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\``
 
@@ -174,6 +174,28 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     assert.equal(await page.locator('.key-events li .provenance').count(), ov.key_events.filter((k) => k.produced_by).length)
   })
 
+  it('shows what produced every quote and claim of a page (the syntax model or a rule), next to each as events show theirs', async () => {
+    type Made = { method: string; detail: string; score: number | null } | null
+    type D = { id: string; quotes: { id: string; speaker: { actor: string } | null; produced_by: Made }[]; claims: { id: string; produced_by: Made }[] }
+    const ids = (await api<{ items: { id: string }[] }>('documents?limit=500')).items.map((d) => d.id)
+    const docs = await Promise.all(ids.map((id) => api<D>(`documents/${encodeURIComponent(id)}`)))
+    const d = docs.filter((x) => x.quotes.length && x.claims.length).sort((a, b) => b.quotes.length - a.quotes.length)[0]
+    assert.ok(d, 'an example page has both quotes and claims')
+    assert.ok([...d.quotes, ...d.claims].every((x) => x.produced_by), 'the real pipeline says what produced each')
+    await go(`#/doc/${encodeURIComponent(d.id)}`, 'doc')
+    for (const q of d.quotes) {
+      const chip = page.locator(`.doc-quotes li[data-id="${q.id}"] .provenance`)
+      assert.equal(await chip.textContent(), q.produced_by!.method, q.id)
+      assert.ok((await chip.getAttribute('title'))!.endsWith(q.produced_by!.detail))
+    }
+    for (const c of d.claims) assert.equal(await page.locator(`.doc-claims li[data-id="${c.id}"] .provenance`).textContent(), 'rule', c.id)
+    // the quote's highlight in the text says it too, and so does the speaker's page
+    const q = d.quotes.find((x) => x.speaker)!
+    assert.ok((await page.locator('mark.hl-quote').first().getAttribute('title'))!.includes('named by'))
+    await go(`#/actor/${encodeURIComponent(q.speaker!.actor)}`, 'actor')
+    assert.ok(await page.locator('figure.quote .provenance[data-kind="quote"]').count() >= 1)
+  })
+
   it('shows every view on the example corpus: network, actor roles, map, contradictions and claims, outlets, search, documents', async () => {
     await go('#/network', 'network'); await page.waitForSelector('.network canvas'); await page.waitForTimeout(300); await shot('network')
     const actors = await api<{ items: { id: string; roles: unknown[]; events: number }[] }>('actors?limit=500')
@@ -300,6 +322,15 @@ describe('web UI in chromium, over the example corpus', { skip }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     assert.ok(overflow <= 1, `no horizontal scroll on a phone, got ${overflow}px`)
     await shot('phone')
+    // every view with a table: no table runs past the screen, nothing scrolls the page sideways, the header takes at most a fifth
+    for (const [hash, ready] of [['#/network', 'network'], ['#/contradictions', 'contradictions'], ['#/outlets', 'outlets'], ['#/documents', 'documents'], ['#/corrections', 'corrections'], ['#/watchlists', 'watchlists']] as const) {
+      await go(hash, ready)
+      const m = await page.evaluate(() => ({ page: document.documentElement.scrollWidth - document.documentElement.clientWidth, header: document.querySelector('header')!.getBoundingClientRect().height,
+        tables: Array.from(document.querySelectorAll('main table'), (t) => t.getBoundingClientRect().right - window.innerWidth) }))
+      assert.ok(m.page <= 1, `${hash}: no horizontal scroll on a phone, got ${m.page}px`)
+      assert.ok(m.tables.every((x) => x <= 1), `${hash}: every table fits the screen, got ${m.tables}`)
+      assert.ok(m.header <= 844 / 5, `${hash}: the header takes at most a fifth of the screen, got ${m.header}px`)
+    }
     await page.setViewportSize({ width: 1280, height: 860 })
     await page.locator('.theme-toggle').click()
   })

@@ -23,7 +23,8 @@ import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const SHOTS = process.env.DOSSIER_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'dossier-shots-'))
+/** The test's own screenshot goes to a temp folder; the README's are made by `npm run screenshots` (src/web/screenshots.ts). */
+const SHOTS = mkdtempSync(join(tmpdir(), 'dossier-shots-'))
 const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\``
 const TOKEN = 'ui-watch-token-0123456789'
 /** Internal ids the UI never shows (document, event, story event, actor, watchlist, delivery ids). */

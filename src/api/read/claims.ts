@@ -1,12 +1,15 @@
 /** Numeric claims across pages, grouped by unit, so readers can compare the figures outlets give (no verdict is added). */
 import { corpusIndex, memo, type CorpusIndex } from '../../store/queries.js'
 import type { Store } from '../../store/store.js'
+import type { ClaimRecord } from '../../doc/layers.js'
 
 /** One numeric claim with its page and evidence. */
 export interface ClaimRow {
   readonly id: string; readonly doc: string; readonly outlet: string | null; readonly title: string | null; readonly copy: boolean
   readonly what: string; readonly value: number; readonly qualifier: string | null; readonly unit: string
   readonly evidence: { readonly start: number; readonly end: number; readonly text: string }
+  /** what found it (the claims stage's rules); null for records stored before the field existed */
+  readonly produced_by: NonNullable<ClaimRecord['produced_by']> | null
 }
 /** The claims of one unit, with the distinct values and the pages giving each. */
 export interface ClaimGroup { readonly unit: string; readonly values: readonly { readonly value: number; readonly docs: number; readonly outlets: readonly string[] }[]; readonly claims: readonly ClaimRow[] }
@@ -15,7 +18,7 @@ const groups = memo((ix: CorpusIndex): ClaimGroup[] => {
   const by = new Map<string, ClaimRow[]>()
   for (const doc of ix.docs.values()) for (const c of doc.claims) {
     const copy = !!doc.copy_of || (doc.duplicates ?? []).some((x) => x.relation === 'copy-of')
-    const row: ClaimRow = { id: c.id, doc: doc.id, outlet: doc.outlet, title: doc.title, copy, what: c.what, value: c.value, qualifier: c.qualifier, unit: c.unit, evidence: c.evidence }
+    const row: ClaimRow = { id: c.id, doc: doc.id, outlet: doc.outlet, title: doc.title, copy, what: c.what, value: c.value, qualifier: c.qualifier, unit: c.unit, evidence: c.evidence, produced_by: c.produced_by ?? null }
     by.set(c.unit, [...(by.get(c.unit) ?? []), row])
   }
   return [...by].map(([unit, claims]) => {

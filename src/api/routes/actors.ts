@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { ACTOR_PAGE_MAX, actorNetwork, actorPage, eventRows } from '../../store/queries.js'
 import { page, withNames, type Api, type RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
-import { ActorSchema, ErrorSchema, EventRowSchema, IdParam, json, PageQuery, pageOf } from '../schemas.js'
+import { ActorSchema, ErrorSchema, EventRowSchema, IdParam, json, PageQuery, pageOf, ProducedBySchema } from '../schemas.js'
 
-const Quote = z.object({ doc: z.string(), outlet: z.string().nullable(), title: z.string().nullable(), published: z.string().nullable(), id: z.string(), start: z.number(), end: z.number(), text: z.string() })
+const Quote = z.object({ doc: z.string(), outlet: z.string().nullable(), title: z.string().nullable(), published: z.string().nullable(), id: z.string(), start: z.number(), end: z.number(), text: z.string(), produced_by: ProducedBySchema })
 const ActorPage = z.object({
   actor: ActorSchema, quotes: z.array(Quote), events: z.array(EventRowSchema),
   mentions: z.array(z.object({ doc: z.string(), outlet: z.string().nullable(), start: z.number(), end: z.number(), text: z.string() })),

@@ -26,9 +26,12 @@ export function documentRoutes(app: Api, ctx: RouteContext): void {
     if (!doc) throw notFound('document', id)
     // every event says who alleges it and what coded it, null when the record does not (records stored before the fields existed)
     const events = doc.events.map((e) => ({ ...e, reported_by: e.reported_by ?? null, produced_by: e.produced_by ?? null }))
+    // so does every quote, claim and framing term (what produced it)
+    const made = <T extends { produced_by?: unknown }>(x: T) => ({ ...x, produced_by: x.produced_by ?? null })
+    const quotes = doc.quotes.map(made), claims = doc.claims.map(made), framing = doc.framing.map(made)
     // a duplicate is named by its title and outlet, so no reader has to read a document id
     const ix = doc.duplicates?.length ? await corpusIndex(ctx.store) : null
     const duplicates = doc.duplicates?.map((x) => { const o = ix!.docs.get(x.doc); return { ...x, title: o?.title ?? null, outlet: o?.outlet ?? null } })
-    return c.json(publicDocument({ ...doc, events, ...(duplicates ? { duplicates } : {}) }) as any, 200)
+    return c.json(publicDocument({ ...doc, events, quotes, claims, framing, ...(duplicates ? { duplicates } : {}) }) as any, 200)
   })
 }

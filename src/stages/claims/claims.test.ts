@@ -178,3 +178,12 @@ test('written numbers with tens, hundreds and scales; "several hundred" is vague
   assert.deepEqual(parsed('The count rose from 40 to 52 patients.'), [[52, null, 'patients']])
   assert.deepEqual(parsed('Cotton sold at $80 to $90 a bale.'), [])
 })
+
+test('every claim says what found it: a rule (the number pattern or the tally pattern), with no score', () => {
+  const { claims } = claimsOf('The flood killed at least 12 people. The council voted 419-3 to act.')
+  assert.deepEqual(claims.map((c) => [c.value, c.produced_by]), [
+    [12, { method: 'rule', detail: 'number pattern with the unit and role rules (claims stage)', score: null }],
+    [419, { method: 'rule', detail: 'vote tally or body size pattern (claims stage)', score: null }],
+    [3, { method: 'rule', detail: 'vote tally or body size pattern (claims stage)', score: null }],
+  ])
+})

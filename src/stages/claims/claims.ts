@@ -111,10 +111,14 @@ const NAMED_LIST_AFTER = new RegExp(String.raw`^(?:\s*(?:,|:|[—–]|\()\s*${LI
 const ATTRIBUTION_AFTER = /^[^.;:]{0,60}?\bas\s+saying\b/iu
 const COPULA_BEFORE = /\b(?:are|were|is|was|be|being|been|become|became|remain|remained)\s+(?:\p{L}+ly\s+|still\s+|also\s+)?$/iu
 
-const claimOf = (c: Counted, value: number, qualifier: string | null, text: string, s: Span, start: number, end: number): Claim => ({
+/** Every claim is found by rules (no model, so no score): the number pattern with the unit and role rules, or the tally pattern. */
+export const CLAIM_RULES = 'number pattern with the unit and role rules (claims stage)'
+export const TALLY_RULES = 'vote tally or body size pattern (claims stage)'
+const claimOf = (c: Counted, value: number, qualifier: string | null, text: string, s: Span, start: number, end: number, detail = CLAIM_RULES): Claim => ({
   what: c.what, value, qualifier, unit: c.unit,
   number: { start, end, text: text.slice(start, end) },
   evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
+  produced_by: { method: 'rule', detail, score: null },
 })
 
 const wordValue = (w: string): number | null => WRITTEN_NUMBERS[w.toLowerCase()] ?? (/^\d{1,3}(?:,\d{3})*$/.test(w) ? Number(w.replace(/,/g, '')) : null)
@@ -126,15 +130,15 @@ function tallies(text: string, s: Span): Claim[] {
   for (const m of slice.matchAll(VOTE_TALLY)) {
     const a = s.start + m.index! + m[0].lastIndexOf(m[1]!, m[0].length - m[2]!.length - 1)
     const b = s.start + m.index! + m[0].length - m[2]!.length
-    out.push(claimOf(withRole('votes', 'votes', 'for'), Number(m[1]), null, text, s, a, a + m[1]!.length))
-    if (Number(m[2])) out.push(claimOf(withRole('votes', 'votes', 'against'), Number(m[2]), null, text, s, b, b + m[2]!.length))
+    out.push(claimOf(withRole('votes', 'votes', 'for'), Number(m[1]), null, text, s, a, a + m[1]!.length, TALLY_RULES))
+    if (Number(m[2])) out.push(claimOf(withRole('votes', 'votes', 'against'), Number(m[2]), null, text, s, b, b + m[2]!.length, TALLY_RULES))
   }
   for (const m of slice.matchAll(SIZE_COMPOUND)) {
     const v = wordValue(m[1]!)
     if (v == null || v < 2 || (v < 5 && /nation|country/i.test(m[2]!))) continue // "a three-nation tour" describes a trip, "the 27-nation bloc" sizes a body
     const a = s.start + m.index!
     const unit = /member|strong/i.test(m[2]!) ? 'members' : 'countries'
-    out.push(claimOf(withRole(unit, unit, null), v, null, text, s, a, a + m[1]!.length))
+    out.push(claimOf(withRole(unit, unit, null), v, null, text, s, a, a + m[1]!.length, TALLY_RULES))
   }
   return out
 }

@@ -98,3 +98,10 @@ test('arms supplies described as a flood are found, other pouring is not (table)
   ]
   for (const [text, want] of cases) assert.deepEqual(terms(text), want, text)
 })
+
+test('every framing term says what found it: its lexicon entry (a rule, no score)', () => {
+  const text = 'Officials in the Damascus regime denied it.'
+  const [f] = findFraming(text, LEX, [], [{ start: 0, end: text.length }])
+  assert.equal(f!.produced_by?.method, 'rule'); assert.equal(f!.produced_by?.score, null)
+  assert.equal(f!.produced_by?.detail, `framing lexicon entry "${f!.label}"`)
+})

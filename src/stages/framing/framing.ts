@@ -85,7 +85,7 @@ export function findFraming(text: string, lexicon: readonly CompiledEntry[], exc
         const end = m.index + (e.quoted ? m[0].trimEnd() : m[0].replace(/[\s.,;:’']+$/u, '')).length
         if (e.id === 'capital-regime') { const s = trimRegimeHead(text, start, end); if (s === null) continue; start = s }
         if (e.quoted ? crossesExcluded(excluded, start, end) : isExcluded(start, end)) continue
-        found.push({ start, end, term: text.slice(start, end).replace(/\s+/g, ' '), neutral: e.neutral, text: text.slice(start, end), label: e.term, prio })
+        found.push({ start, end, term: text.slice(start, end).replace(/\s+/g, ' '), neutral: e.neutral, text: text.slice(start, end), label: e.term, produced_by: { method: 'rule', detail: `framing lexicon entry "${e.term}"`, score: null }, prio })
       }
     })
   })

@@ -302,3 +302,13 @@ test('a quotation inside a sentence whose attribution names no actor is the sent
   const doc = testDoc('The Harbour Council coordinator of the Nordland talks is expected to present a new “plan for the harbour and its ships” next week, a local newspaper said.', { actors: ACTORS })
   assert.deepEqual(pairs(doc).map(([, s]) => s), ['Harbour Council'])
 })
+
+test('every quote says what named its speaker: the syntax model\'s parse, or a cue rule when read without the parse; no score either way', () => {
+  const doc = testDoc('“We will rebuild the bridge before winter,” Anna Berg said on Monday.\n\nSome said “this could never happen here at all.”', { actors: ACTORS })
+  const parsed = run(doc), rules = run(doc, false)
+  assert.equal(parsed[0]!.speaker?.name, 'Anna Berg')
+  assert.equal(parsed[0]!.produced_by?.method, 'model')
+  assert.match(parsed[0]!.produced_by!.detail, /dependency parse|syntax model/)
+  assert.deepEqual(rules[0]!.produced_by, { method: 'rule', detail: 'speaker cue rule (postposed)', score: null })
+  for (const q of [...parsed, ...rules]) { assert.ok(q.produced_by, q.text); assert.equal(q.produced_by.score, null) }
+})

@@ -94,6 +94,18 @@ class Attributor {
 }
 
 /**
+ * What named a quotation's speaker, from how it was found: read off the syntax model's dependency parse (`syntax-…`,
+ * or a cue rule's pronoun or subject resolved on the parse: `…-parse`, `…-subject`, `…-near`) or by a cue rule alone.
+ * Neither gives a score. `none`: no speaker, found by nothing but the quotation-mark rule.
+ */
+export function quoteProducedBy(how: string): NonNullable<QuoteRecord['produced_by']> {
+  if (how.startsWith('syntax-')) return { method: 'model', detail: `speaker read off the dependency parse of the syntax model (${how.slice(7)})`, score: null }
+  if (/-(?:parse|subject|near)$/.test(how)) return { method: 'model', detail: `cue rule (${how.replace(/-(?:parse|subject|near)$/, '')}) with the speaker resolved on the syntax model's parse`, score: null }
+  if (how === 'none') return { method: 'rule', detail: 'quotation marks; no speaker found', score: null }
+  return { method: 'rule', detail: `speaker cue rule (${how})`, score: null }
+}
+
+/**
  * Direct quotations (three words or more) with their speakers, paragraph by paragraph, in text order. With `parse`
  * (the tokens and syntax layers) the speaker is read off the dependency parse (speaker-syntax.ts); the cue rules
  * below answer only where the parse names no one, or only inherits a subject the rules can name.
@@ -127,7 +139,7 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       // a quotation that is a sentence of its own: an attribution right after it, or the speaker of the sentence before
       if (syn && how === 'alone') { const near = syn.alone(q.outer, marked.map((o) => o.outer), previous); if (near) { ref = near; how += '-near' } }
       if (!ref) messages.push(msg('quotes', 'no-speaker', `Expected a speaker for the quotation, got none (${how})`, 'info', q.inner))
-      quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner })
+      quotes.push({ id: `${docId}:q${quotes.length + 1}`, start: q.inner.start, end: q.inner.end, speaker: ref, text: inner, produced_by: quoteProducedBy(how) })
       if (ref) {
         previous = ref
         if (syn) syn.spoke(bySyntax?.ref === ref ? bySyntax.mention.start : q.outer.end, ref)

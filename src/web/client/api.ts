@@ -2,7 +2,7 @@
 export interface Span { start: number; end: number }
 export type Quad = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict' | null
 export interface ActorRef { actor: string; name: string }
-/** What coded an event: a rule (detail: its reason) or the trigger model (score: its margin over "no event"). */
+/** What made a machine fact: a rule (detail: which) or a model (score: its confidence where it gives one, e.g. the trigger model's margin). */
 export interface ProducedBy { method: 'rule' | 'model'; detail: string; score: number | null }
 /** Who the page says asserts the event (an allegation, not a fact), and what coded it; null when not. */
 export interface Provenance { reported_by?: string | null; produced_by?: ProducedBy | null }
@@ -39,9 +39,9 @@ export interface Doc {
   language?: string | null
   text: string; paragraphs: Span[]; entities: Entity[]
   events: ({ id: string; type: string; mode: string | null; source_actor: ActorRef | null; target_actor: ActorRef | null; date: string | null; evidence: Span & { text: string }; trigger?: Span } & Provenance)[]
-  quotes: (Span & { id: string; text: string; speaker: ActorRef | null })[]
-  claims: { id: string; what: string; value: number; unit: string; evidence: Span & { text: string } }[]
-  framing: (Span & { term: string; neutral: string })[]
+  quotes: (Span & { id: string; text: string; speaker: ActorRef | null; produced_by?: ProducedBy | null })[]
+  claims: { id: string; what: string; value: number; qualifier?: string | null; unit: string; evidence: Span & { text: string }; produced_by?: ProducedBy | null }[]
+  framing: (Span & { term: string; neutral: string; produced_by?: ProducedBy | null })[]
   timex: (Span & { text: string; value: string | null })[]
   messages: { source: string; ruleId: string; severity: string; reason: string; place?: Span }[]
   /** other stored pages with (nearly) the same text, with their title and outlet */

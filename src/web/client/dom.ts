@@ -6,7 +6,7 @@ type Child = Node | string | number | null | undefined | false | readonly Child[
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>
 
 const ALLOWED_ATTRS = new Set(['class', 'id', 'href', 'title', 'role', 'tabindex', 'type', 'name', 'value', 'placeholder', 'for', 'checked', 'disabled', 'selected',
-  'aria-label', 'aria-current', 'aria-pressed', 'aria-live', 'aria-hidden', 'aria-expanded', 'data-id', 'data-quad', 'data-story', 'data-role', 'datetime', 'scope', 'target', 'rel', 'autocomplete', 'hidden', 'lang', 'dir', 'min', 'max', 'step'])
+  'aria-label', 'aria-current', 'aria-pressed', 'aria-live', 'aria-hidden', 'aria-expanded', 'data-id', 'data-quad', 'data-story', 'data-role', 'data-kind', 'datetime', 'scope', 'target', 'rel', 'autocomplete', 'hidden', 'lang', 'dir', 'min', 'max', 'step'])
 
 /** Languages written right to left (ISO 639-1; the server's list is src/lang/lang.data.ts). */
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'ku', 'sd', 'ug', 'dv'])

@@ -12,13 +12,28 @@ export const allegedBy = (e: Provenance): HTMLElement | null => e.reported_by
   ? h('span', { class: 'alleged', title: `The page reports this as a statement by ${e.reported_by}, not as a fact` }, `alleged by ${e.reported_by}`)
   : null
 
-/** What coded the event: "rule" or "model · 0.82", with the rule's reason or the model's name as its tooltip. */
-export function producedBy(e: Provenance): HTMLElement | null {
+/** The kinds of machine fact and how their tooltip names what made them. */
+const MADE: Record<'event' | 'quote' | 'claim' | 'framing', { model: string; rule: string }> = {
+  event: { model: 'Coded by the trigger model', rule: 'Coded by a rule' },
+  quote: { model: 'Speaker named by the syntax model', rule: 'Speaker named by a rule' },
+  claim: { model: 'Found by a model', rule: 'Found by a rule' },
+  framing: { model: 'Found by a model', rule: 'Found by a rule (the framing lexicon)' },
+}
+
+/**
+ * What made the fact: "rule" or "model · 0.82" (a model that gives no score: "model"), with the rule's reason or the
+ * model's name as its tooltip.
+ */
+export function producedBy(e: Provenance, kind: keyof typeof MADE = 'event'): HTMLElement | null {
   const p = e.produced_by
   if (!p) return null
   const text = p.method === 'model' && p.score != null ? `model · ${p.score.toFixed(2)}` : p.method
-  return h('span', { class: 'provenance', title: `${p.method === 'model' ? 'Coded by the trigger model' : 'Coded by a rule'}: ${p.detail}` }, text)
+  return h('span', { class: 'provenance', 'data-kind': kind, title: `${MADE[kind][p.method]}: ${p.detail}` }, text)
 }
+
+/** What made a quote, claim or framing term as words, for a highlight's tooltip: " (speaker named by a rule: …)". */
+export const madeText = (e: Provenance, kind: 'quote' | 'claim' | 'framing') => !e.produced_by ? ''
+  : ` (${MADE[kind][e.produced_by.method].toLowerCase()}${e.produced_by.score != null ? `, score ${e.produced_by.score.toFixed(2)}` : ''}: ${e.produced_by.detail})`
 
 /** Both, side by side (nothing when the event states a fact and its record does not say what coded it). */
 export const provenance = (e: Provenance): (HTMLElement | string)[] => {

@@ -1,12 +1,12 @@
-import { api, docRoute, eventRoute, type Actor, type EventRow } from '../api.js'
+import { api, docRoute, eventRoute, type Actor, type EventRow, type ProducedBy } from '../api.js'
 import { actorName, fmtDate, fmtDated, h, link } from '../dom.js'
-import { provenance } from '../provenance.js'
+import { producedBy, provenance } from '../provenance.js'
 import { typeBadge } from '../quad.js'
 import { mergeControl } from '../correct.js'
 
 interface ActorPage {
   actor: Actor; events: EventRow[]; counterparts: { actor: string; name: string; events: number }[]
-  quotes: { doc: string; outlet: string | null; title: string | null; published: string | null; id: string; start: number; end: number; text: string }[]
+  quotes: { doc: string; outlet: string | null; title: string | null; published: string | null; id: string; start: number; end: number; text: string; produced_by?: ProducedBy | null }[]
   mentions: { doc: string; outlet: string | null; start: number; end: number; text: string }[]
   limit: number; offset: number; next_offset: number | null; totals: { quotes: number; events: number; mentions: number; counterparts: number }
 }
@@ -65,6 +65,6 @@ export async function actorView(id: string, params: URLSearchParams = new URLSea
         h('span', { class: 'muted' }, ` · ${outlets.join(', ')}`), provenance(e), h('p', { class: 'evidence' }, e.text))
     })) : h('p', { class: 'empty' }, 'No events.')),
     h('section', {}, h('h2', {}, `Quotes (${quotes.length} distinct, ${p.quotes.length} reports)`, h('span', { class: 'muted small' }, shown(p.quotes.length, p.totals.quotes))), quotes.length ? quotes.map((qs) => h('figure', { class: 'quote' },
-      h('blockquote', {}, qs[0].text), h('figcaption', {}, qs.map((q, i) => [i ? ' · ' : '', `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} `, link(docRoute(q.doc, q), 'in context')])))) : h('p', { class: 'empty' }, 'No quotes attributed.')),
+      h('blockquote', {}, qs[0].text), h('figcaption', {}, qs.map((q, i) => [i ? ' · ' : '', `${q.outlet ?? 'unknown outlet'}, ${fmtDate(q.published)} `, link(docRoute(q.doc, q), 'in context'), producedBy(q, 'quote') ? [' ', producedBy(q, 'quote')] : null])))) : h('p', { class: 'empty' }, 'No quotes attributed.')),
     pager)
 }

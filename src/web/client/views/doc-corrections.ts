@@ -1,6 +1,7 @@
 import type { ActorRef, Doc, Span } from '../api.js'
 import { addEventForm, claimControl, correct, retract, selectionSpan, speakerControl, wrongList } from '../correct.js'
 import { h, mount } from '../dom.js'
+import { producedBy } from '../provenance.js'
 
 /** What the corrected document record adds to a page (src/corrections/apply.ts CorrectedDocument). */
 type Corrected = Doc & {
@@ -21,6 +22,9 @@ function sentenceOf(d: Corrected, s: Span): Span {
  * The page's correction panel (beside its text): select a sentence to add a missed event, fix a quote's speaker,
  * mark a claim wrong, mark the page reviewed; what was marked wrong is listed struck through, with its undo.
  */
+/** A provenance chip with a space before it, or nothing. */
+const made = (chip: HTMLElement | null) => (chip ? [' ', chip] : null)
+
 export function docCorrections(doc: Doc, text: HTMLElement): HTMLElement {
   const d = doc as Corrected
   const slot = h('div', { class: 'add-slot' })
@@ -41,10 +45,11 @@ export function docCorrections(doc: Doc, text: HTMLElement): HTMLElement {
     reviewed ? h('p', { class: 'small' }, h('span', { class: 'badge corrected is-accepted' }, 'reviewed'), ` by ${reviewed.by} `, h('button', { type: 'button', class: 'linklike undo', onclick: () => void retract(reviewed.correction, status) }, 'undo'))
       : h('p', {}, h('button', { type: 'button', class: 'mark-reviewed', title: 'Every fact of this page you have not corrected is right', onclick: () => void correct({ kind: 'document.reviewed', doc: d.id }, status) }, 'Mark this page reviewed')),
     hint, slot, status,
-    d.quotes.length ? h('section', {}, h('h2', {}, `Quotes (${d.quotes.length})`), h('ul', { class: 'quote-list' }, d.quotes.map((q) => h('li', { 'data-id': q.id },
-      h('q', {}, q.text.length > 90 ? q.text.slice(0, 88) + '…' : q.text), ' — ', h('span', { class: 'speaker' }, q.speaker?.name ?? 'no one named'), speakerControl(d.id, q))))) : null,
-    d.claims.length ? h('section', {}, h('h2', {}, `Claims (${d.claims.length})`), h('ul', { class: 'claim-list' }, d.claims.map((c) => h('li', { 'data-id': c.id },
-      `${c.value} ${c.unit}`, h('span', { class: 'muted' }, ` (${c.what})`), claimControl(d.id, c.id))))) : null,
+    // each quote and claim says what produced it (the syntax model or a rule), as events do
+    d.quotes.length ? h('section', { class: 'doc-quotes' }, h('h2', {}, `Quotes (${d.quotes.length})`), h('ul', { class: 'quote-list' }, d.quotes.map((q) => h('li', { 'data-id': q.id },
+      h('q', {}, q.text.length > 90 ? q.text.slice(0, 88) + '…' : q.text), ' — ', h('span', { class: 'speaker' }, q.speaker?.name ?? 'no one named'), made(producedBy(q, 'quote')), speakerControl(d.id, q))))) : null,
+    d.claims.length ? h('section', { class: 'doc-claims' }, h('h2', {}, `Claims (${d.claims.length})`), h('ul', { class: 'claim-list' }, d.claims.map((c) => h('li', { 'data-id': c.id },
+      `${c.value} ${c.unit}`, h('span', { class: 'muted' }, ` (${c.what})`), made(producedBy(c, 'claim')), claimControl(d.id, c.id))))) : null,
     d.entities.length ? splitForm(d, status) : null,
     wrongList('Events marked wrong', (d.wrong_events ?? []).map((w) => ({ label: `${w.fact.type} · ${w.fact.source_actor?.name ?? 'no one named'} → ${w.fact.target_actor?.name ?? 'no one named'}`, reason: w.reason, author: w.author, correction: w.correction }))),
     wrongList('Claims marked wrong', (d.wrong_claims ?? []).map((w) => ({ label: `${w.fact.value} ${w.fact.unit} (${w.fact.what})`, reason: w.reason, author: w.author, correction: w.correction }))))

@@ -1,6 +1,6 @@
 import { actorRoute, api, docRoute, eventRoute, type Doc } from '../api.js'
 import { actorName, fmtDate, h, highlight, langAttrs, link, safeHref, type Mark } from '../dom.js'
-import { allegedText, codedText, provenance } from '../provenance.js'
+import { allegedText, codedText, madeText, provenance } from '../provenance.js'
 import { correctionBadge, type CorrectionNote } from '../correct.js'
 import { docCorrections } from './doc-corrections.js'
 
@@ -17,9 +17,9 @@ function marksOf(d: Doc): Mark[] {
   return [
     ...d.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, cls: 'hl-entity', title: `${e.type}: ${e.name}` }))),
     ...d.events.map((e) => ({ ...e.evidence, cls: (e as { correction?: CorrectionNote }).correction ? 'hl-event is-corrected' : 'hl-event', title: `${e.type}: ${actorName(e.source_actor?.name)} → ${actorName(e.target_actor?.name)} (${e.date ?? 'undated'})${allegedText(e)}${codedText(e)}` })),
-    ...d.quotes.map((q) => ({ start: q.start, end: q.end, cls: 'hl-quote', title: `Quote by ${q.speaker?.name ?? 'unknown speaker'}` })),
-    ...d.claims.map((c) => ({ ...c.evidence, cls: 'hl-claim', title: `Claim: ${c.value} ${c.unit} (${c.what})` })),
-    ...d.framing.map((f) => ({ start: f.start, end: f.end, cls: 'hl-framing', title: `Loaded term “${f.term}” (neutral: ${f.neutral})` })),
+    ...d.quotes.map((q) => ({ start: q.start, end: q.end, cls: 'hl-quote', title: `Quote by ${q.speaker?.name ?? 'unknown speaker'}${madeText(q, 'quote')}` })),
+    ...d.claims.map((c) => ({ ...c.evidence, cls: 'hl-claim', title: `Claim: ${c.value} ${c.unit} (${c.what})${madeText(c, 'claim')}` })),
+    ...d.framing.map((f) => ({ start: f.start, end: f.end, cls: 'hl-framing', title: `Loaded term “${f.term}” (neutral: ${f.neutral})${madeText(f, 'framing')}` })),
     ...d.timex.map((t) => ({ start: t.start, end: t.end, cls: 'hl-timex', title: `Date: ${t.value ?? 'unresolved'}` })),
   ]
 }
