@@ -5,30 +5,19 @@
  * on a page becomes a missed event. Skipped (with a message) when /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startServer } from '../api/server.js'
-import { CLIENT_DIR } from '../api/static.js'
 import { exportGold } from '../corrections/gold-export.js'
-import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js'
+import { EXAMPLES_DIR } from '../paths.js'
 import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
+import { CHROMIUM, ensureClient, NO_CHROMIUM } from './browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\``
-
-/** Compiles the client when its scripts are missing or older than their sources (as src/web/ui.test.ts does). */
-function ensureClient(): void {
-  const src = join(REPO_ROOT, 'src', 'web', 'client')
-  const newest = (dir: string): number => Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs))
-  const built = join(CLIENT_DIR, 'main.js')
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(src)) return
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(src, 'tsconfig.json')], { stdio: 'inherit' })
-}
+const skip = NO_CHROMIUM
 
 interface Row { id: string; doc_id: string; type: string; source_actor: string | null; target_actor: string | null; start: number; end: number; text: string; correction?: { status: string } }
 interface Doc { id: string; text: string; sentences: { start: number; end: number }[]; events: { evidence: { start: number; end: number } }[] }

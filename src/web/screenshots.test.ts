@@ -1,13 +1,14 @@
 /** `npm run screenshots` (src/web/screenshots.ts) makes every screenshot the README shows, from the real pipeline on examples/. */
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { test } from 'node:test'
 import { REPO_ROOT } from '../paths.js'
-import { CHROMIUM, takeScreenshots } from './screenshots.js'
+import { NO_CHROMIUM } from './browser.js'
+import { takeScreenshots } from './screenshots.js'
 
-const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\``
+const skip = NO_CHROMIUM
 
 test('the screenshot script writes every screenshot the README shows (corrections and watchlist included), as PNG', { skip, timeout: 300_000 }, async () => {
   const out = mkdtempSync(join(tmpdir(), 'dossier-shots-test-'))

@@ -8,8 +8,7 @@
  *   npm run screenshots            (writes docs/screenshots/*.png)
  *   node dist/web/screenshots.js --out /tmp/shots --json
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -17,25 +16,15 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Command } from 'commander'
 import { startServer } from '../api/server.js'
-import { CLIENT_DIR } from '../api/static.js'
 import { addCorrection } from '../corrections/make.js'
 import { ingest } from '../ingest/ingest.js'
 import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js'
 import { openStore } from '../store/index.js'
 import { createWatchlist } from '../watchlists/index.js'
+import { CHROMIUM, ensureClient } from './browser.js'
 
-export const CHROMIUM = '/usr/bin/chromium'
 /** The page held back until the watchlist exists (its events are the watchlist's new hits). */
 const HELD_BACK = 'volga-herald.txt'
-
-/** Compiles the client when its scripts are missing or older than their sources. */
-function ensureClient(): void {
-  const src = join(REPO_ROOT, 'src', 'web', 'client')
-  const newest = (dir: string): number => Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs))
-  const built = join(CLIENT_DIR, 'main.js')
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(src)) return
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(src, 'tsconfig.json')], { stdio: 'inherit' })
-}
 
 interface KeyEvent { id: string; event: string; outlets: string[]; source_actor: { actor: string; name: string } | null; target_actor: { actor: string; name: string } | null }
 

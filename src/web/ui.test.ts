@@ -6,33 +6,22 @@
  * `apt-get update && apt-get install -y chromium`.
  */
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startServer } from '../api/server.js'
-import { CLIENT_DIR } from '../api/static.js'
 import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js'
 import { openStore } from '../store/index.js'
 import { invalidateIndex } from '../store/queries.js'
 import type { Store } from '../store/store.js'
+import { CHROMIUM, ensureClient, NO_CHROMIUM } from './browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 /** The test's own screenshots (for looking at a failure) go to a temp folder; the README's are made by `npm run screenshots`. */
 const SHOTS = mkdtempSync(join(tmpdir(), 'dossier-shots-'))
 const HOSTILE = [join(REPO_ROOT, 'src', 'web', 'fixtures', 'hostile-page.html'), join(EXAMPLES_DIR, 'hostile', 'hostile-page.html')]
-const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\``
-
-/** Compiles the client when its scripts are missing or older than their sources (tsx runs skip the project build). */
-function ensureClient(): void {
-  const src = join(REPO_ROOT, 'src', 'web', 'client')
-  const newest = (dir: string): number => Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs))
-  const built = join(CLIENT_DIR, 'main.js')
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(src)) return
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(src, 'tsconfig.json')], { stdio: 'inherit' })
-}
+const skip = NO_CHROMIUM
 
 interface KeyEvent { id: string; event: string; outlets: string[]; source_actor: { actor: string; name: string } | null; target_actor: { actor: string; name: string } | null }
 

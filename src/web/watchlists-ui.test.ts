@@ -5,8 +5,7 @@
  * delivery is retried), and the watchlist view shows it as new, linking to the event card, with no internal id shown.
  */
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -16,28 +15,17 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { BrowserContext, Page } from 'playwright-core'
 import { seedDemo } from '../api/fixtures/demo-corpus.js'
 import { startServer } from '../api/server.js'
-import { CLIENT_DIR } from '../api/static.js'
 import { GOOD_PAGE } from '../ingest/test-page.js'
-import { REPO_ROOT } from '../paths.js'
 import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
+import { CHROMIUM, ensureClient, NO_CHROMIUM } from './browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 /** The test's own screenshot goes to a temp folder; the README's are made by `npm run screenshots` (src/web/screenshots.ts). */
 const SHOTS = mkdtempSync(join(tmpdir(), 'dossier-shots-'))
-const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\``
+const skip = NO_CHROMIUM
 const TOKEN = 'ui-watch-token-0123456789'
 /** Internal ids the UI never shows (document, event, story event, actor, watchlist, delivery ids). */
 const INTERNAL_ID = /\b(?:d|ev|se|wl|dl|job)_[0-9a-z]|\bx:[a-z]/i
-
-/** Compiles the client when its scripts are missing or older than their sources (as src/web/ui.test.ts does). */
-function ensureClient(): void {
-  const src = join(REPO_ROOT, 'src', 'web', 'client')
-  const newest = (dir: string): number => Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs))
-  const built = join(CLIENT_DIR, 'main.js')
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(src)) return
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(src, 'tsconfig.json')], { stdio: 'inherit' })
-}
 
 describe('web UI in chromium: a watchlist receives a new event after an ingest (Atom feed and a local webhook)', { skip }, () => {
   let store: Store, server: { url: string; close(): Promise<void> }, browser: BrowserContext, page: Page, profile: string, receiver: Server, hookUrl: string
