@@ -26,13 +26,14 @@ export interface MatchSummary {
 /** Resolves the actor terms of queries: an actor id, or a name any spelling of which an actor of the store carries. */
 class Actors {
   private ids = new Map<string, Set<string>>()
-  private index: Promise<CorpusIndex> | null = null
+  /** the store's actors alone (the whole corpus index, rebuilt after every ingest, is not needed to name them) */
+  private index: Promise<Pick<CorpusIndex, 'actors'>> | null = null
   constructor(private readonly store: Store) {}
   /** the actor ids a term stands for (looked up once per pass) */
   async resolve(term: string): Promise<Set<string>> {
     const hit = this.ids.get(term)
     if (hit) return hit
-    this.index ??= this.store.listActors({ limit: 10_000_000 }).then((list) => ({ actors: new Map(list.map((a) => [a.id, a])) }) as unknown as CorpusIndex)
+    this.index ??= this.store.listActors({ limit: 10_000_000 }).then((list) => ({ actors: new Map(list.map((a) => [a.id, a])) }))
     const ix = await this.index
     const out = new Set<string>([term])
     const key = translitKey(term)

@@ -13,7 +13,7 @@ export interface NamedActor { readonly id: string; readonly name: string; readon
  * The actors with pages whose name, an alias or its last word the needle spells (the knowledge base's transliteration key:
  * q/gh/k, ou/u, doubled letters…), or, for a one-word needle, sounds like (the same consonant skeleton).
  */
-export function actorsNamed(ix: CorpusIndex, q: string): NamedActor[] {
+export function actorsNamed(ix: Pick<CorpusIndex, 'actors'>, q: string): NamedActor[] {
   const key = translitKey(q)
   if (key.replace(/\s/g, '').length < 3) return []
   const oneWord = !key.includes(' '), skeleton = oneWord && key.length >= MIN_SOUND_LETTERS ? skeletonKey(q) : null
