@@ -266,6 +266,30 @@ describe('API', () => {
     assert.ok(doc.paths['/api/actors/{id}'].get.parameters.some((x: any) => x.name === 'offset'))
     assert.ok(['limit', 'offset', 'unplaced_limit'].every((n) => doc.paths['/api/map'].get.parameters.some((x: any) => x.name === n)))
   })
+  it('pages the timeline and the network (limit, offset, total), documented in /openapi.json', async () => {
+    for (const q of ['', 'a=a_rus&b=a_irn&expand=false&', 'a=a_irn&b=a_rus&']) {
+      const whole = (await get(`/api/timeline?${q}limit=500`)).body
+      assert.equal(whole.total, whole.events.length, q); assert.equal(whole.next_offset, null); assert.ok(whole.total >= 2, q)
+      const events: any[] = [], stories: Record<string, unknown> = {}
+      for (let offset: number | null = 0; offset != null;) {
+        const p: any = (await get(`/api/timeline?${q}limit=1&offset=${offset}`)).body
+        assert.equal(p.events.length, 1); assert.equal(p.total, whole.total); assert.deepEqual(p.pair, whole.pair)
+        events.push(...p.events); Object.assign(stories, p.story_events); offset = p.next_offset
+      }
+      assert.deepEqual(events, whole.events, q); assert.deepEqual(stories, whole.story_events, q)
+    }
+    assert.equal((await get('/api/timeline')).body.limit, 50)
+    assert.equal((await get('/api/timeline?limit=501')).res.status, 400)
+    const net = (await get('/api/network?limit=500')).body
+    assert.equal(net.total, net.edges.length); assert.equal(net.next_offset, null)
+    const first = (await get('/api/network?limit=1')).body, second = (await get('/api/network?limit=1&offset=1')).body
+    assert.deepEqual([...first.edges, ...second.edges], net.edges.slice(0, 2)); assert.equal(first.next_offset, 1); assert.equal(first.total, net.total)
+    assert.deepEqual(first.nodes.map((n: any) => n.id), [...new Set([first.edges[0].source, first.edges[0].target])].sort())
+    assert.equal((await get('/api/network')).body.limit, 200)
+    assert.equal((await get('/api/network?limit=501')).res.status, 400)
+    const doc = (await get('/openapi.json')).body
+    for (const path of ['/api/timeline', '/api/network']) assert.ok(doc.paths[path].get.parameters.some((x: any) => x.name === 'offset'), path)
+  })
   it('gives the overview (most reported events, date range) and the numeric claims by unit', async () => {
     const ov = (await get('/api/overview')).body
     assert.ok(ov.key_events[0].outlets.length >= 2); assert.ok(ov.published.from <= ov.published.to)

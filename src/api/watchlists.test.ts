@@ -81,6 +81,40 @@ describe('API: watchlists', () => {
     assert.equal((await call(app, 'DELETE', `/api/watchlists/${w.id}`)).res.status, 404)
   })
 
+  it('pages the watchlists, a watchlist\'s hits and its webhook deliveries (limit, offset, totals)', async () => {
+    const app = createApp(store, { token: TOKEN })
+    const made: string[] = []
+    for (const name of ['paged one', 'paged two', 'paged three']) made.push((await call(app, 'POST', '/api/watchlists', { name, query: { actors: ['a_rus'] } })).body.id)
+    const whole = (await call(app, 'GET', '/api/watchlists?limit=500', undefined, null)).body
+    assert.equal(whole.total, whole.items.length); assert.equal(whole.next_offset, null); assert.ok(whole.total >= 3)
+    const paged: any[] = []
+    for (let offset: number | null = 0; offset != null;) {
+      const p: any = (await call(app, 'GET', `/api/watchlists?limit=1&offset=${offset}`, undefined, null)).body
+      assert.equal(p.items.length, 1); assert.equal(p.total, whole.total); paged.push(...p.items); offset = p.next_offset
+    }
+    assert.deepEqual(paged.map((w) => w.id), whole.items.map((w: any) => w.id))
+    assert.equal((await call(app, 'GET', '/api/watchlists?limit=501', undefined, null)).res.status, 400)
+    // hits: a page at a time, newest first, with their number
+    const id = made[0]!
+    const all = (await call(app, 'GET', `/api/watchlists/${id}?limit=500`, undefined, null)).body
+    assert.ok(all.hit_total >= 2, 'the demo corpus has events of a_rus'); assert.equal(all.hits.length, all.hit_total); assert.equal(all.next_offset, null)
+    const second = (await call(app, 'GET', `/api/watchlists/${id}?limit=1&offset=1`, undefined, null)).body
+    assert.deepEqual(second.hits, [all.hits[1]]); assert.equal(second.hit_total, all.hit_total); assert.equal(second.next_offset, all.hit_total > 2 ? 2 : null)
+    // deliveries: three batches of one hit queued for a webhook
+    const hooked = await store.watchlists.create({ name: 'hooked', query: { actors: ['a_rus'], pair: null, types: [], outlets: [], words: [], contradictions: false }, webhook: { url: 'https://hooks.example/x', allow_loopback: false } })
+    await store.watchlists.recordHits(hooked.id, ['k1', 'k2', 'k3'].map((key) => ({ key, kind: 'event' as const, baseline: false, record: { title: key } })), { cursor: null, batch: 1, payload: (h) => JSON.stringify({ hits: h }) })
+    const d0 = (await call(app, 'GET', `/api/watchlists/${hooked.id}/deliveries?limit=2`, undefined, null)).body
+    assert.equal(d0.items.length, 2); assert.equal(d0.total, 3); assert.equal(d0.next_offset, 2)
+    const d1 = (await call(app, 'GET', `/api/watchlists/${hooked.id}/deliveries?limit=2&offset=2`, undefined, null)).body
+    assert.equal(d1.items.length, 1); assert.equal(d1.next_offset, null)
+    const everyDelivery = (await call(app, 'GET', `/api/watchlists/${hooked.id}/deliveries`, undefined, null)).body.items
+    assert.deepEqual([...d0.items, ...d1.items].map((d: any) => d.id), everyDelivery.map((d: any) => d.id))
+    assert.equal((await call(app, 'GET', '/api/watchlists/wl_nope/deliveries', undefined, null)).res.status, 404)
+    const doc = (await call(app, 'GET', '/openapi.json', undefined, null)).body
+    for (const path of ['/api/watchlists', '/api/watchlists/{id}', '/api/watchlists/{id}/deliveries']) assert.ok(doc.paths[path].get.parameters.some((x: any) => x.name === 'offset'), path)
+    for (const w of [...made, hooked.id]) await call(app, 'DELETE', `/api/watchlists/${w}`)
+  })
+
   it('off loopback, reads of a watchlist and its feed need the token too', async () => {
     const app = createApp(store, { token: TOKEN, readToken: true })
     assert.equal((await call(app, 'GET', '/api/watchlists', undefined, null)).res.status, 401)

@@ -132,7 +132,7 @@ exponential backoff; a stopped deliverer's pending deliveries are sent by the ne
     .action(async (o) => h.withStore(o.db, async (store) => {
       if (o.retryFailed) {
         let n = 0
-        for (const w of await store.watchlists.list()) n += await retryFailed(store, await store.watchlists.deliveries(w.id, 10_000))
+        for (const w of await store.watchlists.list()) n += await retryFailed(store, await store.watchlists.deliveries(w.id, { limit: 10_000 }))
         if (!o.json) out(`queued ${n} failed delivery(ies) again`)
       }
       const total = { delivered: 0, retrying: 0, failed: 0 }

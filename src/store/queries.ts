@@ -275,11 +275,12 @@ export async function actorPage(store: Store, id: string, opts: { limit?: number
   }
 }
 
-/** The actor network: the heaviest `limit` directed edges and the actors they join. */
-export async function actorNetwork(store: Store, limit = 200) {
+/** The actor network, a page at a time: directed edges [offset, offset + limit) by weight (heaviest first), the actors they join, and `total` edges. */
+export async function actorNetwork(store: Store, page: { limit: number; offset: number } = { limit: 200, offset: 0 }) {
   const ix = await corpusIndex(store)
-  const edges = ix.edges.slice(0, limit)
+  const edges = ix.edges.slice(page.offset, page.offset + page.limit)
   const ids = new Set(edges.flatMap((e) => [e.source, e.target]))
   const nodes = [...ids].sort().map((id) => { const a = ix.actors.get(id); return { id, name: actorName(ix, id), type: a?.type ?? null, events: a?.events ?? ix.unlisted.get(id)?.events ?? 0 } })
-  return { nodes, edges }
+  const total = ix.edges.length
+  return { nodes, edges, limit: page.limit, offset: page.offset, next_offset: page.offset + page.limit < total ? page.offset + page.limit : null, total }
 }

@@ -98,14 +98,18 @@ export async function migrateWatchlists(db: Kysely<any>): Promise<void> {
 export interface WatchlistStore {
   create(w: { name: string; query: WatchlistQuery; webhook: WatchlistWebhook | null }): Promise<Watchlist>
   get(id: string): Promise<Watchlist | null>
-  /** every watchlist with its counts, oldest first */
-  list(): Promise<WatchlistSummary[]>
+  /** the watchlists with their counts, oldest first: every one, or the page [offset, offset + limit) */
+  list(page?: { limit: number; offset: number }): Promise<WatchlistSummary[]>
+  /** how many watchlists there are */
+  count(): Promise<number>
+  /** one watchlist with its counts, or null */
+  summary(id: string): Promise<WatchlistSummary | null>
   /** deletes the watchlist, its hits and its deliveries; false when there was none */
   remove(id: string): Promise<boolean>
   /** hits up to `at` (default now) are no longer new */
   markSeen(id: string, at?: string): Promise<boolean>
-  /** hits, newest first */
-  hits(id: string, opts?: { limit?: number; onlyNew?: boolean }): Promise<WatchlistHit[]>
+  /** hits, newest first: `limit` (default 100) from `offset` (default 0) */
+  hits(id: string, opts?: { limit?: number; offset?: number; onlyNew?: boolean }): Promise<WatchlistHit[]>
   /** the keys among these already recorded for the watchlist */
   knownKeys(id: string, keys: readonly string[]): Promise<Set<string>>
   /** current accepted documents stored at or after `since` (their `ingested_at`), in ingest order; all of them when null */
@@ -122,8 +126,8 @@ export interface WatchlistStore {
   claimDelivery(d: WatchlistDelivery, leaseUntil: string): Promise<boolean>
   /** writes one attempt to the log and the delivery's new state */
   recordAttempt(a: DeliveryAttempt & { readonly watchlist_id: string }, next: { status: WatchlistDelivery['status']; attempts: number; next_at: string; last_error: string | null; delivered_at: string | null }): Promise<void>
-  /** a watchlist's deliveries (newest first) with their attempts */
-  deliveries(id: string, limit?: number): Promise<(WatchlistDelivery & { attempts_log: DeliveryAttempt[] })[]>
+  /** a watchlist's deliveries (newest first) with their attempts: `limit` (default 50) from `offset` (default 0) */
+  deliveries(id: string, page?: { limit?: number; offset?: number }): Promise<(WatchlistDelivery & { attempts_log: DeliveryAttempt[] })[]>
 }
 
 const now = () => new Date().toISOString()
@@ -151,6 +155,11 @@ export function createWatchlistStore(db0: Kysely<any>, write: <T>(f: (tx: Kysely
     if (where) q = where(q)
     return Number((await q.executeTakeFirst())?.n ?? 0)
   }
+  const summaryOf = async (w: Watchlist): Promise<WatchlistSummary> => {
+    const by = async (status: string) => count('watchlist_deliveries', w.id, (q) => q.where('status', '=', status))
+    return { ...w, hits: await count('watchlist_hits', w.id), new_hits: await count('watchlist_hits', w.id, (q) => q.where('found_at', '>', w.seen_at).where('baseline', '=', 0)),
+      deliveries: { pending: await by('pending'), delivered: await by('delivered'), failed: await by('failed') } }
+  }
   const ws: WatchlistStore = {
     create: (w) => guard('watchlists.create', async () => {
       const at = now()
@@ -163,16 +172,17 @@ export function createWatchlistStore(db0: Kysely<any>, write: <T>(f: (tx: Kysely
       const r = await db.selectFrom('watchlists').selectAll().where('id', '=', id).executeTakeFirst()
       return r ? fromRow(r) : null
     }),
-    list: () => guard('watchlists.list', async () => {
-      const rows = await db.selectFrom('watchlists').selectAll().orderBy('created_at').orderBy('id').execute()
+    list: (page) => guard('watchlists.list', async () => {
+      let q = db.selectFrom('watchlists').selectAll().orderBy('created_at').orderBy('id')
+      if (page) q = q.limit(page.limit).offset(page.offset)
       const out: WatchlistSummary[] = []
-      for (const r of rows) {
-        const w = fromRow(r)
-        const by = async (status: string) => count('watchlist_deliveries', w.id, (q) => q.where('status', '=', status))
-        out.push({ ...w, hits: await count('watchlist_hits', w.id), new_hits: await count('watchlist_hits', w.id, (q) => q.where('found_at', '>', w.seen_at).where('baseline', '=', 0)),
-          deliveries: { pending: await by('pending'), delivered: await by('delivered'), failed: await by('failed') } })
-      }
+      for (const r of await q.execute()) out.push(await summaryOf(fromRow(r)))
       return out
+    }),
+    count: () => guard('watchlists.count', async () => Number((await db.selectFrom('watchlists').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0)),
+    summary: (id) => guard('watchlists.summary', async () => {
+      const r = await db.selectFrom('watchlists').selectAll().where('id', '=', id).executeTakeFirst()
+      return r ? summaryOf(fromRow(r)) : null
     }),
     remove: (id) => guard('watchlists.remove', () => write(async (tx) => {
       const r = await tx.deleteFrom('watchlists').where('id', '=', id).executeTakeFirst()
@@ -189,7 +199,7 @@ export function createWatchlistStore(db0: Kysely<any>, write: <T>(f: (tx: Kysely
         const w = await ws.get(id)
         q = q.where('found_at', '>', w?.seen_at ?? '').where('baseline', '=', 0)
       }
-      return (await q.orderBy('found_at', 'desc').orderBy('key').limit(o.limit ?? 100).execute()).map(hitOf)
+      return (await q.orderBy('found_at', 'desc').orderBy('key').limit(o.limit ?? 100).offset(o.offset ?? 0).execute()).map(hitOf)
     }),
     knownKeys: (id, keys) => guard('watchlists.knownKeys', async () => {
       const out = new Set<string>(), list = [...new Set(keys)]
@@ -238,8 +248,9 @@ export function createWatchlistStore(db0: Kysely<any>, write: <T>(f: (tx: Kysely
       await tx.insertInto('watchlist_attempts').values({ delivery_id: a.delivery_id, watchlist_id: a.watchlist_id, at: a.at, status: a.status, error: a.error, ms: Math.round(a.ms) }).execute()
       await tx.updateTable('watchlist_deliveries').set(next).where('id', '=', a.delivery_id).execute()
     })),
-    deliveries: (id, limit = 50) => guard('watchlists.deliveries', async () => {
-      const rows = (await db.selectFrom('watchlist_deliveries').selectAll().where('watchlist_id', '=', id).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map(deliveryOf)
+    deliveries: (id, page = {}) => guard('watchlists.deliveries', async () => {
+      const rows = (await db.selectFrom('watchlist_deliveries').selectAll().where('watchlist_id', '=', id).orderBy('created_at', 'desc').orderBy('id', 'desc')
+        .limit(page.limit ?? 50).offset(page.offset ?? 0).execute()).map(deliveryOf)
       const out = []
       for (const d of rows) {
         const log = await db.selectFrom('watchlist_attempts').select(['delivery_id', 'at', 'status', 'error', 'ms']).where('delivery_id', '=', d.id).orderBy('at').execute()

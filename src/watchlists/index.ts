@@ -19,5 +19,5 @@ export async function createWatchlist(store: Store, w: { name: string; query: Wa
   if (w.webhook) { const bad = webhookUrlProblem(w.webhook.url); if (bad) throw new DossierError('E_INPUT', bad) }
   const saved = await store.watchlists.create(w)
   await matchWatchlists(store, { only: saved.id })
-  return (await store.watchlists.list()).find((x) => x.id === saved.id)!
+  return (await store.watchlists.summary(saved.id))!
 }

@@ -77,20 +77,45 @@ const rowOf = (doc: DocumentRecord, e: EventRecord): EventRow => ({
   ...(e.date_inferred ? { date_inferred: true } : {}), reported_by: e.reported_by ?? null, produced_by: e.produced_by ?? null,
 })
 
+/** Unordered pair key of two actor ids. */
+const pairKey = (a: string, b: string) => (a < b ? a + '\u0000' + b : b + '\u0000' + a)
+
+/** Events between two actors (either direction, the actors differing), per unordered pair: the index's directed edges summed. */
+const pairCounts = memo((ix: CorpusIndex): ReadonlyMap<string, number> => {
+  const m = new Map<string, number>()
+  for (const e of ix.edges) m.set(pairKey(e.source, e.target), (m.get(pairKey(e.source, e.target)) ?? 0) + e.weight)
+  return m
+})
+
+/** Distinct pairs whose expanded rows are kept per index (the UI asks for a timeline page by page). */
+const EXPANDED_KEPT = 32
+/** The rows of an expanded pair, per index: built whole, then kept (a few pairs), so its pages are slices. */
+const expandedRows = memo((_ix: CorpusIndex) => new Map<string, readonly EventRow[]>())
+
 /**
- * Events between `a` and `b`, either direction. With `expand`, a country also stands for its members (officials,
- * bodies, places); two plain actors are one indexed store query. Sorted by date (undated first), then id.
+ * A page of the events between `a` and `b`, either direction, with their number (`total`). With `expand`, a
+ * country also stands for its members (officials, bodies, places); two plain actors are one indexed store query
+ * (and their total the index's edge weights). Sorted by date (undated first), then id.
  */
-export async function pairEvents(store: Store, a: string, b: string, expand = true, limit = 5000): Promise<{ rows: EventRow[]; members: [number, number] }> {
+export async function pairEvents(store: Store, a: string, b: string, expand: boolean, page: { limit: number; offset: number }): Promise<{ rows: EventRow[]; total: number; members: [number, number] }> {
   const ix = await corpusIndex(store)
   const { members } = blocs(ix)
   const A = (expand && members.get(a)) || new Set([a]), B = (expand && members.get(b)) || new Set([b])
-  if (A.size === 1 && B.size === 1) return { rows: await eventRows(store, { pair: [a, b], limit }), members: [0, 0] }
-  const rows: EventRow[] = []
-  for (const { doc, event } of ix.events.values()) {
-    const s = event.source_actor?.actor, t = event.target_actor?.actor
-    if (s && t && s !== t && ((A.has(s) && B.has(t)) || (B.has(s) && A.has(t)))) rows.push(rowOf(doc, event))
+  if (A.size === 1 && B.size === 1 && a !== b) {
+    const rows = await eventRows(store, { pair: [a, b], limit: page.limit, offset: page.offset })
+    return { rows, total: pairCounts(ix).get(pairKey(a, b)) ?? 0, members: [0, 0] }
   }
-  rows.sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-  return { rows: rows.slice(0, limit), members: [A.size - 1, B.size - 1] }
+  const kept = expandedRows(ix), key = pairKey(a, b)
+  let all = kept.get(key)
+  if (!all) {
+    const rows: EventRow[] = []
+    for (const { doc, event } of ix.events.values()) {
+      const s = event.source_actor?.actor, t = event.target_actor?.actor
+      if (s && t && s !== t && ((A.has(s) && B.has(t)) || (B.has(s) && A.has(t)))) rows.push(rowOf(doc, event))
+    }
+    rows.sort((x, y) => (x.date ?? '').localeCompare(y.date ?? '') || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    if (kept.size >= EXPANDED_KEPT) kept.clear()
+    kept.set(key, (all = rows))
+  }
+  return { rows: all.slice(page.offset, page.offset + page.limit), total: all.length, members: [A.size - 1, B.size - 1] }
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { ACTOR_PAGE_MAX, actorNetwork, actorPage, eventRows } from '../../store/queries.js'
+import { MAX_PAGE } from '../api.data.js'
 import { page, withNames, type Api, type RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
 import { ActorSchema, ErrorSchema, EventRowSchema, IdParam, json, PageQuery, pageOf, ProducedBySchema } from '../schemas.js'
@@ -16,6 +17,7 @@ const ActorPage = z.object({
 const Network = z.object({
   nodes: z.array(z.object({ id: z.string(), name: z.string(), type: z.string().nullable(), events: z.number() })),
   edges: z.array(z.object({ source: z.string(), target: z.string(), weight: z.number(), types: z.record(z.string(), z.number()) })),
+  limit: z.number().int(), offset: z.number().int(), next_offset: z.number().int().nullable(), total: z.number().int().openapi({ description: 'Directed edges in the whole network' }),
 }).openapi('Network')
 
 /** Actors (aliases, dated roles, mentions, quotes, events) and the actor network. */
@@ -44,8 +46,8 @@ export function actorRoutes(app: Api, ctx: RouteContext): void {
     return c.json({ ...p, events } as any, 200)
   })
   app.openapi(createRoute({
-    method: 'get', path: '/api/network', tags: ['actors'], summary: 'Who acts on whom: directed edges weighted by events',
-    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(2000).default(200) }) },
-    responses: { 200: json(Network, 'Nodes and the heaviest edges') },
-  }), async (c) => c.json(await actorNetwork(ctx.store, c.req.valid('query').limit) as any, 200))
+    method: 'get', path: '/api/network', tags: ['actors'], summary: 'Who acts on whom: a page of the directed edges, heaviest first (weighted by events; `limit`, default 200, and `offset`; `total` counts them), with the actors they join',
+    request: { query: PageQuery.extend({ limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(200).openapi({ param: { name: 'limit', in: 'query' }, example: 200 }) }) },
+    responses: { 200: json(Network, 'A page of edges and their actors'), 400: json(ErrorSchema, 'Bad query') },
+  }), async (c) => { const { limit, offset } = c.req.valid('query'); return c.json(await actorNetwork(ctx.store, { limit, offset }) as any, 200) })
 }

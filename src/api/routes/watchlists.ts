@@ -4,7 +4,8 @@ import { atomFeed, createWatchlist, describeQuery, normalizeQuery, publicHit, Wa
 import { FEED_ENTRIES } from '../../watchlists/watchlists.data.js'
 import type { Api, RouteContext } from '../context.js'
 import { notFound } from '../http-error.js'
-import { ErrorSchema, IdParam, json } from '../schemas.js'
+import { MAX_PAGE } from '../api.data.js'
+import { ErrorSchema, IdParam, json, PageQuery, totalPageOf } from '../schemas.js'
 
 const Webhook = z.object({ url: z.string(), allow_loopback: z.boolean() })
 const WatchlistSchema = z.object({
@@ -36,11 +37,16 @@ const shown = (w: WatchlistSummary) => ({ ...w, description: describeQuery(w.que
  * feed and their webhook delivery log. Writes need the token like every other write (src/api/app.ts).
  */
 export function watchlistRoutes(app: Api, ctx: RouteContext): void {
-  const find = async (id: string) => (await ctx.store.watchlists.list()).find((w) => w.id === id) ?? null
+  const find = (id: string) => ctx.store.watchlists.summary(id)
   app.openapi(createRoute({
-    method: 'get', path: '/api/watchlists', tags: ['watchlists'], summary: 'Every watchlist with its hits, the hits found since it was last seen, and its webhook deliveries',
-    responses: { 200: json(z.object({ items: z.array(WatchlistSchema) }).openapi('WatchlistList'), 'The watchlists, oldest first') },
-  }), async (c) => c.json({ items: (await ctx.store.watchlists.list()).map(shown) } as any, 200))
+    method: 'get', path: '/api/watchlists', tags: ['watchlists'], summary: 'A page of the watchlists (oldest first), each with its hits, the hits found since it was last seen, and its webhook deliveries',
+    request: { query: PageQuery },
+    responses: { 200: json(totalPageOf(WatchlistSchema, 'WatchlistList'), 'A page of watchlists, oldest first'), 400: json(ErrorSchema, 'Bad query') },
+  }), async (c) => {
+    const { limit, offset } = c.req.valid('query')
+    const [items, total] = await Promise.all([ctx.store.watchlists.list({ limit, offset }), ctx.store.watchlists.count()])
+    return c.json({ items: items.map(shown), limit, offset, next_offset: offset + limit < total ? offset + limit : null, total } as any, 200)
+  })
   app.openapi(createRoute({
     method: 'post', path: '/api/watchlists', tags: ['watchlists'], security: [{ bearer: [] }],
     summary: 'Save a query as a watchlist (needs the token); what the store already holds becomes its baseline (in its feed, never sent to its webhook)',
@@ -53,14 +59,20 @@ export function watchlistRoutes(app: Api, ctx: RouteContext): void {
     return c.json(shown(w) as any, 201)
   })
   app.openapi(createRoute({
-    method: 'get', path: '/api/watchlists/{id}', tags: ['watchlists'], summary: 'A watchlist and its latest hits (newest first)',
-    request: { params: IdParam('wl_0123456789ab'), query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), new: z.enum(['true', 'false']).default('false').openapi({ description: 'only the hits found since it was last seen' }) }) },
-    responses: { 200: json(z.object({ watchlist: WatchlistSchema, hits: z.array(Hit) }).openapi('WatchlistPage'), 'The watchlist and its hits'), 404: json(ErrorSchema, 'No such watchlist') },
+    method: 'get', path: '/api/watchlists/{id}', tags: ['watchlists'], summary: 'A watchlist and a page of its hits, newest first (`limit`, default 100, and `offset`; `hit_total` counts them)',
+    request: { params: IdParam('wl_0123456789ab'), query: PageQuery.extend({
+      limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100).openapi({ param: { name: 'limit', in: 'query' }, example: 100 }),
+      new: z.enum(['true', 'false']).default('false').openapi({ description: 'only the hits found since it was last seen' }),
+    }) },
+    responses: { 200: json(z.object({ watchlist: WatchlistSchema, hits: z.array(Hit), limit: z.number().int(), offset: z.number().int(), next_offset: z.number().int().nullable(),
+      hit_total: z.number().int().openapi({ description: 'Its hits (with `new=true`, its new hits)' }) }).openapi('WatchlistPage'), 'The watchlist and a page of its hits'), 400: json(ErrorSchema, 'Bad query'), 404: json(ErrorSchema, 'No such watchlist') },
   }), async (c) => {
     const { id } = c.req.valid('param'), q = c.req.valid('query')
     const w = await find(id)
     if (!w) throw notFound('watchlist', id)
-    return c.json({ watchlist: shown(w), hits: (await ctx.store.watchlists.hits(id, { limit: q.limit, onlyNew: q.new === 'true' })).map(publicHit) } as any, 200)
+    const onlyNew = q.new === 'true', total = onlyNew ? w.new_hits : w.hits
+    const hits = (await ctx.store.watchlists.hits(id, { limit: q.limit, offset: q.offset, onlyNew })).map(publicHit)
+    return c.json({ watchlist: shown(w), hits, limit: q.limit, offset: q.offset, next_offset: q.offset + q.limit < total ? q.offset + q.limit : null, hit_total: total } as any, 200)
   })
   app.openapi(createRoute({
     method: 'delete', path: '/api/watchlists/{id}', tags: ['watchlists'], security: [{ bearer: [] }], summary: 'Delete a watchlist with its hits and deliveries (needs the token)',
@@ -81,14 +93,16 @@ export function watchlistRoutes(app: Api, ctx: RouteContext): void {
     return c.json(shown((await find(id))!) as any, 200)
   })
   app.openapi(createRoute({
-    method: 'get', path: '/api/watchlists/{id}/deliveries', tags: ['watchlists'], summary: 'The webhook delivery log: each delivery with every attempt (time, HTTP status, error)',
-    request: { params: IdParam('wl_0123456789ab') },
-    responses: { 200: json(z.object({ items: z.array(Delivery) }), 'Deliveries, newest first'), 404: json(ErrorSchema, 'No such watchlist') },
+    method: 'get', path: '/api/watchlists/{id}/deliveries', tags: ['watchlists'], summary: 'A page of the webhook delivery log, newest first: each delivery with every attempt (time, HTTP status, error)',
+    request: { params: IdParam('wl_0123456789ab'), query: PageQuery },
+    responses: { 200: json(totalPageOf(Delivery, 'WatchlistDeliveryPage'), 'A page of deliveries, newest first'), 400: json(ErrorSchema, 'Bad query'), 404: json(ErrorSchema, 'No such watchlist') },
   }), async (c) => {
-    const { id } = c.req.valid('param')
-    if (!(await ctx.store.watchlists.get(id))) throw notFound('watchlist', id)
-    const items = (await ctx.store.watchlists.deliveries(id)).map(({ payload, watchlist_id: _w, ...d }) => ({ ...d, hits: (JSON.parse(payload).hits ?? []).length }))
-    return c.json({ items } as any, 200)
+    const { id } = c.req.valid('param'), { limit, offset } = c.req.valid('query')
+    const w = await find(id)
+    if (!w) throw notFound('watchlist', id)
+    const total = w.deliveries.pending + w.deliveries.delivered + w.deliveries.failed
+    const items = (await ctx.store.watchlists.deliveries(id, { limit, offset })).map(({ payload, watchlist_id: _w, ...d }) => ({ ...d, hits: (JSON.parse(payload).hits ?? []).length }))
+    return c.json({ items, limit, offset, next_offset: offset + limit < total ? offset + limit : null, total } as any, 200)
   })
   app.openapi(createRoute({
     method: 'get', path: '/api/watchlists/{id}/feed.atom', tags: ['watchlists'], summary: `The watchlist's hits as an Atom 1.0 feed (the latest ${FEED_ENTRIES}, newest first); entries link to the UI`,

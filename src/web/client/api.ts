@@ -59,6 +59,8 @@ export interface Overview {
   pair_detail: { a: { id: string; name: string }; b: { id: string; name: string }; events: number; mentions: number; countries: boolean } | null; key_events: KeyEvent[]
 }
 export interface Page<T> { items: T[]; limit: number; offset: number; next_offset: number | null }
+/** The page fields every paged answer carries (its list may be named `items`, `events`, `edges`, …). */
+export interface Paged { limit: number; offset: number; next_offset: number | null; total?: number }
 
 /** Error raised for a non-2xx answer, with the API's code and message. */
 export class ApiError extends Error { constructor(readonly status: number, readonly code: string, message: string) { super(message) } }
@@ -83,3 +85,19 @@ export async function api<T>(path: string, params: Record<string, string | numbe
 export const docRoute = (doc: string, span?: Span) => `#/doc/${encodeURIComponent(doc)}${span ? `?start=${span.start}&end=${span.end}` : ''}`
 export const eventRoute = (id: string) => `#/event/${encodeURIComponent(id)}`
 export const actorRoute = (id: string) => `#/actor/${encodeURIComponent(id)}`
+
+/** Largest page the API gives (MAX_PAGE in src/api/api.data.ts). */
+export const MAX_PAGE = 500
+
+/**
+ * Fetches a paged list page after page (MAX_PAGE at a time) until its last page or `cap` items: every answer, the
+ * items in order (`list` picks them out of an answer), and whether more were left past the cap.
+ */
+export async function allPages<P extends Paged, T>(path: string, params: Record<string, string | number | undefined | null>, list: (p: P) => T[], cap = Infinity): Promise<{ pages: P[]; items: T[]; more: boolean }> {
+  const pages: P[] = [], items: T[] = []
+  for (let offset: number | null = 0; offset != null && items.length < cap;) {
+    const p: P = await api<P>(path, { ...params, limit: Math.min(MAX_PAGE, cap - items.length), offset })
+    pages.push(p); items.push(...list(p)); offset = p.next_offset
+  }
+  return { pages, items, more: pages.at(-1)?.next_offset != null }
+}

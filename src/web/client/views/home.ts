@@ -1,11 +1,14 @@
-import { api, type Actor, type EventRow, type KeyEvent, type Overview, type Page } from '../api.js'
+import { allPages, api, type Actor, type EventRow, type KeyEvent, type Overview, type Page, type Paged } from '../api.js'
 import { actorName, append, fmtDated, h, link, mount } from '../dom.js'
 import { provenance } from '../provenance.js'
 import { legend, typeBadge } from '../quad.js'
 import { eventCard } from './event-card.js'
 import { timeline, type StoryDate } from './timeline.js'
 
-interface Timeline { pair: { id: string; name: string; members: number }[]; events: EventRow[]; story_events: Record<string, StoryDate> }
+interface Timeline extends Paged { pair: { id: string; name: string; members: number }[]; events: EventRow[]; total: number; story_events: Record<string, StoryDate> }
+
+/** The most event mentions the landing timeline draws (fetched MAX_PAGE at a time); past it, it says how many it left out. */
+const TIMELINE_CAP = 5000
 
 /** The headline numbers, each only as large as what the store holds. */
 function lead(ov: Overview): HTMLElement {
@@ -52,11 +55,12 @@ export async function homeView(params: URLSearchParams): Promise<HTMLElement> {
   const tl = h('div', { class: 'timeline-host' })
   let t: Timeline | null = null
   if (a && b) {
-    t = await api<Timeline>('timeline', { a, b })
+    const all = await allPages<Timeline, EventRow>('timeline', { a, b }, (p) => p.events, TIMELINE_CAP)
+    t = { ...all.pages[0]!, events: all.items, story_events: Object.assign({}, ...all.pages.map((p) => p.story_events)) }
     const [pa, pb] = t.pair
     const members = [pa, pb].filter((p) => p?.members).map((p) => `${p.name} with ${p.members} of its officials, bodies and places`)
     tlNode = timeline(t.events, (id) => void select(id), t.story_events)
-    append(tl, [h('h2', {}, `${pa?.name ?? 'unknown actor'} ⇄ ${pb?.name ?? 'unknown actor'}`, h('span', { class: 'muted' }, ` · ${t.events.length} event mentions`)),
+    append(tl, [h('h2', {}, `${pa?.name ?? 'unknown actor'} ⇄ ${pb?.name ?? 'unknown actor'}`, h('span', { class: 'muted' }, all.more ? ` · the first ${t.events.length} of ${t.total} event mentions` : ` · ${t.events.length} event mentions`)),
       members.length ? h('p', { class: 'muted small' }, `Counting ${members.join('; ')}.`) : null, form,
       pa && pb ? h('p', { class: 'small' }, link('#/watchlists?' + new URLSearchParams({ pair: `${pa.name}, ${pb.name}`, name: `${pa.name} ⇄ ${pb.name}` }), 'Watch this pair'), h('span', { class: 'muted' }, ' (new events between them, as a feed or a webhook)')) : null,
       legend(), tlNode])

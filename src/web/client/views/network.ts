@@ -1,14 +1,18 @@
-import { actorRoute, api } from '../api.js'
+import { actorRoute, api, type Paged } from '../api.js'
 import { h, link } from '../dom.js'
 
-interface Network { nodes: { id: string; name: string; type: string | null; events: number }[]; edges: { source: string; target: string; weight: number; types: Record<string, number> }[] }
+interface Network extends Paged { nodes: { id: string; name: string; type: string | null; events: number }[]; edges: { source: string; target: string; weight: number; types: Record<string, number> }[]; total: number }
+
+/** The heaviest links the network view draws (one page); it says how many there are in all. */
+const NETWORK_LINKS = 200
 
 /** Who acts on whom (cytoscape), weighted by events; the same edges as a table for keyboard and screen readers. */
 export async function networkView(): Promise<HTMLElement> {
-  const net = await api<Network>('network', { limit: 200 })
+  const net = await api<Network>('network', { limit: NETWORK_LINKS })
   const name = new Map(net.nodes.map((n) => [n.id, n.name]))
   const box = h('div', { class: 'network', role: 'img', 'aria-label': `Actor network: ${net.nodes.length} actors, ${net.edges.length} links` })
-  const view = h('section', {}, h('h1', {}, 'Actor network'), h('p', { class: 'muted' }, 'Arrows point from the actor who acts to the one acted on; thicker means more events. Click an actor to open its page.'), box,
+  const view = h('section', {}, h('h1', {}, 'Actor network'), h('p', { class: 'muted' }, 'Arrows point from the actor who acts to the one acted on; thicker means more events. Click an actor to open its page.',
+      net.total > net.edges.length ? ` The ${net.edges.length} heaviest of ${net.total} links are shown.` : ''), box,
     h('table', {}, h('caption', {}, 'Links by weight'), h('thead', {}, h('tr', {}, h('th', {}, 'Source'), h('th', {}, 'Target'), h('th', {}, 'Events'), h('th', {}, 'Types'))),
       h('tbody', {}, net.edges.map((e) => h('tr', {}, h('td', {}, link(actorRoute(e.source), name.get(e.source) ?? 'unnamed actor')), h('td', {}, link(actorRoute(e.target), name.get(e.target) ?? 'unnamed actor')),
         h('td', {}, link(`#/?a=${encodeURIComponent(e.source)}&b=${encodeURIComponent(e.target)}`, String(e.weight))), h('td', {}, Object.entries(e.types).map(([t, n]) => `${t} ${n}`).join(', ')))))))

@@ -1,4 +1,4 @@
-import { api, ApiError, saveToken, savedToken } from '../api.js'
+import { allPages, api, ApiError, saveToken, savedToken, type Page } from '../api.js'
 import { fmtDate, h, link, mount } from '../dom.js'
 
 /** A watchlist as GET /api/watchlists gives it. */
@@ -8,6 +8,8 @@ interface Watchlist {
   webhook: { url: string; allow_loopback: boolean } | null; deliveries: { pending: number; delivered: number; failed: number }
 }
 interface Hit { key: string; kind: 'event' | 'contradiction'; found_at: string; baseline: boolean; title: string; sentence?: string; description?: string; outlet?: string | null; page_title?: string | null; published?: string | null; links: { view: string } }
+/** The most hits and webhook deliveries one watchlist's view lists (the latest; it says how many there are in all). */
+const HITS_SHOWN = 200, DELIVERIES_SHOWN = 50
 interface Delivery { created_at: string; status: string; attempts: number; next_at: string; last_error: string | null; hits: number; attempts_log: { at: string; status: number | null; error: string | null }[] }
 
 /** Sends a write to /api with the tab's access token (writes always need it); an error answer is thrown as ApiError. */
@@ -64,8 +66,8 @@ function createForm(p: URLSearchParams, done: (id: string) => void): HTMLElement
 
 /** One watchlist: its new and earlier hits (each linking to the fact's view), its feed and its webhook deliveries. */
 async function oneView(id: string): Promise<HTMLElement> {
-  const [{ watchlist: w, hits }, deliveries] = await Promise.all([api<{ watchlist: Watchlist; hits: Hit[] }>(`watchlists/${encodeURIComponent(id)}`, { limit: 200 }),
-    api<{ items: Delivery[] }>(`watchlists/${encodeURIComponent(id)}/deliveries`)])
+  const [{ watchlist: w, hits, hit_total }, deliveries] = await Promise.all([api<{ watchlist: Watchlist; hits: Hit[]; hit_total: number }>(`watchlists/${encodeURIComponent(id)}`, { limit: HITS_SHOWN }),
+    api<Page<Delivery> & { total: number }>(`watchlists/${encodeURIComponent(id)}/deliveries`, { limit: DELIVERIES_SHOWN })])
   const status = h('p', { role: 'status', 'aria-live': 'polite' })
   const act = async (method: 'POST' | 'DELETE', path: string, after: string) => {
     // the same route again fires no hashchange: render it anew by hand
@@ -86,16 +88,18 @@ async function oneView(id: string): Promise<HTMLElement> {
       ' · ', h('button', { type: 'button', class: 'linklike', onclick: () => { if (confirm(`Delete the watchlist “${w.name}” and its hits?`)) void act('DELETE', `watchlists/${encodeURIComponent(w.id)}`, '#/watchlists') } }, 'Delete')),
     status,
     hits.length ? h('ol', { class: 'hits' }, hits.map(hitItem)) : h('p', { class: 'empty' }, 'No hits yet: they appear after an ingest stores a matching page.'),
+    hit_total > hits.length ? h('p', { class: 'muted small' }, `The latest ${hits.length} of ${plural(hit_total, 'hit')} are shown.`) : null,
     w.webhook ? h('section', { class: 'deliveries' }, h('h2', {}, 'Webhook deliveries'),
       h('p', { class: 'muted small' }, `To ${w.webhook.url}: ${w.deliveries.delivered} delivered, ${w.deliveries.pending} pending, ${w.deliveries.failed} given up.`),
       deliveries.items.length ? h('ol', {}, deliveries.items.map((d) => h('li', {}, `${fmtDate(d.created_at)}: ${plural(d.hits, 'hit')}, ${d.status} after ${plural(d.attempts, 'attempt')}`,
-        h('ul', { class: 'small' }, d.attempts_log.map((a) => h('li', {}, `${fmtDate(a.at)} → ${a.status ?? 'no answer'}${a.error ? `: ${a.error}` : ''}`)))))) : h('p', { class: 'empty' }, 'Nothing sent yet.')) : null)
+        h('ul', { class: 'small' }, d.attempts_log.map((a) => h('li', {}, `${fmtDate(a.at)} → ${a.status ?? 'no answer'}${a.error ? `: ${a.error}` : ''}`)))))) : h('p', { class: 'empty' }, 'Nothing sent yet.'),
+      deliveries.total > deliveries.items.length ? h('p', { class: 'muted small' }, `The latest ${deliveries.items.length} of ${deliveries.total} deliveries are shown.`) : null) : null)
 }
 
 /** `#/watchlists`: every watchlist with its new hits, and the form that saves one; `#/watchlists/ID`: one watchlist. */
 export async function watchlistsView(id: string, params: URLSearchParams): Promise<HTMLElement> {
   if (id) return oneView(id)
-  const { items } = await api<{ items: Watchlist[] }>('watchlists')
+  const { items } = await allPages<Page<Watchlist>, Watchlist>('watchlists', {}, (p) => p.items)
   const open = (wid: string) => { location.hash = `#/watchlists/${encodeURIComponent(wid)}` }
   return h('section', { class: 'watchlists' }, h('h1', {}, 'Watchlists'),
     h('p', { class: 'muted' }, 'Alerts: saved queries matched after every ingest, each with an Atom feed and, when given one, a webhook.'),
