@@ -6,7 +6,7 @@ import type { StageStatus } from '../doc/stage.js'
 import { bumpGeneration, CORPUS_DUE, eventProvenance, GENERATION, PG_DOC_TSVECTOR, setMeta, TERM_SENTENCES, type DB } from './schema.js'
 import { createWatchlistStore } from './watchlists.js'
 import { createCorrectionStore } from './corrections.js'
-import type { CorpusIndex, CorpusMember, CorpusPart, CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, Stats, Store } from './store.js'
+import type { CorpusIndex, CorpusMember, CorpusPart, CorpusUpdate, DocumentSummary, EventFilter, EventRow, KnownPage, SearchText, Stats, Store } from './store.js'
 
 const now = () => new Date().toISOString()
 let lastStamp = 0
@@ -326,31 +326,39 @@ export function createKyselyStore(db: Kysely<DB>, dialect: 'sqlite' | 'postgres'
       // no stored text holds NUL (src/ingest strips it), and neither FTS5 nor PostgreSQL takes it in a query
       const needle = text.replace(/\u0000/g, '').trim().toLowerCase()
       if (!needle) return []
-      type Row = { id: string; title: string | null; outlet: string | null; record: string | null }
+      type Row = { id: string; title: string | null; outlet: string | null }
       // a bounded scan. SQLite's lower() and LIKE fold ASCII only: a Cyrillic or Greek needle is also looked for capitalised and in capitals
       const scan = async (): Promise<Row[]> => {
         const variants = [...new Set([needle, needle[0]!.toUpperCase() + needle.slice(1), needle.toUpperCase()])].map((v) => '%' + v.replace(/[%_]/g, '') + '%')
-        return db.selectFrom('documents').select(['id', 'title', 'outlet', 'record']).where('status', '=', 'ok').where('superseded_by', 'is', null)
+        return db.selectFrom('documents').select(['id', 'title', 'outlet']).where('status', '=', 'ok').where('superseded_by', 'is', null)
           .where((eb) => eb.or(variants.map((v, i) => i === 0 ? eb(sql<string>`lower(record)`, 'like', v) : eb('record', 'like', v)))).limit(200).execute()
       }
       let rows: Row[]
       if (dialect === 'sqlite' && [...needle].length >= 3) {
         // SQLite: the trigram FTS5 index finds the pages holding the phrase (any case, any script), best ranked (bm25) first
-        rows = (await sql<Row>`select d.id, d.title, d.outlet, d.record from doc_fts f
+        rows = (await sql<Row>`select d.id, d.title, d.outlet from doc_fts f
           join documents d on d.rowid = f.rowid where doc_fts match ${'"' + needle.replace(/"/g, '""') + '"'} and d.status = 'ok' and d.superseded_by is null
           order by f.rank limit 200`.execute(db)).rows
       } else if (dialect === 'postgres' && /[\p{L}\p{N}]/u.test(needle)) {
         // PostgreSQL: the pages holding the words as a phrase (GIN index over the text's words), best ranked first; the
         // exact substring is then looked for in each page's text below. A database whose locale does not know a
         // script's letters finds no word in them: a needle outside ASCII that the index misses is looked for by the scan
-        rows = (await sql<Row>`select id, title, outlet, record from documents
+        rows = (await sql<Row>`select id, title, outlet from documents
           where status = 'ok' and superseded_by is null and ${PG_DOC_TSVECTOR} @@ phraseto_tsquery('simple'::regconfig, ${needle})
           order by ts_rank(${PG_DOC_TSVECTOR}, phraseto_tsquery('simple'::regconfig, ${needle})) desc, id limit 200`.execute(db)).rows
         if (!rows.length && /[^\x00-\x7f]/.test(needle)) rows = await scan()
       } else rows = await scan()
+      // each page's text and sentences: from memory when the caller has them, else its stored record (read only for those)
+      const texts = new Map<string, SearchText>()
+      for (const r of rows) { const t = o.texts?.(r.id); if (t) texts.set(r.id, t) }
+      const missing = rows.map((r) => r.id).filter((id) => !texts.has(id))
+      for (let i = 0; i < missing.length; i += CHUNK) {
+        for (const r of await db.selectFrom('documents').select(['id', 'record']).where('id', 'in', missing.slice(i, i + CHUNK)).execute()) texts.set(r.id, JSON.parse(r.record!) as DocumentRecord)
+      }
       const hits = []
       for (const r of rows) {
-        const rec = JSON.parse(r.record!) as DocumentRecord
+        const rec = texts.get(r.id)
+        if (!rec) continue
         const lower = rec.text.toLowerCase()
         for (let i = lower.indexOf(needle); i >= 0 && hits.length < (o.limit ?? 50); i = lower.indexOf(needle, i + needle.length)) {
           const s = (rec.sentences ?? []).find((x) => x.start <= i && x.end >= i + needle.length) ?? { start: i, end: i + needle.length }

@@ -145,7 +145,12 @@ export interface Store {
   /** true while the cross-source analysis is owed: marked before documents change, cleared when it is stored */
   corpusDue(): Promise<boolean>
   markCorpusDue(): Promise<void>
-  search(q: string, opts?: { limit?: number }): Promise<{ doc_id: string; title: string | null; outlet: string | null; start: number; end: number; text: string }[]>
+  /**
+   * Sentences holding `q` (any case) in the pages the full-text index ranks first (200 at most), `limit` (default 50)
+   * in all. `texts` gives a page's text and sentences from memory (the API's corpus index) so its stored record is
+   * neither read nor parsed; pages it does not know are read from the store.
+   */
+  search(q: string, opts?: { limit?: number; texts?: (id: string) => SearchText | undefined }): Promise<{ doc_id: string; title: string | null; outlet: string | null; start: number; end: number; text: string }[]>
   /** an HTTP ingest job as it stands (written at each change of status), found again after a restart */
   saveJob(job: { id: string; status: string; created_at: string }): Promise<void>
   getJob(id: string): Promise<Record<string, unknown> | null>
@@ -168,3 +173,6 @@ export interface Store {
   readonly corrections: CorrectionStore
   close(): Promise<void>
 }
+
+/** What `Store.search` reads of a page: its text and sentences. */
+export interface SearchText { readonly text: string; readonly sentences?: readonly { readonly start: number; readonly end: number }[] }
