@@ -10,6 +10,7 @@ import type { DocumentRecord } from '../model/records.js'
 import type { StageStatus } from '../doc/stage.js'
 import { BATCH_MS, BATCH_PAGES, PAGE_TIMEOUT_MS, PROGRESS_EVERY_MS, REJECTIONS_EACH } from './ingest.data.js'
 import { runTimed } from './timed.js'
+import { dropReadingCaches } from '../reading-caches.js'
 import { readPage, type PageInput, type PageRead } from './read-page.js'
 import { ReadPool, pageTimeoutReason } from './pool.js'
 import { contentItem, listInputs, readItems, type ContentPage, type InputItem } from './read.js'
@@ -106,12 +107,16 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
   const localPipeline = () => (pipeline ??= defaultPipeline(opts).pipeline)
   const kb = loadKb(opts.kbDirs ?? [])
   const limit = opts.pageTimeoutMs ?? PAGE_TIMEOUT_MS
-  /** reads a page in this thread under the time limit; a stopped reading drops the pipeline (it may hold half-filled state) */
+  /**
+   * reads a page in this thread under the time limit; a stopped reading drops the pipeline and the reading stages'
+   * module caches (src/reading-caches.ts): either may hold state it left half built, and the next page reads as in a fresh process
+   */
   const readInThread = (input: PageInput, rawSha: string): PageRead => {
     const p = localPipeline()
     const done = runTimed(() => readPage(input, rawSha, p), limit)
     if (done) return done.value
     if (!opts.pipeline) pipeline = null
+    dropReadingCaches()
     return { kind: 'rejected', ruleId: 'page-timeout', reason: pageTimeoutReason(limit) }
   }
   if (!opts.workers) localPipeline()

@@ -6,7 +6,8 @@ import vm from 'node:vm'
  * its result. This is `vm`'s own watchdog (`Script#runInContext({ timeout })`), which ends the JavaScript running in
  * the isolate, whichever function it is in: it is how the main thread reads a page with a time limit at the cost of
  * a fraction of a millisecond a call (a watchdog thread), where a worker thread would cost its start and its own copy
- * of the models. What the stopped function left half done (a cache it was filling) is its caller's to drop.
+ * of the models. What the stopped function left half done (a cache it was filling) is its caller's to drop: ingest drops
+ * the pipeline and the reading stages' module caches (src/reading-caches.ts).
  * @example runTimed(() => readPage(input, sha, pipeline), 120_000) ?? { kind: 'rejected', ruleId: 'page-timeout', … }
  */
 export function runTimed<T>(fn: () => T, ms: number): { value: T } | null {

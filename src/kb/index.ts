@@ -8,6 +8,7 @@ import { KB_CACHE_FILE_NAME, KB_DIR_NAME } from './kb.data.js'
 import { readKbDirs } from './read.js'
 import { throwIfProblems } from './validate.js'
 import type { Kb } from './types.js'
+import { readingCache } from '../reading-caches.js'
 
 export type { Kb, KbActor, KbRole, KbOffice, KbGeo, GazEntry } from './types.js'
 export { foldName, translitKey, skeletonKey, similarWord, editDistance, slug } from './names.js'
@@ -22,6 +23,7 @@ export const KB_BUILTIN_DIR = join(DATA_DIR, KB_DIR_NAME)
 export const KB_CACHE_FILE = join(KB_BUILTIN_DIR, KB_CACHE_FILE_NAME)
 
 const cache = new Map<string, Kb>()
+readingCache(() => cache.clear())
 
 /**
  * Loads the built-in knowledge base and merges user folders (`--kb <dir>`): files named after their kind

@@ -1,4 +1,5 @@
 import { ARTICLE_PREFIXES, DETACHED_ARTICLES, FOLD_CHARS, TRANSLIT_RULES } from './kb.data.js'
+import { readingCache } from '../reading-caches.js'
 
 const MARKS = /\p{M}+/gu
 const APOSTROPHES = /[’‘ʼʻ`´ʿʾ]/g
@@ -64,6 +65,7 @@ const skeletons = new Map<string, string>()
 
 /** Rows of the edit-distance table, reused across calls (grown when a longer word comes). */
 let rows = new Int32Array(3 * 32)
+readingCache(() => { memo.clear(); skeletons.clear(); rows = new Int32Array(3 * 32) })
 
 /** Optimal-string-alignment edit distance (a swap of two neighbours counts one), stopping early past `max`. */
 export function editDistance(a: string, b: string, max = 3): number {

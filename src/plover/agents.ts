@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT, SHARED } from '../paths.js'
+import { readingCache } from '../reading-caches.js'
 
 export const AGENTS_FILE = join(REPO_ROOT, 'data', 'plover', 'agents.txt')
 export const AGENT_DICTIONARIES = [join(SHARED, 'data', 'events', 'petrarch2', 'Phoenix.agents.txt'), join(SHARED, 'data', 'events', 'ngec', 'PLOVER_agents.txt')]
@@ -28,6 +29,7 @@ export function agentNouns(dictionaries: readonly string[]): string[] {
 }
 
 let cached: ReadonlySet<string> | null = null
+readingCache(() => { cached = null })
 /** The committed agent nouns. */
 export function agentNounSet(): ReadonlySet<string> {
   cached ??= new Set(readFileSync(AGENTS_FILE, 'utf8').split('\n').filter(Boolean))

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT } from '../../paths.js'
 import type { Lexicon, LexiconEntry } from './build.js'
+import { readingCache } from '../../reading-caches.js'
 
 export type { Lexicon, LexiconEntry } from './build.js'
 
@@ -69,6 +70,7 @@ export class LexiconIndex {
 const singularOf = (w: string): string => (/(?:ss|us|is)$/.test(w) || w.length <= 3 ? w : /ies$/.test(w) ? `${w.slice(0, -3)}y` : /(?:ches|shes|sses|xes|zes)$/.test(w) ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w)
 
 let cached: LexiconIndex | null = null
+readingCache(() => { cached = null })
 
 /** The committed lexicon, read once. */
 export function lexicon(): LexiconIndex {

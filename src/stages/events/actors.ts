@@ -6,6 +6,7 @@ import { buildMentions, slug, type ActorMention } from './mentions.js'
 import { pairOf, resolvePronouns } from './pronouns.js'
 import { countryOfDemonym } from './places.js'
 import { lowerBound } from '../tokens/tokens.js'
+import { readingCache } from '../../reading-caches.js'
 
 /** Every match of a global regex over the text, as spans in order. */
 function matchSpans(re: RegExp, text: string): Span[] {
@@ -42,7 +43,8 @@ function wordsBefore(text: string, pos: number): string[] {
   return text.slice(from, pos).toLowerCase().match(WORD_CHARS) ?? []
 }
 
-const CACHE = new WeakMap<readonly Entity[], ActorIndex>()
+let CACHE = new WeakMap<readonly Entity[], ActorIndex>()
+readingCache(() => { CACHE = new WeakMap() })
 /** The actor index of a document, built once per entities layer and shared by the quotes and events stages. */
 export function actorIndex(text: string, sentences: readonly Sentence[], entities: readonly Entity[]): ActorIndex {
   const hit = CACHE.get(entities)

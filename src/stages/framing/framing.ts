@@ -5,6 +5,7 @@ import { NEUTRAL_REGIME_HEADS, TONE_NEGATIVE, TONE_POSITIVE } from './framing.da
 import { loadLexicon, type CompiledEntry } from './lexicon.js'
 import { KeywordSet, requiredLiterals } from './prefilter.js'
 import { quotedSpans } from './quoted.js'
+import { readingCache } from '../../reading-caches.js'
 
 export interface FramingOptions {
   /** folders (or files) of user lexicon JSON merged over the built-in lexicon */
@@ -28,7 +29,8 @@ function trimRegimeHead(text: string, start: number, end: number): number | null
 
 /** A lexicon ready to run: per entry a private regex (its lastIndex is ours) and the keywords one of which a match needs. */
 interface Plan { readonly entries: readonly { readonly re: RegExp; readonly keywords: readonly string[] | null }[]; readonly keywords: KeywordSet }
-const plans = new WeakMap<readonly CompiledEntry[], Plan>()
+let plans = new WeakMap<readonly CompiledEntry[], Plan>()
+readingCache(() => { plans = new WeakMap() })
 function planOf(lexicon: readonly CompiledEntry[]): Plan {
   let p = plans.get(lexicon)
   if (!p) {

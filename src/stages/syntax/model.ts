@@ -21,6 +21,7 @@ import { lemmatize } from './lemma.js'
 import { tagSentence, WordCache, type TagWord } from './tagger.js'
 import { FastTagger } from './fast-tagger.js'
 import { State } from './transitions.js'
+import { readingCache } from '../../reading-caches.js'
 
 /** Folder of the committed syntax model. */
 export const SYNTAX_MODEL_DIR = join(MODELS_DIR, 'syntax')
@@ -128,6 +129,7 @@ export function readLemmas(file: string): Map<string, string> {
 interface SyntaxMeta { readonly deprels: readonly string[]; readonly beamWidth?: number }
 
 let cached: SyntaxParser | null = null
+readingCache(() => { cached = null })
 
 /** Folder of the beam parser's tables and meta.json (its taggers are those of SYNTAX_MODEL_DIR). */
 export const BEAM_PARSER_DIR = 'beam'

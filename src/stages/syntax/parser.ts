@@ -10,6 +10,7 @@ import { mix } from '../entities/ner/features.js'
 import { argmax, QuantizedScorer, type Averaged, type RowScorer } from './perceptron.js'
 import { N_MOVES, N_TAGS, LABEL_HASH_BITS, LEFT, PARSER_HASH_BITS, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, State } from './transitions.js'
+import { readingCache } from '../../reading-caches.js'
 export { oracleSequence } from './transitions.js'
 
 const MASK = (1 << PARSER_HASH_BITS) - 1
@@ -49,6 +50,7 @@ const dist = (a: number, b: number): number => { const d = Math.abs(b - a); retu
  * closures made in each feature function: those were allocated on every call, several times per parser state.
  */
 let rowBuf: Int32Array = new Int32Array(0), rowAt = 0, labelDir = 0
+readingCache(() => { rowBuf = new Int32Array(0); rowAt = 0; labelDir = 0 })
 /** Writes the transition row of template t over values a, b. */
 const f = (t: number, a: number, b = 0): void => { rowBuf[rowAt++] = (mix(t, a, b) >>> 0) & MASK }
 /** Writes the relation row of template t over values a, b (for the arc direction set in labelDir). */

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Clusters } from './features.js'
 import { NER_MODEL_DIR, readLinesGz } from './model-files.js'
 import { CLUSTER_VOCAB, CLUSTERS_COARSE, CLUSTERS_FINE, KMEANS_ITERATIONS, SUBCLUSTERS } from './ner.data.js'
+import { readingCache } from '../../../reading-caches.js'
 
 /** Deterministic PRNG (mulberry32) so cluster ids and training order are reproducible. */
 export function rng(seed: number): () => number {
@@ -121,6 +122,7 @@ export function parseClusters(lines: readonly string[]): Clusters {
 }
 
 let committed: Clusters | null = null
+readingCache(() => { committed = null })
 /** The committed table (models/ner/clusters.tsv.gz), read once per process: the NER tagger, the parser and the trigger model share it. */
 export function committedClusters(): Clusters {
   committed ??= parseClusters(readLinesGz(join(NER_MODEL_DIR, 'clusters.tsv.gz')))

@@ -10,6 +10,7 @@ import { worldGazetteer } from './world-gazetteer.js'
 import { NerMemory } from './memory.js'
 import { NER_MODEL_DIR, readLinesGz, readQuantized, type QuantizedWeights } from './model-files.js'
 import { HASH_BITS, N_CLASSES, NER_TAGS } from './ner.data.js'
+import { readingCache } from '../../../reading-caches.js'
 
 /** Options of one `tag` call. */
 export interface NerTagOptions {
@@ -99,6 +100,7 @@ export function createTagger(weights: Float32Array | QuantizedWeights, clusters:
 }
 
 let cached: NerTagger | null = null
+readingCache(() => { cached = null })
 
 /**
  * Loads the committed model from models/ner (once per process; later calls return the same tagger).

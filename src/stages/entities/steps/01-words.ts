@@ -3,11 +3,13 @@ import type { Kb } from '../../../kb/index.js'
 import { caseForm, foldName } from '../../../kb/index.js'
 import type { Word } from '../context.js'
 import { LETTER } from '../entities.data.js'
+import { readingCache } from '../../../reading-caches.js'
 
 const CAP = /^\p{Lu}/u
 
 /** Folded forms of token strings already seen (most tokens repeat: "the", ",", names), kept across documents. */
 const forms = new Map<string, { fold: string; cf: string; cap: boolean }>()
+readingCache(() => forms.clear())
 
 /** True for printable ASCII without apostrophes or backticks: its folded form is its lower case, its case form itself. */
 function plainAscii(text: string, start: number, end: number): boolean {

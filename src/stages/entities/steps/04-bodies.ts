@@ -1,11 +1,13 @@
 import type { Ctx, Hit } from '../context.js'
 import { METONYM_NOUNS, STATE_NOUNS } from '../entities.data.js'
 import { pushAll } from '../../../doc/arrays.js'
+import { readingCache } from '../../../reading-caches.js'
 
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
 const CITY_ID = /^GPE:([A-Z]{3}):/
 
-const firstWords = new WeakMap<object, Set<string>>()
+let firstWords = new WeakMap<object, Set<string>>()
+readingCache(() => { firstWords = new WeakMap() })
 
 /** Longest head phrase ("defence ministry", "armed forces") starting at word i: its end and value (template or org id). */
 function headAt(ctx: Ctx, i: number): { end: number; value: string } | null {

@@ -2,6 +2,7 @@ import type { EntityType } from '../../../doc/layers.js'
 import { typeOf, type Ctx, type Hit } from '../context.js'
 import { BODY_OF_PLACE, INITIAL, NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
+import { readingCache } from '../../../reading-caches.js'
 
 /** A name-like span not found in the KB, with what its context says about its type. */
 export interface Candidate { w0: number; w1: number; hint: EntityType | 'MISC'; by: 'ner' | 'rule'; title: string[] }
@@ -15,7 +16,8 @@ const isNameWord = (ctx: Ctx, k: number): boolean => {
 export const onlyInitials = (ctx: Ctx, w0: number, w1: number): boolean => ctx.words.slice(w0, w1).every((w) => INITIAL.test(w.text))
 
 /** Office nouns of the role table ("supreme leader", "leader of the islamic revolution"), per knowledge base. */
-const officeNouns = new WeakMap<object, Set<string>>()
+let officeNouns = new WeakMap<object, Set<string>>()
+readingCache(() => { officeNouns = new WeakMap() })
 
 /**
  * True when words [w0, w1) are a title and no name: an office noun of the role table or its end ("Supreme Leader",
@@ -96,7 +98,8 @@ export function typeHint(ctx: Ctx, w0: number, w1: number): EntityType | 'MISC' 
   return 'MISC'
 }
 
-const capCounts = new WeakMap<Ctx, Map<string, number>>()
+let capCounts = new WeakMap<Ctx, Map<string, number>>()
+readingCache(() => { capCounts = new WeakMap() })
 /** How often each capitalised word occurs in the document (a surname recurs alone). */
 function capCount(ctx: Ctx): Map<string, number> {
   let m = capCounts.get(ctx)

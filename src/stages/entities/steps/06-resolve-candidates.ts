@@ -3,6 +3,7 @@ import { typeOf, wordsText, type Ctx, type Hit } from '../context.js'
 import { BODY_OF_PLACE, FUZZY_MIN_LETTERS, INITIAL, ORG_HEAD_WORDS, TITLES } from '../entities.data.js'
 import { activeAt, isFullName, titleFits } from './03-resolve-kb.js'
 import type { Candidate } from './05-candidates.js'
+import { readingCache } from '../../../reading-caches.js'
 
 const NON_LETTERS = /[^\p{L}]/gu
 const ASCII_LETTERS = /^[A-Za-z]*$/
@@ -12,11 +13,13 @@ const letters = (s: string) => (ASCII_LETTERS.test(s) ? s.length : s.replace(NON
 interface NamedPerson { readonly id: string; readonly lastWords: readonly string[] }
 
 /** Last words of a KB person's surnames, per KB actor record (they never change). */
-const kbLastWords = new WeakMap<object, readonly string[]>()
+let kbLastWords = new WeakMap<object, readonly string[]>()
+readingCache(() => { kbLastWords = new WeakMap() })
 const lastWordsOf = (names: readonly string[], affiliation: string | null) => [...new Set(names.map((n) => surnameOf(n, affiliation) ?? n))].map((s) => s.split(/\s+/).pop()!)
 
 /** The people of the document so far, kept per document and extended as hits are added (hits are only appended). */
-const peopleSeen = new WeakMap<Ctx, { upto: number; ids: Set<string>; list: NamedPerson[] }>()
+let peopleSeen = new WeakMap<Ctx, { upto: number; ids: Set<string>; list: NamedPerson[] }>()
+readingCache(() => { peopleSeen = new WeakMap() })
 
 /** Forgets the people list of a document (after hits already there were changed in place). */
 export function forgetPeople(ctx: Ctx): void { peopleSeen.delete(ctx) }

@@ -2,6 +2,7 @@ import { covers, dateFrom, dateTo, overlaps, type KbOffice } from '../../../kb/i
 import { typeOf, type Ctx, type Hit } from '../context.js'
 import { APPOSITION_MARKS, DETERMINERS, PAST_MARKERS, ROLE_HEADS, ROLE_MAX_WORDS, ROLE_MODIFIERS, ROLE_RANKS, TITLES } from '../entities.data.js'
 import { pushAll } from '../../../doc/arrays.js'
+import { readingCache } from '../../../reading-caches.js'
 
 const COUNTRY_ID = /^GPE:[A-Z]{3}$/
 /** How many title words before a new person's name are read for their nationality. */
@@ -85,7 +86,8 @@ function ofAfter(ctx: Ctx, i: number, hitAt: Map<number, Hit>): { end: number; i
   return t === 'ORG' || t === 'GROUP' ? { end: h.w1, iso: ctx.kb.actor(h.actor!)?.affiliation ?? null, body: h.actor } : null
 }
 
-const longNouns = new WeakMap<object, Set<string>>()
+let longNouns = new WeakMap<object, Set<string>>()
+readingCache(() => { longNouns = new WeakMap() })
 
 /**
  * An office noun of several words that starts at head word i ("chief of staff", "chief of the general staff"):

@@ -9,6 +9,7 @@ import { candidateTokens } from './candidates.js'
 import { SPEECH_VERBS, triggerFeatures, type FeatureContext } from './features.js'
 import type { TriggerModel } from './model.js'
 import { otherParty } from '../speech.js'
+import { readingCache } from '../../../reading-caches.js'
 
 /** Where the target of a type is usually named, in order: '' is the direct object. */
 const TARGET_PREPS: Readonly<Record<string, readonly string[]>> = {
@@ -33,6 +34,7 @@ const OWNED = new Set(['ACCUSE', 'SUPPORT', 'PROTEST'])
 const ADDRESSED = new Set(['REQUEST', 'ACCUSE', 'THREATEN'])
 
 const ENTRIES = new Map<string, TriggerEntry>()
+readingCache(() => ENTRIES.clear())
 /** The trigger entry of a model decision: mode and target prepositions from a lexicon entry of the same type, when the word has one. */
 function entryFor(type: string, word: string, noun: boolean): TriggerEntry {
   const key = `${type}|${word}|${noun}`

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { MODELS_DIR } from '../../../paths.js'
 import { rng, shuffled } from '../../entities/ner/clusters.js'
+import { readingCache } from '../../../reading-caches.js'
 
 /** Folder of the committed events model. */
 export const EVENTS_MODEL_DIR = join(MODELS_DIR, 'events')
@@ -54,6 +55,7 @@ export class TriggerModel {
 }
 
 let cached: TriggerModel | null | undefined
+readingCache(() => { cached = undefined })
 /** The committed model, loaded once per process; null when none has been trained. */
 export function loadTriggerModel(dir = EVENTS_MODEL_DIR): TriggerModel | null {
   if (cached !== undefined && dir === EVENTS_MODEL_DIR) return cached

@@ -6,6 +6,7 @@ import { countryOfDemonym } from '../places.js'
 import { isSymmetric } from '../../../plover/catalogue.js'
 import type { Trigger } from './01-triggers.js'
 import { TOWN_ID } from './03-syntax-args.js'
+import { readingCache } from '../../../reading-caches.js'
 
 /** Source, targets (one event each) and location of a trigger. */
 export interface Args { readonly sources: readonly (ActorRef | null)[]; readonly targets: readonly (ActorRef | null)[]; readonly location: string | null; readonly locationRef: ActorRef | null }
@@ -164,6 +165,7 @@ function clauseEndAfter(c: ArgContext, from: number, end: number): number {
 
 /** The pattern of `withDemonym` per set of target prepositions (a handful of lexicon entries share each). */
 const DEMONYM_AFTER = new Map<string, RegExp>()
+readingCache(() => DEMONYM_AFTER.clear())
 
 /**
  * "with our Iranian friends", "with the Russian side", "condolences to the Turkish nation": a nationality adjective

@@ -1,6 +1,7 @@
 import type { ActorRef, Entity, EventRecord } from '../../../doc/layers.js'
 import { knownPlace } from '../places.js'
 import { isSymmetric } from '../../../plover/index.js'
+import { readingCache } from '../../../reading-caches.js'
 
 /** What is supplied is part of an AID event's identity (drones one year, missiles the next). */
 const item = (e: EventRecord): string => (e.type === 'AID' ? (e.trigger?.text.split(/\s+/).pop() ?? '') : '')
@@ -10,6 +11,7 @@ const specific = (a: string | null, b: string | null): string | null => (GENERIC
 
 /** A capital or state body standing for its government is the same party as its country when repeats are merged (Moscow/Russia). */
 let stateOf: ReadonlyMap<string, string> = new Map()
+readingCache(() => { stateOf = new Map() })
 const party = (r: ActorRef | null): string => {
   if (!r) return '-'
   const state = stateOf.get(r.actor)
