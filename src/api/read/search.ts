@@ -86,7 +86,9 @@ export async function searchFacets(store: Store, q: string, opts: { outlet?: str
   const text = await store.search(q, { limit: 1000, texts: (id) => ix.docs.get(id) })
   const seen = new Set(text.map((h) => `${h.doc_id}:${h.start}`))
   const actors = actorsNamed(ix, q), ids = new Set(actors.map((a) => a.id))
-  const named: (typeof text[number] & { mention: { start: number; end: number } })[] = []
+  // every hit as a reference (its sentence's text is cut out for the page shown only): the text hits, then the named sentences
+  type Ref = { readonly doc_id: string; readonly title: string | null; readonly outlet: string | null; readonly start: number; readonly end: number; readonly text?: string; readonly mention?: { start: number; end: number } }
+  const refs: Ref[] = [...text]
   if (ids.size) {
     // in the order of the pages, their entities and mentions
     const mentions = namingMentions(ix)
@@ -94,20 +96,23 @@ export async function searchFacets(store: Store, q: string, opts: { outlet?: str
     for (const { doc: d, sentence: s, mention } of found) {
       if (seen.has(`${d.id}:${s.start}`)) continue
       seen.add(`${d.id}:${s.start}`)
-      named.push({ doc_id: d.id, title: d.title, outlet: d.outlet, start: s.start, end: s.end, text: d.text.slice(s.start, s.end), mention })
+      refs.push({ doc_id: d.id, title: d.title, outlet: d.outlet, start: s.start, end: s.end, mention })
     }
   }
-  const hits = [...text, ...named].map((h) => {
-    const d = ix.docs.get(h.doc_id)
-    return { ...h, published: d?.published ?? null, date_inferred: d?.published ? null : d?.published_inferred?.date ?? null, year: yearOf(ix, h.doc_id) }
-  })
-  const facet = (f: (h: (typeof hits)[number]) => string | null) => {
+  const years = new Map<string, string>()
+  const year = (h: Ref) => { let y = years.get(h.doc_id); if (y === undefined) years.set(h.doc_id, (y = yearOf(ix, h.doc_id))); return y }
+  const facet = (f: (h: Ref) => string | null) => {
     const m = new Map<string, number>()
-    for (const h of hits) { const v = f(h); if (v) m.set(v, (m.get(v) ?? 0) + 1) }
+    for (const h of refs) { const v = f(h); if (v) m.set(v, (m.get(v) ?? 0) + 1) }
     return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, count]) => ({ value, count }))
   }
-  const facets = { outlet: facet((h) => h.outlet), year: facet((h) => h.year) }
-  const kept = hits.filter((h) => (!opts.outlet || h.outlet === opts.outlet) && (!opts.year || h.year === opts.year)).map(({ year: _y, ...h }) => h)
+  const facets = { outlet: facet((h) => h.outlet), year: facet(year) }
+  const kept = opts.outlet || opts.year ? refs.filter((h) => (!opts.outlet || h.outlet === opts.outlet) && (!opts.year || year(h) === opts.year)) : refs
   const offset = opts.offset ?? 0, limit = opts.limit ?? 50
-  return { total: kept.length, items: kept.slice(offset, offset + limit), facets, actors }
+  const items = kept.slice(offset, offset + limit).map((h) => {
+    const d = ix.docs.get(h.doc_id)
+    return { doc_id: h.doc_id, title: h.title, outlet: h.outlet, start: h.start, end: h.end, text: h.text ?? d!.text.slice(h.start, h.end), ...(h.mention ? { mention: h.mention } : {}),
+      published: d?.published ?? null, date_inferred: d?.published ? null : d?.published_inferred?.date ?? null }
+  })
+  return { total: kept.length, items, facets, actors }
 }

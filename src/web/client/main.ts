@@ -20,7 +20,7 @@ import { watchlistsView } from './views/watchlists.js'
 type View = (arg: string, params: URLSearchParams) => Promise<HTMLElement>
 const ROUTES: Record<string, View> = {
   '': (_a, p) => homeView(p), event: (id) => eventView(id), doc: (id, p) => documentView(id, p), actor: (id, p) => actorView(id, p),
-  network: () => networkView(), map: (_a, p) => mapView(p), contradictions: () => contradictionsView(), outlets: () => outletsView(),
+  network: () => networkView(), map: (_a, p) => mapView(p), contradictions: (_a, p) => contradictionsView(p), outlets: () => outletsView(),
   search: (_a, p) => searchView(p), documents: (_a, p) => documentsView(p),
   watchlists: (id, p) => watchlistsView(id, p), corrections: () => correctionsView(),
 }

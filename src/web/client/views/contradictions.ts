@@ -25,6 +25,7 @@ export function contradictionBlock(c: Contradiction): HTMLElement {
 function claimGroup(g: ClaimGroup): HTMLElement {
   return h('section', { class: 'claim-group' },
     h('h3', {}, `Counted in “${g.unit}”: `, g.values.map((v, i) => [i ? ' · ' : '', h('strong', {}, String(v.value)), h('span', { class: 'muted' }, ` (${v.docs} page${v.docs === 1 ? '' : 's'})`)])),
+    g.claim_count > g.claims.length ? h('p', { class: 'muted small' }, `${g.claim_count} claims; the first ${g.claims.length}, smallest value first, are listed.`) : null,
     h('table', { class: 'claims-table' }, h('thead', {}, h('tr', {}, h('th', {}, 'Value'), h('th', {}, 'Outlet'), h('th', {}, 'Sentence'))),
       h('tbody', {}, g.claims.map((c) => h('tr', {},
         h('td', { class: 'value' }, `${c.qualifier ? c.qualifier + ' ' : ''}${c.value}`),
@@ -32,15 +33,23 @@ function claimGroup(g: ClaimGroup): HTMLElement {
         h('td', {}, link(docRoute(c.doc, c.evidence), c.evidence.text)))))))
 }
 
-/** Contradictions the corpus analysis found; below them, every numeric claim by unit so figures can be compared. */
-export async function contradictionsView(): Promise<HTMLElement> {
-  // the largest pages the API gives (500 contradictions, 500 units of at most 500 claims each)
-  const [{ items: list }, { items: claims }] = await Promise.all([api<Page<Contradiction>>('contradictions', { limit: 500 }), api<Page<ClaimGroup>>('claims', { limit: 500, per_unit: 500 })])
+/** Units of numeric claims a page of the view lists (largest first), and claims listed per unit (`claim_count` gives them all). */
+const UNITS = 50, PER_UNIT = 100
+
+/** Contradictions the corpus analysis found; below them, the numeric claims by unit (a page of units at a time) so figures can be compared. */
+export async function contradictionsView(params: URLSearchParams = new URLSearchParams()): Promise<HTMLElement> {
+  const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0)
+  const [{ items: list }, claims] = await Promise.all([api<Page<Contradiction>>('contradictions', { limit: 500 }),
+    api<Page<ClaimGroup> & { total: number }>('claims', { limit: UNITS, offset, per_unit: PER_UNIT })])
+  const units = claims.items
+  const pager = offset > 0 || claims.next_offset != null ? h('p', { class: 'pager' }, offset > 0 ? link(`#/contradictions?offset=${Math.max(0, offset - UNITS)}`, '← Previous units') : null, ' ',
+    claims.next_offset != null ? link(`#/contradictions?offset=${claims.next_offset}`, 'Next units →') : null) : null
   return h('section', { class: 'contradictions' }, h('h1', {}, 'Contradictions'),
     h('p', { class: 'small' }, link('#/watchlists?contradictions=1&name=New+contradictions', 'Watch for new contradictions'), h('span', { class: 'muted' }, ' (as a feed or a webhook)')),
     list.length ? list.map(contradictionBlock)
       : h('p', { class: 'empty' }, 'The corpus analysis found no contradictions between the stored pages.'),
-    h('h2', {}, `Numeric claims (${claims.reduce((n, g) => n + g.claim_count, 0)})`),
-    claims.length ? [h('p', { class: 'muted' }, 'Every number the pages give, grouped by what it counts, with the sentence it comes from. Dossier adds no verdict here: compare the values yourself.'),
-      claims.map(claimGroup)] : h('p', { class: 'empty' }, 'No numeric claims were found.'))
+    h('h2', {}, `Numeric claims (${claims.total} unit${claims.total === 1 ? '' : 's'})`),
+    units.length ? [h('p', { class: 'muted' }, 'Every number the pages give, grouped by what it counts, with the sentence it comes from. Dossier adds no verdict here: compare the values yourself.',
+      claims.total > units.length ? ` Units ${offset + 1}–${offset + units.length} of ${claims.total}, those with the most claims first; at most ${PER_UNIT} claims of each are listed.` : ''),
+      units.map(claimGroup), pager] : h('p', { class: 'empty' }, 'No numeric claims were found.'))
 }
