@@ -53,7 +53,7 @@ export interface ScaleResult {
 const log = (s: string) => process.stderr.write(`bench:scale: ${s}\n`)
 
 /** The corpus's lines (raw JSON text, in file order). */
-async function readCorpus(dir: string): Promise<string[]> {
+export async function readCorpus(dir: string): Promise<string[]> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()
   if (!files.length) throw new Error(`Expected the Tehran Times corpus (*.jsonl) in ${dir}, found none`)
   const lines: string[] = []

@@ -45,7 +45,7 @@ export function corpusRoutes(app: Api, ctx: RouteContext): void {
       return c.json({ ...p, items: p.items.map((x) => ({ ...x, members: x.members.map((m) => ({ ...m, outlet: ix.docs.get(m.doc)?.outlet ?? null, title: ix.docs.get(m.doc)?.title ?? null })) })) } as any, 200)
     })
   app.openapi(createRoute({ method: 'get', path: '/api/claims', tags: ['corpus'], summary: 'Numeric claims grouped by unit (largest group first): each distinct value with the pages that give it, and the claims with their evidence spans',
-    request: { query: PageQuery.extend({ per_unit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100).openapi({ description: 'Most claims listed per unit (`claim_count` gives them all)' }) }) },
+    request: { query: PageQuery.extend({ per_unit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20).openapi({ description: 'Most claims listed per unit (`claim_count` gives them all; default 20, so a default page of 50 units stays about half a megabyte)' }) }) },
     responses: { 200: json(totalPageOf(ClaimGroupSchema, 'ClaimGroupPage'), 'A page of units'), 400: json(ErrorSchema, 'Bad query') } }),
     async (c) => {
       const { limit, offset, per_unit } = c.req.valid('query')

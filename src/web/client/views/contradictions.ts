@@ -34,7 +34,7 @@ function claimGroup(g: ClaimGroup): HTMLElement {
 }
 
 /** Units of numeric claims a page of the view lists (largest first), and claims listed per unit (`claim_count` gives them all). */
-const UNITS = 50, PER_UNIT = 100
+const UNITS = 20, PER_UNIT = 50
 
 /** Contradictions the corpus analysis found; below them, the numeric claims by unit (a page of units at a time) so figures can be compared. */
 export async function contradictionsView(params: URLSearchParams = new URLSearchParams()): Promise<HTMLElement> {
