@@ -56,6 +56,10 @@ describe('Phoenix dictionary converter', () => {
     const [person, org] = parseActorDictionary(DICT, 't')
     assert.equal(phoenixKind(person!, 'countries', lex, demonyms), 'person')
     assert.equal(phoenixKind(org!, 'international', lex, demonyms), 'org')
+    // a ruler known by one name, with dated role codes, is skipped (no organisation, no alias of a lone given name); occupied territory stays
+    const [mononym, place] = parseActorDictionary('JORUND_  # CountryInfo.txt\n\t[NORGOV 750325-820613]\nKOSTOVA_  # CountryInfo.txt\n\t[NOROCC 990610-080217]\n', 't')
+    assert.equal(phoenixKind(mononym!, 'countries', lex, demonyms), 'skip')
+    assert.equal(phoenixKind(place!, 'countries', lex, demonyms), 'org')
     const states = new Set(['FRA'])
     assert.equal(codeOfficeId('FRAGOV'), 'FRA:cameo-fragov')
     assert.deepEqual(codeOffice('FRAGOV', states, () => 'France'), { id: 'FRA:cameo-fragov', title: 'France: government (CAMEO FRAGOV)', country: 'FRA', kind: 'cameo-fragov', nouns: [], code: 'FRAGOV' })

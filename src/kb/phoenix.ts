@@ -183,6 +183,10 @@ export function phoenixKind(e: PhoenixEntry, fileKind: 'countries' | 'internatio
     && nameWords.every((w) => !lex.common.has(w.toLowerCase().replace(/\.$/, '')) && !demonyms.has(w.toLowerCase()) && !isAcronym(w, lex, false))
   const personHint = e.codes.some((c) => c.dated) || /CountryInfo|rulers/i.test(e.comment)
   if (personLike && (personHint || fileKind === 'international')) return 'person'
+  // a ruler known by one name ("KHALID_", "FAHD_" in a state's CountryInfo list, with dated role codes: SAUGOV) is no
+  // organisation, and a lone given name is too common to stand for that person: skipped (not a place coded by its
+  // state alone or as occupied territory: "KOSOVA_" [KSV], "SULAYMANIYAH_" [IRQOCC])
+  if (words.length === 1 && e.codes.some((c) => c.dated) && e.codes.every((c) => c.code.length > 3 && !c.code.endsWith('OCC')) && !ORG_WORDS.test(name) && /^[\p{L}'\-]+$/u.test(name) && !isAcronym(name, lex, false)) return 'skip'
   if (codes.some((c) => ARMED.test(c)) || fileKind === 'milnonstate') return 'group'
   if (!codes.length && !e.synonyms.length) return 'skip'
   return 'org'

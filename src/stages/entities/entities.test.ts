@@ -91,6 +91,19 @@ describe('entities: resolution', () => {
     assert.deepEqual(found, ['PERSON Oskar Wendt Halvorsen: Oskar Wendt Halvorsen|Wendt Halvorsen'])
   })
 
+  it('the given names a tagger left out right before a person it found are part of the name; a title, a place or a sentence opening is not', () => {
+    // a tagger that knows only the last two words of the name ("Khalid Orvensen" after "Jorund bin")
+    const tagger = { tag: (ws: readonly string[]) => ws.map((w, i) => (w === 'Khalid' && ws[i + 1] === 'Orvensen' ? 'B-PER' : w === 'Orvensen' ? (ws[i - 1] === 'Khalid' ? 'I-PER' : 'B-PER') : 'O')) }
+    const pipe = createPipeline([tokensStage, entitiesStage({ kb, ner: tagger })])
+    const people = (text: string) => {
+      const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }], { title: null, published: '2023-06-10', author: null, outlet: null, copy_of: null })
+      return (pipe.run(doc).doc.layers.entities ?? []).filter((e) => e.type === 'PERSON').map((e) => e.name)
+    }
+    assert.deepEqual(people('The visiting Ambassador to Norway Jorund bin Khalid Orvensen said the talks went well.'), ['Jorund bin Khalid Orvensen'])
+    assert.deepEqual(people('Ambassador Khalid Orvensen said the talks went well.'), ['Khalid Orvensen'])
+    assert.deepEqual(people('Yesterday Orvensen said the talks went well.'), ['Orvensen'])
+  })
+
   it('with the NER model: a surname alone is the person the page names in full with it, not a knowledge-base namesake', () => {
     const people = (text: string, published: string | null) => nerEntities(text, published).filter((e) => e.type === 'PERSON').map((e) => `${e.name} ${e.actor}`)
     // undated: every namesake's term fits, and the page's own person still wins

@@ -64,6 +64,33 @@ function portfolioEndIn(ctx: Ctx, w0: number, w1: number): number {
   return end
 }
 
+/** A word that may be a given name or an inner part of a person's name: capitalised, letters (and apostrophes or hyphens), some lower case. */
+const NAME_PART = /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u
+
+/**
+ * "Saudi Ambassador to Iraq Abdulaziz bin Khalid | Al-Shammari said", "UN rights chief Zeid Ra’ad | Al Hussein": the
+ * first word of a person's name the model found, moved back over the capitalised words (and name particles between
+ * them) that it left untagged right before it: given names it did not know. Never over a title, an office, a body's or
+ * place's head word, a word the knowledge base names, a sentence's first word or an acronym; at most three words.
+ */
+function givenNamesBefore(ctx: Ctx, tags: readonly string[], s0: number, w0: number, covered: Uint8Array): number {
+  const { words } = ctx
+  const namePart = (k: number): boolean => {
+    const w = words[k]
+    return !!w && k > s0 && tags[k - s0] === 'O' && !covered[k] && !w.first && NAME_PART.test(w.text) && !NOT_NAMES.has(w.fold) && !(w.fold in TITLES)
+      && !isRankOrOffice(w.fold) && !ORG_HEAD_WORDS.has(w.fold) && !PLACE_HEAD_WORDS.has(w.fold)
+  }
+  let from = w0
+  for (let added = 0; added < 3;) {
+    if (namePart(from - 1)) { from--; added++; continue }
+    // "bin", "ibn", "al" between two name words
+    const p = words[from - 1]
+    if (p && from - 1 > s0 && tags[from - 1 - s0] === 'O' && !covered[from - 1] && NAME_PARTICLES.has(p.text) && namePart(from - 2)) { from -= 2; added++; continue }
+    break
+  }
+  return from
+}
+
 /**
  * Runs the NER model sentence by sentence, giving it the KB hits as gazetteer answers, and returns the names it
  * finds outside KB hits as candidates (its label is the type hint; LOC is taken as GPE, the usual case in news).
@@ -154,7 +181,7 @@ export function nerCandidates(ctx: Ctx, ner: NerLike, memory: NerMemoryFactory, 
       // "USS John C. Stennis", "IRIS Sahand": a ship is named after its prefix, whoever it is named for
       const ship = w0 > s0 && SHIP_PREFIXES.has(words[w0 - 1]!.text) && !covered[w0 - 1]
       if (free && ship) out.push({ w0: w0 - 1, w1, hint: 'ORG', by: 'ner', title: [] })
-      else if (free) out.push({ w0, w1, hint: body ? 'ORG' : LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, w0) })
+      else if (free) { const from = type === 'PER' ? givenNamesBefore(ctx, tags, s0, w0, covered) : w0; out.push({ w0: from, w1, hint: body ? 'ORG' : LABELS[type] ?? 'MISC', by: 'ner', title: titleBefore(ctx, from) }) }
       i = next
     }
     s0 = s1
