@@ -20,11 +20,12 @@ const made: string[] = []
 after(() => { for (const d of made) rmSync(d, { recursive: true, force: true }) })
 const TOWNS = ['Oslo', 'Bergen', 'Helsinki', 'Tallinn', 'Riga', 'Vilnius', 'Warsaw', 'Berlin', 'Paris', 'Madrid']
 const page = (i: number) => GOOD_PAGE.replace('Oslo on Monday', `${TOWNS[i % TOWNS.length]} on Monday (item ${i})`)
-/** A JSON Lines file of n pages, each with a URL of its own, and one empty line-record (rejected as ingest rejects it). */
+/** A JSON Lines file of n pages, each with a URL of its own, and one empty record (rejected as ingest rejects it). */
 function pagesFile(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-queue-'))
   made.push(dir)
-  const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ url: `https://example.org/news/${i}`, text: page(i) }))
+  // the first page holds a NUL character (PostgreSQL's jsonb and text refuse it; ingest reads it out with a note)
+  const lines = Array.from({ length: n }, (_, i) => JSON.stringify({ url: `https://example.org/news/${i}`, text: i ? page(i) : page(i).replace('Foreign ministers', 'Foreign\u0000 ministers') }))
   writeFileSync(join(dir, 'pages.jsonl'), [...lines, JSON.stringify({ url: 'https://example.org/empty', text: '' })].join('\n') + '\n')
   return join(dir, 'pages.jsonl')
 }
@@ -148,7 +149,7 @@ if (PG) {
     await c.connect()
     try {
       // a job whose page cannot be read whatever the worker does (a page with no html or text)
-      await c.query(`insert into queue_jobs (key, page) values ('d_broken', $1::jsonb)`, [JSON.stringify({ url: 'https://example.org/broken', rawSha: sha256(new Uint8Array([1])), page: { html: 42 } })])
+      await c.query(`insert into queue_jobs (key, page, label) values ('d_broken', $1, 'https://example.org/broken')`, [JSON.stringify({ url: 'https://example.org/broken', rawSha: sha256(new Uint8Array([1])), page: { html: 42 } })])
       const r = await worker(url, ['--max-tries', '3', '--json']).done
       assert.equal(r.code, 1, 'a job died: exit 1')
       const sum = JSON.parse(r.out)

@@ -48,6 +48,12 @@ export interface QueueStatus {
   readonly dead: readonly { readonly id: string; readonly key: string; readonly from: string | null; readonly attempts: number; readonly error: string | null; readonly at: string }[]
 }
 
+/** A job's page from its JSON text; what is not JSON is given as is (the worker says what is wrong with it). */
+function parsePage(text: string | null): QueuedPage | null {
+  if (text == null) return null
+  try { return JSON.parse(text) as QueuedPage } catch { return text as unknown as QueuedPage }
+}
+
 /** The session advisory lock held while one worker runs the cross-source analysis (any constant; "dosq"). */
 const PG_ANALYSIS_LOCK = 0x646f7371
 
@@ -56,7 +62,8 @@ export async function migrateQueue(client: { query(sql: string): Promise<unknown
   await client.query(`create table if not exists queue_jobs (
     id bigserial primary key,
     key text not null unique,
-    page jsonb,
+    page text,
+    label text,
     state text not null default 'waiting' check (state in ('waiting', 'active', 'done', 'dead')),
     attempts integer not null default 0,
     run_after timestamptz not null default now(),
@@ -94,9 +101,11 @@ export class JobQueue {
     const stored = new Set((await this.pool.query<{ id: string }>('select id from documents where id = any($1::text[])', [keys])).rows.map((r) => r.id))
     const seen = new Set<string>(), fresh: { key: string; page: QueuedPage }[] = []
     for (const p of pages) if (!stored.has(p.key) && !seen.has(p.key)) { seen.add(p.key); fresh.push(p) }
+    // the page is kept as JSON text, not jsonb: jsonb refuses the NUL characters a page may hold (ingest reads
+    // them out of the text with a note on the page, src/ingest/read-page.ts, and so does the worker)
     const added = fresh.length ? (await this.pool.query<{ key: string }>(
-      `insert into queue_jobs (key, page) select x->>'key', x->'page' from jsonb_array_elements($1::jsonb) as x on conflict (key) do nothing returning key`,
-      [JSON.stringify(fresh)])).rows.map((r) => r.key) : []
+      `insert into queue_jobs (key, page, label) select * from unnest($1::text[], $2::text[], $3::text[]) on conflict (key) do nothing returning key`,
+      [fresh.map((p) => p.key), fresh.map((p) => JSON.stringify(p.page)), fresh.map((p) => p.page.from ?? p.page.url)])).rows.map((r) => r.key) : []
     const got = new Set(added)
     return { enqueued: added.length, duplicates: keys.filter((k, i) => !got.has(k) || keys.indexOf(k) !== i) }
   }
@@ -118,7 +127,7 @@ export class JobQueue {
       `update queue_jobs set state = 'dead', locked_by = null, locked_until = null, updated_at = now(),
          last_error = 'Expected a worker to finish the job, got its lease run out ' || attempts || ' time(s) (' || coalesce(locked_by, '?') || ' was stopped or killed while holding it)'
        where state = 'active' and locked_until < now() and attempts >= $1`, [maxTries])
-    const r = await this.pool.query<{ id: string; key: string; page: QueuedPage | null; attempts: number }>(
+    const r = await this.pool.query<{ id: string; key: string; page: string | null; attempts: number }>(
       `with c as (
          select id from queue_jobs
          where state in ('waiting', 'active') and ((state = 'waiting' and run_after <= now()) or (state = 'active' and locked_until < now()))
@@ -127,7 +136,7 @@ export class JobQueue {
          locked_until = now() + $3 * interval '1 second', updated_at = now()
        from c where j.id = c.id
        returning j.id, j.key, j.page, j.attempts`, [worker, n, leaseSeconds])
-    return r.rows.sort((a, b) => Number(a.id) - Number(b.id)).map((x) => ({ id: String(x.id), key: x.key, page: x.page, attempts: Number(x.attempts) }))
+    return r.rows.sort((a, b) => Number(a.id) - Number(b.id)).map((x) => ({ id: String(x.id), key: x.key, page: parsePage(x.page), attempts: Number(x.attempts) }))
   }
 
   /** Renews `worker`'s lease on these jobs (those it still holds). */
@@ -178,7 +187,7 @@ export class JobQueue {
       `select locked_by as worker, count(*) as jobs, max(locked_until) as lease_until, max(locked_until) < now() as expired
        from queue_jobs where state = 'active' group by locked_by order by locked_by`)).rows
     const dead = (await this.pool.query<{ id: string; key: string; from: string | null; attempts: number; error: string | null; at: Date }>(
-      `select id, key, coalesce(page->>'from', page->>'url') as from, attempts, last_error as error, updated_at as at
+      `select id, key, label as from, attempts, last_error as error, updated_at as at
        from queue_jobs where state = 'dead' order by updated_at desc, id desc limit $1`, [limit])).rows
     return {
       counts,
