@@ -17,7 +17,7 @@
  * `--queue --workers W --db postgres://…` measures the job queue instead (`dossier ingest --queue`, `dossier worker`):
  * in a fresh database on that server (dropped afterwards unless `--keep`), it enqueues the N pages (a child process),
  * starts W worker processes (`runWorker`, as `dossier worker --once` runs it; here --workers counts processes, each
- * reading in its main thread), kills one with SIGKILL once `--kill-at` jobs (default N/3) are done and restarts it at
+ * reading in its main thread, with an 8 GB heap for the whole analysis at the first drain), kills one with SIGKILL once `--kill-at` jobs (default N/3) are done and restarts it at
  * once, and waits for them all to stop (the queue drained and the cross-source analysis done). It reports enqueue
  * pages/s, pages/s from the workers' start to the drained queue, the analysis's seconds, the jobs the killed worker
  * held and how long they waited for its lease (`--lease`, default 30 s), and the census: pages lost (a job not done,
@@ -267,7 +267,7 @@ async function childWorker(url: string, lease: number): Promise<void> {
 }
 
 /** `--queue`: the job queue path on PostgreSQL, with one worker killed mid-run and restarted (see the header). */
-export async function benchQueue(o: { docs: number; workers: number; db: string; lease?: number; killAt?: number; keep?: boolean; corpusDir?: string }): Promise<QueueScaleResult> {
+export async function benchQueue(o: { docs: number; workers: number; db: string; lease?: number; killAt?: number; keep?: boolean; corpusDir?: string; heapMb?: number }): Promise<QueueScaleResult> {
   const pg = (await import('pg')).default
   const lease = o.lease ?? 30, killAt = o.killAt ?? Math.max(1, Math.floor(o.docs / 3))
   const dir = mkdtempSync(join(tmpdir(), 'dossier-scale-queue-'))
@@ -302,7 +302,8 @@ export async function benchQueue(o: { docs: number; workers: number; db: string;
     const me = fileURLToPath(import.meta.url)
     const rss: number[] = []
     const start = (label: string) => {
-      const child = spawn(process.execPath, [me, '--child-worker', url, String(lease)], { stdio: ['ignore', 'pipe', 'pipe'] })
+      // the heap of a worker: the whole cross-source analysis at the first drain holds every document (3.2 GB at 30,000)
+      const child = spawn(process.execPath, [`--max-old-space-size=${o.heapMb ?? 8192}`, me, '--child-worker', url, String(lease)], { stdio: ['ignore', 'pipe', 'pipe'] })
       let out = ''
       child.stdout.on('data', (d) => { out += d })
       child.stderr.on('data', (d) => { for (const l of String(d).split('\n')) if (l.trim()) log(`${label}: ${l.trim()}`) })

@@ -204,7 +204,13 @@ export async function runWorker(store: Store, queue: JobQueue, opts: WorkerOptio
   })
 
   try {
-    if (!pool && !pipeline) pipeline = defaultPipeline(opts).pipeline
+    if (!pool) {
+      // the models load parts of themselves on the first page (seconds on a loaded machine): read one before
+      // claiming anything, so no claimed job waits for it past its lease
+      pipeline ??= defaultPipeline(opts).pipeline
+      const text = 'TEHRAN – Iran and Russia signed an agreement on Monday, the foreign minister said. "We will cooperate on energy," he told reporters.'
+      readPage({ path: null, url: null, page: { text } }, '0'.repeat(64), pipeline)
+    }
     while (!opts.signal?.aborted) {
       const claimed = await queue.claim(name, batch, lease, maxTries)
       if (!claimed.length) {
