@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { CORPUS_DIR, pageAt, type ScaleResult } from './scale.js'
+import { CORPUS_DIR, pageAt, type QueueScaleResult, type ScaleResult } from './scale.js'
 
 test('scale benchmark pages: the corpus in a spread order, then new articles made of two, with URLs of their own; the same every run', () => {
   const art = (id: number, words: string) => JSON.stringify({ url: `https://www.tehrantimes.com/news/${id}/slug-${id}`, text: `TEHRAN – ${words} one. ${words} two. ${words} three. ${words} four.` })
@@ -34,4 +34,19 @@ test('npm run bench:scale runs end to end on 20 pages and reports every figure (
     const q = out.api.queries[name]
     assert.ok(q && q.n === 2 && Number.isFinite(q.p95), `${name}: ${JSON.stringify(q)}`)
   }
+})
+
+const PG = process.env.DOSSIER_TEST_PG
+test('npm run bench:scale -- --queue runs end to end on 20 pages with a worker killed mid-run, and counts nothing lost or stored twice (no timing is checked)', {
+  timeout: 240_000, skip: !PG ? 'set DOSSIER_TEST_PG=postgres://… to run it on a real server' : existsSync(CORPUS_DIR) ? false : `no corpus at ${CORPUS_DIR}`,
+}, () => {
+  const script = fileURLToPath(new URL('./scale.js', import.meta.url))
+  const r = spawnSync(process.execPath, [script, '--queue', '--docs', '20', '--workers', '2', '--lease', '6', '--kill-at', '4', '--db', PG!, '--json'], { encoding: 'utf8', timeout: 230_000 })
+  assert.equal(r.status, 0, r.stderr.slice(-2000))
+  assert.match(r.stderr, /killed worker 1 .* with SIGKILL/)
+  const out = JSON.parse(r.stdout) as QueueScaleResult
+  assert.equal(out.enqueue.enqueued, 20)
+  assert.ok(out.kill.atDone >= 4)
+  assert.deepEqual([out.census.jobs, out.census.done, out.census.lost, out.census.duplicated, out.census.documents], [20, 20, 0, 0, 20])
+  for (const x of [out.work.pagesPerSecond, out.work.seconds, out.enqueue.pagesPerSecond]) assert.ok(Number.isFinite(x) && x > 0)
 })

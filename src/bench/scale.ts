@@ -13,6 +13,15 @@
  * phase and the cross-source analysis took in each ingest, and p50/p95 per endpoint. Progress goes to stderr; the
  * report to stdout (a table, or one JSON object with `--json`). Timings depend on the machine and its load: they
  * are measured here, never asserted by a test.
+ *
+ * `--queue --workers W --db postgres://…` measures the job queue instead (`dossier ingest --queue`, `dossier worker`):
+ * in a fresh database on that server (dropped afterwards unless `--keep`), it enqueues the N pages (a child process),
+ * starts W worker processes (`runWorker`, as `dossier worker --once` runs it; here --workers counts processes, each
+ * reading in its main thread, with an 8 GB heap for the whole analysis at the first drain), kills one with SIGKILL once `--kill-at` jobs (default N/3) are done and restarts it at
+ * once, and waits for them all to stop (the queue drained and the cross-source analysis done). It reports enqueue
+ * pages/s, pages/s from the workers' start to the drained queue, the analysis's seconds, the jobs the killed worker
+ * held and how long they waited for its lease (`--lease`, default 30 s), and the census: pages lost (a job not done,
+ * or done as stored without its document) and stored twice (two current documents of one URL or of one raw page).
  */
 import { spawn } from 'node:child_process'
 import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -231,8 +240,156 @@ export function formatScale(r: ScaleResult): string {
   return out.join('\n') + '\n'
 }
 
+/** What the queue benchmark measures (`--queue`). */
+export interface QueueScaleResult {
+  readonly machine: ScaleResult['machine']
+  readonly docs: number
+  readonly workers: number
+  readonly leaseSeconds: number
+  readonly enqueue: { readonly seconds: number; readonly pagesPerSecond: number; readonly enqueued: number; readonly rejected: number }
+  /** from the workers' start to the queue drained (every job done or dead), and to the last worker's exit (the analysis after) */
+  readonly work: { readonly seconds: number; readonly pagesPerSecond: number; readonly analysisSeconds: number; readonly peakRssMB: number }
+  /** the worker killed with SIGKILL: when (jobs done by then), the jobs it held, and how long they waited to be claimed again */
+  readonly kill: { readonly atDone: number; readonly held: number; readonly reclaimedAfterSeconds: number | null }
+  readonly census: { readonly jobs: number; readonly done: number; readonly dead: number; readonly stored: number; readonly unchanged: number; readonly rejected: number; readonly lost: number; readonly duplicated: number; readonly documents: number; readonly reclaimed: number }
+}
+
+/** The child of the queue benchmark: one worker (`runWorker` with `once`, as `dossier worker --once`), its figures on stdout. */
+async function childWorker(url: string, lease: number): Promise<void> {
+  const { openStore } = await import('../store/index.js')
+  const { JobQueue } = await import('../queue/queue.js')
+  const { runWorker } = await import('../queue/worker.js')
+  const store = await openStore(url), queue = new JobQueue(url)
+  try {
+    const sum = await runWorker(store, queue, { once: true, leaseSeconds: lease, pageTimeoutMs: Math.min(120_000, (lease * 1000) / 2), onPhase: (m) => process.stderr.write(m + '\n') })
+    process.stdout.write(JSON.stringify({ ...sum, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n')
+  } finally { await queue.close(); await store.close() }
+}
+
+/** `--queue`: the job queue path on PostgreSQL, with one worker killed mid-run and restarted (see the header). */
+export async function benchQueue(o: { docs: number; workers: number; db: string; lease?: number; killAt?: number; keep?: boolean; corpusDir?: string; heapMb?: number }): Promise<QueueScaleResult> {
+  const pg = (await import('pg')).default
+  const lease = o.lease ?? 30, killAt = o.killAt ?? Math.max(1, Math.floor(o.docs / 3))
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-scale-queue-'))
+  const name = `dossier_scale_${Date.now()}`
+  const admin = new pg.Client({ connectionString: o.db })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  const u = new URL(o.db); u.pathname = '/' + name
+  const url = u.toString()
+  const c = new pg.Client({ connectionString: url })
+  try {
+    log(`reading the corpus in ${o.corpusDir ?? CORPUS_DIR}…`)
+    const lines = await readCorpus(o.corpusDir ?? CORPUS_DIR)
+    const pagesFile = join(dir, 'pages.jsonl')
+    writePages(lines, pagesFile, 0, o.docs)
+    lines.length = 0
+    const bin = join(fileURLToPath(new URL('../..', import.meta.url)), 'bin', 'dossier.js')
+    log(`${o.docs} pages written; enqueuing them into database ${name}…`)
+    let t = performance.now()
+    const e = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'ingest', pagesFile, '--queue', '--db', url, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let out = '', err = ''
+      child.stdout.on('data', (d) => { out += d }); child.stderr.on('data', (d) => { err += d })
+      child.on('close', (code) => resolve({ code, out, err }))
+    })
+    if (e.code !== 0 && e.code !== 1) throw new Error(`Expected the enqueue to succeed, got exit code ${e.code}: ${e.err.slice(-2000)}`)
+    const es = JSON.parse(e.out) as { enqueued: number; rejected: unknown[] }
+    const enqueue = { seconds: +((performance.now() - t) / 1000).toFixed(2), pagesPerSecond: 0, enqueued: es.enqueued, rejected: es.rejected.length }
+    enqueue.pagesPerSecond = +(o.docs / enqueue.seconds).toFixed(1)
+    log(`enqueued ${es.enqueued} in ${enqueue.seconds} s; starting ${o.workers} worker(s), lease ${lease} s; one is killed with SIGKILL at ${killAt} done jobs…`)
+    await c.connect()
+    const me = fileURLToPath(import.meta.url)
+    const rss: number[] = []
+    const start = (label: string) => {
+      // the heap of a worker: the whole cross-source analysis at the first drain holds every document (3.2 GB at 30,000)
+      const child = spawn(process.execPath, [`--max-old-space-size=${o.heapMb ?? 8192}`, me, '--child-worker', url, String(lease)], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let out = ''
+      child.stdout.on('data', (d) => { out += d })
+      child.stderr.on('data', (d) => { for (const l of String(d).split('\n')) if (l.trim()) log(`${label}: ${l.trim()}`) })
+      const done = new Promise<void>((resolve, reject) => child.on('close', (code, signal) => {
+        if (signal === 'SIGKILL') return resolve()
+        if (code !== 0) return reject(new Error(`Expected ${label} to finish, got exit code ${code}`))
+        try { rss.push((JSON.parse(out) as { peakRssMB: number }).peakRssMB) } catch { /* figures missing: RSS not counted */ }
+        resolve()
+      }))
+      return { child, done }
+    }
+    t = performance.now()
+    const running = Array.from({ length: o.workers }, (_, i) => start(`worker ${i + 1}`))
+    const count = async () => (await c.query(`select count(*) filter (where state = 'done')::int as done, count(*) filter (where state = 'dead')::int as dead, count(*) filter (where state in ('waiting', 'active'))::int as open from queue_jobs`)).rows[0] as { done: number; dead: number; open: number }
+    let kill: QueueScaleResult['kill'] = { atDone: 0, held: 0, reclaimedAfterSeconds: null }
+    let held: string[] = [], killedAt = 0, drainedAt = 0, lastLog = 0
+    for (;;) {
+      const n = await count()
+      if (!kill.atDone && n.done >= killAt) {
+        // the worker killed holds jobs (it claims its next batch as soon as one is done): they wait for its lease
+        const victim = running[0]!
+        const pid = victim.child.pid
+        victim.child.kill('SIGKILL')
+        await victim.done
+        killedAt = performance.now()
+        held = (await c.query(`select id from queue_jobs where state = 'active' and locked_by like $1`, [`%:${pid}:%`])).rows.map((r) => String(r.id))
+        kill = { atDone: n.done, held: held.length, reclaimedAfterSeconds: null }
+        log(`killed worker 1 (pid ${pid}) with SIGKILL at ${n.done} done jobs, holding ${held.length}; restarting it`)
+        running.push(start('worker 1 (restarted)'))
+      }
+      if (held.length && kill.reclaimedAfterSeconds == null) {
+        const r = (await c.query(`select count(*)::int as n from queue_jobs where id = any($1::bigint[]) and (state = 'done' or attempts > 1)`, [held])).rows[0] as { n: number }
+        if (r.n === held.length) kill = { ...kill, reclaimedAfterSeconds: +((performance.now() - killedAt) / 1000).toFixed(1) }
+      }
+      if (!n.open && kill.atDone) { drainedAt = performance.now(); break }
+      if (performance.now() - lastLog > 10_000) { lastLog = performance.now(); log(`${n.done} done, ${n.open} open, ${n.dead} dead, ${(n.done / ((performance.now() - t) / 1000)).toFixed(1)} pages/s`) }
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    await Promise.all(running.map((r) => r.done))
+    const end = performance.now()
+    const q = async (sql: string) => ((await c.query(sql)).rows[0] as { n: number }).n
+    const census = {
+      jobs: await q(`select count(*)::int as n from queue_jobs`),
+      done: await q(`select count(*)::int as n from queue_jobs where state = 'done'`),
+      dead: await q(`select count(*)::int as n from queue_jobs where state = 'dead'`),
+      stored: await q(`select count(*)::int as n from queue_jobs where outcome like 'stored%' or outcome like 'version%'`),
+      unchanged: await q(`select count(*)::int as n from queue_jobs where outcome = 'unchanged'`),
+      rejected: await q(`select count(*)::int as n from queue_jobs where outcome like 'rejected%'`),
+      // lost: a job never done, or done as stored (or rejected) without its document
+      lost: await q(`select count(*)::int as n from queue_jobs j where j.state <> 'done' or (j.outcome not like 'unchanged%' and not exists (select 1 from documents d where d.id = j.key))`),
+      // stored twice: two current documents of one URL, or of one raw page
+      duplicated: await q(`select (select count(*) from (select url from documents where superseded_by is null and url is not null group by url having count(*) > 1) x)::int
+        + (select count(*) from (select raw_sha256 from documents where superseded_by is null group by raw_sha256 having count(*) > 1) y)::int as n`),
+      documents: await q(`select count(*)::int as n from documents where status = 'ok' and superseded_by is null`),
+      reclaimed: await q(`select count(*)::int as n from queue_jobs where attempts > 1`),
+    }
+    const seconds = (drainedAt - t) / 1000
+    return {
+      machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGB: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString() },
+      docs: o.docs, workers: o.workers, leaseSeconds: lease, enqueue,
+      work: { seconds: +seconds.toFixed(2), pagesPerSecond: +(census.done / seconds).toFixed(2), analysisSeconds: +((end - drainedAt) / 1000).toFixed(2), peakRssMB: Math.max(0, ...rss) },
+      kill, census,
+    }
+  } finally {
+    await c.end().catch(() => {})
+    if (o.keep) log(`kept ${dir} and database ${name}`)
+    else { rmSync(dir, { recursive: true, force: true }); await admin.query(`drop database if exists ${name} with (force)`).catch(() => {}) }
+    await admin.end()
+  }
+}
+
+/** The queue report as a few lines of text. */
+export function formatQueueScale(r: QueueScaleResult): string {
+  const k = r.census
+  return [
+    `queue benchmark, ${r.docs} pages, ${r.workers} worker process(es) on PostgreSQL, lease ${r.leaseSeconds} s, ${r.machine.cpus} cores (${r.machine.cpuModel}), Node ${r.machine.node}, ${r.machine.date}`,
+    `enqueue: ${r.enqueue.seconds.toFixed(1)} s = ${r.enqueue.pagesPerSecond} pages/s (${r.enqueue.enqueued} jobs, ${r.enqueue.rejected} rejected)`,
+    `workers: ${r.work.seconds.toFixed(1)} s to the drained queue = ${r.work.pagesPerSecond} pages/s, then the cross-source analysis ${r.work.analysisSeconds.toFixed(1)} s; peak RSS of a worker ${r.work.peakRssMB} MB`,
+    `SIGKILL of one worker at ${r.kill.atDone} done jobs: it held ${r.kill.held}, claimed again ${r.kill.reclaimedAfterSeconds ?? '?'} s later (the lease); it was restarted at once`,
+    `census: ${k.jobs} jobs, ${k.done} done (${k.stored} stored, ${k.unchanged} unchanged, ${k.rejected} rejected), ${k.dead} dead, ${k.reclaimed} claimed more than once; ${k.documents} current documents; lost ${k.lost}, stored twice ${k.duplicated}`,
+  ].join('\n') + '\n'
+}
+
 async function cli(argv: string[]): Promise<void> {
   if (argv[0] === '--child-ingest') return childIngest(argv[1]!, argv[2]!, Number(argv[3] ?? 0))
+  if (argv[0] === '--child-worker') return childWorker(argv[1]!, Number(argv[2] ?? 30))
   const opt = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined }
   const docs = Number(opt('--docs') ?? 1000)
   if (!Number.isInteger(docs) || docs < 1) throw new Error(`Expected --docs to be a whole number of pages, got ${opt('--docs')}`)
@@ -240,6 +397,14 @@ async function cli(argv: string[]): Promise<void> {
   if (add.some((k) => !Number.isInteger(k) || k < 1)) throw new Error(`Expected --add to be page counts separated by commas (1,100), got ${opt('--add')}`)
   const workers = Number(opt('--workers') ?? 0)
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`Expected --workers to be a whole number, got ${opt('--workers')}`)
+  if (argv.includes('--queue')) {
+    const db = opt('--db')
+    if (!db || !/^postgres(ql)?:\/\//.test(db)) throw new Error(`Expected --db postgres://… (a server where a fresh database is made) with --queue, got ${db ?? 'none'}`)
+    const lease = Number(opt('--lease') ?? 30), killAt = opt('--kill-at') ? Number(opt('--kill-at')) : undefined
+    const qr = await benchQueue({ docs, workers: Math.max(1, workers || 2), db, lease, killAt, keep: argv.includes('--keep'), corpusDir: opt('--corpus') })
+    process.stdout.write(argv.includes('--json') ? JSON.stringify(qr, null, 2) + '\n' : formatQueueScale(qr))
+    return
+  }
   const r = await benchScale({ docs, add, requests: Number(opt('--requests') ?? 30), keep: argv.includes('--keep'), corpusDir: opt('--corpus'), workers })
   process.stdout.write(argv.includes('--json') ? JSON.stringify(r, null, 2) + '\n' : formatScale(r))
 }

@@ -14,6 +14,7 @@ import { fetchPageItems } from '../net/page.js'
 import { registerWatch } from './watch.js'
 import { registerWatchlists } from './watchlists.js'
 import { registerCorrections } from './corrections.js'
+import { ingestToQueue, registerQueue } from './queue.js'
 import { correctedStore } from '../corrections/view.js'
 
 const collect = (v: string, prev: string[]) => [...prev, v]
@@ -63,7 +64,8 @@ export function registerCommands(program: Command, exit: (code: number) => void)
     .option('--workers <n>', 'clean and read pages in n worker threads (each loads the models; the store is still written in input order by one writer); 0: in the main thread', '0')
     .option('--page-timeout <seconds>', 'a page read for longer is stopped and reported (page-timeout; not stored, so the next run reads it again) and the run goes on: in the main thread V8 stops the reading, with --workers its worker is replaced', '120')
     .option('--whole-analysis', 'run the cross-source analysis over every document, as reanalyze does, instead of the part of the corpus the new pages affect')
-    .action(async (paths: string[], o) => withStore(o.db, async (store) => {
+    .option('--queue', 'with --db postgres://…: read the inputs and add one job per page to the store\'s job queue instead of storing them; `dossier worker` processes (any machine) store them')
+    .action(async (paths: string[], o) => o.queue ? queueIngest(paths, o) : withStore(o.db, async (store) => {
       const workers = Number(o.workers)
       if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new DossierError('E_USAGE', `Expected --workers to be a whole number from 0 to 64, got ${o.workers}`)
       const pageTimeout = Number(o.pageTimeout)
@@ -76,6 +78,13 @@ export function registerCommands(program: Command, exit: (code: number) => void)
       if (!o.json) process.stdout.write((await summaryLines(store)) + '\n')
       if (sum.rejected.length || sum.stageErrors.length) exit(1)
     }))
+
+  /** `ingest --queue`: the reading options of the worker are refused here, where no page is read */
+  const queueIngest = async (paths: string[], o: Record<string, any>) => {
+    if (Number(o.workers) !== 0 || o.wholeAnalysis) throw new DossierError('E_USAGE', 'Expected no --workers or --whole-analysis with --queue: pages are read by `dossier worker` (--concurrency, --page-timeout there)')
+    const fetchUrl = o.allowPrivate ? (u: string) => fetchPageItems(u, { allowPrivate: true }) : undefined
+    await ingestToQueue(paths, { db: o.db, json: o.json, quiet: o.quiet, fetchUrl }, exit)
+  }
 
   program.command('export')
     .description('Write the stored record: JSON Lines (documents, actors, stories, contradictions, outlets) or CSV (events)')
@@ -194,6 +203,7 @@ export function registerCommands(program: Command, exit: (code: number) => void)
   registerWatch(program, exit, { defaultDb: DEFAULT_DB, withStore, summaryLines })
   registerWatchlists(program, exit, { defaultDb: DEFAULT_DB, withStore })
   registerCorrections(program, { defaultDb: DEFAULT_DB, withStore })
+  registerQueue(program, exit, { defaultDb: DEFAULT_DB })
 
   program.command('ner')
     .description('Tag a CoNLL-format file with the trained model (tag appended as the last column)')
