@@ -117,6 +117,13 @@ describe('entities: resolution', () => {
     assert.deepEqual(bolton, ['John Bolton P:john-bolton John Bolton|Bolton', 'Bolton GPE:GBR:bolton Bolton'])
   })
 
+  it('with the NER model: a given name alone is the one person the page names in full with it, never one of two', () => {
+    const people = (text: string) => nerEntities(text, '2023-06-10').filter((e) => e.type === 'PERSON').map((e) => `${e.name}: ${e.mentions.map((m) => m.text).join('|')}`)
+    assert.deepEqual(people('Adviser Saddiq Vinterberg spoke on Monday. Saddiq said the talks failed.'), ['Saddiq Vinterberg: Saddiq Vinterberg|Saddiq'])
+    const two = people('Saddiq Vinterberg and Saddiq Olafsen spoke on Monday. Saddiq said the talks failed.')
+    assert.ok(!two.some((p) => p.endsWith('|Saddiq')), two.join('; '))
+  })
+
   it('with the NER model: a name opened by an article gives way to a longer name after it ("the Gulf of Finland" is no "the Gulf")', () => {
     const ents = nerEntities('Warships drilled in the Gulf of Finland and the Sea of Oman on Monday. Finland and Oman watched.', '2023-06-10').map((e) => `${e.name} ${e.actor}`)
     assert.deepEqual(ents, ['Gulf of Finland LOC:gulf-of-finland', 'Gulf of Oman LOC:gulf-of-oman', 'Finland GPE:FIN', 'Oman GPE:OMN'])

@@ -9,8 +9,14 @@ const NON_LETTERS = /[^\p{L}]/gu
 const ASCII_LETTERS = /^[A-Za-z]*$/
 const letters = (s: string) => (ASCII_LETTERS.test(s) ? s.length : s.replace(NON_LETTERS, '').length)
 
-/** A person the document names, with the last words of their surnames (what a lone misspelt word is compared with). */
-interface NamedPerson { readonly id: string; readonly lastWords: readonly string[] }
+/**
+ * A person the document names, with the last words of their surnames (what a lone misspelt word is compared with) and
+ * the given name the page first writes before them ("saddam" of "Saddam Hussein"), folded.
+ */
+interface NamedPerson { readonly id: string; readonly lastWords: readonly string[]; readonly given: string | null }
+
+/** Words that open a person's name without being a given name one would call them by. */
+const NOT_GIVEN = new Set(['abu', 'umm', 'al', 'el', 'bin', 'ibn', 'ben', 'abd', 'abdul', 'mohammad', 'mohammed', 'muhammad', 'ali', 'sheikh', 'seyed', 'sayyid', 'seyyed', 'mir'])
 
 /** Last words of a KB person's surnames, per KB actor record (they never change). */
 let kbLastWords = new WeakMap<object, readonly string[]>()
@@ -35,7 +41,9 @@ function peopleInDoc(ctx: Ctx): readonly NamedPerson[] {
     let lastWords: readonly string[]
     if (k) { lastWords = kbLastWords.get(k) ?? lastWordsOf(k.aliases, k.affiliation); kbLastWords.set(k, lastWords) } else lastWords = lastWordsOf([ctx.newActors.get(h.actor)!.name], null)
     seen.ids.add(h.actor)
-    seen.list.push({ id: h.actor, lastWords })
+    const first = ctx.words[h.w0]!
+    const given = h.w1 - h.w0 > 1 && first.cap && letters(first.text) >= 3 && !(first.fold in TITLES) && !NOT_GIVEN.has(first.fold) && !INITIAL.test(first.text) ? first.fold : null
+    seen.list.push({ id: h.actor, lastWords, given })
   }
   return seen.list
 }
@@ -133,6 +141,10 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   if (single && c.hint !== 'ORG') {
     const same = peopleInDoc(ctx).filter((p) => p.lastWords.some((s) => s.toLowerCase() === last.text.toLowerCase()))
     if (same.length === 1) return done(same[0]!.id, 'surname')
+    // "Saddam Hussein … Saddam said", "Nikki Haley … Nikki": the given name of the one person the page names in full with it
+    // (a surname of someone else comes first: only when no one's surname is the word)
+    const byGiven = same.length ? [] : peopleInDoc(ctx).filter((p) => p.given === last.fold)
+    if (byGiven.length === 1) return done(byGiven[0]!.id, 'given-name')
   }
   if (letters(text) >= FUZZY_MIN_LETTERS || !single) {
     const byAlias = only(ctx.kb.aliasesByTranslit(key))
