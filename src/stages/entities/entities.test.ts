@@ -124,6 +124,12 @@ describe('entities: resolution', () => {
     assert.ok(!two.some((p) => p.endsWith('|Saddiq')), two.join('; '))
   })
 
+  it('with the NER model: a misspelt full name is the person the page names, word for word alike; a different given name stays apart', () => {
+    const people = (text: string) => nerEntities(text, '2023-06-10').filter((e) => e.type === 'PERSON').map((e) => `${e.name}: ${e.mentions.map((m) => m.text).join('|')}`)
+    assert.deepEqual(people('Minister Torvald Henriksen spoke on Monday. Later, Torvald Henricsen said the talks failed.'), ['Torvald Henriksen: Torvald Henriksen|Torvald Henricsen'])
+    assert.equal(people('Minister Torvald Henriksen spoke on Monday. Later, Sigurd Henricsen said the talks failed.').length, 2)
+  })
+
   it('with the NER model: a name opened by an article gives way to a longer name after it ("the Gulf of Finland" is no "the Gulf")', () => {
     const ents = nerEntities('Warships drilled in the Gulf of Finland and the Sea of Oman on Monday. Finland and Oman watched.', '2023-06-10').map((e) => `${e.name} ${e.actor}`)
     assert.deepEqual(ents, ['Gulf of Finland LOC:gulf-of-finland', 'Gulf of Oman LOC:gulf-of-oman', 'Finland GPE:FIN', 'Oman GPE:OMN'])

@@ -1,4 +1,4 @@
-import { similarWord, skeletonKey, slug, surnameOf, translitKey, type KbActor } from '../../../kb/index.js'
+import { editDistance, foldName, similarWord, skeletonKey, slug, surnameOf, translitKey, type KbActor } from '../../../kb/index.js'
 import { typeOf, wordsText, type Ctx, type Hit } from '../context.js'
 import { BODY_OF_PLACE, FUZZY_MIN_LETTERS, INITIAL, ORG_HEAD_WORDS, TITLES } from '../entities.data.js'
 import { activeAt, isFullName, titleFits } from './03-resolve-kb.js'
@@ -13,7 +13,15 @@ const letters = (s: string) => (ASCII_LETTERS.test(s) ? s.length : s.replace(NON
  * A person the document names, with the last words of their surnames (what a lone misspelt word is compared with) and
  * the given name the page first writes before them ("saddam" of "Saddam Hussein"), folded.
  */
-interface NamedPerson { readonly id: string; readonly lastWords: readonly string[]; readonly given: string | null }
+interface NamedPerson { readonly id: string; readonly lastWords: readonly string[]; readonly given: string | null; readonly names: readonly (readonly string[])[] }
+
+/** The folded words of a name after its titles ("Amir-Abdollahian" is two; "Imam Khomeini" is one). */
+function nameWords(name: string): string[] {
+  const ws = foldName(name).split(/[\s\-‐–]+/u).filter(Boolean)
+  let k = 0
+  while (k < ws.length - 1 && ws[k]!.replace(/\.$/u, '') in TITLES) k++
+  return ws.slice(k)
+}
 
 /** Words that open a person's name without being a given name one would call them by. */
 const NOT_GIVEN = new Set(['abu', 'umm', 'al', 'el', 'bin', 'ibn', 'ben', 'abd', 'abdul', 'mohammad', 'mohammed', 'muhammad', 'ali', 'sheikh', 'seyed', 'sayyid', 'seyyed', 'mir'])
@@ -39,11 +47,12 @@ function peopleInDoc(ctx: Ctx): readonly NamedPerson[] {
     if (!h.actor || h.dropped || seen.ids.has(h.actor) || typeOf(ctx, h.actor) !== 'PERSON') continue
     const k = ctx.kb.actor(h.actor)
     let lastWords: readonly string[]
-    if (k) { lastWords = kbLastWords.get(k) ?? lastWordsOf(k.aliases, k.affiliation); kbLastWords.set(k, lastWords) } else lastWords = lastWordsOf([ctx.newActors.get(h.actor)!.name], null)
+    const names = k ? [k.name, ...k.aliases] : [ctx.newActors.get(h.actor)!.name]
+    if (k) { lastWords = kbLastWords.get(k) ?? lastWordsOf(k.aliases, k.affiliation); kbLastWords.set(k, lastWords) } else lastWords = lastWordsOf(names, null)
     seen.ids.add(h.actor)
     const first = ctx.words[h.w0]!
     const given = h.w1 - h.w0 > 1 && first.cap && letters(first.text) >= 3 && !(first.fold in TITLES) && !NOT_GIVEN.has(first.fold) && !INITIAL.test(first.text) ? first.fold : null
-    seen.list.push({ id: h.actor, lastWords, given })
+    seen.list.push({ id: h.actor, lastWords, given, names: names.map(nameWords).filter((n) => n.length > 1) })
   }
   return seen.list
 }
@@ -153,6 +162,14 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   }
   if (single && c.hint !== 'ORG' && letters(last.text) >= FUZZY_MIN_LETTERS) {
     const close = peopleInDoc(ctx).filter((p) => p.lastWords.some((s) => similarWord(s, last.text)))
+    if (close.length === 1) return done(close[0]!.id, 'fuzzy')
+  }
+  // "Ali Larijai", "Mevlut Cvusoglu": a misspelt full name of a person the page names, word for word alike (one at least the
+  // same, the others one typing error apart: not a transliteration match, "Imam Khamenei" is no "Imam Khomeini")
+  if (!single && c.hint !== 'ORG') {
+    const ws = nameWords(text)
+    const alike = (n: readonly string[]): boolean => ws.length > 1 && n.length === ws.length && n.some((x, k) => x === ws[k]) && n.every((x, k) => x === ws[k] || (x.length >= 5 && editDistance(x, ws[k]!, 1) <= 1))
+    const close = peopleInDoc(ctx).filter((p) => p.names.some(alike))
     if (close.length === 1) return done(close[0]!.id, 'fuzzy')
   }
   // "S. Ryabkov": initials and a surname are the person the document has named in full with those initials
