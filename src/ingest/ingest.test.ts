@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { openStore } from '../store/index.js'
 import { finishDueAnalysis, ingest } from './ingest.js'
 import { GOOD_PAGE } from './test-page.js'
+import { TEST_PG, freshTestDatabase } from '../store/test-pg.js'
 
 /** A plain scraped page, written for this test. */
 
@@ -113,15 +114,8 @@ test('the cross-source analysis in a worker thread on its own connection (analys
   sameAnalysis(await analysedTwice(file('here.db'), false), await analysedTwice(file('there.db'), true))
 })
 
-const PG = process.env.DOSSIER_TEST_PG
-async function freshPg(): Promise<string> {
-  const pg = (await import('pg')).default
-  const name = `dossier_aw_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = new pg.Client({ connectionString: PG })
-  await admin.connect(); await admin.query(`create database ${name}`); await admin.end()
-  const url = new URL(PG!); url.pathname = '/' + name
-  return url.toString()
-}
+const PG = TEST_PG
+const freshPg = () => freshTestDatabase('dossier_aw')
 test('postgres: the analysis in a worker thread on its own connection gives the same corpus, summary and marks', { timeout: 240_000, skip: PG ? false : 'set DOSSIER_TEST_PG=postgres://… to run it on a real server' }, async () => {
   sameAnalysis(await analysedTwice(freshPg, false), await analysedTwice(freshPg, true))
 })

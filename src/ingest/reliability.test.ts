@@ -20,6 +20,7 @@ import { defaultPipeline } from '../pipeline/default.js'
 import { createDoc } from '../doc/doc.js'
 import { cleanPage } from '../stages/clean/index.js'
 import { pushAll, maxOf, minOf } from '../doc/arrays.js'
+import { TEST_PG, freshTestDatabase } from '../store/test-pg.js'
 
 const BIN = join(REPO_ROOT, 'bin', 'dossier.js')
 const HEAP_MB = 1024
@@ -437,18 +438,8 @@ test('200,000 empty JSON Lines records cost little: seconds, a small store, ever
 })
 
 // PostgreSQL: the same concurrency, migrations and NUL cases on a real server when one is given
-const PG = process.env.DOSSIER_TEST_PG
-async function freshPgUrl(): Promise<string> {
-  const pg = (await import('pg')).default
-  const name = `dossier_rel_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = new pg.Client({ connectionString: PG })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(PG!)
-  url.pathname = '/' + name
-  return url.toString()
-}
+const PG = TEST_PG
+const freshPgUrl = () => freshTestDatabase('dossier_rel')
 if (PG) {
   test('postgres: three processes opening a fresh database at once all succeed (migrations under an advisory lock)', { timeout: 120_000 }, async () => {
     const url = await freshPgUrl()

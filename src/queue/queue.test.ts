@@ -14,6 +14,7 @@ import { JobQueue, type QueueStatus } from './queue.js'
 import { processJobs } from './worker.js'
 import { readPage } from '../ingest/read-page.js'
 import { defaultPipeline } from '../pipeline/default.js'
+import { TEST_PG, freshTestDatabase } from '../store/test-pg.js'
 
 const BIN = join(REPO_ROOT, 'bin', 'dossier.js')
 const made: string[] = []
@@ -56,18 +57,8 @@ test('dossier ingest --queue and dossier worker refuse a SQLite store with the r
   }
 })
 
-const PG = process.env.DOSSIER_TEST_PG
-async function freshPgUrl(): Promise<string> {
-  const pg = (await import('pg')).default
-  const name = `dossier_queue_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = new pg.Client({ connectionString: PG })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(PG!)
-  url.pathname = '/' + name
-  return url.toString()
-}
+const PG = TEST_PG
+const freshPgUrl = () => freshTestDatabase('dossier_queue')
 /** What the store holds of the pages: current documents, their distinct URLs, and the queue's state. */
 async function census(url: string) {
   const pg = (await import('pg')).default

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { TEST_PG, freshTestDatabase } from './test-pg.js'
 
 /** A small document written for the tests (with an emoji and a combining mark, style.md §2). */
 export function fixtureDoc(id = 'd_fixture1', text = 'The envoy 💩 met the mine\u0301ral minister in Oslo on Tuesday. Both sides agreed to talk again.'): DocumentRecord {
@@ -294,18 +295,7 @@ test('sqlite: a store made before the provenance columns gets them, filled from 
 })
 
 // PostgreSQL runs the same suite when a server is given: each test gets a database of its own.
-const PG = process.env.DOSSIER_TEST_PG
-if (PG) runStoreTests('postgres', async () => {
-  const pg = (await import('pg')).default
-  const name = `dossier_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = new pg.Client({ connectionString: PG })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(PG)
-  url.pathname = '/' + name
-  return openStore(url.toString())
-})
+if (TEST_PG) runStoreTests('postgres', async () => openStore(await freshTestDatabase('dossier_test')))
 else test('postgres: conformance suite', { skip: 'set DOSSIER_TEST_PG=postgres://… to run it on a real server' }, () => {})
 
 test('sqlite: a store made before the full-text index gets it filled from its stored records when opened', async () => {
