@@ -59,6 +59,12 @@ describe('trigger model', () => {
     assert.ok(a.predict(['bias', 'l=condemn']).margin > 0)
     assert.ok(a.predict(['bias', 'l=table']).margin < 0, 'a word never seen as a trigger stays below the no-event class')
     assert.equal(a.predict(['bias', 'l=visit']).label, 'CONSULT')
+    // several runs (seeds 7, 8, 9) averaged: the mean of the single runs' weights, reproducible, and still right
+    const runs = trainTriggerModel(ex, labels, { epochs: 5, seed: 7, minCount: 1, runs: 3 })
+    const single = [7, 8, 9].map((seed) => trainTriggerModel(ex, labels, { epochs: 5, seed, minCount: 1 }))
+    const mean = (f: string, c: number) => single.reduce((x, m) => x + (m.weights.get(f)?.[c] ?? 0), 0) / 3
+    for (const [f, w] of runs.weights) w.forEach((x, c) => assert.ok(Math.abs(x - mean(f, c)) < 1e-5, `${f} ${c}`))
+    assert.equal(runs.predict(['bias', 'l=condemn']).label, 'ACCUSE')
   })
   it('saves and loads the same weights', () => {
     const m = new TriggerModel(['O', 'ACCUSE'], new Map([['l=condemn', Float32Array.from([-1.25, 2.5])]]), { margin: 1 })

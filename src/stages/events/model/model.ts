@@ -73,7 +73,21 @@ export function loadTriggerModel(dir = EVENTS_MODEL_DIR): TriggerModel | null {
  * Trains an averaged perceptron (Collins 2002) over `examples` for `epochs` passes in a seeded shuffled order.
  * Features seen fewer than `minCount` times are dropped before training.
  */
-export function trainTriggerModel(examples: readonly Example[], labels: readonly string[], opts: { epochs: number; seed: number; minCount?: number }): TriggerModel {
+export function trainTriggerModel(examples: readonly Example[], labels: readonly string[], opts: { epochs: number; seed: number; minCount?: number; runs?: number }): TriggerModel {
+  const runs = opts.runs ?? 1
+  if (runs <= 1) return trainOnce(examples, labels, opts)
+  // several runs in different shuffled orders (seed, seed + 1, …), their averaged weights averaged again: one model
+  const models = Array.from({ length: runs }, (_, r) => trainOnce(examples, labels, { ...opts, seed: opts.seed + r }))
+  const sum = new Map<string, Float32Array>()
+  for (const m of models) for (const [f, w] of m.weights) {
+    let row = sum.get(f)
+    if (!row) sum.set(f, (row = new Float32Array(labels.length)))
+    for (let c = 0; c < w.length; c++) row[c]! += w[c]! / runs
+  }
+  return new TriggerModel(labels, sum)
+}
+
+function trainOnce(examples: readonly Example[], labels: readonly string[], opts: { epochs: number; seed: number; minCount?: number }): TriggerModel {
   const C = labels.length
   const count = new Map<string, number>()
   for (const e of examples) for (const f of e.f) count.set(f, (count.get(f) ?? 0) + 1)
