@@ -145,11 +145,7 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
     if (!pending.length) return
     const batch = pending
     pending = []; pendingRaw.clear()
-    let results: ('saved' | 'exists' | Error)[]
-    try { results = await store.saveDocuments(batch.map((b) => ({ rec: b.rec, opts: b.opts }))) } catch {
-      results = []
-      for (const b of batch) results.push(await store.saveDocument(b.rec, b.opts).catch((e: unknown) => e instanceof Error ? e : new Error(String(e))))
-    }
+    const results = await saveBatch(store, batch)
     for (const [i, b] of batch.entries()) {
       const r = results[i]!
       if (r instanceof Error) { await reject(b.item, b.rawSha, 'store-error', `Expected the page to be stored, got: ${r.message}`, b.group); continue }
@@ -320,6 +316,18 @@ export interface AnalysisTask {
  * Runs the cross-source analysis of an ingest and writes it (clearing the store's "analysis due" mark): the part
  * the added pages can affect, else the whole corpus; says which ran.
  */
+/**
+ * Stores a batch of pages in one transaction; when the store refuses the batch, each page alone, so one bad page never
+ * costs the others (its error comes back in its place).
+ */
+export async function saveBatch(store: Store, batch: readonly { rec: DocumentRecord; opts: Parameters<Store['saveDocument']>[1] }[]): Promise<('saved' | 'exists' | Error)[]> {
+  try { return await store.saveDocuments(batch.map((b) => ({ rec: b.rec, opts: b.opts }))) } catch {
+    const out: ('saved' | 'exists' | Error)[] = []
+    for (const b of batch) out.push(await store.saveDocument(b.rec, b.opts).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))))
+    return out
+  }
+}
+
 export async function runAnalysis(store: Store, task: AnalysisTask, kb = loadKb(task.kbDirs), onPhase?: (message: string) => void): Promise<NonNullable<IngestSummary['analysis']>> {
   let analysis: NonNullable<IngestSummary['analysis']>
   if (!task.why) {

@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js'
 import { readPage, type PageInput, type PageRead } from '../ingest/read-page.js'
 import { ReadPool, pageTimeoutReason } from '../ingest/pool.js'
 import { runTimed } from '../ingest/timed.js'
-import { runAnalysis } from '../ingest/ingest.js'
+import { runAnalysis, saveBatch } from '../ingest/ingest.js'
 import { PAGE_TIMEOUT_MS, PROGRESS_EVERY_MS } from '../ingest/ingest.data.js'
 import { matchWatchlists } from '../watchlists/match.js'
 import type { Job, JobQueue, QueuedPage } from './queue.js'
@@ -85,12 +85,7 @@ export async function processJobs(store: Store, jobs: readonly Job[], read: (inp
     } catch (e) { results.set(job.id, { id: job.id, error: `Expected the page to be stored, got: ${(e as Error).message}` }) }
   }
   if (pending.length) {
-    let saved: ('saved' | 'exists' | Error)[]
-    try { saved = await store.saveDocuments(pending.map((p) => ({ rec: p.rec, opts: p.opts }))) } catch {
-      // the store refused the batch: each page alone, so one bad page never costs the others
-      saved = []
-      for (const p of pending) saved.push(await store.saveDocument(p.rec, p.opts).catch((e: unknown) => e instanceof Error ? e : new Error(String(e))))
-    }
+    const saved = await saveBatch(store, pending)
     for (const [i, p] of pending.entries()) {
       const s = saved[i]!
       results.set(p.id, s instanceof Error ? { id: p.id, error: `Expected the page to be stored, got: ${s.message}` }
