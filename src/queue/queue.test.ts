@@ -156,6 +156,10 @@ if (PG) {
       assert.match(text, /1 dead/); assert.match(text, /dead job \d+ https:\/\/example.org\/broken after 3 tries: Expected/)
       assert.match(cli(['queue', 'retry-dead', '--db', url]).stdout, /1 dead job\(s\) put back/)
       assert.deepEqual((await c.query(`select state, attempts from queue_jobs where key = 'd_broken'`)).rows[0], { state: 'waiting', attempts: 0 })
+      // pruning: the done jobs go (none is old enough by default), the open one stays
+      assert.match(cli(['queue', 'prune', '--db', url]).stdout, /^0 done job\(s\) deleted/)
+      assert.deepEqual(JSON.parse(cli(['queue', 'prune', '--db', url, '--older-than-days', '0', '--json']).stdout), { pruned: 2 })
+      assert.deepEqual((await c.query(`select key, state from queue_jobs`)).rows, [{ key: 'd_broken', state: 'waiting' }])
     } finally { await c.end() }
   })
 

@@ -205,6 +205,15 @@ export class JobQueue {
   }
 
   /**
+   * Deletes the done jobs finished more than `olderThanSeconds` ago (their pages are stored: a page sent again is
+   * still known by its document, except one that was rejected, which is read again); dead and open jobs stay. How many.
+   */
+  async prune(olderThanSeconds: number): Promise<number> {
+    const r = await this.pool.query(`delete from queue_jobs where state = 'done' and updated_at < now() - $1 * interval '1 second'`, [olderThanSeconds])
+    return r.rowCount ?? 0
+  }
+
+  /**
    * Runs `f` while holding the queue's analysis lock (a session advisory lock on a connection of its own): one
    * worker at a time, on any machine, runs the cross-source analysis; the others wait their turn. A worker that
    * dies holding it releases it with its connection.
