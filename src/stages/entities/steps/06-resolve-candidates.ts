@@ -23,13 +23,18 @@ function nameWords(name: string): string[] {
   return ws.slice(k)
 }
 
-/** Words that open a person's name without being a given name one would call them by. */
-const NOT_GIVEN = new Set(['abu', 'umm', 'al', 'el', 'bin', 'ibn', 'ben', 'abd', 'abdul', 'mohammad', 'mohammed', 'muhammad', 'ali', 'sheikh', 'seyed', 'sayyid', 'seyyed', 'mir'])
+/** Words that open a person's name without being a given name one would call them by (titles aside: TITLES). */
+const NOT_GIVEN = new Set(['abu', 'umm', 'al', 'el', 'bin', 'ibn', 'ben', 'abd', 'abdul', 'mohammad', 'mohammed', 'muhammad', 'ali', 'mir'])
 
-/** Last words of a KB person's surnames, per KB actor record (they never change). */
-let kbLastWords = new WeakMap<object, readonly string[]>()
-readingCache(() => { kbLastWords = new WeakMap() })
-const lastWordsOf = (names: readonly string[], affiliation: string | null) => [...new Set(names.map((n) => surnameOf(n, affiliation) ?? n))].map((s) => s.split(/\s+/).pop()!)
+type PersonWords = Pick<NamedPerson, 'lastWords' | 'names'>
+/** A person's surname words and name words from their names (the KB's aliases for the surnames), as NamedPerson keeps them. */
+const personWords = (names: readonly string[], surnamesFrom: readonly string[], affiliation: string | null): PersonWords => ({
+  lastWords: [...new Set(surnamesFrom.map((n) => surnameOf(n, affiliation) ?? n))].map((s) => s.split(/\s+/).pop()!),
+  names: names.map(nameWords).filter((n) => n.length > 1),
+})
+/** The words of a KB person, per KB actor record (they never change). */
+let kbWords = new WeakMap<object, PersonWords>()
+readingCache(() => { kbWords = new WeakMap() })
 
 /** The people of the document so far, kept per document and extended as hits are added (hits are only appended). */
 let peopleSeen = new WeakMap<Ctx, { upto: number; ids: Set<string>; list: NamedPerson[] }>()
@@ -46,13 +51,12 @@ function peopleInDoc(ctx: Ctx): readonly NamedPerson[] {
     const h = ctx.hits[seen.upto]!
     if (!h.actor || h.dropped || seen.ids.has(h.actor) || typeOf(ctx, h.actor) !== 'PERSON') continue
     const k = ctx.kb.actor(h.actor)
-    let lastWords: readonly string[]
-    const names = k ? [k.name, ...k.aliases] : [ctx.newActors.get(h.actor)!.name]
-    if (k) { lastWords = kbLastWords.get(k) ?? lastWordsOf(k.aliases, k.affiliation); kbLastWords.set(k, lastWords) } else lastWords = lastWordsOf(names, null)
+    let words: PersonWords
+    if (k) { words = kbWords.get(k) ?? personWords([k.name, ...k.aliases], k.aliases, k.affiliation); kbWords.set(k, words) } else { const name = [ctx.newActors.get(h.actor)!.name]; words = personWords(name, name, null) }
     seen.ids.add(h.actor)
     const first = ctx.words[h.w0]!
     const given = h.w1 - h.w0 > 1 && first.cap && letters(first.text) >= 3 && !(first.fold in TITLES) && !NOT_GIVEN.has(first.fold) && !INITIAL.test(first.text) ? first.fold : null
-    seen.list.push({ id: h.actor, lastWords, given, names: names.map(nameWords).filter((n) => n.length > 1) })
+    seen.list.push({ id: h.actor, given, ...words })
   }
   return seen.list
 }
