@@ -189,13 +189,9 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
   }
   for (const p of problems) { rejected.push(p); await saveRejected(p.path, null, sha256(new Uint8Array()), p.ruleId, p.reason) }
 
-  /** bytes seen before are unchanged, unless they are an earlier version of a page that changed since (restored) */
-  const unchangedNow = async (item: InputItem, rawSha: string): Promise<boolean> => {
-    if (pendingRaw.has(rawSha)) return true // the same bytes are in the batch about to be written
-    const known = await store.findRaw(rawSha)
-    const latest = known?.superseded_by ? await store.findLatest(item.path, item.page?.url ?? item.url) : null
-    return !!known && !(latest && latest.id !== known.id)
-  }
+  /** bytes seen before are unchanged (also when the same bytes are in the batch about to be written) */
+  const unchangedNow = async (item: InputItem, rawSha: string): Promise<boolean> =>
+    pendingRaw.has(rawSha) || await storedUnchanged(store, rawSha, item.path, item.page?.url ?? item.url)
   /** one input page in its turn: rejected, unchanged, or read and queued for the next batch */
   type Entry = { item: InputItem; rawSha: string; group: string | undefined; file: string; work: Promise<PageRead> | null }
   const settle = async ({ item, rawSha, group, work }: Entry) => {
@@ -210,10 +206,7 @@ async function ingestWith(store: Store, paths: readonly string[], opts: IngestOp
     const { rec, status } = out, source = rec.source
     // a failed stage is stored as such (stage_runs, a fatal message) and reported, never passed off as "nothing found"
     for (const s of status) if (s.status === 'error') stageErrors.push({ path: item.path ?? source.url ?? item.label ?? null, stage: s.stage, error: s.error ?? 'failed' })
-    // the latest version of the same path (url): one in the batch about to be written, else the store's
-    const same = (p: Pending) => source.path ? p.rec.source.path === source.path : !p.rec.source.path && p.rec.source.url === source.url
-    const queued = source.path || source.url ? pending.findLast(same) : undefined
-    const previous = queued ? { id: queued.rec.id, version: queued.opts.version } : await store.findLatest(source.path, source.url)
+    const previous = await previousVersion(store, pending, source)
     if (!pending.length) pendingSince = performance.now()
     pending.push({ item, rawSha, group, rec, opts: { runId: run, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null }, previous: !!previous })
     pendingRaw.add(rawSha)
@@ -316,6 +309,20 @@ export interface AnalysisTask {
  * Runs the cross-source analysis of an ingest and writes it (clearing the store's "analysis due" mark): the part
  * the added pages can affect, else the whole corpus; says which ran.
  */
+/** Bytes stored before are unchanged, unless they are an earlier version of a page that changed since (restored). */
+export async function storedUnchanged(store: Store, rawSha: string, path: string | null, url: string | null): Promise<boolean> {
+  const known = await store.findRaw(rawSha)
+  const latest = known?.superseded_by ? await store.findLatest(path, url) : null
+  return !!known && !(latest && latest.id !== known.id)
+}
+
+/** The version a page read now follows: the latest of its path (else URL) in the batch about to be written, else the store's; null when none. */
+export async function previousVersion(store: Store, pending: readonly { rec: DocumentRecord; opts: { version: number } }[], source: { path: string | null; url: string | null }): Promise<{ id: string; version: number } | null> {
+  const same = (p: (typeof pending)[number]) => source.path ? p.rec.source.path === source.path : !p.rec.source.path && p.rec.source.url === source.url
+  const queued = source.path || source.url ? pending.findLast(same) : undefined
+  return queued ? { id: queued.rec.id, version: queued.opts.version } : await store.findLatest(source.path, source.url)
+}
+
 /**
  * Stores a batch of pages in one transaction; when the store refuses the batch, each page alone, so one bad page never
  * costs the others (its error comes back in its place).

@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js'
 import { readPage, type PageInput, type PageRead } from '../ingest/read-page.js'
 import { ReadPool, pageTimeoutReason } from '../ingest/pool.js'
 import { runTimed } from '../ingest/timed.js'
-import { runAnalysis, saveBatch } from '../ingest/ingest.js'
+import { previousVersion, runAnalysis, saveBatch, storedUnchanged } from '../ingest/ingest.js'
 import { PAGE_TIMEOUT_MS, PROGRESS_EVERY_MS } from '../ingest/ingest.data.js'
 import { matchWatchlists } from '../watchlists/match.js'
 import type { Job, JobQueue, QueuedPage } from './queue.js'
@@ -56,7 +56,7 @@ export async function processJobs(store: Store, jobs: readonly Job[], read: (inp
     const q = checkJob(job)
     if (typeof q === 'string') { results.set(job.id, { id: job.id, error: q }); continue }
     try {
-      if (pendingRaw.has(q.rawSha) || await unchangedNow(store, q)) { results.set(job.id, { id: job.id, outcome: 'unchanged' }); continue }
+      if (pendingRaw.has(q.rawSha) || await storedUnchanged(store, q.rawSha, null, q.page.url ?? q.url)) { results.set(job.id, { id: job.id, outcome: 'unchanged' }); continue }
     } catch (e) { results.set(job.id, { id: job.id, error: (e as Error).message }); continue }
     pendingRaw.add(q.rawSha)
     work.push({ job, q, input: { path: null, url: q.url, page: q.page, ...(q.claims ? { claims: q.claims } : {}) }, out: null })
@@ -77,9 +77,8 @@ export async function processJobs(store: Store, jobs: readonly Job[], read: (inp
         continue
       }
       const { rec, status } = r
-      const url = rec.source.url
-      const queued = url ? pending.findLast((p) => !p.rec.source.path && p.rec.source.url === url) : undefined
-      const previous = queued ? { id: queued.rec.id, version: queued.opts.version } : await store.findLatest(null, url)
+      // (a queued page has no path: its versions follow its URL)
+      const previous = await previousVersion(store, pending, { path: null, url: rec.source.url })
       const failed = status.filter((s) => s.status === 'error').map((s) => `the ${s.stage} stage failed (${s.error ?? 'failed'})`)
       pending.push({ id: job.id, rec, opts: { runId, stages: status, version: (previous?.version ?? 0) + 1, replaces: previous?.id ?? null }, previous: !!previous, ...(failed.length ? { detail: failed.join('; ') } : {}) })
     } catch (e) { results.set(job.id, { id: job.id, error: `Expected the page to be stored, got: ${(e as Error).message}` }) }
@@ -93,14 +92,6 @@ export async function processJobs(store: Store, jobs: readonly Job[], read: (inp
     }
   }
   return jobs.map((j) => results.get(j.id)!)
-}
-
-/** Bytes stored before are unchanged, unless they are an earlier version of a page that changed since (as ingest decides). */
-async function unchangedNow(store: Store, q: QueuedPage): Promise<boolean> {
-  const known = await store.findRaw(q.rawSha)
-  if (!known) return false
-  const latest = known.superseded_by ? await store.findLatest(null, q.page.url ?? q.url) : null
-  return !(latest && latest.id !== known.id)
 }
 
 export interface WorkerOptions extends PipelineOptions {
