@@ -39,8 +39,11 @@ export const ORG_HEAD_WORDS: ReadonlySet<string> = new Set([
   'brigades', 'front', 'army', 'force', 'forces', 'court', 'institute', 'office', 'department', 'company', 'corporation', 'group', 'association',
   'union', 'league', 'movement', 'news', 'times', 'post', 'journal', 'tv', 'radio', 'service', 'services', 'assembly', 'parliament',
   'commission', 'authority', 'administration', 'foundation', 'center', 'centre', 'guard', 'guards', 'police', 'navy', 'fund', 'network',
-  'chamber',
+  'chamber', 'mission', 'embassy', 'consulate', 'secretariat', 'headquarters', 'staff',
 ])
+
+/** Bodies that represent a state to another body, named with it ("Permanent Mission of Iran to the United Nations"). */
+export const ENVOY_BODIES: ReadonlySet<string> = new Set(['mission', 'delegation', 'representation', 'office'])
 
 /** Prepositions that tie a body to the place it serves ("Supreme Revolutionary Committee of Yemen", "… Interim Force in Lebanon"). */
 export const BODY_OF_PLACE: ReadonlySet<string> = new Set(['of', 'in', 'for'])

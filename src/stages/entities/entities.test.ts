@@ -393,6 +393,20 @@ describe('bodies the knowledge base cuts in pieces (issue #15)', () => {
   })
 })
 
+describe('bodies whose names run through "and", a preposition, or the body they are sent to', () => {
+  it('"the Harbour Safety and Fishery Policy Committee", "the Council on Northern Fisheries", "the Permanent Mission of Norway to the United Nations" are one body each', () => {
+    const es = nerEntities('The chairman of the Harbour Safety and Fishery Policy Committee met the Council on Northern Fisheries in Oslo. ' +
+      'The Permanent Mission of Norway to the United Nations said the talks went well.')
+    const names = es.map((e) => `${e.name}/${e.type}`)
+    for (const n of ['Harbour Safety and Fishery Policy Committee/ORG', 'Council on Northern Fisheries/ORG', 'Permanent Mission of Norway to the United Nations/ORG']) assert.ok(names.includes(n), names.join(' | '))
+    assert.ok(!es.some((e) => e.type === 'PERSON'), names.join(' | '))
+  })
+  it('two known bodies joined by "and" stay two', () => {
+    const names = nerEntities('Hamas and the Islamic Jihad Movement said the truce holds.').map((e) => e.name)
+    assert.ok(!names.some((n) => /Hamas and/u.test(n)), names.join(' | '))
+  })
+})
+
 describe('knowledge-base names as the page writes them (issue #15)', () => {
   it('an alias spelt in lower case matches as written, and a name\'s start followed by the rest of it is the whole name', () => {
     const text = 'Fars news agency reported the visit, citing the Tasnim news agency.'

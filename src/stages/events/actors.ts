@@ -31,6 +31,8 @@ const BOUNDARY_RE = /[,;:()\u2014\u2013“”"]|\s-\s|\b(?:that|which|who|whom|w
 const LEADING_ADVERBIAL = /^\s*(?:in|on|at|during|after|before|following|according|earlier|last|this|as|while|when|since|meanwhile|so far)\b/iu
 /** A dateline opening a story ("TEHRAN –", "MOSCOW, May 3 -"): the place it was filed from, never the subject. */
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.,'’]*(?:\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2})?\s*$/u
+/** What follows a dateline's place name: an optional date after a comma ("MOSCOW, May 3"), then a dash ("TEHRAN –", "TEHRAN-"). */
+const DATELINE_TAIL = /^\s*(?:,[^\n–—-]{0,30})?\s*[-–—]/u
 /** Words that are prepositions but can open a clause whose subject follows ("after Ukraine accused", "with forces deploying"). */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'with', 'as', 'while', 'when', 'because', 'although', 'once'])
 /** Latin letters, apostrophes and hyphens (ASCII-mode regex: faster than \p{L} in this hot path). */
@@ -119,7 +121,7 @@ export class ActorIndex {
     let adjacent: ActorMention | undefined
     for (let k = lowerBound(this.mentions, sent.start); k < this.mentions.length && this.mentions[k]!.start < pos; k++) {
       const m = this.mentions[k]!
-      if (m.end <= pos && /^\s+(?:(?:also|has|have|had|then|later|quickly)\s+)?$/u.test(this.text.slice(m.end, pos)) && !skip.some((x) => m.start >= x.start && m.end <= x.end) && !this.nested(m)) { adjacent = m; break }
+      if (m.end <= pos && /^\s+(?:(?:also|has|have|had|then|later|quickly)\s+)?$/u.test(this.text.slice(m.end, pos)) && !skip.some((x) => m.start >= x.start && m.end <= x.end) && !this.nested(m) && !this.isDateline(m)) { adjacent = m; break }
     }
     // a name right before the verb is its subject, also after "after" or "with" ("after Ukraine accused", "with Russian forces deploying")
     if (adjacent && !this.afterVerb(adjacent.start) && !this.modifiesPerson(adjacent) && (!this.afterPreposition(adjacent.start) || CLAUSE_OPENERS.has(this.wordsAt(adjacent.start).at(-1) ?? ''))) return adjacent
@@ -197,7 +199,17 @@ export class ActorIndex {
 
   /** Mentions of a segment that can be subjects: not after a preposition or a verb, not nested, not skipped. */
   private allCandidates(seg: Span, skip: readonly Span[]): ActorMention[] {
-    return this.within(seg.start, seg.end).filter((m) => !this.afterPreposition(m.start) && !this.afterVerb(m.start) && !this.afterCopula(m.start) && !this.nested(m) && !this.modifiesPerson(m) && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+    return this.within(seg.start, seg.end).filter((m) => !this.afterPreposition(m.start) && !this.afterVerb(m.start) && !this.afterCopula(m.start) && !this.nested(m) && !this.modifiesPerson(m) && !this.isDateline(m) && !skip.some((k) => m.start >= k.start && m.end <= k.end))
+  }
+
+  /**
+   * True for the place name of a dateline opening a sentence ("TEHRAN –", "TEHRAN- An advisor …", "MOSCOW, May 3 -"):
+   * where the story was filed from, never who speaks or acts, whether or not a space stands before the dash.
+   */
+  isDateline(m: ActorMention): boolean {
+    if (!/^[\p{Lu}\s.'’-]+$/u.test(m.text) || !/\p{Lu}{2}/u.test(m.text) || !DATELINE_TAIL.test(this.text.slice(m.end, m.end + 40))) return false
+    const sent = this.sentences[lowerBound(this.sentences, m.start + 1) - 1]
+    return !sent || /^[\s"“]*$/u.test(this.text.slice(sent.start, m.start))
   }
 
   /** True when a copula stands right before `pos` (after a possible determiner): a predicate noun, not a subject. */

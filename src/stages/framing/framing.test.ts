@@ -22,6 +22,16 @@ test('loaded terms in the outlet\'s own voice are found, with their neutral equi
     ['A Western-backed militia took the town, said Café owners.', ['Western-backed militia']],
     ['The ministry called it a special military operation.', ['special military operation']],
     ['Rebels and the army traded fire near the river.', []],
+    // evaluative labels for acts, words, sanctions and seizures in the reporter's voice
+    ['In another provocative move, the navy sent two more ships.', ['provocative move']],
+    ['The council answered the Nordland bluster with a note.', ['bluster']],
+    ['The ministry made empty calls for talks last year.', ['empty calls for talks']],
+    ['The unilateral and illegal sanctions hit medicine imports.', ['unilateral and illegal sanctions']],
+    ['Nordland and its vassal states cut ties with the port.', ['vassal states']],
+    ['The war minister of Nordland spoke of new strikes.', ['war minister']],
+    ['The blatant stealing of the oil tanker angered Porta.', ['stealing of the oil tanker']],
+    ['The sanctions were imposed under the pretext of human rights.', ['under the pretext']],
+    ['The sanctions were extended on Monday.', []],
   ]
   for (const [text, want] of cases) assert.deepEqual(terms(text), want, text)
 })

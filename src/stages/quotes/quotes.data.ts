@@ -38,7 +38,7 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
   'criticise', 'hail', 'praise', 'stipulate', 'specify', 'lament', 'quip', 'joke', 'retort',
   'counter', 'exclaim', 'shout', 'chant', 'reaffirm', 'clarify', 'answer', 'charge', 'allege', 'order', 'instruct', 'denounce',
   'dismiss', 'reject', 'decry', 'lambast', 'recommend', 'request', 'believe', 'think', 'consider', 'feel', 'interject', 'elucidate',
-  'caution', 'insist', 'swear', 'boast', 'concede', 'acknowledge', 'hope', 'expect', 'fear', 'vow', 'indicate',
+  'caution', 'insist', 'swear', 'boast', 'concede', 'acknowledge', 'hope', 'expect', 'fear', 'vow', 'indicate', 'blame',
 ])
 
 /** Nouns for a written or spoken statement: their author, not the document itself, is the speaker. */

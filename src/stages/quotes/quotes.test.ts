@@ -312,3 +312,30 @@ test('every quote says what named its speaker: the syntax model\'s parse, or a c
   assert.deepEqual(rules[0]!.produced_by, { method: 'rule', detail: 'speaker cue rule (postposed)', score: null })
   for (const q of [...parsed, ...rules]) { assert.ok(q.produced_by, q.text); assert.equal(q.produced_by.score, null) }
 })
+
+test('a name and a colon before a quotation speak it; a dateline before the subject never speaks; a verb of saying conjoined to a reported clause is the reporter\'s', () => {
+  const colon = testDoc('Anna Berg met the council on Monday.\n\nTomas Vik: “The harbour will stay open to every ship this winter.”', { actors: ACTORS })
+  assert.deepEqual(pairs(colon), [['The harbour will stay open to every ship this winter.', 'Tomas Vik']])
+  const dated = testDoc('NORDLAND- An adviser to the mayor has underlined that the port "would have closed a year ago" without the new funds.', { actors: [...ACTORS, { name: 'Nordland', type: 'GPE', surfaces: ['NORDLAND'] }] })
+  assert.equal(run(dated).length, 1)
+  assert.notEqual(run(dated)[0]!.speaker?.name, 'Nordland')
+  const conj = testDoc('Anna Berg reiterated that Tomas Vik is seeking a full return to the old plan and said “nothing in the new deal would change our course.”', { actors: ACTORS })
+  assert.deepEqual(pairs(conj), [['nothing in the new deal would change our course.', 'Anna Berg']])
+})
+
+test('the name right before the verb after a comma speaks, not a name the fronted phrase ends with; "“…,” X exemplified." with any verb; a verb whose lemma lost its silent e ("blamed") still reports', () => {
+  const fronted = testDoc('In an indirect reference to the mayor Tomas Vik, Anna Berg said, “Every ship will be inspected twice before it sails.”', { actors: ACTORS })
+  assert.deepEqual(pairs(fronted), [['Every ship will be inspected twice before it sails.', 'Anna Berg']])
+  const anyVerb = testDoc('Anna Berg spoke first.\n\n“The harbour will stay open to every ship this winter,” Tomas Vik exemplified.', { actors: ACTORS })
+  assert.deepEqual(pairs(anyVerb), [['The harbour will stay open to every ship this winter', 'Tomas Vik']])
+  const blamed = testDoc('Tomas Vik spoke first. Anna Berg blamed the council for the long delay. “The harbour should have opened in May, not in June.”', { actors: ACTORS })
+  assert.deepEqual(pairs(blamed), [['The harbour should have opened in May, not in June.', 'Anna Berg']])
+})
+
+test('"the Iranian foreign minister" is not the French foreign minister named beside the word "Iranian"', () => {
+  const people: TestActor[] = [{ name: 'Anna Berg', type: 'PERSON', surfaces: ['Anna Berg', 'Berg'] }, { name: 'Erik Lund', type: 'PERSON', surfaces: ['Erik Lund', 'Lund'] }]
+  const doc = testDoc('Iranian Foreign Minister Anna Berg toured Europe this week.\n\nIn her talks with French Foreign Minister Erik Lund, the Iranian foreign minister said the talks went well. The Iranian foreign minister reiterated her position on the talks. “We want a good agreement with every side in these talks.”', { actors: people })
+  const state: Record<string, string> = { 'Anna Berg': 'IRN', 'Erik Lund': 'FRA' }
+  const withStates = { ...doc, layers: { ...doc.layers, entities: doc.layers.entities!.map((e) => ({ ...e, affiliation: state[e.name] ?? null })) } }
+  assert.deepEqual(pairs(withStates), [['We want a good agreement with every side in these talks.', 'Anna Berg']])
+})

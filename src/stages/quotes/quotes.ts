@@ -87,6 +87,15 @@ class Attributor {
       if (ref) return { ref, how: 'preposed', mention: subj ?? undefined }
       return { ref: previous, how: 'preposed-previous' }
     }
+    // “…,” he exemplified.: a quotation closed on a comma and followed by nothing but a subject and one verb is that
+    // subject's, whatever the verb (the reporting verbs above are the common ones, not all of them)
+    if (/,\s*[”"’]\s*$/u.test(this.text.slice(q.inner.end - 1, q.outer.end))) {
+      const subj = this.idx.within(q.outer.end, Math.min(f.end, q.outer.end + 60))[0]
+      if (subj && /^\s*,?\s*$/u.test(this.text.slice(q.outer.end, subj.start)) && /^\s+(?:also\s+)?\p{Ll}+(?:ed|s)\s*[.;]/u.test(this.text.slice(subj.end, subj.end + 40)) && this.idx.refOf(subj)) return { ref: this.idx.refOf(subj), how: 'postposed-verb', mention: subj }
+    }
+    // a name and a colon before it, as in interviews and transcripts: "Amir Abdollahian: “…”", "Minister Lavrov: “…”"
+    const named = this.idx.within(f.start, q.outer.start).at(-1)
+    if (named?.kind === 'name' && named.ref && /^\s*:\s*$/u.test(this.text.slice(named.end, q.outer.start)) && wordCount(this.text.slice(f.start, named.start)) <= 3) return { ref: named.ref, how: 'colon', mention: named }
     // a paragraph that is nothing but a quotation continues the previous speaker
     const alone = wordCount(this.text.slice(f.start, q.outer.start) + this.text.slice(q.outer.end, f.end)) === 0
     return { ref: alone ? previous : null, how: alone ? 'alone' : 'none' }

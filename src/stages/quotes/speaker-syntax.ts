@@ -9,6 +9,7 @@ import type { ActorRef, SyntaxToken, Token } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
 import type { ActorIndex, ActorMention } from '../events/actors.js'
 import { slug } from '../events/mentions.js'
+import { countryCode, countryOfDemonym } from '../events/places.js'
 import { relIs, SyntaxView } from '../syntax/tree.js'
 import { lowerBound } from '../tokens/tokens.js'
 import { ORG_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS, STATEMENT_NOUNS } from './quotes.data.js'
@@ -54,7 +55,9 @@ export class SyntaxSpeakers {
     const v = this.view
     const w = v.word(i).toLowerCase()
     if (SPEECH_FORMS.has(w)) return true
-    return v.upos(i) === 'VERB' && SPEECH_LEMMAS.has(v.lemma(i).toLowerCase())
+    // (the rule lemmatiser drops the silent e of some stems: "described" → "describ", "blamed" → "blam")
+    const l = v.lemma(i).toLowerCase()
+    return v.upos(i) === 'VERB' && (SPEECH_LEMMAS.has(l) || (/[^aeiou]$/u.test(l) && /(?:ed|ing)$/u.test(w) && SPEECH_LEMMAS.has(l + 'e')))
   }
 
   /**
@@ -370,11 +373,19 @@ export class SyntaxSpeakers {
       const o = v.dependents(i, 'obj').find((c) => c > i && STATEMENT_NOUNS.has(v.lemma(c).toLowerCase()))
       if (o !== undefined) return { tok: o, own: true }
     }
+    // "the spokesman reiterated that X is seeking … and said “…”": a verb of saying conjoined to the clause another verb
+    // of saying reports adds to that report, so the reporter speaks (the parse hangs it on the nearer clause)
+    if (own === undefined && relIs(v.rel(i), 'conj') && h >= 0 && relIs(v.rel(h), 'ccomp') && v.head(h) >= 0 && this.isSpeech(v.head(h))) {
+      const reporter = this.subjectOf(v.head(h))
+      if (reporter.tok >= 0) return reporter
+    }
     let s = own ?? v.subject(i)
     // a name right before the verb ("…, Zarif also said") is its subject even where the parse hung it elsewhere
     let k = i - 1
     while (k >= 0 && /^(?:advmod|aux|aux:pass)$/u.test(v.rel(k)) && v.head(k) === i) k--
-    if (k >= 0 && k !== s && v.upos(k) === 'PROPN' && v.rel(k) !== 'compound' && (s < 0 || i - s > 6) && !(s >= 0 && v.span(s).start <= this.tokens[k]!.start && this.tokens[k]!.end <= v.span(s).end) && this.covering(k, [])?.kind === 'name') return { tok: k, own: true }
+    // (or after a comma that closes the phrase the parse took for the subject: "In a reference to candidate X, Renzi said")
+    const comma = s >= 0 && s < k && /,/u.test(this.text.slice(this.tokens[s]!.end, this.tokens[k]!.start))
+    if (k >= 0 && k !== s && v.upos(k) === 'PROPN' && v.rel(k) !== 'compound' && (s < 0 || i - s > 6 || comma) && (comma || !(s >= 0 && v.span(s).start <= this.tokens[k]!.start && this.tokens[k]!.end <= v.span(s).end)) && this.covering(k, [])?.kind === 'name') return { tok: k, own: true }
     // "X, who said …": the relative pronoun stands for the noun the clause describes
     if (s >= 0 && /^(?:who|which|that)$/iu.test(v.word(s)) && h >= 0) s = h
     // a reduced relative ("the minister, speaking to reporters, said") has no subject of its own
@@ -505,8 +516,15 @@ export class SyntaxSpeakers {
       const byRole = type !== null && /^(?:the\s|\p{Ll})/iu.test(m.text) && inside.test(m.text) && !lesser.test(m.text.slice(0, m.text.search(inside)))
       // (a title before a description is someone else's: "the advisor to the parliament speaker" does not make the speaker an advisor)
       const described = /^(?:the|a|an|his|her|its|their)\s/u.test(m.text)
-      const ok = type ? byRole || (!described && titled.test(this.text.slice(Math.max(0, m.start - 80), m.start))) || (apposed.test(right) && !lesser.test(right.slice(0, right.search(inside))) && !this.titlesNext(m.end + right.search(inside))) : inside.test(m.text)
+      const left = this.text.slice(Math.max(0, m.start - 80), m.start)
+      const title = type && !described ? titled.exec(left) : null
+      const ok = type ? byRole || !!title || (apposed.test(right) && !lesser.test(right.slice(0, right.search(inside))) && !this.titlesNext(m.end + right.search(inside))) : inside.test(m.text)
       if (!ok || !owner) return ok
+      // "the Iranian foreign minister" is not the "French Foreign Minister X" named beside it: a title whose own
+      // nationality adjective names another country is another office
+      const adjective = title ? /(\p{Lu}\p{Ll}+)\s*$/u.exec(left.slice(0, title.index))?.[1] : undefined
+      const country = adjective ? countryOfDemonym(adjective) : undefined
+      if (country && owner.ref && country !== owner.ref.name) return false
       const near = this.text.slice(Math.max(0, m.start - 80), Math.min(before, m.end + 80))
       return near.includes(owner.text) || (!!owner.ref && this.idx.within(Math.max(0, m.start - 80), Math.min(before, m.end + 80)).some((o) => o.ref?.actor === owner.ref!.actor))
     }
@@ -558,10 +576,16 @@ export class SyntaxSpeakers {
    * speaker); with a nationality ("the Russian diplomat said"), never a person known to be of another country.
    */
   private roleFallback(before: number, owner: ActorMention | null = null): ActorMention | null {
-    const state = owner?.ref ? this.stateOf(owner.ref.actor) ?? /^GPE:([A-Z]{3})$/.exec(owner.ref.actor)?.[1] : undefined
+    // (a nationality adjective with no mention of its country in the text is the country by name: "the Russian official")
+    const state = owner?.ref ? this.stateOf(owner.ref.actor) ?? /^GPE:([A-Z]{3})$/.exec(owner.ref.actor)?.[1] ?? countryCode(owner.ref.name) : undefined
     const foreign = (actor: string): boolean => { const s = this.stateOf(actor); return !!state && !!s && s !== state }
     const people = this.idx.within(Math.max(0, before - 5000), before).filter((m) => m.kind === 'name' && m.type === 'PERSON' && m.ref && !foreign(m.ref.actor))
-    return this.mentionFor(this.lastSubject(before, (t) => t === 'PERSON', state ? new Set(people.map((m) => m.ref!.actor)) : undefined))
+    const subject = this.mentionFor(this.lastSubject(before, (t) => t === 'PERSON', state ? new Set(people.map((m) => m.ref!.actor)) : undefined))
+    if (subject || !state) return subject
+    // "met Russian Deputy Prime Minister X … the Russian official said": the one person of that state named before,
+    // though never a subject
+    const own = new Set(people.filter((m) => this.stateOf(m.ref!.actor) === state).map((m) => m.ref!.actor))
+    return own.size === 1 ? people.filter((m) => own.has(m.ref!.actor)).at(-1)! : null
   }
 
   /** The author named inside a statement phrase: its nmod (from/of/by), possessor, or the agent of a participle. */

@@ -220,6 +220,7 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
     ;({ left, right } = subtreeEdges(heads))
   }
   repairFrontedWith(words, heads, rels, left, right)
+  repairFrontedSubject(words, heads, rels, upos)
   repairParticleVerbs(words, heads, rels, upos)
   repairNounRoot(words, heads, rels, upos)
 }
@@ -312,6 +313,38 @@ function repairFrontedWith(words: readonly string[], heads: number[], rels: stri
     const comma = words[left[y]!] === ',' ? left[y]! : left[y]! - 1
     if (heads[comma] === x + 1 || heads[comma] === y + 1) { heads[comma] = v; rels[comma] = 'punct' }
   }
+}
+
+/**
+ * "On Wednesday, X, Iran's envoy to the UN, mentioned …": the parser sometimes reads the name after a fronted
+ * adverbial as a conjunct or apposition of the adverbial's noun and leaves the verb without a subject. A verb with
+ * no subject whose fronted oblique has such a name after a comma, with no "and" or "or", gets the name as subject.
+ */
+function repairFrontedSubject(words: readonly string[], heads: number[], rels: string[], upos: readonly string[]): void {
+  const n = heads.length
+  for (let v = 0; v < n; v++) {
+    if (upos[v] !== 'VERB' || heads.some((h, i) => h === v + 1 && (rels[i]!.startsWith('nsubj') || rels[i]!.startsWith('csubj') || rels[i] === 'expl'))) continue
+    // (only a verb that heads its own clause: a participle or infinitive modifier has no subject to find)
+    if (!/^(?:root|parataxis|ccomp)$/u.test(rels[v]!) || heads.some((h, i) => h === v + 1 && (rels[i] === 'mark' || rels[i]!.startsWith('aux:pass') || (rels[i] === 'aux' && /^to$/iu.test(words[i]!))))) continue
+    const x = heads.findIndex((h, i) => h === v + 1 && i < v && /^obl(?::tmod|:npmod)?$/u.test(rels[i]!))
+    if (x < 0) continue
+    // (the name may hang lower in the adverbial: "During a visit on Wednesday, X, …" with X a conjunct of "Wednesday")
+    const under = (i: number): boolean => { for (let h = heads[i]! - 1, k = 0; h >= 0 && k < 8; h = heads[h]! - 1, k++) { if (h === x) return true; if (!/^(?:nmod|conj|appos|obl)/u.test(rels[h]!)) return false } return false }
+    const y = heads.findIndex((h, i) => i > x && i < v && (rels[i] === 'conj' || rels[i] === 'appos') && upos[i] === 'PROPN' && under(i)
+      && !heads.some((hh, j) => hh === i + 1 && rels[j] === 'cc') && words[leftEdge(words, heads, i, x + 1) - 1] === ',')
+    if (y < 0) continue
+    heads[y] = v + 1; rels[y] = 'nsubj'
+    // the comma before the name closes the adverbial
+    for (let c = y - 1; c > x; c--) if (words[c] === ',') { if (heads[c] === y + 1 || heads[c] === x + 1) { heads[c] = v + 1; rels[c] = 'punct' } break }
+  }
+}
+
+/** The first piece of the run of words before piece i (0-based, not before `from`, not across a comma) that hang under i. */
+function leftEdge(words: readonly string[], heads: readonly number[], i: number, from: number): number {
+  const below = (j: number): boolean => { for (let h = heads[j]! - 1, k = 0; h >= 0 && k < 10; h = heads[h]! - 1, k++) if (h === i) return true; return false }
+  let l = i
+  while (l - 1 >= from && words[l - 1] !== ',' && below(l - 1)) l--
+  return l
 }
 
 /** Depth of piece k (0-based; heads 1-based, 0 = root) in its tree. */

@@ -463,6 +463,20 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     assert.deepEqual([heads[4], rels[4], heads[3], rels[3]], [3, 'nmod', 5, 'case'])
   })
 
+  it('gives a verb without a subject the name read as a conjunct of its fronted adverbial ("On Wednesday, X, the envoy, said")', () => {
+    // "On Monday , Erik Lund , the envoy , mentioned the plan ." with "Lund" a conjunct of "Monday" (heads 1-based)
+    const words = ['On', 'Monday', ',', 'Erik', 'Lund', ',', 'the', 'envoy', ',', 'mentioned', 'the', 'plan', '.']
+    const heads = [2, 10, 5, 5, 2, 8, 8, 2, 2, 0, 12, 10, 10]
+    const rels = ['case', 'obl', 'punct', 'compound', 'conj', 'punct', 'det', 'appos', 'punct', 'root', 'det', 'obj', 'punct']
+    repairNews(words, heads, rels, ['ADP', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PUNCT', 'DET', 'NOUN', 'PUNCT', 'VERB', 'DET', 'NOUN', 'PUNCT'])
+    assert.deepEqual([heads[4], rels[4], heads[2]], [10, 'nsubj', 10])
+    // "On Monday and Tuesday , ministers met ." keeps its conjoined days
+    const w2 = ['On', 'Monday', 'and', 'Tuesday', ',', 'ministers', 'met', '.']
+    const h2 = [2, 7, 4, 2, 7, 7, 0, 7], r2 = ['case', 'obl', 'cc', 'conj', 'punct', 'nsubj', 'root', 'punct']
+    repairNews(w2, h2, r2, ['ADP', 'PROPN', 'CCONJ', 'PROPN', 'PUNCT', 'NOUN', 'VERB', 'PUNCT'])
+    assert.deepEqual([h2[3], r2[3]], [2, 'conj'])
+  })
+
   it('gives a sentence whose root was read as a noun its verb back: subject, conjoined subjects, fronted time', () => {
     // "Nordland's port office also issued a notice ." with "issued" read as a reduced relative of "office" (heads 1-based)
     const w1 = ['Nordland', "'s", 'port', 'office', 'also', 'issued', 'a', 'notice', '.']

@@ -19,6 +19,10 @@ test('sentences keep titles, initials and closing quotes', () => {
   assert.deepEqual(sents('Maj. Gen. Smith spoke. “We agree,” he said. Then he left.'), ['Maj. Gen. Smith spoke.', '“We agree,” he said.', 'Then he left.'])
   assert.deepEqual(sents('He met U.S. officials in Jan. 2024 and left. The end.'), ['He met U.S. officials in Jan. 2024 and left.', 'The end.'])
   assert.deepEqual(sents('“We will respond.” The minister said so.'), ['“We will respond.”', 'The minister said so.'])
+  // a dotted abbreviation cut after a hyphen ("D-N", ".", "J", ".") is one, not two sentence ends
+  assert.deepEqual(sents('“We want a deal,” Sen. Ann Lee (D-N.J.) said on Monday. She left.'), ['“We want a deal,” Sen. Ann Lee (D-N.J.) said on Monday.', 'She left.'])
+  // a missing space after a full stop still ends the sentence ("the resolution.It is")
+  assert.deepEqual(sents('It ended with the resolution.It is ironic.'), ['It ended with the resolution.', 'It is ironic.'])
 })
 
 test('emoji keeps UTF-16 offsets', () => {

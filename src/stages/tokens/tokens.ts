@@ -74,6 +74,14 @@ function isAbbreviation(text: string, prev: Token | undefined, next: Token | und
   return false
 }
 
+/**
+ * True when a period runs on, with no space, into one capital letter and a second period: the middle of a dotted
+ * abbreviation the token pattern cut after a hyphen ("Sen. Cory Booker (D-N.J.) said": "D-N", ".", "J", "."), not an end.
+ */
+function dottedTail(text: string, dot: Token, next: Token | undefined, after: Token | undefined): boolean {
+  return !!next && !!after && next.start === dot.end && next.end - next.start === 1 && /\p{Lu}/u.test(text[next.start]!) && after.start === next.end && text[after.start] === '.'
+}
+
 const DOTTED = /^(?:\p{Lu}\.){2,}$/u
 const CAN_START = /^[\p{Lu}\p{N}"“‘'(\[]/u
 
@@ -101,7 +109,7 @@ export function splitSentences(text: string, tokens: readonly Token[], para: Spa
     const ender = isEnder(text, t)
     const isEnd = ender || (isDotted(text, t) && i + 1 < tokens.length && SENTENCE_STARTERS.has(str(tokens[i + 1])))
     if (!isEnd) continue
-    if (ender && text.charCodeAt(t.start) === 46 && isAbbreviation(text, tokens[i - 1], tokens[i + 1])) continue
+    if (ender && text.charCodeAt(t.start) === 46 && (isAbbreviation(text, tokens[i - 1], tokens[i + 1]) || dottedTail(text, t, tokens[i + 1], tokens[i + 2]))) continue
     while (endTok + 1 < tokens.length && (isCloser(text, tokens[endTok], tokens[endTok + 1]) || isEnder(text, tokens[endTok + 1]))) endTok++
     const next = tokens[endTok + 1]
     // a boundary needs a following word that can start a sentence (capital, digit or opening quote) or the paragraph end

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../../doc/layers.js'
 import { typeOf, type Ctx, type Hit } from '../context.js'
-import { BODY_OF_PLACE, INITIAL, NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, isRankOrOffice } from '../entities.data.js'
+import { BODY_OF_PLACE, ENVOY_BODIES, INITIAL, NAME_CONNECTORS, NOT_NAMES, ORG_HEAD_WORDS, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLES, isRankOrOffice } from '../entities.data.js'
 import { titleBefore } from './03-resolve-kb.js'
 import { readingCache } from '../../../reading-caches.js'
 
@@ -143,7 +143,10 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
   const sameSentence = (a: number, b: number): boolean => words[a]!.sent === words[b - 1]!.sent
   const headed = (w1: number): boolean => ORG_HEAD_WORDS.has(words[w1 - 1]!.fold) && words[w1 - 1]!.cap
   const free = (k: number): boolean => k >= 0 && !claimed[k]
+  // candidates a longer body absorbed
+  const gone = new Set<Candidate>()
   for (const c of cands) {
+    if (gone.has(c)) continue
     // "… Industries Organization": a name ending on a body's head word is a body whatever a tagger made of it, and the
     // capitalised words right before it that nothing else claims are part of it ("Aviation")
     if (headed(c.w1) && c.hint === 'PERSON') c.hint = 'ORG'
@@ -151,6 +154,17 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
     if (headed(c.w1)) while (c.w0 > 0 && words[c.w0 - 1]!.cap && !words[c.w0 - 1]!.first && sameSentence(c.w0 - 1, c.w1) && /\p{L}/u.test(words[c.w0 - 1]!.text) && !NOT_NAMES.has(words[c.w0 - 1]!.fold) && !(words[c.w0 - 1]!.fold in TITLES) && free(c.w0 - 1)) c.w0--
     // "the Syrian Constitutional Committee": a body's name keeps the demonym right before it (a person's never does)
     if (headed(c.w1) && c.w1 - c.w0 > 1 && c.w0 > 0 && words[c.w0 - 1]!.cap && sameSentence(c.w0 - 1, c.w1) && ctx.kb.demonym(words[c.w0 - 1]!.fold) && !hitEndingAt(c.w0)) { c.w0--; c.hint = 'ORG' }
+    // "the National Security and Foreign Policy Committee", "the Energy and Water Commission": the capitalised words
+    // before "and" (a candidate of their own, or words nothing claims) belong to the body; never a name the KB knows
+    const capFree = (k: number): boolean => k >= 0 && words[k]!.cap && !words[k]!.first && sameSentence(k, c.w1) && /\p{L}/u.test(words[k]!.text) && !NOT_NAMES.has(words[k]!.fold) && free(k)
+    let a = c.w0
+    if (headed(c.w1)) while (capFree(a - 1)) a--
+    if (headed(c.w1) && a >= 2 && (words[a - 1]!.fold === 'and' || words[a - 1]!.text === '&') && sameSentence(a - 2, c.w1)) {
+      const piece = cands.find((d) => d !== c && !gone.has(d) && d.w1 === a - 1 && words.slice(d.w0, d.w1).every((w) => w.cap))
+      let b = piece ? piece.w0 : a - 1
+      if (!piece) while (capFree(b - 1)) b--
+      if (b < a - 1) { if (piece) gone.add(piece); c.w0 = b; c.hint = 'ORG'; c.title = [] }
+    }
     const before = hitEndingAt(c.w0)
     const beforeType = before ? typeOf(ctx, before.actor!) : null
     // "United Nations" + "Interim Force"; "Iran" + "Aviation Industries Organization" (a body named after its state)
@@ -163,6 +177,28 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
       const type = place ? typeOf(ctx, place.actor!) : null
       if (place && (type === 'GPE' || type === 'LOC') && sameSentence(c.w0, place.w1)) { place.dropped = true; c.w1 = place.w1; c.hint = 'ORG' }
     }
+    // "Council | on | Foreign Relations", "Organization | for | Islamic Culture": a body's name runs on through a
+    // preposition into the capitalised name a tagger found after it (not a knowledge-base name: "… of Iran" is a place)
+    if (c.hint === 'ORG' && headed(c.w1) && c.w1 + 1 < words.length && /^(?:on|for|of)$/u.test(words[c.w1]!.fold)) {
+      let e = words[c.w1 + 1]!.fold === 'the' ? c.w1 + 2 : c.w1 + 1
+      const tails: Candidate[] = []
+      for (;;) {
+        const d = cands.find((x) => x !== c && !gone.has(x) && x.w0 === e && x.hint !== 'PERSON' && words.slice(x.w0, x.w1).every((w) => w.cap || NAME_CONNECTORS.has(w.fold)))
+          ?? cands.find((x) => x !== c && !gone.has(x) && x.w0 === e && x.w1 - x.w0 === 1 && words[e]!.cap)
+        if (d && sameSentence(c.w0, d.w1)) { tails.push(d); e = d.w1; continue }
+        if (e < words.length && words[e]!.cap && sameSentence(c.w0, e + 1) && /\p{L}/u.test(words[e]!.text) && !NOT_NAMES.has(words[e]!.fold) && free(e)) { e++; continue }
+        break
+      }
+      // (a tail the tagger found is needed: capitalised words alone may open the next clause)
+      if (tails.length) { for (const d of tails) gone.add(d); c.w1 = e }
+    }
+    // "Permanent Mission of Iran | to the United Nations": an envoy body's name holds the body it is sent to
+    if (c.hint === 'ORG' && c.w1 < words.length && words[c.w1]!.fold === 'to' && words.slice(c.w0, c.w1).some((w) => w.cap && ENVOY_BODIES.has(w.fold))) {
+      const k = words[c.w1 + 1]?.fold === 'the' ? c.w1 + 2 : c.w1 + 1
+      const body = k < words.length ? hitAt(k) : undefined
+      if (body && typeOf(ctx, body.actor!) === 'ORG' && sameSentence(c.w0, body.w1)) { body.dropped = true; c.w1 = body.w1 }
+    }
     claim(c.w0, c.w1)
   }
+  if (gone.size) cands.splice(0, cands.length, ...cands.filter((c) => !gone.has(c)))
 }
