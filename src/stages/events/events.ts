@@ -5,7 +5,7 @@ import { msg, type Message, type Span } from '../../doc/span.js'
 import type { Kb } from '../../kb/index.js'
 import { anchorOf, weekOf } from '../timex/resolve.js'
 import { actorIndex, type ActorIndex } from './actors.js'
-import { NEWS_TYPES, PLUPERFECT_RE } from './events.data.js'
+import { NEWS_TYPES, PLUPERFECT_RE, type PloverType } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
 import { anaphoricTarget, attackAuthor, contextDate, countriesOf, meetingCounterpart, otherParty, speakerForState, victimsCountry } from './speech.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
@@ -16,7 +16,7 @@ import { mergeRepeats } from './steps/05-merge.js'
 import { SyntaxView } from '../syntax/index.js'
 import { lowerBound } from '../tokens/index.js'
 import { SyntaxArgs } from './steps/03-syntax-args.js'
-import { assertedBy, modelTriggers, syntaxOverride, warningType } from './model/apply.js'
+import { assertedBy, commitmentType, modelTriggers, syntaxOverride, warningType } from './model/apply.js'
 import { featureContext } from './model/candidates.js'
 import { loadTriggerModel, type TriggerModel } from './model/model.js'
 
@@ -167,6 +167,12 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
     const kept = found.map((t) => {
       const promise = promiseOf(text, sent, t, idx, country)
       if (promise) messages.push(msg('events', 'promise', `"${t.text}" (${t.entry.type}) is what its speaker's side will do: coded as a promise, AGREE`, 'info', t))
+      // a lexicon commitment ("pledged") to harm is a threat, to help an offer (learned ones are typed so by the model step)
+      const committed = sv && t.entry.reason !== 'model' ? commitmentType(sv, sv.tokenAt(t.start), t.entry.type) : t.entry.type
+      if (!promise && committed !== t.entry.type) {
+        messages.push(msg('events', 'commitment', `"${t.text}" (${t.entry.type}) commits to ${committed === 'THREATEN' ? 'harm' : 'help'}: coded as ${committed}`, 'info', t))
+        return { ...t, entry: { ...t.entry, type: committed as PloverType, mode: null }, recoded: `a commitment to ${committed === 'THREATEN' ? 'harm' : 'help'}` }
+      }
       return promise ?? t
     }).filter((t) => {
       // a noun right behind another trigger is its object ("appreciated Russia's expression of sympathy"), not a second event

@@ -339,6 +339,10 @@ test('read by the whole pipeline: a capital acting is its state, and what an agr
   assert.deepEqual(events('Lavrov attacked Washington\'s policies in the region. Nothing changed.').filter((e) => e[0] === 'ASSAULT'), [])
   // an attack told as the means of a killing is the killer's on the killed ("in an airstrike" hung on the object by the parser)
   assert.deepEqual(events('Israel killed a senior IRGC commander in an airstrike in Damascus on Monday. Nothing changed.').filter((e) => e[0] === 'ASSAULT'), [['ASSAULT', 'Israel', 'Islamic Revolutionary Guard Corps']])
+  // a commitment to harm is a threat, a commitment to help an offer ("vowed to respond" / "vowed to help")
+  assert.ok(!events('Iran vowed to respond to any attack by Israel. Nothing changed.').some((e) => e[0] === 'AGREE'), 'a vow to respond is no offer')
+  assert.deepEqual(events('The IRGC pledged a crushing response to the attack on Monday. Nothing changed.').map((e) => e[0]), ['THREATEN'])
+  assert.deepEqual(events('Iran vowed to help Syria rebuild its economy. Nothing changed.').map((e) => e[0]), ['AGREE'])
   // jets striking a depot is no agreement (the model learned "strike" from "struck a deal")
   assert.deepEqual(events('Israel\'s military said its jets struck a weapons depot near Damascus. Nothing changed.').filter((e) => e[0] === 'SUPPORT' || e[0] === 'AGREE'), [])
   // a place alone makes no agreement: only attacks, protests, arrests and deployments stand without an actor

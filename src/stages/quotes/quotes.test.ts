@@ -339,3 +339,8 @@ test('"the Iranian foreign minister" is not the French foreign minister named be
   const withStates = { ...doc, layers: { ...doc.layers, entities: doc.layers.entities!.map((e) => ({ ...e, affiliation: state[e.name] ?? null })) } }
   assert.deepEqual(pairs(withStates), [['We want a good agreement with every side in these talks.', 'Anna Berg']])
 })
+
+test('a quotation of its own after a sentence about one person, with no one speaking before, is that person\'s', () => {
+  const doc = testDoc('Anna Berg met Tomas Vik in Porta on Tuesday. “Pleased to meet my good friend in the harbour town today.”', { actors: ACTORS })
+  assert.deepEqual(pairs(doc), [['Pleased to meet my good friend in the harbour town today.', 'Anna Berg']])
+})

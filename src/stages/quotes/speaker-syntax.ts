@@ -189,6 +189,8 @@ export class SyntaxSpeakers {
     if (a > 0) {
       const r = rootOf(a - 1)
       if (r >= 0 && r < a && (this.isSpeech(r) || v.objects(r).some((o) => STATEMENT_NOUNS.has(v.lemma(o).toLowerCase())))) return speakerOf(r)
+      // "X met Y on Tuesday. “Pleased to meet Y …”": with no one speaking before, the person the sentence before is about
+      if (!previous && r >= 0 && r < a && v.upos(r) === 'VERB') { const ref = speakerOf(r); if (ref && this.typeOf(ref) === 'PERSON') return ref }
     }
     return null
   }

@@ -442,6 +442,9 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     // "the general said": the word between the determiner and the reporting verb is the subject noun
     assert.deepEqual(repairTags(['the', 'general', 'said', ','], ['DET', 'ADJ', 'VERB', 'PUNCT']), ['DET', 'NOUN', 'VERB', 'PUNCT'])
     assert.equal(repairTags(['the', 'most', 'used', 'tools'], ['DET', 'ADV', 'VERB', 'NOUN']), null)
+    // "President Anna Berg spoke at the summit": a past form after a name, before a preposition, is a verb
+    assert.deepEqual(repairTags(['Anna', 'Berg', 'spoke', 'at', 'the', 'summit'], ['PROPN', 'PROPN', 'NOUN', 'ADP', 'DET', 'NOUN']), ['PROPN', 'PROPN', 'VERB', 'ADP', 'DET', 'NOUN'])
+    assert.equal(repairTags(['the', 'Berg', 'report', 'at', 'the', 'summit'], ['DET', 'PROPN', 'NOUN', 'ADP', 'DET', 'NOUN']), null)
   })
 
   it('makes a lower-case title the description of the name after it, whatever the name\'s inner shape ("commander Erik Lund")', () => {

@@ -63,7 +63,8 @@ export function modelTriggers(ctx: FeatureContext, model: TriggerModel, from: nu
     if (margin < threshold || claimsResponsibility(sv, i) || (label === 'ASSAULT' && launchesNoAttack(sv, i)) || strikesNoDeal(sv, i, label) || praisesAsAccusation(sv, i, label) || inCharge(sv, i)
       || (label === 'ASSAULT' && hitsAnImpasse(sv, i)) || (label === 'THREATEN' && allowsUnrestricted(sv, i)) || (label === 'CONSULT' && receivesNoOne(ctx, i))) continue
     const t = ctx.tokens[i]!
-    out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(label, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB'), score: Math.round(margin * 100) / 100 })
+    const type = commitmentType(sv, i, label)
+    out.push({ start: t.start, end: t.end, text: sv.word(i), entry: entryFor(type, sv.word(i).toLowerCase(), sv.upos(i) !== 'VERB'), score: Math.round(margin * 100) / 100 })
   }
   return out
 }
@@ -118,6 +119,27 @@ const PEOPLE_NOUNS = /^(?:delegation|minister|president|envoy|ambassador|officia
 
 /** "X is in charge of the foreign policy": an office, not a charge laid against anyone. */
 const inCharge = (sv: FeatureContext['sv'], i: number): boolean => sv.lemma(i).toLowerCase() === 'charge' && i > 0 && sv.word(i - 1).toLowerCase() === 'in'
+
+/** Verbs and adjectives of commitment: what they commit to decides between an offer and a threat. */
+const COMMITMENT = /^(?:vow|pledge|promise|swear|ready|determined|resolve|prepared)$/u
+/** Harm a commitment may promise ("vowed to respond", "pledged a severe response", "ready to confront"). */
+const HARM_WORDS = /^(?:respond|response|retaliate|retaliation|revenge|avenge|punish|punishment|confront|crush|destroy|annihilate|bury|isolate|expel|attack|strike|bomb|kill|target|eliminate|wipe|sink|shoot|raze|obliterate)$/u
+
+/** Help a commitment may promise ("vowed to help", "pledged to strengthen ties"). */
+const HELP_WORDS = /^(?:help|support|strengthen|expand|develop|boost|deepen|enhance|promote|cooperate|assist|provide|rebuild|invest|facilitate|improve|broaden|bolster|upgrade)$/u
+
+/**
+ * "vowed to respond", "pledged a crushing response", "is ready to confront any aggression": a commitment to harm
+ * someone is a threat (PLOVER THREATEN); "vowed to help Syria rebuild" is an offer (AGREE). On a verb or adjective of
+ * commitment, what it commits to decides between the two, whatever type the reader first gave it; other types stay.
+ */
+export function commitmentType(sv: FeatureContext['sv'], i: number, type: string): string {
+  if ((type !== 'AGREE' && type !== 'THREATEN') || !COMMITMENT.test(sv.lemma(i).toLowerCase())) return type
+  const done = [...sv.dependents(i, 'xcomp', 'obj', 'ccomp', 'advcl'), ...sv.dependents(i, 'obl').filter((o) => /^(?:for|to)$/iu.test(sv.caseOf(o)))].filter((k) => !sv.isNegated(k))
+  const is = (re: RegExp) => (k: number): boolean => re.test(sv.lemma(k).toLowerCase())
+  if (done.some((k) => is(HARM_WORDS)(k) || sv.objects(k).some(is(HARM_WORDS)))) return 'THREATEN'
+  return type === 'THREATEN' && done.some(is(HELP_WORDS)) ? 'AGREE' : type
+}
 
 /** Words of praise a complement gives ("called Iran a reliable partner", "described the talks as constructive"). */
 const PRAISE_WORDS = /^(?:partners?|friends?|allies|ally|constructive|positive|successful|fruitful|productive|excellent|friendly|valuable|important|reliable|strategic|good|great)$/iu
