@@ -13,6 +13,9 @@ export const REPORTING_VERBS: readonly string[] = [
   'reiterated', 'affirmed', 'confirmed', 'denied', 'threatened', 'predicted', 'suggested', 'cautioned', 'highlighted', 'underlined',
   'underscored', 'reaffirmed', 'maintained', 'clarified', 'elaborated', 'stressing', 'emphasizing', 'emphasising', 'underlining',
   'underscoring', 'explaining', 'insisting', 'arguing', 'asserting', 'highlighting', 'reiterating', 'declaring', 'stating', 'writing',
+  // a document's words ("“…” read the statement") and verbs of tone
+  'read', 'reads', 'quipped', 'retorted', 'interjected', 'lamented', 'conceded', 'blamed', 'slammed', 'criticized',
+  'criticised', 'praised', 'hailed', 'denounced', 'rejected', 'dismissed',
 ]
 
 /** Words between a closing mark and its verb that show a passive attribution ("X was quoted as saying"). */

@@ -344,3 +344,8 @@ test('a quotation of its own after a sentence about one person, with no one spea
   const doc = testDoc('Anna Berg met Tomas Vik in Porta on Tuesday. “Pleased to meet my good friend in the harbour town today.”', { actors: ACTORS })
   assert.deepEqual(pairs(doc), [['Pleased to meet my good friend in the harbour town today.', 'Anna Berg']])
 })
+
+test('a person the parse makes the subject of "…, saying “…”" speaks, though the rules name a state in the sentence', () => {
+  const doc = testDoc('Leader of the Harbour Council Anna Berg on Sunday denounced the Nordland missile attacks on the airbase, saying, “What they did was a strategic mistake and a crime.”', { actors: ACTORS })
+  assert.deepEqual(pairs(doc), [['What they did was a strategic mistake and a crime.', 'Anna Berg']])
+})

@@ -138,7 +138,9 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       const byRule = att.speaker(q, previous)
       // a subject the parse only inherits (a participle or a conjunct), or takes from a clause that reports no speech,
       // yields to a speaker the rules find
-      const trusted: boolean = !!bySyntax?.ref && !((bySyntax.how.endsWith('-inherited') || bySyntax.how === 'governs') && byRule.ref)
+      // (… unless the parse's is a person and the rules' a state or a body: "X denounced the U.S. attacks, saying “…”")
+      const person = (r: ActorRef | null): boolean => !!r && syn!.typeOf(r) === 'PERSON'
+      const trusted: boolean = !!bySyntax?.ref && (!((bySyntax.how.endsWith('-inherited') || bySyntax.how === 'governs') && byRule.ref) || (person(bySyntax.ref) && !person(byRule.ref)))
       let { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
       // "he said" found by the rules: the last person the parse makes a subject (the rules' last subject misses "“…,” X said")
       const pron = trusted ? undefined : byRule.mention
