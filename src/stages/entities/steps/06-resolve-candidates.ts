@@ -194,7 +194,9 @@ export function resolveCandidate(ctx: Ctx, c: Candidate): Hit {
   // "SPA" after "the Saudi Press Agency (SPA)": an acronym of a body the document has named in full is that body
   if (single && ACRONYM.test(text)) { const body = expandedBy(ctx, c.w0, text); if (body) return done(body, 'acronym') }
   if (c.hint === 'MISC') return hit(null, 'misc', 'MISC')
-  const id = `X:${c.hint}:${slug(key)}`
+  // (the id holds no type: a name one page tags a person and another an organisation is one actor across the corpus,
+  // as it is inside a page; the type is the first one read)
+  const id = `X:${slug(key)}`
   if (!ctx.newActors.has(id)) ctx.newActors.set(id, { id, name: text, type: c.hint, affiliation: null })
   return hit(id, 'new', c.hint)
 }
