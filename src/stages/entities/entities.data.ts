@@ -39,7 +39,7 @@ export const ORG_HEAD_WORDS: ReadonlySet<string> = new Set([
   'brigades', 'front', 'army', 'force', 'forces', 'court', 'institute', 'office', 'department', 'company', 'corporation', 'group', 'association',
   'union', 'league', 'movement', 'news', 'times', 'post', 'journal', 'tv', 'radio', 'service', 'services', 'assembly', 'parliament',
   'commission', 'authority', 'administration', 'foundation', 'center', 'centre', 'guard', 'guards', 'police', 'navy', 'fund', 'network',
-  'chamber', 'mission', 'embassy', 'consulate', 'secretariat', 'headquarters', 'staff',
+  'chamber', 'mission', 'embassy', 'consulate', 'secretariat', 'headquarters',
 ])
 
 /** Bodies that represent a state to another body, named with it ("Permanent Mission of Iran to the United Nations"). */

@@ -401,6 +401,10 @@ describe('bodies whose names run through "and", a preposition, or the body they 
     for (const n of ['Harbour Safety and Fishery Policy Committee/ORG', 'Council on Northern Fisheries/ORG', 'Permanent Mission of Norway to the United Nations/ORG']) assert.ok(names.includes(n), names.join(' | '))
     assert.ok(!es.some((e) => e.type === 'PERSON'), names.join(' | '))
   })
+  it('a title ending on a body-like word is no body of the name after it ("Chief of Staff Ron Klain")', () => {
+    const es = nerEntities('White House Chief of Staff Ron Klain met reporters on Monday.')
+    assert.ok(!es.some((e) => e.type === 'ORG' && /Klain/u.test(e.name)), es.map((e) => `${e.name}/${e.type}`).join(' | '))
+  })
   it('two known bodies joined by "and" stay two', () => {
     const names = nerEntities('Hamas and the Islamic Jihad Movement said the truce holds.').map((e) => e.name)
     assert.ok(!names.some((n) => /Hamas and/u.test(n)), names.join(' | '))
