@@ -106,33 +106,32 @@ one worker at a time runs the cross-source analysis. SIGTERM or Ctrl-C: the batc
     })
 
   const queue = program.command('queue').description('The job queue of `ingest --queue` and `worker` (PostgreSQL): its state, and its dead jobs')
-  queue.command('status')
-    .description('Jobs by state (waiting, active, done, dead), the oldest waiting, the workers holding jobs, and the dead jobs with their errors')
+  /** A subcommand of `queue`, with the --db option of the PostgreSQL store whose queue it reads. */
+  const sub = (name: string, description: string) => queue.command(name).description(description)
     .option('--db <url>', 'postgres:// URL of the store and its queue', h.defaultDb)
+  /** Runs a `queue` subcommand's work on the store's queue; a store that is not PostgreSQL is refused first. */
+  const onQueue = <T>(name: string, db: string, run: (q: JobQueue) => Promise<T>): Promise<T> => {
+    needPostgres(db, `dossier queue ${name}`)
+    return withQueue(db, (_, q) => run(q))
+  }
+  sub('status', 'Jobs by state (waiting, active, done, dead), the oldest waiting, the workers holding jobs, and the dead jobs with their errors')
     .option('--limit <n>', 'dead jobs listed', whole('--limit', 0), 20)
     .option('--json', 'JSON output')
     .action(async (o) => {
-      needPostgres(o.db, 'dossier queue status')
-      const s = await withQueue(o.db, (_, q) => q.status(o.limit))
+      const s = await onQueue('status', o.db, (q) => q.status(o.limit))
       if (o.json) process.stdout.write(JSON.stringify(s, null, 2) + '\n'); else printStatus(s)
     })
-  queue.command('prune')
-    .description('Delete the done jobs finished more than --older-than-days days ago (default 7); dead and open jobs stay')
-    .option('--db <url>', 'postgres:// URL of the store and its queue', h.defaultDb)
+  sub('prune', 'Delete the done jobs finished more than --older-than-days days ago (default 7); dead and open jobs stay')
     .option('--older-than-days <n>', 'age in days of the done jobs deleted (0: every done job)', whole('--older-than-days', 0), 7)
     .option('--json', 'JSON output')
     .action(async (o) => {
-      needPostgres(o.db, 'dossier queue prune')
-      const n = await withQueue(o.db, (_, q) => q.prune(o.olderThanDays * 86_400))
+      const n = await onQueue('prune', o.db, (q) => q.prune(o.olderThanDays * 86_400))
       process.stdout.write(o.json ? JSON.stringify({ pruned: n }) + '\n' : `${n} done job(s) deleted\n`)
     })
-  queue.command('retry-dead')
-    .description('Put every dead job back in the queue, its tries counted from zero (its last error shown until it runs again)')
-    .option('--db <url>', 'postgres:// URL of the store and its queue', h.defaultDb)
+  sub('retry-dead', 'Put every dead job back in the queue, its tries counted from zero (its last error shown until it runs again)')
     .option('--json', 'JSON output')
     .action(async (o) => {
-      needPostgres(o.db, 'dossier queue retry-dead')
-      const n = await withQueue(o.db, (_, q) => q.retryDead())
+      const n = await onQueue('retry-dead', o.db, (q) => q.retryDead())
       process.stdout.write(o.json ? JSON.stringify({ requeued: n }) + '\n' : `${n} dead job(s) put back in the queue\n`)
     })
 }
