@@ -322,6 +322,7 @@ function repairFrontedWith(words: readonly string[], heads: number[], rels: stri
  */
 function repairFrontedSubject(words: readonly string[], heads: number[], rels: string[], upos: readonly string[]): void {
   const n = heads.length
+  let edges: number[] | null = null
   for (let v = 0; v < n; v++) {
     if (upos[v] !== 'VERB' || heads.some((h, i) => h === v + 1 && (rels[i]!.startsWith('nsubj') || rels[i]!.startsWith('csubj') || rels[i] === 'expl'))) continue
     // (only a verb that heads its own clause: a participle or infinitive modifier has no subject to find)
@@ -330,21 +331,16 @@ function repairFrontedSubject(words: readonly string[], heads: number[], rels: s
     if (x < 0) continue
     // (the name may hang lower in the adverbial: "During a visit on Wednesday, X, …" with X a conjunct of "Wednesday")
     const under = (i: number): boolean => { for (let h = heads[i]! - 1, k = 0; h >= 0 && k < 8; h = heads[h]! - 1, k++) { if (h === x) return true; if (!/^(?:nmod|conj|appos|obl)/u.test(rels[h]!)) return false } return false }
+    // (a comma opens the name's phrase: the phrase's first word, or the word before it; edges found once, again after a repair)
+    const left = (edges ??= subtreeEdges(heads).left)
     const y = heads.findIndex((h, i) => i > x && i < v && (rels[i] === 'conj' || rels[i] === 'appos') && upos[i] === 'PROPN' && under(i)
-      && !heads.some((hh, j) => hh === i + 1 && rels[j] === 'cc') && words[leftEdge(words, heads, i, x + 1) - 1] === ',')
+      && !heads.some((hh, j) => hh === i + 1 && rels[j] === 'cc') && (words[left[i]!] === ',' || words[left[i]! - 1] === ','))
     if (y < 0) continue
     heads[y] = v + 1; rels[y] = 'nsubj'
+    edges = null
     // the comma before the name closes the adverbial
     for (let c = y - 1; c > x; c--) if (words[c] === ',') { if (heads[c] === y + 1 || heads[c] === x + 1) { heads[c] = v + 1; rels[c] = 'punct' } break }
   }
-}
-
-/** The first piece of the run of words before piece i (0-based, not before `from`, not across a comma) that hang under i. */
-function leftEdge(words: readonly string[], heads: readonly number[], i: number, from: number): number {
-  const below = (j: number): boolean => { for (let h = heads[j]! - 1, k = 0; h >= 0 && k < 10; h = heads[h]! - 1, k++) if (h === i) return true; return false }
-  let l = i
-  while (l - 1 >= from && words[l - 1] !== ',' && below(l - 1)) l--
-  return l
 }
 
 /** Depth of piece k (0-based; heads 1-based, 0 = root) in its tree. */

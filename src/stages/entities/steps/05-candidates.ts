@@ -143,6 +143,8 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
   const sameSentence = (a: number, b: number): boolean => words[a]!.sent === words[b - 1]!.sent
   const headed = (w1: number): boolean => ORG_HEAD_WORDS.has(words[w1 - 1]!.fold) && words[w1 - 1]!.cap
   const free = (k: number): boolean => k >= 0 && !claimed[k]
+  /** Word k is capitalised, in the sentence of word w, a letter word, not one of NOT_NAMES, and claimed by nothing: a body's name may take it in. */
+  const freeName = (k: number, w: number): boolean => k >= 0 && k < words.length && words[k]!.cap && words[k]!.sent === words[w]!.sent && /\p{L}/u.test(words[k]!.text) && !NOT_NAMES.has(words[k]!.fold) && free(k)
   // candidates a longer body absorbed
   const gone = new Set<Candidate>()
   for (const c of cands) {
@@ -151,12 +153,12 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
     // capitalised words right before it that nothing else claims are part of it ("Aviation")
     if (headed(c.w1) && c.hint === 'PERSON') c.hint = 'ORG'
     if (c.hint === 'PERSON') continue
-    if (headed(c.w1)) while (c.w0 > 0 && words[c.w0 - 1]!.cap && !words[c.w0 - 1]!.first && sameSentence(c.w0 - 1, c.w1) && /\p{L}/u.test(words[c.w0 - 1]!.text) && !NOT_NAMES.has(words[c.w0 - 1]!.fold) && !(words[c.w0 - 1]!.fold in TITLES) && free(c.w0 - 1)) c.w0--
+    if (headed(c.w1)) while (freeName(c.w0 - 1, c.w1 - 1) && !words[c.w0 - 1]!.first && !(words[c.w0 - 1]!.fold in TITLES)) c.w0--
     // "the Syrian Constitutional Committee": a body's name keeps the demonym right before it (a person's never does)
     if (headed(c.w1) && c.w1 - c.w0 > 1 && c.w0 > 0 && words[c.w0 - 1]!.cap && sameSentence(c.w0 - 1, c.w1) && ctx.kb.demonym(words[c.w0 - 1]!.fold) && !hitEndingAt(c.w0)) { c.w0--; c.hint = 'ORG' }
     // "the National Security and Foreign Policy Committee", "the Energy and Water Commission": the capitalised words
     // before "and" (a candidate of their own, or words nothing claims) belong to the body; never a name the KB knows
-    const capFree = (k: number): boolean => k >= 0 && words[k]!.cap && !words[k]!.first && sameSentence(k, c.w1) && /\p{L}/u.test(words[k]!.text) && !NOT_NAMES.has(words[k]!.fold) && free(k)
+    const capFree = (k: number): boolean => freeName(k, c.w1 - 1) && !words[k]!.first
     let a = c.w0
     if (headed(c.w1)) while (capFree(a - 1)) a--
     if (headed(c.w1) && a >= 2 && (words[a - 1]!.fold === 'and' || words[a - 1]!.text === '&') && sameSentence(a - 2, c.w1)) {
@@ -186,7 +188,7 @@ export function joinBodyNames(ctx: Ctx, cands: Candidate[]): void {
         const d = cands.find((x) => x !== c && !gone.has(x) && x.w0 === e && x.hint !== 'PERSON' && words.slice(x.w0, x.w1).every((w) => w.cap || NAME_CONNECTORS.has(w.fold)))
           ?? cands.find((x) => x !== c && !gone.has(x) && x.w0 === e && x.w1 - x.w0 === 1 && words[e]!.cap)
         if (d && sameSentence(c.w0, d.w1)) { tails.push(d); e = d.w1; continue }
-        if (e < words.length && words[e]!.cap && sameSentence(c.w0, e + 1) && /\p{L}/u.test(words[e]!.text) && !NOT_NAMES.has(words[e]!.fold) && free(e)) { e++; continue }
+        if (freeName(e, c.w0)) { e++; continue }
         break
       }
       // (a tail the tagger found is needed: capitalised words alone may open the next clause)
