@@ -49,6 +49,7 @@ export const provenance = { reported_by: ReportedBy, produced_by: ProducedBySche
 
 const Event = z.looseObject({
   id: z.string(), story_event: z.string().nullable(), type: z.string(), mode: z.string().nullable(), source_actor: ActorRef, target_actor: ActorRef,
+  co_sources: z.array(z.object({ actor: z.string(), name: z.string() })).optional().openapi({ description: 'The other parties of a joint act beyond source and target ("the deal was signed by A, B and C": C); absent when there are none' }),
   date: z.string().nullable(), date_precision: z.string().nullable(), location: z.string().nullable(), trigger: TextSpanSchema.optional(), evidence: TextSpanSchema,
   ...provenance,
 }).openapi('EventRecord')

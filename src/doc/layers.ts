@@ -56,6 +56,8 @@ export interface EventRecord {
   readonly mode: string | null
   readonly source_actor: ActorRef | null
   readonly target_actor: ActorRef | null
+  /** the other parties of a joint act beyond source and target ("the deal was signed by A, B and C": C); absent when there are none */
+  readonly co_sources?: readonly ActorRef[]
   readonly date: string | null
   readonly date_precision: DatePrecision | null
   readonly date_basis?: string | null

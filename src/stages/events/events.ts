@@ -4,18 +4,19 @@ import type { ActorRef, Entity, EventRecord, QuoteRecord, Sentence, SyntaxToken,
 import { msg, type Message, type Span } from '../../doc/span.js'
 import type { Kb } from '../../kb/index.js'
 import { anchorOf, weekOf } from '../timex/resolve.js'
-import { actorIndex, type ActorIndex } from './actors.js'
+import { actorIndex, type ActorIndex, type ActorMention } from './actors.js'
 import { NEWS_TYPES, PLUPERFECT_RE, type PloverType } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
 import { anaphoricTarget, attackAuthor, contextDate, countriesOf, meetingCounterpart, otherParty, speakerForState, victimsCountry } from './speech.js'
 import { findTriggers, type Trigger } from './steps/01-triggers.js'
 import { donePurpose, rejectReason, toldWithOwnTime } from './steps/02-filter.js'
-import { readArgs } from './steps/03-arguments.js'
+import { readArgs, type Args } from './steps/03-arguments.js'
 import { sentenceDates, type EventDate } from './steps/04-dates.js'
 import { mergeRepeats } from './steps/05-merge.js'
 import { SyntaxView } from '../syntax/index.js'
 import { lowerBound } from '../tokens/index.js'
 import { SyntaxArgs } from './steps/03-syntax-args.js'
+import { SyntaxSpeakers } from '../quotes/speaker-syntax.js'
 import { assertedBy, commitmentType, modelTriggers, syntaxOverride, warningType } from './model/apply.js'
 import { featureContext } from './model/candidates.js'
 import { loadTriggerModel, type TriggerModel } from './model/model.js'
@@ -108,6 +109,21 @@ function promiseOf(text: string, sent: Sentence, t: Trigger, idx: ActorIndex, co
   return { ...t, entry: { ...t.entry, type: 'AGREE', mode: null, future: true }, recoded: `help the speaker's own side will give is a promise (AGREE), not ${t.entry.type}` }
 }
 
+/** Types whose several subjects act towards each other when no one else is named ("A and B signed", "… hailed the talks"). */
+const MUTUAL_TYPES: ReadonlySet<string> = new Set(['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT'])
+
+/**
+ * A joint act of several named subjects with no one else named ("A, B and C signed the deal", "A and B hailed their
+ * ties") is one act among them: from the first towards the second, the others kept as co-sources. Null otherwise
+ * (several subjects acting on a third party each act: "Russia and China condemned X" is two condemnations).
+ */
+function jointSources(args: Args, type: string): { args: Args; co: ActorRef[] } | null {
+  if (!MUTUAL_TYPES.has(type)) return null
+  const srcs = args.sources.filter((r, k): r is ActorRef => !!r && args.sources.findIndex((x) => x?.actor === r.actor) === k)
+  if (srcs.length < 2 || args.targets.some((r) => r && !srcs.some((s) => s.actor === r.actor))) return null
+  return { args: { ...args, sources: [srcs[0]!], targets: [srcs[1]!] }, co: srcs.slice(2) }
+}
+
 /** Types whose event is worth keeping with a place and no actor. */
 const PLACE_ONLY_TYPES: ReadonlySet<string> = new Set(['ASSAULT', 'PROTEST', 'COERCE', 'MOBILIZE'])
 
@@ -142,7 +158,10 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
   const denials: { sent: Sentence; t: Trigger }[] = []
   const all = findTriggers(text, { start: 0, end: text.length })
   const sv = input.tokens && input.syntax ? new SyntaxView(text, input.tokens, input.syntax) : null
-  const parsed = sv ? new SyntaxArgs(sv, idx, input.tokens!) : null
+  // a person described by role ("the foreign ministry spokesman", "Iran's envoy to the UN") is resolved as the quotes stage resolves speakers
+  const described = sv && input.tokens && input.syntax ? new SyntaxSpeakers(text, input.tokens, input.syntax, idx, input.quotes.map((q) => ({ start: q.start, end: q.end })), (a) => country.get(a)) : null
+  const personOf = (h: number): ActorMention | null => { const m = described!.mentionOf(h, [], sv!.span(h).start); return m?.kind === 'name' && m.type === 'PERSON' ? m : null }
+  const parsed = sv ? new SyntaxArgs(sv, idx, input.tokens!, described ? personOf : undefined) : null
   const model = sv ? (opts.model === undefined ? loadTriggerModel() : opts.model) : null
   const ctx = parsed && model ? featureContext(parsed.view, input.tokens!, parsed.actorsByToken, input.quotes, all) : null
   let ti = 0
@@ -212,6 +231,9 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
       if (!d.date && d.basis !== 'unresolved' && anchor && NEWS_TYPES.has(t.entry.type) && !PLUPERFECT_RE.test(clause) && !/\b(?:since|recently)\b/i.test(text.slice(Math.max(sent.start, t.start - 30), Math.min(sent.end, t.end + 60)))) {
         d = { date: weekOf(anchor, 0).value, precision: 'week', basis: 'publication' }
       }
+      // a joint act of several subjects with no one else named is one event among them ("the deal was signed by A, B and C")
+      const joint = jointSources(args, t.entry.type)
+      if (joint) args = joint.args
       for (const src0 of args.sources) for (const tgt of args.targets) {
         const src = speakerForState(idx, sent, t.start, t.entry.type, src0, input.quotes, country) ?? src0
         // a meeting needs both its participants; some triggers are events only with a target ("punishing Israel")
@@ -228,6 +250,7 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
           id: '', story_event: null, type: t.entry.type, mode: t.entry.mode,
           source_actor: src, target_actor: tgt && tgt.actor !== src?.actor ? tgt : null,
           date: d.date, date_precision: d.precision, date_basis: d.basis, location: args.location, location_actor: args.locationRef,
+          ...(joint?.co.length ? { co_sources: joint.co } : {}),
           trigger: { start: t.start, end: t.end, text: t.text }, reported_by: reportedBy(doc, idx, sent, t, src) ?? assertedBy(t, parsed, idx, input.quotes, src)?.name ?? null, evidence,
         })
         // two people agreeing somewhere ("A and B agreed in X on Tuesday to …") met there

@@ -653,3 +653,23 @@ test('what should, could or would have happened did not ("should have been froze
   for (const text of ['Nordland could have condemned Sudmark on Monday.', 'Anna Berg said Nordland should have condemned Sudmark.'])
     assert.deepEqual(rows(text).filter((e) => e[0] === 'ACCUSE'), [], text)
 })
+
+test('a joint act of several subjects with no one else named is one event among them, the others kept as co-sources', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const events = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text: `Title\n\n${text}` }, 'x')).doc.layers.events!
+  const signed = events('The accord was signed by Germany, France, Italy and Spain on Monday.').filter((e) => e.type === 'SUPPORT')
+  assert.deepEqual(signed.map((e) => [e.source_actor?.name, e.target_actor?.name, e.co_sources?.map((r) => r.name)]), [['Germany', 'France', ['Italy', 'Spain']]])
+  // several subjects acting on a third party each act
+  const condemned = events('Germany and France condemned Iran on Monday.').filter((e) => e.type === 'ACCUSE')
+  assert.deepEqual(condemned.map((e) => [e.source_actor?.name, e.target_actor?.name, e.co_sources]), [['Germany', 'Iran', undefined], ['France', 'Iran', undefined]])
+})
+
+test('a subject described by role is the person named with that role before ("the Kremlin spokesman condemned …")', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nKremlin spokesman Dmitry Peskov spoke to reporters on Monday. The Kremlin spokesman condemned the new sanctions imposed by Washington.' }, 'x')).doc.layers.events!
+  assert.deepEqual(events.filter((e) => e.type === 'ACCUSE').map((e) => [e.source_actor?.name, e.target_actor?.name]), [['Dmitry Peskov', 'United States']])
+})

@@ -100,7 +100,8 @@ function speakerAt(c: ArgContext, pos: number): ActorRef | null {
 function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined): { targets: ActorMention[]; places: ActorMention[]; clauseEnd: number } {
   const from = headEnd(t)
   // (a postposed attribution ends the clause: "met X in Tehran on Monday, the Kremlin said" — the Kremlin reports it)
-  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|\bwhich\b(?!\s+(?:took\s+place|happened|occurred)\b)|\bwho\b|\bsaying\b|,\s+[^,;]{1,60}?\s(?:said|says|reported|reports|stated|added|noted|announced|confirmed)\b(?:\s+(?:on|in|at)\b[^,;]*)?\s*[.]?\s*$/)
+  // (… and so does the main clause after a fronted phrase: "During his meeting with X, Y said that …")
+  const stop = c.text.slice(from, c.sent.end).search(/\b(?:and|but)\s+(?:[a-z]+ed|pledged|said|told)\b|[;]|,\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:said|says|stated|added|noted|stressed|underlined|emphasized|emphasised|told)\s+(?:that\b|\p{Ll})|\bwhich\b(?!\s+(?:took\s+place|happened|occurred)\b)|\bwho\b|\bsaying\b|,\s+[^,;]{1,60}?\s(?:said|says|reported|reports|stated|added|noted|announced|confirmed)\b(?:\s+(?:on|in|at)\b[^,;]*)?\s*[.]?\s*$/u)
   const end = stop >= 0 ? from + stop : c.sent.end
   // an acronym in brackets repeats the name before it; an organisation before a title and a name only qualifies that person
   // (a body inside a phrase that names a person is no party of its own: "Iran's parliament speaker")
@@ -112,8 +113,8 @@ function targetsAfter(c: ArgContext, t: Trigger, quote: QuoteRecord | undefined)
       const prep = c.idx.prepBefore(m.start)
       // "talks between Iran and Russia": both parties of "between", states included
       if (/between$/iu.test(t.text) && /^\s*(?:[^,;()]{1,60}?\s+and\s+)?(?:the\s+)?$/iu.test(c.text.slice(t.end, m.start))) return true
-      // "the chief of staff X": a title before the name, not "the wife of X"
-      if (m.type === 'PERSON') return (prep !== 'of' && prep !== 'in') || /\b(?:staff|state|defen[cs]e|security|affairs)\s+$/iu.test(c.text.slice(Math.max(0, m.start - 12), m.start))
+      // "the chief of staff (Lieutenant General) X": a title before the name, not "the wife of X"
+      if (m.type === 'PERSON') return (prep !== 'of' && prep !== 'in') || /\b(?:[Ss]taff|[Ss]tate|[Dd]efen[cs]e|[Ss]ecurity|[Aa]ffairs)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(c.text.slice(Math.max(0, m.start - 48), m.start))
       if (prep === 'of' || c.idx.afterPreposition(m.start)) {
         // "the secretary of X": X stands for its unnamed officer, unless the officer is named or already resolved
         const window = c.text.slice(Math.max(0, m.start - 40), m.start).replace(/\S+['’]s\s+$/u, '')
