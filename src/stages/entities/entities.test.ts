@@ -420,3 +420,19 @@ describe('knowledge-base names as the page writes them (issue #15)', () => {
     assert.equal(by.get('Tasnim news agency'), 'ORG:media:tasnim')
   })
 })
+
+describe('a tagger\'s body that runs on into the person it names', () => {
+  it('"Fishery Promotion Organization Lars Vikholm" is a body and a person; "Coast Guard Commander Per Lind" a body and its commander', async () => {
+    const { splitTitledPeople } = await import('./steps/05-candidates.js')
+    const text = 'The head of the Fishery Promotion Organization Lars Vikholm met Coast Guard Commander Per Lind.'
+    const doc = createDoc({ path: 'fixture.txt', url: null, sha256: 'x', fetched_at: null }, text, [{ start: 0, end: text.length }], { title: null, published: null, author: null, outlet: null, copy_of: null })
+    const tokenised = createPipeline([tokensStage]).run(doc).doc
+    const words = buildWords(text, tokenised.layers.tokens!, tokenised.layers.sentences!, kb)
+    const at = (w: string): number => words.findIndex((x) => x.text === w)
+    const ctx = { doc: tokenised, text, kb, words, date: null, hits: [], newActors: new Map() } as any
+    const cands = [{ w0: at('Fishery'), w1: at('Vikholm') + 1, hint: 'ORG' as const, by: 'ner' as const, title: [] }, { w0: at('Coast'), w1: at('Lind') + 1, hint: 'ORG' as const, by: 'ner' as const, title: [] }]
+    splitTitledPeople(ctx, cands)
+    assert.deepEqual(cands.map((c) => [words.slice(c.w0, c.w1).map((w) => w.text).join(' '), c.hint]),
+      [['Fishery Promotion Organization', 'ORG'], ['Lars Vikholm', 'PERSON'], ['Coast Guard', 'ORG'], ['Per Lind', 'PERSON']])
+  })
+})

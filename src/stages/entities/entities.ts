@@ -9,7 +9,7 @@ import { buildWords } from './steps/01-words.js'
 import { matchGazetteer } from './steps/02-gazetteer.js'
 import { extendToFullNames, resolveKbHits } from './steps/03-resolve-kb.js'
 import { findBodies } from './steps/04-bodies.js'
-import { coverage, joinBodyNames, ruleCandidates } from './steps/05-candidates.js'
+import { coverage, joinBodyNames, ruleCandidates, splitTitledPeople } from './steps/05-candidates.js'
 import { isNoName } from './steps/05b-not-names.js'
 import { forgetPeople, joinBracketAcronyms, joinShortNamesToFullNames, resolveCandidate, runOnToEarlierPerson } from './steps/06-resolve-candidates.js'
 import { nerCandidates, type NerLike } from './steps/07-ner.js'
@@ -44,6 +44,7 @@ export function findEntities(doc: Doc, tokens: readonly Token[], sentences: read
   const all = [...cands, ...rules].filter((c) => !isNoName(ctx, c)).sort((a, b) => a.w0 - b.w0)
   // "The Times": the article is not part of the name unless the KB says so (it would have matched then)
   for (const c of all) if (c.w1 - c.w0 > 1 && ctx.words[c.w0]!.fold === 'the') c.w0++
+  splitTitledPeople(ctx, all)
   joinBodyNames(ctx, all)
   const taken = Uint8Array.from(covered)
   for (const c of all) for (let k = c.w0; k < c.w1; k++) taken[k] = 1

@@ -115,6 +115,32 @@ export function coverage(ctx: Ctx, hits: readonly Hit[]): Uint8Array {
 }
 
 /**
+ * "Trade Promotion Organization Mohammadreza Modoudi", "Presidential Chief of Staff Mahmoud Vaezi": a tagger's
+ * organisation that runs on past a body's head word or an office into two or more plain capitalised words is a body
+ * (or a title) and the person it names. The person becomes a candidate of its own; the body keeps its words up to its
+ * head word, a title alone is dropped (it stays the person's title).
+ */
+export function splitTitledPeople(ctx: Ctx, cands: Candidate[]): void {
+  const { words } = ctx
+  const plain = (k: number): boolean => isNameWord(ctx, k) && !(words[k]!.fold in TITLES) && !ORG_HEAD_WORDS.has(words[k]!.fold) && !NAME_CONNECTORS.has(words[k]!.fold)
+  const out: Candidate[] = []
+  for (const c of cands) {
+    if (c.hint === 'PERSON' || c.w1 - c.w0 < 4) { out.push(c); continue }
+    let k = c.w1 - 1
+    while (k > c.w0 && plain(k)) k--
+    const tail = c.w1 - 1 - k
+    const at = words[k]!.fold
+    if (tail < 2 || tail > 4 || k <= c.w0 - 1 || !(ORG_HEAD_WORDS.has(at) || isRankOrOffice(at)) || !words[k]!.cap) { out.push(c); continue }
+    // the body's end: its head word, past the office words after it ("Central Bank Governor X": "Central Bank")
+    let b = k + 1
+    while (b > c.w0 && isRankOrOffice(words[b - 1]!.fold) && !ORG_HEAD_WORDS.has(words[b - 1]!.fold)) b--
+    if (b > c.w0 && !titleOnly(ctx, c.w0, b, false)) out.push({ ...c, w1: b, hint: 'ORG' })
+    out.push({ w0: k + 1, w1: c.w1, hint: 'PERSON', by: c.by, title: words.slice(b, k + 1).map((w) => w.fold) })
+  }
+  cands.splice(0, cands.length, ...out)
+}
+
+/**
  * One body's name that the knowledge base's shorter names cut in pieces is one candidate: a run ending on a body's
  * head word is a body (whatever a tagger made of it), with the capitalised words before it that nothing else claims;
  * a body the KB knows, or the state it is named after, right before such a run ("United Nations" + "Interim Force",
