@@ -183,7 +183,7 @@ export const HYPOTHETICAL_RE = /\b(?:(?:danger|risk|threat|fears?|possibility|pr
  * A planned act told as a noun: "the planned visit to", "Zarif's upcoming trip to", "will pay a visit to", "is
  * scheduled to hold talks with". Plans are not events (gold README); the visit, once made, is told as done.
  */
-export const PLANNED_NOUN_RE = /\b(?:planned|upcoming|forthcoming|scheduled|expected|future|next|proposed|possible|potential|prospective|impending)\s+(?:[\p{L}\d-]+\s+){0,2}$|\b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?(?:pay|make|undertake|hold|have)\s+(?:a|an|his|her|their|its)?\s*(?:[\p{L}\d-]+\s+){0,2}$/iu
+export const PLANNED_NOUN_RE = /\b(?:any|planned|upcoming|forthcoming|scheduled|expected|future|next|proposed|possible|potential|prospective|impending)\s+(?:[\p{L}\d-]+\s+){0,2}$|\b(?:will|would|to|shall)\s+(?:soon\s+|also\s+)?(?:pay|make|undertake|hold|have)\s+(?:a|an|his|her|their|its)?\s*(?:[\p{L}\d-]+\s+){0,2}$/iu
 
 /** A conditional or indirect-question opener anywhere earlier in the trigger's clause: nothing is asserted ("whether X signs"). */
 export const CONDITIONAL_CLAUSE_RE = /\b(?:whether|if|unless|in\s+case)\b/i

@@ -673,3 +673,16 @@ test('a subject described by role is the person named with that role before ("th
   const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nKremlin spokesman Dmitry Peskov spoke to reporters on Monday. The Kremlin spokesman condemned the new sanctions imposed by Washington.' }, 'x')).doc.layers.events!
   assert.deepEqual(events.filter((e) => e.type === 'ACCUSE').map((e) => [e.source_actor?.name, e.target_actor?.name]), [['Dmitry Peskov', 'United States']])
 })
+
+test('an attack named with "any" is no attack that happened ("condemned any attack on Sudmark")', () => {
+  const r = rows('Nordland condemned any attack on Sudmark on Monday.')
+  assert.ok(!r.some((e) => e[0] === 'ASSAULT'), JSON.stringify(r))
+})
+
+test('a people named by its nationality is its state ("praised the Turkish people")', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nZarif praised the Turkish people for their bravery on Monday.' }, 'x')).doc.layers.events!
+  assert.deepEqual(events.filter((e) => e.type === 'SUPPORT').map((e) => e.target_actor?.name), ['Turkey'])
+})

@@ -150,7 +150,8 @@ export class SyntaxArgs {
   /**
    * An actor named by a common noun ("the international community", "Iraqi protesters", "the Europeans"): its
    * phrase without determiners, as a plain-text actor. Only agent nouns (CAMEO agent dictionaries) and plural
-   * nationality nouns qualify; "the bill", "the measure" name no actor.
+   * nationality nouns qualify; "the bill", "the measure" name no actor. A people named by its nationality ("the
+   * Iranians", "the Turkish people") is its state's actor instead.
    */
   private plainActor(h: number): ActorMention | null {
     const sv = this.sv
@@ -161,6 +162,9 @@ export class SyntaxArgs {
     const agent = (u === 'NOUN' && agentNounSet().has(lemma)) || proper
     const nationality = (u === 'PROPN' || u === 'NOUN') && /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is)$/u.test(w)
     if (!agent && !nationality) return null
+    // "the Iranians", "the Turkish people", "the Iranian nation": a people named by its nationality stands for its state
+    const state = nationality ? countryOfDemonym(w.replace(/s$/u, '')) : /^(?:people|nation|public)$/u.test(lemma) ? sv.dependents(h, 'amod').map((d) => countryOfDemonym(sv.word(d))).find(Boolean) : undefined
+    if (state) { const t = this.tokens[h]!; return { start: t.start, end: t.end, text: w, ref: this.countryRef(state), type: 'GPE', kind: 'name' } }
     const mods = sv.children(h).filter((k) => k < h && /^(?:amod|compound)$/.test(sv.rel(k)) && /^[\p{L}-]+$/u.test(sv.word(k)))
     let first = h
     for (let k = h - 1; k >= 0 && mods.includes(k); k--) first = k
