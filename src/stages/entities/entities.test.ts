@@ -434,5 +434,9 @@ describe('a tagger\'s body that runs on into the person it names', () => {
     splitTitledPeople(ctx, cands)
     assert.deepEqual(cands.map((c) => [words.slice(c.w0, c.w1).map((w) => w.text).join(' '), c.hint]),
       [['Fishery Promotion Organization', 'ORG'], ['Lars Vikholm', 'PERSON'], ['Coast Guard', 'ORG'], ['Per Lind', 'PERSON']])
+    // a body's name that ends on an office right before a person the tagger found: the office is the person's title
+    const apart = [{ w0: at('Coast'), w1: at('Commander') + 1, hint: 'ORG' as const, by: 'ner' as const, title: [] }, { w0: at('Per'), w1: at('Lind') + 1, hint: 'PERSON' as const, by: 'ner' as const, title: [] }]
+    splitTitledPeople(ctx, apart)
+    assert.deepEqual(apart.map((c) => words.slice(c.w0, c.w1).map((w) => w.text).join(' ')), ['Coast Guard', 'Per Lind'])
   })
 })

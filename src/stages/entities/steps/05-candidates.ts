@@ -118,13 +118,22 @@ export function coverage(ctx: Ctx, hits: readonly Hit[]): Uint8Array {
  * "Trade Promotion Organization Mohammadreza Modoudi", "Presidential Chief of Staff Mahmoud Vaezi": a tagger's
  * organisation that runs on past a body's head word or an office into two or more plain capitalised words is a body
  * (or a title) and the person it names. The person becomes a candidate of its own; the body keeps its words up to its
- * head word, a title alone is dropped (it stays the person's title).
+ * head word, a title alone is dropped (it stays the person's title). So are the office words a body's name ends on
+ * right before a person the tagger found ("National Assembly Speaker" + "Chung Sye-kyun").
  */
 export function splitTitledPeople(ctx: Ctx, cands: Candidate[]): void {
   const { words } = ctx
   const plain = (k: number): boolean => isNameWord(ctx, k) && !(words[k]!.fold in TITLES) && !ORG_HEAD_WORDS.has(words[k]!.fold) && !NAME_CONNECTORS.has(words[k]!.fold)
   const out: Candidate[] = []
+  const personAt = new Set(cands.filter((c) => c.hint === 'PERSON').map((c) => c.w0))
   for (const c of cands) {
+    // "National Assembly Speaker | Chung Sye-kyun": the office words a body's name ends on, right before a person, are that person's title
+    if (c.hint !== 'PERSON' && personAt.has(c.w1) && isRankOrOffice(words[c.w1 - 1]!.fold)) {
+      let b = c.w1
+      while (b > c.w0 && isRankOrOffice(words[b - 1]!.fold) && !ORG_HEAD_WORDS.has(words[b - 1]!.fold)) b--
+      if (b > c.w0 && !titleOnly(ctx, c.w0, b, false)) out.push({ ...c, w1: b })
+      continue
+    }
     if (c.hint === 'PERSON' || c.w1 - c.w0 < 4) { out.push(c); continue }
     let k = c.w1 - 1
     while (k > c.w0 && plain(k)) k--
