@@ -679,10 +679,12 @@ test('an attack named with "any" is no attack that happened ("condemned any atta
   assert.ok(!r.some((e) => e[0] === 'ASSAULT'), JSON.stringify(r))
 })
 
-test('a people named by its nationality is its state ("praised the Turkish people")', async () => {
+test('a people or its officials named by nationality are its state ("praised the Turkish people", "met Russian officials")', async () => {
   const { defaultPipeline } = await import('../../pipeline/default.js')
   const { cleanedDoc } = await import('../clean/index.js')
   const { pipeline } = defaultPipeline()
   const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nZarif praised the Turkish people for their bravery on Monday.' }, 'x')).doc.layers.events!
   assert.deepEqual(events.filter((e) => e.type === 'SUPPORT').map((e) => e.target_actor?.name), ['Turkey'])
+  const met = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nZarif met Russian officials in Moscow on Monday.' }, 'x')).doc.layers.events!
+  assert.deepEqual(met.filter((e) => e.type === 'CONSULT').map((e) => e.target_actor?.name), ['Russia'])
 })

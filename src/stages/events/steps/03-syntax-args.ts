@@ -26,6 +26,8 @@ const RELATION_NOUNS = new Set(['agreement', 'deal', 'accord', 'ceasefire', 'tru
   'understanding', 'treaty', 'pact', 'contract', 'memorandum', 'dialogue', 'rapprochement', 'reconciliation', 'alliance', 'exchange', 'meeting'])
 /** Knowledge-base ids of towns and cities ("GPE:SYR:damascus"; a state is "GPE:SYR"). */
 export const TOWN_ID = /^GPE:[A-Z]{3}:/u
+/** Nouns for a people or those who act for a state: with a nationality adjective ("the Turkish people", "Iranian officials") they stand for that state. */
+const STATE_PEOPLE = /^(?:people|nation|public|officials?|diplomats?|delegations?|authorit(?:y|ies)|leaders?|counterparts?|representatives?|envoys?|negotiators?|government)$/u
 /** Month and weekday names, never actors. */
 const CALENDAR = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?$/
 /** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("X, who visited Y"). */
@@ -151,7 +153,7 @@ export class SyntaxArgs {
    * An actor named by a common noun ("the international community", "Iraqi protesters", "the Europeans"): its
    * phrase without determiners, as a plain-text actor. Only agent nouns (CAMEO agent dictionaries) and plural
    * nationality nouns qualify; "the bill", "the measure" name no actor. A people named by its nationality ("the
-   * Iranians", "the Turkish people") is its state's actor instead.
+   * Iranians", "the Turkish people"), or its officials ("Iranian officials"), is its state's actor instead.
    */
   private plainActor(h: number): ActorMention | null {
     const sv = this.sv
@@ -162,8 +164,8 @@ export class SyntaxArgs {
     const agent = (u === 'NOUN' && agentNounSet().has(lemma)) || proper
     const nationality = (u === 'PROPN' || u === 'NOUN') && /^\p{Lu}\p{Ll}+(?:ans|ians|ese|is)$/u.test(w)
     if (!agent && !nationality) return null
-    // "the Iranians", "the Turkish people", "the Iranian nation": a people named by its nationality stands for its state
-    const state = nationality ? countryOfDemonym(w.replace(/s$/u, '')) : /^(?:people|nation|public)$/u.test(lemma) ? sv.dependents(h, 'amod').map((d) => countryOfDemonym(sv.word(d))).find(Boolean) : undefined
+    // "the Iranians", "the Turkish people", "Iranian officials": a people, or those who act for a state, named by its nationality stand for the state
+    const state = nationality ? countryOfDemonym(w.replace(/s$/u, '')) : STATE_PEOPLE.test(lemma) ? sv.dependents(h, 'amod').filter((d) => d < h).map((d) => countryOfDemonym(sv.word(d))).find(Boolean) : undefined
     if (state) { const t = this.tokens[h]!; return { start: t.start, end: t.end, text: w, ref: this.countryRef(state), type: 'GPE', kind: 'name' } }
     const mods = sv.children(h).filter((k) => k < h && /^(?:amod|compound)$/.test(sv.rel(k)) && /^[\p{L}-]+$/u.test(sv.word(k)))
     let first = h
