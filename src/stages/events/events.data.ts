@@ -42,7 +42,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { pattern: String.raw`(?:phone|telephone)\s+(?:call|conversation|talks?)`, type: 'CONSULT', mode: 'phone', pos: N, targetPreps: ['with', 'between'], reason: 'a phone call between leaders is PLOVER CONSULT/phone' },
   { pattern: String.raw`(?:spoke|speak|talked|conferred|consulted)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone`, type: 'CONSULT', mode: 'phone', pos: V, targetPreps: ['with', 'to'], reason: 'speaking by phone is CONSULT/phone' },
   { pattern: String.raw`visit(?:ed|ing)|visits(?!\s+to)`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'a visit is CONSULT/visit, visitor as source' },
-  { pattern: String.raw`visits?\s+to`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: [''], reason: 'nominal visit ("the visit to Tehran")' },
+  { pattern: String.raw`visits?\s+to`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: ['', 'to'], reason: 'nominal visit ("the visit to Tehran")' },
   { pattern: String.raw`visits?(?=\s+(?:by|of)\s+(?:\S+\s+){1,8}?to\s)`, type: 'CONSULT', mode: 'visit', pos: N, targetPreps: ['to'], reason: 'nominal visit with its visitor ("a visit by X to Tehran"; the "by" or "of" phrase is the visitor)' },
   { pattern: String.raw`arriv(?:ed|es)\s+in`, type: 'CONSULT', mode: 'visit', pos: V, targetPreps: [''], reason: 'arriving in a capital for talks is a visit' },
   { pattern: String.raw`(?:met|meets|meet)(?:\s+with)?`, type: 'CONSULT', mode: 'meeting', pos: V, targetPreps: [''], reason: 'meeting someone is CONSULT/meeting' },

@@ -688,3 +688,11 @@ test('a people or its officials named by nationality are its state ("praised the
   const met = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nZarif met Russian officials in Moscow on Monday.' }, 'x')).doc.layers.events!
   assert.deepEqual(met.filter((e) => e.type === 'CONSULT').map((e) => e.target_actor?.name), ['Russia'])
 })
+
+test('a visit told in a fronted phrase is the main subject\'s, to the place it names ("Prior to his visit to Tehran, X held talks …")', async () => {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nPrior to his visit to Tehran in October, Erdogan held talks with Saudi Arabia’s leaders in Riyadh.' }, 'x')).doc.layers.events!
+  assert.deepEqual(events.filter((e) => e.trigger?.text === 'visit to').map((e) => [e.source_actor?.name, e.target_actor?.name]), [['Erdogan', 'Iran']])
+})

@@ -386,7 +386,9 @@ function treeArgs(args: Args, t: Trigger, sa: SyntaxArgs, p: ParsedArgs | null, 
     if (!args.sources.some((r) => r) && named.length) {
       // (the rules' list of a meeting's parties may hold the source found here: it is no target of its own act)
       const rest = args.targets.filter((r) => !named.some((s) => s.actor === r?.actor))
-      args = { ...args, sources: named, targets: rest.length ? rest : [null] }
+      // (… and where that was its only target, the tree's target stands: "Prior to his visit to Tehran, X held talks …")
+      const treeRest = targets.filter((r) => !named.some((s) => s.actor === r.actor))
+      args = { ...args, sources: named, targets: rest.length ? rest : treeRest.length ? treeRest : [null] }
     }
     // a target the rule readers could not name ("called on the international community to …": a common-noun actor) comes
     // from the tree, for acts addressed to someone; "our partners" is left to the page's context (the meeting's other party)
