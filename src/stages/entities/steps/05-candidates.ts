@@ -115,9 +115,9 @@ export function coverage(ctx: Ctx, hits: readonly Hit[]): Uint8Array {
 }
 
 /**
- * "Trade Promotion Organization Mohammadreza Modoudi", "Presidential Chief of Staff Mahmoud Vaezi": a tagger's
- * organisation that runs on past a body's head word or an office into two or more plain capitalised words is a body
- * (or a title) and the person it names. The person becomes a candidate of its own; the body keeps its words up to its
+ * "Trade Promotion Organization Mohammadreza Modoudi", "Central Bank Governor Valiollah Seif": a tagger's organisation
+ * that runs on past a body's head word or an office into two to four plain capitalised words is a body (or a title)
+ * and the person it names. The person becomes a candidate of its own; the body keeps its words up to its
  * head word, a title alone is dropped (it stays the person's title). So are the office words a body's name ends on
  * right before a person the tagger found ("National Assembly Speaker" + "Chung Sye-kyun").
  */
@@ -139,7 +139,7 @@ export function splitTitledPeople(ctx: Ctx, cands: Candidate[]): void {
     while (k > c.w0 && plain(k)) k--
     const tail = c.w1 - 1 - k
     const at = words[k]!.fold
-    if (tail < 2 || tail > 4 || k <= c.w0 - 1 || !(ORG_HEAD_WORDS.has(at) || isRankOrOffice(at)) || !words[k]!.cap) { out.push(c); continue }
+    if (tail < 2 || tail > 4 || !(ORG_HEAD_WORDS.has(at) || isRankOrOffice(at)) || !words[k]!.cap) { out.push(c); continue }
     // the body's end: its head word, past the office words after it ("Central Bank Governor X": "Central Bank")
     let b = k + 1
     while (b > c.w0 && isRankOrOffice(words[b - 1]!.fold) && !ORG_HEAD_WORDS.has(words[b - 1]!.fold)) b--
