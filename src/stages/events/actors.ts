@@ -2,7 +2,7 @@ import type { ActorRef, Entity, Sentence } from '../../doc/layers.js'
 import type { Span } from '../../doc/span.js'
 import { COPULAS, DETERMINERS, IRREGULAR_VERBS, PREPOSITIONS, TITLE_GAP_WORDS } from './actors.data.js'
 import { REPORT_VERBS_RE } from './events.data.js'
-import { buildMentions, slug, type ActorMention } from './mentions.js'
+import { buildMentions, nameRef, type ActorMention } from './mentions.js'
 import { pairOf, resolvePronouns } from './pronouns.js'
 import { countryOfDemonym } from './places.js'
 import { lowerBound } from '../tokens/tokens.js'
@@ -177,7 +177,7 @@ export class ActorIndex {
     if (!m || !country) return undefined
     const ent = this.mentions.find((x) => x.ref?.name === country)
     const at = start + m.index
-    return { start: at, end: at + m[1].length, text: m[1], ref: ent?.ref ?? { actor: slug(country), name: country }, type: 'GPE', kind: 'name' }
+    return { start: at, end: at + m[1].length, text: m[1], ref: ent?.ref ?? nameRef(country), type: 'GPE', kind: 'name' }
   }
 
   /** A pair description ("the two countries", or "they" right after one): the two actors it stands for. */

@@ -687,6 +687,8 @@ test('a people or its officials named by nationality are its state ("praised the
   assert.deepEqual(events.filter((e) => e.type === 'SUPPORT').map((e) => e.target_actor?.name), ['Turkey'])
   const met = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nZarif met Russian officials in Moscow on Monday.' }, 'x')).doc.layers.events!
   assert.deepEqual(met.filter((e) => e.type === 'CONSULT').map((e) => e.target_actor?.name), ['Russia'])
+  // … as the knowledge base's state, the actor the entities layer gives the country where the page names it (not a second "Russia")
+  assert.deepEqual(met.filter((e) => e.type === 'CONSULT').map((e) => e.target_actor?.actor), ['GPE:RUS'])
 })
 
 test('a visit told in a fronted phrase is the main subject\'s, to the place it names ("Prior to his visit to Tehran, X held talks …")', async () => {

@@ -2,7 +2,7 @@ import type { ActorRef, Entity, EntityType, Sentence } from '../../doc/layers.js
 import type { Span } from '../../doc/span.js'
 import { sentenceChunks, textChunks } from './chunks.js'
 import { lowerBound } from '../tokens/tokens.js'
-import { countryOfDemonym } from './places.js'
+import { countryCode, countryOfDemonym } from './places.js'
 
 /** An actor phrase in the text: an entity mention, or a rule-found name, pronoun or role description. */
 export interface ActorMention extends Span {
@@ -16,6 +16,9 @@ export interface ActorMention extends Span {
 
 /** Actor id for a name no entity carries. */
 export const slug = (name: string): string => 'x:' + name.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-')
+
+/** The actor of a name no entity holds: the knowledge base's state where it is a country's name ("Russia" → GPE:RUS, as the entities layer names it), else a plain-text actor. */
+export const nameRef = (name: string): ActorRef => { const iso = countryCode(name); return { actor: iso ? `GPE:${iso}` : slug(name), name } }
 
 /** True when a span overlaps one of `sorted` (sorted by start): binary search, then a short scan back. */
 function overlapsAny(sorted: readonly Span[], c: Span): boolean {
@@ -69,7 +72,7 @@ export function buildMentions(text: string, sentences: readonly Sentence[], enti
     const ent = entities.find((e) => e.name === (full ?? c.name))
     const name = full ?? c.name
     const type = full ? 'PERSON' : c.type
-    extra.push({ start: c.start, end: c.end, text: c.text, ref: ent ? { actor: ent.actor, name: ent.name } : { actor: slug(name), name }, type: ent?.type ?? type, kind: 'name' })
+    extra.push({ start: c.start, end: c.end, text: c.text, ref: ent ? { actor: ent.actor, name: ent.name } : nameRef(name), type: ent?.type ?? type, kind: 'name' })
   }
   return [...fromEntities, ...extra].sort((a, b) => a.start - b.start || b.end - a.end)
 }

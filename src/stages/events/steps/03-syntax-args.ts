@@ -3,7 +3,7 @@ import type { SyntaxView } from '../../syntax/index.js'
 import type { ActorIndex, ActorMention } from '../actors.js'
 import { lexicon } from '../../../plover/lexicon/index.js'
 import { agentNounSet } from '../../../plover/agents.js'
-import { AGREEMENT_NAME, slug } from '../mentions.js'
+import { AGREEMENT_NAME, nameRef, slug } from '../mentions.js'
 import { countryOfDemonym } from '../places.js'
 import { ROLE_NOUNS as ROLE_HEADS } from '../../quotes/quotes.data.js'
 import type { ActorRef } from '../../../doc/layers.js'
@@ -227,7 +227,7 @@ export class SyntaxArgs {
 
   /** The actor of a country the document names (its entity), else a plain-text one. */
   private countryRef(country: string): ActorRef {
-    return this.idx.mentions.find((m) => m.ref?.name === country)?.ref ?? { actor: slug(country), name: country }
+    return this.idx.mentions.find((m) => m.ref?.name === country)?.ref ?? nameRef(country)
   }
 
   /**
