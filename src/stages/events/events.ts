@@ -4,7 +4,7 @@ import type { ActorRef, Entity, EventRecord, QuoteRecord, Sentence, SyntaxToken,
 import { msg, type Message, type Span } from '../../doc/span.js'
 import type { Kb } from '../../kb/index.js'
 import { anchorOf, weekOf } from '../timex/resolve.js'
-import { actorIndex, type ActorIndex, type ActorMention } from './actors.js'
+import { actorIndex, type ActorIndex } from './actors.js'
 import { NEWS_TYPES, PLUPERFECT_RE, type PloverType } from './events.data.js'
 import { applyClaimants, claimantsIn } from './responsibility.js'
 import { anaphoricTarget, attackAuthor, contextDate, countriesOf, meetingCounterpart, otherParty, speakerForState, victimsCountry } from './speech.js'
@@ -159,9 +159,8 @@ export function findEvents(doc: Doc, input: EventInput, opts: { model?: TriggerM
   const all = findTriggers(text, { start: 0, end: text.length })
   const sv = input.tokens && input.syntax ? new SyntaxView(text, input.tokens, input.syntax) : null
   // a person described by role ("the foreign ministry spokesman", "Iran's envoy to the UN") is resolved as the quotes stage resolves speakers
-  const described = sv && input.tokens && input.syntax ? new SyntaxSpeakers(text, input.tokens, input.syntax, idx, input.quotes.map((q) => ({ start: q.start, end: q.end })), (a) => country.get(a)) : null
-  const personOf = (h: number): ActorMention | null => { const m = described!.mentionOf(h, [], sv!.span(h).start); return m?.kind === 'name' && m.type === 'PERSON' ? m : null }
-  const parsed = sv ? new SyntaxArgs(sv, idx, input.tokens!, described ? personOf : undefined) : null
+  const speakers = sv ? new SyntaxSpeakers(text, input.tokens!, input.syntax!, idx, input.quotes.map((q) => ({ start: q.start, end: q.end })), (a) => country.get(a)) : null
+  const parsed = sv ? new SyntaxArgs(sv, idx, input.tokens!, (h) => speakers!.describedPerson(h)) : null
   const model = sv ? (opts.model === undefined ? loadTriggerModel() : opts.model) : null
   const ctx = parsed && model ? featureContext(parsed.view, input.tokens!, parsed.actorsByToken, input.quotes, all) : null
   let ti = 0

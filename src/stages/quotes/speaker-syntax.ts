@@ -396,6 +396,19 @@ export class SyntaxSpeakers {
   }
 
   /**
+   * The person a singular role description headed at token h stands for ("the Kremlin spokesman", "the veteran
+   * politician"), resolved as a speaker's phrase is: the last person named with that role, else the last person of
+   * that state who was a subject. null when h is no singular role noun ("officials" is never one person) or no person is found.
+   */
+  describedPerson(h: number): ActorMention | null {
+    const v = this.view
+    const lemma = v.lemma(h).toLowerCase()
+    if (!ROLE_NOUNS.has(lemma) || v.word(h).toLowerCase() !== lemma) return null
+    const m = this.mentionOf(h, [], v.span(h).start)
+    return m?.kind === 'name' && m.type === 'PERSON' ? m : null
+  }
+
+  /**
    * The actor mention a subject phrase headed by token s stands for: the mention holding the head; a person named by
    * a title's name parts or apposition ("Kremlin spokesman Dmitry Peskov", "the spokesman, X,"); the author of a
    * statement ("a statement from X's office"); a role ("the spokeswoman") resolved to the last person named with

@@ -126,11 +126,12 @@ export function splitTitledPeople(ctx: Ctx, cands: Candidate[]): void {
   const plain = (k: number): boolean => isNameWord(ctx, k) && !(words[k]!.fold in TITLES) && !ORG_HEAD_WORDS.has(words[k]!.fold) && !NAME_CONNECTORS.has(words[k]!.fold)
   const out: Candidate[] = []
   const personAt = new Set(cands.filter((c) => c.hint === 'PERSON').map((c) => c.w0))
+  /** Where a body's name ends before word e: back over the office words that are no body's head word ("Central Bank Governor": "Central Bank"). */
+  const bodyEnd = (w0: number, e: number): number => { while (e > w0 && isRankOrOffice(words[e - 1]!.fold) && !ORG_HEAD_WORDS.has(words[e - 1]!.fold)) e--; return e }
   for (const c of cands) {
     // "National Assembly Speaker | Chung Sye-kyun": the office words a body's name ends on, right before a person, are that person's title
     if (c.hint !== 'PERSON' && personAt.has(c.w1) && isRankOrOffice(words[c.w1 - 1]!.fold)) {
-      let b = c.w1
-      while (b > c.w0 && isRankOrOffice(words[b - 1]!.fold) && !ORG_HEAD_WORDS.has(words[b - 1]!.fold)) b--
+      const b = bodyEnd(c.w0, c.w1)
       if (b > c.w0 && !titleOnly(ctx, c.w0, b, false)) out.push({ ...c, w1: b })
       continue
     }
@@ -141,8 +142,7 @@ export function splitTitledPeople(ctx: Ctx, cands: Candidate[]): void {
     const at = words[k]!.fold
     if (tail < 2 || tail > 4 || !(ORG_HEAD_WORDS.has(at) || isRankOrOffice(at)) || !words[k]!.cap) { out.push(c); continue }
     // the body's end: its head word, past the office words after it ("Central Bank Governor X": "Central Bank")
-    let b = k + 1
-    while (b > c.w0 && isRankOrOffice(words[b - 1]!.fold) && !ORG_HEAD_WORDS.has(words[b - 1]!.fold)) b--
+    const b = bodyEnd(c.w0, k + 1)
     if (b > c.w0 && !titleOnly(ctx, c.w0, b, false)) out.push({ ...c, w1: b, hint: 'ORG' })
     out.push({ w0: k + 1, w1: c.w1, hint: 'PERSON', by: c.by, title: words.slice(b, k + 1).map((w) => w.fold) })
   }

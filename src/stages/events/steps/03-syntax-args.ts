@@ -5,7 +5,6 @@ import { lexicon } from '../../../plover/lexicon/index.js'
 import { agentNounSet } from '../../../plover/agents.js'
 import { AGREEMENT_NAME, nameRef, slug } from '../mentions.js'
 import { countryOfDemonym } from '../places.js'
-import { ROLE_NOUNS as ROLE_HEADS } from '../../quotes/quotes.data.js'
 import type { ActorRef } from '../../../doc/layers.js'
 
 /** Verbs whose object noun is the event their subject performs ("held talks", "launched an attack", "imposed sanctions"). */
@@ -83,7 +82,7 @@ export class SyntaxArgs {
   private readonly idx: ActorIndex
 
   constructor(private readonly sv: SyntaxView, idx: ActorIndex, private readonly tokens: readonly Span[],
-    /** the person a role description headed at a token stands for ("the ministry spokesman"), or null */
+    /** the person a singular role description headed at a token stands for ("the ministry spokesman"), or null */
     private readonly describedPerson: (h: number) => ActorMention | null = () => null) {
     this.byToken = mentionsByToken(idx.mentions, tokens)
     this.idx = idx
@@ -125,9 +124,9 @@ export class SyntaxArgs {
     }
     // "the Russian president, X": the apposition names the role's holder
     for (const d of sv.dependents(h, 'appos')) { const m = this.byToken[d]; if (m?.kind === 'name' && m.type === 'PERSON') return m }
-    // "the Iranian foreign ministry spokesman": the person so described (the last one named with that role …); never "officials"
-    const lemma = sv.lemma(h).toLowerCase()
-    if (ROLE_HEADS.has(lemma) && sv.word(h).toLowerCase() === lemma) { const p = this.describedPerson(h); if (p) return p }
+    // "the Iranian foreign ministry spokesman": the person so described (the last one named with that role …)
+    const described = this.describedPerson(h)
+    if (described) return described
     if (own) return own
     // "X's minister" (possessor), "the Tehran government" (compound), "the minister of X"
     // (a town before an act is where it happened: "the Damascus attack" names no actor)
