@@ -9,7 +9,7 @@ import type { SyntaxToken, Token } from '../../doc/layers.js'
 import { lowerBound } from '../tokens/index.js'
 import { ABBREVIATIONS } from '../tokens/tokens.data.js'
 import { lemmatize } from './lemma.js'
-import { loadSyntaxModel, type SyntaxParser } from './model.js'
+import { loadSyntaxModel, type ParsedSentence, type SyntaxParser } from './model.js'
 import { pushAll } from '../../doc/arrays.js'
 
 const NT = /^(\p{L}+?)(n['’]t)$/iu
@@ -219,10 +219,12 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
     heads[c2] = y + 1; rels[c2] = 'punct'
     ;({ left, right } = subtreeEdges(heads))
   }
+  repairFrontedParticiple(words, heads, rels, upos)
   repairFrontedWith(words, heads, rels, left, right)
   repairFrontedSubject(words, heads, rels, upos)
   repairParticleVerbs(words, heads, rels, upos)
   repairNounRoot(words, heads, rels, upos)
+  repairVerbAsModifier(words, heads, rels, upos)
 }
 
 /** Past-tense forms of common irregular news verbs (the regular ones end in "-ed"). */
@@ -262,10 +264,36 @@ function repairNounRoot(words: readonly string[], heads: number[], rels: string[
   const w = words[v]!.toLowerCase()
   if (!/ed$/u.test(w) && !IRREGULAR_PAST.has(w) && !kids.some((i) => rels[i] === 'aux' && i < v)) return
   if (rels[v] === 'conj') return
-  // a passive participle with its agent is a real reduced relative: "the report issued by X"
-  if (kids.some((i) => rels[i] === 'obl:agent' || (rels[i] === 'obl' && words[i - 1]?.toLowerCase() === 'by'))) return
+  // a passive participle with its agent is a real reduced relative: "the report issued by X" (an "agent" with no "by"
+  // is the parser's misreading of the object: "X accused Y of …")
+  const by = (i: number): boolean => rels[i]!.startsWith('obl') && heads.some((h, j) => h === i + 1 && rels[j] === 'case' && words[j]!.toLowerCase() === 'by')
+  if (kids.some(by)) return
   promote()
   heads[r] = v + 1; rels[r] = 'nsubj'
+  for (const i of kids) if (rels[i] === 'obl:agent' && i > v) rels[i] = 'obj'
+}
+
+/**
+ * "President X expressed deep concern over …": a sentence whose root the parser made the object noun, with the
+ * subject's name as its compound or possessor and the finite verb before it as its adjective. The verb (tagged a verb,
+ * a past form, no determiner before it) becomes the root, the name before it its subject and the noun its object.
+ */
+function repairVerbAsModifier(words: readonly string[], heads: number[], rels: string[], upos: readonly string[]): void {
+  const r = rels.indexOf('root')
+  if (r < 0 || upos[r] !== 'NOUN') return
+  const v = heads.findIndex((h, i) => h === r + 1 && i < r && rels[i] === 'amod' && upos[i] === 'VERB')
+  if (v < 1) return
+  const w = words[v]!.toLowerCase()
+  if (!/ed$/u.test(w) && !IRREGULAR_PAST.has(w)) return
+  const before = heads.flatMap((h, i) => (h === r + 1 && i < v && rels[i] !== 'punct' ? [i] : []))
+  if (before.length !== 1 || !/^(?:compound|nmod:poss|nsubj|amod|nmod)$/u.test(rels[before[0]!]!) || !/^(?:PROPN|NOUN)$/u.test(upos[before[0]!]!)) return
+  // the subject's phrase ends right before the verb, or a time phrase of the verb does ("X on Monday expressed")
+  for (let i = before[0]! + 1; i < v; i++) { let x = i; while (x !== before[0]! && x !== v && x >= 0) x = heads[x]! - 1; if (x < 0) return }
+  const s = before[0]!
+  heads[v] = 0; rels[v] = 'root'
+  heads[s] = v + 1; rels[s] = 'nsubj'
+  heads[r] = v + 1; rels[r] = 'obj'
+  for (let i = 0; i < heads.length; i++) if (heads[i] === r + 1 && rels[i] === 'punct' && i > r) heads[i] = v + 1
 }
 
 /** Nouns of time that open a sentence ("Last June, …", "On Monday, …" read without its preposition). */
@@ -290,6 +318,38 @@ function repairParticleVerbs(words: readonly string[], heads: number[], rels: st
     heads[p] = v + 1; rels[p] = 'compound:prt'
     rels[n] = 'obj'
   }
+}
+
+/**
+ * "Speaking at a briefing, X accused Y …", "Referring to …, the two sides expressed …", "Citing sources, IRNA reported
+ * …": the parser, trained on web text, sometimes makes a sentence's opening participle the root and hangs the main
+ * clause on it. When the participle opens the sentence and a verb after its clause's comma hangs on it with a
+ * subject of its own after that comma, or with a noun phrase right after the comma that the parser hung on the
+ * participle's clause, that verb becomes the root, the noun phrase its subject, and the participle its adverbial clause.
+ */
+function repairFrontedParticiple(words: readonly string[], heads: number[], rels: string[], upos: readonly string[]): void {
+  if (heads[0] !== 0 || upos[0] !== 'VERB' || !/^\p{Lu}\p{Ll}+ing$/u.test(words[0]!)) return
+  const comma = words.indexOf(',')
+  if (comma < 2) return
+  const own = (v: number): boolean => heads.some((h, j) => h === v + 1 && j > comma && j < v && rels[j]!.startsWith('nsubj'))
+  const under = (k: number, top: number): boolean => { let x = k; for (let n = 0; n < 200 && x >= 0 && x !== top; n++) x = heads[x]! - 1; return x === top }
+  const m = heads.findIndex((h, k) => h === 1 && k > comma + 1 && upos[k] === 'VERB')
+  if (m < 0) return
+  let subj = -1
+  if (!own(m)) {
+    // the phrase right after the comma, hung inside the participle's clause (an apposition, conjunct or object there)
+    let x = comma + 1
+    while (x < m && heads[x]! - 1 > comma && heads[x]! - 1 < m) x = heads[x]! - 1
+    if (x >= m || !/^(?:NOUN|PROPN|PRON)$/u.test(upos[x]!) || heads[x]! - 1 > comma || !/^(?:appos|conj|obj|nmod|dep|obl)$/u.test(rels[x]!)) return
+    // every word between the comma and the verb belongs to that phrase
+    for (let k = comma + 1; k < m; k++) if (!under(k, x)) return
+    subj = x
+  }
+  heads[m] = 0; rels[m] = 'root'
+  heads[0] = m + 1; rels[0] = 'advcl'
+  if (subj >= 0) { heads[subj] = m + 1; rels[subj] = 'nsubj' }
+  for (let k = m + 1; k < heads.length; k++) if (heads[k] === 1) heads[k] = m + 1
+  if (heads[comma] === 1 || heads[comma] === subj + 1) { heads[comma] = 1; rels[comma] = 'punct' }
 }
 
 /**
@@ -327,10 +387,12 @@ function repairFrontedSubject(words: readonly string[], heads: number[], rels: s
     if (upos[v] !== 'VERB' || heads.some((h, i) => h === v + 1 && (rels[i]!.startsWith('nsubj') || rels[i]!.startsWith('csubj') || rels[i] === 'expl'))) continue
     // (only a verb that heads its own clause: a participle or infinitive modifier has no subject to find)
     if (!/^(?:root|parataxis|ccomp)$/u.test(rels[v]!) || heads.some((h, i) => h === v + 1 && (rels[i] === 'mark' || rels[i]!.startsWith('aux:pass') || (rels[i] === 'aux' && /^to$/iu.test(words[i]!))))) continue
-    const x = heads.findIndex((h, i) => h === v + 1 && i < v && /^obl(?::tmod|:npmod)?$/u.test(rels[i]!))
+    // (a fronted phrase or participle clause: "During a visit …, X said", "Pointing to …, X said")
+    const x = heads.findIndex((h, i) => h === v + 1 && i < v && /^(?:obl(?::tmod|:npmod)?|advcl)$/u.test(rels[i]!))
     if (x < 0) continue
-    // (the name may hang lower in the adverbial: "During a visit on Wednesday, X, …" with X a conjunct of "Wednesday")
-    const under = (i: number): boolean => { for (let h = heads[i]! - 1, k = 0; h >= 0 && k < 8; h = heads[h]! - 1, k++) { if (h === x) return true; if (!/^(?:nmod|conj|appos|obl)/u.test(rels[h]!)) return false } return false }
+    // (the name may hang lower in the adverbial: "During a visit on Wednesday, X, …" with X a conjunct of "Wednesday",
+    // "In an interview published on Sunday, X, …" below the participle)
+    const under = (i: number): boolean => { for (let h = heads[i]! - 1, k = 0; h >= 0 && k < 8; h = heads[h]! - 1, k++) { if (h === x) return true; if (!/^(?:nmod|conj|appos|obl|acl$)/u.test(rels[h]!)) return false } return false }
     // (a comma opens the name's phrase: the phrase's first word, or the word before it; edges found once, again after a repair)
     const left = (edges ??= subtreeEdges(heads).left)
     const y = heads.findIndex((h, i) => i > x && i < v && (rels[i] === 'conj' || rels[i] === 'appos') && upos[i] === 'PROPN' && under(i)
@@ -422,6 +484,66 @@ const NAME_VERBS_PAST: ReadonlySet<string> = new Set(['spoke', 'met', 'told', 's
 /** Past and present forms of reporting verbs, the verb of "the general said". */
 const FINITE_SPEECH = /^(?:said|says|added|adds|told|tells|stated|states|noted|notes|stressed|stresses|emphasized|emphasised|underlined|explained|warned|warns|asserted|insisted|continued|wrote|writes|argued|declared|announced|remarked)$/iu
 
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
+const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)$/u
+const DAY_PART = /^(?:night|morning|evening|afternoon)$/u
+const PERIOD = /^(?:week|month|year|night|weekend)$/u
+
+/**
+ * A time phrase set between a subject and its verb, as news writes it ("X on Wednesday said", "the ministry late on
+ * Sunday rejected", "Y last week warned", "Z on March 3 met"): `[start, end)` in words, or null. Only where a noun
+ * ends the words before it and a verb (or a past form) follows it: the tagger and parser, trained on web text, read
+ * "Abdollahian on Wednesday expressed hope" as a noun phrase.
+ */
+export function interposedTime(words: readonly string[], upos: readonly string[]): [number, number] | null {
+  for (let a = 1; a < words.length - 2; a++) {
+    if (!/^(?:NOUN|PROPN)$/u.test(upos[a - 1]!)) continue
+    let i = a
+    if (/^(?:late|early|earlier)$/u.test(words[i]!) && words[i + 1] === 'on') i++
+    if (words[i] === 'on' && WEEKDAY.test(words[i + 1] ?? '')) { i += 2; if (DAY_PART.test(words[i] ?? '')) i++ }
+    else if (words[i] === 'on' && MONTH.test(words[i + 1] ?? '') && /^\d{1,2}$/u.test(words[i + 2] ?? '')) i += 3
+    else if (i === a && words[i] === 'last' && (PERIOD.test(words[i + 1] ?? '') || WEEKDAY.test(words[i + 1] ?? ''))) i += 2
+    else if (i === a && words[i] === 'earlier' && words[i + 1] === 'this' && PERIOD.test(words[i + 2] ?? '')) i += 3
+    else continue
+    // a finite verb: a past form, a present in -s, or an auxiliary ("will", "has"); never "-ing" ("a statement on Sunday saying")
+    const v = words[i] ?? ''
+    if (/^(?:will|would|has|had|have|is|was|are|were|also|again)$/u.test(v) || (/^\p{Ll}+(?:ed|s)$/u.test(v) && /^(?:VERB|AUX)$/u.test(upos[i] ?? '')) || /^\p{Ll}+ed$/u.test(v) || IRREGULAR_PAST.has(v)) return [a, i]
+  }
+  return null
+}
+
+/**
+ * Parses words with the time phrase `[a, b)` taken out, then hangs the phrase on the verb that follows it: its last
+ * noun an `obl` ("on Wednesday") or `obl:tmod` ("last week"), the rest on that noun.
+ */
+function parseAroundTime(parser: SyntaxParser, words: readonly string[], a: number, b: number): ParsedSentence {
+  const rest = [...words.slice(0, a), ...words.slice(b)]
+  let p = parser.parse(rest)
+  const retagged = repairTags(rest, p.upos)
+  if (retagged) p = parser.parse(rest, retagged)
+  const n = b - a
+  const old = (j: number): number => (j < a ? j : j + n) // 0-based index in `rest` -> in `words`
+  const upos: string[] = [], heads: number[] = [], deprels: string[] = []
+  rest.forEach((_, j) => { upos[old(j)] = p.upos[j]!; heads[old(j)] = p.heads[j] === 0 ? 0 : old(p.heads[j]! - 1) + 1; deprels[old(j)] = p.deprels[j]! })
+  let head = b - 1
+  while (head > a && !/^(?:\p{Lu}|week|month|year|night|weekend|morning|evening|afternoon)/u.test(words[head]!) ) head--
+  if (/^\d/u.test(words[head]!) && head > a) head--
+  if (DAY_PART.test(words[b - 1]!)) head = b - 1
+  const hasCase = words.slice(a, b).includes('on')
+  for (let k = a; k < b; k++) {
+    const w = words[k]!
+    if (k === head) { upos[k] = /^\p{Lu}/u.test(w) ? 'PROPN' : 'NOUN'; heads[k] = b + 1; deprels[k] = hasCase ? 'obl' : 'obl:tmod'; continue }
+    heads[k] = head + 1
+    if (w === 'on') { upos[k] = 'ADP'; deprels[k] = 'case' }
+    else if (w === 'this') { upos[k] = 'DET'; deprels[k] = 'det' }
+    else if (w === 'last') { upos[k] = 'ADJ'; deprels[k] = 'amod' }
+    else if (/^\d/u.test(w)) { upos[k] = 'NUM'; deprels[k] = 'nummod' }
+    else if (/^(?:late|early|earlier)$/u.test(w)) { upos[k] = 'ADV'; deprels[k] = 'advmod' }
+    else { upos[k] = 'PROPN'; deprels[k] = 'compound' }
+  }
+  return { upos, heads, deprels }
+}
+
 /** Parses a sentence's pieces: a dateline apart, then the rest, with the title repair; heads 1-based over all pieces. */
 function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { upos: string[]; heads: number[]; deprels: string[] } {
   const k = datelineLength(words)
@@ -432,6 +554,9 @@ function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { up
     let p = parser.parse(part)
     const retagged = repairTags(part, p.upos)
     if (retagged) p = parser.parse(part, retagged)
+    // (only where the parse left the verb after the phrase without a subject)
+    const time = interposedTime(part, p.upos)
+    if (time && !p.heads.some((h, k) => h === time[1] + 1 && p.deprels[k]!.startsWith('nsubj'))) p = parseAroundTime(parser, part, time[0], time[1])
     repairNews(part, p.heads, p.deprels, p.upos)
     pushAll(out.upos, p.upos)
     pushAll(out.heads, p.heads.map((h) => (h === 0 ? 0 : h + offset)))

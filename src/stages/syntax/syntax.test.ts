@@ -10,7 +10,7 @@ import { REPO_ROOT, SHARED } from '../../paths.js'
 import { splitSentences, tokenize } from '../tokens/index.js'
 import { isProjective, projectivize, readConllu, writeConllu } from './conllu.js'
 import { ewtPieces, lemmatize, loadSyntaxModel, parseConllu, SyntaxView, syntaxStage } from './index.js'
-import { repairNews, repairTags } from './stage.js'
+import { interposedTime, repairNews, repairTags } from './stage.js'
 import { BEAM_PARSER_DIR, SYNTAX_MODEL_DIR } from './model.js'
 import { LEFT, RIGHT, SHIFT } from './syntax.data.js'
 import { cost, Gold, oracleSequence, State } from './transitions.js'
@@ -473,11 +473,60 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     const rels = ['case', 'obl', 'punct', 'compound', 'conj', 'punct', 'det', 'appos', 'punct', 'root', 'det', 'obj', 'punct']
     repairNews(words, heads, rels, ['ADP', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'PUNCT', 'DET', 'NOUN', 'PUNCT', 'VERB', 'DET', 'NOUN', 'PUNCT'])
     assert.deepEqual([heads[4], rels[4], heads[2]], [10, 'nsubj', 10])
+    // "Pointing to Porta , Anna Berg said it ." with "Anna" an apposition of "Porta" inside the fronted participle clause
+    const w1 = ['Pointing', 'to', 'Porta', ',', 'Anna', 'Berg', 'said', 'it', '.']
+    const h1 = [7, 3, 1, 5, 3, 5, 0, 7, 7], r1 = ['advcl', 'case', 'obl', 'punct', 'appos', 'flat', 'root', 'obj', 'punct']
+    repairNews(w1, h1, r1, ['VERB', 'ADP', 'PROPN', 'PUNCT', 'PROPN', 'PROPN', 'VERB', 'PRON', 'PUNCT'])
+    assert.deepEqual([h1[4], r1[4], h1[3]], [7, 'nsubj', 7])
     // "On Monday and Tuesday , ministers met ." keeps its conjoined days
     const w2 = ['On', 'Monday', 'and', 'Tuesday', ',', 'ministers', 'met', '.']
     const h2 = [2, 7, 4, 2, 7, 7, 0, 7], r2 = ['case', 'obl', 'cc', 'conj', 'punct', 'nsubj', 'root', 'punct']
     repairNews(w2, h2, r2, ['ADP', 'PROPN', 'CCONJ', 'PROPN', 'PUNCT', 'NOUN', 'VERB', 'PUNCT'])
     assert.deepEqual([h2[3], r2[3]], [2, 'conj'])
+  })
+
+  it('reads a time phrase between a subject and its verb ("X on Wednesday expressed hope") as the verb\'s, the subject as its subject', () => {
+    const text = 'Foreign Minister Anna Berg on Wednesday expressed hope that the deal will be signed soon.'
+    const { view } = parseText(text)
+    const v = at(text, 'expressed')
+    assert.equal(view.word(view.subject(v)), 'Anna')
+    assert.equal(view.head(at(text, 'Wednesday')), v)
+    assert.deepEqual(interposedTime(['Berg', 'late', 'on', 'Sunday', 'night', 'rejected', 'it'], ['PROPN', 'ADV', 'ADP', 'PROPN', 'NOUN', 'VERB', 'PRON']), [1, 5])
+    assert.deepEqual(interposedTime(['Berg', 'last', 'week', 'warned', 'them'], ['PROPN', 'ADJ', 'NOUN', 'VERB', 'PRON']), [1, 3])
+    // a participle after the phrase is no verb of the noun before it ("a statement on Sunday saying …")
+    assert.equal(interposedTime(['a', 'statement', 'on', 'Sunday', 'saying', 'that'], ['DET', 'NOUN', 'ADP', 'PROPN', 'VERB', 'SCONJ']), null)
+    assert.equal(interposedTime(['talks', 'on', 'Monday', 'with', 'Berg'], ['NOUN', 'ADP', 'PROPN', 'ADP', 'PROPN']), null)
+  })
+
+  it('makes a sentence-opening participle that the parser made the root the adverbial of the main clause ("Speaking …, X accused Y")', () => {
+    // "Speaking in Porta , Lund accused Nordland ." with "accused" a clausal complement of "Speaking" (heads 1-based)
+    const words = ['Speaking', 'in', 'Porta', ',', 'Lund', 'accused', 'Nordland', '.']
+    const heads = [0, 3, 1, 3, 6, 1, 6, 1], rels = ['root', 'case', 'obl', 'punct', 'nsubj', 'ccomp', 'obj', 'punct']
+    repairNews(words, heads, rels, ['VERB', 'ADP', 'PROPN', 'PUNCT', 'PROPN', 'VERB', 'PROPN', 'PUNCT'])
+    assert.deepEqual([heads[5], rels[5], heads[0], rels[0], heads[7]], [0, 'root', 6, 'advcl', 6])
+    // "Citing sources , the Nordland Agency reported it ." with the agency an apposition of "sources"
+    const w2 = ['Citing', 'sources', ',', 'the', 'Nordland', 'Agency', 'reported', 'it', '.']
+    const h2 = [0, 1, 1, 6, 6, 2, 1, 7, 1], r2 = ['root', 'obj', 'punct', 'det', 'compound', 'appos', 'advcl', 'obj', 'punct']
+    repairNews(w2, h2, r2, ['VERB', 'NOUN', 'PUNCT', 'DET', 'PROPN', 'PROPN', 'VERB', 'PRON', 'PUNCT'])
+    assert.deepEqual([h2[6], r2[6], h2[5], r2[5], h2[0], r2[0]], [0, 'root', 7, 'nsubj', 7, 'advcl'])
+    // a participle that is the main verb of a sentence without a comma stays the root
+    const w3 = ['Being', 'late', 'hurt', 'us', '.']
+    const h3 = [0, 1, 1, 3, 1], r3 = ['root', 'xcomp', 'conj', 'obj', 'punct']
+    repairNews(w3, h3, r3, ['VERB', 'ADJ', 'VERB', 'PRON', 'PUNCT'])
+    assert.deepEqual([h3[0], r3[0]], [0, 'root'])
+  })
+
+  it('gives back its verb to a sentence whose root was read as the object noun, the verb its adjective ("X expressed deep concern")', () => {
+    // "President Anna Berg expressed deep concern ." with "Anna" a compound and "expressed" an adjective of "concern"
+    const words = ['President', 'Anna', 'Berg', 'expressed', 'deep', 'concern', '.']
+    const heads = [2, 6, 2, 6, 6, 0, 6], rels = ['nmod:desc', 'compound', 'flat', 'amod', 'amod', 'root', 'punct']
+    repairNews(words, heads, rels, ['PROPN', 'PROPN', 'PROPN', 'VERB', 'ADJ', 'NOUN', 'PUNCT'])
+    assert.deepEqual([heads[3], rels[3], heads[1], rels[1], heads[5], rels[5], heads[6]], [0, 'root', 4, 'nsubj', 4, 'obj', 4])
+    // "the expressed concern" (a determiner before the participle) is a noun phrase
+    const w2 = ['Berg', 'the', 'expressed', 'concern', '.']
+    const h2 = [4, 4, 4, 0, 4], r2 = ['compound', 'det', 'amod', 'root', 'punct']
+    repairNews(w2, h2, r2, ['PROPN', 'DET', 'VERB', 'NOUN', 'PUNCT'])
+    assert.deepEqual([h2[2], r2[2]], [4, 'amod'])
   })
 
   it('gives a sentence whose root was read as a noun its verb back: subject, conjoined subjects, fronted time', () => {
