@@ -47,7 +47,7 @@ export const SPEECH_LEMMAS: ReadonlySet<string> = new Set([
 /** Nouns for a written or spoken statement: their author, not the document itself, is the speaker. */
 export const STATEMENT_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'readout', 'communique', 'communiqué', 'release', 'message', 'letter', 'tweet', 'post', 'note', 'report', 'declaration',
-  'announcement', 'office', 'service', 'resolution',
+  'announcement', 'office', 'service', 'resolution', 'bill', 'law', 'draft', 'clause',
 ])
 
 /** Nouns for a person's office or role: "the spokeswoman said" speaks for the last person named with that role. */

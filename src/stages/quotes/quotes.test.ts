@@ -349,3 +349,24 @@ test('a person the parse makes the subject of "…, saying “…”" speaks, th
   const doc = testDoc('Leader of the Harbour Council Anna Berg on Sunday denounced the Nordland missile attacks on the airbase, saying, “What they did was a strategic mistake and a crime.”', { actors: ACTORS })
   assert.deepEqual(pairs(doc), [['What they did was a strategic mistake and a crime.', 'Anna Berg']])
 })
+
+test('a lead sentence\'s description of a person named only in the next sentences is that person ("Iceland\'s foreign ministry spokesman branded … ¶ X said")', () => {
+  const actors: TestActor[] = [...ACTORS, { name: 'Iceland', type: 'GPE', surfaces: ['Iceland'] }]
+  const doc = testDoc('Iceland’s foreign ministry spokesman on Friday branded the plan “the most costly mistake of the decade” in a statement. Tomas Vik said the council had ignored the port.', { actors })
+  assert.deepEqual(pairs(doc), [['the most costly mistake of the decade', 'Tomas Vik']])
+  // a person of another state named next is no one the description stands for
+  const state = { ...doc, layers: { ...doc.layers, entities: doc.layers.entities!.map((e) => ({ ...e, affiliation: e.name === 'Tomas Vik' ? 'NOR' : null })) } }
+  assert.deepEqual(pairs(state), [['the most costly mistake of the decade', null]])
+})
+
+test('"the agency quoted her as saying" is the person "her" stands for; the author of a bill speaks its words', () => {
+  const her = testDoc('Anna Berg said the bridge would open soon. “It will carry every lorry in the region,” the agency quoted her as saying.', { actors: ACTORS })
+  assert.deepEqual(pairs(her), [['It will carry every lorry in the region', 'Anna Berg']])
+  const bill = testDoc('The Harbour Council approved a bill on Sunday. The bill cites “material or moral damage” caused by the storm.', { actors: ACTORS })
+  assert.deepEqual(pairs(bill), [['material or moral damage', 'Harbour Council']])
+})
+
+test('words under a verb of saying with no subject of its own are the subject\'s of the clause it hangs on ("X repeated the claim, telling reporters that … “…”")', () => {
+  const doc = testDoc('Tomas Vik repeated the claim on Monday, telling reporters before leaving for Porta that the council closed the pier “to raise the price of fish in the whole region.”', { actors: ACTORS })
+  assert.deepEqual(pairs(doc), [['to raise the price of fish in the whole region.', 'Tomas Vik']])
+})

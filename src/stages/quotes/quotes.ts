@@ -123,7 +123,7 @@ export function quoteProducedBy(how: string): NonNullable<QuoteRecord['produced_
 export function findQuotes(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], entities: readonly Entity[], docId: string, index?: ActorIndex, parse?: { tokens: readonly Token[]; syntax: readonly SyntaxToken[] }): { quotes: QuoteRecord[]; messages: Message[] } {
   const idx = index ?? actorIndex(text, sentences, entities)
   const country = countriesOf(entities)
-  const syn = parse && parse.syntax.length === parse.tokens.length ? new SyntaxSpeakers(text, parse.tokens, parse.syntax, idx, paragraphs.flatMap((p) => pairMarks(text, p).map((q) => q.outer)), (a) => country.get(a)) : null
+  const syn = parse && parse.syntax.length === parse.tokens.length ? new SyntaxSpeakers(text, parse.tokens, parse.syntax, idx, paragraphs.flatMap((p) => pairMarks(text, p).map((q) => q.outer)), (a) => country.get(a), true) : null
   const quotes: QuoteRecord[] = []
   const messages: Message[] = []
   let previous: ActorRef | null = null
@@ -140,7 +140,8 @@ export function findQuotes(text: string, paragraphs: readonly Paragraph[], sente
       // yields to a speaker the rules find
       // (… unless the parse's is a person and the rules' a state or a body: "X denounced the U.S. attacks, saying “…”")
       const person = (r: ActorRef | null): boolean => !!r && syn!.typeOf(r) === 'PERSON'
-      const trusted: boolean = !!bySyntax?.ref && (!((bySyntax.how.endsWith('-inherited') || bySyntax.how === 'governs') && byRule.ref) || (person(bySyntax.ref) && !person(byRule.ref)))
+      // (… and a subject read above a verb of saying that has none of its own: "…-above")
+      const trusted: boolean = !!bySyntax?.ref && (!((bySyntax.how.endsWith('-inherited') || bySyntax.how.endsWith('-above') || bySyntax.how === 'governs') && byRule.ref) || (person(bySyntax.ref) && !person(byRule.ref)))
       let { ref, how }: { ref: ActorRef | null; how: string } = trusted ? { ref: bySyntax!.ref, how: `syntax-${bySyntax!.how}` } : byRule
       // "he said" found by the rules: the last person the parse makes a subject (the rules' last subject misses "“…,” X said")
       const pron = trusted ? undefined : byRule.mention

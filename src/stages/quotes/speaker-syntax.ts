@@ -31,7 +31,9 @@ export class SyntaxSpeakers {
    */
   constructor(readonly text: string, readonly tokens: readonly Token[], syntax: readonly SyntaxToken[], private readonly idx: ActorIndex, private readonly quoted: readonly Span[] = [],
     /** the country (ISO alpha-3) an actor belongs to, where the entities layer knows it */
-    private readonly stateOf: (actor: string) => string | undefined = () => undefined) {
+    private readonly stateOf: (actor: string) => string | undefined = () => undefined,
+    /** whether a description no earlier name fits may stand for the person the next sentences name (`nextPersonSubject`) */
+    private readonly cataphora = false) {
     this.view = new SyntaxView(text, tokens, syntax)
   }
 
@@ -119,7 +121,17 @@ export class SyntaxSpeakers {
       const m = s >= 0 ? this.mentionOf(s, skip, outer.start, previous) : this.besideMention(c.verb, outer, skip)
       if (m) return { mention: m, ref: this.refOf(m, this.tokens[s >= 0 ? s : c.verb]!.start, previous), how: (s >= 0 ? c.how : `${c.how}-beside`) + (subj.own ? '' : '-inherited'), verb: c.verb }
     }
-    return null
+    // a verb of saying with no subject of its own ("…, saying …", "in remarks made …") speaks for the subject of the
+    // clause it hangs on; failing that, the predicates above the words may name who speaks
+    for (const c of cands) {
+      if (c.how === 'according-to' || c.speaker !== undefined) continue
+      let y = v.head(c.verb)
+      for (let k = 0; k < 4 && y >= 0 && !inQ(y); k++, y = v.head(y)) {
+        const said = v.isPredicate(y) ? this.subjectSpeaker(y, skip, outer.start, previous) : null
+        if (said) return { ...said, how: `${c.how}-above`, verb: c.verb }
+      }
+    }
+    return this.governing(a, b, outer, skip, previous)
   }
 
   /**
@@ -426,6 +438,8 @@ export class SyntaxSpeakers {
       if (last) return last
     }
     const head = this.covering(s, skip)
+    // "KUNA quoted her as saying": an object pronoun (which the mentions leave out: "her" is also a possessive) is a person
+    if (!head && v.upos(s) === 'PRON' && /^(?:her|him)$/iu.test(v.word(s))) { const t = this.tokens[s]!; return { start: t.start, end: t.end, text: v.word(s), ref: null, type: 'UNKNOWN', kind: 'pronoun', pron: 'person' } }
     const role = ROLE_NOUNS.has(lemma)
     // name parts and appositions, breadth first; a person among them is the speaker
     const parts: ActorMention[] = []
@@ -453,10 +467,12 @@ export class SyntaxSpeakers {
     }
     if (head && head.kind === 'name' && (head.type === 'PERSON' || !person)) return head
     if (person) return person
-    const definite = v.dependents(s, 'det').some((c) => /^(?:the|this|that)$/iu.test(v.word(c))) || v.dependents(s, 'nmod:poss').length > 0
+    // "Iran's foreign ministry spokesman", "Iran's chief diplomat": the state or body owning what a modifier of the role names owns the role
+    const officeOwner = parts.length ? null : v.dependents(s, 'compound', 'amod').flatMap((c) => v.dependents(c, 'nmod:poss')).map((c) => this.covering(c, skip)).find((m) => m?.kind === 'name' && m.type !== 'PERSON') ?? null
+    const definite = v.dependents(s, 'det').some((c) => /^(?:the|this|that)$/iu.test(v.word(c))) || v.dependents(s, 'nmod:poss').length > 0 || !!officeOwner
     // "the deputy foreign minister said": the last person named with that role, else the resolver's person
     if (head && head.kind === 'role' && head.pron !== 'group') {
-      const owner = parts[0] ?? this.demonym(s)
+      const owner = parts[0] ?? officeOwner ?? this.demonym(s)
       return this.holder(this.rolePhrase(s), before, skip, 'PERSON', owner, previous) ?? this.roleFallback(before, owner) ?? head
     }
     if (head) return head
@@ -466,7 +482,7 @@ export class SyntaxSpeakers {
       const author = this.authorOf(s, skip) ?? (definite ? this.issuer(lemma, before) : null)
       if (author) return author
     }
-    const owner = parts[0] ?? this.demonym(s)
+    const owner = parts[0] ?? officeOwner ?? this.demonym(s)
     if (definite && (role || ORG_NOUNS.has(lemma))) {
       const phrase = this.rolePhrase(s)
       const h = this.holder(phrase, before, skip, role ? 'PERSON' : null, owner, previous)
@@ -600,7 +616,29 @@ export class SyntaxSpeakers {
     // "met Russian Deputy Prime Minister X … the Russian official said": the one person of that state named before,
     // though never a subject
     const own = new Set(people.filter((m) => this.stateOf(m.ref!.actor) === state).map((m) => m.ref!.actor))
-    return own.size === 1 ? people.filter((m) => own.has(m.ref!.actor)).at(-1)! : null
+    if (own.size === 1) return people.filter((m) => own.has(m.ref!.actor)).at(-1)!
+    // "TEHRAN – Iran's foreign ministry spokesman branded … ¶ Bahram Qasemi made the remarks …": a lead sentence
+    // describes the person the next sentences name
+    return this.cataphora ? this.nextPersonSubject(before, foreign) : null
+  }
+
+  /**
+   * The first person named as the subject of a clause in the two sentences after the one holding `at` (within 1,000
+   * characters; never inside a quotation, never one known to be of another state): whom a description before any name
+   * stands for. null when none.
+   */
+  private nextPersonSubject(at: number, foreign: (actor: string) => boolean): ActorMention | null {
+    const v = this.view
+    let i = lowerBound(this.tokens, at), ends = 0
+    // (from the end of the description's sentence: a person the same sentence names is no one it describes)
+    for (; i < this.tokens.length && ends < 1; i++) if (/^[.!?]$/u.test(v.word(i)) && v.rel(i) === 'punct') ends++
+    for (; i < this.tokens.length && ends < 3 && this.tokens[i]!.start < at + 1000; i++) {
+      if (/^[.!?]$/u.test(v.word(i)) && v.rel(i) === 'punct') { ends++; continue }
+      if (!relIs(v.rel(i), 'nsubj') || this.inQuote(i) || this.reported(i)) continue
+      const m = this.covering(i, [])
+      if (m?.kind === 'name' && m.type === 'PERSON' && m.ref && !foreign(m.ref.actor)) return m
+    }
+    return null
   }
 
   /** The author named inside a statement phrase: its nmod (from/of/by), possessor, or the agent of a participle. */

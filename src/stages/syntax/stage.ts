@@ -472,6 +472,9 @@ export function repairTags(words: readonly string[], upos: readonly string[]): s
     // "President Ebrahim Raisi spoke at the summit": a past form right after a name, before a preposition or an
     // article, is the name's verb (the tagger, fed web text, reads "spoke" after three names as a noun)
     else if (upos[i] === 'NOUN' && upos[i - 1] === 'PROPN' && NAME_VERBS_PAST.has(words[i]!.toLowerCase()) && /^(?:ADP|DET|PRON|ADV|SCONJ)$/u.test(upos[i + 1] ?? '')) (out ??= upos.slice())[i] = 'VERB'
+    // "Resolution 2231 calls upon Iran", "Russia urges the West": a present form of a verb of asking or saying right
+    // after a name or number, before a preposition, article, pronoun or name, is the verb
+    else if (upos[i] === 'NOUN' && /^(?:PROPN|NUM)$/u.test(upos[i - 1]!) && NAME_VERBS_PRESENT.has(words[i]!.toLowerCase()) && /^(?:ADP|DET|PRON|PROPN|SCONJ)$/u.test(upos[i + 1] ?? '')) (out ??= upos.slice())[i] = 'VERB'
   }
   return out
 }
@@ -480,6 +483,10 @@ export function repairTags(words: readonly string[], upos: readonly string[]): s
 const NAME_VERBS_PAST: ReadonlySet<string> = new Set(['spoke', 'met', 'told', 'said', 'held', 'sent', 'gave', 'took', 'made', 'led', 'urged', 'called',
   'signed', 'visited', 'warned', 'stressed', 'noted', 'added', 'voiced', 'expressed', 'condemned', 'welcomed', 'rejected', 'denied', 'accused', 'praised',
   'hailed', 'arrived', 'travelled', 'traveled', 'received', 'hosted', 'thanked', 'announced', 'described', 'wrote', 'tweeted'])
+
+/** Present forms that are verbs right after a name or number ("Resolution 2231 calls upon", "Moscow urges"). */
+const NAME_VERBS_PRESENT: ReadonlySet<string> = new Set(['calls', 'urges', 'says', 'warns', 'demands', 'requires', 'stipulates', 'stresses', 'insists',
+  'asks', 'cites', 'accuses', 'condemns', 'rejects', 'denies', 'welcomes', 'seeks', 'vows', 'threatens'])
 
 /** Past and present forms of reporting verbs, the verb of "the general said". */
 const FINITE_SPEECH = /^(?:said|says|added|adds|told|tells|stated|states|noted|notes|stressed|stresses|emphasized|emphasised|underlined|explained|warned|warns|asserted|insisted|continued|wrote|writes|argued|declared|announced|remarked)$/iu
