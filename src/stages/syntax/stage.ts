@@ -220,6 +220,7 @@ export function repairNews(words: readonly string[], heads: number[], rels: stri
     ;({ left, right } = subtreeEdges(heads))
   }
   repairFrontedParticiple(words, heads, rels, upos)
+  repairNameAsClause(heads, rels, upos)
   repairFrontedWith(words, heads, rels, left, right)
   repairFrontedSubject(words, heads, rels, upos)
   repairParticleVerbs(words, heads, rels, upos)
@@ -350,6 +351,20 @@ function repairFrontedParticiple(words: readonly string[], heads: number[], rels
   if (subj >= 0) { heads[subj] = m + 1; rels[subj] = 'nsubj' }
   for (let k = m + 1; k < heads.length; k++) if (heads[k] === 1) heads[k] = m + 1
   if (heads[comma] === 1 || heads[comma] === subj + 1) { heads[comma] = 1; rels[comma] = 'punct' }
+}
+
+/**
+ * "…, Seyed Abbas Mousavi said the regime is bluffing": a name before a verb without a subject, read as the verb's
+ * clausal complement (a clause with no predicate of its own: no subject, copula or auxiliary under it), is its subject.
+ */
+function repairNameAsClause(heads: number[], rels: string[], upos: readonly string[]): void {
+  for (let x = 0; x < heads.length; x++) {
+    const v = heads[x]! - 1
+    if (v <= x || rels[x] !== 'ccomp' || upos[x] !== 'PROPN' || upos[v] !== 'VERB') continue
+    if (heads.some((h, i) => h === v + 1 && (rels[i]!.startsWith('nsubj') || rels[i] === 'expl'))) continue
+    if (heads.some((h, i) => h === x + 1 && /^(?:nsubj|nsubj:pass|cop|aux|aux:pass|mark)$/u.test(rels[i]!))) continue
+    rels[x] = 'nsubj'
+  }
 }
 
 /**

@@ -516,6 +516,14 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     assert.deepEqual([h3[0], r3[0]], [0, 'root'])
   })
 
+  it('makes a name read as the clausal complement before a verb without a subject that verb\'s subject ("…, Seyed Anna Berg said …")', () => {
+    // ", Seyed Anna Berg said the plan failed ." with "Seyed" a verb and "Anna" a clausal complement of "said" (heads 1-based)
+    const words = ['Seyed', 'Anna', 'Berg', 'said', 'the', 'plan', 'failed', '.']
+    const heads = [2, 4, 2, 0, 6, 7, 4, 4], rels = ['nmod:desc', 'ccomp', 'flat', 'root', 'det', 'nsubj', 'ccomp', 'punct']
+    repairNews(words, heads, rels, ['VERB', 'PROPN', 'PROPN', 'VERB', 'DET', 'NOUN', 'VERB', 'PUNCT'])
+    assert.deepEqual([heads[1], rels[1], rels[6]], [4, 'nsubj', 'ccomp'])
+  })
+
   it('gives back its verb to a sentence whose root was read as the object noun, the verb its adjective ("X expressed deep concern")', () => {
     // "President Anna Berg expressed deep concern ." with "Anna" a compound and "expressed" an adjective of "concern"
     const words = ['President', 'Anna', 'Berg', 'expressed', 'deep', 'concern', '.']
