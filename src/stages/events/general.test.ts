@@ -698,3 +698,11 @@ test('a visit told in a fronted phrase is the main subject\'s, to the place it n
   const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nPrior to his visit to Tehran in October, Erdogan held talks with Saudi Arabia’s leaders in Riyadh.' }, 'x')).doc.layers.events!
   assert.deepEqual(events.filter((e) => e.trigger?.text === 'visit to').map((e) => [e.source_actor?.name, e.target_actor?.name]), [['Erdogan', 'Iran']])
 })
+
+test('leaving a deal is no retreat of forces, however far the deal is named from the verb', () => {
+  for (const text of ['Berg officially withdrew the whole of Nordland from the harbour treaty on Monday.', 'The harbour deal, which Nordland withdrew from in March, is still in force.']) {
+    const r = rows(text)
+    assert.ok(!r.some((e) => e[0] === 'RETREAT'), `${text} ${JSON.stringify(r)}`)
+  }
+  assert.deepEqual(rows('Nordland withdrew its troops from Porta on Monday.').map((e) => e[0]), ['RETREAT'])
+})
