@@ -370,3 +370,9 @@ test('words under a verb of saying with no subject of its own are the subject\'s
   const doc = testDoc('Tomas Vik repeated the claim on Monday, telling reporters before leaving for Porta that the council closed the pier “to raise the price of fish in the whole region.”', { actors: ACTORS })
   assert.deepEqual(pairs(doc), [['to raise the price of fish in the whole region.', 'Tomas Vik']])
 })
+
+test('words quoted inside what a person reports a state told are the person\'s ("X said Nordland told Y that it has “…”")', () => {
+  const actors: TestActor[] = [...ACTORS, { name: 'Sudmark', type: 'GPE', surfaces: ['Sudmark'] }]
+  const doc = testDoc('Tomas Vik said Nordland told Sudmark as soon as the talks began that the plan has “absolutely no chance of being adopted.”', { actors })
+  assert.deepEqual(pairs(doc), [['absolutely no chance of being adopted.', 'Tomas Vik']])
+})

@@ -119,7 +119,12 @@ export class SyntaxSpeakers {
       if (subj.tok < 0) subj.tok = this.besideSubject(c.verb, outer)
       const s = subj.tok
       const m = s >= 0 ? this.mentionOf(s, skip, outer.start, previous) : this.besideMention(c.verb, outer, skip)
-      if (m) return { mention: m, ref: this.refOf(m, this.tokens[s >= 0 ? s : c.verb]!.start, previous), how: (s >= 0 ? c.how : `${c.how}-beside`) + (subj.own ? '' : '-inherited'), verb: c.verb }
+      if (!m) continue
+      const ref = this.refOf(m, this.tokens[s >= 0 ? s : c.verb]!.start, previous)
+      // "X said Russia told the U.S. that it has “…”": a state or body whose speech a person reports does not speak the
+      // person's quoted words; the person does
+      if (c.how.startsWith('holds') && ref && this.typeOf(ref) !== 'PERSON') { const up = this.reportingPerson(c.verb, skip, outer.start, previous); if (up) return { ...up, how: `${c.how}-reported` } }
+      return { mention: m, ref, how: (s >= 0 ? c.how : `${c.how}-beside`) + (subj.own ? '' : '-inherited'), verb: c.verb }
     }
     // a verb of saying with no subject of its own ("…, saying …", "in remarks made …") speaks for the subject of the
     // clause it hangs on; failing that, the predicates above the words may name who speaks
@@ -308,6 +313,24 @@ export class SyntaxSpeakers {
       if (p < 0) continue
       const s = this.subjectOf(p).tok
       if (s >= 0 && s !== i && v.lemma(s).toLowerCase() !== noun) { const m = this.mentionOf(s, [], this.tokens[s]!.end + 1); if (m && m.kind === 'name') return m }
+    }
+    return null
+  }
+
+  /**
+   * The person who reports the speech of verb x: the subject of a verb of saying above x's clause (through clausal
+   * complements, conjuncts and adverbial clauses, at most three steps), when it names a person; null otherwise.
+   */
+  private reportingPerson(x: number, skip: readonly Span[], before: number, previous: ActorRef | null): SyntaxSpeaker | null {
+    const v = this.view
+    for (let c = x, k = 0; k < 3; k++) {
+      const y = v.head(c)
+      if (y < 0 || !/^(?:ccomp|xcomp|parataxis|conj|advcl)$/u.test(v.rel(c).split(':')[0]!)) return null
+      if (this.isSpeech(y)) {
+        const said = this.subjectSpeaker(y, skip, before, previous)
+        return said && this.typeOf(said.ref) === 'PERSON' ? { ...said, how: 'reported', verb: y } : null
+      }
+      c = y
     }
     return null
   }
