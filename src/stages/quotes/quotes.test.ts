@@ -376,3 +376,9 @@ test('words quoted inside what a person reports a state told are the person\'s (
   const doc = testDoc('Tomas Vik said Nordland told Sudmark as soon as the talks began that the plan has “absolutely no chance of being adopted.”', { actors })
   assert.deepEqual(pairs(doc), [['absolutely no chance of being adopted.', 'Tomas Vik']])
 })
+
+test('"The Foreign Ministry official also said that “…”" is the person who spoke for the ministry, not the ministry', () => {
+  const actors: TestActor[] = [...ACTORS, { name: 'Nordland Foreign Ministry', type: 'ORG', surfaces: ['Foreign Ministry'] }]
+  const doc = testDoc('Tomas Vik condemned the attack. “This is a crime against every sailor,” Vik stated. The Foreign Ministry official also said that “the ships and all the peace-seeking crews” should stay away from the pier.', { actors })
+  assert.deepEqual(pairs(doc).at(-1), ['the ships and all the peace-seeking crews', 'Tomas Vik'])
+})

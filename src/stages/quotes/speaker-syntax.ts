@@ -492,7 +492,9 @@ export class SyntaxSpeakers {
     if (person) return person
     // "Iran's foreign ministry spokesman", "Iran's chief diplomat": the state or body owning what a modifier of the role names owns the role
     const officeOwner = parts.length ? null : v.dependents(s, 'compound', 'amod').flatMap((c) => v.dependents(c, 'nmod:poss')).map((c) => this.covering(c, skip)).find((m) => m?.kind === 'name' && m.type !== 'PERSON') ?? null
-    const definite = v.dependents(s, 'det').some((c) => /^(?:the|this|that)$/iu.test(v.word(c))) || v.dependents(s, 'nmod:poss').length > 0 || !!officeOwner
+    // (the parse may hang the phrase's article on its compound: "The [Foreign Ministry] official")
+    const the = (x: number): boolean => v.dependents(x, 'det').some((c) => /^(?:the|this|that)$/iu.test(v.word(c)))
+    const definite = the(s) || v.dependents(s, 'compound').some(the) || v.dependents(s, 'nmod:poss').length > 0 || !!officeOwner
     // "the deputy foreign minister said": the last person named with that role, else the resolver's person
     if (head && head.kind === 'role' && head.pron !== 'group') {
       const owner = parts[0] ?? officeOwner ?? this.demonym(s)

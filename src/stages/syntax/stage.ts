@@ -484,6 +484,10 @@ export function repairTags(words: readonly string[], upos: readonly string[]): s
   for (let i = 1; i < words.length; i++) {
     if (/^reads?$/iu.test(words[i]!) && upos[i] === 'NOUN' && /^(?:NOUN|PROPN)$/u.test(upos[i - 1]!) && /^[.,;:!?]$/u.test(words[i + 1] ?? '.')) (out ??= upos.slice())[i] = 'VERB'
     else if (/^(?:ADJ|ADV)$/u.test(upos[i]!) && /^(?:the|a|an)$/iu.test(words[i - 1]!) && upos[i + 1] === 'VERB' && FINITE_SPEECH.test(words[i + 1] ?? '') && /^(?:[.,;:!?“”"'‘’]|that|on|in|at|to)$/iu.test(words[i + 2] ?? '.')) (out ??= upos.slice())[i] = 'NOUN'
+    // "The Foreign Ministry official also said": a role word that is also an adjective, after a name and before a
+    // reporting verb (with an adverb between or not), is the subject noun
+    else if (/^(?:ADJ|ADV)$/u.test(upos[i]!) && /^(?:official|general|chief|representative|executive)$/iu.test(words[i]!) && /^(?:PROPN|NOUN)$/u.test(upos[i - 1]!)
+      && (FINITE_SPEECH.test(words[i + 1] ?? '') || (/^(?:also|further|later|then|earlier|however)$/iu.test(words[i + 1] ?? '') && FINITE_SPEECH.test(words[i + 2] ?? '')))) (out ??= upos.slice())[i] = 'NOUN'
     // "President Ebrahim Raisi spoke at the summit": a past form right after a name, before a preposition or an
     // article, is the name's verb (the tagger, fed web text, reads "spoke" after three names as a noun)
     else if (upos[i] === 'NOUN' && upos[i - 1] === 'PROPN' && NAME_VERBS_PAST.has(words[i]!.toLowerCase()) && /^(?:ADP|DET|PRON|ADV|SCONJ)$/u.test(upos[i + 1] ?? '')) (out ??= upos.slice())[i] = 'VERB'

@@ -442,6 +442,9 @@ describe('news sentences (what the events, quotes and claims stages ask)', () =>
     // "the general said": the word between the determiner and the reporting verb is the subject noun
     assert.deepEqual(repairTags(['the', 'general', 'said', ','], ['DET', 'ADJ', 'VERB', 'PUNCT']), ['DET', 'NOUN', 'VERB', 'PUNCT'])
     assert.equal(repairTags(['the', 'most', 'used', 'tools'], ['DET', 'ADV', 'VERB', 'NOUN']), null)
+    // "the Porta Ministry official also said": a role word that is also an adjective, after a name, before the reporting verb
+    assert.deepEqual(repairTags(['Ministry', 'official', 'also', 'said'], ['PROPN', 'ADV', 'ADV', 'VERB']), ['PROPN', 'NOUN', 'ADV', 'VERB'])
+    assert.equal(repairTags(['an', 'official', 'visit', 'said'], ['DET', 'ADJ', 'NOUN', 'VERB']), null)
     // "President Anna Berg spoke at the summit": a past form after a name, before a preposition, is a verb
     assert.deepEqual(repairTags(['Anna', 'Berg', 'spoke', 'at', 'the', 'summit'], ['PROPN', 'PROPN', 'NOUN', 'ADP', 'DET', 'NOUN']), ['PROPN', 'PROPN', 'VERB', 'ADP', 'DET', 'NOUN'])
     assert.equal(repairTags(['the', 'Berg', 'report', 'at', 'the', 'summit'], ['DET', 'PROPN', 'NOUN', 'ADP', 'DET', 'NOUN']), null)
