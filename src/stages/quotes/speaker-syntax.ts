@@ -642,7 +642,7 @@ export class SyntaxSpeakers {
     // though never a subject
     const own = new Set(people.filter((m) => this.stateOf(m.ref!.actor) === state).map((m) => m.ref!.actor))
     if (own.size === 1) return people.filter((m) => own.has(m.ref!.actor)).at(-1)!
-    // "TEHRAN – Iran's foreign ministry spokesman branded … ¶ Bahram Qasemi made the remarks …": a lead sentence
+    // "TEHRAN – Iran's foreign ministry spokesman branded … ¶ X made the remarks …": a lead sentence
     // describes the person the next sentences name
     return this.cataphora ? this.nextPersonSubject(before, foreign) : null
   }

@@ -354,7 +354,7 @@ function repairFrontedParticiple(words: readonly string[], heads: number[], rels
 }
 
 /**
- * "…, Seyed Abbas Mousavi said the regime is bluffing": a name before a verb without a subject, read as the verb's
+ * "…, Seyed X said the talks failed": a name before a verb without a subject, read as the verb's
  * clausal complement (a clause with no predicate of its own: no subject, copula or auxiliary under it), is its subject.
  */
 function repairNameAsClause(heads: number[], rels: string[], upos: readonly string[]): void {
