@@ -130,11 +130,8 @@ export class SyntaxSpeakers {
     // clause it hangs on; failing that, the predicates above the words may name who speaks
     for (const c of cands) {
       if (c.how === 'according-to' || c.speaker !== undefined) continue
-      let y = v.head(c.verb)
-      for (let k = 0; k < 4 && y >= 0 && !inQ(y); k++, y = v.head(y)) {
-        const said = v.isPredicate(y) ? this.subjectSpeaker(y, skip, outer.start, previous) : null
-        if (said) return { ...said, how: `${c.how}-above`, verb: c.verb }
-      }
+      const said = this.predicateSubject(v.head(c.verb), 4, skip, outer.start, previous, inQ)
+      if (said) return { ...said.speaker, how: `${c.how}-above`, verb: c.verb }
     }
     return this.governing(a, b, outer, skip, previous)
   }
@@ -160,9 +157,19 @@ export class SyntaxSpeakers {
     const v = this.view
     let x = -1
     for (let t = a; t < b && x < 0; t++) { const h = v.head(t); if (h >= 0 && (h < a || h >= b)) x = h }
-    for (let k = 0; k < MAX_UP && x >= 0; k++, x = v.head(x)) {
-      const said = v.isPredicate(x) ? this.subjectSpeaker(x, skip, outer.start, previous) : null
-      if (said) return { ...said, how: 'governs', verb: x }
+    const said = this.predicateSubject(x, MAX_UP, skip, outer.start, previous)
+    return said ? { ...said.speaker, how: 'governs', verb: said.verb } : null
+  }
+
+  /**
+   * The first predicate from x up (at most `steps` heads, none of them `inside` the quotation) whose subject names an
+   * actor, with who that subject names (`subjectSpeaker`); null when none.
+   */
+  private predicateSubject(x: number, steps: number, skip: readonly Span[], before: number, previous: ActorRef | null, inside: (i: number) => boolean = () => false): { speaker: { mention: ActorMention; ref: ActorRef }; verb: number } | null {
+    const v = this.view
+    for (let k = 0; k < steps && x >= 0 && !inside(x); k++, x = v.head(x)) {
+      const said = v.isPredicate(x) ? this.subjectSpeaker(x, skip, before, previous) : null
+      if (said) return { speaker: said, verb: x }
     }
     return null
   }
@@ -322,17 +329,9 @@ export class SyntaxSpeakers {
    * complements, conjuncts and adverbial clauses, at most three steps), when it names a person; null otherwise.
    */
   private reportingPerson(x: number, skip: readonly Span[], before: number, previous: ActorRef | null): SyntaxSpeaker | null {
-    const v = this.view
-    for (let c = x, k = 0; k < 3; k++) {
-      const y = v.head(c)
-      if (y < 0 || !/^(?:ccomp|xcomp|parataxis|conj|advcl)$/u.test(v.rel(c).split(':')[0]!)) return null
-      if (this.isSpeech(y)) {
-        const said = this.subjectSpeaker(y, skip, before, previous)
-        return said && this.typeOf(said.ref) === 'PERSON' ? { ...said, how: 'reported', verb: y } : null
-      }
-      c = y
-    }
-    return null
+    const y = this.speechVerbAbove(x)
+    const said = y >= 0 ? this.subjectSpeaker(y, skip, before, previous) : null
+    return said && this.typeOf(said.ref) === 'PERSON' ? { ...said, how: 'reported', verb: y } : null
   }
 
   /**
@@ -340,15 +339,25 @@ export class SyntaxSpeakers {
    * …”") gives way to the verb of saying above it, whose subject the words are quoted from.
    */
   private reporter(x: number): number {
+    const mental = (y: number): boolean => MENTAL_LEMMAS.has(this.view.lemma(y).toLowerCase())
+    if (!mental(x)) return x
+    const y = this.speechVerbAbove(x, (y) => !mental(y))
+    return y >= 0 ? y : x
+  }
+
+  /**
+   * The first verb of saying above x's clause that `accept` takes, climbing through clausal complements, conjuncts and
+   * adverbial clauses (at most three steps; verbs of saying it does not take are climbed past); -1 when none.
+   */
+  private speechVerbAbove(x: number, accept: (y: number) => boolean = () => true): number {
     const v = this.view
-    if (!MENTAL_LEMMAS.has(v.lemma(x).toLowerCase())) return x
     for (let c = x, k = 0; k < 3; k++) {
       const y = v.head(c)
-      if (y < 0 || !/^(?:ccomp|xcomp|parataxis|conj|advcl)$/u.test(v.rel(c).split(':')[0]!)) break
-      if (this.isSpeech(y) && !MENTAL_LEMMAS.has(v.lemma(y).toLowerCase())) return y
+      if (y < 0 || !/^(?:ccomp|xcomp|parataxis|conj|advcl)$/u.test(v.rel(c).split(':')[0]!)) return -1
+      if (this.isSpeech(y) && accept(y)) return y
       c = y
     }
-    return x
+    return -1
   }
 
   /**
@@ -654,11 +663,12 @@ export class SyntaxSpeakers {
    */
   private nextPersonSubject(at: number, foreign: (actor: string) => boolean): ActorMention | null {
     const v = this.view
+    const end = (i: number): boolean => /^[.!?]$/u.test(v.word(i)) && v.rel(i) === 'punct'
     let i = lowerBound(this.tokens, at), ends = 0
     // (from the end of the description's sentence: a person the same sentence names is no one it describes)
-    for (; i < this.tokens.length && ends < 1; i++) if (/^[.!?]$/u.test(v.word(i)) && v.rel(i) === 'punct') ends++
+    for (; i < this.tokens.length && ends < 1; i++) if (end(i)) ends++
     for (; i < this.tokens.length && ends < 3 && this.tokens[i]!.start < at + 1000; i++) {
-      if (/^[.!?]$/u.test(v.word(i)) && v.rel(i) === 'punct') { ends++; continue }
+      if (end(i)) { ends++; continue }
       if (!relIs(v.rel(i), 'nsubj') || this.inQuote(i) || this.reported(i)) continue
       const m = this.covering(i, [])
       if (m?.kind === 'name' && m.type === 'PERSON' && m.ref && !foreign(m.ref.actor)) return m

@@ -289,8 +289,8 @@ function repairVerbAsModifier(words: readonly string[], heads: number[], rels: s
   const before = heads.flatMap((h, i) => (h === r + 1 && i < v && rels[i] !== 'punct' ? [i] : []))
   if (before.length !== 1 || !/^(?:compound|nmod:poss|nsubj|amod|nmod)$/u.test(rels[before[0]!]!) || !/^(?:PROPN|NOUN)$/u.test(upos[before[0]!]!)) return
   // the subject's phrase ends right before the verb, or a time phrase of the verb does ("X on Monday expressed")
-  for (let i = before[0]! + 1; i < v; i++) { let x = i; while (x !== before[0]! && x !== v && x >= 0) x = heads[x]! - 1; if (x < 0) return }
   const s = before[0]!
+  for (let i = s + 1; i < v; i++) if (!dominates(heads, s, i) && !dominates(heads, v, i)) return
   heads[v] = 0; rels[v] = 'root'
   heads[s] = v + 1; rels[s] = 'nsubj'
   heads[r] = v + 1; rels[r] = 'obj'
@@ -333,7 +333,6 @@ function repairFrontedParticiple(words: readonly string[], heads: number[], rels
   const comma = words.indexOf(',')
   if (comma < 2) return
   const own = (v: number): boolean => heads.some((h, j) => h === v + 1 && j > comma && j < v && rels[j]!.startsWith('nsubj'))
-  const under = (k: number, top: number): boolean => { let x = k; for (let n = 0; n < 200 && x >= 0 && x !== top; n++) x = heads[x]! - 1; return x === top }
   const m = heads.findIndex((h, k) => h === 1 && k > comma + 1 && upos[k] === 'VERB')
   if (m < 0) return
   let subj = -1
@@ -343,7 +342,7 @@ function repairFrontedParticiple(words: readonly string[], heads: number[], rels
     while (x < m && heads[x]! - 1 > comma && heads[x]! - 1 < m) x = heads[x]! - 1
     if (x >= m || !/^(?:NOUN|PROPN|PRON)$/u.test(upos[x]!) || heads[x]! - 1 > comma || !/^(?:appos|conj|obj|nmod|dep|obl)$/u.test(rels[x]!)) return
     // every word between the comma and the verb belongs to that phrase
-    for (let k = comma + 1; k < m; k++) if (!under(k, x)) return
+    for (let k = comma + 1; k < m; k++) if (!dominates(heads, x, k)) return
     subj = x
   }
   heads[m] = 0; rels[m] = 'root'
@@ -418,6 +417,13 @@ function repairFrontedSubject(words: readonly string[], heads: number[], rels: s
     // the comma before the name closes the adverbial
     for (let c = y - 1; c > x; c--) if (words[c] === ',') { if (heads[c] === y + 1 || heads[c] === x + 1) { heads[c] = v + 1; rels[c] = 'punct' } break }
   }
+}
+
+/** True when word k lies in the subtree of word top (heads 1-based, 0 the root; a cycle ends the climb). */
+function dominates(heads: readonly number[], top: number, k: number): boolean {
+  let x = k
+  for (let n = 0; n < 200 && x >= 0 && x !== top; n++) x = heads[x]! - 1
+  return x === top
 }
 
 /** Depth of piece k (0-based; heads 1-based, 0 = root) in its tree. */
@@ -544,9 +550,7 @@ export function interposedTime(words: readonly string[], upos: readonly string[]
  */
 function parseAroundTime(parser: SyntaxParser, words: readonly string[], a: number, b: number): ParsedSentence {
   const rest = [...words.slice(0, a), ...words.slice(b)]
-  let p = parser.parse(rest)
-  const retagged = repairTags(rest, p.upos)
-  if (retagged) p = parser.parse(rest, retagged)
+  const p = parseRetagged(parser, rest)
   const n = b - a
   const old = (j: number): number => (j < a ? j : j + n) // 0-based index in `rest` -> in `words`
   const upos: string[] = [], heads: number[] = [], deprels: string[] = []
@@ -570,6 +574,13 @@ function parseAroundTime(parser: SyntaxParser, words: readonly string[], a: numb
   return { upos, heads, deprels }
 }
 
+/** Tags and parses words, and parses them again with the tags `repairTags` mends where it mends any. */
+function parseRetagged(parser: SyntaxParser, words: readonly string[]): ParsedSentence {
+  const p = parser.parse(words)
+  const retagged = repairTags(words, p.upos)
+  return retagged ? parser.parse(words, retagged) : p
+}
+
 /** Parses a sentence's pieces: a dateline apart, then the rest, with the title repair; heads 1-based over all pieces. */
 function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { upos: string[]; heads: number[]; deprels: string[] } {
   const k = datelineLength(words)
@@ -577,9 +588,7 @@ function parseWithDateline(parser: SyntaxParser, words: readonly string[]): { up
   const out = { upos: [] as string[], heads: [] as number[], deprels: [] as string[] }
   let offset = 0
   for (const part of parts) {
-    let p = parser.parse(part)
-    const retagged = repairTags(part, p.upos)
-    if (retagged) p = parser.parse(part, retagged)
+    let p = parseRetagged(parser, part)
     // (only where the parse left the verb after the phrase without a subject)
     const time = interposedTime(part, p.upos)
     if (time && !p.heads.some((h, k) => h === time[1] + 1 && p.deprels[k]!.startsWith('nsubj'))) p = parseAroundTime(parser, part, time[0], time[1])
