@@ -5,7 +5,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Doc } from '../../doc/doc.js'
-import type { Entity } from '../../doc/layers.js'
+import type { Entity, EventRecord } from '../../doc/layers.js'
 import { findTimex } from '../timex/timex.js'
 import { findQuotes } from '../quotes/quotes.js'
 import { findEvents } from './events.js'
@@ -36,6 +36,14 @@ function run(text: string, published: string | null = PUB) {
   return { doc, quotes, ...findEvents(doc, { sentences: L.sentences!, entities, timex, quotes }) }
 }
 const rows = (text: string, published: string | null = PUB) => run(text, published).events.map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null, e.date])
+
+/** Reads texts through the whole default pipeline (parse, knowledge base, trigger model): the events of a text set after a title line. */
+async function fullPipeline(): Promise<(text: string) => readonly EventRecord[]> {
+  const { defaultPipeline } = await import('../../pipeline/default.js')
+  const { cleanedDoc } = await import('../clean/index.js')
+  const { pipeline } = defaultPipeline()
+  return (text) => pipeline.run(cleanedDoc({ path: 'x.txt', text: `Title\n\n${text}` }, 'x')).doc.layers.events!
+}
 
 test('what a speaker denies, or claims the speaker dismisses, are not events', () => {
   assert.deepEqual(rows('Berg denied on Monday that Nordland had shipped rockets to Sudmark.'), [['REJECT', 'Anna Berg', null, '2024-05-13']])
@@ -615,10 +623,8 @@ test('new sanctions agreed or announced against someone are SANCTION; drones use
 })
 
 test('a warning is a threat when the warner\'s own side is to act, an accusation when another party\'s act or fate is warned of', async () => {
-  const { defaultPipeline } = await import('../../pipeline/default.js')
-  const { cleanedDoc } = await import('../clean/index.js')
-  const { pipeline } = defaultPipeline()
-  const warned = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text: `Title\n\n${text}` }, 'x')).doc.layers.events!
+  const read = await fullPipeline()
+  const warned = (text: string) => read(text)
     .filter((e) => e.trigger?.text === 'warned').map((e) => [e.type, e.source_actor?.name ?? null, e.target_actor?.name ?? null])
   assert.deepEqual(warned('Sergey Lavrov warned Washington on Monday that it would pay a heavy price for the new sanctions.'), [['ACCUSE', 'Sergey Lavrov', 'United States']])
   assert.deepEqual(warned('Sergey Lavrov warned on Monday that Russia will respond to any attack on its forces.').map((e) => e.slice(0, 2)), [['THREATEN', 'Sergey Lavrov']])
@@ -631,18 +637,14 @@ test('what someone refrained from, declined, stopped short of or failed to do is
 })
 
 test('people of two named parties who meet somewhere meet each other, not the place', async () => {
-  const { defaultPipeline } = await import('../../pipeline/default.js')
-  const { cleanedDoc } = await import('../clean/index.js')
-  const { pipeline } = defaultPipeline()
-  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nThe foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday.' }, 'x')).doc.layers.events!
+  const read = await fullPipeline()
+  const events = read('The foreign ministers of Iran and Saudi Arabia met in Beijing on Thursday.')
   assert.deepEqual(events.map((e) => [e.type, e.source_actor?.name, e.target_actor?.name, e.location]), [['CONSULT', 'Iran', 'Saudi Arabia', 'Beijing']])
 })
 
 test('learned triggers that name no act: talks that hit a deadlock, leave to act, and receiving no one', async () => {
-  const { defaultPipeline } = await import('../../pipeline/default.js')
-  const { cleanedDoc } = await import('../clean/index.js')
-  const { pipeline } = defaultPipeline()
-  const types = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text: `Title\n\n${text}` }, 'x')).doc.layers.events!.map((e) => e.type)
+  const read = await fullPipeline()
+  const types = (text: string) => read(text).map((e) => e.type)
   assert.ok(!types('The talks in Vienna have hit a deadlock as Washington refuses to lift the designation.').includes('ASSAULT'))
   assert.ok(!types('Zakharova stated it will allow Iran to ratify the documents.').includes('THREATEN'))
   assert.ok(!types('Biden received no firm commitment from the Saudis on oil.').includes('CONSULT'))
@@ -655,10 +657,7 @@ test('what should, could or would have happened did not ("should have been froze
 })
 
 test('a joint act of several subjects with no one else named is one event among them, the others kept as co-sources', async () => {
-  const { defaultPipeline } = await import('../../pipeline/default.js')
-  const { cleanedDoc } = await import('../clean/index.js')
-  const { pipeline } = defaultPipeline()
-  const events = (text: string) => pipeline.run(cleanedDoc({ path: 'x.txt', text: `Title\n\n${text}` }, 'x')).doc.layers.events!
+  const events = await fullPipeline()
   const signed = events('The accord was signed by Germany, France, Italy and Spain on Monday.').filter((e) => e.type === 'SUPPORT')
   assert.deepEqual(signed.map((e) => [e.source_actor?.name, e.target_actor?.name, e.co_sources?.map((r) => r.name)]), [['Germany', 'France', ['Italy', 'Spain']]])
   // several subjects acting on a third party each act
@@ -667,10 +666,8 @@ test('a joint act of several subjects with no one else named is one event among 
 })
 
 test('a subject described by role is the person named with that role before ("the Kremlin spokesman condemned …")', async () => {
-  const { defaultPipeline } = await import('../../pipeline/default.js')
-  const { cleanedDoc } = await import('../clean/index.js')
-  const { pipeline } = defaultPipeline()
-  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nKremlin spokesman Dmitry Peskov spoke to reporters on Monday. The Kremlin spokesman condemned the new sanctions imposed by Washington.' }, 'x')).doc.layers.events!
+  const read = await fullPipeline()
+  const events = read('Kremlin spokesman Dmitry Peskov spoke to reporters on Monday. The Kremlin spokesman condemned the new sanctions imposed by Washington.')
   assert.deepEqual(events.filter((e) => e.type === 'ACCUSE').map((e) => [e.source_actor?.name, e.target_actor?.name]), [['Dmitry Peskov', 'United States']])
 })
 
@@ -680,22 +677,18 @@ test('an attack named with "any" is no attack that happened ("condemned any atta
 })
 
 test('a people or its officials named by nationality are its state ("praised the Turkish people", "met Russian officials")', async () => {
-  const { defaultPipeline } = await import('../../pipeline/default.js')
-  const { cleanedDoc } = await import('../clean/index.js')
-  const { pipeline } = defaultPipeline()
-  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nZarif praised the Turkish people for their bravery on Monday.' }, 'x')).doc.layers.events!
+  const read = await fullPipeline()
+  const events = read('Zarif praised the Turkish people for their bravery on Monday.')
   assert.deepEqual(events.filter((e) => e.type === 'SUPPORT').map((e) => e.target_actor?.name), ['Turkey'])
-  const met = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nZarif met Russian officials in Moscow on Monday.' }, 'x')).doc.layers.events!
+  const met = read('Zarif met Russian officials in Moscow on Monday.')
   assert.deepEqual(met.filter((e) => e.type === 'CONSULT').map((e) => e.target_actor?.name), ['Russia'])
   // … as the knowledge base's state, the actor the entities layer gives the country where the page names it (not a second "Russia")
   assert.deepEqual(met.filter((e) => e.type === 'CONSULT').map((e) => e.target_actor?.actor), ['GPE:RUS'])
 })
 
 test('a visit told in a fronted phrase is the main subject\'s, to the place it names ("Prior to his visit to Tehran, X held talks …")', async () => {
-  const { defaultPipeline } = await import('../../pipeline/default.js')
-  const { cleanedDoc } = await import('../clean/index.js')
-  const { pipeline } = defaultPipeline()
-  const events = pipeline.run(cleanedDoc({ path: 'x.txt', text: 'Title\n\nPrior to his visit to Tehran in October, Erdogan held talks with Saudi Arabia’s leaders in Riyadh.' }, 'x')).doc.layers.events!
+  const read = await fullPipeline()
+  const events = read('Prior to his visit to Tehran in October, Erdogan held talks with Saudi Arabia’s leaders in Riyadh.')
   assert.deepEqual(events.filter((e) => e.trigger?.text === 'visit to').map((e) => [e.source_actor?.name, e.target_actor?.name]), [['Erdogan', 'Iran']])
 })
 
